@@ -1,0 +1,165 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { findGuideSection, guidePath, guides } from "@/content/guides";
+import { CallToAction, type CallToActionProps } from "@/components/content/call-to-action";
+import { FaqList } from "@/components/content/faq-list";
+import { GuideToc } from "@/components/content/guide-toc";
+import { RecentArticles } from "@/components/content/recent-articles";
+import { ShareLinks } from "@/components/content/share-links";
+import { SourcedFigures } from "@/components/content/sourced-figures";
+import { Breadcrumbs } from "@/components/site/breadcrumbs";
+import { JsonLd } from "@/components/site/json-ld";
+import { guideSourceInfo } from "@/lib/content/guide-source";
+import { articleJsonLd, breadcrumbJsonLd, faqPageJsonLd, jsonLdGraph, organizationJsonLd } from "@/lib/seo/json-ld";
+import { ogImagePath, pageMetadata } from "@/lib/seo/metadata";
+import { absoluteUrl } from "@/lib/site-config";
+
+type Params = { guide: string; section?: string[] };
+
+export const dynamicParams = false;
+
+export function generateStaticParams(): Params[] {
+  return guides.flatMap((g) => g.sections.map((s) => ({ guide: g.slug, section: s.slug ? [s.slug] : [] })));
+}
+
+function resolve(params: Params) {
+  if ((params.section?.length ?? 0) > 1) return null;
+  return findGuideSection(params.guide, params.section?.[0] ?? "");
+}
+
+export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
+  const found = resolve(await params);
+  if (!found) return {};
+  const { guide, section } = found;
+  return pageMetadata({
+    title: section.title,
+    description: section.description,
+    path: guidePath(guide, section),
+    type: "article",
+    publishedTime: section.published,
+    modifiedTime: section.updated,
+  });
+}
+
+const dateFmt = new Intl.DateTimeFormat("en-US", { month: "long", day: "numeric", year: "numeric", timeZone: "UTC" });
+
+export default async function GuideSectionPage({ params }: { params: Promise<Params> }) {
+  const found = resolve(await params);
+  if (!found) notFound();
+  const { guide, section } = found;
+  const path = guidePath(guide, section);
+  const index = guide.sections.indexOf(section);
+  const prev = guide.sections[index - 1];
+  const next = guide.sections[index + 1];
+  const { headings, minutes } = guideSourceInfo(section.file);
+
+  const crumbs = [
+    { name: "Home", path: "/" },
+    { name: "Career guides", path: "/careers" },
+    ...(section.slug
+      ? [
+          { name: guide.shortTitle, path: guidePath(guide, guide.sections[0]) },
+          { name: section.navTitle, path },
+        ]
+      : [{ name: guide.shortTitle, path }]),
+  ];
+
+  const isFaq = section.slug === "faq";
+  const jsonLd = jsonLdGraph(
+    organizationJsonLd(),
+    articleJsonLd({
+      headline: section.title,
+      description: section.description,
+      path,
+      image: ogImagePath(path),
+      datePublished: section.published,
+      dateModified: section.updated,
+      author: guide.author,
+    }),
+    breadcrumbJsonLd(crumbs),
+    ...(isFaq ? [faqPageJsonLd(guide.faq)] : []),
+  );
+
+  // Article components, bound to this article so CTA links carry their attribution.
+  const components = {
+    CallToAction: (props: CallToActionProps) => <CallToAction {...props} article={path} />,
+    SalaryOutlookTable: () => <SourcedFigures groups={guide.figureGroups} />,
+    FaqList: () => <FaqList items={guide.faq} />,
+  };
+  const { Content } = section;
+
+  return (
+    <>
+      <JsonLd data={jsonLd} />
+      <div className="border-b border-ink/10 bg-gradient-to-b from-brand-soft/70 to-paper">
+        <div className="mx-auto max-w-6xl px-4 pb-10 pt-8 sm:px-6 sm:pb-14">
+          <Breadcrumbs crumbs={crumbs} />
+          <p className="mt-8 text-sm font-semibold uppercase tracking-wider text-brand">
+            Career guide · {guide.shortTitle} · Part {index + 1} of {guide.sections.length}
+          </p>
+          <h1 className="mt-3 max-w-3xl text-balance text-3xl font-bold leading-tight tracking-tight text-ink sm:text-5xl">
+            {section.title}
+          </h1>
+          <p className="mt-5 max-w-2xl text-lg leading-8 text-ink/80">{section.description}</p>
+          <p className="mt-6 flex flex-wrap gap-x-5 gap-y-1 text-sm text-ink/75">
+            <span>By {guide.author}</span>
+            <span>
+              Updated <time dateTime={section.updated}>{dateFmt.format(new Date(section.updated))}</time>
+            </span>
+            <span>{minutes} min read</span>
+          </p>
+        </div>
+      </div>
+
+      <div className="mx-auto grid max-w-6xl gap-10 px-4 pt-10 sm:px-6 lg:grid-cols-[16rem_minmax(0,1fr)] lg:gap-14">
+        <aside className="lg:sticky lg:top-24 lg:max-h-[calc(100dvh-7rem)] lg:self-start lg:overflow-y-auto">
+          <details className="group rounded-xl border border-ink/10 bg-white p-2 lg:hidden">
+            <summary className="cursor-pointer list-none rounded-lg px-3 py-2 font-semibold [&::-webkit-details-marker]:hidden">
+              Guide contents <span aria-hidden="true" className="text-brand group-open:hidden">+</span>
+              <span aria-hidden="true" className="hidden text-brand group-open:inline">−</span>
+            </summary>
+            <div className="mt-2">
+              <GuideToc guide={guide} currentSlug={section.slug} headings={headings} />
+            </div>
+          </details>
+          <div className="hidden lg:block">
+            <p className="mb-3 px-3 text-sm font-semibold uppercase tracking-wider text-ink/75">In this guide</p>
+            <GuideToc guide={guide} currentSlug={section.slug} headings={headings} />
+          </div>
+        </aside>
+
+        <article className="min-w-0 max-w-3xl">
+          <div className="prose-guide">
+            <Content components={components} />
+          </div>
+
+          <nav aria-label="Guide pages" className="mt-16 grid gap-3 sm:grid-cols-2">
+            {prev ? (
+              <Link href={guidePath(guide, prev)} className="rounded-xl border border-ink/10 bg-white p-4 hover:border-brand/50">
+                <span className="block text-sm text-ink/75">Previous</span>
+                <span className="font-semibold text-ink">{prev.navTitle}</span>
+              </Link>
+            ) : (
+              <span />
+            )}
+            {next && (
+              <Link
+                href={guidePath(guide, next)}
+                className="rounded-xl border border-ink/10 bg-white p-4 text-right hover:border-brand/50 sm:col-start-2"
+              >
+                <span className="block text-sm text-ink/75">Next</span>
+                <span className="font-semibold text-ink">{next.navTitle}</span>
+              </Link>
+            )}
+          </nav>
+
+          <div className="mt-12 space-y-12 border-t border-ink/10 pt-10">
+            <ShareLinks url={absoluteUrl(path)} title={section.title} />
+            <RecentArticles exceptPath={path} />
+          </div>
+        </article>
+      </div>
+    </>
+  );
+}

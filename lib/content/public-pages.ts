@@ -1,0 +1,68 @@
+import { guidePath, guides } from "../../content/guides";
+import type { Db } from "../db";
+import { listPrograms } from "./programs";
+
+export type PublicPage = {
+  path: string;
+  /** Short label for the Open Graph card. */
+  eyebrow: string;
+  title: string;
+  subtitle?: string;
+  lastModified: Date;
+  priority: number;
+};
+
+const LAUNCH = new Date("2026-10-01T00:00:00Z");
+
+/**
+ * Every public, indexable page. The sitemap, the Open Graph images and the browser tests
+ * all start from this list, so a new page shows up in all three.
+ */
+export async function listPublicPages(db: Db): Promise<PublicPage[]> {
+  const programs = await listPrograms(db);
+  const latestGuideUpdate = guides
+    .flatMap((g) => g.sections.map((s) => new Date(s.updated)))
+    .reduce((a, b) => (a > b ? a : b), LAUNCH);
+  const latestProgramUpdate = programs.map((p) => p.updatedAt).reduce((a, b) => (a > b ? a : b), LAUNCH);
+  return [
+    {
+      path: "/",
+      eyebrow: "Loomstack Academy",
+      title: "Learn the skills. Land the role. Keep your life.",
+      subtitle: "Live, mentor-led bootcamps in ML, software and data",
+      lastModified: latestProgramUpdate,
+      priority: 1,
+    },
+    {
+      path: "/programs",
+      eyebrow: "Programs & pricing",
+      title: "Compare bootcamps, dates and tuition",
+      lastModified: latestProgramUpdate,
+      priority: 0.9,
+    },
+    ...programs.map((p) => ({
+      path: `/programs/${p.slug}`,
+      eyebrow: `Bootcamp · ${p.durationWeeks} weeks`,
+      title: p.name,
+      subtitle: p.tagline,
+      lastModified: p.updatedAt,
+      priority: 0.9,
+    })),
+    {
+      path: "/careers",
+      eyebrow: "Career guides",
+      title: "Know the job before you train for it",
+      lastModified: latestGuideUpdate,
+      priority: 0.7,
+    },
+    ...guides.flatMap((g) =>
+      g.sections.map((s) => ({
+        path: guidePath(g, s),
+        eyebrow: `Career guide · ${g.shortTitle}`,
+        title: s.title,
+        lastModified: new Date(s.updated),
+        priority: s.slug ? 0.7 : 0.8,
+      })),
+    ),
+  ];
+}

@@ -1,0 +1,25 @@
+import type { NextConfig } from "next";
+import createMDX from "@next/mdx";
+import { securityHeaders } from "./lib/security/headers";
+
+const isDev = process.env.NODE_ENV === "development";
+// Browsers ignore HSTS on plain-http origins, so sending it from `next start` on localhost is harmless.
+const isProd = process.env.NODE_ENV === "production";
+
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  reactStrictMode: true,
+  pageExtensions: ["ts", "tsx", "mdx"],
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders({ isDev, isProd }) }];
+  },
+};
+
+// Turbopack needs remark plugins by name (see ../shared/ENVIRONMENT.md).
+const withMDX = createMDX({
+  options: {
+    remarkPlugins: [["remark-gfm"]],
+  },
+});
+
+export default withMDX(nextConfig);

@@ -1,0 +1,17 @@
+import { createDb } from "../lib/db";
+import { seedPrograms } from "../lib/content/seed-programs";
+
+async function main() {
+  const db = createDb();
+  try {
+    const result = await seedPrograms(db);
+    console.log(`Seeded ${result.programs} programs, ${result.cohorts} cohorts, ${result.paymentOptions} payment options.`);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
