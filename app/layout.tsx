@@ -1,10 +1,11 @@
 import type { Metadata, Viewport } from "next";
-import type { CSSProperties } from "react";
-import { GeistSans } from "geist/font/sans";
-import { GeistMono } from "geist/font/mono";
+import { brandCssVariables } from "@/lib/brand-style";
+import { geist } from "@/lib/fonts";
 import { siteConfig, siteUrl } from "@/lib/site-config";
 import "./globals.css";
 
+// App Router pages are the interactive ones (forms, staff console). The content pages live
+// in pages/ so they can ship without any JavaScript; see pages/_app.tsx.
 export const metadata: Metadata = {
   metadataBase: new URL(siteUrl()),
   title: { default: siteConfig.name, template: `%s | ${siteConfig.name}` },
@@ -19,20 +20,9 @@ export const viewport: Viewport = {
   initialScale: 1,
 };
 
-const c = siteConfig.colors;
-const brandVars = {
-  "--brand": c.brand,
-  "--brand-strong": c.brandStrong,
-  "--brand-soft": c.brandSoft,
-  "--accent": c.accent,
-  "--accent-soft": c.accentSoft,
-  "--ink": c.ink,
-  "--paper": c.paper,
-} as CSSProperties;
-
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
-    <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`} style={brandVars}>
+    <html lang="en" className={geist.variable} style={brandCssVariables}>
       <body className="min-h-dvh">{children}</body>
     </html>
   );

@@ -1,19 +1,14 @@
 import type { Metadata } from "next";
-import { SiteFooter } from "@/components/site/site-footer";
-import { SiteHeader } from "@/components/site/site-header";
 import { NotFoundContent } from "@/components/site/not-found-content";
+import { SiteLayout } from "@/components/site/site-layout";
 
 export const metadata: Metadata = { title: "Page not found", robots: { index: false } };
 
-/** Unmatched URLs anywhere on the site land here, inside the site's own frame. */
+/** 404 for App Router routes (forms, console); content routes use pages/404.tsx. */
 export default function NotFound() {
   return (
-    <>
-      <SiteHeader />
-      <main id="main" tabIndex={-1} className="outline-none">
-        <NotFoundContent />
-      </main>
-      <SiteFooter />
-    </>
+    <SiteLayout>
+      <NotFoundContent />
+    </SiteLayout>
   );
 }

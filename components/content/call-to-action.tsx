@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { withAttribution } from "@/lib/attribution";
 
 export type CallToActionVariant = "brand" | "dark" | "light" | "accent";
@@ -55,12 +54,12 @@ export function CallToAction({ id, title, text, buttonText, buttonLink, variant 
         </h2>
         <p className={`mt-2 text-base leading-7 ${s.text}`}>{text}</p>
       </div>
-      <Link
+      <a
         href={href}
         className={`cta-button inline-flex min-h-12 shrink-0 items-center justify-center rounded-full px-6 py-3 text-base font-semibold no-underline shadow-sm transition-colors ${s.button}`}
       >
         {buttonText}
-      </Link>
+      </a>
     </aside>
   );
 }

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { guidePath, type Guide } from "@/content/guides";
 import type { Heading } from "@/lib/content/text";
 
@@ -11,7 +10,7 @@ export function GuideToc({ guide, currentSlug, headings }: { guide: Guide; curre
           const current = s.slug === currentSlug;
           return (
             <li key={s.slug}>
-              <Link
+              <a
                 href={guidePath(guide, s)}
                 aria-current={current ? "page" : undefined}
                 className={`flex gap-3 rounded-lg px-3 py-2 ${
@@ -22,7 +21,7 @@ export function GuideToc({ guide, currentSlug, headings }: { guide: Guide; curre
                   {String(i + 1).padStart(2, "0")}
                 </span>
                 <span className="font-medium">{s.navTitle}</span>
-              </Link>
+              </a>
               {current && headings.length > 0 && (
                 <ol aria-label="On this page" className="my-2 ml-[2.6rem] space-y-1 border-l-2 border-brand/20 pl-3 text-sm">
                   {headings

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { recentArticles } from "@/content/guides";
 
 const dateFmt = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
@@ -13,7 +12,7 @@ export function RecentArticles({ exceptPath, limit = 4, headingLevel = 2 }: { ex
       <ul className="mt-4 grid gap-3 sm:grid-cols-2">
         {recentArticles(limit, exceptPath).map((a) => (
           <li key={a.path}>
-            <Link
+            <a
               href={a.path}
               className="block h-full rounded-xl border border-ink/10 bg-white p-4 transition-colors hover:border-brand/50 hover:bg-brand-soft/40"
             >
@@ -22,7 +21,7 @@ export function RecentArticles({ exceptPath, limit = 4, headingLevel = 2 }: { ex
               <span className="mt-2 block text-sm text-ink/75">
                 Updated <time dateTime={a.section.updated}>{dateFmt.format(new Date(a.section.updated))}</time>
               </span>
-            </Link>
+            </a>
           </li>
         ))}
       </ul>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { formatCohortDate, formatMoney, type ProgramView } from "@/lib/content/programs";
 
 export function ProgramCard({ program, headingLevel = 3 }: { program: ProgramView; headingLevel?: 2 | 3 }) {
@@ -7,9 +6,9 @@ export function ProgramCard({ program, headingLevel = 3 }: { program: ProgramVie
   return (
     <article className="flex h-full flex-col rounded-2xl border border-ink/10 bg-white p-6 shadow-sm">
       <H className="text-xl font-semibold tracking-tight text-ink">
-        <Link href={`/programs/${program.slug}`} className="hover:text-brand hover:underline">
+        <a href={`/programs/${program.slug}`} className="hover:text-brand hover:underline">
           {program.name}
-        </Link>
+        </a>
       </H>
       <p className="mt-2 leading-7 text-ink/80">{program.tagline}</p>
       <dl className="mt-5 grid grid-cols-2 gap-x-4 gap-y-3 text-sm">
@@ -31,13 +30,13 @@ export function ProgramCard({ program, headingLevel = 3 }: { program: ProgramVie
         </div>
       </dl>
       <div className="mt-auto pt-6">
-        <Link
+        <a
           href={`/programs/${program.slug}`}
           className="inline-flex min-h-11 items-center font-semibold text-brand underline decoration-brand/40 underline-offset-4 hover:decoration-brand"
         >
           Dates, curriculum and pricing<span className="sr-only"> for {program.name}</span>
           <span aria-hidden="true">&nbsp;→</span>
-        </Link>
+        </a>
       </div>
     </article>
   );

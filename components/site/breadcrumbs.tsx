@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { Crumb } from "@/lib/seo/json-ld";
 
 export function Breadcrumbs({ crumbs }: { crumbs: Crumb[] }) {
@@ -15,9 +14,9 @@ export function Breadcrumbs({ crumbs }: { crumbs: Crumb[] }) {
                 </span>
               ) : (
                 <>
-                  <Link href={c.path} className="underline decoration-ink/30 underline-offset-2 hover:text-brand">
+                  <a href={c.path} className="underline decoration-ink/30 underline-offset-2 hover:text-brand">
                     {c.name}
-                  </Link>
+                  </a>
                   <span aria-hidden="true" className="text-ink/60">
                     /
                   </span>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 
 /** The branded 404 body: shown for unknown URLs and for missing programs or guides. */
 export function NotFoundContent() {
@@ -17,9 +16,9 @@ export function NotFoundContent() {
           { href: "/call-back", label: "Ask us to call you" },
         ].map((l) => (
           <li key={l.href}>
-            <Link href={l.href} className="block rounded-xl border border-ink/10 bg-white px-4 py-3 font-semibold hover:border-brand hover:text-brand">
+            <a href={l.href} className="block rounded-xl border border-ink/10 bg-white px-4 py-3 font-semibold hover:border-brand hover:text-brand">
               {l.label}
-            </Link>
+            </a>
           </li>
         ))}
       </ul>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { siteConfig } from "@/lib/site-config";
 import { LogoMark } from "./logo";
 
@@ -63,9 +62,9 @@ export function SiteFooter() {
             <ul className="mt-4 space-y-1 text-sm">
               {col.links.map((l) => (
                 <li key={l.href}>
-                  <Link href={l.href} className="inline-block py-1.5 hover:text-white hover:underline">
+                  <a href={l.href} className="inline-block py-1.5 hover:text-white hover:underline">
                     {l.label}
-                  </Link>
+                  </a>
                 </li>
               ))}
             </ul>

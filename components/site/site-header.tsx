@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { Logo } from "./logo";
 
 const nav = [
@@ -10,11 +9,13 @@ const nav = [
 
 /**
  * Server-rendered header. The phone menu is a <details> element, so it needs no
- * JavaScript and pages without forms stay script-light.
+ * JavaScript. Public pages use plain <a> links rather than next/link: they are static
+ * HTML, and skipping the client router's per-link hydration and prefetching keeps the
+ * main thread free on slow phones (see README, "Performance").
  */
 export function SiteHeader() {
   return (
-    <header className="sticky top-0 z-40 border-b border-ink/10 bg-paper/95 backdrop-blur supports-[backdrop-filter]:bg-paper/80">
+    <header className="sticky top-0 z-40 border-b border-ink/10 bg-paper">
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-3 focus:z-50 focus:rounded-md focus:bg-ink focus:px-4 focus:py-2 focus:text-paper"
@@ -22,27 +23,27 @@ export function SiteHeader() {
         Skip to content
       </a>
       <div className="mx-auto flex h-16 max-w-6xl items-center justify-between gap-4 px-4 sm:px-6">
-        <Link href="/" className="shrink-0 rounded-md">
+        <a href="/" className="shrink-0 rounded-md">
           <Logo />
-        </Link>
+        </a>
         <nav aria-label="Main" className="hidden lg:block">
           <ul className="flex items-center gap-1 text-[0.95rem] font-medium">
             {nav.map((item) => (
               <li key={item.href}>
-                <Link href={item.href} className="rounded-md px-3 py-2 text-ink/80 hover:bg-brand-soft hover:text-ink">
+                <a href={item.href} className="rounded-md px-3 py-2 text-ink/80 hover:bg-brand-soft hover:text-ink">
                   {item.label}
-                </Link>
+                </a>
               </li>
             ))}
           </ul>
         </nav>
         <div className="flex items-center gap-2">
-          <Link
+          <a
             href="/apply"
             className="hidden rounded-full bg-brand px-5 py-2.5 text-sm font-semibold text-white shadow-sm hover:bg-brand-strong sm:inline-block"
           >
             Apply now
-          </Link>
+          </a>
           <details className="group relative lg:hidden">
             <summary className="flex min-h-11 min-w-11 cursor-pointer list-none items-center justify-center rounded-md border border-ink/15 px-3 text-sm font-semibold [&::-webkit-details-marker]:hidden">
               <span className="group-open:hidden">Menu</span>
@@ -55,15 +56,15 @@ export function SiteHeader() {
               <ul className="flex flex-col text-base font-medium">
                 {nav.map((item) => (
                   <li key={item.href}>
-                    <Link href={item.href} className="block rounded-lg px-4 py-3 hover:bg-brand-soft">
+                    <a href={item.href} className="block rounded-lg px-4 py-3 hover:bg-brand-soft">
                       {item.label}
-                    </Link>
+                    </a>
                   </li>
                 ))}
                 <li>
-                  <Link href="/apply" className="mt-1 block rounded-lg bg-brand px-4 py-3 text-center font-semibold text-white">
+                  <a href="/apply" className="mt-1 block rounded-lg bg-brand px-4 py-3 text-center font-semibold text-white">
                     Apply now
-                  </Link>
+                  </a>
                 </li>
               </ul>
             </nav>

@@ -1,10 +1,11 @@
 import type { Db } from "../db";
 
+/** Plain, JSON-safe views (dates as ISO strings) so pages can pass them through props. */
 export type ProgramCohort = {
   id: string;
   name: string;
-  startDate: Date;
-  endDate: Date;
+  startDate: string;
+  endDate: string;
   timeZone: string;
   seatsLeft: number;
   status: string;
@@ -34,7 +35,7 @@ export type ProgramView = {
   outcomes: string[];
   curriculum: string[];
   careerGuide: string | null;
-  updatedAt: Date;
+  updatedAt: string;
   /** Open or waitlisted cohorts that have not started yet, soonest first. */
   upcomingCohorts: ProgramCohort[];
   paymentOptions: ProgramPaymentOption[];
@@ -74,12 +75,12 @@ async function loadPrograms(db: Db, where: { slug?: string }, now: Date): Promis
       outcomes: lines(p.outcomes),
       curriculum: lines(p.curriculum),
       careerGuide: p.careerGuide,
-      updatedAt: p.updatedAt,
+      updatedAt: p.updatedAt.toISOString(),
       upcomingCohorts: p.cohorts.map((c) => ({
         id: c.id,
         name: c.name,
-        startDate: c.startDate,
-        endDate: c.endDate,
+        startDate: c.startDate.toISOString(),
+        endDate: c.endDate.toISOString(),
         timeZone: c.timeZone,
         seatsLeft: c.seatsLeft,
         status: c.status,
@@ -117,6 +118,6 @@ export function formatMoney(cents: number, currency = "USD"): string {
   }).format(cents / 100);
 }
 
-export function formatCohortDate(d: Date): string {
-  return d.toLocaleDateString("en-US", { weekday: "short", month: "long", day: "numeric", year: "numeric", timeZone: "UTC" });
+export function formatCohortDate(d: Date | string): string {
+  return new Date(d).toLocaleDateString("en-US", { weekday: "short", month: "long", day: "numeric", year: "numeric", timeZone: "UTC" });
 }

@@ -23,7 +23,7 @@ export async function listPublicPages(db: Db): Promise<PublicPage[]> {
   const latestGuideUpdate = guides
     .flatMap((g) => g.sections.map((s) => new Date(s.updated)))
     .reduce((a, b) => (a > b ? a : b), LAUNCH);
-  const latestProgramUpdate = programs.map((p) => p.updatedAt).reduce((a, b) => (a > b ? a : b), LAUNCH);
+  const latestProgramUpdate = programs.map((p) => new Date(p.updatedAt)).reduce((a, b) => (a > b ? a : b), LAUNCH);
   return [
     {
       path: "/",
@@ -45,7 +45,7 @@ export async function listPublicPages(db: Db): Promise<PublicPage[]> {
       eyebrow: `Bootcamp · ${p.durationWeeks} weeks`,
       title: p.name,
       subtitle: p.tagline,
-      lastModified: p.updatedAt,
+      lastModified: new Date(p.updatedAt),
       priority: 0.9,
     })),
     {

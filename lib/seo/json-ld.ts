@@ -69,7 +69,7 @@ export function courseJsonLd(c: {
   hoursPerWeek: number;
   priceCents: number;
   currency: string;
-  cohorts: { name: string; startDate: Date; endDate: Date }[];
+  cohorts: { name: string; startDate: string; endDate: string }[];
 }) {
   return {
     "@type": "Course",
@@ -90,8 +90,8 @@ export function courseJsonLd(c: {
       "@type": "CourseInstance",
       name: k.name,
       courseMode: "Online",
-      startDate: k.startDate.toISOString().slice(0, 10),
-      endDate: k.endDate.toISOString().slice(0, 10),
+      startDate: k.startDate.slice(0, 10),
+      endDate: k.endDate.slice(0, 10),
       courseWorkload: `PT${c.hoursPerWeek}H`,
       courseSchedule: {
         "@type": "Schedule",

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { siteConfig } from "../site-config";
 
-type PageMeta = {
+export type PageMeta = {
   /** Page title without the brand suffix. */
   title: string;
   description: string;
@@ -20,10 +20,17 @@ export function ogImagePath(path: string): string {
   return `/og/${key}`;
 }
 
-/** Per-page title, description, canonical URL and Open Graph / Twitter tags. */
+export function fullPageTitle(meta: Pick<PageMeta, "title" | "path">): string {
+  return meta.path === "/" ? `${siteConfig.name}: ${meta.title}` : `${meta.title} | ${siteConfig.name}`;
+}
+
+/**
+ * Per-page title, description, canonical URL and Open Graph / Twitter tags, for App Router
+ * pages. Pages Router pages render the same tags with components/site/page-head.tsx.
+ */
 export function pageMetadata(meta: PageMeta): Metadata {
   const image = meta.ogImage ?? ogImagePath(meta.path);
-  const fullTitle = meta.path === "/" ? `${siteConfig.name}: ${meta.title}` : `${meta.title} | ${siteConfig.name}`;
+  const fullTitle = fullPageTitle(meta);
   return {
     title: { absolute: fullTitle },
     description: meta.description,

@@ -1,6 +1,4 @@
-import type { Metadata } from "next";
-import Link from "next/link";
-import { notFound } from "next/navigation";
+import type { GetStaticPaths, GetStaticProps } from "next";
 import { findGuideSection, guidePath, guides } from "@/content/guides";
 import { CallToAction, type CallToActionProps } from "@/components/content/call-to-action";
 import { FaqList } from "@/components/content/faq-list";
@@ -9,50 +7,45 @@ import { RecentArticles } from "@/components/content/recent-articles";
 import { ShareLinks } from "@/components/content/share-links";
 import { SourcedFigures } from "@/components/content/sourced-figures";
 import { Breadcrumbs } from "@/components/site/breadcrumbs";
-import { JsonLd } from "@/components/site/json-ld";
+import { PageHead } from "@/components/site/page-head";
 import { guideSourceInfo } from "@/lib/content/guide-source";
+import type { Heading } from "@/lib/content/text";
 import { articleJsonLd, breadcrumbJsonLd, faqPageJsonLd, jsonLdGraph, organizationJsonLd } from "@/lib/seo/json-ld";
-import { ogImagePath, pageMetadata } from "@/lib/seo/metadata";
+import { ogImagePath } from "@/lib/seo/metadata";
 import { absoluteUrl } from "@/lib/site-config";
 
 type Params = { guide: string; section?: string[] };
-
-export const dynamicParams = false;
-
-export function generateStaticParams(): Params[] {
-  return guides.flatMap((g) => g.sections.map((s) => ({ guide: g.slug, section: s.slug ? [s.slug] : [] })));
-}
+type Props = { guideSlug: string; sectionSlug: string; headings: Heading[]; minutes: number };
 
 function resolve(params: Params) {
   if ((params.section?.length ?? 0) > 1) return null;
   return findGuideSection(params.guide, params.section?.[0] ?? "");
 }
 
-export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
-  const found = resolve(await params);
-  if (!found) return {};
-  const { guide, section } = found;
-  return pageMetadata({
-    title: section.title,
-    description: section.description,
-    path: guidePath(guide, section),
-    type: "article",
-    publishedTime: section.published,
-    modifiedTime: section.updated,
-  });
-}
+export const getStaticPaths: GetStaticPaths<Params> = async () => ({
+  paths: guides.flatMap((g) => g.sections.map((s) => ({ params: { guide: g.slug, section: s.slug ? [s.slug] : [] } }))),
+  fallback: false,
+});
+
+export const getStaticProps: GetStaticProps<Props, Params> = async ({ params }) => {
+  const found = params && resolve(params);
+  if (!found) return { notFound: true };
+  // The article's outline and reading time come from its MDX source, read at build time.
+  const { headings, minutes } = guideSourceInfo(found.section.file);
+  return { props: { guideSlug: found.guide.slug, sectionSlug: found.section.slug, headings, minutes } };
+};
+
+// Static HTML with no JavaScript (see pages/_app.tsx).
+export const config = { unstable_runtimeJS: false, runtime: "nodejs" };
 
 const dateFmt = new Intl.DateTimeFormat("en-US", { month: "long", day: "numeric", year: "numeric", timeZone: "UTC" });
 
-export default async function GuideSectionPage({ params }: { params: Promise<Params> }) {
-  const found = resolve(await params);
-  if (!found) notFound();
-  const { guide, section } = found;
+export default function GuideSectionPage({ guideSlug, sectionSlug, headings, minutes }: Props) {
+  const { guide, section } = findGuideSection(guideSlug, sectionSlug)!;
   const path = guidePath(guide, section);
   const index = guide.sections.indexOf(section);
   const prev = guide.sections[index - 1];
   const next = guide.sections[index + 1];
-  const { headings, minutes } = guideSourceInfo(section.file);
 
   const crumbs = [
     { name: "Home", path: "/" },
@@ -91,7 +84,17 @@ export default async function GuideSectionPage({ params }: { params: Promise<Par
 
   return (
     <>
-      <JsonLd data={jsonLd} />
+      <PageHead
+        meta={{
+          title: section.title,
+          description: section.description,
+          path,
+          type: "article",
+          publishedTime: section.published,
+          modifiedTime: section.updated,
+        }}
+        jsonLd={jsonLd}
+      />
       <div className="border-b border-ink/10 bg-gradient-to-b from-brand-soft/70 to-paper">
         <div className="mx-auto max-w-6xl px-4 pb-10 pt-8 sm:px-6 sm:pb-14">
           <Breadcrumbs crumbs={crumbs} />
@@ -136,21 +139,21 @@ export default async function GuideSectionPage({ params }: { params: Promise<Par
 
           <nav aria-label="Guide pages" className="mt-16 grid gap-3 sm:grid-cols-2">
             {prev ? (
-              <Link href={guidePath(guide, prev)} className="rounded-xl border border-ink/10 bg-white p-4 hover:border-brand/50">
+              <a href={guidePath(guide, prev)} className="rounded-xl border border-ink/10 bg-white p-4 hover:border-brand/50">
                 <span className="block text-sm text-ink/75">Previous</span>
                 <span className="font-semibold text-ink">{prev.navTitle}</span>
-              </Link>
+              </a>
             ) : (
               <span />
             )}
             {next && (
-              <Link
+              <a
                 href={guidePath(guide, next)}
                 className="rounded-xl border border-ink/10 bg-white p-4 text-right hover:border-brand/50 sm:col-start-2"
               >
                 <span className="block text-sm text-ink/75">Next</span>
                 <span className="font-semibold text-ink">{next.navTitle}</span>
-              </Link>
+              </a>
             )}
           </nav>
 

@@ -1,24 +1,31 @@
-import Link from "next/link";
 import { CallToAction } from "@/components/content/call-to-action";
 import { RecentArticles } from "@/components/content/recent-articles";
 import { ProgramCard } from "@/components/programs/program-card";
-import { JsonLd } from "@/components/site/json-ld";
+import { PageHead } from "@/components/site/page-head";
 import { db } from "@/lib/db";
-import { formatCohortDate, listPrograms } from "@/lib/content/programs";
+import { formatCohortDate, listPrograms, type ProgramView } from "@/lib/content/programs";
 import { jsonLdGraph, organizationJsonLd } from "@/lib/seo/json-ld";
-import { pageMetadata } from "@/lib/seo/metadata";
+import type { GetStaticProps } from "next";
 import { absoluteUrl, siteConfig } from "@/lib/site-config";
 import { withAttribution } from "@/lib/attribution";
 
-// Programs and cohorts come from the database; the page is static and refreshed hourly.
-export const revalidate = 3600;
+type Props = { programs: ProgramView[] };
 
-export const metadata = pageMetadata({
+// Programs and cohorts come from the database; the page is static and refreshed hourly.
+export const getStaticProps: GetStaticProps<Props> = async () => ({
+  props: { programs: await listPrograms(db()) },
+  revalidate: 3600,
+});
+
+// Static HTML with no JavaScript (see pages/_app.tsx).
+export const config = { unstable_runtimeJS: false, runtime: "nodejs" };
+
+const meta = {
   title: "Live, mentor-led tech bootcamps",
   description:
     "Part-time and full-time bootcamps in machine learning engineering, full-stack development and data analytics, with career coaching and flexible payment plans.",
   path: "/",
-});
+};
 
 const steps = [
   {
@@ -46,16 +53,16 @@ const outcomes = [
   { title: "Fits around work", text: "Evening and weekend schedules, live online, with recordings for the nights life gets in the way." },
 ];
 
-export default async function HomePage() {
-  const programs = await listPrograms(db());
+export default function HomePage({ programs }: Props) {
   const nextCohorts = programs
     .flatMap((p) => p.upcomingCohorts.slice(0, 1).map((c) => ({ program: p, cohort: c })))
-    .sort((a, b) => a.cohort.startDate.getTime() - b.cohort.startDate.getTime());
+    .sort((a, b) => a.cohort.startDate.localeCompare(b.cohort.startDate));
 
   return (
     <>
-      <JsonLd
-        data={jsonLdGraph(organizationJsonLd(), {
+      <PageHead
+        meta={meta}
+        jsonLd={jsonLdGraph(organizationJsonLd(), {
           "@type": "WebSite",
           name: siteConfig.name,
           url: absoluteUrl("/"),
@@ -63,7 +70,7 @@ export default async function HomePage() {
         })}
       />
       <section className="relative overflow-hidden bg-brand text-white">
-        <div aria-hidden="true" className="hero-weave pointer-events-none absolute inset-0 opacity-[0.14]" />
+        <div aria-hidden="true" className="hero-weave pointer-events-none absolute inset-0 opacity-[0.08]" />
         <div className="relative mx-auto grid max-w-6xl gap-12 px-4 py-16 sm:px-6 sm:py-24 lg:grid-cols-[1.2fr_1fr] lg:items-center">
           <div>
             <p className="inline-block rounded-full bg-white/10 px-3 py-1 text-sm font-medium text-accent-soft ring-1 ring-white/20">
@@ -77,18 +84,18 @@ export default async function HomePage() {
               schedules that fit around work and family.
             </p>
             <div className="mt-9 flex flex-wrap gap-3">
-              <Link
+              <a
                 href={withAttribution("/apply", { cta: "home-hero-apply" })}
                 className="inline-flex min-h-12 items-center rounded-full bg-accent px-7 font-semibold text-ink shadow-sm hover:bg-accent-soft"
               >
                 Apply for a cohort
-              </Link>
-              <Link
+              </a>
+              <a
                 href="/programs"
                 className="inline-flex min-h-12 items-center rounded-full px-7 font-semibold text-white ring-1 ring-white/60 hover:bg-white/10"
               >
                 Compare programs
-              </Link>
+              </a>
             </div>
           </div>
           <div className="rounded-2xl bg-white p-6 text-ink shadow-xl sm:p-7">
@@ -100,9 +107,9 @@ export default async function HomePage() {
                 {nextCohorts.map(({ program, cohort }) => (
                   <li key={cohort.id} className="flex items-center justify-between gap-4 py-3">
                     <div>
-                      <Link href={`/programs/${program.slug}`} className="font-semibold hover:text-brand hover:underline">
+                      <a href={`/programs/${program.slug}`} className="font-semibold hover:text-brand hover:underline">
                         {program.name}
-                      </Link>
+                      </a>
                       <p className="text-sm text-ink/75">Starts {formatCohortDate(cohort.startDate)}</p>
                     </div>
                     <span className="shrink-0 rounded-full bg-accent-soft px-3 py-1 text-xs font-semibold text-ink">
@@ -124,9 +131,9 @@ export default async function HomePage() {
               Pick the path that fits your next job
             </h2>
           </div>
-          <Link href="/programs" className="font-semibold text-brand underline underline-offset-4">
+          <a href="/programs" className="font-semibold text-brand underline underline-offset-4">
             All programs and pricing
-          </Link>
+          </a>
         </div>
         <ul className="mt-10 grid gap-6 md:grid-cols-3">
           {programs.map((p) => (
@@ -192,12 +199,12 @@ export default async function HomePage() {
               Our guides explain what the work involves day to day, what it pays according to named sources, and how people
               actually get hired. Start with the machine learning engineer guide.
             </p>
-            <Link
+            <a
               href="/careers/machine-learning-engineer"
               className="mt-6 inline-flex min-h-12 items-center rounded-full bg-brand px-6 font-semibold text-white hover:bg-brand-strong"
             >
               Read the ML engineer guide
-            </Link>
+            </a>
           </div>
           <RecentArticles limit={4} />
         </div>
@@ -227,9 +234,9 @@ export default async function HomePage() {
         </div>
         <p className="mt-4 text-center text-ink/80">
           Prefer to talk?{" "}
-          <Link href={withAttribution("/call-back", { cta: "home-call-back" })} className="font-semibold text-brand underline underline-offset-4">
+          <a href={withAttribution("/call-back", { cta: "home-call-back" })} className="font-semibold text-brand underline underline-offset-4">
             Ask us to call you back
-          </Link>
+          </a>
           .
         </p>
       </section>

@@ -1,37 +1,31 @@
-import type { Metadata } from "next";
-import Link from "next/link";
-import { notFound } from "next/navigation";
+import type { GetStaticPaths, GetStaticProps } from "next";
 import { CallToAction } from "@/components/content/call-to-action";
 import { Breadcrumbs } from "@/components/site/breadcrumbs";
-import { JsonLd } from "@/components/site/json-ld";
+import { PageHead } from "@/components/site/page-head";
 import { guides, guidePath } from "@/content/guides";
 import { withAttribution } from "@/lib/attribution";
 import { db } from "@/lib/db";
-import { formatCohortDate, formatMoney, getProgram, listPrograms } from "@/lib/content/programs";
+import { formatCohortDate, formatMoney, getProgram, listPrograms, type ProgramView } from "@/lib/content/programs";
 import { breadcrumbJsonLd, courseJsonLd, jsonLdGraph, organizationJsonLd } from "@/lib/seo/json-ld";
-import { pageMetadata } from "@/lib/seo/metadata";
 
-type Params = { slug: string };
+type Props = { program: ProgramView };
 
-export const revalidate = 3600;
+export const getStaticPaths: GetStaticPaths = async () => ({
+  paths: (await listPrograms(db())).map((p) => ({ params: { slug: p.slug } })),
+  // Programs staff add later are rendered on first request, then cached.
+  fallback: "blocking",
+});
 
-export async function generateStaticParams(): Promise<Params[]> {
-  return (await listPrograms(db())).map((p) => ({ slug: p.slug }));
-}
+export const getStaticProps: GetStaticProps<Props, { slug: string }> = async ({ params }) => {
+  const program = params ? await getProgram(db(), params.slug) : null;
+  if (!program) return { notFound: true, revalidate: 60 };
+  return { props: { program }, revalidate: 3600 };
+};
 
-export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
-  const program = await getProgram(db(), (await params).slug);
-  if (!program) return {};
-  return pageMetadata({
-    title: `${program.name} bootcamp: dates and tuition`,
-    description: `${program.tagline} ${program.durationWeeks} weeks, ${program.format.toLowerCase()}. See the next cohorts and payment options.`.slice(0, 300),
-    path: `/programs/${program.slug}`,
-  });
-}
+// Static HTML with no JavaScript (see pages/_app.tsx).
+export const config = { unstable_runtimeJS: false, runtime: "nodejs" };
 
-export default async function ProgramPage({ params }: { params: Promise<Params> }) {
-  const program = await getProgram(db(), (await params).slug);
-  if (!program) notFound();
+export default function ProgramPage({ program }: Props) {
   const path = `/programs/${program.slug}`;
   const crumbs = [
     { name: "Home", path: "/" },
@@ -44,8 +38,13 @@ export default async function ProgramPage({ params }: { params: Promise<Params> 
 
   return (
     <>
-      <JsonLd
-        data={jsonLdGraph(
+      <PageHead
+        meta={{
+          title: `${program.name} bootcamp: dates and tuition`,
+          description: `${program.tagline} ${program.durationWeeks} weeks, ${program.format.toLowerCase()}. See the next cohorts and payment options.`,
+          path,
+        }}
+        jsonLd={jsonLdGraph(
           organizationJsonLd(),
           breadcrumbJsonLd(crumbs),
           courseJsonLd({
@@ -70,12 +69,12 @@ export default async function ProgramPage({ params }: { params: Promise<Params> 
           <p className="mt-4 max-w-2xl text-xl leading-8 text-white/90">{program.tagline}</p>
           <p className="mt-4 max-w-2xl leading-7 text-white/85">{program.summary}</p>
           <div className="mt-8 flex flex-wrap gap-3">
-            <Link
+            <a
               href={withAttribution(`/apply?program=${program.slug}`, { article: path, cta: "program-hero-apply" })}
               className="inline-flex min-h-12 items-center rounded-full bg-accent px-7 font-semibold text-ink hover:bg-accent-soft"
             >
               Apply now
-            </Link>
+            </a>
             <a href="#pricing" className="inline-flex min-h-12 items-center rounded-full px-7 font-semibold ring-1 ring-white/60 hover:bg-white/10">
               See tuition
             </a>
@@ -111,9 +110,9 @@ export default async function ProgramPage({ params }: { params: Promise<Params> 
           {program.upcomingCohorts.length === 0 ? (
             <p className="mt-4 text-ink/80">
               No dates are open right now.{" "}
-              <Link href="/newsletter" className="font-semibold text-brand underline">
+              <a href="/newsletter" className="font-semibold text-brand underline">
                 Join the newsletter
-              </Link>{" "}
+              </a>{" "}
               to hear when the next cohort opens.
             </p>
           ) : (
@@ -125,13 +124,13 @@ export default async function ProgramPage({ params }: { params: Promise<Params> 
                     <div className="flex justify-between gap-3">
                       <dt className="text-ink/70">Starts</dt>
                       <dd className="text-right font-medium">
-                        <time dateTime={c.startDate.toISOString().slice(0, 10)}>{formatCohortDate(c.startDate)}</time>
+                        <time dateTime={c.startDate.slice(0, 10)}>{formatCohortDate(c.startDate)}</time>
                       </dd>
                     </div>
                     <div className="flex justify-between gap-3">
                       <dt className="text-ink/70">Ends</dt>
                       <dd className="text-right font-medium">
-                        <time dateTime={c.endDate.toISOString().slice(0, 10)}>{formatCohortDate(c.endDate)}</time>
+                        <time dateTime={c.endDate.slice(0, 10)}>{formatCohortDate(c.endDate)}</time>
                       </dd>
                     </div>
                     <div className="flex justify-between gap-3">
@@ -143,12 +142,12 @@ export default async function ProgramPage({ params }: { params: Promise<Params> 
                       <dd className="text-right font-medium">{c.status === "waitlist" ? "Waitlist" : `${c.seatsLeft} seats left`}</dd>
                     </div>
                   </dl>
-                  <Link
+                  <a
                     href={applyHref(c.id)}
                     className="mt-5 inline-flex min-h-11 items-center justify-center rounded-full bg-brand px-5 font-semibold text-white hover:bg-brand-strong"
                   >
                     Apply for this cohort<span className="sr-only">: {c.name}</span>
-                  </Link>
+                  </a>
                 </li>
               ))}
             </ul>
@@ -219,9 +218,9 @@ export default async function ProgramPage({ params }: { params: Promise<Params> 
             {guide && (
               <p className="mt-8 rounded-xl bg-brand-soft/60 p-5 leading-7">
                 Wondering what the job looks like?{" "}
-                <Link href={guidePath(guide, guide.sections[0])} className="font-semibold text-brand underline underline-offset-2">
+                <a href={guidePath(guide, guide.sections[0])} className="font-semibold text-brand underline underline-offset-2">
                   Read our {guide.shortTitle} career guide
-                </Link>
+                </a>
                 , with salary and job-outlook figures from named sources.
               </p>
             )}

@@ -1,37 +1,44 @@
-import Link from "next/link";
 import { CallToAction } from "@/components/content/call-to-action";
 import { ProgramCard } from "@/components/programs/program-card";
 import { Breadcrumbs } from "@/components/site/breadcrumbs";
-import { JsonLd } from "@/components/site/json-ld";
+import { PageHead } from "@/components/site/page-head";
 import { db } from "@/lib/db";
-import { formatMoney, listPrograms } from "@/lib/content/programs";
+import { formatMoney, listPrograms, type ProgramView } from "@/lib/content/programs";
 import { breadcrumbJsonLd, jsonLdGraph, organizationJsonLd } from "@/lib/seo/json-ld";
-import { pageMetadata } from "@/lib/seo/metadata";
+import type { GetStaticProps } from "next";
 import { absoluteUrl } from "@/lib/site-config";
 
-export const revalidate = 3600;
+type Props = { programs: ProgramView[] };
 
-export const metadata = pageMetadata({
+export const getStaticProps: GetStaticProps<Props> = async () => ({
+  props: { programs: await listPrograms(db()) },
+  revalidate: 3600,
+});
+
+// Static HTML with no JavaScript (see pages/_app.tsx).
+export const config = { unstable_runtimeJS: false, runtime: "nodejs" };
+
+const meta = {
   title: "Programs and pricing",
   description:
     "Compare Loomstack Academy bootcamps: format, duration, next start dates, tuition and payment options including instalments, financing and employer sponsorship.",
   path: "/programs",
-});
+};
 
 const crumbs = [
   { name: "Home", path: "/" },
   { name: "Programs & pricing", path: "/programs" },
 ];
 
-export default async function ProgramsPage() {
-  const programs = await listPrograms(db());
+export default function ProgramsPage({ programs }: Props) {
   const kinds = ["upfront", "instalments", "financing", "employer"] as const;
   const kindLabel = { upfront: "Pay upfront", instalments: "Monthly instalments", financing: "Financing", employer: "Employer" };
 
   return (
     <>
-      <JsonLd
-        data={jsonLdGraph(organizationJsonLd(), breadcrumbJsonLd(crumbs), {
+      <PageHead
+        meta={meta}
+        jsonLd={jsonLdGraph(organizationJsonLd(), breadcrumbJsonLd(crumbs), {
           "@type": "ItemList",
           itemListElement: programs.map((p, i) => ({
             "@type": "ListItem",
@@ -61,7 +68,7 @@ export default async function ProgramsPage() {
           ))}
         </ul>
 
-        <section aria-labelledby="compare-heading" className="mt-20">
+        <div className="mt-20">
           <h2 id="compare-heading" className="text-3xl font-bold tracking-tight">
             Compare tuition by payment option
           </h2>
@@ -86,9 +93,9 @@ export default async function ProgramsPage() {
                 {programs.map((p) => (
                   <tr key={p.slug} className="border-t border-ink/10">
                     <th scope="row" className="px-4 py-3 font-semibold">
-                      <Link href={`/programs/${p.slug}#pricing`} className="hover:text-brand hover:underline">
+                      <a href={`/programs/${p.slug}#pricing`} className="hover:text-brand hover:underline">
                         {p.name}
-                      </Link>
+                      </a>
                     </th>
                     {kinds.map((k) => {
                       const o = p.paymentOptions.find((x) => x.kind === k);
@@ -114,7 +121,7 @@ export default async function ProgramsPage() {
               </tbody>
             </table>
           </div>
-        </section>
+        </div>
 
         <CallToAction
           id="programs-quote"

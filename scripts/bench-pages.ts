@@ -1,0 +1,1138 @@
+/**
+ * Page benchmark: JavaScript weight + Lighthouse scores for every public page.
+ *
+ * Usage
+ *   npm run bench:pages -- [options]
+ *   npx tsx scripts/bench-pages.ts [options]
+ *
+ * Options
+ *   --base-url URL   Benchmark an already running site (or set BENCH_BASE_URL).
+ *                    Without it, the script starts `next start` on a free port
+ *                    itself (needs an existing production build: `npm run build`)
+ *                    and stops it again at the end.
+ *   --only LIST      Comma-separated paths to benchmark, e.g. `--only /,/careers`.
+ *                    Default: every page listed in /sitemap.xml.
+ *   --runs N         Lighthouse runs per page (default 1). With N > 1 the scores
+ *                    of the run with the median performance score are reported,
+ *                    and every metric is the median over the runs.
+ *   --help           Show this help.
+ *
+ * What is measured, per page (pages come from /sitemap.xml; the sitemap's host is
+ * ignored and every path is loaded from the base URL):
+ *   - JS gzip KB: the page is loaded in headless Chromium (Playwright, 412x823
+ *     mobile viewport) until `load` plus 1 s without network activity. Every
+ *     same-origin response of resource type `script` is then re-requested with
+ *     `Accept-Encoding: gzip` via node:http(s), and the body bytes *as served*
+ *     are summed. Scripts the server did not gzip are gzipped locally (zlib
+ *     default level) to count them; those cells are marked with `*`.
+ *   - scripts: number of distinct same-origin scripts loaded.
+ *   - form code: whether any loaded script contains react-hook-form
+ *     ("useFormContext" / "react-hook-form") and/or zod ("ZodError" / the word
+ *     "zod") code: none | rhf | zod | rhf+zod.
+ *   - Lighthouse (default config = mobile preset, simulated throttling):
+ *     Performance, Accessibility, Best Practices and SEO scores (0-100) plus
+ *     LCP, TBT, CLS, FCP and Speed Index.
+ *
+ * Output: a table on stdout, a summary line, and one line per page that misses a
+ * target (Perf < 98, any other category < 100, TBT > 50 ms, CLS > 0) listing the
+ * failing Lighthouse audits to look at. Progress goes to stderr. Full results are
+ * written to bench-results/pages-<timestamp>.json (git-ignored).
+ *
+ * Exit code: 0 whenever figures were produced (missed targets are not failures);
+ * non-zero if the server could not be started or the sitemap could not be read.
+ *
+ * Chromium: Debian's /usr/bin/chromium is used for both Playwright and
+ * Lighthouse; nothing is ever downloaded.
+ */
+
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import http, { type IncomingHttpHeaders } from "node:http";
+import https from "node:https";
+import net from "node:net";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { brotliDecompressSync, gunzipSync, gzipSync, inflateSync } from "node:zlib";
+
+import * as chromeLauncher from "chrome-launcher";
+// Lighthouse itself is imported dynamically in loadLighthouse() (see the comment there).
+import type { Flags, Result as LhResult } from "lighthouse";
+import { chromium, type Browser } from "playwright-core";
+
+// ---------------------------------------------------------------------------
+// Configuration
+
+const CHROMIUM_PATH = "/usr/bin/chromium";
+const CHROME_FLAGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+const PLAYWRIGHT_ARGS = CHROME_FLAGS.filter((flag) => !flag.startsWith("--headless"));
+
+const SERVER_READY_TIMEOUT_MS = 60_000;
+const NETWORK_QUIET_MS = 1_000;
+const NETWORK_QUIET_MAX_WAIT_MS = 15_000;
+const SCRIPT_FETCH_TIMEOUT_MS = 30_000;
+
+const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
+type CategoryId = (typeof CATEGORIES)[number];
+const CATEGORY_LABEL: Record<CategoryId, string> = {
+  performance: "Perf",
+  accessibility: "A11y",
+  "best-practices": "BP",
+  seo: "SEO",
+};
+const TARGETS = {
+  minScore: { performance: 98, accessibility: 100, "best-practices": 100, seo: 100 } as Record<CategoryId, number>,
+  maxTbtMs: 50,
+  maxCls: 0,
+};
+
+const RHF_MARKERS: RegExp[] = [/useFormContext/, /react-hook-form/];
+// "zod" as a whole word (e.g. zod's `vendor: "zod"`), not as part of random minified identifiers.
+const ZOD_MARKERS: RegExp[] = [/ZodError/, /\bzod\b/];
+
+/** Repository root: the parent of this script's directory (falls back to the working directory). */
+const REPO_ROOT = ((): string => {
+  const script = process.argv[1];
+  return script && /bench-pages\.ts$/.test(script) ? path.resolve(path.dirname(script), "..") : process.cwd();
+})();
+
+// ---------------------------------------------------------------------------
+// Types
+
+type FormCode = "none" | "rhf" | "zod" | "rhf+zod";
+
+interface ScriptInfo {
+  url: string;
+  status: number;
+  /** Content-Encoding the server answered with ("identity" if none). */
+  servedEncoding: string;
+  /** Bytes of the body as served (i.e. compressed if the server compressed it). */
+  servedBytes: number;
+  /** Bytes counted towards the gzip total (servedBytes, or locally gzipped size). */
+  gzipBytes: number;
+  /** True when the server did not gzip and the size was computed locally. */
+  gzippedLocally: boolean;
+  uncompressedBytes: number;
+  hasRhf: boolean;
+  hasZod: boolean;
+  error?: string;
+}
+
+interface JsResult {
+  httpStatus: number | null;
+  gzipBytes: number;
+  uncompressedBytes: number;
+  scriptCount: number;
+  formCode: FormCode;
+  anyGzippedLocally: boolean;
+  scripts: ScriptInfo[];
+  /** Cross-origin scripts are not counted; listed for information. */
+  crossOriginScripts: string[];
+  error?: string;
+}
+
+interface Metrics {
+  lcpMs: number | null;
+  tbtMs: number | null;
+  cls: number | null;
+  fcpMs: number | null;
+  speedIndexMs: number | null;
+}
+
+type Scores = Record<CategoryId, number | null>;
+
+interface FailingAudit {
+  id: string;
+  title: string;
+  score: number | null;
+  weight: number;
+  displayValue?: string;
+  /** A few offending items from the audit details (element snippets, console messages, URLs). */
+  examples?: string[];
+}
+
+interface LhRun {
+  scores: Scores;
+  metrics: Metrics;
+  /** Weighted audits with score < 1, per category. */
+  failingAudits: Record<CategoryId, FailingAudit[]>;
+  /** Unweighted performance insights/diagnostics with score < 1 (hints for perf/TBT/CLS). */
+  perfHints: FailingAudit[];
+  lighthouseVersion: string;
+  /** Lighthouse's host CPU benchmark; low values mean a slow host (inflated TBT). */
+  benchmarkIndex: number | null;
+  finalUrl: string;
+  runWarnings: string[];
+}
+
+interface LhResultSummary {
+  runs: number;
+  successfulRuns: number;
+  /** Scores and failing audits of the median-performance run. */
+  median: LhRun | null;
+  /** Median of each metric over all successful runs. */
+  metrics: Metrics | null;
+  perRun: Array<{ scores: Scores; metrics: Metrics } | { error: string }>;
+  error?: string;
+}
+
+interface PageResult {
+  path: string;
+  url: string;
+  js: JsResult;
+  lighthouse: LhResultSummary;
+  issues: string[];
+}
+
+// ---------------------------------------------------------------------------
+// Small helpers
+
+class FatalError extends Error {}
+
+function log(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
+
+function errorMessage(err: unknown): string {
+  if (err instanceof Error) return err.message.split("\n")[0] ?? err.message;
+  return String(err);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function normalizePath(p: string): string {
+  let out = p.trim();
+  if (!out.startsWith("/")) out = `/${out}`;
+  if (out.length > 1 && out.endsWith("/")) out = out.replace(/\/+$/, "");
+  return out || "/";
+}
+
+function formatNumber(value: number | null, decimals = 0): string {
+  return value === null || !Number.isFinite(value) ? "-" : value.toFixed(decimals);
+}
+
+// ---------------------------------------------------------------------------
+// CLI
+
+interface CliOptions {
+  baseUrl: string | null;
+  only: string[] | null;
+  runs: number;
+}
+
+const HELP = `Usage: npx tsx scripts/bench-pages.ts [--base-url URL] [--only /a,/b] [--runs N]
+  --base-url URL  site to benchmark (or env BENCH_BASE_URL); default: start \`next start\` on a free port
+  --only LIST     comma-separated paths (default: every page in /sitemap.xml)
+  --runs N        Lighthouse runs per page, median reported (default 1)`;
+
+function parseCli(): CliOptions {
+  const { values } = parseArgs({
+    options: {
+      "base-url": { type: "string" },
+      only: { type: "string" },
+      runs: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help) {
+    process.stdout.write(`${HELP}\n`);
+    process.exit(0);
+  }
+  const runs = values.runs === undefined ? 1 : Number(values.runs);
+  if (!Number.isInteger(runs) || runs < 1) throw new FatalError(`--runs must be a positive integer (got ${values.runs})`);
+  const only = values.only
+    ? values.only
+        .split(",")
+        .map((p) => p.trim())
+        .filter(Boolean)
+        .map(normalizePath)
+    : null;
+  const baseUrl = values["base-url"] ?? process.env.BENCH_BASE_URL ?? null;
+  return { baseUrl: baseUrl && baseUrl.trim() ? baseUrl.trim() : null, only, runs };
+}
+
+// ---------------------------------------------------------------------------
+// Cleanup registry (runs on normal exit, on error and on SIGINT/SIGTERM)
+
+type Cleanup = { name: string; run: () => Promise<void> | void; runSync?: () => void };
+const cleanups: Cleanup[] = [];
+let cleaningUp: Promise<void> | null = null;
+
+function registerCleanup(cleanup: Cleanup): () => void {
+  cleanups.push(cleanup);
+  return () => {
+    const i = cleanups.indexOf(cleanup);
+    if (i >= 0) cleanups.splice(i, 1);
+  };
+}
+
+function runCleanups(): Promise<void> {
+  if (!cleaningUp) {
+    cleaningUp = (async () => {
+      for (const cleanup of [...cleanups].reverse()) {
+        try {
+          await cleanup.run();
+        } catch (err) {
+          log(`cleanup (${cleanup.name}) failed: ${errorMessage(err)}`);
+        }
+      }
+      cleanups.length = 0;
+    })();
+  }
+  return cleaningUp;
+}
+
+// Last resort if the process exits without the async cleanup having finished.
+process.on("exit", () => {
+  for (const cleanup of cleanups) {
+    try {
+      cleanup.runSync?.();
+    } catch {
+      // ignore
+    }
+  }
+});
+
+let interrupted = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (interrupted) return; // tsx may relay the same signal again
+    interrupted = true;
+    log(`\nReceived ${signal}, cleaning up...`);
+    void runCleanups().finally(() => process.exit(130));
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Server
+
+function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      if (address && typeof address === "object") {
+        const { port } = address;
+        server.close(() => resolve(port));
+      } else {
+        server.close(() => reject(new Error("could not determine a free port")));
+      }
+    });
+  });
+}
+
+function killProcessGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    process.kill(-child.pid, signal); // detached => own process group
+  } catch {
+    try {
+      child.kill(signal);
+    } catch {
+      // already gone
+    }
+  }
+}
+
+async function startNextServer(): Promise<string> {
+  if (!existsSync(path.join(REPO_ROOT, ".next", "BUILD_ID"))) {
+    throw new FatalError(
+      `No production build found (${path.join(".next", "BUILD_ID")} is missing). Run \`npm run build\` first, ` +
+        "or pass --base-url to benchmark a running server.",
+    );
+  }
+  const nextBin = path.join(REPO_ROOT, "node_modules", ".bin", "next");
+  if (!existsSync(nextBin)) throw new FatalError(`${nextBin} not found; run this script from the repository root.`);
+
+  const port = await findFreePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  log(`Starting \`next start -p ${port}\`...`);
+
+  const child = spawn(nextBin, ["start", "-p", String(port)], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  const output: string[] = [];
+  const collect = (chunk: Buffer): void => {
+    output.push(...chunk.toString("utf8").split("\n").filter(Boolean));
+    if (output.length > 40) output.splice(0, output.length - 40);
+  };
+  child.stdout?.on("data", collect);
+  child.stderr?.on("data", collect);
+
+  let exited: string | null = null;
+  child.on("exit", (code, signal) => {
+    exited = `exited with ${signal ?? `code ${code}`}`;
+  });
+  child.on("error", (err) => {
+    exited = `failed to spawn: ${err.message}`;
+  });
+
+  registerCleanup({
+    name: "next server",
+    run: async () => {
+      if (exited !== null) return;
+      killProcessGroup(child, "SIGTERM");
+      const deadline = Date.now() + 5_000;
+      while (exited === null && Date.now() < deadline) await sleep(100);
+      if (exited === null) killProcessGroup(child, "SIGKILL");
+    },
+    runSync: () => killProcessGroup(child, "SIGKILL"),
+  });
+
+  const deadline = Date.now() + SERVER_READY_TIMEOUT_MS;
+  let lastProblem = "no answer yet";
+  while (Date.now() < deadline) {
+    if (exited !== null) {
+      throw new FatalError(`next start ${exited} before it was ready.\n${output.join("\n")}`);
+    }
+    try {
+      const res = await fetch(`${baseUrl}/`, { signal: AbortSignal.timeout(5_000), redirect: "manual" });
+      await res.arrayBuffer().catch(() => undefined);
+      if (res.status === 200) {
+        log(`Server ready at ${baseUrl}`);
+        return baseUrl;
+      }
+      lastProblem = `GET / answered ${res.status}`;
+    } catch (err) {
+      lastProblem = errorMessage(err);
+    }
+    await sleep(500);
+  }
+  throw new FatalError(
+    `next start did not answer 200 on / within ${SERVER_READY_TIMEOUT_MS / 1000} s (${lastProblem}).\n${output.join("\n")}`,
+  );
+}
+
+// ---------------------------------------------------------------------------
+// Sitemap
+
+function decodeXmlEntities(text: string): string {
+  return text
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))
+    .replace(/&amp;/g, "&");
+}
+
+async function readSitemapPaths(origin: string): Promise<string[]> {
+  const sitemapUrl = `${origin}/sitemap.xml`;
+  let xml: string;
+  try {
+    const res = await fetch(sitemapUrl, { signal: AbortSignal.timeout(30_000) });
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    xml = await res.text();
+  } catch (err) {
+    throw new FatalError(`Could not read ${sitemapUrl}: ${errorMessage(err)}`);
+  }
+  const paths: string[] = [];
+  for (const match of xml.matchAll(/<loc>\s*([\s\S]*?)\s*<\/loc>/g)) {
+    const loc = decodeXmlEntities(match[1] ?? "").replace(/^<!\[CDATA\[|\]\]>$/g, "").trim();
+    if (!loc) continue;
+    let p: string;
+    try {
+      const u = new URL(loc, origin);
+      p = normalizePath(u.pathname) + u.search;
+    } catch {
+      log(`Skipping unparsable sitemap entry: ${loc}`);
+      continue;
+    }
+    if (!paths.includes(p)) paths.push(p);
+  }
+  if (paths.length === 0) throw new FatalError(`${sitemapUrl} contains no <loc> entries.`);
+  return paths;
+}
+
+// ---------------------------------------------------------------------------
+// JS bytes
+
+interface RawResponse {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+/** GET with Accept-Encoding: gzip, returning the body bytes exactly as served (no decoding). */
+function getRaw(url: string): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const client = url.startsWith("https:") ? https : http;
+    const req = client.get(
+      url,
+      { headers: { "Accept-Encoding": "gzip", "User-Agent": "bench-pages" }, timeout: SCRIPT_FETCH_TIMEOUT_MS },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on("error", reject);
+      },
+    );
+    req.on("timeout", () => req.destroy(new Error(`timeout after ${SCRIPT_FETCH_TIMEOUT_MS} ms`)));
+    req.on("error", reject);
+  });
+}
+
+const scriptCache = new Map<string, Promise<ScriptInfo>>();
+
+function measureScript(url: string): Promise<ScriptInfo> {
+  let pending = scriptCache.get(url);
+  if (!pending) {
+    pending = measureScriptUncached(url);
+    scriptCache.set(url, pending);
+  }
+  return pending;
+}
+
+async function measureScriptUncached(url: string): Promise<ScriptInfo> {
+  const info: ScriptInfo = {
+    url,
+    status: 0,
+    servedEncoding: "identity",
+    servedBytes: 0,
+    gzipBytes: 0,
+    gzippedLocally: false,
+    uncompressedBytes: 0,
+    hasRhf: false,
+    hasZod: false,
+  };
+  try {
+    const res = await getRaw(url);
+    info.status = res.status;
+    const encoding = String(res.headers["content-encoding"] ?? "identity").trim().toLowerCase() || "identity";
+    info.servedEncoding = encoding;
+    info.servedBytes = res.body.length;
+
+    let decoded: Buffer;
+    if (encoding === "gzip" || encoding === "x-gzip") {
+      decoded = gunzipSync(res.body);
+      info.gzipBytes = res.body.length;
+    } else {
+      if (encoding === "identity") decoded = res.body;
+      else if (encoding === "br") decoded = brotliDecompressSync(res.body);
+      else if (encoding === "deflate") decoded = inflateSync(res.body);
+      else throw new Error(`unsupported Content-Encoding "${encoding}"`);
+      info.gzipBytes = gzipSync(decoded).length;
+      info.gzippedLocally = true;
+    }
+    info.uncompressedBytes = decoded.length;
+    if (res.status !== 200) info.error = `HTTP ${res.status}`;
+
+    const text = decoded.toString("utf8");
+    info.hasRhf = RHF_MARKERS.some((re) => re.test(text));
+    info.hasZod = ZOD_MARKERS.some((re) => re.test(text));
+  } catch (err) {
+    info.error = errorMessage(err);
+  }
+  return info;
+}
+
+function formCodeOf(scripts: ScriptInfo[]): FormCode {
+  const rhf = scripts.some((s) => s.hasRhf);
+  const zod = scripts.some((s) => s.hasZod);
+  if (rhf && zod) return "rhf+zod";
+  if (rhf) return "rhf";
+  if (zod) return "zod";
+  return "none";
+}
+
+async function measurePageJs(browser: Browser, url: string, origin: string): Promise<JsResult> {
+  const result: JsResult = {
+    httpStatus: null,
+    gzipBytes: 0,
+    uncompressedBytes: 0,
+    scriptCount: 0,
+    formCode: "none",
+    anyGzippedLocally: false,
+    scripts: [],
+    crossOriginScripts: [],
+  };
+  // Fresh context per page => empty cache, so every script the page needs is observed.
+  const context = await browser.newContext({
+    viewport: { width: 412, height: 823 },
+    deviceScaleFactor: 1.75,
+    isMobile: true,
+    hasTouch: true,
+  });
+  try {
+    const page = await context.newPage();
+    const scriptUrls = new Set<string>();
+    const crossOrigin = new Set<string>();
+    let inflight = 0;
+    let lastActivity = Date.now();
+    page.on("request", () => {
+      inflight += 1;
+      lastActivity = Date.now();
+    });
+    const settled = (): void => {
+      inflight = Math.max(0, inflight - 1);
+      lastActivity = Date.now();
+    };
+    page.on("requestfinished", settled);
+    page.on("requestfailed", settled);
+    page.on("response", (response) => {
+      if (response.request().resourceType() !== "script") return;
+      const scriptUrl = response.url();
+      let scriptOrigin: string;
+      try {
+        scriptOrigin = new URL(scriptUrl).origin;
+      } catch {
+        return;
+      }
+      if (scriptOrigin === origin) scriptUrls.add(scriptUrl);
+      else crossOrigin.add(scriptUrl);
+    });
+
+    const response = await page.goto(url, { waitUntil: "load", timeout: 60_000 });
+    result.httpStatus = response?.status() ?? null;
+
+    // Wait for ~1 s of network quiet (capped so a long-lived request cannot hang us).
+    const quietDeadline = Date.now() + NETWORK_QUIET_MAX_WAIT_MS;
+    lastActivity = Date.now();
+    while (Date.now() < quietDeadline) {
+      if (inflight === 0 && Date.now() - lastActivity >= NETWORK_QUIET_MS) break;
+      await sleep(100);
+    }
+
+    result.scripts = await Promise.all([...scriptUrls].map((u) => measureScript(u)));
+    result.crossOriginScripts = [...crossOrigin];
+    result.scriptCount = result.scripts.length;
+    result.gzipBytes = result.scripts.reduce((sum, s) => sum + s.gzipBytes, 0);
+    result.uncompressedBytes = result.scripts.reduce((sum, s) => sum + s.uncompressedBytes, 0);
+    result.anyGzippedLocally = result.scripts.some((s) => s.gzippedLocally);
+    result.formCode = formCodeOf(result.scripts);
+    const failed = result.scripts.filter((s) => s.error);
+    if (failed.length > 0) {
+      result.error = `${failed.length} script(s) could not be measured: ${failed.map((s) => `${s.url} (${s.error})`).join(", ")}`;
+    }
+  } catch (err) {
+    result.error = errorMessage(err);
+  } finally {
+    await context.close().catch(() => undefined);
+  }
+  return result;
+}
+
+// ---------------------------------------------------------------------------
+// Lighthouse
+
+const METRIC_AUDITS: Record<keyof Metrics, string> = {
+  lcpMs: "largest-contentful-paint",
+  tbtMs: "total-blocking-time",
+  cls: "cumulative-layout-shift",
+  fcpMs: "first-contentful-paint",
+  speedIndexMs: "speed-index",
+};
+
+type LighthouseFn = typeof import("lighthouse").default;
+let lighthouseModule: Promise<LighthouseFn> | null = null;
+
+/**
+ * Import Lighthouse, working around tsx.
+ *
+ * Lighthouse stringifies "page functions" and evaluates them inside Chrome. When tsx runs this
+ * file, a *static* `import lighthouse from "lighthouse"` is compiled to `require()`, and tsx then
+ * compiles Lighthouse's own JS with esbuild's `keepNames`, which inserts `__name(...)` calls into
+ * those page functions. `__name` does not exist in the page, so every run fails with
+ * "ReferenceError: __name is not defined". A dynamic `import()` goes through Node's ESM loader,
+ * where tsx leaves node_modules JS untouched, which avoids the problem.
+ *
+ * As a safety net (should a future tsx transform node_modules on this path too), the page
+ * functions are checked for `__name(` calls; if found, Lighthouse's own shim for esbuild bundles
+ * (`esbuildFunctionWrapperString`, prepended to every in-page evaluation) is filled in.
+ */
+function loadLighthouse(): Promise<LighthouseFn> {
+  lighthouseModule ??= (async () => {
+    const { default: lighthouse } = await import("lighthouse");
+    try {
+      const { pageFunctions } = await import("lighthouse/core/lib/page-functions.js");
+      const transformed = Object.values(pageFunctions).some(
+        (value) => typeof value === "function" && /\b__name\(/.test(String(value)),
+      );
+      if (transformed && !pageFunctions.esbuildFunctionWrapperString) {
+        pageFunctions.esbuildFunctionWrapperString =
+          "let __name=(fn,value)=>Object.defineProperty(fn,'name',{value,configurable:true});";
+        log("Note: Lighthouse was loaded through an esbuild keepNames transform; injected a __name shim.");
+      }
+    } catch {
+      // Internal module moved in a newer Lighthouse; nothing to patch.
+    }
+    return lighthouse;
+  })();
+  return lighthouseModule;
+}
+
+const UNSCORED_MODES = new Set(["informative", "notApplicable", "manual", "error"]);
+
+function isFailing(audit: LhResult["audits"][string] | undefined): audit is LhResult["audits"][string] {
+  return audit !== undefined && !UNSCORED_MODES.has(audit.scoreDisplayMode) && audit.score !== null && audit.score < 1;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function oneLine(text: string, max = 140): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/** Up to `limit` human-readable examples from an audit's details table/list. */
+function auditExamples(details: unknown, limit = 3): string[] {
+  if (!isRecord(details) || !Array.isArray(details.items)) return [];
+  const examples: string[] = [];
+  for (const item of details.items) {
+    if (examples.length >= limit) break;
+    if (!isRecord(item)) continue;
+    const node = isRecord(item.node) ? item.node : null;
+    const parts: string[] = [];
+    if (node) {
+      if (typeof node.selector === "string") parts.push(node.selector);
+      if (typeof node.snippet === "string") parts.push(node.snippet);
+    }
+    if (typeof item.description === "string") parts.push(item.description);
+    const location = isRecord(item.sourceLocation) && typeof item.sourceLocation.url === "string" ? item.sourceLocation.url : null;
+    if (location) parts.push(`(${location})`);
+    else if (typeof item.url === "string") parts.push(item.url);
+    if (parts.length > 0) examples.push(oneLine(parts.join(" ")));
+  }
+  return examples;
+}
+
+function toFailingAudit(audit: LhResult["audits"][string], weight: number): FailingAudit {
+  const examples = auditExamples(audit.details);
+  return {
+    id: audit.id,
+    title: audit.title,
+    score: audit.score,
+    weight,
+    ...(audit.displayValue ? { displayValue: audit.displayValue } : {}),
+    ...(examples.length > 0 ? { examples } : {}),
+  };
+}
+
+function summarizeLhr(lhr: LhResult): LhRun {
+  const scores = {} as Scores;
+  const failingAudits = {} as Record<CategoryId, FailingAudit[]>;
+  for (const id of CATEGORIES) {
+    const category = lhr.categories[id];
+    scores[id] = category && category.score !== null ? Math.round(category.score * 100) : null;
+    failingAudits[id] = (category?.auditRefs ?? [])
+      .filter((ref) => ref.weight > 0)
+      .flatMap((ref) => {
+        const audit = lhr.audits[ref.id];
+        return isFailing(audit) ? [toFailingAudit(audit, ref.weight)] : [];
+      })
+      .sort((a, b) => b.weight * (1 - (b.score ?? 0)) - a.weight * (1 - (a.score ?? 0)));
+  }
+
+  const perfHints = (lhr.categories.performance?.auditRefs ?? [])
+    .filter((ref) => ref.weight === 0 && ref.group !== "hidden" && ref.group !== "metrics")
+    .flatMap((ref) => {
+      const audit = lhr.audits[ref.id];
+      return isFailing(audit) ? [toFailingAudit(audit, 0)] : [];
+    })
+    .sort((a, b) => (a.score ?? 0) - (b.score ?? 0));
+
+  const metric = (key: keyof Metrics): number | null => {
+    const value = lhr.audits[METRIC_AUDITS[key]]?.numericValue;
+    return typeof value === "number" && Number.isFinite(value) ? value : null;
+  };
+
+  return {
+    scores,
+    metrics: {
+      lcpMs: metric("lcpMs"),
+      tbtMs: metric("tbtMs"),
+      cls: metric("cls"),
+      fcpMs: metric("fcpMs"),
+      speedIndexMs: metric("speedIndexMs"),
+    },
+    failingAudits,
+    perfHints,
+    lighthouseVersion: lhr.lighthouseVersion,
+    benchmarkIndex: typeof lhr.environment?.benchmarkIndex === "number" ? lhr.environment.benchmarkIndex : null,
+    finalUrl: lhr.finalDisplayedUrl,
+    runWarnings: lhr.runWarnings.map((w) => String(w)),
+  };
+}
+
+class ChromeForLighthouse {
+  private chrome: chromeLauncher.LaunchedChrome | null = null;
+  private readonly unregister: () => void;
+
+  constructor() {
+    this.unregister = registerCleanup({ name: "lighthouse chrome", run: () => this.close(), runSync: () => this.close() });
+  }
+
+  async port(): Promise<number> {
+    if (!this.chrome) {
+      this.chrome = await chromeLauncher.launch({
+        chromePath: CHROMIUM_PATH,
+        chromeFlags: CHROME_FLAGS,
+        handleSIGINT: false, // our own SIGINT handler cleans up
+        logLevel: "error",
+      });
+    }
+    return this.chrome.port;
+  }
+
+  close(): void {
+    if (!this.chrome) return;
+    try {
+      this.chrome.kill();
+    } catch {
+      // already gone
+    }
+    this.chrome = null;
+  }
+
+  dispose(): void {
+    this.close();
+    this.unregister();
+  }
+}
+
+async function runLighthouseOnce(chrome: ChromeForLighthouse, url: string): Promise<LhRun> {
+  const flags: Flags = {
+    port: await chrome.port(),
+    output: "json",
+    logLevel: "error",
+    onlyCategories: [...CATEGORIES],
+  };
+  const lighthouse = await loadLighthouse();
+  const result = await lighthouse(url, flags);
+  if (!result) throw new Error("Lighthouse returned no result");
+  const { lhr } = result;
+  if (lhr.runtimeError) throw new Error(`${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
+  return summarizeLhr(lhr);
+}
+
+async function runLighthouse(chrome: ChromeForLighthouse, url: string, runs: number, label: string): Promise<LhResultSummary> {
+  const perRun: LhResultSummary["perRun"] = [];
+  const ok: LhRun[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const started = Date.now();
+    try {
+      const run = await runLighthouseOnce(chrome, url);
+      ok.push(run);
+      perRun.push({ scores: run.scores, metrics: run.metrics });
+      log(
+        `[lighthouse ${label}${runs > 1 ? ` run ${i + 1}/${runs}` : ""}] perf ${formatNumber(run.scores.performance)} ` +
+          `(${((Date.now() - started) / 1000).toFixed(1)} s)`,
+      );
+    } catch (err) {
+      const message = errorMessage(err);
+      perRun.push({ error: message });
+      log(`[lighthouse ${label}] run ${i + 1} failed: ${message}`);
+      chrome.close(); // relaunch a fresh Chrome for the next run in case this one is broken
+    }
+  }
+  if (ok.length === 0) {
+    const firstError = perRun.find((r): r is { error: string } => "error" in r);
+    return { runs, successfulRuns: 0, median: null, metrics: null, perRun, error: firstError?.error ?? "no successful run" };
+  }
+  // Median-performance run (lower middle for even counts, i.e. the more pessimistic one).
+  const byPerf = [...ok].sort((a, b) => (a.scores.performance ?? -1) - (b.scores.performance ?? -1));
+  const medianRun = byPerf[Math.floor((byPerf.length - 1) / 2)]!;
+  const metricMedian = (key: keyof Metrics): number | null =>
+    median(ok.map((r) => r.metrics[key]).filter((v): v is number => v !== null));
+  return {
+    runs,
+    successfulRuns: ok.length,
+    median: medianRun,
+    metrics: {
+      lcpMs: metricMedian("lcpMs"),
+      tbtMs: metricMedian("tbtMs"),
+      cls: metricMedian("cls"),
+      fcpMs: metricMedian("fcpMs"),
+      speedIndexMs: metricMedian("speedIndexMs"),
+    },
+    perRun,
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Reporting
+
+function issuesFor(page: PageResult): string[] {
+  const issues: string[] = [];
+  if (page.js.error) issues.push(`JS measurement: ${page.js.error}`);
+  if (page.js.httpStatus !== null && page.js.httpStatus !== 200) issues.push(`page answered HTTP ${page.js.httpStatus}`);
+  const lh = page.lighthouse;
+  if (!lh.median || !lh.metrics) {
+    issues.push(`Lighthouse failed: ${lh.error ?? "unknown error"}`);
+    return issues;
+  }
+  if (lh.successfulRuns < lh.runs) issues.push(`Lighthouse: ${lh.runs - lh.successfulRuns} of ${lh.runs} runs failed`);
+  const { scores, failingAudits, perfHints } = lh.median;
+  const { tbtMs, cls } = lh.metrics;
+
+  const describe = (a: FailingAudit): string =>
+    `${a.id} — ${a.title}${a.displayValue ? ` (${a.displayValue})` : ""}${a.score !== null ? ` [score ${a.score.toFixed(2)}]` : ""}`;
+
+  let perfProblem = false;
+  for (const id of CATEGORIES) {
+    const score = scores[id];
+    const min = TARGETS.minScore[id];
+    if (score === null || score < min) {
+      if (id === "performance") perfProblem = true;
+      issues.push(`${CATEGORY_LABEL[id]} ${score ?? "n/a"} (< ${min})`);
+      for (const audit of failingAudits[id]) {
+        issues.push(`    ${id}: ${describe(audit)}`);
+        for (const example of audit.examples ?? []) issues.push(`        e.g. ${example}`);
+      }
+    }
+  }
+  if (tbtMs !== null && tbtMs > TARGETS.maxTbtMs) {
+    issues.push(`TBT ${Math.round(tbtMs)} ms (> ${TARGETS.maxTbtMs})`);
+    perfProblem = true;
+  }
+  if (cls !== null && cls > TARGETS.maxCls) {
+    issues.push(`CLS ${cls.toFixed(3)} (> ${TARGETS.maxCls})`);
+    perfProblem = true;
+  }
+  if (perfProblem) {
+    const scoreProblem = scores.performance === null || scores.performance < TARGETS.minScore.performance;
+    if (!scoreProblem) for (const audit of failingAudits.performance) issues.push(`    performance: ${describe(audit)}`);
+    for (const audit of perfHints.slice(0, 8)) issues.push(`    performance hint: ${describe(audit)}`);
+  }
+  for (const warning of lh.median.runWarnings) issues.push(`    lighthouse warning: ${oneLine(warning, 300)}`);
+  return issues;
+}
+
+function renderTable(pages: PageResult[]): string {
+  const header = ["path", "JS gzip KB", "scripts", "form code", "Perf", "A11y", "BP", "SEO", "LCP ms", "TBT ms", "CLS"];
+  const rightAligned = new Set([1, 2, 4, 5, 6, 7, 8, 9, 10]);
+  const rows = pages.map((p) => {
+    const jsOk = !p.js.error || p.js.scriptCount > 0;
+    const s = p.lighthouse.median?.scores;
+    const m = p.lighthouse.metrics;
+    return [
+      p.path,
+      jsOk ? `${(p.js.gzipBytes / 1024).toFixed(1)}${p.js.anyGzippedLocally ? "*" : ""}` : "err",
+      jsOk ? String(p.js.scriptCount) : "err",
+      jsOk ? p.js.formCode : "err",
+      s ? formatNumber(s.performance) : "err",
+      s ? formatNumber(s.accessibility) : "err",
+      s ? formatNumber(s["best-practices"]) : "err",
+      s ? formatNumber(s.seo) : "err",
+      m ? formatNumber(m.lcpMs) : "err",
+      m ? formatNumber(m.tbtMs) : "err",
+      m ? formatNumber(m.cls, 3) : "err",
+    ];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]): string =>
+    cells.map((c, i) => (rightAligned.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(" | ").trimEnd();
+  return [line(header), widths.map((w) => "-".repeat(w)).join("-|-"), ...rows.map(line)].join("\n");
+}
+
+function renderSummary(pages: PageResult[]): string {
+  const withJs = pages.filter((p) => !p.js.error || p.js.scriptCount > 0);
+  const totalJs = withJs.reduce((sum, p) => sum + p.js.gzipBytes, 0);
+  const maxJs = withJs.reduce<PageResult | null>((best, p) => (!best || p.js.gzipBytes > best.js.gzipBytes ? p : best), null);
+  const lhOk = pages.filter((p) => p.lighthouse.median && p.lighthouse.metrics);
+  const parts: string[] = [
+    `${pages.length} page(s), ${pages.length - lhOk.length} Lighthouse failure(s)`,
+    `JS gzip total ${(totalJs / 1024).toFixed(1)} KB` +
+      (maxJs ? `, max ${(maxJs.js.gzipBytes / 1024).toFixed(1)} KB (${maxJs.path})` : ""),
+  ];
+  const minScores = CATEGORIES.map((id) => {
+    let worst: { score: number; path: string } | null = null;
+    for (const p of lhOk) {
+      const score = p.lighthouse.median!.scores[id];
+      if (score !== null && (!worst || score < worst.score)) worst = { score, path: p.path };
+    }
+    return worst ? `${CATEGORY_LABEL[id]} ${worst.score} (${worst.path})` : `${CATEGORY_LABEL[id]} -`;
+  });
+  parts.push(`min ${minScores.join(", ")}`);
+  const maxMetric = (key: keyof Metrics): { value: number; path: string } | null => {
+    let worst: { value: number; path: string } | null = null;
+    for (const p of lhOk) {
+      const value = p.lighthouse.metrics![key];
+      if (value !== null && (!worst || value > worst.value)) worst = { value, path: p.path };
+    }
+    return worst;
+  };
+  const lcp = maxMetric("lcpMs");
+  const tbt = maxMetric("tbtMs");
+  const cls = maxMetric("cls");
+  parts.push(
+    [
+      lcp ? `max LCP ${Math.round(lcp.value)} ms (${lcp.path})` : "max LCP -",
+      tbt ? `max TBT ${Math.round(tbt.value)} ms (${tbt.path})` : "max TBT -",
+      cls ? `max CLS ${cls.value.toFixed(3)} (${cls.path})` : "max CLS -",
+    ].join(", "),
+  );
+  const benchmarkIndex = median(
+    lhOk.map((p) => p.lighthouse.median!.benchmarkIndex).filter((v): v is number => v !== null),
+  );
+  if (benchmarkIndex !== null) parts.push(`host benchmarkIndex ${Math.round(benchmarkIndex)}`);
+  return `Summary: ${parts.join(" | ")}`;
+}
+
+// ---------------------------------------------------------------------------
+// Main
+
+async function main(): Promise<number> {
+  const options = parseCli();
+
+  let base: string;
+  if (options.baseUrl) {
+    let parsed: URL;
+    try {
+      parsed = new URL(options.baseUrl);
+    } catch {
+      throw new FatalError(`Invalid base URL: ${options.baseUrl}`);
+    }
+    if (parsed.pathname !== "/" && parsed.pathname !== "") {
+      log(`Note: only the origin of the base URL is used (${parsed.origin}); sitemap paths are absolute.`);
+    }
+    base = parsed.origin;
+  } else {
+    base = await startNextServer();
+  }
+  const origin = new URL(base).origin;
+
+  let paths = await readSitemapPaths(origin);
+  log(`Sitemap lists ${paths.length} page(s).`);
+  if (options.only) {
+    const wanted = options.only;
+    const missing = wanted.filter((p) => !paths.includes(p));
+    if (missing.length > 0) log(`Warning: not in the sitemap, skipped: ${missing.join(", ")}`);
+    paths = paths.filter((p) => wanted.includes(p));
+    if (paths.length === 0) throw new FatalError("None of the --only paths are listed in the sitemap.");
+  }
+
+  const startedAt = new Date();
+  const pages: PageResult[] = paths.map((p) => ({
+    path: p,
+    url: new URL(p, origin).toString(),
+    js: {
+      httpStatus: null,
+      gzipBytes: 0,
+      uncompressedBytes: 0,
+      scriptCount: 0,
+      formCode: "none",
+      anyGzippedLocally: false,
+      scripts: [],
+      crossOriginScripts: [],
+      error: "not measured",
+    },
+    lighthouse: { runs: options.runs, successfulRuns: 0, median: null, metrics: null, perRun: [], error: "not run" },
+    issues: [],
+  }));
+
+  // Phase 1: JS bytes with Playwright (closed before Lighthouse so the two browsers don't compete for CPU).
+  let browser: Browser | null = null;
+  const unregisterBrowser = registerCleanup({ name: "playwright", run: async () => void (await browser?.close()) });
+  try {
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: PLAYWRIGHT_ARGS, headless: true });
+    for (const [i, page] of pages.entries()) {
+      page.js = await measurePageJs(browser, page.url, origin);
+      log(
+        `[js ${i + 1}/${pages.length}] ${page.path}: ${(page.js.gzipBytes / 1024).toFixed(1)} KB gzip, ` +
+          `${page.js.scriptCount} scripts, form code ${page.js.formCode}${page.js.error ? ` (error: ${page.js.error})` : ""}`,
+      );
+    }
+  } catch (err) {
+    log(`Playwright failed: ${errorMessage(err)}`);
+    for (const page of pages) if (page.js.error === "not measured") page.js.error = `Playwright failed: ${errorMessage(err)}`;
+  } finally {
+    await browser?.close().catch(() => undefined);
+    browser = null;
+    unregisterBrowser();
+  }
+
+  // Phase 2: Lighthouse, one Chrome instance for all pages.
+  const chrome = new ChromeForLighthouse();
+  try {
+    for (const [i, page] of pages.entries()) {
+      page.lighthouse = await runLighthouse(chrome, page.url, options.runs, `${i + 1}/${pages.length} ${page.path}`);
+    }
+  } finally {
+    chrome.dispose();
+  }
+
+  for (const page of pages) page.issues = issuesFor(page);
+
+  // Report.
+  const out: string[] = [];
+  out.push(renderTable(pages));
+  if (pages.some((p) => p.js.anyGzippedLocally)) {
+    out.push("* some scripts were not served gzip-encoded; their size was computed by gzipping locally (zlib default level).");
+  }
+  out.push("");
+  out.push(renderSummary(pages));
+  out.push("");
+  const flagged = pages.filter((p) => p.issues.length > 0);
+  if (flagged.length === 0) {
+    out.push("All pages meet the targets (Perf >= 98, A11y/BP/SEO = 100, TBT <= 50 ms, CLS = 0).");
+  } else {
+    out.push(`Pages missing targets (Perf >= 98, A11y/BP/SEO = 100, TBT <= 50 ms, CLS = 0): ${flagged.length}`);
+    for (const page of flagged) {
+      const headline = page.issues.filter((issue) => !issue.startsWith("    "));
+      out.push(`${page.path}: ${headline.length > 0 ? headline.join("; ") : "meets targets, but see notes"}`);
+      for (const detail of page.issues.filter((issue) => issue.startsWith("    "))) out.push(detail);
+    }
+  }
+  process.stdout.write(`${out.join("\n")}\n`);
+
+  // JSON.
+  const finishedAt = new Date();
+  const resultsDir = path.join(REPO_ROOT, "bench-results");
+  mkdirSync(resultsDir, { recursive: true });
+  const file = path.join(resultsDir, `pages-${startedAt.toISOString().replace(/:/g, "-")}.json`);
+  const lighthouseVersion = pages.find((p) => p.lighthouse.median)?.lighthouse.median?.lighthouseVersion ?? null;
+  const json = {
+    startedAt: startedAt.toISOString(),
+    finishedAt: finishedAt.toISOString(),
+    baseUrl: origin,
+    serverStartedByScript: !options.baseUrl,
+    runsPerPage: options.runs,
+    chromium: CHROMIUM_PATH,
+    lighthouseVersion,
+    lighthouseConfig: "default (mobile preset, simulated throttling)",
+    targets: TARGETS,
+    pages,
+  };
+  writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
+  log(`\nFull results written to ${path.relative(REPO_ROOT, file)}`);
+  return 0;
+}
+
+main()
+  .then(async (code) => {
+    await runCleanups();
+    process.exit(code);
+  })
+  .catch(async (err: unknown) => {
+    if (err instanceof FatalError) log(`\nError: ${err.message}`);
+    else log(`\nUnexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    await runCleanups();
+    process.exit(1);
+  });

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it: the migration check, unit + integration tests
+# (Vitest on real SQLite files), a production build (which also type-checks every .ts file,
+# tests included), then browser tests (Playwright + axe) against `next start` on its own
+# database.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export NEXT_TELEMETRY_DISABLED=1
+export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
+if [ ! -x "$CHROMIUM_PATH" ]; then
+  echo "Chromium not found at $CHROMIUM_PATH. Install it with: apt-get update && apt-get install -y chromium" >&2
+  exit 1
+fi
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "Migrations match prisma/schema.prisma"
+npx tsx scripts/new-migration.ts --check
+
+step "Unit and integration tests (Vitest)"
+npx vitest run
+
+step "Production build for the browser tests"
+export E2E_PORT="${E2E_PORT:-3200}"
+export DATABASE_URL="file:./prisma/e2e.db"
+export NEXT_DIST_DIR=".next-test"
+export SITE_URL="http://127.0.0.1:${E2E_PORT}"
+rm -f prisma/e2e.db prisma/e2e.db-journal prisma/e2e.db-wal prisma/e2e.db-shm
+npx prisma migrate deploy >/dev/null
+npx tsx prisma/seed.ts
+npx next build
+
+step "Browser tests (Playwright, Chromium)"
+npx playwright test

@@ -1,0 +1,16 @@
+import { guide } from "../../content/guides/machine-learning-engineer/guide";
+import { programCatalog } from "../../lib/content/program-catalog";
+
+/** The public pages the seeded test database should produce (checked against sitemap.xml). */
+export const guidePaths = guide.sections.map((s) => (s.slug ? `/careers/${guide.slug}/${s.slug}` : `/careers/${guide.slug}`));
+export const programPaths = programCatalog.map((p) => `/programs/${p.slug}`);
+export const publicPaths = ["/", "/programs", ...programPaths, "/careers", ...guidePaths];
+
+/** JSON-LD @types each kind of page must carry. */
+export function expectedJsonLdTypes(path: string): string[] {
+  if (path === "/careers/machine-learning-engineer/faq") return ["Article", "BreadcrumbList", "FAQPage"];
+  if (path.startsWith("/careers/machine-learning-engineer")) return ["Article", "BreadcrumbList"];
+  if (path.startsWith("/programs/")) return ["Course", "BreadcrumbList"];
+  if (path === "/") return ["EducationalOrganization", "WebSite"];
+  return ["BreadcrumbList"];
+}
