@@ -1,6 +1,6 @@
 import type { NextConfig } from "next";
 import createMDX from "@next/mdx";
-import { securityHeaders } from "./lib/security/headers";
+import { securityHeaderRules } from "./lib/security/headers";
 
 const isDev = process.env.NODE_ENV === "development";
 // Browsers ignore HSTS on plain-http origins, so sending it from `next start` on localhost is harmless.
@@ -13,7 +13,7 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   pageExtensions: ["ts", "tsx", "mdx"],
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders({ isDev, isProd }) }];
+    return securityHeaderRules({ isDev, isProd });
   },
 };
 

@@ -2,6 +2,9 @@ import path from "node:path";
 import { defineConfig } from "prisma/config";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { resolveDatabaseUrl } from "./lib/db/url";
+import { loadDotEnv } from "./lib/load-env";
+
+loadDotEnv();
 
 // Without DATABASE_URL, `prisma generate` falls back to downloading a query engine, which
 // fails offline. Default it to the embedded SQLite file so a fresh clone works as-is.

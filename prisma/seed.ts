@@ -1,4 +1,7 @@
+import { loadDotEnv } from "../lib/load-env";
 import { createDb } from "../lib/db";
+
+loadDotEnv();
 import { seedPrograms } from "../lib/content/seed-programs";
 
 async function main() {

@@ -1,17 +1,17 @@
 /**
  * Security headers for every response. The CSP allows no third-party origin at all.
  *
- * Scripts: Next's App Router streams its RSC payload in small inline <script> tags, so a
- * static page cannot run without either a per-request nonce (which forces every page to
- * render dynamically) or 'unsafe-inline'. We keep pages static and follow Next's "without
- * nonces" recipe; the project itself adds no inline script (JSON-LD is a data block, which
- * CSP does not execute), and tests/e2e/security.spec.ts checks that every inline script on
- * every public page is either Next's bootstrap or JSON-LD.
+ * Scripts: content pages (pages/) ship no JavaScript, so they get `script-src 'self'` and
+ * no inline script is allowed. App Router pages (forms, console) need Next's inline RSC
+ * bootstrap (`self.__next_f.push(...)`); a per-request nonce would force them to render
+ * dynamically, so, as in Next's "without nonces" recipe, only those paths allow
+ * 'unsafe-inline'. The project itself adds no inline script anywhere (JSON-LD is a data
+ * block, which CSP does not execute); tests/e2e/security.spec.ts checks both.
  */
-export function contentSecurityPolicy(isDev: boolean): string {
+export function contentSecurityPolicy({ isDev, inlineScripts }: { isDev: boolean; inlineScripts: boolean }): string {
   const directives: Record<string, string[]> = {
     "default-src": ["'self'"],
-    "script-src": ["'self'", "'unsafe-inline'", ...(isDev ? ["'unsafe-eval'"] : [])],
+    "script-src": ["'self'", ...(inlineScripts || isDev ? ["'unsafe-inline'"] : []), ...(isDev ? ["'unsafe-eval'"] : [])],
     "style-src": ["'self'", "'unsafe-inline'"],
     "img-src": ["'self'", "data:", "blob:"],
     "font-src": ["'self'"],
@@ -52,9 +52,12 @@ export const PERMISSIONS_POLICY = [
   "xr-spatial-tracking=()",
 ].join(", ");
 
+/** App Router pages that hydrate, and so need the framework's inline bootstrap script. */
+export const INTERACTIVE_PATHS = ["/apply", "/quote", "/refer", "/newsletter", "/call-back", "/console", "/console/:path*"];
+
 export function securityHeaders({ isDev, isProd }: { isDev: boolean; isProd: boolean }) {
   const headers = [
-    { key: "Content-Security-Policy", value: contentSecurityPolicy(isDev) },
+    { key: "Content-Security-Policy", value: contentSecurityPolicy({ isDev, inlineScripts: false }) },
     { key: "X-Content-Type-Options", value: "nosniff" },
     { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
     { key: "X-Frame-Options", value: "DENY" },
@@ -65,4 +68,13 @@ export function securityHeaders({ isDev, isProd }: { isDev: boolean; isProd: boo
     headers.push({ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" });
   }
   return headers;
+}
+
+/** Header rules for next.config.ts: strict everywhere, the framework's inline script only where it runs. */
+export function securityHeaderRules({ isDev, isProd }: { isDev: boolean; isProd: boolean }) {
+  const interactiveCsp = { key: "Content-Security-Policy", value: contentSecurityPolicy({ isDev, inlineScripts: true }) };
+  return [
+    { source: "/:path*", headers: securityHeaders({ isDev, isProd }) },
+    ...INTERACTIVE_PATHS.map((source) => ({ source, headers: [interactiveCsp] })),
+  ];
 }

@@ -144,9 +144,10 @@ export default function ProgramPage({ program }: Props) {
                   </dl>
                   <a
                     href={applyHref(c.id)}
+                    aria-label={`Apply for this cohort: ${c.name}`}
                     className="mt-5 inline-flex min-h-11 items-center justify-center rounded-full bg-brand px-5 font-semibold text-white hover:bg-brand-strong"
                   >
-                    Apply for this cohort<span className="sr-only">: {c.name}</span>
+                    Apply for this cohort
                   </a>
                 </li>
               ))}

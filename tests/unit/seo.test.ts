@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { breadcrumbJsonLd, courseJsonLd, faqPageJsonLd, serializeJsonLd } from "@/lib/seo/json-ld";
 import { ogImagePath, pageMetadata } from "@/lib/seo/metadata";
 import { shareLinks } from "@/lib/seo/share-links";
-import { contentSecurityPolicy, securityHeaders } from "@/lib/security/headers";
+import { contentSecurityPolicy, securityHeaderRules, securityHeaders } from "@/lib/security/headers";
 
 describe("serializeJsonLd", () => {
   it("cannot be broken out of by text that closes the script tag", () => {
@@ -64,13 +64,29 @@ describe("share links", () => {
 
 describe("security headers", () => {
   it("forbids framing and third-party origins, and adds HSTS only in production", () => {
-    const csp = contentSecurityPolicy(false);
+    const csp = contentSecurityPolicy({ isDev: false, inlineScripts: false });
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain("script-src 'self';");
     expect(csp).not.toMatch(/https?:/);
-    expect(csp).not.toContain("unsafe-eval");
+    const scriptSrc = (policy: string) => policy.split("; ").find((d) => d.startsWith("script-src"));
+    expect(scriptSrc(csp)).toBe("script-src 'self'");
+    expect(contentSecurityPolicy({ isDev: false, inlineScripts: true })).toContain("script-src 'self' 'unsafe-inline';");
     const names = (prod: boolean) => securityHeaders({ isDev: false, isProd: prod }).map((h) => h.key);
     expect(names(true)).toContain("Strict-Transport-Security");
     expect(names(false)).not.toContain("Strict-Transport-Security");
+  });
+});
+
+describe("security header rules", () => {
+  it("allow inline script only on the interactive App Router paths", () => {
+    const rules = securityHeaderRules({ isDev: false, isProd: true });
+    expect(rules[0].source).toBe("/:path*");
+    expect(rules[0].headers.find((h) => h.key === "Content-Security-Policy")?.value).toContain("script-src 'self';");
+    for (const rule of rules.slice(1)) {
+      expect(rule.headers).toHaveLength(1);
+      expect(rule.headers[0].value).toContain("script-src 'self' 'unsafe-inline';");
+      expect(rule.source).toMatch(/^\/(apply|quote|refer|newsletter|call-back|console)/);
+    }
   });
 });
