@@ -1,0 +1,46 @@
+import type { Prisma } from "../generated/prisma/client";
+
+/** Email templates the outbox can hold; rendering and delivery are the dispatcher's job. */
+export const EMAIL_TEMPLATES = [
+  "enroll-confirmation",
+  "quote-confirmation",
+  "referral-confirmation",
+  "newsletter-welcome",
+  "callback-confirmation",
+  "redemption-confirmation",
+  "referral-invitation",
+  "staff-new-lead",
+] as const;
+export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];
+
+export type QueuedEmail = {
+  to: string;
+  template: EmailTemplate;
+  data: Record<string, unknown>;
+  category: "transactional" | "marketing";
+  /** Unique per logical email: queuing the same key twice is a no-op. */
+  idempotencyKey: string;
+  leadId?: string;
+  contactId?: string;
+};
+
+/**
+ * Queues an email inside the caller's transaction, so a lead and its emails are written
+ * together or not at all. Returns false if an email with the same key was already queued.
+ */
+export async function queueEmail(tx: Prisma.TransactionClient, email: QueuedEmail): Promise<boolean> {
+  const existing = await tx.emailMessage.findUnique({ where: { idempotencyKey: email.idempotencyKey }, select: { id: true } });
+  if (existing) return false;
+  await tx.emailMessage.create({
+    data: {
+      toAddress: email.to,
+      template: email.template,
+      data: JSON.stringify(email.data),
+      category: email.category,
+      idempotencyKey: email.idempotencyKey,
+      leadId: email.leadId,
+      contactId: email.contactId,
+    },
+  });
+  return true;
+}

@@ -1,0 +1,37 @@
+/** The forms that create leads. `redemption` is the referral programme's "spend my points" request. */
+export const FORM_TYPES = ["enroll", "quote", "referral", "newsletter", "callback", "redemption"] as const;
+export type FormType = (typeof FORM_TYPES)[number];
+
+export const FORM_LABELS: Record<FormType, string> = {
+  enroll: "Enrollment application",
+  quote: "Pricing quote request",
+  referral: "Referral",
+  newsletter: "Newsletter sign-up",
+  callback: "Call-back request",
+  redemption: "Points redemption request",
+};
+
+/** Consent wording is versioned: each lead stores the version and the exact text it showed. */
+export const CONSENT = {
+  contact: {
+    version: "contact-2026-11",
+    text: "I agree that Loomstack Academy may contact me by email or phone about this request, as described in the privacy notice.",
+  },
+  referral: {
+    version: "referral-2026-11",
+    text: "My friends agreed that Loomstack Academy may email them an invitation, and I agree to the referral terms and privacy notice.",
+  },
+  newsletter: {
+    version: "newsletter-2026-11",
+    text: "Send me the Loomstack Academy newsletter. I can unsubscribe at any time with the link in every email.",
+  },
+} as const;
+
+export const CONSENT_FOR_FORM: Record<FormType, keyof typeof CONSENT> = {
+  enroll: "contact",
+  quote: "contact",
+  referral: "referral",
+  newsletter: "newsletter",
+  callback: "contact",
+  redemption: "contact",
+};

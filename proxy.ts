@@ -1,0 +1,36 @@
+import { NextResponse, type NextRequest } from "next/server";
+import {
+  FIRST_TOUCH_COOKIE,
+  REFERRAL_CODE_PATTERN,
+  REFERRAL_COOKIE,
+  encodeFirstTouch,
+  firstTouchFromRequest,
+} from "@/lib/attribution-cookies";
+
+const DAY = 24 * 60 * 60;
+
+/**
+ * Remembers where a visitor came from (first landing page, external referrer, UTM tags)
+ * and any referral code (`?ref=CODE`), in first-party cookies that the forms read. It only
+ * adds cookies, so static pages stay static.
+ */
+export function proxy(request: NextRequest) {
+  const response = NextResponse.next();
+  const secure = process.env.NODE_ENV === "production" && request.nextUrl.protocol === "https:";
+  const options = { httpOnly: true, sameSite: "lax" as const, secure, path: "/" };
+
+  if (!request.cookies.has(FIRST_TOUCH_COOKIE)) {
+    const touch = firstTouchFromRequest(request.nextUrl, request.headers.get("referer"));
+    response.cookies.set(FIRST_TOUCH_COOKIE, encodeFirstTouch(touch), { ...options, maxAge: 30 * DAY });
+  }
+  const ref = request.nextUrl.searchParams.get("ref");
+  if (ref && REFERRAL_CODE_PATTERN.test(ref)) {
+    response.cookies.set(REFERRAL_COOKIE, ref, { ...options, maxAge: 60 * DAY });
+  }
+  return response;
+}
+
+export const config = {
+  // Pages only: not static assets, images, Open Graph cards or machine-readable files.
+  matcher: ["/((?!_next/|og/|icon.svg|favicon.ico|robots.txt|sitemap.xml|api/).*)"],
+};
