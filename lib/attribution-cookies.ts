@@ -1,3 +1,5 @@
+import { clipText } from "./clip-text";
+
 /**
  * First-touch attribution and referral codes, kept in first-party cookies by proxy.ts so
  * that content pages stay static and script-free. Forms read them when a lead is saved.
@@ -19,7 +21,8 @@ export type FirstTouch = {
   ref?: string;
 };
 
-const clip = (v: string | null | undefined, max: number) => (v ? v.slice(0, max) : undefined);
+// Never cuts a character in half, so a clipped value is always valid text.
+const clip = (v: string | null | undefined, max: number) => (v ? clipText(v, max) : undefined);
 
 /** Builds the first-touch record for a visitor's first request. */
 export function firstTouchFromRequest(url: URL, referer: string | null): FirstTouch {
@@ -51,7 +54,7 @@ export function readAttributionCookies(get: (name: string) => string | undefined
       if (parsed && typeof parsed === "object") {
         for (const [k, v] of Object.entries(parsed)) {
           if (typeof v === "string" && (k === "landing" || k === "referrer" || (UTM_KEYS as readonly string[]).includes(k))) {
-            touch = { ...touch, [k]: v.slice(0, 500) };
+            touch = { ...touch, [k]: clip(v, 500) };
           }
         }
       }

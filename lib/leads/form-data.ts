@@ -16,12 +16,13 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
     if (parts.length === 3 && /^\d+$/.test(parts[1])) {
       const [list, index, field] = [parts[0], Number(parts[1]), parts[2]];
       if (index >= MAX_INDEX || isUnsafeKey(list) || isUnsafeKey(field)) continue;
-      const arr = (Array.isArray(out[list]) ? out[list] : (out[list] = [])) as Record<string, string>[];
+      const arr = (Object.hasOwn(out, list) && Array.isArray(out[list]) ? out[list] : (out[list] = [])) as Record<string, string>[];
       arr[index] = { ...(arr[index] ?? {}), [field]: value };
       continue;
     }
     if (parts.length !== 1 || isUnsafeKey(key)) continue;
-    const prev = out[key];
+    // Own properties only: a field called "toString" must not find Object.prototype's.
+    const prev = Object.hasOwn(out, key) ? out[key] : undefined;
     out[key] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
   }
   for (const [k, v] of Object.entries(out)) if (Array.isArray(v)) out[k] = v.filter((x) => x !== undefined);

@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import { parsePhoneNumberFromString } from "libphonenumber-js/min";
+import { clipText } from "../clip-text";
 
 export const LIMITS = {
   name: 100,
@@ -34,7 +35,7 @@ function requiredText(label: string, max: number) {
     .trim()
     .min(1, `Enter ${label}.`)
     .max(max, `Keep ${label} under ${max} characters.`)
-    .refine((v) => !CONTROL_CHARS.test(v), "Remove the unusual invisible characters.");
+    .refine((v) => !CONTROL_CHARS.test(v) && v.isWellFormed(), "Remove the unusual invisible characters.");
 }
 
 function optionalText(label: string, max: number) {
@@ -44,7 +45,7 @@ function optionalText(label: string, max: number) {
       .string()
       .trim()
       .max(max, `Keep ${label} under ${max} characters.`)
-      .refine((v) => !CONTROL_CHARS.test(v), "Remove the unusual invisible characters.")
+      .refine((v) => !CONTROL_CHARS.test(v) && v.isWellFormed(), "Remove the unusual invisible characters.")
       .optional(),
   );
 }
@@ -135,7 +136,7 @@ export const timeZoneField = z
 function lenientText(max: number) {
   return z.unknown().optional().transform((v) => {
     if (typeof v !== "string") return undefined;
-    const clean = v.replace(new RegExp(CONTROL_CHARS.source, "g"), "").trim().slice(0, max);
+    const clean = clipText(v.replace(new RegExp(CONTROL_CHARS.source, "g"), "").trim(), max);
     return clean || undefined;
   });
 }
@@ -157,7 +158,12 @@ export const enrollSchema = z.object({
   email: emailField,
   phone: phoneNumber(false),
   program: slug,
-  cohort: z.string({ error: "Choose a start date." }).trim().min(1, "Choose a start date.").max(LIMITS.id, "Choose a start date."),
+  cohort: z
+    .string({ error: "Choose a start date." })
+    .trim()
+    .min(1, "Choose a start date.")
+    .max(LIMITS.id, "Choose a start date.")
+    .regex(/^[A-Za-z0-9_-]+$/, "Choose a start date from the list."),
   paymentOption: choice(PAYMENT_OPTIONS, "Choose how you would like to pay."),
   experience: choice(EXPERIENCE_LEVELS, "Tell us your experience so far."),
   goals: optionalText("your goals", LIMITS.message),

@@ -1,0 +1,333 @@
+/**
+ * Property-based tests for submitLead (lib/leads/submit-lead.ts) on a real SQLite database:
+ * random, hostile and valid posts for every form never make it throw, rejected posts store
+ * nothing, and every saved post is exactly one lead, with fields that re-validate and with
+ * its emails. Generators: tests/helpers/arbitraries.ts.
+ */
+import { randomUUID } from "node:crypto";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedPrograms } from "@/lib/content/seed-programs";
+import { FORM_TYPES, type FormType } from "@/lib/leads/form-types";
+import { formSchemas } from "@/lib/leads/schemas";
+import { submitLead, type SubmissionDeps, type SubmitOutcome } from "@/lib/leads/submit-lead";
+import { createMemoryRateLimiter } from "@/lib/rate-limit";
+import { pointsBalance } from "@/lib/referrals/points";
+import { createTestDb } from "../helpers/test-db";
+import {
+  arbitraryPost,
+  ATTRIBUTION_LIMITS,
+  displayable,
+  hostileInput,
+  hostileValue,
+  injected,
+  show,
+  textAroundLimit,
+  typedEmail,
+  validInput,
+  validRedemption,
+  withLoneSurrogate,
+  type Catalog,
+  type Raw,
+  type Valid,
+} from "../helpers/arbitraries";
+
+/** Runs per property and form; FC_NUM_RUNS=1000 for a longer local search. */
+const RUNS = Number(process.env.FC_NUM_RUNS) || 70;
+const VALID_RUNS = Math.max(10, Math.round(RUNS / 2));
+const TIMEOUT = 120_000;
+
+const t = createTestDb();
+const generous = { ip: { points: 1_000_000, durationSeconds: 600 }, identity: { points: 1_000_000, durationSeconds: 600 } };
+const STAFF = "admissions@loomstack.example";
+const deps: SubmissionDeps = {
+  db: t.db,
+  limiter: createMemoryRateLimiter(generous),
+  siteUrl: "https://loomstack.example",
+  staffRecipients: () => [STAFF],
+};
+
+let catalog: Catalog;
+/** A referrer whose friends all responded: they have confirmed points to redeem. */
+const holder = { email: "points-holder@example.com", confirmed: 0, referralCode: "" };
+
+beforeAll(async () => {
+  await seedPrograms(t.db, new Date());
+  const programs = await t.db.program.findMany({ where: { published: true }, select: { slug: true } });
+  const soon = new Date(Date.now() + 2 * 86_400_000);
+  const cohorts = await t.db.cohort.findMany({
+    where: { status: "open", startDate: { gt: soon }, program: { published: true } },
+    include: { program: { select: { slug: true } } },
+  });
+  catalog = { programSlugs: programs.map((p) => p.slug), openCohorts: cohorts.map((c) => ({ program: c.program.slug, cohort: c.id })) };
+  expect(catalog.programSlugs.length).toBeGreaterThan(0);
+  expect(catalog.openCohorts.length).toBeGreaterThan(0);
+
+  const friends = [1, 2, 3].map((i) => ({ name: `Friend ${i}`, email: `holder-friend-${i}@example.com` }));
+  const ref = await submitLead(deps, "referral", { name: "Paula Points", email: holder.email, friends, consent: "on" }, { ip: "192.0.2.1" });
+  expect(ref.kind).toBe("saved");
+  for (const f of friends) expect((await submitLead(deps, "newsletter", { email: f.email, consent: "on" }, { ip: "192.0.2.1" })).kind).toBe("saved");
+  const contact = await t.db.contact.findUniqueOrThrow({ where: { email: holder.email } });
+  holder.confirmed = (await pointsBalance(t.db, contact.id)).confirmed;
+  holder.referralCode = contact.referralCode;
+  expect(holder.confirmed).toBe(300);
+});
+afterAll(() => t.cleanup());
+
+async function counts() {
+  const [contacts, leads, emails, points, subscriptions] = await Promise.all([
+    t.db.contact.count(),
+    t.db.lead.count(),
+    t.db.emailMessage.count(),
+    t.db.pointsEntry.count(),
+    t.db.newsletterSubscription.count(),
+  ]);
+  return { contacts, leads, emails, points, subscriptions };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inputs
+// ---------------------------------------------------------------------------------------------
+
+let serial = 0;
+
+/**
+ * Gives a post addresses nobody used before (so the update window and the referral rules never
+ * interfere): `u<n>.` in front of the person's and each friend's email, in the post and in the
+ * values the schema is expected to produce. Redemptions keep the points holder's address.
+ */
+function fresh(form: FormType, v: Valid): Valid {
+  const n = ++serial;
+  const prefix = (e: unknown) => (typeof e === "string" && e.trim() ? `u${n}.${e.trim()}` : e);
+  const renew = (o: Raw): Raw => {
+    const out = structuredClone(o);
+    if (form !== "redemption") out.email = prefix(out.email);
+    if (Array.isArray(out.friends)) out.friends = (out.friends as Raw[]).map((f) => (f && typeof f === "object" ? { ...f, email: prefix(f.email) } : f));
+    return out;
+  };
+  return { raw: displayable(renew(v.raw)), expected: renew(v.expected) };
+}
+
+/** Valid posts: with real program slugs and open cohorts; redemptions by the points holder. */
+function validFor(form: FormType): fc.Arbitrary<Valid> {
+  if (form === "redemption") return validRedemption({ email: typedEmail(fc.constant(holder.email)), maxPoints: holder.confirmed });
+  return validInput(form, catalog);
+}
+
+type Case = { arm: "valid" | "hostile" | "arbitrary"; raw: Raw };
+
+/** Hidden fields and request details a bot (or a person) may add to any post. */
+const extras = () =>
+  fc.record(
+    {
+      // The honeypot: what a browser posts (empty) most of the time, sometimes what a bot fills in.
+      website: fc.oneof({ weight: 4, arbitrary: fc.constantFrom<unknown>("", "   ") }, { weight: 1, arbitrary: fc.oneof(fc.constant("http://spam.example"), hostileValue()) }),
+      submissionToken: fc.oneof(fc.constant("fresh"), fc.constantFrom<unknown>("not-a-token", "", randomUUID().toUpperCase()), hostileValue()),
+      ref: fc.oneof(fc.constant("holder"), hostileValue()),
+      utm_source: hostileValue(),
+      article: hostileValue(),
+    },
+    { requiredKeys: [] },
+  );
+
+function withExtras(raw: Raw, more: Raw): Raw {
+  const out: Raw = { ...raw };
+  for (const [k, v] of Object.entries(more)) {
+    out[k] = v === "fresh" ? randomUUID() : v === "holder" ? holder.referralCode : v;
+  }
+  return displayable(out);
+}
+
+function cases(form: FormType): fc.Arbitrary<Case> {
+  const objectPost = arbitraryPost(form).filter((v): v is Raw => typeof v === "object" && v !== null && !Array.isArray(v));
+  return fc.oneof(
+    { weight: 2, arbitrary: fc.tuple(validFor(form), extras()).map(([v, e]): Case => ({ arm: "valid", raw: withExtras(v.raw, e) })) },
+    { weight: 5, arbitrary: fc.tuple(hostileInput(form, { catalog }), extras()).map(([raw, e]): Case => ({ arm: "hostile", raw: withExtras(raw, e) })) },
+    { weight: 1, arbitrary: objectPost.map((raw): Case => ({ arm: "arbitrary", raw })) },
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checks
+// ---------------------------------------------------------------------------------------------
+
+const KINDS = ["saved", "ignored", "invalid", "rate_limited"];
+
+async function submitChecked(form: FormType, raw: Raw, ip = "203.0.113.7"): Promise<SubmitOutcome> {
+  try {
+    return await submitLead(deps, form, raw, { ip });
+  } catch (error) {
+    throw new Error(`submitLead("${form}") threw instead of returning an outcome: ${showError(error)}\nraw: ${show(raw)}`);
+  }
+}
+
+function showError(error: unknown) {
+  const e = error as { name?: string; code?: string; message?: string };
+  return `${e?.name ?? typeof error}${e?.code ? ` ${e.code}` : ""}: ${String(e?.message ?? error)
+    .split("\n")
+    .filter((l) => l.trim())
+    .slice(-3)
+    .join(" | ")}`;
+}
+
+/** Everything one outcome must satisfy, given the row counts before the call. */
+async function checkOutcome(form: FormType, raw: Raw, outcome: SubmitOutcome, before: Awaited<ReturnType<typeof counts>>) {
+  expect(KINDS).toContain(outcome.kind);
+  expect(outcome.kind, "the generous limiter never limits").not.toBe("rate_limited");
+  const after = await counts();
+
+  if (outcome.kind === "ignored") {
+    expect(typeof raw.website === "string" && raw.website.trim() !== "", "only the honeypot makes a post ignored").toBe(true);
+    expect(after, "an ignored post stores nothing").toEqual(before);
+  }
+
+  if (outcome.kind === "invalid") {
+    expect(after, "an invalid post stores nothing").toEqual(before);
+    expect(Object.keys(outcome.fieldErrors).length).toBeGreaterThan(0);
+    for (const message of Object.values(outcome.fieldErrors)) expect(typeof message).toBe("string");
+  }
+
+  if (outcome.kind === "saved") {
+    const lead = await t.db.lead.findUnique({ where: { id: outcome.leadId }, include: { emails: true } });
+    expect(lead, "the saved lead exists").not.toBeNull();
+    if (!lead) return;
+    expect(lead.formType).toBe(form);
+    expect(after.leads - before.leads, "one new lead, or an update of a recent one").toBe(outcome.created ? 1 : 0);
+    expect(after.contacts).toBeGreaterThanOrEqual(before.contacts);
+    // The stored fields are what the schema produced: they validate again, unchanged.
+    const stored = JSON.parse(lead.fields);
+    const again = formSchemas[form].safeParse(stored);
+    expect(again.success, `stored fields re-validate: ${lead.fields.slice(0, 300)}`).toBe(true);
+    if (again.success) expect(JSON.parse(JSON.stringify(again.data))).toEqual(stored);
+    // No lead without its emails: at least the staff notification.
+    expect(lead.emails.map((e) => e.template)).toContain("staff-new-lead");
+    expect(lead.emails.find((e) => e.template === "staff-new-lead")?.toAddress).toBe(STAFF);
+    if (lead.email) expect(lead.emails.some((e) => e.toAddress === lead.email), "the confirmation to the person").toBe(true);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Properties
+// ---------------------------------------------------------------------------------------------
+
+describe.each(FORM_TYPES)("submitLead(%s)", (form) => {
+  it(
+    "random and hostile posts: an outcome every time; invalid and ignored store nothing; saved is one lead that re-validates, with its emails",
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(cases(form), fc.ipV4(), async ({ arm, raw }, ip) => {
+          const post = arm === "valid" ? fresh(form, { raw, expected: {} }).raw : raw;
+          const before = await counts();
+          const outcome = await submitChecked(form, post, ip);
+          await checkOutcome(form, post, outcome, before);
+          if (arm === "valid" && outcome.kind !== "ignored") {
+            expect(outcome.kind === "invalid" ? outcome.fieldErrors : outcome.kind, "a valid post is saved").toBe("saved");
+          }
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    TIMEOUT,
+  );
+
+  it(
+    form === "redemption" ? "valid posts (by someone with enough confirmed points) are always saved" : "valid posts are always saved, and re-sending one changes nothing",
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(validFor(form), fc.boolean(), async (v, withToken) => {
+          const { raw, expected } = fresh(form, v);
+          const post = withToken ? displayable({ ...raw, submissionToken: randomUUID() }) : raw;
+          const before = await counts();
+          const outcome = await submitChecked(form, post);
+          if (outcome.kind !== "saved") throw new Error(`valid ${form} post not saved: ${show(outcome)}\nraw: ${show(post)}`);
+          await checkOutcome(form, post, outcome, before);
+          // What is stored is exactly the normalized input (trimmed, lower-case email, E.164…).
+          const lead = await t.db.lead.findUniqueOrThrow({ where: { id: outcome.leadId } });
+          expect(JSON.parse(lead.fields)).toEqual(JSON.parse(JSON.stringify(expected)));
+          if (form !== "redemption" && form !== "callback") expect(outcome.created, "fresh addresses make a new lead").toBe(true);
+
+          if (withToken) {
+            // The same post again (double click, browser retry): same lead, nothing new stored.
+            const between = await counts();
+            const again = await submitChecked(form, post);
+            expect(again.kind === "saved" && again.leadId).toBe(outcome.leadId);
+            expect(again.kind === "saved" && again.created).toBe(false);
+            expect(await counts()).toEqual(between);
+          }
+        }),
+        { numRuns: VALID_RUNS },
+      );
+    },
+    TIMEOUT,
+  );
+});
+
+it("leaves no lead without its staff notification, across everything above", async () => {
+  const leads = await t.db.lead.count();
+  expect(leads).toBeGreaterThan(FORM_TYPES.length * 10);
+  expect(await t.db.lead.count({ where: { emails: { none: { template: "staff-new-lead" } } } })).toBe(0);
+  expect(await t.db.lead.count({ where: { contact: { email: { not: null } }, emails: { none: { category: "transactional", NOT: { template: "staff-new-lead" } } } } })).toBe(0);
+});
+
+/**
+ * A browser cannot post a lone surrogate, but submitLead takes any object and the schemas let
+ * one through (see tests/unit/form-schemas.property.test.ts); the database then refuses it.
+ * A refused value must come back as `invalid`, never as an exception.
+ */
+it(
+  "a lone surrogate in any text field or attribution value gives an outcome, not an exception",
+  async () => {
+    // Shrinking is capped: every step is a database round trip.
+    const arb = fc.limitShrink(
+      fc
+        .constantFrom(...FORM_TYPES.filter((f) => f !== "redemption"))
+        .chain((form) =>
+          fc.oneof(
+            injected(form, withLoneSurrogate, catalog).map(({ raw }) => ({ form, raw })),
+            fc.tuple(validInput(form, catalog), withLoneSurrogate).map(([v, s]) => ({ form, raw: { ...v.raw, utm_source: s } })),
+          ),
+        ),
+      60,
+    );
+    await fc.assert(
+      fc.asyncProperty(arb, async ({ form, raw }) => {
+        const post = fresh(form, { raw, expected: {} }).raw;
+        const before = await counts();
+        const outcome = await submitChecked(form, post);
+        await checkOutcome(form, post, outcome, before);
+      }),
+      { numRuns: 40 },
+    );
+  },
+  TIMEOUT,
+);
+
+/**
+ * The hidden attribution fields come from the landing URL, so anyone can put an emoji in a link
+ * (…?utm_campaign=…😀). The schema clips them by UTF-16 units, which can cut the emoji in half;
+ * the lone surrogate left over then makes the database write fail.
+ */
+it(
+  "an attribution value with an emoji across its clipping limit gives an outcome, not an exception",
+  async () => {
+    const keys = Object.keys(ATTRIBUTION_LIMITS);
+    // Shrinking is capped: every step is a database round trip.
+    const arb = fc.limitShrink(
+      fc.tuple(
+        fc.constantFrom(...FORM_TYPES).chain((form) => fc.tuple(fc.constant(form), validFor(form))),
+        fc.constantFrom(...keys).chain((key) => fc.tuple(fc.constant(key), textAroundLimit(ATTRIBUTION_LIMITS[key]))),
+      ),
+      60,
+    );
+    await fc.assert(
+      fc.asyncProperty(arb, async ([[form, v], [key, value]]) => {
+        const post = displayable({ ...fresh(form, v).raw, [key]: value });
+        const before = await counts();
+        const outcome = await submitChecked(form, post);
+        await checkOutcome(form, post, outcome, before);
+      }),
+      { numRuns: 40 },
+    );
+  },
+  TIMEOUT,
+);

@@ -1,0 +1,315 @@
+/**
+ * Property-based tests for the form schemas (lib/leads/schemas.ts): for every schema in
+ * `formSchemas`, arbitrary and hostile posts never make `safeParse` throw, whatever it accepts
+ * respects the bounds the rest of the app relies on, and every valid post is accepted.
+ * Generators: tests/helpers/arbitraries.ts.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { FORM_TYPES, type FormType } from "@/lib/leads/form-types";
+import {
+  attributionSchema,
+  CALL_TIMES,
+  DEVICE_PLATFORMS,
+  EXPERIENCE_LEVELS,
+  formSchemas,
+  LIMITS,
+  PAYMENT_OPTIONS,
+  REWARDS,
+} from "@/lib/leads/schemas";
+import {
+  arbitraryPost,
+  ATTRIBUTION_LIMITS,
+  CONTROL_CHAR,
+  controlChar,
+  E164,
+  FORM_KEYS,
+  hostileInput,
+  injected,
+  LONE_SURROGATE,
+  show,
+  stringsIn,
+  textAroundLimit,
+  validInput,
+  withLoneSurrogate,
+} from "../helpers/arbitraries";
+
+/** Runs per property; FC_NUM_RUNS=20000 for a longer local search. */
+const RUNS = Number(process.env.FC_NUM_RUNS) || 250;
+
+type Spec =
+  | { t: "text"; max: number; optional?: boolean }
+  | { t: "email" }
+  | { t: "phone"; optional?: boolean }
+  | { t: "slug" }
+  | { t: "id"; max: number }
+  | { t: "enum"; values: readonly string[] }
+  | { t: "tz" }
+  | { t: "int"; min: number; max: number; optional?: boolean }
+  | { t: "consent" }
+  | { t: "slugs"; max: number }
+  | { t: "friends"; max: number };
+
+/** What each schema may output, field by field. */
+const SPECS: Record<FormType, Record<string, Spec>> = {
+  enroll: {
+    name: { t: "text", max: LIMITS.name },
+    email: { t: "email" },
+    phone: { t: "phone", optional: true },
+    program: { t: "slug" },
+    cohort: { t: "id", max: LIMITS.id },
+    paymentOption: { t: "enum", values: PAYMENT_OPTIONS },
+    experience: { t: "enum", values: EXPERIENCE_LEVELS },
+    goals: { t: "text", max: LIMITS.message, optional: true },
+    consent: { t: "consent" },
+  },
+  quote: {
+    audience: { t: "enum", values: ["individual", "team"] },
+    name: { t: "text", max: LIMITS.name },
+    email: { t: "email" },
+    company: { t: "text", max: LIMITS.company, optional: true },
+    seats: { t: "int", min: 2, max: LIMITS.seats, optional: true },
+    courses: { t: "slugs", max: 10 },
+    platform: { t: "enum", values: DEVICE_PLATFORMS },
+    bestTime: { t: "enum", values: CALL_TIMES },
+    timeZone: { t: "tz" },
+    message: { t: "text", max: LIMITS.message, optional: true },
+    consent: { t: "consent" },
+  },
+  referral: {
+    name: { t: "text", max: LIMITS.name },
+    email: { t: "email" },
+    friends: { t: "friends", max: LIMITS.friends },
+    consent: { t: "consent" },
+  },
+  newsletter: {
+    email: { t: "email" },
+    name: { t: "text", max: LIMITS.name, optional: true },
+    consent: { t: "consent" },
+  },
+  callback: {
+    name: { t: "text", max: LIMITS.name },
+    phone: { t: "phone" },
+    course: { t: "slug" },
+    platform: { t: "enum", values: DEVICE_PLATFORMS },
+    bestTime: { t: "enum", values: CALL_TIMES },
+    timeZone: { t: "tz" },
+    consent: { t: "consent" },
+  },
+  redemption: {
+    email: { t: "email" },
+    reward: { t: "enum", values: REWARDS },
+    points: { t: "int", min: 100, max: LIMITS.points },
+    details: { t: "text", max: LIMITS.message, optional: true },
+    consent: { t: "consent" },
+  },
+};
+
+const FRIEND_SPEC: Record<string, Spec> = {
+  name: { t: "text", max: LIMITS.name },
+  email: { t: "email" },
+  note: { t: "text", max: LIMITS.note, optional: true },
+};
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
+
+const validTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * zod 4 measures string limits in Unicode code points, not UTF-16 units: a 100-character name
+ * of astral letters (emoji, 𐀀…) is 200 units long and still within LIMITS.name.
+ */
+const len = (s: string) => [...s].length;
+
+/** Everything wrong with one field's output value (empty when it is fine). */
+function fieldViolations(path: string, spec: Spec, v: unknown): string[] {
+  const bad = (why: string) => [`${path}: ${why} (got ${show(v).slice(0, 120)})`];
+  if (v === undefined) return "optional" in spec && spec.optional ? [] : bad("missing");
+  switch (spec.t) {
+    case "text":
+      if (typeof v !== "string") return bad("not a string");
+      if (len(v) > spec.max) return bad(`longer than ${spec.max}`);
+      if (v.length === 0) return bad("empty string instead of undefined");
+      if (v !== v.trim()) return bad("not trimmed");
+      return [];
+    case "email":
+      if (typeof v !== "string") return bad("not a string");
+      if (len(v) > LIMITS.email) return bad(`longer than ${LIMITS.email}`);
+      if (v !== v.trim().toLowerCase()) return bad("not trimmed and lower-case");
+      if (!v.includes("@")) return bad("no @");
+      return [];
+    case "phone":
+      return typeof v === "string" && E164.test(v) ? [] : bad("not E.164");
+    case "slug":
+      return typeof v === "string" && len(v) <= LIMITS.slug && /^[a-z0-9-]+$/.test(v) ? [] : bad("not a slug");
+    case "id":
+      return typeof v === "string" && len(v) >= 1 && len(v) <= spec.max && v === v.trim() ? [] : bad(`not a trimmed id of 1-${spec.max}`);
+    case "enum":
+      return typeof v === "string" && spec.values.includes(v) ? [] : bad(`not one of ${spec.values.join(", ")}`);
+    case "tz":
+      return typeof v === "string" && len(v) <= LIMITS.timeZone && validTimeZone(v) ? [] : bad("not a time zone");
+    case "int":
+      return typeof v === "number" && Number.isInteger(v) && v >= spec.min && v <= spec.max ? [] : bad(`not an integer in ${spec.min}-${spec.max}`);
+    case "consent":
+      return v === true ? [] : bad("consent is not true");
+    case "slugs":
+      if (!Array.isArray(v) || v.length < 1 || v.length > spec.max) return bad(`not 1-${spec.max} items`);
+      return v.flatMap((s, i) => fieldViolations(`${path}[${i}]`, { t: "slug" }, s));
+    case "friends":
+      if (!Array.isArray(v) || v.length < 1 || v.length > spec.max) return bad(`not 1-${spec.max} friends`);
+      return v.flatMap((f, i) => objectViolations(`${path}[${i}]`, FRIEND_SPEC, f));
+  }
+}
+
+function objectViolations(path: string, spec: Record<string, Spec>, out: unknown): string[] {
+  if (!isPlainObject(out)) return [`${path}: not a plain object`];
+  const unknownKeys = Object.keys(out).filter((k) => !(k in spec));
+  return [
+    ...unknownKeys.map((k) => `${path}.${k}: key the schema does not declare`),
+    ...Object.entries(spec).flatMap(([k, s]) => fieldViolations(`${path}.${k}`, s, out[k])),
+  ];
+}
+
+/** Bounds of a successful parse: lengths, formats, enums, keys, cross-field rules. */
+function boundViolations(form: FormType, out: unknown): string[] {
+  const problems = objectViolations("$", SPECS[form], out);
+  if (problems.length) return problems;
+  const o = out as Record<string, unknown>;
+  if (form === "quote") {
+    if (o.audience === "team" && (o.company === undefined || o.seats === undefined)) problems.push("team quote without company or seats");
+    if (o.audience === "individual" && (o.company !== undefined || o.seats !== undefined)) problems.push("individual quote kept company/seats");
+  }
+  if (form === "referral") {
+    const emails = (o.friends as { email: string }[]).map((f) => f.email);
+    if (emails.includes(o.email as string)) problems.push("referrer listed as their own friend");
+    if (new Set(emails).size !== emails.length) problems.push("the same friend twice");
+  }
+  return problems;
+}
+
+const controlCharViolations = (out: unknown) =>
+  stringsIn(out)
+    .filter(([, s]) => CONTROL_CHAR.test(s))
+    .map(([p, s]) => `${p} contains a control character: ${show(s).slice(0, 80)}`);
+
+const loneSurrogateViolations = (out: unknown) =>
+  stringsIn(out)
+    .filter(([, s]) => LONE_SURROGATE.test(s))
+    .map(([p, s]) => {
+      const at = LONE_SURROGATE.exec(s)?.index ?? 0;
+      return `${p} contains a lone surrogate at index ${at} of ${s.length}: …${show(s.slice(Math.max(0, at - 12), at + 12))}…`;
+    });
+
+/** The object schema inside a schema (quote is a ZodPipe because of its final .transform). */
+function declaredKeys(schema: unknown): string[] {
+  const s = schema as { shape?: Record<string, unknown>; in?: { shape: Record<string, unknown> } };
+  return Object.keys(s.shape ?? s.in?.shape ?? {});
+}
+
+it("the specs in this file cover exactly the schemas' keys", () => {
+  expect(Object.keys(formSchemas).sort()).toEqual([...FORM_TYPES].sort());
+  for (const form of FORM_TYPES) {
+    expect(declaredKeys(formSchemas[form]).sort(), form).toEqual(Object.keys(SPECS[form]).sort());
+    expect(Object.keys(FORM_KEYS[form]).sort(), form).toEqual(Object.keys(SPECS[form]).sort());
+  }
+});
+
+describe.each(FORM_TYPES)("%s schema", (form) => {
+  const schema = formSchemas[form];
+
+  it("never throws on arbitrary input (fc.anything, or its real keys with any values)", () => {
+    fc.assert(
+      fc.property(arbitraryPost(form, { loneSurrogates: true }), (raw) => {
+        const r = schema.safeParse(raw);
+        if (r.success) expect(boundViolations(form, r.data)).toEqual([]);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("never throws on hostile variations of a valid post, and what it accepts respects the bounds", () => {
+    fc.assert(
+      fc.property(hostileInput(form, { loneSurrogates: true }), (raw) => {
+        const r = schema.safeParse(raw);
+        if (r.success) expect(boundViolations(form, r.data)).toEqual([]);
+        else expect(r.error.issues.length).toBeGreaterThan(0);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("accepts no C0/C1 control characters (other than \\t \\n \\r) in any output string", () => {
+    const noControlChars = (raw: unknown) => {
+      const r = schema.safeParse(raw);
+      if (r.success) expect(controlCharViolations(r.data)).toEqual([]);
+    };
+    // Valid posts with control characters put into one field (shrinks to a clear example)…
+    const oneField = injected(form, fc.string({ unit: controlChar, minLength: 1, maxLength: 3 })).map((x) => x.raw);
+    fc.assert(fc.property(oneField, noControlChars), { numRuns: RUNS });
+    // …and hostile posts in general.
+    fc.assert(fc.property(fc.limitShrink(hostileInput(form), 100), noControlChars), { numRuns: RUNS });
+  });
+
+  it("accepts every valid post, normalized (trimmed, lower-case email, E.164 phone, blanks dropped)", () => {
+    fc.assert(
+      fc.property(validInput(form), ({ raw, expected }) => {
+        const r = schema.safeParse(raw);
+        if (!r.success) throw new Error(`rejected a valid post: ${JSON.stringify(r.error.issues.map((i) => [i.path.join("."), i.message]))}`);
+        expect(boundViolations(form, r.data)).toEqual([]);
+        expect(r.data).toEqual(expected);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+/**
+ * A lone surrogate passes every schema, and SQLite (through Prisma) then refuses the string,
+ * so submitLead throws (see tests/integration/submit-lead.property.test.ts). Whatever a schema
+ * accepts should be storable: well-formed UTF-16.
+ */
+it("accepts only well-formed Unicode (no lone surrogates) in output strings, for every form", () => {
+  fc.assert(
+    fc.property(
+      fc.limitShrink(
+        fc.constantFrom(...FORM_TYPES).chain((form) => fc.tuple(fc.constant(form), injected(form, withLoneSurrogate).map((x) => x.raw))),
+        100,
+      ),
+      ([form, raw]) => {
+        const r = formSchemas[form].safeParse(raw);
+        if (r.success) expect(loneSurrogateViolations(r.data)).toEqual([]);
+      },
+    ),
+    { numRuns: RUNS },
+  );
+});
+
+/**
+ * The hidden attribution fields (utm_*, article, cta) are clipped, not refused. Clipping by
+ * UTF-16 units can cut an emoji in half and leave a lone surrogate, which the database then
+ * refuses, so the whole submission fails (tests/integration/submit-lead.property.test.ts).
+ */
+it("clips attribution values to their limits without cutting a character in half", () => {
+  const keys = Object.keys(ATTRIBUTION_LIMITS);
+  fc.assert(
+    fc.property(
+      fc.constantFrom(...keys).chain((key) => fc.tuple(fc.constant(key), textAroundLimit(ATTRIBUTION_LIMITS[key]))),
+      ([key, value]) => {
+        const out = attributionSchema.parse({ [key]: value }) as Record<string, unknown>;
+        const clipped = out[key];
+        expect(typeof clipped).toBe("string");
+        expect((clipped as string).length).toBeLessThanOrEqual(ATTRIBUTION_LIMITS[key]);
+        expect(loneSurrogateViolations(out)).toEqual([]);
+      },
+    ),
+    { numRuns: RUNS },
+  );
+});
