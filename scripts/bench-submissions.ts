@@ -75,7 +75,7 @@ async function waitFor(url: string, timeoutMs = 60_000) {
   throw new Error(`${url} did not come up`);
 }
 
-function start(cmd: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+function start(cmd: string, args: string[], env: Record<string, string>): ChildProcess {
   const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"], detached: true });
   return child;
 }

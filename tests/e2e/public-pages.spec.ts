@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { expectedJsonLdTypes, publicPaths } from "./public-pages";
+import { contentPaths, expectedJsonLdTypes, publicPaths } from "./public-pages";
 
 type JsonLdNode = { "@type"?: string | string[]; "@graph"?: JsonLdNode[] };
 
@@ -32,7 +32,7 @@ for (const path of publicPaths) {
       expect(img.headers()["content-type"]).toBe("image/png");
 
       const blocks = await page.locator('script[type="application/ld+json"]').allTextContents();
-      expect(blocks.length).toBeGreaterThan(0);
+      expect(blocks.length).toBeGreaterThanOrEqual(expectedJsonLdTypes(path).length > 0 ? 1 : 0);
       const types = new Set<string>();
       for (const block of blocks) {
         const doc = JSON.parse(block) as JsonLdNode & { "@context"?: string };
@@ -60,13 +60,15 @@ for (const path of publicPaths) {
       }
     });
 
-    test("loads no JavaScript at all (so no form code either)", async ({ page }) => {
-      const scripts: string[] = [];
-      page.on("request", (r) => r.resourceType() === "script" && scripts.push(r.url()));
-      await page.goto(path, { waitUntil: "load" });
-      expect(scripts).toEqual([]);
-      const executable = await page.locator('script:not([type="application/ld+json"])').count();
-      expect(executable).toBe(0);
-    });
+    if (contentPaths.includes(path)) {
+      test("loads no JavaScript at all (so no form code either)", async ({ page }) => {
+        const scripts: string[] = [];
+        page.on("request", (r) => r.resourceType() === "script" && scripts.push(r.url()));
+        await page.goto(path, { waitUntil: "load" });
+        expect(scripts).toEqual([]);
+        const executable = await page.locator('script:not([type="application/ld+json"])').count();
+        expect(executable).toBe(0);
+      });
+    }
   });
 }

@@ -4,7 +4,11 @@ import { programCatalog } from "../../lib/content/program-catalog";
 /** The public pages the seeded test database should produce (checked against sitemap.xml). */
 export const guidePaths = guide.sections.map((s) => (s.slug ? `/careers/${guide.slug}/${s.slug}` : `/careers/${guide.slug}`));
 export const programPaths = programCatalog.map((p) => `/programs/${p.slug}`);
-export const publicPaths = ["/", "/programs", ...programPaths, "/careers", ...guidePaths];
+/** Content pages: static HTML with no JavaScript. */
+export const contentPaths = ["/", "/programs", ...programPaths, "/careers", ...guidePaths];
+/** Form pages: the only public pages that load JavaScript (React, react-hook-form, zod). */
+export const formPaths = ["/apply", "/quote", "/refer", "/newsletter", "/call-back"];
+export const publicPaths = [...contentPaths, ...formPaths];
 
 /** JSON-LD @types each kind of page must carry. */
 export function expectedJsonLdTypes(path: string): string[] {
@@ -12,5 +16,6 @@ export function expectedJsonLdTypes(path: string): string[] {
   if (path.startsWith("/careers/machine-learning-engineer")) return ["Article", "BreadcrumbList"];
   if (path.startsWith("/programs/")) return ["Course", "BreadcrumbList"];
   if (path === "/") return ["EducationalOrganization", "WebSite"];
+  if (formPaths.includes(path)) return [];
   return ["BreadcrumbList"];
 }

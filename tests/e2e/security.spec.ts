@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { publicPaths } from "./public-pages";
+import { contentPaths, formPaths, publicPaths } from "./public-pages";
 
 function expectSecurityHeaders(headers: Record<string, string>, what: string) {
   const csp = headers["content-security-policy"] ?? "";
@@ -25,13 +25,35 @@ test("every kind of response carries the security headers", async ({ request, pa
 });
 
 test("content pages allow no inline script at all", async ({ request }) => {
-  for (const path of [...publicPaths, "/no-such-page"]) {
+  for (const path of [...contentPaths, "/no-such-page"]) {
     const csp = (await request.get(path)).headers()["content-security-policy"];
     expect(csp.split("; ").find((d) => d.startsWith("script-src")), path).toBe("script-src 'self'");
   }
 });
 
-test("pages load nothing from third-party origins and carry no inline script", async ({ page }) => {
+test("form pages allow only the framework's inline script", async ({ request }) => {
+  for (const path of formPaths) {
+    const csp = (await request.get(path)).headers()["content-security-policy"];
+    expect(csp.split("; ").find((d) => d.startsWith("script-src")), path).toBe("script-src 'self' 'unsafe-inline'");
+  }
+});
+
+test("form pages carry no inline script besides Next's bootstrap and JSON-LD", async ({ page }) => {
+  for (const path of formPaths) {
+    await page.goto(path);
+    const inline = await page.locator("script:not([src])").evaluateAll((ss) =>
+      ss.map((s) => ({ type: s.getAttribute("type"), text: s.textContent ?? "" })),
+    );
+    for (const s of inline) {
+      // The App Router streams its RSC payload through `self.__next_f.push(...)`, and
+      // Turbopack registers its chunks with a `globalThis["TURBOPACK"]` bootstrap.
+      const ok = s.type === "application/ld+json" || /^\s*\(?(self\.__next_f|\(?globalThis\["TURBOPACK"\])/.test(s.text);
+      expect(ok, `${path}: unexpected inline script: ${s.text.slice(0, 120)}`).toBe(true);
+    }
+  }
+});
+
+test("pages load nothing from third-party origins and content pages carry no inline script", async ({ page }) => {
   for (const path of publicPaths) {
     const origins = new Set<string>();
     page.on("request", (r) => origins.add(new URL(r.url()).origin));
@@ -43,6 +65,7 @@ test("pages load nothing from third-party origins and carry no inline script", a
     const inline = await page.locator("script:not([src])").evaluateAll((ss) =>
       ss.map((s) => ({ type: s.getAttribute("type"), text: s.textContent ?? "" })),
     );
+    if (!contentPaths.includes(path)) continue;
     for (const s of inline) {
       expect(s.type, `${path}: unexpected inline script: ${s.text.slice(0, 120)}`).toBe("application/ld+json");
     }

@@ -1,0 +1,321 @@
+"use client";
+
+import type { HTMLAttributes, InputHTMLAttributes, ReactNode } from "react";
+import { CONSENT, CONSENT_FOR_FORM } from "@/lib/leads/form-types";
+import { useLeadFormContext } from "./lead-form";
+import { asList, asText, errorIdOf, fieldId, hintIdOf, isTicked } from "./form-values";
+
+/**
+ * Field primitives for the lead forms. Each one registers with react-hook-form under its
+ * real `name`, renders its starting value into the HTML (so a form re-rendered after a
+ * no-JS post keeps what was typed), and ties its label, hint and error to the control.
+ */
+
+export type Option = { value: string; label: string; description?: string };
+export type OptionGroup = { label: string; options: Option[] };
+
+/** "Morning (9:00–12:00)" as a tile: "Morning", with the range as its description. */
+export function withRange(label: string, value: string): Option {
+  const match = /^(.+?) \((.+)\)$/.exec(label);
+  return match ? { value, label: match[1], description: match[2] } : { value, label };
+}
+
+const controlBase =
+  "block w-full rounded-lg border border-ink/60 bg-white px-3.5 text-base text-ink shadow-xs transition-colors placeholder:text-ink/60 hover:border-ink focus:border-brand focus:ring-2 focus:ring-brand/35 aria-[invalid=true]:border-2 aria-[invalid=true]:border-red-700";
+
+function useField(name: string) {
+  const form = useLeadFormContext();
+  const id = fieldId(form.formId, name);
+  const error = form.errorFor(name);
+  return {
+    form,
+    id,
+    error,
+    errorId: errorIdOf(id),
+    hintId: hintIdOf(id),
+    registered: form.methods.register(name),
+    start: form.defaultFor(name),
+  };
+}
+
+function describedBy(f: { hintId: string; errorId: string; error?: string }, hasHint: boolean): string | undefined {
+  return [hasHint ? f.hintId : null, f.error ? f.errorId : null].filter(Boolean).join(" ") || undefined;
+}
+
+export function FieldLabel({ htmlFor, optional, children }: { htmlFor: string; optional?: boolean; children: ReactNode }) {
+  return (
+    <label htmlFor={htmlFor} className="block font-medium leading-6 text-ink">
+      {children}
+      {optional && <span className="font-normal text-ink/75"> (optional)</span>}
+    </label>
+  );
+}
+
+export function FieldHint({ id, children }: { id: string; children: ReactNode }) {
+  return (
+    <p id={id} className="mt-1 text-sm leading-6 text-ink/75">
+      {children}
+    </p>
+  );
+}
+
+export function FieldError({ id, message }: { id: string; message?: string }) {
+  if (!message) return null;
+  return (
+    <p id={id} className="mt-1.5 flex items-start gap-2 text-sm font-semibold leading-6 text-red-700">
+      <svg aria-hidden="true" viewBox="0 0 20 20" className="mt-0.5 h-5 w-5 shrink-0 fill-current">
+        <path d="M10 2a8 8 0 1 0 0 16 8 8 0 0 0 0-16Zm-.9 4h1.8v5.2H9.1V6Zm.9 8.6a1.1 1.1 0 1 1 0-2.2 1.1 1.1 0 0 1 0 2.2Z" />
+      </svg>
+      <span>
+        <span className="sr-only">Error: </span>
+        {message}
+      </span>
+    </p>
+  );
+}
+
+type TextFieldProps = {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  optional?: boolean;
+  className?: string;
+  /** Overrides the form's starting value (rows of a field array). */
+  defaultValue?: string;
+} & Pick<
+  InputHTMLAttributes<HTMLInputElement>,
+  "type" | "autoComplete" | "maxLength" | "inputMode" | "spellCheck" | "autoCapitalize" | "placeholder" | "size"
+>;
+
+/** Text, email, tel and numeric inputs. */
+export function TextField({ name, label, hint, optional, className, defaultValue, type = "text", ...rest }: TextFieldProps) {
+  const f = useField(name);
+  return (
+    <div className={className}>
+      <FieldLabel htmlFor={f.id} optional={optional}>
+        {label}
+      </FieldLabel>
+      {hint && <FieldHint id={f.hintId}>{hint}</FieldHint>}
+      <FieldError id={f.errorId} message={f.error} />
+      <input
+        id={f.id}
+        type={type}
+        {...rest}
+        {...f.registered}
+        defaultValue={defaultValue ?? asText(f.start)}
+        aria-invalid={f.error ? true : undefined}
+        aria-required={optional ? undefined : true}
+        aria-describedby={describedBy(f, Boolean(hint))}
+        className={`mt-2 min-h-12 py-2 ${controlBase}`}
+      />
+    </div>
+  );
+}
+
+type TextAreaFieldProps = {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  optional?: boolean;
+  className?: string;
+  rows?: number;
+  maxLength?: number;
+  defaultValue?: string;
+};
+
+export function TextAreaField({ name, label, hint, optional, className, rows = 4, maxLength, defaultValue }: TextAreaFieldProps) {
+  const f = useField(name);
+  return (
+    <div className={className}>
+      <FieldLabel htmlFor={f.id} optional={optional}>
+        {label}
+      </FieldLabel>
+      {hint && <FieldHint id={f.hintId}>{hint}</FieldHint>}
+      <FieldError id={f.errorId} message={f.error} />
+      <textarea
+        id={f.id}
+        rows={rows}
+        maxLength={maxLength}
+        {...f.registered}
+        defaultValue={defaultValue ?? asText(f.start)}
+        aria-invalid={f.error ? true : undefined}
+        aria-required={optional ? undefined : true}
+        aria-describedby={describedBy(f, Boolean(hint))}
+        className={`mt-2 min-h-12 py-2.5 leading-7 ${controlBase}`}
+      />
+    </div>
+  );
+}
+
+type SelectFieldProps = {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  optional?: boolean;
+  className?: string;
+  /** The first, empty choice ("Choose…"). */
+  placeholder: string;
+  options?: Option[];
+  /** Rendered as <optgroup>s after `options`. */
+  groups?: OptionGroup[];
+  autoComplete?: string;
+};
+
+export function SelectField({ name, label, hint, optional, className, placeholder, options = [], groups = [], autoComplete }: SelectFieldProps) {
+  const f = useField(name);
+  return (
+    <div className={className}>
+      <FieldLabel htmlFor={f.id} optional={optional}>
+        {label}
+      </FieldLabel>
+      {hint && <FieldHint id={f.hintId}>{hint}</FieldHint>}
+      <FieldError id={f.errorId} message={f.error} />
+      <div className="relative mt-2">
+        <select
+          id={f.id}
+          autoComplete={autoComplete}
+          {...f.registered}
+          defaultValue={asText(f.start)}
+          aria-invalid={f.error ? true : undefined}
+          aria-required={optional ? undefined : true}
+          aria-describedby={describedBy(f, Boolean(hint))}
+          className={`min-h-12 appearance-none py-2 pr-11 ${controlBase}`}
+        >
+          <option value="">{placeholder}</option>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+          {groups.map((g) => (
+            <optgroup key={g.label} label={g.label}>
+              {g.options.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+        <svg
+          aria-hidden="true"
+          viewBox="0 0 20 20"
+          className="pointer-events-none absolute right-3.5 top-1/2 h-5 w-5 -translate-y-1/2 fill-none stroke-ink/80"
+        >
+          <path d="m5 7.5 5 5 5-5" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
+        </svg>
+      </div>
+    </div>
+  );
+}
+
+type ChoiceGroupProps = {
+  name: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  optional?: boolean;
+  options: Option[];
+  className?: string;
+  /** Options side by side from the `sm` breakpoint. */
+  columns?: 1 | 2 | 3;
+  /** A legend that stands in for the section heading. */
+  size?: "normal" | "large";
+};
+
+const columnClass = { 1: "", 2: "sm:grid-cols-2", 3: "sm:grid-cols-3" } as const;
+
+const tileClass =
+  "flex min-h-12 cursor-pointer items-start gap-3 rounded-lg border border-ink/40 bg-white px-3.5 py-3 leading-6 hover:border-ink has-checked:border-brand has-checked:bg-brand-soft/60 has-[[aria-invalid=true]]:border-red-700";
+
+const boxClass = "mt-0.5 h-5 w-5 shrink-0 cursor-pointer accent-brand";
+
+/** A fieldset of radio buttons or checkboxes; the first option carries the field's id (error links). */
+function ChoiceGroup({ name, legend, hint, optional, options, className, columns = 1, size = "normal", type }: ChoiceGroupProps & { type: "radio" | "checkbox" }) {
+  const f = useField(name);
+  const checked = type === "radio" ? [asText(f.start)] : asList(f.start);
+  return (
+    <fieldset
+      className={className}
+      role={type === "radio" ? "radiogroup" : undefined}
+      aria-describedby={describedBy(f, Boolean(hint))}
+    >
+      <legend className={size === "large" ? "text-lg font-semibold tracking-tight text-ink" : "font-medium leading-6 text-ink"}>
+        {legend}
+        {optional && <span className="font-normal text-ink/75"> (optional)</span>}
+      </legend>
+      {hint && <FieldHint id={f.hintId}>{hint}</FieldHint>}
+      <FieldError id={f.errorId} message={f.error} />
+      <div className={`mt-2 grid gap-2 ${columnClass[columns]}`}>
+        {options.map((o, i) => {
+          const id = i === 0 ? f.id : `${f.id}-${i}`;
+          return (
+            <label key={o.value} htmlFor={id} className={tileClass}>
+              <input
+                id={id}
+                type={type}
+                value={o.value}
+                {...f.registered}
+                defaultChecked={checked.includes(o.value)}
+                aria-invalid={f.error ? true : undefined}
+                className={boxClass}
+              />
+              <span>
+                <span className="block font-medium">{o.label}</span>
+                {o.description && (
+                  <span className="block text-sm text-ink/75">
+                    {o.description}
+                  </span>
+                )}
+              </span>
+            </label>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}
+
+export function RadioGroupField(props: ChoiceGroupProps) {
+  return <ChoiceGroup {...props} type="radio" />;
+}
+
+export function CheckboxGroupField(props: ChoiceGroupProps) {
+  return <ChoiceGroup {...props} type="checkbox" />;
+}
+
+/**
+ * The consent box: never ticked for the person, and shows the exact, versioned wording
+ * the server records for this form type.
+ */
+export function ConsentField({ className }: { className?: string }) {
+  const f = useField("consent");
+  const text = CONSENT[CONSENT_FOR_FORM[f.form.state.formType]].text;
+  return (
+    <div className={className}>
+      <FieldError id={f.errorId} message={f.error} />
+      <label htmlFor={f.id} className={`mt-2 ${tileClass} bg-paper`}>
+        <input
+          id={f.id}
+          type="checkbox"
+          {...f.registered}
+          defaultChecked={isTicked(f.start)}
+          aria-invalid={f.error ? true : undefined}
+          aria-required
+          aria-describedby={f.error ? f.errorId : undefined}
+          className={boxClass}
+        />
+        <span className="text-[0.95rem]">{text}</span>
+      </label>
+    </div>
+  );
+}
+
+/** A titled group of fields inside a form. */
+export function FormSection({ title, children, ...rest }: { title: string; children: ReactNode } & HTMLAttributes<HTMLElement>) {
+  return (
+    <section {...rest} className="space-y-5">
+      <h3 className="text-lg font-semibold tracking-tight text-ink">{title}</h3>
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,94 @@
+/**
+ * Server-side helpers for the form pages: query parameters, attribution, and the option
+ * lists the client forms receive as plain props.
+ */
+import { ATTRIBUTION_PARAMS } from "@/lib/attribution";
+import { REFERRAL_CODE_PATTERN, UTM_KEYS } from "@/lib/attribution-cookies";
+import { clipText } from "@/lib/clip-text";
+import { formatCohortDate, type ProgramView } from "@/lib/content/programs";
+import type { Attribution } from "./lead-form";
+import type { Option } from "./fields";
+
+export type SearchParams = Record<string, string | string[] | undefined>;
+
+const CONTROL_CHARS = /[\u0000-\u001F\u007F-\u009F]/g;
+
+/** The first value of a query parameter, trimmed; undefined when absent or empty. */
+export function queryParam(params: SearchParams, key: string): string | undefined {
+  const raw = params[key];
+  const value = (Array.isArray(raw) ? raw[0] : raw)?.replace(CONTROL_CHARS, "").trim();
+  return value || undefined;
+}
+
+// The same bounds as attributionSchema in lib/leads/schemas.ts, so the hidden fields stay
+// small however long the link was.
+const ATTRIBUTION_LIMITS: Record<string, number> = {
+  [ATTRIBUTION_PARAMS.article]: 300,
+  [ATTRIBUTION_PARAMS.cta]: 100,
+  ...Object.fromEntries(UTM_KEYS.map((k) => [k, 200])),
+};
+
+/** The attribution parameters present in the URL, passed to the form as hidden fields. */
+export function attributionFrom(params: SearchParams): Attribution {
+  const out: Attribution = {};
+  for (const [key, max] of Object.entries(ATTRIBUTION_LIMITS)) {
+    const value = queryParam(params, key);
+    if (value) out[key] = clipText(value, max);
+  }
+  const ref = queryParam(params, "ref");
+  if (ref && REFERRAL_CODE_PATTERN.test(ref)) out.ref = ref;
+  return out;
+}
+
+export type ProgramChoice = { slug: string; name: string; cohorts: Option[] };
+
+/** Programs with their upcoming cohorts as ready-made option labels. */
+export function programChoices(programs: ProgramView[]): ProgramChoice[] {
+  return programs.map((p) => ({
+    slug: p.slug,
+    name: p.name,
+    cohorts: p.upcomingCohorts.map((c) => ({
+      value: c.id,
+      label: `Starts ${formatCohortDate(c.startDate)} (${c.status === "waitlist" ? "waitlist" : c.seatsLeft === 1 ? "1 seat left" : `${c.seatsLeft} seats left`})`,
+    })),
+  }));
+}
+
+export const DEFAULT_TIME_ZONE = "America/Chicago";
+
+let timeZoneCache: { hour: number; options: Option[] } | undefined;
+
+/**
+ * Every IANA time zone the runtime knows, labelled with its current UTC offset. Building
+ * the labels takes ~100 ms, so the list is kept for the hour (offsets change with DST).
+ */
+export function timeZoneOptions(now = new Date()): Option[] {
+  const hour = Math.floor(now.getTime() / 3_600_000);
+  if (timeZoneCache?.hour === hour) return timeZoneCache.options;
+  const zones = Intl.supportedValuesOf("timeZone");
+  if (!zones.includes("UTC")) zones.push("UTC");
+  const options = zones.map((zone) => ({ value: zone, label: `${zone.replace(/_/g, " ")} (${utcOffset(zone, now)})` }));
+  timeZoneCache = { hour, options };
+  return options;
+}
+
+function utcOffset(zone: string, now: Date): string {
+  const name = new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "shortOffset" })
+    .formatToParts(now)
+    .find((p) => p.type === "timeZoneName")?.value;
+  return (name ?? "GMT").replace(/^GMT$/, "GMT+0").replace("GMT", "UTC").replace("-", "−");
+}
+
+/**
+ * The page's own URL (query kept, so attribution and prefill survive) with a form's card as
+ * fragment: a post without JavaScript lands on that form, not at the top of the page. React
+ * also keys the returned state by it, so two forms on one page need different fragments.
+ */
+export function formPermalink(path: string, params: SearchParams, fragment: string): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) query.append(key, v);
+  }
+  const search = query.toString();
+  return `${path}${search ? `?${search}` : ""}#${fragment}`;
+}

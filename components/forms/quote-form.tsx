@@ -1,0 +1,115 @@
+"use client";
+
+import { useWatch } from "react-hook-form";
+import { CALL_TIMES, DEVICE_PLATFORMS, LIMITS, OPTION_LABELS, quoteSchema } from "@/lib/leads/schemas";
+import { CheckboxGroupField, ConsentField, FormSection, RadioGroupField, SelectField, TextAreaField, TextField, withRange, type Option } from "./fields";
+import { LeadFormShell, useLeadForm, type LeadFormProps } from "./lead-form";
+import { TimeZoneField } from "./time-zone-field";
+
+const LABELS = {
+  audience: "Who it is for",
+  company: "Company",
+  seats: "Seats",
+  name: "Full name",
+  email: "Email",
+  courses: "Courses",
+  platform: "Device",
+  bestTime: "Best time to call",
+  timeZone: "Time zone",
+  message: "Message",
+  consent: "Consent",
+};
+
+const AUDIENCE_OPTIONS: Option[] = [
+  { value: "individual", label: "Just me", description: "A price for one person, with the payment options." },
+  { value: "team", label: "My team or company", description: "Group pricing for 2 seats or more." },
+];
+
+type Props = LeadFormProps & {
+  courses: Option[];
+  timeZones: Option[];
+  defaultTimeZone: string;
+};
+
+export function QuoteForm({ action, initialState, courses, timeZones, defaultTimeZone, attribution, path, permalink }: Props) {
+  const form = useLeadForm({
+    formId: "quote",
+    schema: quoteSchema,
+    action,
+    initialState,
+    permalink,
+    base: { courses: [], timeZone: defaultTimeZone },
+    labels: LABELS,
+  });
+  const audience = useWatch({ control: form.methods.control, name: "audience" }) as string | undefined;
+  // Without JavaScript the team fields are always there, marked "teams only"; with it, they
+  // appear once "My team or company" is chosen.
+  const teamFields = !form.enhanced || audience === "team";
+
+  return (
+    <LeadFormShell form={form} title="Quote request" submitLabel="Get my quote" attribution={attribution} resetHref={path} resetLabel="Request another quote">
+      <div className="space-y-5">
+        <RadioGroupField name="audience" legend="Who is the training for?" size="large" options={AUDIENCE_OPTIONS} columns={2} />
+        {teamFields && (
+          <div className="grid gap-5 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+            <TextField
+              name="company"
+              label={form.enhanced ? "Company" : "Company (teams only)"}
+              autoComplete="organization"
+              maxLength={LIMITS.company}
+            />
+            <TextField
+              name="seats"
+              label={form.enhanced ? "Number of seats" : "Number of seats (teams only)"}
+              inputMode="numeric"
+              autoComplete="off"
+              maxLength={6}
+              hint={`2 to ${LIMITS.seats}.`}
+            />
+          </div>
+        )}
+      </div>
+
+      <FormSection title="About you">
+        <div className="grid gap-5 sm:grid-cols-2">
+          <TextField name="name" label="Full name" autoComplete="name" maxLength={LIMITS.name} />
+          <TextField
+            name="email"
+            label="Email"
+            type="email"
+            autoComplete="email"
+            spellCheck={false}
+            autoCapitalize="none"
+            maxLength={LIMITS.email}
+          />
+        </div>
+      </FormSection>
+
+      <FormSection title="The training">
+        <CheckboxGroupField name="courses" legend="Which courses?" hint="Choose all that interest you." options={courses} />
+        <SelectField
+          name="platform"
+          label="Which device will you learn on?"
+          placeholder="Choose a device"
+          options={DEVICE_PLATFORMS.map((value) => ({ value, label: OPTION_LABELS.platform[value] }))}
+        />
+        <RadioGroupField
+          name="bestTime"
+          legend="Best time to call you about the quote"
+          options={CALL_TIMES.map((value) => withRange(OPTION_LABELS.callTime[value], value))}
+          columns={3}
+        />
+        <TimeZoneField options={timeZones} serverDefault={defaultTimeZone} />
+        <TextAreaField
+          name="message"
+          label="Anything else we should know?"
+          optional
+          maxLength={LIMITS.message}
+          hint="Start dates you have in mind, budget rules, questions."
+        />
+      </FormSection>
+
+      <ConsentField />
+    </LeadFormShell>
+  );
+}

@@ -1,0 +1,49 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { SelectField, type Option } from "./fields";
+import { useLeadFormContext } from "./lead-form";
+
+type Props = {
+  name?: string;
+  label?: string;
+  /** Built on the server (Intl.supportedValuesOf), so every visitor gets the same list. */
+  options: Option[];
+  /** The value the server rendered with; replaced by the browser's zone if still untouched. */
+  serverDefault: string;
+  className?: string;
+};
+
+/**
+ * Time zone select. Without JavaScript it starts on the site's default zone; with it, it
+ * switches to the zone the browser reports, unless the person already chose one or the
+ * value came back from a submitted form.
+ */
+export function TimeZoneField({ name = "timeZone", label = "Your time zone", options, serverDefault, className }: Props) {
+  const { methods, defaultFor } = useLeadFormContext();
+  const [detected, setDetected] = useState<string>();
+  const start = defaultFor(name);
+
+  useEffect(() => {
+    if (start !== serverDefault) return;
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (zone && zone !== serverDefault) setDetected(zone);
+  }, [start, serverDefault]);
+
+  // After the render that added the detected zone to the options, select it.
+  useEffect(() => {
+    if (detected && methods.getValues(name) === serverDefault) methods.setValue(name, detected);
+  }, [detected, methods, name, serverDefault]);
+
+  const all = detected && !options.some((o) => o.value === detected) ? [{ value: detected, label: detected.replace(/_/g, " ") }, ...options] : options;
+  return (
+    <SelectField
+      name={name}
+      label={label}
+      hint={detected ? "We matched this to your device. Change it if it is wrong." : "So we call you at a sensible hour."}
+      placeholder="Choose your time zone"
+      options={all}
+      className={className}
+    />
+  );
+}

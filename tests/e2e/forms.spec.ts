@@ -1,0 +1,163 @@
+import { randomUUID } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { createDb } from "../../lib/db";
+
+// Every form, filled and sent in Chromium, with JavaScript on and with it off (the form posts
+// natively to its Server Action and the page re-renders from the result).
+
+const dbUrl = process.env.DATABASE_URL ?? "file:./prisma/e2e.db";
+async function withDb<T>(fn: (db: ReturnType<typeof createDb>) => Promise<T>): Promise<T> {
+  const db = createDb(dbUrl);
+  try {
+    return await fn(db);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+const unique = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}@example.com`;
+const consent = (page: Page) => page.getByRole("checkbox", { name: /I agree|agreed|Send me the Loomstack/ });
+const success = (page: Page) => page.getByRole("status");
+
+for (const js of [true, false]) {
+  test.describe(`forms with JavaScript ${js ? "on" : "off"}`, () => {
+    test.use({ javaScriptEnabled: js });
+
+    test("enroll: errors next to fields, then a saved lead with its attribution", async ({ page }) => {
+      const article = "/careers/machine-learning-engineer";
+      await page.goto(`/apply?program=machine-learning-engineering&article=${encodeURIComponent(article)}&cta=overview-apply`);
+      await page.getByRole("button", { name: "Send my application" }).click();
+      const email = page.getByLabel("Email", { exact: true });
+      await expect(email).toHaveAttribute("aria-invalid", "true");
+      await expect(page.getByText("Enter your email address.").first()).toBeVisible();
+      await expect(consent(page)).not.toBeChecked();
+
+      const cohortId = await withDb(async (db) => {
+        const c = await db.cohort.findFirstOrThrow({
+          where: { program: { slug: "machine-learning-engineering" }, status: "open", startDate: { gt: new Date() } },
+          orderBy: { startDate: "asc" },
+        });
+        return c.id;
+      });
+      const address = unique(`enroll-${js ? "js" : "nojs"}`);
+      await page.getByLabel("Program", { exact: true }).selectOption("machine-learning-engineering");
+      await page.getByLabel("Start date").selectOption(cohortId);
+      await page.getByLabel("How would you like to pay?").selectOption("instalments");
+      await page.getByLabel("Full name").fill("Ada Lovelace");
+      await email.fill(address);
+      await page.getByLabel("I have done tutorials or a short course").check();
+      await consent(page).check();
+      await page.getByRole("button", { name: "Send my application" }).click();
+      await expect(success(page)).toContainText("Application received");
+      await expect(success(page)).toContainText("two working days");
+
+      const lead = await withDb((db) => db.lead.findFirstOrThrow({ where: { email: address }, include: { emails: true } }));
+      expect(lead).toMatchObject({ formType: "enroll", status: "new", cohortId, article, cta: "overview-apply" });
+      expect(lead.emails.map((e) => e.template).sort()).toEqual(["enroll-confirmation", "staff-new-lead"]);
+    });
+
+    test("newsletter: a unique code, and the same code again for the same email", async ({ page }) => {
+      const address = unique(`news-${js ? "js" : "nojs"}`);
+      await page.goto("/newsletter");
+      await page.getByRole("button", { name: "Subscribe and get my code" }).click();
+      await expect(page.getByText("Tick the box to subscribe.").first()).toBeVisible();
+      await page.getByLabel("Email", { exact: true }).fill(address);
+      await consent(page).check();
+      await page.getByRole("button", { name: "Subscribe and get my code" }).click();
+      await expect(success(page)).toContainText("You are subscribed");
+      const code = (await success(page).textContent())?.match(/LOOM20-[A-Z2-9]{8}/)?.[0];
+      expect(code).toBeTruthy();
+
+      await page.goto("/newsletter");
+      await page.getByLabel("Email", { exact: true }).fill(address.toUpperCase());
+      await consent(page).check();
+      await page.getByRole("button", { name: "Subscribe and get my code" }).click();
+      await expect(success(page)).toContainText(code!);
+    });
+
+    test("referral: points earned now and the personal link", async ({ page }) => {
+      await page.goto("/refer");
+      const form = page.getByRole("form", { name: /referral/i });
+      await form.getByLabel("Your name").fill("Rita Referrer");
+      await form.getByLabel("Your email").fill(unique("rita"));
+      await form.getByLabel("Their name").first().fill("Fay Friend");
+      await form.getByLabel("Their email").first().fill(unique("fay"));
+      await form.getByLabel("Their email").nth(1).fill("not-an-email");
+      await form.getByRole("button", { name: "Send the invitations" }).click();
+      await expect(page.getByText(/email address like name@example.com/).first()).toBeVisible();
+      await form.getByLabel("Their email").nth(1).fill(unique("gus"));
+      await form.getByLabel("Their name").nth(1).fill("Gus Friend");
+      await consent(page).first().check();
+      await form.getByRole("button", { name: "Send the invitations" }).click();
+      await expect(success(page).first()).toContainText("200");
+      await expect(page.getByRole("textbox", { name: /referral link/i })).toHaveValue(/\/r\/[A-Z2-9]{8}$/);
+    });
+
+    test("quote: a team needs company and seats", async ({ page }) => {
+      await page.goto("/quote?cta=programs-quote");
+      await page.getByLabel("My team or company").check();
+      await page.getByLabel("Full name").fill("Quinn Team");
+      await page.getByLabel("Email", { exact: true }).fill(unique("quote"));
+      await page.getByLabel("Machine Learning Engineering").check();
+      await page.getByLabel("Which device will you learn on?").selectOption("macos");
+      await page.getByRole("radiogroup", { name: /Best time/ }).getByRole("radio").first().check();
+      await consent(page).check();
+      await page.getByRole("button", { name: "Get my quote" }).click();
+      await expect(page.getByText("Enter your company's name.").first()).toBeVisible();
+      await page.getByLabel(/^Company/).fill("Acme Learning");
+      await page.getByLabel(/^Number of seats/).fill("12");
+      await page.getByRole("button", { name: "Get my quote" }).click();
+      await expect(success(page)).toContainText("Quote request received");
+    });
+
+    test("call back: a phone number with its country code", async ({ page }) => {
+      await page.goto("/call-back");
+      await page.getByLabel("Full name").fill("Pat Phone");
+      await page.getByLabel("Phone number").fill("12");
+      await page.getByLabel("Which course are you interested in?").selectOption("data-analytics");
+      await page.getByLabel("Which device would you learn on?").selectOption("windows");
+      await page.getByRole("radiogroup", { name: /Best time/ }).getByRole("radio").last().check();
+      await consent(page).check();
+      await page.getByRole("button", { name: "Request a call" }).click();
+      await expect(page.getByText(/country code/).first()).toBeVisible();
+      const phone = `+44 20 7946 ${String(Math.floor(Math.random() * 9000) + 1000)}`;
+      await page.getByLabel("Phone number").fill(phone);
+      await page.getByRole("button", { name: "Request a call" }).click();
+      await expect(success(page)).toContainText("We will call you");
+    });
+  });
+}
+
+test("a double click sends one submission", async ({ page }) => {
+  const address = unique("double");
+  await page.goto("/newsletter");
+  await page.getByLabel("Email", { exact: true }).fill(address);
+  await consent(page).check();
+  await page.getByRole("button", { name: "Subscribe and get my code" }).dblclick();
+  await expect(success(page)).toContainText("You are subscribed");
+  expect(await withDb((db) => db.lead.count({ where: { email: address } }))).toBe(1);
+});
+
+test("a bot that fills the honeypot sees a success and nothing is stored", async ({ page }) => {
+  const address = unique("bot");
+  await page.goto("/newsletter");
+  await page.getByLabel("Email", { exact: true }).fill(address);
+  await consent(page).check();
+  await page.locator('input[name="website"]').fill("https://spam.example", { force: true });
+  await page.getByRole("button", { name: "Subscribe and get my code" }).click();
+  await expect(success(page)).toBeVisible();
+  expect(await withDb((db) => db.lead.count({ where: { email: address } }))).toBe(0);
+});
+
+test("form pages with errors showing have no axe violations", async ({ page }) => {
+  test.setTimeout(90_000);
+  for (const path of ["/apply", "/quote", "/refer", "/newsletter", "/call-back"]) {
+    await page.goto(path);
+    await page.getByRole("button", { name: /Send|Subscribe|Get my quote|Request a call/ }).first().click();
+    await expect(page.locator('[aria-invalid="true"]').first()).toBeVisible();
+    const results = await new AxeBuilder({ page }).analyze();
+    const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    expect(summary, `${path}\n${summary.join("\n")}`).toEqual([]);
+  }
+});
