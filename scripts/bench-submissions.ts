@@ -248,7 +248,8 @@ async function postNext(base: string, formPath: string, hidden: [string, string]
   for (const [k, v] of hidden) body.append(k, v);
   body.append("submissionToken", randomUUID());
   for (const [k, v] of fields) body.append(k, v);
-  const res = await fetch(base + formPath, { method: "POST", body, headers: { accept: "text/html" } });
+  // Browsers send Origin with a form post; Next checks it against Host for Server Actions.
+  const res = await fetch(base + formPath, { method: "POST", body, headers: { accept: "text/html", origin: base } });
   const html = await res.text();
   return res.ok && /role="status"/.test(html) && !/Please correct|went wrong|try again in/.test(html);
 }

@@ -3,7 +3,7 @@
 import { useEffect } from "react";
 import { useWatch } from "react-hook-form";
 import { EXPERIENCE_LEVELS, LIMITS, OPTION_LABELS, PAYMENT_OPTIONS, enrollSchema } from "@/lib/leads/schemas";
-import { ConsentField, FormSection, RadioGroupField, SelectField, TextAreaField, TextField } from "./fields";
+import { ConsentField, FormSection, RadioGroupField, SelectField, TextAreaField, TextField, NameAndEmailFields } from "./fields";
 import { LeadFormShell, useLeadForm, type LeadFormProps } from "./lead-form";
 import type { ProgramChoice } from "./page-data";
 
@@ -103,18 +103,7 @@ export function EnrollForm({ action, initialState, programs, attribution, path, 
       </FormSection>
 
       <FormSection title="About you">
-        <div className="grid gap-5 sm:grid-cols-2">
-          <TextField name="name" label="Full name" autoComplete="name" maxLength={LIMITS.name} />
-          <TextField
-            name="email"
-            label="Email"
-            type="email"
-            autoComplete="email"
-            spellCheck={false}
-            autoCapitalize="none"
-            maxLength={LIMITS.email}
-          />
-        </div>
+        <NameAndEmailFields />
         <TextField
           name="phone"
           label="Phone"

@@ -1,5 +1,7 @@
 "use client";
 
+import { LIMITS } from "@/lib/leads/schemas";
+
 import type { HTMLAttributes, InputHTMLAttributes, ReactNode } from "react";
 import { CONSENT, CONSENT_FOR_FORM } from "@/lib/leads/form-types";
 import { useLeadFormContext } from "./lead-form";
@@ -107,6 +109,24 @@ export function TextField({ name, label, hint, optional, className, defaultValue
         aria-required={optional ? undefined : true}
         aria-describedby={describedBy(f, Boolean(hint))}
         className={`mt-2 min-h-12 py-2 ${controlBase}`}
+      />
+    </div>
+  );
+}
+
+/** The person's name and email side by side: the first thing most forms ask. */
+export function NameAndEmailFields({ nameLabel = "Full name", emailLabel = "Email" }: { nameLabel?: string; emailLabel?: string }) {
+  return (
+    <div className="grid gap-5 sm:grid-cols-2">
+      <TextField name="name" label={nameLabel} autoComplete="name" maxLength={LIMITS.name} />
+      <TextField
+        name="email"
+        label={emailLabel}
+        type="email"
+        autoComplete="email"
+        spellCheck={false}
+        autoCapitalize="none"
+        maxLength={LIMITS.email}
       />
     </div>
   );

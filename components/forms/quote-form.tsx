@@ -2,7 +2,7 @@
 
 import { useWatch } from "react-hook-form";
 import { CALL_TIMES, DEVICE_PLATFORMS, LIMITS, OPTION_LABELS, quoteSchema } from "@/lib/leads/schemas";
-import { CheckboxGroupField, ConsentField, FormSection, RadioGroupField, SelectField, TextAreaField, TextField, withRange, type Option } from "./fields";
+import { CheckboxGroupField, ConsentField, FormSection, RadioGroupField, SelectField, TextAreaField, TextField, withRange, type Option, NameAndEmailFields } from "./fields";
 import { LeadFormShell, useLeadForm, type LeadFormProps } from "./lead-form";
 import { TimeZoneField } from "./time-zone-field";
 
@@ -71,18 +71,7 @@ export function QuoteForm({ action, initialState, courses, timeZones, defaultTim
       </div>
 
       <FormSection title="About you">
-        <div className="grid gap-5 sm:grid-cols-2">
-          <TextField name="name" label="Full name" autoComplete="name" maxLength={LIMITS.name} />
-          <TextField
-            name="email"
-            label="Email"
-            type="email"
-            autoComplete="email"
-            spellCheck={false}
-            autoCapitalize="none"
-            maxLength={LIMITS.email}
-          />
-        </div>
+        <NameAndEmailFields />
       </FormSection>
 
       <FormSection title="The training">

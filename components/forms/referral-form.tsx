@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import { useFieldArray } from "react-hook-form";
 import type { SuccessDetails } from "@/lib/leads/form-state";
 import { LIMITS, referralSchema } from "@/lib/leads/schemas";
-import { ConsentField, FieldError, FormSection, TextAreaField, TextField } from "./fields";
+import { ConsentField, FieldError, FormSection, TextAreaField, TextField, NameAndEmailFields } from "./fields";
 import { LeadFormShell, useLeadForm, type LeadFormProps } from "./lead-form";
 import { asText, errorIdOf, fieldId, hintIdOf, valueAt, type FormValues } from "./form-values";
 
@@ -91,18 +91,7 @@ export function ReferralForm({ action, initialState, attribution, path, permalin
       successExtras={(success) => <ReferralSuccess success={success} />}
     >
       <FormSection title="About you">
-        <div className="grid gap-5 sm:grid-cols-2">
-          <TextField name="name" label="Your name" autoComplete="name" maxLength={LIMITS.name} />
-          <TextField
-            name="email"
-            label="Your email"
-            type="email"
-            autoComplete="email"
-            spellCheck={false}
-            autoCapitalize="none"
-            maxLength={LIMITS.email}
-          />
-        </div>
+        <NameAndEmailFields nameLabel="Your name" emailLabel="Your email" />
       </FormSection>
 
       <section
