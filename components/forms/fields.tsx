@@ -89,9 +89,10 @@ type TextFieldProps = {
   "type" | "autoComplete" | "maxLength" | "inputMode" | "spellCheck" | "autoCapitalize" | "placeholder" | "size"
 >;
 
-/** Text, email, tel and numeric inputs. */
-export function TextField({ name, label, hint, optional, className, defaultValue, type = "text", ...rest }: TextFieldProps) {
-  const f = useField(name);
+type FieldInfo = ReturnType<typeof useField>;
+
+/** Label, optional hint and error message above a single control. */
+function FieldFrame({ f, label, hint, optional, className, children }: { f: FieldInfo; label: ReactNode; hint?: ReactNode; optional?: boolean; className?: string; children: ReactNode }) {
   return (
     <div className={className}>
       <FieldLabel htmlFor={f.id} optional={optional}>
@@ -99,18 +100,35 @@ export function TextField({ name, label, hint, optional, className, defaultValue
       </FieldLabel>
       {hint && <FieldHint id={f.hintId}>{hint}</FieldHint>}
       <FieldError id={f.errorId} message={f.error} />
+      {children}
+    </div>
+  );
+}
+
+/** The ARIA state every single control carries: invalid, required, and what describes it. */
+function controlAria(f: FieldInfo, optional: boolean | undefined, hint: ReactNode) {
+  return {
+    "aria-invalid": f.error ? true : undefined,
+    "aria-required": optional ? undefined : true,
+    "aria-describedby": describedBy(f, Boolean(hint)),
+  } as const;
+}
+
+/** Text, email, tel and numeric inputs. */
+export function TextField({ name, label, hint, optional, className, defaultValue, type = "text", ...rest }: TextFieldProps) {
+  const f = useField(name);
+  return (
+    <FieldFrame f={f} label={label} hint={hint} optional={optional} className={className}>
       <input
         id={f.id}
         type={type}
         {...rest}
         {...f.registered}
         defaultValue={defaultValue ?? asText(f.start)}
-        aria-invalid={f.error ? true : undefined}
-        aria-required={optional ? undefined : true}
-        aria-describedby={describedBy(f, Boolean(hint))}
+        {...controlAria(f, optional, hint)}
         className={`mt-2 min-h-12 py-2 ${controlBase}`}
       />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -146,24 +164,17 @@ type TextAreaFieldProps = {
 export function TextAreaField({ name, label, hint, optional, className, rows = 4, maxLength, defaultValue }: TextAreaFieldProps) {
   const f = useField(name);
   return (
-    <div className={className}>
-      <FieldLabel htmlFor={f.id} optional={optional}>
-        {label}
-      </FieldLabel>
-      {hint && <FieldHint id={f.hintId}>{hint}</FieldHint>}
-      <FieldError id={f.errorId} message={f.error} />
+    <FieldFrame f={f} label={label} hint={hint} optional={optional} className={className}>
       <textarea
         id={f.id}
         rows={rows}
         maxLength={maxLength}
         {...f.registered}
         defaultValue={defaultValue ?? asText(f.start)}
-        aria-invalid={f.error ? true : undefined}
-        aria-required={optional ? undefined : true}
-        aria-describedby={describedBy(f, Boolean(hint))}
+        {...controlAria(f, optional, hint)}
         className={`mt-2 min-h-12 py-2.5 leading-7 ${controlBase}`}
       />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -184,21 +195,14 @@ type SelectFieldProps = {
 export function SelectField({ name, label, hint, optional, className, placeholder, options = [], groups = [], autoComplete }: SelectFieldProps) {
   const f = useField(name);
   return (
-    <div className={className}>
-      <FieldLabel htmlFor={f.id} optional={optional}>
-        {label}
-      </FieldLabel>
-      {hint && <FieldHint id={f.hintId}>{hint}</FieldHint>}
-      <FieldError id={f.errorId} message={f.error} />
+    <FieldFrame f={f} label={label} hint={hint} optional={optional} className={className}>
       <div className="relative mt-2">
         <select
           id={f.id}
           autoComplete={autoComplete}
           {...f.registered}
           defaultValue={asText(f.start)}
-          aria-invalid={f.error ? true : undefined}
-          aria-required={optional ? undefined : true}
-          aria-describedby={describedBy(f, Boolean(hint))}
+          {...controlAria(f, optional, hint)}
           className={`min-h-12 appearance-none py-2 pr-11 ${controlBase}`}
         >
           <option value="">{placeholder}</option>
@@ -225,7 +229,7 @@ export function SelectField({ name, label, hint, optional, className, placeholde
           <path d="m5 7.5 5 5 5-5" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
         </svg>
       </div>
-    </div>
+    </FieldFrame>
   );
 }
 
