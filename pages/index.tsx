@@ -3,7 +3,7 @@ import { RecentArticles } from "@/components/content/recent-articles";
 import { ProgramCard } from "@/components/programs/program-card";
 import { PageHead } from "@/components/site/page-head";
 import { db } from "@/lib/db";
-import { formatCohortDate, listPrograms, type ProgramView } from "@/lib/content/programs";
+import { formatCohortDate, programsPageProps, type ProgramView } from "@/lib/content/programs";
 import { jsonLdGraph, organizationJsonLd } from "@/lib/seo/json-ld";
 import type { GetStaticProps } from "next";
 import { absoluteUrl, siteConfig } from "@/lib/site-config";
@@ -12,10 +12,7 @@ import { withAttribution } from "@/lib/attribution";
 type Props = { programs: ProgramView[] };
 
 // Programs and cohorts come from the database; the page is static and refreshed hourly.
-export const getStaticProps: GetStaticProps<Props> = async () => ({
-  props: { programs: await listPrograms(db()) },
-  revalidate: 3600,
-});
+export const getStaticProps: GetStaticProps<Props> = () => programsPageProps(db());
 
 // Static HTML with no JavaScript (see pages/_app.tsx).
 export const config = { unstable_runtimeJS: false, runtime: "nodejs" };

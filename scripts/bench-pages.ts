@@ -559,8 +559,8 @@ function formCodeOf(scripts: ScriptInfo[]): FormCode {
   return "none";
 }
 
-async function measurePageJs(browser: Browser, url: string, origin: string): Promise<JsResult> {
-  const result: JsResult = {
+function emptyJsResult(): JsResult {
+  return {
     httpStatus: null,
     gzipBytes: 0,
     uncompressedBytes: 0,
@@ -570,6 +570,10 @@ async function measurePageJs(browser: Browser, url: string, origin: string): Pro
     scripts: [],
     crossOriginScripts: [],
   };
+}
+
+async function measurePageJs(browser: Browser, url: string, origin: string): Promise<JsResult> {
+  const result = emptyJsResult();
   // Fresh context per page => empty cache, so every script the page needs is observed.
   const context = await browser.newContext({
     viewport: { width: 412, height: 823 },
@@ -1032,17 +1036,7 @@ async function main(): Promise<number> {
   const pages: PageResult[] = paths.map((p) => ({
     path: p,
     url: new URL(p, origin).toString(),
-    js: {
-      httpStatus: null,
-      gzipBytes: 0,
-      uncompressedBytes: 0,
-      scriptCount: 0,
-      formCode: "none",
-      anyGzippedLocally: false,
-      scripts: [],
-      crossOriginScripts: [],
-      error: "not measured",
-    },
+    js: { ...emptyJsResult(), error: "not measured" },
     lighthouse: { runs: options.runs, successfulRuns: 0, median: null, metrics: null, perRun: [], error: "not run" },
     issues: [],
   }));

@@ -105,6 +105,14 @@ export function listPrograms(db: Db, now = new Date()): Promise<ProgramView[]> {
   return loadPrograms(db, {}, now);
 }
 
+/** How often pages built from program data refresh from the database (ISR), in seconds. */
+export const PROGRAM_PAGES_REVALIDATE_SECONDS = 3600;
+
+/** Static props for a page that lists every program: the programs, refreshed hourly. */
+export async function programsPageProps(db: Db) {
+  return { props: { programs: await listPrograms(db) }, revalidate: PROGRAM_PAGES_REVALIDATE_SECONDS };
+}
+
 export async function getProgram(db: Db, slug: string, now = new Date()): Promise<ProgramView | null> {
   const [program] = await loadPrograms(db, { slug }, now);
   return program ?? null;

@@ -5,7 +5,7 @@ import { PageHead } from "@/components/site/page-head";
 import { guides, guidePath } from "@/content/guides";
 import { withAttribution } from "@/lib/attribution";
 import { db } from "@/lib/db";
-import { formatCohortDate, formatMoney, getProgram, listPrograms, type ProgramView } from "@/lib/content/programs";
+import { formatCohortDate, formatMoney, getProgram, listPrograms, PROGRAM_PAGES_REVALIDATE_SECONDS, type ProgramView } from "@/lib/content/programs";
 import { breadcrumbJsonLd, courseJsonLd, jsonLdGraph, organizationJsonLd } from "@/lib/seo/json-ld";
 
 type Props = { program: ProgramView };
@@ -19,7 +19,7 @@ export const getStaticPaths: GetStaticPaths = async () => ({
 export const getStaticProps: GetStaticProps<Props, { slug: string }> = async ({ params }) => {
   const program = params ? await getProgram(db(), params.slug) : null;
   if (!program) return { notFound: true, revalidate: 60 };
-  return { props: { program }, revalidate: 3600 };
+  return { props: { program }, revalidate: PROGRAM_PAGES_REVALIDATE_SECONDS };
 };
 
 // Static HTML with no JavaScript (see pages/_app.tsx).

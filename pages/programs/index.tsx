@@ -3,17 +3,15 @@ import { ProgramCard } from "@/components/programs/program-card";
 import { Breadcrumbs } from "@/components/site/breadcrumbs";
 import { PageHead } from "@/components/site/page-head";
 import { db } from "@/lib/db";
-import { formatMoney, listPrograms, type ProgramView } from "@/lib/content/programs";
+import { formatMoney, programsPageProps, type ProgramView } from "@/lib/content/programs";
 import { breadcrumbJsonLd, jsonLdGraph, organizationJsonLd } from "@/lib/seo/json-ld";
 import type { GetStaticProps } from "next";
 import { absoluteUrl } from "@/lib/site-config";
 
 type Props = { programs: ProgramView[] };
 
-export const getStaticProps: GetStaticProps<Props> = async () => ({
-  props: { programs: await listPrograms(db()) },
-  revalidate: 3600,
-});
+// Programs and cohorts come from the database; the page is static and refreshed hourly.
+export const getStaticProps: GetStaticProps<Props> = () => programsPageProps(db());
 
 // Static HTML with no JavaScript (see pages/_app.tsx).
 export const config = { unstable_runtimeJS: false, runtime: "nodejs" };
