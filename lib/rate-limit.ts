@@ -65,6 +65,14 @@ class LimiterSet implements FormRateLimiter {
   }
 }
 
+/** How often expired counters are deleted from the SQLite store. */
+export const PRUNE_INTERVAL_MS = 5 * 60_000;
+
+/** Deletes counters whose window ended before `beforeMs`; returns how many went. */
+export function pruneExpiredSqlite(client: Database.Database, beforeMs = Date.now()): number {
+  return client.prepare("DELETE FROM rate_limits WHERE expire IS NOT NULL AND expire < ?").run(beforeMs).changes;
+}
+
 /** Limits stored in a SQLite file (the app's own database by default). */
 export function createSqliteRateLimiter(file: string, rules: Rules = rulesFromEnv()): FormRateLimiter {
   const client = new Database(file);
@@ -73,6 +81,16 @@ export function createSqliteRateLimiter(file: string, rules: Rules = rulesFromEn
   // Create the store's table up front (the library would do it asynchronously, racing the
   // first request). Same definition as rate-limiter-flexible's own.
   client.exec("CREATE TABLE IF NOT EXISTS rate_limits (key TEXT PRIMARY KEY, points INTEGER NOT NULL DEFAULT 0, expire INTEGER)");
+  // Counters for windows that have ended are dead weight: one timer per process deletes them
+  // (the library's own would run once per limiter, twelve full scans every five minutes).
+  const prune = setInterval(() => {
+    try {
+      pruneExpiredSqlite(client);
+    } catch (error) {
+      console.error("rate limit prune failed", error);
+    }
+  }, PRUNE_INTERVAL_MS);
+  prune.unref();
   return new LimiterSet(
     (keyPrefix, rule) =>
       new RateLimiterSQLite({

@@ -105,6 +105,35 @@ export function listPrograms(db: Db, now = new Date()): Promise<ProgramView[]> {
   return loadPrograms(db, {}, now);
 }
 
+/** How long a form page may show a cached program list, in milliseconds. */
+export const FORM_PROGRAMS_TTL_MS = 30_000;
+
+let formProgramsCache: { at: number; programs: Promise<ProgramView[]> } | undefined;
+
+/**
+ * The program list for the form pages' drop-downs, shared for up to 30 seconds so a busy
+ * form (every no-JS submission re-renders its page) does not reload it each time. Display
+ * only: the server checks every submitted program and cohort against the database, so a
+ * stale list can never let a closed cohort through. Editing programs calls
+ * forgetCachedPrograms() on the server that made the edit; other servers catch up within
+ * the TTL.
+ */
+export function listProgramsForForms(db: Db, nowMs = Date.now()): Promise<ProgramView[]> {
+  if (!formProgramsCache || nowMs - formProgramsCache.at > FORM_PROGRAMS_TTL_MS) {
+    const programs = listPrograms(db, new Date(nowMs));
+    formProgramsCache = { at: nowMs, programs };
+    // A failed load is not cached.
+    programs.catch(() => {
+      if (formProgramsCache?.programs === programs) formProgramsCache = undefined;
+    });
+  }
+  return formProgramsCache.programs;
+}
+
+export function forgetCachedPrograms() {
+  formProgramsCache = undefined;
+}
+
 /** How often pages built from program data refresh from the database (ISR), in seconds. */
 export const PROGRAM_PAGES_REVALIDATE_SECONDS = 3600;
 
@@ -118,14 +147,22 @@ export async function getProgram(db: Db, slug: string, now = new Date()): Promis
   return program ?? null;
 }
 
+// Intl formatters are costly to build; every page render reuses these.
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatMoney(cents: number, currency = "USD"): string {
-  return new Intl.NumberFormat("en-US", {
-    style: "currency",
-    currency,
-    maximumFractionDigits: cents % 100 === 0 ? 0 : 2,
-  }).format(cents / 100);
+  const whole = cents % 100 === 0;
+  const key = `${currency}:${whole}`;
+  let fmt = moneyFormats.get(key);
+  if (!fmt) {
+    fmt = new Intl.NumberFormat("en-US", { style: "currency", currency, maximumFractionDigits: whole ? 0 : 2 });
+    moneyFormats.set(key, fmt);
+  }
+  return fmt.format(cents / 100);
 }
 
+const cohortDate = new Intl.DateTimeFormat("en-US", { weekday: "short", month: "long", day: "numeric", year: "numeric", timeZone: "UTC" });
+
 export function formatCohortDate(d: Date | string): string {
-  return new Date(d).toLocaleDateString("en-US", { weekday: "short", month: "long", day: "numeric", year: "numeric", timeZone: "UTC" });
+  return cohortDate.format(new Date(d));
 }

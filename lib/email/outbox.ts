@@ -31,16 +31,26 @@ export type QueuedEmail = {
 export async function queueEmail(tx: Prisma.TransactionClient, email: QueuedEmail): Promise<boolean> {
   const existing = await tx.emailMessage.findUnique({ where: { idempotencyKey: email.idempotencyKey }, select: { id: true } });
   if (existing) return false;
-  await tx.emailMessage.create({
-    data: {
-      toAddress: email.to,
-      template: email.template,
-      data: JSON.stringify(email.data),
-      category: email.category,
-      idempotencyKey: email.idempotencyKey,
-      leadId: email.leadId,
-      contactId: email.contactId,
-    },
-  });
+  await tx.emailMessage.create({ data: row(email) });
   return true;
+}
+
+function row(email: QueuedEmail) {
+  return {
+    toAddress: email.to,
+    template: email.template,
+    data: JSON.stringify(email.data),
+    category: email.category,
+    idempotencyKey: email.idempotencyKey,
+    leadId: email.leadId,
+    contactId: email.contactId,
+  };
+}
+
+/**
+ * Queues emails whose keys cannot exist yet (they name a row created in the same
+ * transaction) in one statement. A clash is still a unique violation, never a second send.
+ */
+export async function queueNewEmails(tx: Prisma.TransactionClient, emails: QueuedEmail[]): Promise<void> {
+  if (emails.length) await tx.emailMessage.createMany({ data: emails.map(row) });
 }

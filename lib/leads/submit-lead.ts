@@ -1,7 +1,7 @@
 import type { Prisma } from "../generated/prisma/client";
 import type { FirstTouch } from "../attribution-cookies";
 import type { Db } from "../db";
-import { queueEmail, type EmailTemplate } from "../email/outbox";
+import { queueEmail, queueNewEmails, type EmailTemplate, type QueuedEmail } from "../email/outbox";
 import type { FormRateLimiter } from "../rate-limit";
 import { awardReferralPoints, confirmReferralPoints, pointsBalance, POINTS_PER_REFERRAL } from "../referrals/points";
 import { newDiscountCode, newInviteToken, newReferralCode, SUBMISSION_TOKEN_PATTERN } from "./codes";
@@ -138,10 +138,14 @@ function isUniqueViolation(error: unknown): boolean {
 async function checkAgainstDatabase(db: Db, formType: FormType, input: ParsedInput[FormType], now: Date) {
   if (formType === "enroll") {
     const i = input as EnrollInput;
-    const program = await db.program.findFirst({ where: { slug: i.program, published: true }, select: { id: true } });
-    if (!program) throw new FieldError("program", "Choose a program from the list.");
-    const cohort = await db.cohort.findFirst({ where: { id: i.cohort, programId: program.id } });
-    if (!cohort) throw new FieldError("cohort", "Choose a start date for this program.");
+    // One query for the common case (a valid program and cohort); a second only to tell
+    // which of the two is wrong.
+    const cohort = await db.cohort.findFirst({ where: { id: i.cohort, program: { slug: i.program, published: true } } });
+    if (!cohort) {
+      const program = await db.program.findFirst({ where: { slug: i.program, published: true }, select: { id: true } });
+      if (!program) throw new FieldError("program", "Choose a program from the list.");
+      throw new FieldError("cohort", "Choose a start date for this program.");
+    }
     if (cohort.status !== "open" || cohort.startDate <= now) {
       throw new FieldError("cohort", "That start date is no longer taking applications. Choose another.");
     }
@@ -175,7 +179,7 @@ async function checkAgainstDatabase(db: Db, formType: FormType, input: ParsedInp
 
 type Tx = Prisma.TransactionClient;
 
-async function findOrCreateContact(tx: Tx, who: { email?: string; phone?: string; name?: string }) {
+async function findOrCreateContact(tx: Tx, who: { email?: string; phone?: string; name?: string }, now: Date) {
   const existing = who.email
     ? await tx.contact.findUnique({ where: { email: who.email } })
     : who.phone
@@ -186,11 +190,13 @@ async function findOrCreateContact(tx: Tx, who: { email?: string; phone?: string
     const patch: Prisma.ContactUpdateInput = {};
     if (who.name && who.name !== existing.name) patch.name = who.name;
     if (who.phone && !existing.phone) patch.phone = who.phone;
+    // Submitting any form is a response (it confirms points for referring this person).
+    if (!existing.respondedAt) patch.respondedAt = now;
     const contact = Object.keys(patch).length ? await tx.contact.update({ where: { id: existing.id }, data: patch }) : existing;
     return { contact, created: false };
   }
   const contact = await tx.contact.create({
-    data: { email: who.email, phone: who.phone, name: who.name, referralCode: newReferralCode() },
+    data: { email: who.email, phone: who.phone, name: who.name, referralCode: newReferralCode(), respondedAt: now },
   });
   return { contact, created: true };
 }
@@ -217,7 +223,7 @@ async function saveSubmission(
   now: Date,
 ): Promise<{ leadId: string; created: boolean; success: SuccessDetails }> {
   const i = input as Partial<EnrollInput & CallbackInput & NewsletterInput>;
-  const { contact, created: contactCreated } = await findOrCreateContact(tx, { email: i.email, phone: i.phone, name: i.name });
+  const { contact, created: contactCreated } = await findOrCreateContact(tx, { email: i.email, phone: i.phone, name: i.name }, now);
 
   // Referral link: a new person who arrived through someone's code is that person's referral.
   const touch = ctx.firstTouch ?? {};
@@ -246,10 +252,13 @@ async function saveSubmission(
     referredById,
   };
 
-  const recent = await tx.lead.findFirst({
-    where: { contactId: contact.id, formType, createdAt: { gte: new Date(now.getTime() - UPDATE_WINDOW_MINUTES * 60_000) } },
-    orderBy: { createdAt: "desc" },
-  });
+  // A brand-new contact has no earlier lead to update.
+  const recent = contactCreated
+    ? null
+    : await tx.lead.findFirst({
+        where: { contactId: contact.id, formType, createdAt: { gte: new Date(now.getTime() - UPDATE_WINDOW_MINUTES * 60_000) } },
+        orderBy: { createdAt: "desc" },
+      });
   const lead = recent
     ? await tx.lead.update({ where: { id: recent.id }, data: { ...common, revision: { increment: 1 } } })
     : await tx.lead.create({ data: { ...common, contactId: contact.id, formType, status: "new", submissionToken: token } });
@@ -258,18 +267,19 @@ async function saveSubmission(
     await tx.contact.update({ where: { id: contact.id }, data: { referredById } });
     await awardReferralPoints(tx, { referrerId: referredById, friendId: contact.id, leadId: lead.id });
   }
-  // Submitting any form is a response: pending points for referring this person are confirmed.
-  if (!contact.respondedAt) {
-    await tx.contact.update({ where: { id: contact.id }, data: { respondedAt: now } });
-  }
-  await confirmReferralPoints(tx, contact.id);
+  // Submitting any form is a response: pending points for referring this person are
+  // confirmed. Only someone referred (by a friend's form or a referral link) has any.
+  if (contact.referredById || (contactCreated && referredById)) await confirmReferralPoints(tx, contact.id);
 
   let extras: Partial<SuccessDetails> = {};
   if (formType === "referral") extras = await saveReferrals(tx, deps, contact, lead.id, input as ReferralInput);
   if (formType === "newsletter") extras = await saveNewsletter(tx, contact.id, now);
 
+  // The lead's own emails are keyed by its id, so only a new lead has any to queue; an
+  // update within the window does not email anyone again.
+  const emails: QueuedEmail[] = [];
   if (contact.email) {
-    await queueEmail(tx, {
+    emails.push({
       to: contact.email,
       template: CONFIRMATION_TEMPLATES[formType],
       data: { leadId: lead.id, formType, name: contact.name, fields: input, ...extras },
@@ -280,7 +290,7 @@ async function saveSubmission(
     });
   }
   for (const [n, to] of deps.staffRecipients(formType).entries()) {
-    await queueEmail(tx, {
+    emails.push({
       to,
       template: "staff-new-lead",
       data: { leadId: lead.id, formType, label: FORM_LABELS[formType], ...columns, consoleUrl: `${deps.siteUrl}/console/leads/${lead.id}` },
@@ -289,6 +299,7 @@ async function saveSubmission(
       leadId: lead.id,
     });
   }
+  if (!recent) await queueNewEmails(tx, emails);
 
   return { leadId: lead.id, created: !recent, success: await successMessage(tx, deps, formType, contact, extras) };
 }

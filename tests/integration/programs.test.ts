@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../helpers/test-db";
 import { seedPrograms } from "@/lib/content/seed-programs";
-import { formatMoney, getProgram, listPrograms } from "@/lib/content/programs";
+import { FORM_PROGRAMS_TTL_MS, forgetCachedPrograms, formatMoney, getProgram, listPrograms, listProgramsForForms } from "@/lib/content/programs";
 import { firstMondayOfMonth, programCatalog } from "@/lib/content/program-catalog";
 
 const now = new Date("2026-11-21T12:00:00Z");
@@ -61,6 +61,24 @@ describe("program catalogue in the database", () => {
     expect(monthly.instalments).toBe(12);
     expect(monthly.monthlyCents).toBe(Math.round(monthly.totalCents / 12));
     await expect(getProgram(t.db, "no-such-program", now)).resolves.toBeNull();
+  });
+});
+
+describe("the form pages' cached program list", () => {
+  it("is reused within the TTL, reloaded after it, and dropped on demand", async () => {
+    forgetCachedPrograms();
+    const t0 = now.getTime();
+    const first = await listProgramsForForms(t.db, t0);
+    await t.db.program.update({ where: { slug: "data-analytics" }, data: { name: "Data Analytics (cached?)" } });
+    expect(await listProgramsForForms(t.db, t0 + FORM_PROGRAMS_TTL_MS - 1)).toBe(first);
+    const reloaded = await listProgramsForForms(t.db, t0 + FORM_PROGRAMS_TTL_MS + 1);
+    expect(reloaded.find((p) => p.slug === "data-analytics")?.name).toBe("Data Analytics (cached?)");
+
+    await t.db.program.update({ where: { slug: "data-analytics" }, data: { name: "Data Analytics (edited)" } });
+    forgetCachedPrograms();
+    const fresh = await listProgramsForForms(t.db, t0 + FORM_PROGRAMS_TTL_MS + 2);
+    expect(fresh.find((p) => p.slug === "data-analytics")?.name).toBe("Data Analytics (edited)");
+    forgetCachedPrograms();
   });
 });
 

@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDb } from "../helpers/test-db";
 import { seedPrograms } from "@/lib/content/seed-programs";
-import { createMemoryRateLimiter, createSqliteRateLimiter } from "@/lib/rate-limit";
+import Database from "better-sqlite3";
+import { createMemoryRateLimiter, createSqliteRateLimiter, pruneExpiredSqlite } from "@/lib/rate-limit";
 import { submitLead, UPDATE_WINDOW_MINUTES, type SubmissionDeps } from "@/lib/leads/submit-lead";
 import { pointsBalance } from "@/lib/referrals/points";
 import { confirmInterest } from "@/lib/referrals/confirm-interest";
@@ -174,6 +175,23 @@ describe("rate limits", () => {
     // A new limiter on the same database (as after a restart) still remembers.
     const restarted = { ...deps, limiter: createSqliteRateLimiter(file, rules) };
     expect((await submitLead(restarted, "newsletter", { email: "limit@example.com", consent: "on" }, ctx)).kind).toBe("rate_limited");
+  });
+
+  it("prunes counters whose window has ended, and only those", async () => {
+    const file = t.url.slice("file:".length);
+    const limiter = createSqliteRateLimiter(file, { ip: { points: 100, durationSeconds: 1 }, identity: { points: 100, durationSeconds: 600 } });
+    await limiter.consume("callback", { ip: "203.0.113.77", identity: "+14155550100" });
+    const sqlite = new Database(file);
+    try {
+      const keys = () => sqlite.prepare("SELECT key FROM rate_limits WHERE key LIKE 'callback:%'").all().map((r) => (r as { key: string }).key);
+      expect(keys()).toEqual(expect.arrayContaining(["callback:ip:203.0.113.77", "callback:identity:+14155550100"]));
+      // Two seconds on, the 1-second IP window has ended; the 10-minute one has not.
+      pruneExpiredSqlite(sqlite, Date.now() + 2_000);
+      expect(keys()).not.toContain("callback:ip:203.0.113.77");
+      expect(keys()).toContain("callback:identity:+14155550100");
+    } finally {
+      sqlite.close();
+    }
   });
 
   it("limits per IP across different emails", async () => {

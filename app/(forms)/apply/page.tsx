@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { EnrollForm } from "@/components/forms/enroll-form";
 import { FormCard, FormPage } from "@/components/forms/form-page";
 import { attributionFrom, formPermalink, programChoices, queryParam, type SearchParams } from "@/components/forms/page-data";
-import { listPrograms } from "@/lib/content/programs";
+import { listProgramsForForms } from "@/lib/content/programs";
 import { db } from "@/lib/db";
 import { initialFormState } from "@/lib/leads/initial-state";
 import { pageMetadata } from "@/lib/seo/metadata";
@@ -22,7 +22,7 @@ export const metadata: Metadata = pageMetadata({
 
 export default async function ApplyPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
-  const programs = programChoices(await listPrograms(db()));
+  const programs = programChoices(await listProgramsForForms(db()));
 
   // ?program=<slug>&cohort=<id>, from the program pages' "Apply" links. A cohort alone is
   // enough to find its program; values that match nothing are dropped.

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { FormCard, FormPage } from "@/components/forms/form-page";
 import { DEFAULT_TIME_ZONE, attributionFrom, formPermalink, queryParam, timeZoneOptions, type SearchParams } from "@/components/forms/page-data";
 import { QuoteForm } from "@/components/forms/quote-form";
-import { listPrograms } from "@/lib/content/programs";
+import { listProgramsForForms } from "@/lib/content/programs";
 import { db } from "@/lib/db";
 import { initialFormState } from "@/lib/leads/initial-state";
 import { pageMetadata } from "@/lib/seo/metadata";
@@ -22,7 +22,7 @@ export const metadata: Metadata = pageMetadata({
 
 export default async function QuotePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
-  const programs = await listPrograms(db());
+  const programs = await listProgramsForForms(db());
   const program = programs.find((p) => p.slug === queryParam(params, "program"))?.slug;
   const audience = queryParam(params, "audience");
 
