@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { Prisma } from "../generated/prisma/client";
 
 /** Email templates the outbox can hold; rendering and delivery are the dispatcher's job. */
@@ -12,6 +13,12 @@ export const EMAIL_TEMPLATES = [
   "staff-new-lead",
 ] as const;
 export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];
+
+/**
+ * Messages that carry a one-click unsubscribe link and List-Unsubscribe header: the
+ * marketing invitation to a referred friend, and the newsletter's welcome.
+ */
+export const UNSUBSCRIBE_TEMPLATES: ReadonlySet<EmailTemplate> = new Set(["referral-invitation", "newsletter-welcome"]);
 
 export type QueuedEmail = {
   to: string;
@@ -44,6 +51,7 @@ function row(email: QueuedEmail) {
     idempotencyKey: email.idempotencyKey,
     leadId: email.leadId,
     contactId: email.contactId,
+    unsubscribeToken: UNSUBSCRIBE_TEMPLATES.has(email.template) ? randomBytes(24).toString("base64url") : null,
   };
 }
 

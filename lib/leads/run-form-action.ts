@@ -1,4 +1,6 @@
 import { db } from "../db";
+import { listProgramsForForms } from "../content/programs";
+import { kickDispatcher } from "../email/app-dispatcher";
 import { rateLimiter } from "../rate-limit";
 import { siteConfig, siteUrl } from "../site-config";
 import type { FirstTouch } from "../attribution-cookies";
@@ -18,7 +20,15 @@ export function staffRecipients(formType: FormType, env: NodeJS.ProcessEnv = pro
 }
 
 export function defaultDeps(): SubmissionDeps {
-  return { db: db(), limiter: rateLimiter(), siteUrl: siteUrl(), staffRecipients: (f) => staffRecipients(f) };
+  const database = db();
+  return {
+    db: database,
+    limiter: rateLimiter(),
+    siteUrl: siteUrl(),
+    staffRecipients: (f) => staffRecipients(f),
+    programNames: async () => new Map((await listProgramsForForms(database)).map((p) => [p.slug, p.name])),
+    onQueued: kickDispatcher,
+  };
 }
 
 /** Values to echo back when the form re-renders without JavaScript (never the honeypot). */

@@ -2,6 +2,9 @@ import type { Prisma } from "../generated/prisma/client";
 import type { FirstTouch } from "../attribution-cookies";
 import type { Db } from "../db";
 import { queueEmail, queueNewEmails, type EmailTemplate, type QueuedEmail } from "../email/outbox";
+import { attributionRows, summarizeSubmission, type SummaryNames } from "../email/summary";
+import type { ConfirmationEmailData, ReferralInvitationData, StaffNewLeadData } from "../email/template-data";
+import { formatCohortDate } from "../content/programs";
 import type { FormRateLimiter } from "../rate-limit";
 import { awardReferralPoints, confirmReferralPoints, pointsBalance, POINTS_PER_REFERRAL } from "../referrals/points";
 import { newDiscountCode, newInviteToken, newReferralCode, SUBMISSION_TOKEN_PATTERN } from "./codes";
@@ -37,6 +40,10 @@ export type SubmissionDeps = {
   siteUrl: string;
   /** Staff recipients for a form type's notification. */
   staffRecipients: (formType: FormType) => string[];
+  /** Program names by slug, for the emails' summaries (display only; may be cached). */
+  programNames?: () => Promise<Map<string, string>>;
+  /** Called after a submission is committed with emails to send (wakes the dispatcher). */
+  onQueued?: () => void;
 };
 
 export type SubmissionContext = {
@@ -116,8 +123,10 @@ export async function submitLead<F extends FormType>(
   if (!verdict.ok) return { kind: "rate_limited", retryAfterSeconds: verdict.retryAfterSeconds };
 
   try {
-    await checkAgainstDatabase(deps.db, formType, input, now);
-    const result = await deps.db.$transaction((tx) => saveSubmission(tx, deps, formType, input, attribution, ctx, token, now), TX_OPTIONS);
+    const checked = await checkAgainstDatabase(deps.db, formType, input, now);
+    const names: SummaryNames = { programs: deps.programNames ? await deps.programNames().catch(() => undefined) : undefined, cohort: checked.cohort };
+    const result = await deps.db.$transaction((tx) => saveSubmission(tx, deps, formType, input, attribution, ctx, token, now, names), TX_OPTIONS);
+    if (result.created) deps.onQueued?.();
     return { kind: "saved", ...result };
   } catch (error) {
     if (error instanceof FieldError) return { kind: "invalid", fieldErrors: { [error.field]: error.message } };
@@ -135,7 +144,7 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /** Checks that need the database: the chosen program, cohort and courses exist and are open. */
-async function checkAgainstDatabase(db: Db, formType: FormType, input: ParsedInput[FormType], now: Date) {
+async function checkAgainstDatabase(db: Db, formType: FormType, input: ParsedInput[FormType], now: Date): Promise<{ cohort?: string }> {
   if (formType === "enroll") {
     const i = input as EnrollInput;
     // One query for the common case (a valid program and cohort); a second only to tell
@@ -149,6 +158,7 @@ async function checkAgainstDatabase(db: Db, formType: FormType, input: ParsedInp
     if (cohort.status !== "open" || cohort.startDate <= now) {
       throw new FieldError("cohort", "That start date is no longer taking applications. Choose another.");
     }
+    return { cohort: `${cohort.name}, starting ${formatCohortDate(cohort.startDate)}` };
   }
   if (formType === "quote") {
     const slugs = (input as QuoteInput).courses;
@@ -175,6 +185,7 @@ async function checkAgainstDatabase(db: Db, formType: FormType, input: ParsedInp
       );
     }
   }
+  return {};
 }
 
 type Tx = Prisma.TransactionClient;
@@ -221,6 +232,7 @@ async function saveSubmission(
   ctx: SubmissionContext,
   token: string | undefined,
   now: Date,
+  names: SummaryNames,
 ): Promise<{ leadId: string; created: boolean; success: SuccessDetails }> {
   const i = input as Partial<EnrollInput & CallbackInput & NewsletterInput>;
   const { contact, created: contactCreated } = await findOrCreateContact(tx, { email: i.email, phone: i.phone, name: i.name }, now);
@@ -275,33 +287,58 @@ async function saveSubmission(
   if (formType === "referral") extras = await saveReferrals(tx, deps, contact, lead.id, input as ReferralInput);
   if (formType === "newsletter") extras = await saveNewsletter(tx, contact.id, now);
 
+  const success = await successMessage(tx, deps, formType, contact, extras);
+
   // The lead's own emails are keyed by its id, so only a new lead has any to queue; an
   // update within the window does not email anyone again.
-  const emails: QueuedEmail[] = [];
-  if (contact.email) {
-    emails.push({
-      to: contact.email,
-      template: CONFIRMATION_TEMPLATES[formType],
-      data: { leadId: lead.id, formType, name: contact.name, fields: input, ...extras },
-      category: "transactional",
-      idempotencyKey: `lead:${lead.id}:confirmation`,
+  if (!recent) {
+    const summary = summarizeSubmission(formType, input as Record<string, unknown>, names);
+    const emails: QueuedEmail[] = [];
+    if (contact.email) {
+      const data: ConfirmationEmailData = {
+        leadId: lead.id,
+        formType,
+        name: contact.name,
+        summary,
+        discountCode: success.discountCode,
+        discountPercent: success.discountPercent,
+        points: success.points,
+      };
+      emails.push({
+        to: contact.email,
+        template: CONFIRMATION_TEMPLATES[formType],
+        data,
+        category: "transactional",
+        idempotencyKey: `lead:${lead.id}:confirmation`,
+        leadId: lead.id,
+        contactId: contact.id,
+      });
+    }
+    const staffData: StaffNewLeadData = {
       leadId: lead.id,
-      contactId: contact.id,
-    });
+      formType,
+      label: FORM_LABELS[formType],
+      name: columns.name,
+      email: columns.email,
+      phone: columns.phone,
+      summary,
+      attribution: attributionRows(common),
+      consoleUrl: `${deps.siteUrl}/console/leads/${lead.id}`,
+    };
+    for (const [n, to] of deps.staffRecipients(formType).entries()) {
+      emails.push({
+        to,
+        template: "staff-new-lead",
+        data: staffData,
+        category: "transactional",
+        idempotencyKey: `lead:${lead.id}:staff:${n}`,
+        leadId: lead.id,
+      });
+    }
+    await queueNewEmails(tx, emails);
   }
-  for (const [n, to] of deps.staffRecipients(formType).entries()) {
-    emails.push({
-      to,
-      template: "staff-new-lead",
-      data: { leadId: lead.id, formType, label: FORM_LABELS[formType], ...columns, consoleUrl: `${deps.siteUrl}/console/leads/${lead.id}` },
-      category: "transactional",
-      idempotencyKey: `lead:${lead.id}:staff:${n}`,
-      leadId: lead.id,
-    });
-  }
-  if (!recent) await queueNewEmails(tx, emails);
 
-  return { leadId: lead.id, created: !recent, success: await successMessage(tx, deps, formType, contact, extras) };
+  return { leadId: lead.id, created: !recent, success };
 }
 
 async function saveReferrals(
@@ -336,7 +373,7 @@ async function saveReferrals(
         referrerName: input.name,
         referralLink: `${deps.siteUrl}/r/${referrer.referralCode}`,
         confirmUrl: `${deps.siteUrl}/invite/${created.inviteToken}`,
-      },
+      } satisfies ReferralInvitationData,
       category: "marketing",
       idempotencyKey: `referral:${created.id}:invitation`,
       leadId,

@@ -1,0 +1,348 @@
+import { randomUUID } from "node:crypto";
+import type { Db } from "../db";
+import type { EmailTemplate } from "./outbox";
+import type { RenderedEmail, RenderContext } from "./template-data";
+import type { EmailTransport, SendResult } from "./transport";
+
+/**
+ * The outbox dispatcher: claims pending messages, renders them, sends them through the
+ * transport (Resend or the local mailbox) and records the result.
+ *
+ * Exactly once:
+ * - A claim is a compare-and-set on the row (status still pending, lock unchanged), so two
+ *   dispatchers, on one server or several, never hold the same message.
+ * - A claim is a lease. A dispatcher that dies mid-send leaves the row pending; after the
+ *   lease another takes it and sends again with the same Idempotency-Key (the row id), so
+ *   Resend answers with the first email instead of sending a second.
+ * - The rendered subject and parts are saved with the first attempt's outcome and reused,
+ *   so a retry sends the same request (Resend rejects a reused key with a different body).
+ *
+ * Every write happens in a transaction: on SQLite all queries share one connection, and a
+ * write outside a transaction would join (and could be rolled back with) another request's.
+ */
+
+export type Renderer = (template: EmailTemplate, data: unknown, ctx: RenderContext) => Promise<RenderedEmail>;
+
+export type DispatcherOptions = {
+  db: Db;
+  transport: EmailTransport;
+  render: Renderer;
+  from: string;
+  replyTo?: string;
+  siteUrl: string;
+  /** Names this dispatcher in lockedBy. */
+  workerId?: string;
+  /** Messages claimed per round. */
+  batchSize?: number;
+  /** Sends in flight at once. */
+  concurrency?: number;
+  /** How long a claim lasts; must exceed the transport's timeout. */
+  leaseMs?: number;
+  /** Attempts before a retryable failure becomes `failed`. */
+  maxAttempts?: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  now?: () => Date;
+  random?: () => number;
+  log?: (message: string, extra?: Record<string, unknown>) => void;
+};
+
+export const DISPATCH_DEFAULTS: Required<Pick<DispatcherOptions, "batchSize" | "concurrency" | "leaseMs" | "maxAttempts" | "baseDelayMs" | "maxDelayMs">> = {
+  batchSize: 50,
+  concurrency: 8,
+  leaseMs: 60_000,
+  maxAttempts: 8,
+  baseDelayMs: 2_000,
+  maxDelayMs: 15 * 60_000,
+};
+
+export type RoundResult = { claimed: number; sent: number; retrying: number; failed: number; suppressed: number };
+
+/** Exponential backoff with full jitter: a random wait in [delay/2, delay], delay doubling per attempt. */
+export function backoffMs(attempt: number, base: number, max: number, random: () => number = Math.random): number {
+  const delay = Math.min(max, base * 2 ** Math.max(0, attempt - 1));
+  return Math.round(delay / 2 + random() * (delay / 2));
+}
+
+type Claimed = {
+  id: string;
+  toAddress: string;
+  template: string;
+  data: string;
+  category: string;
+  attempts: number;
+  unsubscribeToken: string | null;
+  subject: string | null;
+  html: string | null;
+  text: string | null;
+};
+
+const CLAIM_SELECT = {
+  id: true,
+  toAddress: true,
+  template: true,
+  data: true,
+  category: true,
+  attempts: true,
+  unsubscribeToken: true,
+  subject: true,
+  html: true,
+  text: true,
+} as const;
+
+/** Claims up to `limit` due messages for this worker. */
+export async function claimBatch(db: Db, workerId: string, limit: number, leaseMs: number, now: Date): Promise<Claimed[]> {
+  const leaseEnd = new Date(now.getTime() + leaseMs);
+  return db.$transaction(async (tx) => {
+    const due = await tx.emailMessage.findMany({
+      where: { status: "pending", nextAttemptAt: { lte: now }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+      orderBy: { nextAttemptAt: "asc" },
+      take: limit,
+      select: { id: true, lockedUntil: true },
+    });
+    const claimed: string[] = [];
+    for (const row of due) {
+      // Compare-and-set: only if nobody claimed it since we looked (matters on PostgreSQL,
+      // where other servers' dispatchers run truly in parallel).
+      const { count } = await tx.emailMessage.updateMany({
+        where: { id: row.id, status: "pending", lockedUntil: row.lockedUntil },
+        data: { lockedUntil: leaseEnd, lockedBy: workerId, attempts: { increment: 1 } },
+      });
+      if (count === 1) claimed.push(row.id);
+    }
+    if (!claimed.length) return [];
+    return tx.emailMessage.findMany({ where: { id: { in: claimed }, lockedBy: workerId }, select: CLAIM_SELECT });
+  });
+}
+
+/** Addresses that must not get this category of email. */
+async function suppressedAddresses(db: Db, messages: Claimed[]): Promise<Map<string, string>> {
+  const addresses = [...new Set(messages.map((m) => m.toAddress.toLowerCase()))];
+  if (!addresses.length) return new Map();
+  const rows = await db.emailSuppression.findMany({ where: { address: { in: addresses } }, select: { address: true, scope: true, reason: true } });
+  return new Map(rows.map((r) => [r.address, `${r.scope}:${r.reason}`]));
+}
+
+function isSuppressed(entry: string | undefined, category: string): boolean {
+  if (!entry) return false;
+  return entry.startsWith("all:") || category === "marketing";
+}
+
+/** Resumes the worker's claims: only a row this worker still holds is updated. */
+function held(id: string, workerId: string) {
+  return { id, lockedBy: workerId, status: "pending" };
+}
+
+export function unsubscribeUrl(siteUrl: string, token: string) {
+  return `${siteUrl}/unsubscribe/${token}`;
+}
+export function oneClickUnsubscribeUrl(siteUrl: string, token: string) {
+  return `${siteUrl}/api/unsubscribe/${token}`;
+}
+
+/** Runs one round: claim, render, send, record. Returns what happened. */
+export async function dispatchRound(options: DispatcherOptions): Promise<RoundResult> {
+  // Options left undefined keep their defaults.
+  const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as DispatcherOptions;
+  const o = { ...DISPATCH_DEFAULTS, ...given };
+  const now = (o.now ?? (() => new Date()))();
+  const workerId = o.workerId ?? `dispatcher-${randomUUID()}`;
+  const result: RoundResult = { claimed: 0, sent: 0, retrying: 0, failed: 0, suppressed: 0 };
+
+  const batch = await claimBatch(o.db, workerId, o.batchSize, o.leaseMs, now);
+  result.claimed = batch.length;
+  if (!batch.length) return result;
+
+  const suppressed = await suppressedAddresses(o.db, batch);
+  let next = 0;
+  const worker = async () => {
+    while (next < batch.length) {
+      const message = batch[next++];
+      const outcome = await deliver(o, workerId, message, suppressed.get(message.toAddress.toLowerCase()));
+      result[outcome]++;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(o.concurrency, batch.length) }, worker));
+  return result;
+}
+
+async function deliver(
+  o: DispatcherOptions & typeof DISPATCH_DEFAULTS,
+  workerId: string,
+  m: Claimed,
+  suppression: string | undefined,
+): Promise<"sent" | "retrying" | "failed" | "suppressed"> {
+  const clock = o.now ?? (() => new Date());
+  const log = o.log ?? (() => {});
+
+  if (isSuppressed(suppression, m.category)) {
+    await o.db.$transaction((tx) =>
+      tx.emailMessage.updateMany({
+        where: held(m.id, workerId),
+        data: { status: "suppressed", lastError: `Suppressed (${suppression})`, lockedUntil: null, lockedBy: null },
+      }),
+    );
+    return "suppressed";
+  }
+
+  // Render once; later attempts resend exactly the same content.
+  let rendered: RenderedEmail;
+  if (m.subject !== null && m.html !== null && m.text !== null) {
+    rendered = { subject: m.subject, html: m.html, text: m.text };
+  } else {
+    try {
+      const ctx: RenderContext = { siteUrl: o.siteUrl, unsubscribeUrl: m.unsubscribeToken ? unsubscribeUrl(o.siteUrl, m.unsubscribeToken) : undefined };
+      rendered = await o.render(m.template as EmailTemplate, JSON.parse(m.data), ctx);
+    } catch (error) {
+      // A template that cannot render this data will not render it next time either.
+      const reason = `Render failed: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500);
+      await o.db.$transaction((tx) =>
+        tx.emailMessage.updateMany({
+          where: held(m.id, workerId),
+          data: { status: "failed", lastError: reason, failedAt: clock(), lockedUntil: null, lockedBy: null },
+        }),
+      );
+      log("email render failed", { id: m.id, reason });
+      return "failed";
+    }
+  }
+  // Saved with the outcome of the first attempt (rendering is deterministic, so a crash
+  // before that only means rendering the same bytes again).
+  const content = { subject: rendered.subject, html: rendered.html, text: rendered.text };
+
+  const headers: Record<string, string> = {};
+  if (m.unsubscribeToken) {
+    headers["List-Unsubscribe"] = `<${oneClickUnsubscribeUrl(o.siteUrl, m.unsubscribeToken)}>`;
+    headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click";
+  }
+
+  let sent: SendResult;
+  try {
+    sent = await o.transport.send({
+      id: m.id,
+      from: o.from,
+      replyTo: o.replyTo,
+      to: m.toAddress,
+      subject: rendered.subject,
+      html: rendered.html,
+      text: rendered.text,
+      headers: Object.keys(headers).length ? headers : undefined,
+    });
+  } catch (error) {
+    sent = { ok: false, retryable: true, error: `Transport error: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500) };
+  }
+
+  const at = clock();
+  if (sent.ok) {
+    const local = o.transport.name === "mailbox";
+    await o.db.$transaction(async (tx) => {
+      await tx.emailMessage.updateMany({
+        where: held(m.id, workerId),
+        data: {
+          ...content,
+          status: local ? "delivered" : "sent",
+          transport: o.transport.name,
+          providerId: sent.providerId,
+          sentAt: at,
+          deliveredAt: local ? at : undefined,
+          lastError: null,
+          lockedUntil: null,
+          lockedBy: null,
+        },
+      });
+    });
+    return "sent";
+  }
+
+  if (sent.retryable && m.attempts < o.maxAttempts) {
+    const wait = Math.max(sent.retryAfterMs ?? 0, backoffMs(m.attempts, o.baseDelayMs, o.maxDelayMs, o.random));
+    await o.db.$transaction((tx) =>
+      tx.emailMessage.updateMany({
+        where: held(m.id, workerId),
+        data: { ...content, lastError: sent.error, nextAttemptAt: new Date(at.getTime() + wait), lockedUntil: null, lockedBy: null },
+      }),
+    );
+    log("email send will be retried", { id: m.id, attempt: m.attempts, waitMs: wait, error: sent.error });
+    return "retrying";
+  }
+
+  const reason = sent.retryable ? `Gave up after ${m.attempts} attempts. Last error: ${sent.error}` : sent.error;
+  await o.db.$transaction((tx) =>
+    tx.emailMessage.updateMany({
+      where: held(m.id, workerId),
+      data: { ...content, status: "failed", lastError: reason.slice(0, 500), failedAt: at, lockedUntil: null, lockedBy: null },
+    }),
+  );
+  log("email send failed", { id: m.id, reason });
+  return "failed";
+}
+
+/** Rounds until nothing is due; returns the totals. For scripts, tests and `--once`. */
+export async function drainOutbox(options: DispatcherOptions): Promise<RoundResult> {
+  const total: RoundResult = { claimed: 0, sent: 0, retrying: 0, failed: 0, suppressed: 0 };
+  const workerId = options.workerId ?? `dispatcher-${randomUUID()}`;
+  for (;;) {
+    const r = await dispatchRound({ ...options, workerId });
+    for (const k of Object.keys(total) as (keyof RoundResult)[]) total[k] += r[k];
+    if (r.claimed === 0) return total;
+  }
+}
+
+export type RunningDispatcher = {
+  /** Look for work now instead of at the next poll (called after a form is saved). */
+  kick(): void;
+  /** Stops polling and waits for the round in progress to finish. */
+  stop(): Promise<void>;
+};
+
+/**
+ * Polls the outbox until stopped. A round that finds work is followed at once by the next;
+ * an idle one waits `pollMs` (or a kick). Errors (a locked or unreachable database) are
+ * logged and retried on the next poll; nothing is lost, since the messages stay pending.
+ */
+export function startDispatcher(options: DispatcherOptions & { pollMs?: number }): RunningDispatcher {
+  const pollMs = options.pollMs ?? 2_000;
+  const workerId = options.workerId ?? `dispatcher-${randomUUID()}`;
+  const log = options.log ?? ((message, extra) => console.error(message, extra ?? ""));
+  let stopped = false;
+  let wake: (() => void) | undefined;
+  let kicked = false;
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      if (kicked || stopped) return resolve();
+      const timer = setTimeout(resolve, ms);
+      timer.unref?.();
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+
+  const loop = (async () => {
+    while (!stopped) {
+      kicked = false;
+      let busy = false;
+      try {
+        const r = await dispatchRound({ ...options, workerId });
+        busy = r.claimed > 0;
+      } catch (error) {
+        log("email dispatcher round failed", { error: error instanceof Error ? error.message : String(error) });
+      }
+      if (!busy && !stopped) await sleep(pollMs);
+      wake = undefined;
+    }
+  })();
+
+  return {
+    kick() {
+      kicked = true;
+      wake?.();
+    },
+    async stop() {
+      stopped = true;
+      wake?.();
+      await loop;
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import type { Db } from "../db";
+
+/** Unsubscribe tokens are 24 random bytes, base64url. */
+export const UNSUBSCRIBE_TOKEN_PATTERN = /^[A-Za-z0-9_-]{32}$/;
+
+export type UnsubscribeResult = { ok: true; address: string; already: boolean } | { ok: false };
+
+/**
+ * The one-click unsubscribe behind every marketing message: no more marketing email to
+ * that address, and a newsletter subscription (if any) ends. Transactional email (the
+ * confirmation of a form the person sends later) still arrives.
+ */
+export async function unsubscribeByToken(db: Db, token: string, now = new Date()): Promise<UnsubscribeResult> {
+  if (!UNSUBSCRIBE_TOKEN_PATTERN.test(token)) return { ok: false };
+  return db.$transaction(async (tx) => {
+    const message = await tx.emailMessage.findUnique({ where: { unsubscribeToken: token }, select: { toAddress: true } });
+    if (!message) return { ok: false as const };
+    const address = message.toAddress.trim().toLowerCase();
+    const existing = await tx.emailSuppression.findUnique({ where: { address } });
+    if (!existing) await tx.emailSuppression.create({ data: { address, scope: "marketing", reason: "unsubscribe" } });
+    const contact = await tx.contact.findUnique({ where: { email: address }, select: { id: true, marketingOptOutAt: true } });
+    if (contact) {
+      if (!contact.marketingOptOutAt) await tx.contact.update({ where: { id: contact.id }, data: { marketingOptOutAt: now } });
+      await tx.newsletterSubscription.updateMany({ where: { contactId: contact.id, unsubscribedAt: null }, data: { unsubscribedAt: now } });
+    }
+    return { ok: true as const, address, already: Boolean(existing) };
+  });
+}
+
+/** Puts a failed (or suppressed) message back in the queue, as staff's "retry". */
+export async function retryMessage(db: Db, id: string, now = new Date()): Promise<boolean> {
+  const { count } = await db.$transaction((tx) =>
+    tx.emailMessage.updateMany({
+      where: { id, status: { in: ["failed", "suppressed"] } },
+      data: { status: "pending", attempts: 0, nextAttemptAt: now, lockedUntil: null, lockedBy: null, failedAt: null },
+    }),
+  );
+  return count === 1;
+}
+
+export const MAILBOX_PAGE_SIZE = 50;
+
+export type MailboxFilter = { status?: string; to?: string; page?: number };
+
+/** Messages newest first, for the mailbox / outbox page. */
+export async function listMessages(db: Db, filter: MailboxFilter = {}) {
+  const page = Math.max(1, Math.floor(filter.page ?? 1));
+  const where = {
+    ...(filter.status ? { status: filter.status } : {}),
+    ...(filter.to ? { toAddress: { contains: filter.to.toLowerCase() } } : {}),
+  };
+  const [total, rows] = await Promise.all([
+    db.emailMessage.count({ where }),
+    db.emailMessage.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * MAILBOX_PAGE_SIZE,
+      take: MAILBOX_PAGE_SIZE,
+      select: {
+        id: true,
+        toAddress: true,
+        template: true,
+        category: true,
+        status: true,
+        subject: true,
+        attempts: true,
+        lastError: true,
+        transport: true,
+        createdAt: true,
+        sentAt: true,
+        deliveredAt: true,
+        nextAttemptAt: true,
+      },
+    }),
+  ]);
+  return { total, page, pages: Math.max(1, Math.ceil(total / MAILBOX_PAGE_SIZE)), rows };
+}
+
+export async function getMessage(db: Db, id: string) {
+  return db.emailMessage.findUnique({ where: { id }, include: { events: { orderBy: { occurredAt: "asc" } } } });
+}
+
+export const MESSAGE_STATUSES = ["pending", "sent", "delivered", "bounced", "complained", "failed", "suppressed"] as const;

@@ -1,0 +1,86 @@
+import type { FormType } from "../leads/form-types";
+import type { EmailTemplate } from "./outbox";
+
+/**
+ * What each email template receives. The data is stored as JSON in the outbox row when the
+ * lead is saved (so an email says what was true then), and rendered by the dispatcher.
+ */
+
+/** One line of "what you sent us": a label and a human-readable value. */
+export type SummaryRow = { label: string; value: string };
+
+export type PointsSummary = {
+  /** Points earned by this submission (pending until each friend responds). */
+  earnedNow: number;
+  pending: number;
+  confirmed: number;
+  referralCode: string;
+  referralLink: string;
+};
+
+/** The confirmation to the person who sent a form (every *-confirmation template and newsletter-welcome). */
+export type ConfirmationEmailData = {
+  leadId: string;
+  formType: FormType;
+  name: string | null;
+  /** Their answers, labelled and formatted (program names rather than ids, and so on). */
+  summary: SummaryRow[];
+  /** newsletter-welcome */
+  discountCode?: string;
+  discountPercent?: number;
+  /** referral-confirmation */
+  points?: PointsSummary;
+};
+
+/** The notification to staff for every new lead. */
+export type StaffNewLeadData = {
+  leadId: string;
+  formType: FormType;
+  /** e.g. "Enrollment application" */
+  label: string;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  summary: SummaryRow[];
+  /** Where the lead came from: UTM tags, article, CTA, referral code (only those present). */
+  attribution: SummaryRow[];
+  consoleUrl: string;
+};
+
+/** The invitation to a referred friend. */
+export type ReferralInvitationData = {
+  friendName: string;
+  /** The referrer's personal note, if they wrote one. */
+  note: string | null;
+  referrerName: string;
+  /** The home page with the referrer's code (/r/CODE). */
+  referralLink: string;
+  /** Confirms the friend's interest, which confirms the referrer's pending points. */
+  confirmUrl: string;
+};
+
+export type TemplateData = {
+  "enroll-confirmation": ConfirmationEmailData;
+  "quote-confirmation": ConfirmationEmailData;
+  "referral-confirmation": ConfirmationEmailData;
+  "newsletter-welcome": ConfirmationEmailData;
+  "callback-confirmation": ConfirmationEmailData;
+  "redemption-confirmation": ConfirmationEmailData;
+  "referral-invitation": ReferralInvitationData;
+  "staff-new-lead": StaffNewLeadData;
+};
+
+/** Per-delivery values that are not part of the stored data. */
+export type RenderContext = {
+  /** Absolute site origin, no trailing slash, e.g. "http://localhost:3000". */
+  siteUrl: string;
+  /**
+   * The one-click unsubscribe / opt-out link, given for messages that must carry one
+   * (referral-invitation, newsletter-welcome). Templates show it when present.
+   */
+  unsubscribeUrl?: string;
+};
+
+export type RenderedEmail = { subject: string; html: string; text: string };
+
+export type { EmailTemplate };

@@ -1,0 +1,85 @@
+import type { SummaryRow } from "../template-data";
+
+/**
+ * Readers for stored template data. The data is JSON written when the lead was saved, so an
+ * older row may lack a field or hold another shape: each reader returns a safe value instead
+ * of throwing.
+ */
+
+/** A trimmed, non-empty string, or null. */
+export function str(value: unknown): string | null {
+  if (typeof value !== "string") return null;
+  const trimmed = value.trim();
+  return trimmed === "" ? null : trimmed;
+}
+
+/** A finite number, or the fallback. */
+export function num(value: unknown, fallback: number): number {
+  return typeof value === "number" && Number.isFinite(value) ? value : fallback;
+}
+
+/** Rows with a label; values that are numbers or booleans are shown as text, others dropped. */
+export function rows(value: unknown): SummaryRow[] {
+  if (!Array.isArray(value)) return [];
+  const out: SummaryRow[] = [];
+  for (const item of value) {
+    if (typeof item !== "object" || item === null) continue;
+    const { label, value: v } = item as { label?: unknown; value?: unknown };
+    const l = str(label);
+    if (!l) continue;
+    const shown = typeof v === "string" ? v.trim() : typeof v === "number" || typeof v === "boolean" ? String(v) : "";
+    out.push({ label: l, value: shown === "" ? "—" : shown });
+  }
+  return out;
+}
+
+/** An http(s) or mailto URL, or null: anything else is never put in an href. */
+export function url(value: unknown): string | null {
+  const s = str(value);
+  if (!s) return null;
+  try {
+    const parsed = new URL(s);
+    return parsed.protocol === "http:" || parsed.protocol === "https:" || parsed.protocol === "mailto:" ? parsed.toString() : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The site origin without a trailing slash. */
+export function origin(siteUrl: unknown): string {
+  return (str(siteUrl) ?? "").replace(/\/+$/, "");
+}
+
+const numberFormat = new Intl.NumberFormat("en-US");
+
+/** Formats a count for people: 1,200. */
+export function count(n: number): string {
+  return numberFormat.format(n);
+}
+
+/** "Hi Ada," or "Hello," when the name is unknown. */
+export function greeting(name: unknown): string {
+  const n = str(name);
+  return n ? `Hi ${n},` : "Hello,";
+}
+
+/** The newsletter discount, 20% unless the data says otherwise. */
+export function discountPercent(data: { discountPercent?: unknown }): number {
+  const p = num(data.discountPercent, 20);
+  return p > 0 && p <= 100 ? p : 20;
+}
+
+export type ReferralPoints = { earnedNow: number; pending: number; confirmed: number; referralCode: string | null; referralLink: string | null };
+
+/** The referral points block, or null when the data has none. */
+export function referralPoints(value: unknown): ReferralPoints | null {
+  if (typeof value !== "object" || value === null) return null;
+  const p = value as Record<string, unknown>;
+  return {
+    earnedNow: num(p.earnedNow, 0),
+    pending: num(p.pending, 0),
+    confirmed: num(p.confirmed, 0),
+    referralCode: str(p.referralCode),
+    referralLink: str(p.referralLink),
+  };
+}

@@ -1,0 +1,234 @@
+import { render } from "@react-email/components";
+import { createElement } from "react";
+import { describe, expect, it } from "vitest";
+import { EMAIL_TEMPLATES } from "@/lib/email/outbox";
+import { EMAIL_SAMPLES, isTemplate, PLAIN_TEXT_OPTIONS, renderEmail, SUBJECT_MAX_LENGTH } from "@/lib/email/render";
+import type { ConfirmationEmailData, EmailTemplate, RenderContext, TemplateData } from "@/lib/email/template-data";
+import { TEMPLATE_COMPONENTS } from "@/lib/email/templates";
+import { siteConfig } from "@/lib/site-config";
+
+const CONFIRMATIONS = [
+  "enroll-confirmation",
+  "quote-confirmation",
+  "referral-confirmation",
+  "newsletter-welcome",
+  "callback-confirmation",
+  "redemption-confirmation",
+] as const satisfies readonly EmailTemplate[];
+
+const sample = <T extends EmailTemplate>(t: T) => EMAIL_SAMPLES[t];
+const renderSample = <T extends EmailTemplate>(t: T) => renderEmail(t, sample(t).data, sample(t).ctx);
+
+/** The facts each sample email must carry, in both the HTML and the plain text. */
+const KEY_FACTS: { [T in EmailTemplate]: string[] } = {
+  "enroll-confirmation": ["Ada Lovelace", "two working days", "Nothing is charged", "Full-Stack Web Development", "Monthly instalments"],
+  "quote-confirmation": ["Grace Hopper", "written quote within two working days", "Harbor Analytics", "America/Chicago"],
+  "referral-confirmation": [
+    "Rita Moreno",
+    "200 points",
+    "300 points",
+    "500 points",
+    "http://localhost:3000/r/K7QW3MZP",
+    "K7QW3MZP",
+    "100 points for each friend",
+    "no limit",
+    "pending until",
+    "a course, a device or an accessory",
+    "http://localhost:3000/refer",
+    "Sam Carter",
+  ],
+  "newsletter-welcome": ["Linus Chen", "LOOM20-9XK4TQ2M", "20%", "one-click unsubscribe", "http://localhost:3000/unsubscribe/8f3a1c2e9b7d4e6f"],
+  "callback-confirmation": ["Omar Haddad", "at the time you chose", "within one working day", "+1 555 014 7788"],
+  "redemption-confirmation": ["Rita Moreno", "within two working days", "only deducted once your request is approved", "A device (laptop or tablet)"],
+  "referral-invitation": [
+    "Sam Carter",
+    "Rita invited you",
+    "evening cohorts fit around a job",
+    "http://localhost:3000/invite/ABCDEFGHJKMNPQRSTUVWXYZ2",
+    "http://localhost:3000/r/K7QW3MZP",
+    "Opt out in one click",
+    "http://localhost:3000/unsubscribe/2d9c4b7a1e3f5a6c",
+  ],
+  "staff-new-lead": [
+    "Enrollment application",
+    "Ada Lovelace",
+    "ada.lovelace@example.com",
+    "+44 20 7946 0958",
+    "Full-Stack Web Development",
+    "spring-cohorts",
+    "Open in the console",
+    "http://localhost:3000/console/leads/cm9x2k7q40001abcd1234efgh",
+  ],
+};
+
+/** React separates adjacent text nodes with empty comments; drop them to search the text. */
+const withoutMarkers = (html: string) => html.replace(/<!-- -->/g, "");
+
+/** HTML text content is entity-escaped; compare against the escaped form. */
+const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/'/g, "&#x27;").replace(/"/g, "&quot;");
+
+describe("email templates", () => {
+  it("has a component and a sample for every outbox template", () => {
+    expect(Object.keys(TEMPLATE_COMPONENTS).sort()).toEqual([...EMAIL_TEMPLATES].sort());
+    expect(Object.keys(EMAIL_SAMPLES).sort()).toEqual([...EMAIL_TEMPLATES].sort());
+    for (const t of EMAIL_TEMPLATES) expect(EMAIL_SAMPLES[t].ctx.siteUrl).toBe("http://localhost:3000");
+  });
+
+  it("isTemplate accepts template names only", () => {
+    for (const t of EMAIL_TEMPLATES) expect(isTemplate(t)).toBe(true);
+    expect(isTemplate("nope")).toBe(false);
+    expect(isTemplate("")).toBe(false);
+    expect(isTemplate("toString")).toBe(false);
+  });
+
+  it("rejects an unknown template at run time", async () => {
+    await expect(renderEmail("nope" as EmailTemplate, {} as never, { siteUrl: "http://localhost:3000" })).rejects.toThrow(/Unknown email template/);
+  });
+
+  describe.each(EMAIL_TEMPLATES)("%s", (template) => {
+    it("renders its sample: one-line subject, key facts in HTML and plain text, brand footer", async () => {
+      const { subject, html, text } = await renderSample(template);
+      expect(subject.trim()).not.toBe("");
+      expect(subject).not.toMatch(/[\r\n]/);
+      expect(subject.length).toBeLessThanOrEqual(SUBJECT_MAX_LENGTH);
+      expect(html).toMatch(/^<!DOCTYPE html/);
+      expect(html).not.toContain("<script");
+      for (const fact of [...KEY_FACTS[template], siteConfig.name, siteConfig.contact.email, siteConfig.contact.address]) {
+        expect(withoutMarkers(html), `HTML should contain ${fact}`).toContain(escapeHtml(fact));
+        expect(text, `text should contain ${fact}`).toContain(fact);
+      }
+      expect(text).not.toMatch(/<[a-z]/i);
+    });
+
+    it("plain text equals render(element, { plainText: true })", async () => {
+      const { data, ctx } = sample(template);
+      const element = createElement(TEMPLATE_COMPONENTS[template] as never, { data, ctx } as never);
+      const expected = await render(element, { plainText: true, htmlToTextOptions: PLAIN_TEXT_OPTIONS });
+      expect((await renderSample(template)).text).toBe(expected);
+    });
+  });
+
+  it("subject lines", async () => {
+    const subjects = Object.fromEntries(await Promise.all(EMAIL_TEMPLATES.map(async (t) => [t, (await renderSample(t)).subject])));
+    expect(subjects).toEqual({
+      "enroll-confirmation": "Your application to Loomstack Academy",
+      "quote-confirmation": "Your quote request to Loomstack Academy",
+      "referral-confirmation": "You earned 200 referral points",
+      "newsletter-welcome": "Your 20% discount code: LOOM20-9XK4TQ2M",
+      "callback-confirmation": "Your call-back request to Loomstack Academy",
+      "redemption-confirmation": "Your request to spend your referral points",
+      "referral-invitation": "Rita invited you to Loomstack Academy",
+      "staff-new-lead": "New lead: Enrollment application — Ada Lovelace",
+    });
+  });
+
+  it("keeps subjects on one line and short whatever the user typed", async () => {
+    const invitation = await renderEmail(
+      "referral-invitation",
+      { ...sample("referral-invitation").data, referrerName: "Rita\r\nBcc: victim@example.com\n" + "x".repeat(500) },
+      sample("referral-invitation").ctx,
+    );
+    expect(invitation.subject).not.toMatch(/[\r\n]/);
+    expect(invitation.subject.length).toBeLessThanOrEqual(SUBJECT_MAX_LENGTH);
+    expect(invitation.subject).toMatch(/^Rita Bcc: victim@example\.com x+… invited you to Loomstack Academy$/);
+
+    const staff = await renderEmail("staff-new-lead", { ...sample("staff-new-lead").data, name: "\n\n", email: "a@b.example\r\n" }, { siteUrl: "http://localhost:3000" });
+    expect(staff.subject).toBe("New lead: Enrollment application — a@b.example");
+  });
+
+  it("escapes user-supplied text in every template", async () => {
+    const evil = `<script>alert(1)</script>`;
+    const evilRows = [{ label: evil, value: `<img src=x onerror=alert(1)>` }];
+    const ctx: RenderContext = { siteUrl: "http://localhost:3000", unsubscribeUrl: "http://localhost:3000/unsubscribe/x" };
+    const cases: { [T in EmailTemplate]: TemplateData[T] } = {
+      "enroll-confirmation": { ...sample("enroll-confirmation").data, name: evil, summary: evilRows },
+      "quote-confirmation": { ...sample("quote-confirmation").data, name: evil, summary: evilRows },
+      "referral-confirmation": { ...sample("referral-confirmation").data, name: evil, summary: evilRows },
+      "newsletter-welcome": { ...sample("newsletter-welcome").data, name: evil, summary: evilRows, discountCode: evil },
+      "callback-confirmation": { ...sample("callback-confirmation").data, name: evil, summary: evilRows },
+      "redemption-confirmation": { ...sample("redemption-confirmation").data, name: evil, summary: evilRows },
+      "referral-invitation": { ...sample("referral-invitation").data, friendName: evil, referrerName: evil, note: evil },
+      "staff-new-lead": { ...sample("staff-new-lead").data, name: evil, email: evil, phone: evil, summary: evilRows, attribution: evilRows },
+    };
+    for (const t of EMAIL_TEMPLATES) {
+      const { html, text } = await renderEmail(t, cases[t] as never, ctx);
+      expect(html, t).not.toContain("<script");
+      expect(html, t).not.toContain("<img");
+      expect(withoutMarkers(html), t).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+      expect(text, t).toContain(evil);
+    }
+  });
+
+  it("never puts a non-http link in an href", async () => {
+    const { html } = await renderEmail(
+      "referral-invitation",
+      { ...sample("referral-invitation").data, confirmUrl: "javascript:alert(1)", referralLink: "data:text/html,hi" },
+      { siteUrl: "http://localhost:3000", unsubscribeUrl: "javascript:alert(2)" },
+    );
+    expect(html).not.toMatch(/javascript:|data:text/);
+    expect(html).not.toContain("Yes, I am interested");
+    expect(html).not.toContain("Opt out in one click");
+  });
+
+  it("shows the unsubscribe link in referral-invitation and newsletter-welcome only when given", async () => {
+    for (const t of ["referral-invitation", "newsletter-welcome"] as const) {
+      const unsubscribeUrl = "http://localhost:3000/unsubscribe/tok123";
+      const withLink = await renderEmail(t, sample(t).data as never, { siteUrl: "http://localhost:3000", unsubscribeUrl });
+      expect(withLink.html, t).toContain(`href="${unsubscribeUrl}"`);
+      expect(withLink.text, t).toContain(unsubscribeUrl);
+      const without = await renderEmail(t, sample(t).data as never, { siteUrl: "http://localhost:3000" });
+      expect(without.html, t).not.toContain("/unsubscribe/");
+    }
+    const invitation = await renderSample("referral-invitation");
+    expect(invitation.text).toMatch(/Don't want emails from us\? Opt out in one click http:\/\/localhost:3000\/unsubscribe\//);
+  });
+
+  it("renders confirmations with a missing or empty summary and no name", async () => {
+    for (const t of CONFIRMATIONS) {
+      const { summary: _summary, ...rest } = sample(t).data;
+      const missing = { ...rest, name: null } as unknown as ConfirmationEmailData;
+      for (const data of [missing, { ...missing, summary: [] }, { ...missing, summary: "not rows" as never }]) {
+        const { subject, html, text } = await renderEmail(t, data, sample(t).ctx);
+        expect(subject).not.toBe("");
+        expect(html).toContain("What happens next");
+        expect(html).not.toContain("What you sent us");
+        expect(text).toContain("Hello,");
+      }
+    }
+  });
+
+  it("tolerates old or partial data shapes", async () => {
+    const ctx = { siteUrl: "http://localhost:3000" };
+    // An older confirmation row stored raw `fields` instead of `summary`, and no points.
+    const old = { leadId: "x", formType: "referral", name: "Rita", fields: { friends: [] } } as unknown as ConfirmationEmailData;
+    for (const t of CONFIRMATIONS) await expect(renderEmail(t, old, ctx)).resolves.toMatchObject({ subject: expect.any(String) });
+
+    const referral = await renderEmail("referral-confirmation", old, ctx);
+    expect(referral.subject).toBe("Thanks for referring your friends to Loomstack Academy");
+    expect(referral.text).toContain("a course, a device or an accessory");
+
+    const noCode = await renderEmail("newsletter-welcome", { leadId: "x", formType: "newsletter", name: null, summary: [] }, ctx);
+    expect(noCode.subject).toBe("Welcome to the Loomstack Academy newsletter");
+    expect(noCode.text).toContain("20% off your next course");
+
+    const partialPoints = await renderEmail("referral-confirmation", { ...old, points: { earnedNow: 0 } as never }, ctx);
+    expect(partialPoints.text).toContain("no new points");
+
+    const staff = await renderEmail("staff-new-lead", { leadId: "x", formType: "callback", consoleUrl: "http://localhost:3000/console/leads/x" } as never, ctx);
+    expect(staff.subject).toBe("New lead: Call-back request");
+    expect(staff.text).toContain("Open in the console http://localhost:3000/console/leads/x");
+
+    await expect(renderEmail("referral-invitation", {} as never, ctx)).resolves.toMatchObject({ subject: "A friend invited you to Loomstack Academy" });
+    await expect(renderEmail("enroll-confirmation", null as never, ctx)).resolves.toMatchObject({ subject: "Your application to Loomstack Academy" });
+  });
+
+  it("shows the newsletter code with its own percent", async () => {
+    const { subject, text } = await renderEmail(
+      "newsletter-welcome",
+      { ...sample("newsletter-welcome").data, discountCode: "LOOM15-ABCDEFGH", discountPercent: 15 },
+      sample("newsletter-welcome").ctx,
+    );
+    expect(subject).toBe("Your 15% discount code: LOOM15-ABCDEFGH");
+    expect(text).toContain("15% off your next course");
+  });
+});
