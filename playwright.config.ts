@@ -44,6 +44,9 @@ export default defineConfig({
       NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-test",
       DATABASE_URL: process.env.DATABASE_URL ?? "file:./prisma/e2e.db",
       SITE_URL: process.env.SITE_URL ?? baseURL,
+      // Email goes to the local mailbox (tests/e2e/mailbox.spec.ts reads it), whatever .env says.
+      RESEND_API_KEY: "",
+      EMAIL_POLL_MS: "500",
     },
   },
 });

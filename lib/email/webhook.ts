@@ -48,11 +48,19 @@ export async function handleResendWebhook(
   const signature = headers["svix-signature"];
   if (!id || !timestamp || !signature) return { status: 401, body: { error: "Missing Svix signature headers." } };
 
+  let webhook: Webhook;
+  try {
+    webhook = new Webhook(secret);
+  } catch {
+    // A secret that is not "whsec_" + base64 is a configuration error, not a bad request.
+    return { status: 503, body: { error: "RESEND_WEBHOOK_SECRET is not a valid Svix secret (whsec_...)." } };
+  }
+
   let event: ResendEvent;
   try {
     // verify() checks the HMAC and the timestamp's age; in svix 2.x it returns nothing
     // useful, so the body is parsed after it passes.
-    new Webhook(secret).verify(rawBody, { "svix-id": id, "svix-timestamp": timestamp, "svix-signature": signature });
+    webhook.verify(rawBody, { "svix-id": id, "svix-timestamp": timestamp, "svix-signature": signature });
     event = JSON.parse(rawBody) as ResendEvent;
   } catch (error) {
     if (error instanceof WebhookVerificationError) return { status: 401, body: { error: `Signature rejected: ${error.message}` } };

@@ -1,0 +1,104 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { EmailView } from "@/components/email/email-view";
+import { db } from "@/lib/db";
+import { DEFAULT_FROM } from "@/lib/email/app-dispatcher";
+import { unsubscribeUrl } from "@/lib/email/dispatcher";
+import { getMessage } from "@/lib/email/manage";
+import { isTemplate, renderEmail } from "@/lib/email/render";
+import { siteUrl } from "@/lib/site-config";
+import { retryMessageAction } from "../actions";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Message" };
+
+const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
+const when = (d: Date | null) => (d ? `${dateTime.format(d)} UTC` : "—");
+
+export default async function MessagePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const m = await getMessage(db(), id.slice(0, 64));
+  if (!m) notFound();
+
+  // Not sent yet: show what it will look like.
+  let content = m.subject !== null && m.html !== null && m.text !== null ? { subject: m.subject, html: m.html, text: m.text } : null;
+  let renderError: string | null = null;
+  if (!content && isTemplate(m.template)) {
+    try {
+      const ctx = { siteUrl: siteUrl(), unsubscribeUrl: m.unsubscribeToken ? unsubscribeUrl(siteUrl(), m.unsubscribeToken) : undefined };
+      content = await renderEmail(m.template, JSON.parse(m.data), ctx);
+    } catch (error) {
+      renderError = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  const facts: [string, string][] = [
+    ["From", process.env.EMAIL_FROM?.trim() || DEFAULT_FROM],
+    ["To", m.toAddress],
+    ["Template", `${m.template} (${m.category})`],
+    ["Status", m.status],
+    ["Delivered by", m.transport ?? "—"],
+    ["Attempts", String(m.attempts)],
+    ["Queued", when(m.createdAt)],
+    ["Sent", when(m.sentAt)],
+    ["Delivered", when(m.deliveredAt)],
+    ["Opened", when(m.openedAt)],
+    ["Next attempt", m.status === "pending" ? when(m.nextAttemptAt) : "—"],
+    ["Idempotency-Key", m.id],
+    ["Provider id", m.providerId ?? "—"],
+    ["List-Unsubscribe", m.unsubscribeToken ? "yes (one-click)" : "no (transactional)"],
+  ];
+
+  return (
+    <>
+      <p>
+        <a href="/mailbox" className="underline">
+          ← All messages
+        </a>
+      </p>
+      <h1 className="mt-4 text-2xl font-bold tracking-tight">{content?.subject ?? "(cannot be rendered)"}</h1>
+      {!m.subject && content && <p className="mt-2 text-ink/70">Not sent yet: this is how it will look.</p>}
+      <dl className="mt-6 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1 text-sm">
+        {facts.map(([k, v]) => (
+          <div key={k} className="contents">
+            <dt className="font-semibold">{k}</dt>
+            <dd className="break-all">{v}</dd>
+          </div>
+        ))}
+      </dl>
+      {m.lastError && (
+        <p className="mt-4 rounded-lg bg-red-50 px-4 py-3 text-red-900">
+          <strong>Last error:</strong> {m.lastError}
+        </p>
+      )}
+      {(m.status === "failed" || m.status === "suppressed") && (
+        <form action={retryMessageAction} className="mt-4">
+          <input type="hidden" name="id" value={m.id} />
+          <input type="hidden" name="back" value="/mailbox" />
+          <button type="submit" className="min-h-11 rounded-full bg-brand px-5 font-semibold text-white">
+            Retry this message
+          </button>
+        </form>
+      )}
+      {m.events.length > 0 && (
+        <section className="mt-6" aria-labelledby="events">
+          <h2 id="events" className="text-lg font-semibold">
+            Delivery events
+          </h2>
+          <ul className="mt-2 list-disc pl-6 text-sm">
+            {m.events.map((e) => (
+              <li key={e.id}>
+                {when(e.occurredAt)}: {e.type}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {content ? (
+        <EmailView subject={content.subject} html={content.html} text={content.text} title="Message" />
+      ) : (
+        <p className="mt-6 text-red-900">This message cannot be rendered{renderError ? `: ${renderError}` : "."}</p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { EmailView } from "@/components/email/email-view";
+import { EMAIL_SAMPLES, isTemplate, renderEmail } from "@/lib/email/render";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ template: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `Preview: ${(await params).template}` };
+}
+
+export default async function TemplatePreview({ params }: Props) {
+  const { template } = await params;
+  if (!isTemplate(template)) notFound();
+  const sample = EMAIL_SAMPLES[template];
+  const email = await renderEmail(template, sample.data as never, sample.ctx);
+  return (
+    <>
+      <p>
+        <a href="/mailbox/previews" className="underline">
+          ← All templates
+        </a>
+      </p>
+      <h1 className="mt-4 text-2xl font-bold tracking-tight">{template}</h1>
+      <p className="mt-2">
+        <strong>Subject:</strong> {email.subject}
+      </p>
+      <EmailView subject={email.subject} html={email.html} text={email.text} title={`Preview of ${template}`} />
+    </>
+  );
+}

@@ -1,0 +1,329 @@
+/**
+ * Email outbox benchmark (SQLite): how fast dispatcher processes drain a full outbox, and
+ * whether every message goes out exactly once.
+ *
+ *   npx tsx scripts/bench-email.ts [--n 10000] [--workers 2] [--batch 50] [--concurrency 16]
+ *                                  [--latency 0] [--mode resend|mailbox|both]
+ *
+ * For each mode (Resend against a local Resend-compatible server, and the local mailbox)
+ * and for 1 and then `workers` dispatcher processes:
+ * 1. Makes a fresh, migrated database in bench-results/ and queues N messages straight into
+ *    the outbox (createMany in chunks), cycling through every template with its sample data,
+ *    one recipient and idempotency key per message. The queueing is timed on its own.
+ * 2. Starts the fake Resend server in this process (resend mode) and spawns the dispatcher
+ *    processes (`scripts/email-dispatch.ts --once`), which drain the outbox and exit.
+ * 3. Times spawn to last exit ("wall", includes each process's start-up) and first to last
+ *    send ("drain"), then checks exactly once:
+ *    - every row is `sent` (resend) or `delivered` (mailbox);
+ *    - lost: rows the provider never accepted (no delivery under the row id's
+ *      Idempotency-Key, or a providerId that is not that delivery's id);
+ *    - dup: emails the provider accepted twice for one row, or for no row at all;
+ *    - resent: sends beyond N reported by the dispatchers themselves (a message sent twice,
+ *      which Resend's idempotency absorbs as a replay; the only signal in mailbox mode).
+ *
+ * Exits 1 if anything is lost or duplicated, a message was sent twice, or a dispatcher
+ * process fails. The machine's cores are shared by the dispatchers and the fake server (and
+ * anything else running), so compare figures from the same machine and load.
+ */
+import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { createDb, type Db } from "../lib/db";
+import type { Prisma } from "../lib/generated/prisma/client";
+import { EMAIL_TEMPLATES, UNSUBSCRIBE_TEMPLATES } from "../lib/email/outbox";
+import { EMAIL_SAMPLES } from "../lib/email/render";
+import { startFakeResend, type FakeResend } from "../tests/helpers/fake-resend";
+
+type Mode = "resend" | "mailbox";
+type Args = { n: number; workers: number; batch: number; concurrency: number; latency: number; modes: Mode[] };
+
+function parseArgs(): Args {
+  const get = (name: string) => {
+    const i = process.argv.indexOf(`--${name}`);
+    return i > 0 ? process.argv[i + 1] : undefined;
+  };
+  const int = (name: string, fallback: number, min: number) => {
+    const value = Number(get(name) ?? fallback);
+    if (!Number.isInteger(value) || value < min) throw new Error(`--${name} must be an integer >= ${min}`);
+    return value;
+  };
+  const mode = get("mode") ?? "both";
+  if (mode !== "resend" && mode !== "mailbox" && mode !== "both") throw new Error("--mode must be resend, mailbox or both");
+  return {
+    n: int("n", 10_000, 1),
+    workers: int("workers", 2, 1),
+    batch: int("batch", 50, 1),
+    concurrency: int("concurrency", 16, 1),
+    latency: int("latency", 0, 0),
+    modes: mode === "both" ? ["resend", "mailbox"] : [mode],
+  };
+}
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
+const API_KEY = "re_test_key"; // the fake's default
+const QUEUE_CHUNK = 500;
+
+async function freshDatabase(name: string): Promise<string> {
+  const dir = path.join(root, "bench-results");
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name}.db`);
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
+  execFileSync(bin("prisma"), ["migrate", "deploy"], { cwd: root, env: { ...process.env, DATABASE_URL: `file:${file}` }, stdio: "pipe" });
+  return file;
+}
+
+/** Queues N messages, cycling through the templates; returns the seconds it took. */
+async function queueMessages(db: Db, n: number, runId: string): Promise<number> {
+  const t0 = performance.now();
+  for (let start = 0; start < n; start += QUEUE_CHUNK) {
+    const rows: Prisma.EmailMessageCreateManyInput[] = [];
+    for (let i = start; i < Math.min(n, start + QUEUE_CHUNK); i++) {
+      const template = EMAIL_TEMPLATES[i % EMAIL_TEMPLATES.length];
+      rows.push({
+        toAddress: `bench-${i}@example.com`,
+        template,
+        data: JSON.stringify(EMAIL_SAMPLES[template].data),
+        category: template === "referral-invitation" ? "marketing" : "transactional",
+        idempotencyKey: `bench-${runId}-${i}`,
+        unsubscribeToken: UNSUBSCRIBE_TEMPLATES.has(template) ? randomBytes(24).toString("base64url") : null,
+      });
+    }
+    // Every write in a transaction, as the app does (see lib/email/dispatcher.ts).
+    await db.$transaction((tx) => tx.emailMessage.createMany({ data: rows }));
+  }
+  return (performance.now() - t0) / 1000;
+}
+
+type Totals = { claimed: number; sent: number; retrying: number; failed: number; suppressed: number };
+type ChildOutcome = { code: number | null; signal: NodeJS.Signals | null; totals: Totals | null; stderr: string };
+
+const children = new Set<ChildProcess>();
+
+function stop(child: ChildProcess) {
+  if (!child.pid || child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    process.kill(-child.pid, "SIGTERM"); // its process group: tsx and the node it starts
+  } catch {
+    // already gone
+  }
+}
+
+/** Runs one `email-dispatch.ts --once` process to completion. */
+function runDispatcher(env: Record<string, string>): Promise<ChildOutcome> {
+  // Nothing from this shell's email settings leaks in: the run is configured by `env` alone.
+  const base: NodeJS.ProcessEnv = { ...process.env };
+  for (const key of Object.keys(base)) if (/^(EMAIL_|RESEND_)/.test(key)) delete base[key];
+  const child = spawn(bin("tsx"), ["scripts/email-dispatch.ts", "--once"], {
+    cwd: root,
+    env: { ...base, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  children.add(child);
+  let stdout = "";
+  let stderr = "";
+  child.stdout?.on("data", (d: Buffer) => (stdout += d.toString()));
+  child.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
+  return new Promise((resolve) => {
+    child.on("close", (code, signal) => {
+      children.delete(child);
+      const last = stdout.trim().split("\n").pop() ?? "";
+      let totals: Totals | null = null;
+      try {
+        totals = JSON.parse(last) as Totals;
+      } catch {
+        // no totals: the process failed before printing them
+      }
+      resolve({ code, signal, totals, stderr });
+    });
+  });
+}
+
+type Result = {
+  mode: Mode;
+  workers: number;
+  n: number;
+  queueSeconds: number;
+  wallSeconds: number;
+  drainSeconds: number;
+  /** Rows in the final status (sent / delivered). */
+  done: number;
+  byStatus: Record<string, number>;
+  duplicates: number;
+  lost: number;
+  /** Sends beyond N, as counted by the dispatchers. */
+  resent: number;
+  requests: number | null;
+  replays: number | null;
+  childFailures: string[];
+  /** Dispatcher log lines ([email] ...), e.g. retries. */
+  logLines: string[];
+};
+
+async function runVariant(args: Args, mode: Mode, workers: number, runId: string): Promise<Result> {
+  const label = `${mode}-${workers}w`;
+  const file = await freshDatabase(`bench-email-${label}`);
+  const url = `file:${file}`;
+  const db = createDb(url);
+  const queueSeconds = await queueMessages(db, args.n, runId);
+  const queued = await db.emailMessage.count();
+  if (queued !== args.n) throw new Error(`${label}: queued ${queued} of ${args.n}`);
+
+  let fake: FakeResend | undefined;
+  const env: Record<string, string> = {
+    DATABASE_URL: url,
+    SITE_URL: "https://loomstack.example",
+    EMAIL_BATCH_SIZE: String(args.batch),
+    EMAIL_CONCURRENCY: String(args.concurrency),
+  };
+  if (mode === "resend") {
+    fake = await startFakeResend({ apiKey: API_KEY, latencyMs: args.latency });
+    Object.assign(env, { RESEND_API_KEY: API_KEY, RESEND_BASE_URL: fake.url });
+  }
+
+  try {
+    process.stderr.write(`${label}: ${args.n} queued in ${queueSeconds.toFixed(2)} s, draining with ${workers} process(es)... `);
+    const t0 = performance.now();
+    const outcomes = await Promise.all(
+      Array.from({ length: workers }, (_, w) => runDispatcher({ ...env, EMAIL_WORKER_ID: `bench-${label}-${w + 1}` })),
+    );
+    const wallSeconds = (performance.now() - t0) / 1000;
+    process.stderr.write(`${wallSeconds.toFixed(1)} s\n`);
+
+    const childFailures = outcomes.flatMap((o, w) =>
+      o.code === 0 && o.totals ? [] : [`worker ${w + 1}: exit ${o.code ?? o.signal}${o.totals ? "" : ", no totals"}\n${o.stderr.trim()}`],
+    );
+    const logLines = outcomes.flatMap((o) => o.stderr.split("\n").filter((l) => l.startsWith("[email]") || /SQLITE_BUSY|locked/i.test(l)));
+    const sends = outcomes.reduce((sum, o) => sum + (o.totals?.sent ?? 0), 0);
+
+    const rows = await db.emailMessage.findMany({ select: { id: true, status: true, providerId: true, sentAt: true } });
+    const byStatus: Record<string, number> = {};
+    for (const r of rows) byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
+    const finalStatus = mode === "resend" ? "sent" : "delivered";
+
+    let lost = 0;
+    let duplicates = 0;
+    let drainSeconds: number;
+    if (fake) {
+      // What the provider accepted, by Idempotency-Key (the row id).
+      const delivered = new Map<string, string[]>();
+      for (const d of fake.deliveries) {
+        const key = d.idempotencyKey ?? "(none)";
+        delivered.set(key, [...(delivered.get(key) ?? []), d.id]);
+      }
+      const rowIds = new Set(rows.map((r) => r.id));
+      for (const r of rows) {
+        const ids = delivered.get(r.id);
+        if (!ids || r.status !== finalStatus || r.providerId !== ids[0]) lost++;
+      }
+      for (const [key, ids] of delivered) duplicates += rowIds.has(key) ? ids.length - 1 : ids.length;
+      const times = fake.deliveries.map((d) => d.at);
+      drainSeconds = times.length ? (Math.max(...times) - Math.min(...times)) / 1000 : 0;
+    } else {
+      const providerIds = new Set<string>();
+      for (const r of rows) {
+        if (r.status !== finalStatus || r.providerId !== `mailbox_${r.id}`) lost++;
+        if (r.providerId) {
+          if (providerIds.has(r.providerId)) duplicates++;
+          providerIds.add(r.providerId);
+        }
+      }
+      const times = rows.flatMap((r) => (r.sentAt ? [r.sentAt.getTime()] : []));
+      drainSeconds = times.length ? (Math.max(...times) - Math.min(...times)) / 1000 : 0;
+    }
+
+    return {
+      mode,
+      workers,
+      n: args.n,
+      queueSeconds,
+      wallSeconds,
+      drainSeconds,
+      done: byStatus[finalStatus] ?? 0,
+      byStatus,
+      duplicates,
+      lost,
+      resent: Math.max(0, sends - args.n),
+      requests: fake?.requests ?? null,
+      replays: fake?.replays ?? null,
+      childFailures,
+      logLines,
+    };
+  } finally {
+    await fake?.close();
+    await db.$disconnect();
+  }
+}
+
+function printTable(args: Args, results: Result[]) {
+  console.log(
+    `\nN = ${args.n}, batch ${args.batch}, concurrency ${args.concurrency} per process, fake Resend latency ${args.latency} ms, database: SQLite (WAL)`,
+  );
+  console.log("wall = spawn to last exit (includes process start-up); drain = first to last send\n");
+  const header = ["mode", "workers", "N", "queue s", "wall s", "msg/s", "drain s", "drain msg/s", "sent", "dup", "lost", "resent", "requests", "replays"];
+  const lines = results.map((r) => [
+    r.mode,
+    String(r.workers),
+    String(r.n),
+    r.queueSeconds.toFixed(2),
+    r.wallSeconds.toFixed(2),
+    (r.done / r.wallSeconds).toFixed(0),
+    r.drainSeconds.toFixed(2),
+    r.drainSeconds > 0 ? (r.done / r.drainSeconds).toFixed(0) : "-",
+    String(r.done),
+    String(r.duplicates),
+    String(r.lost),
+    String(r.resent),
+    r.requests === null ? "-" : String(r.requests),
+    r.replays === null ? "-" : String(r.replays),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const fmt = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(" | ");
+  console.log(fmt(header));
+  console.log(widths.map((w) => "-".repeat(w)).join("-|-"));
+  for (const l of lines) console.log(fmt(l));
+}
+
+async function main() {
+  const args = parseArgs();
+  process.on("SIGINT", () => {
+    children.forEach(stop);
+    process.exit(130);
+  });
+
+  const runId = Date.now().toString(36);
+  const variants = [...new Set([1, args.workers])];
+  const results: Result[] = [];
+  try {
+    for (const mode of args.modes) {
+      for (const workers of variants) results.push(await runVariant(args, mode, workers, runId));
+    }
+  } finally {
+    children.forEach(stop);
+  }
+
+  printTable(args, results);
+
+  let ok = true;
+  for (const r of results) {
+    const label = `${r.mode}, ${r.workers} worker(s)`;
+    const others = Object.entries(r.byStatus).filter(([s]) => s !== (r.mode === "resend" ? "sent" : "delivered"));
+    if (others.length) console.log(`\n${label}: rows not done by status: ${others.map(([s, c]) => `${s} ${c}`).join(", ")}`);
+    if (r.logLines.length) {
+      console.log(`\n${label}: ${r.logLines.length} dispatcher log line(s), first ones:`);
+      for (const l of r.logLines.slice(0, 5)) console.log(`  ${l.slice(0, 300)}`);
+    }
+    for (const f of r.childFailures) console.log(`\n${label}: dispatcher process failed: ${f.slice(0, 2000)}`);
+    if (r.duplicates || r.lost || r.resent || r.childFailures.length || r.done !== r.n) ok = false;
+  }
+  console.log(ok ? "\nExactly once: every message sent, none twice." : "\nFAILED: see above (lost, duplicated or resent messages, or a failed dispatcher).");
+  if (!ok) process.exitCode = 1;
+}
+
+main().catch((error) => {
+  children.forEach(stop);
+  console.error(error);
+  process.exit(1);
+});

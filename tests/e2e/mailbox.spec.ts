@@ -1,0 +1,93 @@
+import { randomUUID } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+
+// The whole funnel with no email account: a form's emails are rendered by the dispatcher
+// that starts with the server and land in the local mailbox at /mailbox.
+
+const unique = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}@example.com`;
+
+/** Reloads the filtered mailbox until a message with this subject shows up (the dispatcher polls). */
+async function openMessage(page: Page, to: string, subject: RegExp) {
+  await expect(async () => {
+    await page.goto(`/mailbox?to=${encodeURIComponent(to)}`);
+    await expect(page.getByRole("link", { name: subject })).toBeVisible({ timeout: 500 });
+  }).toPass({ timeout: 20_000 });
+  await page.getByRole("link", { name: subject }).click();
+}
+
+test("a newsletter sign-up's welcome email, with its discount code, is in the local mailbox, rendered", async ({ page }) => {
+  const address = unique("mailbox-news");
+  await page.goto("/newsletter");
+  await page.getByLabel("Email", { exact: true }).fill(address);
+  await page.getByRole("checkbox", { name: /Send me the Loomstack/ }).check();
+  await page.getByRole("button", { name: "Subscribe and get my code" }).click();
+  await expect(page.getByRole("status")).toContainText("You are subscribed");
+  const code = (await page.getByRole("status").textContent())?.match(/LOOM20-[A-Z2-9]{8}/)?.[0];
+  expect(code).toBeTruthy();
+
+  await openMessage(page, address, /discount code/i);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(code!);
+  await expect(page.getByText("delivered", { exact: true })).toBeVisible();
+  await expect(page.getByText("yes (one-click)")).toBeVisible();
+  // The HTML part, rendered in its sandboxed frame, and the text part.
+  const html = page.frameLocator("iframe");
+  await expect(html.getByText(code!).filter({ visible: true }).first()).toBeVisible();
+  await expect(page.locator("pre")).toContainText(code!);
+
+  // Its unsubscribe link works, in one click.
+  const href = await html.getByRole("link", { name: /unsubscribe/i }).first().getAttribute("href");
+  expect(href).toMatch(/\/unsubscribe\/[A-Za-z0-9_-]{32}$/);
+  await page.goto(new URL(href!).pathname);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Unsubscribe m…@example.com?");
+  await page.getByRole("button", { name: "Unsubscribe" }).click();
+  await expect(page.getByRole("status")).toContainText("You are unsubscribed");
+
+  // Mail clients' RFC 8058 one-click POST to the List-Unsubscribe URL.
+  const token = href!.split("/").pop()!;
+  const oneClick = await page.request.post(`/api/unsubscribe/${token}`, { form: { "List-Unsubscribe": "One-Click" } });
+  expect(oneClick.status()).toBe(200);
+  expect(await oneClick.json()).toEqual({ ok: true, unsubscribed: true });
+  expect((await page.request.post("/api/unsubscribe/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", { form: { "List-Unsubscribe": "One-Click" } })).status()).toBe(404);
+});
+
+test("an application's confirmation and staff notification both arrive", async ({ page }) => {
+  const address = unique("mailbox-apply");
+  const name = `Mae Mailbox ${randomUUID().slice(0, 6)}`;
+  await page.goto("/apply?program=machine-learning-engineering");
+  await page.getByLabel("Full name").fill(name);
+  await page.getByLabel("Email", { exact: true }).fill(address);
+  await page.getByLabel("Start date").selectOption({ index: 1 });
+  await page.getByLabel("How would you like to pay?").selectOption("instalments");
+  await page.getByLabel("I have done tutorials or a short course").check();
+  await page.getByRole("checkbox", { name: /I agree/ }).check();
+  await page.getByRole("button", { name: "Send my application" }).click();
+  await expect(page.getByRole("status")).toContainText("Application received");
+
+  await openMessage(page, address, /application/i);
+  await expect(page.frameLocator("iframe").getByText(name).filter({ visible: true }).first()).toBeVisible();
+  await expect(page.getByText("no (transactional)")).toBeVisible();
+
+  // The staff notification links to the lead in the console.
+  await page.goto("/mailbox?to=admissions%40loomstack.example");
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByRole("link", { name: `New lead: Enrollment application — ${name}` })).toBeVisible({ timeout: 500 });
+  }).toPass({ timeout: 20_000 });
+});
+
+test("every template has a preview, and the mailbox pages pass axe", async ({ page }) => {
+  await page.goto("/mailbox/previews");
+  const links = page.getByRole("main").getByRole("link");
+  await expect(links).toHaveCount(8);
+  for (const href of await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute("href")!))) {
+    const res = await page.goto(href);
+    expect(res?.status()).toBe(200);
+    await expect(page.locator("pre")).not.toBeEmpty();
+  }
+  for (const path of ["/mailbox", "/mailbox/previews", "/mailbox/previews/referral-invitation"]) {
+    await page.goto(path);
+    const results = await new AxeBuilder({ page }).exclude("iframe").analyze();
+    expect(results.violations.map((v) => `${path}: ${v.id}`)).toEqual([]);
+  }
+});
