@@ -96,6 +96,9 @@ const benchEnv = (file: string) => ({
   RATE_LIMIT_IP: "100000000/60",
   RATE_LIMIT_IDENTITY: "100000000/60",
   STAFF_EMAIL: "admissions@loomstack.example",
+  // Measure the submissions alone, like the baseline (the in-app email dispatcher would
+  // otherwise render and deliver 2N emails on the same 2 cores during the run).
+  EMAIL_DISPATCHER: "off",
 });
 
 /** Fields for submission i of the chosen form (without the page's hidden fields). */
