@@ -155,6 +155,8 @@ type Result = {
   lost: number;
   /** Sends beyond N, as counted by the dispatchers. */
   resent: number;
+  /** Messages each dispatcher process sent. */
+  perWorker: number[];
   requests: number | null;
   replays: number | null;
   childFailures: string[];
@@ -246,6 +248,7 @@ async function runVariant(args: Args, mode: Mode, workers: number, runId: string
       duplicates,
       lost,
       resent: Math.max(0, sends - args.n),
+      perWorker: outcomes.map((o) => o.totals?.sent ?? 0),
       requests: fake?.requests ?? null,
       replays: fake?.replays ?? null,
       childFailures,
@@ -307,6 +310,7 @@ async function main() {
   printTable(args, results);
 
   let ok = true;
+  console.log(`\nSent per process: ${results.map((r) => `${r.mode} ${r.workers}w ${r.perWorker.join("/")}`).join(", ")}`);
   for (const r of results) {
     const label = `${r.mode}, ${r.workers} worker(s)`;
     const others = Object.entries(r.byStatus).filter(([s]) => s !== (r.mode === "resend" ? "sent" : "delivered"));

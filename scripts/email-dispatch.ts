@@ -9,6 +9,8 @@ import { randomUUID } from "node:crypto";
 import { loadDotEnv } from "../lib/load-env";
 
 loadDotEnv();
+// React's development build renders emails about a third slower; this is a production tool.
+(process.env as Record<string, string | undefined>).NODE_ENV ??= "production";
 
 const { dispatcherOptionsFromEnv } = await import("../lib/email/app-dispatcher");
 const { drainOutbox, startDispatcher } = await import("../lib/email/dispatcher");
