@@ -12,6 +12,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   pageExtensions: ["ts", "tsx", "mdx"],
+  // forbidden() / unauthorized() in the staff console (real 403 and 401 responses).
+  experimental: { authInterrupts: true },
   async headers() {
     return securityHeaderRules({ isDev, isProd });
   },

@@ -32,6 +32,10 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts/ },
+    { name: "chromium", dependencies: ["setup"], testIgnore: /auth\.setup\.ts/ },
+  ],
   webServer: {
     command: `node_modules/.bin/next start -p ${port} -H 127.0.0.1`,
     url: `${baseURL}/robots.txt`,
@@ -47,6 +51,9 @@ export default defineConfig({
       // Email goes to the local mailbox (tests/e2e/mailbox.spec.ts reads it), whatever .env says.
       RESEND_API_KEY: "",
       EMAIL_POLL_MS: "500",
+      // Test-only values: sessions signed with a throwaway secret, sign-in limits loose
+      // enough for many test sign-ins from one address (one test checks the limit itself).
+      BETTER_AUTH_SECRET: "e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz",
     },
   },
 });

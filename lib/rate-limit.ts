@@ -3,6 +3,9 @@ import { RateLimiterMemory, RateLimiterRes, RateLimiterSQLite, type RateLimiterA
 import { isPostgresUrl, resolveDatabaseUrl } from "./db/url";
 import type { FormType } from "./leads/form-types";
 
+/** What is being limited: a form, or staff sign-in. */
+export type LimitedAction = FormType | "signin";
+
 /**
  * Per-form rate limits, per client IP and per person (email or phone), stored in the
  * database so they survive a restart (rate-limiter-flexible's SQLite store, on the same
@@ -19,7 +22,7 @@ export type RateLimitVerdict = { ok: true } | { ok: false; retryAfterSeconds: nu
 
 export interface FormRateLimiter {
   /** Counts one attempt; says whether it is allowed. */
-  consume(formType: FormType, keys: { ip: string; identity?: string }): Promise<RateLimitVerdict>;
+  consume(formType: LimitedAction, keys: { ip: string; identity?: string }): Promise<RateLimitVerdict>;
 }
 
 type Rules = { ip: RateLimitRule; identity: RateLimitRule };
@@ -40,7 +43,7 @@ class LimiterSet implements FormRateLimiter {
     private readonly rules: Rules,
   ) {}
 
-  private limiter(formType: FormType, kind: "ip" | "identity") {
+  private limiter(formType: LimitedAction, kind: "ip" | "identity") {
     const prefix = `${formType}:${kind}`;
     let l = this.limiters.get(prefix);
     if (!l) {
@@ -50,7 +53,7 @@ class LimiterSet implements FormRateLimiter {
     return l;
   }
 
-  async consume(formType: FormType, keys: { ip: string; identity?: string }): Promise<RateLimitVerdict> {
+  async consume(formType: LimitedAction, keys: { ip: string; identity?: string }): Promise<RateLimitVerdict> {
     const attempts: Promise<RateLimiterRes>[] = [this.limiter(formType, "ip").consume(keys.ip)];
     if (keys.identity) attempts.push(this.limiter(formType, "identity").consume(keys.identity.toLowerCase()));
     const results = await Promise.allSettled(attempts);

@@ -29,6 +29,9 @@ export SITE_URL="http://127.0.0.1:${E2E_PORT}"
 rm -f prisma/e2e.db prisma/e2e.db-journal prisma/e2e.db-wal prisma/e2e.db-shm
 npx prisma migrate deploy >/dev/null
 npx tsx prisma/seed.ts
+# Staff accounts the browser tests sign in with (tests/e2e/staff.ts). Test-only passwords.
+STAFF_PASSWORD=e2e-admin-password-123 npx tsx scripts/staff.ts create --email admin-e2e@loomstack.example --name "Ada Admin" --role admin
+STAFF_PASSWORD=e2e-staff-password-123 npx tsx scripts/staff.ts create --email staff-e2e@loomstack.example --name "Sam Staff" --role staff
 npx next build
 
 step "Browser tests (Playwright, Chromium)"

@@ -5,6 +5,7 @@ import { queueEmail, queueNewEmails, type EmailTemplate, type QueuedEmail } from
 import { attributionRows, summarizeSubmission, type SummaryNames } from "../email/summary";
 import type { ConfirmationEmailData, ReferralInvitationData, StaffNewLeadData } from "../email/template-data";
 import { formatCohortDate } from "../content/programs";
+import { nameSearchKeys } from "./search-keys";
 import type { FormRateLimiter } from "../rate-limit";
 import { awardReferralPoints, confirmReferralPoints, pointsBalance, POINTS_PER_REFERRAL } from "../referrals/points";
 import { newDiscountCode, newInviteToken, newReferralCode, SUBMISSION_TOKEN_PATTERN } from "./codes";
@@ -247,6 +248,7 @@ async function saveSubmission(
   const columns = leadColumns(formType, input);
   const common = {
     ...columns,
+    ...nameSearchKeys(columns.name),
     fields: JSON.stringify(input),
     consentVersion: consent.version,
     consentText: consent.text,

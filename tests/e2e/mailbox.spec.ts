@@ -1,9 +1,13 @@
 import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { storageState } from "./staff";
 
 // The whole funnel with no email account: a form's emails are rendered by the dispatcher
 // that starts with the server and land in the local mailbox at /mailbox.
+
+// The outbox is a staff page.
+test.use({ storageState: storageState("staff") });
 
 const unique = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}@example.com`;
 

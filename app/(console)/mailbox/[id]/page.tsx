@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { requireStaffPage } from "@/lib/auth/next";
 import { notFound } from "next/navigation";
 import { EmailView } from "@/components/email/email-view";
 import { db } from "@/lib/db";
@@ -17,6 +18,7 @@ const when = (d: Date | null) => (d ? `${dateTime.format(d)} UTC` : "—");
 
 export default async function MessagePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
+  await requireStaffPage("leads:read", `/mailbox/${id}`);
   const m = await getMessage(db(), id.slice(0, 64));
   if (!m) notFound();
 

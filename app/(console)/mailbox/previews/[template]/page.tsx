@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { requireStaffPage } from "@/lib/auth/next";
 import { notFound } from "next/navigation";
 import { EmailView } from "@/components/email/email-view";
 import { EMAIL_SAMPLES, isTemplate, renderEmail } from "@/lib/email/render";
@@ -13,6 +14,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function TemplatePreview({ params }: Props) {
   const { template } = await params;
+  await requireStaffPage("leads:read", `/mailbox/previews/${template}`);
   if (!isTemplate(template)) notFound();
   const sample = EMAIL_SAMPLES[template];
   const email = await renderEmail(template, sample.data as never, sample.ctx);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { requireStaffPage } from "@/lib/auth/next";
 import { db } from "@/lib/db";
 import { listMessages, MESSAGE_STATUSES } from "@/lib/email/manage";
 import { retryMessageAction } from "./actions";
@@ -22,6 +23,7 @@ const STATUS_STYLE: Record<string, string> = {
 };
 
 export default async function MailboxPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await requireStaffPage("leads:read", "/mailbox");
   const params = await searchParams;
   const status = MESSAGE_STATUSES.find((s) => s === one(params.status));
   const to = one(params.to)?.slice(0, 254);
@@ -39,10 +41,10 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
 
   return (
     <>
-      <h1 className="text-2xl font-bold tracking-tight">Messages</h1>
+      <h1 className="text-2xl font-bold tracking-tight">Outbox</h1>
       <p className="mt-2 max-w-3xl text-ink/80">
-        Every email the site has queued, newest first. Without <code>RESEND_API_KEY</code> nothing leaves this server: messages are
-        rendered and kept here as delivered. Failed messages can be sent again.
+        Every email the site has queued, newest first, with its delivery status. Without <code>RESEND_API_KEY</code> nothing leaves
+        this server: messages are rendered and kept here as delivered (the local mailbox). Failed messages can be sent again.
       </p>
       {retried && (
         <p role="status" className="mt-4 rounded-lg bg-brand-soft px-4 py-3">

@@ -1,9 +1,13 @@
 import type { Metadata } from "next";
+import { requireStaffPage } from "@/lib/auth/next";
 import { EMAIL_TEMPLATES } from "@/lib/email/outbox";
 
 export const metadata: Metadata = { title: "Template previews" };
 
-export default function PreviewsPage() {
+export const dynamic = "force-dynamic";
+
+export default async function PreviewsPage() {
+  await requireStaffPage("leads:read", "/mailbox/previews");
   return (
     <>
       <h1 className="text-2xl font-bold tracking-tight">Template previews</h1>

@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { currentStaff } from "@/lib/auth/next";
+import { safeReturnPath } from "@/lib/auth/sign-in-schema";
+import { signInAction } from "./actions";
+import { SignInForm } from "./sign-in-form";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+  const next = safeReturnPath((await searchParams).next);
+  if (await currentStaff()) redirect(next);
+  return (
+    <div className="mx-auto max-w-md rounded-2xl border border-ink/10 bg-white p-8">
+      <h1 className="text-2xl font-bold tracking-tight">Staff sign-in</h1>
+      <p className="mt-2 text-ink/80">For Loomstack Academy staff. Accounts are created by an admin.</p>
+      <SignInForm action={signInAction} next={next} />
+    </div>
+  );
+}

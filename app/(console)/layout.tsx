@@ -1,0 +1,78 @@
+import type { Metadata } from "next";
+import { currentStaff } from "@/lib/auth/next";
+import { can } from "@/lib/auth/roles";
+import { signOutAction } from "./console/sign-in/actions";
+
+export const metadata: Metadata = {
+  title: { default: "Console", template: "%s | Loomstack console" },
+  robots: { index: false, follow: false },
+};
+
+const NAV = [
+  { href: "/console", label: "Dashboard" },
+  { href: "/console/leads", label: "Leads" },
+  { href: "/console/referrals", label: "Referrals" },
+  { href: "/console/programs", label: "Programs" },
+  { href: "/console/subscribers", label: "Subscribers" },
+  { href: "/mailbox", label: "Outbox" },
+] as const;
+
+const ADMIN_NAV = [
+  { href: "/console/staff", label: "Staff" },
+  { href: "/console/settings", label: "Settings" },
+] as const;
+
+/**
+ * The staff console's frame. It only decides what to show; every page, action and route
+ * handler checks the session and role itself (layouts do not re-run on navigation).
+ */
+export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
+  const staff = await currentStaff();
+  return (
+    <div className="min-h-dvh bg-paper text-ink">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:rounded focus:bg-white focus:px-4 focus:py-2"
+      >
+        Skip to content
+      </a>
+      <header className="border-b border-ink/10 bg-white">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3 sm:px-6">
+          <a href="/console" className="text-lg font-bold text-brand">
+            Loomstack console
+          </a>
+          {staff && (
+            <nav aria-label="Console" className="flex flex-wrap gap-x-5 gap-y-2 text-sm font-medium">
+              {[...NAV, ...(can(staff.role, "staff:manage") ? ADMIN_NAV : [])].map((item) => (
+                <a key={item.href} href={item.href} className="underline-offset-4 hover:underline">
+                  {item.label}
+                </a>
+              ))}
+            </nav>
+          )}
+          <div className="ml-auto flex items-center gap-4 text-sm">
+            {staff ? (
+              <>
+                <span>
+                  {staff.name} <span className="rounded-full bg-brand-soft px-2 py-0.5 text-xs font-semibold">{staff.role}</span>
+                </span>
+                <form action={signOutAction}>
+                  <button type="submit" className="rounded-full px-3 py-1 font-semibold ring-1 ring-ink/30 hover:bg-ink/5">
+                    Sign out
+                  </button>
+                </form>
+              </>
+            ) : (
+              <a href="/" className="underline">
+                Back to the site
+              </a>
+            )}
+          </div>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-8 outline-none sm:px-6">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,8 @@
+import { getAuth } from "@/lib/auth/next";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+// Better Auth's endpoints (sign-in, sign-out, session, admin). Sign-up is disabled.
+export const GET = (request: Request) => getAuth().handler(request);
+export const POST = (request: Request) => getAuth().handler(request);

@@ -1,0 +1,44 @@
+/**
+ * Who may do what in the staff console. Every page, route handler and Server Action checks
+ * one of these on the server before doing anything.
+ */
+export const ROLES = ["admin", "staff"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = {
+  /** Read the inbox, a lead, the dashboard, referrals, subscribers, the outbox. */
+  "leads:read": ["admin", "staff"],
+  /** Move a lead along the pipeline, assign it, add notes. */
+  "leads:work": ["admin", "staff"],
+  "leads:export": ["admin", "staff"],
+  /** Approve or reject points redemptions. */
+  "referrals:decide": ["admin", "staff"],
+  /** Programs, cohorts and prices shown on the public pages. */
+  "content:edit": ["admin", "staff"],
+  /** Retry failed emails. */
+  "email:retry": ["admin", "staff"],
+  /** Staff accounts and roles. */
+  "staff:manage": ["admin"],
+  /** Console settings such as notification recipients. */
+  "settings:manage": ["admin"],
+  /** Export or erase everything stored about one person. */
+  "privacy:manage": ["admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
+}
+
+/** A user's role as stored (Better Auth's admin plugin may hold "admin,staff"); unknown means none. */
+export function roleOf(stored: string | null | undefined): Role | null {
+  const roles = (stored ?? "").split(",").map((r) => r.trim());
+  if (roles.includes("admin")) return "admin";
+  if (roles.includes("staff")) return "staff";
+  return null;
+}
+
+export function can(role: Role | null, permission: Permission): boolean {
+  return role !== null && (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}

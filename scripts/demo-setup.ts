@@ -1,0 +1,37 @@
+/**
+ * The local demo (`npm run site`): makes sure .env has a BETTER_AUTH_SECRET, and that the
+ * database has a staff admin to sign in with. The demo admin gets a random password, kept
+ * in .demo-admin.txt (git-ignored) and printed on every run. Nothing here runs in a
+ * deployment; there, make the first admin with `npm run staff:create`.
+ */
+import { randomBytes } from "node:crypto";
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { loadDotEnv } from "../lib/load-env";
+
+const ENV_FILE = ".env";
+const CREDENTIALS_FILE = ".demo-admin.txt";
+const DEMO_EMAIL = "admin@loomstack.example";
+
+if (!/^BETTER_AUTH_SECRET=/m.test(existsSync(ENV_FILE) ? readFileSync(ENV_FILE, "utf8") : "") && !process.env.BETTER_AUTH_SECRET) {
+  appendFileSync(ENV_FILE, `\n# Written by npm run site (scripts/demo-setup.ts): signs staff sessions.\nBETTER_AUTH_SECRET=${randomBytes(32).toString("base64url")}\n`);
+  console.log("Wrote a random BETTER_AUTH_SECRET to .env.");
+}
+loadDotEnv();
+
+const { createDb } = await import("../lib/db");
+const { authSecret, createAuth, createStaffUser } = await import("../lib/auth/auth");
+const db = createDb();
+try {
+  if ((await db.user.count()) === 0) {
+    const password = randomBytes(12).toString("base64url");
+    const auth = createAuth({ db, secret: authSecret(), baseURL: process.env.SITE_URL || "http://localhost:3000" });
+    await createStaffUser(auth, { email: DEMO_EMAIL, name: "Demo Admin", password, role: "admin" });
+    writeFileSync(CREDENTIALS_FILE, `${DEMO_EMAIL}\n${password}\n`, { mode: 0o600 });
+  }
+  if (existsSync(CREDENTIALS_FILE)) {
+    const [email, password] = readFileSync(CREDENTIALS_FILE, "utf8").split("\n");
+    console.log(`\nStaff console: http://localhost:3000/console\n  demo admin: ${email}\n  password:   ${password}\n`);
+  }
+} finally {
+  await db.$disconnect();
+}
