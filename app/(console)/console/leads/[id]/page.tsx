@@ -1,0 +1,332 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requireStaffPage } from "@/lib/auth/next";
+import { can } from "@/lib/auth/roles";
+import { LEAD_STATUSES } from "@/lib/console/inbox";
+import { leadDetail, LIMITS, listStaff, STATUS_LABELS, timeline } from "@/lib/console/pipeline";
+import { formatCohortDate } from "@/lib/content/programs";
+import { db } from "@/lib/db";
+import { FORM_LABELS } from "@/lib/leads/form-types";
+import { addNoteAction, assignLeadAction, changeStatusAction } from "../actions";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Lead" };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+const when = (d: Date | null | undefined) => (d ? `${dateTime.format(d)} UTC` : "—");
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.slice(0, 300);
+const label = (formType: string) => FORM_LABELS[formType as keyof typeof FORM_LABELS] ?? formType;
+
+/** A stored field value as readable text. */
+function show(value: unknown): string {
+  if (value === null || value === undefined || value === "") return "—";
+  if (Array.isArray(value)) return value.map(show).join(", ");
+  if (typeof value === "object") return Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k}: ${show(v)}`).join("; ");
+  return String(value);
+}
+
+function Facts({ rows }: { rows: [string, string][] }) {
+  return (
+    <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1 text-sm">
+      {rows.map(([k, v]) => (
+        <div key={k} className="contents">
+          <dt className="font-semibold">{k}</dt>
+          <dd className="whitespace-pre-wrap break-words">{v}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function Feedback({ form, params }: { form: string; params: Record<string, string | string[] | undefined> }) {
+  if (one(params.form) !== form) return null;
+  const error = one(params.error);
+  if (error === "forbidden") return <p role="alert" className="mt-2 text-sm text-red-800">Your role does not allow this.</p>;
+  if (error) return null; // shown next to its field
+  return one(params.saved) ? (
+    <p role="status" className="mt-2 text-sm text-emerald-800">
+      Saved.
+    </p>
+  ) : null;
+}
+
+export default async function LeadPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const staff = await requireStaffPage("leads:read", `/console/leads/${id}`);
+  const q = await searchParams;
+  const d = await leadDetail(db(), id.slice(0, 64));
+  if (!d) notFound();
+  const [staffList] = await Promise.all([listStaff(db())]);
+  const { lead, contact } = { lead: d.lead, contact: d.lead.contact };
+  let fields: Record<string, unknown> = {};
+  try {
+    fields = JSON.parse(lead.fields) as Record<string, unknown>;
+  } catch {
+    fields = {};
+  }
+  const canWork = can(staff.role, "leads:work");
+  const fieldError = (form: string, field: string) => (one(q.form) === form && one(q.field) === field && one(q.error) !== "forbidden" ? one(q.error) : undefined);
+  const statusError = fieldError("status", "status");
+  const reasonError = fieldError("status", "lostReason");
+  const ownerError = fieldError("assign", "ownerId");
+  const noteError = fieldError("note", "note");
+  const items = timeline(d);
+
+  return (
+    <>
+      <p>
+        <a href="/console/leads" className="text-sm underline">
+          ← All leads
+        </a>
+      </p>
+      <div className="mt-3 flex flex-wrap items-baseline gap-x-4 gap-y-1">
+        <h1 className="text-2xl font-bold tracking-tight">{lead.name || lead.email || lead.phone || "(no name)"}</h1>
+        <span className="rounded-full bg-brand-soft px-3 py-0.5 text-sm font-semibold">{STATUS_LABELS[lead.status as keyof typeof STATUS_LABELS] ?? lead.status}</span>
+        <span className="text-ink/70">
+          {label(lead.formType)}, received {when(lead.createdAt)}
+        </span>
+      </div>
+
+      <div className="mt-8 grid gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <div className="space-y-8">
+          <section aria-labelledby="sent">
+            <h2 id="sent" className="text-lg font-semibold">
+              What they sent
+            </h2>
+            <div className="mt-3 rounded-xl border border-ink/10 bg-white p-4">
+              <Facts
+                rows={[
+                  ["Name", show(lead.name)],
+                  ["Email", show(lead.email)],
+                  ["Phone", show(lead.phone)],
+                  ["Program", d.program ? `${d.program.name} (${lead.programSlug})` : show(lead.programSlug)],
+                  ["Cohort", d.cohort ? `${d.cohort.name}, starts ${formatCohortDate(d.cohort.startDate)}` : show(lead.cohortId)],
+                  ...Object.entries(fields)
+                    .filter(([k]) => !["name", "email", "phone", "consent"].includes(k))
+                    .map(([k, v]): [string, string] => [k, show(v)]),
+                  ["Times sent", String(lead.revision)],
+                ]}
+              />
+            </div>
+          </section>
+          <section aria-labelledby="attribution">
+            <h2 id="attribution" className="text-lg font-semibold">
+              Attribution
+            </h2>
+            <div className="mt-3 rounded-xl border border-ink/10 bg-white p-4">
+              <Facts
+                rows={[
+                  ["UTM source", show(lead.utmSource)],
+                  ["UTM medium", show(lead.utmMedium)],
+                  ["UTM campaign", show(lead.utmCampaign)],
+                  ["UTM term", show(lead.utmTerm)],
+                  ["UTM content", show(lead.utmContent)],
+                  ["Article", show(lead.article)],
+                  ["Call to action", show(lead.cta)],
+                  ["Referral code", show(lead.referralCode)],
+                  ["Landing page", show(lead.landingPage)],
+                  ["Referrer", show(lead.referrerUrl)],
+                ]}
+              />
+            </div>
+          </section>
+          <section aria-labelledby="consent">
+            <h2 id="consent" className="text-lg font-semibold">
+              Consent
+            </h2>
+            <div className="mt-3 rounded-xl border border-ink/10 bg-white p-4">
+              <Facts rows={[["Version", show(lead.consentVersion)], ["Given", when(lead.consentAt)], ["Text shown", show(lead.consentText)]]} />
+            </div>
+          </section>
+          <section aria-labelledby="timeline">
+            <h2 id="timeline" className="text-lg font-semibold">
+              Timeline of this person
+            </h2>
+            <ol className="mt-3 space-y-2">
+              {items.map((item) => (
+                <li key={`${item.kind}-${item.id}`} className="rounded-lg border border-ink/10 bg-white px-4 py-2 text-sm">
+                  <span className="text-ink/70">{when(item.at)}: </span>
+                  {item.kind === "lead" && (
+                    <>
+                      {item.id === lead.id ? <strong>This lead</strong> : <a href={`/console/leads/${item.id}`} className="text-brand underline">{label(item.formType)}</a>}
+                      {item.id === lead.id ? ` (${label(item.formType)})` : ""} · {item.status}
+                    </>
+                  )}
+                  {item.kind === "email" && (
+                    <>
+                      Email <a href={`/mailbox/${item.id}`} className="text-brand underline">{item.subject ?? item.template}</a> to {item.to} · {item.status}
+                    </>
+                  )}
+                  {item.kind === "activity" && (
+                    <>
+                      {item.actor ?? "Someone"}{" "}
+                      {item.type === "status"
+                        ? `moved it from ${item.fromStatus} to ${item.toStatus}${item.detail ? `: ${item.detail}` : ""}`
+                        : item.type === "assign"
+                          ? `assigned it to ${item.detail}`
+                          : item.type === "note"
+                            ? "added a note:"
+                            : item.type === "decision"
+                              ? `decided the redemption: ${item.detail ?? ""}`
+                              : item.type}
+                      {item.type === "note" && <p className="mt-1 whitespace-pre-wrap break-words">{item.detail}</p>}
+                    </>
+                  )}
+                </li>
+              ))}
+            </ol>
+          </section>
+        </div>
+
+        <aside className="space-y-6" aria-label="Work this lead">
+          <section id="status" aria-labelledby="status-h" className="rounded-xl border border-ink/10 bg-white p-4">
+            <h2 id="status-h" className="font-semibold">
+              Pipeline
+            </h2>
+            {canWork ? (
+              <form action={changeStatusAction} className="mt-3 space-y-3">
+                <input type="hidden" name="leadId" value={lead.id} />
+                <div>
+                  <label htmlFor="status-select" className="text-sm font-semibold">
+                    Status
+                  </label>
+                  <select
+                    id="status-select"
+                    name="status"
+                    defaultValue={lead.status}
+                    aria-invalid={statusError ? true : undefined}
+                    aria-describedby={statusError ? "status-error" : undefined}
+                    className="mt-1 block min-h-10 w-full rounded-lg border border-ink/30 bg-white px-2"
+                  >
+                    {LEAD_STATUSES.map((s) => (
+                      <option key={s} value={s}>
+                        {STATUS_LABELS[s]}
+                      </option>
+                    ))}
+                  </select>
+                  {statusError && <p id="status-error" className="mt-1 text-sm text-red-800">{statusError}</p>}
+                </div>
+                <div>
+                  <label htmlFor="lostReason" className="text-sm font-semibold">
+                    Reason (when lost)
+                  </label>
+                  <input
+                    id="lostReason"
+                    name="lostReason"
+                    maxLength={LIMITS.lostReason}
+                    defaultValue={lead.lostReason ?? ""}
+                    aria-invalid={reasonError ? true : undefined}
+                    aria-describedby={reasonError ? "lostReason-error" : undefined}
+                    className="mt-1 block min-h-10 w-full rounded-lg border border-ink/30 bg-white px-2"
+                  />
+                  {reasonError && <p id="lostReason-error" className="mt-1 text-sm text-red-800">{reasonError}</p>}
+                </div>
+                <button type="submit" className="min-h-10 rounded-full bg-brand px-4 text-sm font-semibold text-white">
+                  Update status
+                </button>
+                <Feedback form="status" params={q} />
+              </form>
+            ) : (
+              <p className="mt-2 text-sm">Your role can view leads only.</p>
+            )}
+            <p className="mt-3 text-xs text-ink/70">First contact: {when(lead.firstContactedAt)}</p>
+          </section>
+
+          <section id="assign" aria-labelledby="assign-h" className="rounded-xl border border-ink/10 bg-white p-4">
+            <h2 id="assign-h" className="font-semibold">
+              Owner
+            </h2>
+            <p className="mt-1 text-sm">{lead.owner ? lead.owner.name : "Nobody yet"}</p>
+            {canWork && (
+              <form action={assignLeadAction} className="mt-3 space-y-3">
+                <input type="hidden" name="leadId" value={lead.id} />
+                <label htmlFor="ownerId" className="text-sm font-semibold">
+                  Assign to
+                </label>
+                <select
+                  id="ownerId"
+                  name="ownerId"
+                  defaultValue={lead.ownerId ?? ""}
+                  aria-invalid={ownerError ? true : undefined}
+                  aria-describedby={ownerError ? "ownerId-error" : undefined}
+                  className="block min-h-10 w-full rounded-lg border border-ink/30 bg-white px-2"
+                >
+                  <option value="">Nobody</option>
+                  {staffList.map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {s.name}
+                      {s.id === staff.id ? " (me)" : ""}
+                    </option>
+                  ))}
+                </select>
+                {ownerError && <p id="ownerId-error" className="text-sm text-red-800">{ownerError}</p>}
+                <button type="submit" className="min-h-10 rounded-full bg-brand px-4 text-sm font-semibold text-white">
+                  Assign
+                </button>
+                <Feedback form="assign" params={q} />
+              </form>
+            )}
+          </section>
+
+          <section id="note" aria-labelledby="note-h" className="rounded-xl border border-ink/10 bg-white p-4">
+            <h2 id="note-h" className="font-semibold">
+              Add a note
+            </h2>
+            {canWork && (
+              <form action={addNoteAction} className="mt-3 space-y-3">
+                <input type="hidden" name="leadId" value={lead.id} />
+                <label htmlFor="note-text" className="sr-only">
+                  Note
+                </label>
+                <textarea
+                  id="note-text"
+                  name="note"
+                  rows={4}
+                  maxLength={LIMITS.note}
+                  aria-invalid={noteError ? true : undefined}
+                  aria-describedby={noteError ? "note-error" : undefined}
+                  className="block w-full rounded-lg border border-ink/30 bg-white p-2 text-sm"
+                />
+                {noteError && <p id="note-error" className="text-sm text-red-800">{noteError}</p>}
+                <button type="submit" className="min-h-10 rounded-full bg-brand px-4 text-sm font-semibold text-white">
+                  Save note
+                </button>
+                <Feedback form="note" params={q} />
+              </form>
+            )}
+          </section>
+
+          <section aria-labelledby="person-h" className="rounded-xl border border-ink/10 bg-white p-4 text-sm">
+            <h2 id="person-h" className="font-semibold">
+              The person
+            </h2>
+            <p className="mt-1">
+              Contact since {when(contact.createdAt)}. Referral code {contact.referralCode}.
+              {contact.marketingOptOutAt ? ` Opted out of marketing on ${when(contact.marketingOptOutAt)}.` : ""}
+            </p>
+            <p className="mt-2 flex flex-wrap gap-x-4">
+              <a href={`/console/referrals/${contact.id}`} className="text-brand underline">
+                Referrals and points
+              </a>
+              {can(staff.role, "privacy:manage") && (
+                <a href={`/console/people/${contact.id}`} className="text-brand underline">
+                  Privacy: export or erase
+                </a>
+              )}
+            </p>
+            {lead.formType === "redemption" && (
+              <p className="mt-2">
+                Redemption: {lead.decision ? `${lead.decision} by ${lead.decidedBy?.name ?? "staff"} on ${when(lead.decidedAt)}` : "waiting for a decision"} ·{" "}
+                <a href="/console/referrals/redemptions" className="text-brand underline">
+                  Redemption requests
+                </a>
+              </p>
+            )}
+          </section>
+        </aside>
+      </div>
+    </>
+  );
+}

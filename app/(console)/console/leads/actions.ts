@@ -1,0 +1,53 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { authorize, isDenied } from "@/lib/auth/next";
+import { db } from "@/lib/db";
+import { addNote, assignLead, assignSchema, changeStatus, noteSchema, statusChangeSchema } from "@/lib/console/pipeline";
+
+/**
+ * The lead page's three forms. They post without JavaScript and come back to the page
+ * (post/redirect/get) with what happened in the URL; the page shows errors next to the
+ * field. Server Actions are public endpoints: each checks the session and role first.
+ */
+
+const back = (leadId: string, result: Record<string, string>) =>
+  `/console/leads/${encodeURIComponent(leadId)}?${new URLSearchParams(result).toString()}#${result.form ?? "work"}`;
+
+async function staffOrLeave(leadId: string) {
+  const who = await authorize("leads:work");
+  if (isDenied(who)) redirect(who.status === 401 ? `/console/sign-in?next=/console/leads/${encodeURIComponent(leadId)}` : back(leadId, { error: "forbidden" }));
+  return who;
+}
+
+const leadIdOf = (formData: FormData) => String(formData.get("leadId") ?? "").slice(0, 64);
+
+export async function changeStatusAction(formData: FormData) {
+  const leadId = leadIdOf(formData);
+  const staff = await staffOrLeave(leadId);
+  const parsed = statusChangeSchema.safeParse({ leadId, status: formData.get("status"), lostReason: formData.get("lostReason") ?? undefined });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    redirect(back(leadId, { form: "status", error: issue.message, field: String(issue.path[0] ?? "status") }));
+  }
+  const result = await changeStatus(db(), { leadId, actorId: staff.id, status: parsed.data.status, lostReason: parsed.data.lostReason });
+  redirect(back(leadId, result.ok ? { form: "status", saved: "status" } : { form: "status", error: result.error, field: result.field ?? "status" }));
+}
+
+export async function assignLeadAction(formData: FormData) {
+  const leadId = leadIdOf(formData);
+  const staff = await staffOrLeave(leadId);
+  const parsed = assignSchema.safeParse({ leadId, ownerId: formData.get("ownerId") ?? "" });
+  if (!parsed.success) redirect(back(leadId, { form: "assign", error: "Choose a staff member.", field: "ownerId" }));
+  const result = await assignLead(db(), { leadId, actorId: staff.id, ownerId: parsed.data.ownerId || null });
+  redirect(back(leadId, result.ok ? { form: "assign", saved: "assign" } : { form: "assign", error: result.error, field: "ownerId" }));
+}
+
+export async function addNoteAction(formData: FormData) {
+  const leadId = leadIdOf(formData);
+  const staff = await staffOrLeave(leadId);
+  const parsed = noteSchema.safeParse({ leadId, note: formData.get("note") });
+  if (!parsed.success) redirect(back(leadId, { form: "note", error: parsed.error.issues[0].message, field: "note" }));
+  const result = await addNote(db(), { leadId, actorId: staff.id, note: parsed.data.note });
+  redirect(back(leadId, result.ok ? { form: "note", saved: "note" } : { form: "note", error: result.error, field: "note" }));
+}

@@ -1,0 +1,171 @@
+import { z } from "zod";
+import type { Db } from "../db";
+import { LEAD_STATUSES, type LeadStatus } from "./inbox";
+
+/**
+ * Working a lead: status changes along the pipeline, assignment and notes. Every change
+ * appends a LeadActivity row (who, what, when); nothing is ever edited in place.
+ */
+
+export const STATUS_LABELS: Record<LeadStatus, string> = {
+  new: "New",
+  contacted: "Contacted",
+  qualified: "Qualified",
+  enrolled: "Enrolled",
+  lost: "Lost",
+};
+
+export const LIMITS = { note: 5000, lostReason: 300 } as const;
+
+export const statusChangeSchema = z
+  .object({
+    leadId: z.string().trim().min(1).max(64),
+    status: z.enum(LEAD_STATUSES, { error: "Choose a status." }),
+    lostReason: z.preprocess(
+      (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+      z.string().trim().max(LIMITS.lostReason, `Keep the reason under ${LIMITS.lostReason} characters.`).optional(),
+    ),
+  })
+  .superRefine((v, ctx) => {
+    if (v.status === "lost" && !v.lostReason) ctx.addIssue({ code: "custom", path: ["lostReason"], message: "Say why the lead was lost." });
+  });
+
+export const assignSchema = z.object({
+  leadId: z.string().trim().min(1).max(64),
+  /** A staff user id, or "" for nobody. */
+  ownerId: z.string().trim().max(64),
+});
+
+export const noteSchema = z.object({
+  leadId: z.string().trim().min(1).max(64),
+  note: z.string({ error: "Write a note." }).trim().min(1, "Write a note.").max(LIMITS.note, `Keep notes under ${LIMITS.note} characters.`),
+});
+
+export type PipelineResult = { ok: true } | { ok: false; error: string; field?: string };
+
+const notFound: PipelineResult = { ok: false, error: "That lead does not exist (it may have been erased)." };
+
+/** Moves a lead to another status. The first move out of "new" records the first contact. */
+export async function changeStatus(
+  db: Db,
+  a: { leadId: string; actorId: string; status: LeadStatus; lostReason?: string; now?: Date },
+): Promise<PipelineResult> {
+  const now = a.now ?? new Date();
+  if (a.status === "lost" && !a.lostReason?.trim()) return { ok: false, error: "Say why the lead was lost.", field: "lostReason" };
+  return db.$transaction(async (tx) => {
+    const lead = await tx.lead.findUnique({ where: { id: a.leadId }, select: { status: true, firstContactedAt: true } });
+    if (!lead) return notFound;
+    if (lead.status === a.status && a.status !== "lost") return { ok: true };
+    await tx.lead.update({
+      where: { id: a.leadId },
+      data: {
+        status: a.status,
+        statusChangedAt: now,
+        lostReason: a.status === "lost" ? a.lostReason!.trim() : null,
+        firstContactedAt: lead.firstContactedAt ?? (a.status !== "new" ? now : null),
+      },
+    });
+    await tx.leadActivity.create({
+      data: {
+        leadId: a.leadId,
+        actorId: a.actorId,
+        type: "status",
+        fromStatus: lead.status,
+        toStatus: a.status,
+        detail: a.status === "lost" ? a.lostReason!.trim() : null,
+        createdAt: now,
+      },
+    });
+    return { ok: true } as const;
+  });
+}
+
+/** Assigns the lead to a staff member (or to nobody). */
+export async function assignLead(db: Db, a: { leadId: string; actorId: string; ownerId: string | null; now?: Date }): Promise<PipelineResult> {
+  const now = a.now ?? new Date();
+  return db.$transaction(async (tx) => {
+    const lead = await tx.lead.findUnique({ where: { id: a.leadId }, select: { ownerId: true } });
+    if (!lead) return notFound;
+    const owner = a.ownerId ? await tx.user.findUnique({ where: { id: a.ownerId }, select: { id: true, name: true, banned: true } }) : null;
+    if (a.ownerId && (!owner || owner.banned)) return { ok: false, error: "Choose an active staff member.", field: "ownerId" };
+    if (lead.ownerId === (owner?.id ?? null)) return { ok: true };
+    await tx.lead.update({ where: { id: a.leadId }, data: { ownerId: owner?.id ?? null } });
+    await tx.leadActivity.create({
+      data: { leadId: a.leadId, actorId: a.actorId, type: "assign", detail: owner ? owner.name : "Unassigned", createdAt: now },
+    });
+    return { ok: true } as const;
+  });
+}
+
+export async function addNote(db: Db, a: { leadId: string; actorId: string; note: string; now?: Date }): Promise<PipelineResult> {
+  const note = a.note.trim();
+  if (!note) return { ok: false, error: "Write a note.", field: "note" };
+  if (note.length > LIMITS.note) return { ok: false, error: `Keep notes under ${LIMITS.note} characters.`, field: "note" };
+  return db.$transaction(async (tx) => {
+    if (!(await tx.lead.findUnique({ where: { id: a.leadId }, select: { id: true } }))) return notFound;
+    await tx.leadActivity.create({ data: { leadId: a.leadId, actorId: a.actorId, type: "note", detail: note, createdAt: a.now ?? new Date() } });
+    return { ok: true } as const;
+  });
+}
+
+/** Everything the lead page shows: the lead, its contact's other leads, emails and the activity trail. */
+export async function leadDetail(db: Db, leadId: string) {
+  const lead = await db.lead.findUnique({
+    where: { id: leadId },
+    include: { owner: { select: { id: true, name: true } }, decidedBy: { select: { name: true } }, contact: true },
+  });
+  if (!lead) return null;
+  const [leads, emails, activities, cohort, program] = await Promise.all([
+    db.lead.findMany({
+      where: { contactId: lead.contactId },
+      orderBy: { createdAt: "desc" },
+      take: 200,
+      select: { id: true, formType: true, status: true, createdAt: true },
+    }),
+    db.emailMessage.findMany({
+      where: { OR: [{ contactId: lead.contactId }, { lead: { contactId: lead.contactId } }] },
+      orderBy: { createdAt: "desc" },
+      take: 200,
+      select: { id: true, toAddress: true, template: true, status: true, subject: true, createdAt: true, sentAt: true, deliveredAt: true, lastError: true, leadId: true },
+    }),
+    db.leadActivity.findMany({
+      where: { lead: { contactId: lead.contactId } },
+      orderBy: { createdAt: "desc" },
+      take: 500,
+      include: { actor: { select: { name: true } } },
+    }),
+    lead.cohortId ? db.cohort.findUnique({ where: { id: lead.cohortId }, select: { name: true, startDate: true } }) : null,
+    lead.programSlug ? db.program.findUnique({ where: { slug: lead.programSlug }, select: { name: true } }) : null,
+  ]);
+  return { lead, leads, emails, activities, cohort, program };
+}
+
+export type TimelineItem =
+  | { kind: "lead"; at: Date; id: string; formType: string; status: string }
+  | { kind: "email"; at: Date; id: string; template: string; status: string; subject: string | null; to: string }
+  | { kind: "activity"; at: Date; id: string; leadId: string; type: string; actor: string | null; fromStatus: string | null; toStatus: string | null; detail: string | null };
+
+/** One time-ordered list (newest first) of the contact's leads, emails and the changes made to their leads. */
+export function timeline(d: NonNullable<Awaited<ReturnType<typeof leadDetail>>>): TimelineItem[] {
+  const items: TimelineItem[] = [
+    ...d.leads.map((l) => ({ kind: "lead" as const, at: l.createdAt, id: l.id, formType: l.formType, status: l.status })),
+    ...d.emails.map((e) => ({ kind: "email" as const, at: e.createdAt, id: e.id, template: e.template, status: e.status, subject: e.subject, to: e.toAddress })),
+    ...d.activities.map((a) => ({
+      kind: "activity" as const,
+      at: a.createdAt,
+      id: a.id,
+      leadId: a.leadId,
+      type: a.type,
+      actor: a.actor?.name ?? null,
+      fromStatus: a.fromStatus,
+      toStatus: a.toStatus,
+      detail: a.detail,
+    })),
+  ];
+  return items.sort((x, y) => y.at.getTime() - x.at.getTime());
+}
+
+/** Active staff, for the assignment list and the owner filter. */
+export function listStaff(db: Db) {
+  return db.user.findMany({ where: { OR: [{ banned: false }, { banned: null }] }, orderBy: { name: "asc" }, select: { id: true, name: true, role: true } });
+}
