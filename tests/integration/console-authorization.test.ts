@@ -1,0 +1,184 @@
+/**
+ * The authorization matrix for Server Actions: every exported action of every console
+ * `actions.ts` is called anonymously, as staff and as admin, with a real Better Auth
+ * session cookie on the request, against a real database. Each must do its work exactly
+ * when the role allows it, and change nothing otherwise. Only Next's request context
+ * (headers, cookies, redirect) is simulated here; pages and route handlers are tried over
+ * HTTP in tests/e2e/authorization.spec.ts.
+ *
+ * A new action without a row in RULES fails the first test, so none can be forgotten.
+ */
+import { randomUUID } from "node:crypto";
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createTestDb } from "../helpers/test-db";
+import { can, type Permission, type Role } from "@/lib/auth/roles";
+
+const t = createTestDb();
+process.env.DATABASE_URL = t.url;
+process.env.SITE_URL = "http://console.test";
+
+// --- Next's request context, simulated ---------------------------------------------------
+let requestHeaders = new Headers();
+const jar = new Map<string, string>();
+class Interrupt extends Error {
+  constructor(readonly kind: string, readonly to?: string) {
+    super(`${kind} ${to ?? ""}`);
+  }
+}
+vi.mock("next/headers", () => ({
+  headers: async () => requestHeaders,
+  cookies: async () => ({
+    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined),
+    getAll: () => [...jar].map(([name, value]) => ({ name, value })),
+    has: (name: string) => jar.has(name),
+    set: (name: string, value: string) => void jar.set(name, value),
+    delete: (name: string) => void jar.delete(name),
+  }),
+}));
+vi.mock("next/navigation", () => ({
+  redirect: (to: string) => {
+    throw new Interrupt("redirect", to);
+  },
+  permanentRedirect: (to: string) => {
+    throw new Interrupt("redirect", to);
+  },
+  notFound: () => {
+    throw new Interrupt("notFound");
+  },
+  forbidden: () => {
+    throw new Interrupt("forbidden");
+  },
+  unauthorized: () => {
+    throw new Interrupt("unauthorized");
+  },
+}));
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {}, refresh: () => {} }));
+
+type Who = "anonymous" | Role;
+const cookieFor: Record<Who, string> = { anonymous: "", staff: "", admin: "" };
+const userId: Record<Role, string> = { staff: "", admin: "" };
+
+const fd = (fields: Record<string, string>) => {
+  const f = new FormData();
+  for (const [k, v] of Object.entries(fields)) f.append(k, v);
+  return f;
+};
+
+type Ctx = Record<string, string>;
+type Rule = {
+  permission: Permission;
+  /** Makes what the action works on; returns ids. */
+  setup: () => Promise<Ctx>;
+  call: (action: (...args: unknown[]) => Promise<unknown>, ctx: Ctx) => Promise<unknown>;
+  /** Whether the action's effect happened. */
+  done: (ctx: Ctx) => Promise<boolean>;
+};
+
+let leadCounter = 0;
+async function makeLead(): Promise<Ctx> {
+  const contact = await t.db.contact.create({ data: { email: `authz-${++leadCounter}-${randomUUID().slice(0, 6)}@example.com`, referralCode: randomUUID().slice(0, 8).toUpperCase() } });
+  const lead = await t.db.lead.create({ data: { contactId: contact.id, formType: "enroll", fields: "{}", name: "Matrix Person", email: contact.email } });
+  return { leadId: lead.id, contactId: contact.id };
+}
+
+const RULES: Record<string, Rule> = {
+  "app/(console)/console/leads/actions.ts#changeStatusAction": {
+    permission: "leads:work",
+    setup: makeLead,
+    call: (a, c) => a(fd({ leadId: c.leadId, status: "contacted" })),
+    done: async (c) => (await t.db.lead.findUniqueOrThrow({ where: { id: c.leadId } })).status === "contacted",
+  },
+  "app/(console)/console/leads/actions.ts#assignLeadAction": {
+    permission: "leads:work",
+    setup: makeLead,
+    call: (a, c) => a(fd({ leadId: c.leadId, ownerId: userId.staff })),
+    done: async (c) => (await t.db.lead.findUniqueOrThrow({ where: { id: c.leadId } })).ownerId === userId.staff,
+  },
+  "app/(console)/console/leads/actions.ts#addNoteAction": {
+    permission: "leads:work",
+    setup: makeLead,
+    call: (a, c) => a(fd({ leadId: c.leadId, note: "matrix note" })),
+    done: async (c) => (await t.db.leadActivity.count({ where: { leadId: c.leadId, type: "note" } })) === 1,
+  },
+  "app/(console)/mailbox/actions.ts#retryMessageAction": {
+    permission: "email:retry",
+    setup: async () => {
+      const m = await t.db.emailMessage.create({
+        data: { toAddress: "x@example.com", template: "enroll-confirmation", data: "{}", category: "transactional", idempotencyKey: randomUUID(), status: "failed" },
+      });
+      return { id: m.id };
+    },
+    call: (a, c) => a(fd({ id: c.id, back: "/mailbox" })),
+    done: async (c) => (await t.db.emailMessage.findUniqueOrThrow({ where: { id: c.id } })).status === "pending",
+  },
+};
+
+/** Sign-in and sign-out are public on purpose. */
+const PUBLIC_ACTIONS = new Set(["app/(console)/console/sign-in/actions.ts#signInAction", "app/(console)/console/sign-in/actions.ts#signOutAction"]);
+
+const root = path.resolve(__dirname, "../..");
+function actionFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return actionFiles(full);
+    return name === "actions.ts" ? [full] : [];
+  });
+}
+
+const modules = new Map<string, Record<string, unknown>>();
+
+beforeAll(async () => {
+  const { getAuth } = await import("@/lib/auth/next");
+  const { createStaffUser } = await import("@/lib/auth/auth");
+  const auth = getAuth();
+  for (const role of ["staff", "admin"] as const) {
+    const email = `${role}-matrix@loomstack.example`;
+    const password = `matrix-${role}-password-1`;
+    const user = await createStaffUser(auth, { email, name: `Matrix ${role}`, password, role });
+    userId[role] = user.id;
+    const res = await auth.api.signInEmail({ body: { email, password }, asResponse: true });
+    const setCookie = res.headers.getSetCookie().find((c) => c.includes("session_token="));
+    if (!setCookie) throw new Error("no session cookie");
+    cookieFor[role] = setCookie.split(";")[0];
+  }
+  for (const file of actionFiles(path.join(root, "app/(console)"))) {
+    modules.set(path.relative(root, file), (await import(file)) as Record<string, unknown>);
+  }
+}, 60_000);
+afterAll(() => t.cleanup());
+
+describe("authorization matrix: Server Actions", () => {
+  it("has a rule for every console action", () => {
+    const found = [...modules].flatMap(([file, mod]) => Object.entries(mod).filter(([, v]) => typeof v === "function").map(([name]) => `${file}#${name}`));
+    expect(found.length).toBeGreaterThan(4);
+    expect(found.filter((key) => !RULES[key] && !PUBLIC_ACTIONS.has(key))).toEqual([]);
+  });
+
+  for (const who of ["anonymous", "staff", "admin"] as const) {
+    it(`does exactly what ${who === "anonymous" ? "an anonymous caller" : `a ${who}`} may`, async () => {
+      const outcomes: string[] = [];
+      for (const [key, rule] of Object.entries(RULES)) {
+        const [file, name] = key.split("#");
+        const action = modules.get(file)?.[name] as ((...args: unknown[]) => Promise<unknown>) | undefined;
+        if (!action) continue; // listed, but the file does not exist yet
+        const ctx = await rule.setup();
+        requestHeaders = new Headers({ cookie: cookieFor[who], origin: "http://console.test", "x-forwarded-for": "198.51.100.20" });
+        let interrupt: Interrupt | undefined;
+        try {
+          await rule.call(action, ctx);
+        } catch (error) {
+          if (error instanceof Interrupt) interrupt = error;
+          else throw error;
+        }
+        const allowed = who !== "anonymous" && can(who, rule.permission);
+        const happened = await rule.done(ctx);
+        outcomes.push(`${key}: ${happened ? "done" : "refused"}${happened === allowed ? "" : `  <-- expected ${allowed ? "done" : "refused"}`}`);
+        // An anonymous caller is sent to sign in (or told to), never shown a success.
+        if (who === "anonymous" && interrupt?.kind === "redirect") expect(interrupt.to).toMatch(/sign-in|error=|retried=0/);
+      }
+      expect(outcomes.filter((o) => o.includes("<--"))).toEqual([]);
+    }, 60_000);
+  }
+});
