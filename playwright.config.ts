@@ -54,6 +54,8 @@ export default defineConfig({
       // Test-only values: sessions signed with a throwaway secret, sign-in limits loose
       // enough for many test sign-ins from one address (one test checks the limit itself).
       BETTER_AUTH_SECRET: "e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz",
+      RATE_LIMIT_IP: "1000/600",
+      RATE_LIMIT_IDENTITY: "60/600",
     },
   },
 });

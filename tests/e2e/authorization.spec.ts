@@ -1,0 +1,93 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, request, test, type APIRequestContext } from "@playwright/test";
+import { createDb } from "../../lib/db";
+import { baseURL } from "../../playwright.config";
+import { storageState } from "./staff";
+
+// The authorization matrix for pages and route handlers, over HTTP against the production
+// build: every console page and route is requested anonymously, as staff and as admin.
+// Anonymous → sign-in (pages) or 401 (routes); staff on admin-only → 403; else 200.
+// Every console route in the build must have a row here. Server Actions have their own
+// matrix in tests/integration/console-authorization.test.ts.
+
+type Expect = "ok" | "admin-only";
+type Route = { pattern: string; kind: "page" | "route"; access: Expect; path: (ids: Ids) => string };
+type Ids = { leadId: string; contactId: string; messageId: string };
+
+const ROUTES: Route[] = [
+  { pattern: "/(console)/console/page", kind: "page", access: "ok", path: () => "/console" },
+  { pattern: "/(console)/console/leads/page", kind: "page", access: "ok", path: () => "/console/leads" },
+  { pattern: "/(console)/console/leads/[id]/page", kind: "page", access: "ok", path: (i) => `/console/leads/${i.leadId}` },
+  { pattern: "/(console)/console/leads/export/route", kind: "route", access: "ok", path: () => "/console/leads/export" },
+  { pattern: "/(console)/console/referrals/page", kind: "page", access: "ok", path: () => "/console/referrals" },
+  { pattern: "/(console)/console/referrals/[contactId]/page", kind: "page", access: "ok", path: (i) => `/console/referrals/${i.contactId}` },
+  { pattern: "/(console)/console/referrals/redemptions/page", kind: "page", access: "ok", path: () => "/console/referrals/redemptions" },
+  { pattern: "/(console)/console/subscribers/page", kind: "page", access: "ok", path: () => "/console/subscribers" },
+  { pattern: "/(console)/console/programs/page", kind: "page", access: "ok", path: () => "/console/programs" },
+  { pattern: "/(console)/console/programs/[slug]/page", kind: "page", access: "ok", path: () => "/console/programs/data-analytics" },
+  { pattern: "/(console)/console/staff/page", kind: "page", access: "admin-only", path: () => "/console/staff" },
+  { pattern: "/(console)/console/settings/page", kind: "page", access: "admin-only", path: () => "/console/settings" },
+  { pattern: "/(console)/console/people/page", kind: "page", access: "admin-only", path: () => "/console/people" },
+  { pattern: "/(console)/console/people/[contactId]/page", kind: "page", access: "admin-only", path: (i) => `/console/people/${i.contactId}` },
+  { pattern: "/(console)/console/people/[contactId]/export/route", kind: "route", access: "admin-only", path: (i) => `/console/people/${i.contactId}/export` },
+  { pattern: "/(console)/mailbox/page", kind: "page", access: "ok", path: () => "/mailbox" },
+  { pattern: "/(console)/mailbox/[id]/page", kind: "page", access: "ok", path: (i) => `/mailbox/${i.messageId}` },
+  { pattern: "/(console)/mailbox/previews/page", kind: "page", access: "ok", path: () => "/mailbox/previews" },
+  { pattern: "/(console)/mailbox/previews/[template]/page", kind: "page", access: "ok", path: () => "/mailbox/previews/staff-new-lead" },
+];
+
+/** Console routes that anyone may open. */
+const PUBLIC = new Set(["/(console)/console/sign-in/page"]);
+
+const distDir = process.env.NEXT_DIST_DIR ?? ".next-test";
+const built = Object.keys(JSON.parse(readFileSync(path.join(distDir, "server", "app-paths-manifest.json"), "utf8")) as Record<string, string>);
+
+let ids: Ids;
+const contexts: Record<string, APIRequestContext> = {};
+
+test.beforeAll(async () => {
+  const db = createDb(process.env.DATABASE_URL ?? "file:./prisma/e2e.db");
+  try {
+    const contact = await db.contact.create({ data: { email: `matrix-${Date.now()}@example.com`, referralCode: `MX${Date.now().toString(36).toUpperCase()}`.slice(0, 12) } });
+    const lead = await db.lead.create({ data: { contactId: contact.id, formType: "enroll", fields: "{}", name: "Matrix Page", email: contact.email } });
+    const message = await db.emailMessage.create({
+      data: { toAddress: contact.email!, template: "enroll-confirmation", data: "{}", category: "transactional", idempotencyKey: `matrix-${lead.id}`, status: "failed", leadId: lead.id, contactId: contact.id },
+    });
+    ids = { leadId: lead.id, contactId: contact.id, messageId: message.id };
+  } finally {
+    await db.$disconnect();
+  }
+  contexts.anonymous = await request.newContext({ baseURL, maxRedirects: 0 });
+  contexts.staff = await request.newContext({ baseURL, maxRedirects: 0, storageState: storageState("staff") });
+  contexts.admin = await request.newContext({ baseURL, maxRedirects: 0, storageState: storageState("admin") });
+});
+test.afterAll(async () => {
+  await Promise.all(Object.values(contexts).map((c) => c.dispose()));
+});
+
+test("every console page and route in the build has a row in the matrix", () => {
+  const consoleRoutes = built.filter((p) => p.startsWith("/(console)/") && !PUBLIC.has(p));
+  expect(consoleRoutes.length).toBeGreaterThan(10);
+  expect(consoleRoutes.filter((p) => !ROUTES.some((r) => r.pattern === p))).toEqual([]);
+  expect(ROUTES.filter((r) => !built.includes(r.pattern)).map((r) => r.pattern)).toEqual([]);
+});
+
+for (const who of ["anonymous", "staff", "admin"] as const) {
+  test(`pages and routes as ${who}`, async () => {
+    const results: string[] = [];
+    for (const route of ROUTES) {
+      if (!built.includes(route.pattern)) continue;
+      const url = route.path(ids);
+      const res = await contexts[who].get(url);
+      const status = res.status();
+      let expected: string;
+      if (who === "anonymous") expected = route.kind === "page" ? "redirect to sign-in" : "401";
+      else expected = route.access === "admin-only" && who === "staff" ? "403" : "200";
+      const location = res.headers()["location"] ?? "";
+      const got = status >= 300 && status < 400 ? (location.includes("/console/sign-in") ? "redirect to sign-in" : `redirect to ${location}`) : String(status);
+      results.push(`${url}: ${got}${got === expected ? "" : `  <-- expected ${expected}`}`);
+    }
+    expect(results.filter((r) => r.includes("<--"))).toEqual([]);
+  });
+}

@@ -1,0 +1,122 @@
+import { randomUUID } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { createDb } from "../../lib/db";
+import { STAFF_ACCOUNTS, storageState } from "./staff";
+
+// Staff at work in the console, in Chromium.
+
+const dbUrl = process.env.DATABASE_URL ?? "file:./prisma/e2e.db";
+async function withDb<T>(fn: (db: ReturnType<typeof createDb>) => Promise<T>): Promise<T> {
+  const db = createDb(dbUrl);
+  try {
+    return await fn(db);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/** A lead made the way the public form makes it (so the page has real data to show). */
+async function applyAs(page: import("@playwright/test").Page, name: string, email: string, query = "") {
+  await page.goto(`/apply?program=machine-learning-engineering${query}`);
+  await page.getByLabel("Full name").fill(name);
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Start date").selectOption({ index: 1 });
+  await page.getByLabel("How would you like to pay?").selectOption("upfront");
+  await page.getByLabel("I have never programmed").check();
+  await page.getByRole("checkbox", { name: /I agree/ }).check();
+  await page.getByRole("button", { name: "Send my application" }).click();
+  await expect(page.getByRole("status")).toContainText("Application received");
+}
+
+test.describe("signing in", () => {
+  test("a wrong password is refused with a clear message; the right one opens the console; sign-out ends it", async ({ page }) => {
+    await page.goto("/console/leads");
+    await expect(page).toHaveURL(/\/console\/sign-in\?next=%2Fconsole%2Fleads/);
+    await page.getByLabel("Email").fill(STAFF_ACCOUNTS.staff.email);
+    await page.getByLabel("Password").fill("not-the-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert")).toContainText("do not match");
+    await expect(page.getByLabel("Email")).toHaveValue(STAFF_ACCOUNTS.staff.email);
+
+    await page.getByLabel("Password").fill(STAFF_ACCOUNTS.staff.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/console\/leads$/);
+    await expect(page.getByRole("heading", { name: "Leads" })).toBeVisible();
+
+    const cookies = await page.context().cookies();
+    const session = cookies.find((c) => c.name.includes("session_token"));
+    expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/console\/sign-in/);
+    await page.goto("/console/leads");
+    await expect(page).toHaveURL(/\/console\/sign-in/);
+  });
+
+  test("the sign-in page passes axe", async ({ page }) => {
+    await page.goto("/console/sign-in");
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.map((v) => v.id)).toEqual([]);
+  });
+});
+
+test.describe("working leads", () => {
+  test.use({ storageState: storageState("staff") });
+
+  test("filter the inbox, open a lead, change its status, assign it and add a note", async ({ page }) => {
+    const tag = randomUUID().slice(0, 6);
+    const email = `console-${tag}@example.com`;
+    await applyAs(page, `Cora Console${tag}`, email, `&utm_source=e2e-${tag}&cta=hero`);
+
+    // Filters live in the URL.
+    await page.goto("/console/leads");
+    await page.getByLabel("UTM source").fill(`e2e-${tag}`);
+    await page.getByLabel("Form").selectOption("enroll");
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await expect(page).toHaveURL(new RegExp(`source=e2e-${tag}`));
+    await expect(page.getByRole("status")).toHaveText("1 lead");
+    // Search by surname prefix.
+    await page.goto(`/console/leads?q=console${tag}`);
+    await page.getByRole("link", { name: `Cora Console${tag}` }).click();
+
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Cora Console${tag}`);
+    await expect(page.getByText(`e2e-${tag}`)).toBeVisible();
+
+    // Lost needs a reason, shown next to the field.
+    await page.getByLabel("Status").selectOption("lost");
+    await page.getByRole("button", { name: "Update status" }).click();
+    await expect(page.getByText("Say why the lead was lost.")).toBeVisible();
+    await expect(page.getByLabel("Reason (when lost)")).toHaveAttribute("aria-invalid", "true");
+
+    await page.getByLabel("Status").selectOption("contacted");
+    await page.getByRole("button", { name: "Update status" }).click();
+    await expect(page.locator("#status").getByRole("status")).toHaveText("Saved.");
+    await expect(page.getByText(`${STAFF_ACCOUNTS.staff.name} moved it from new to contacted`)).toBeVisible();
+
+    await page.getByLabel("Assign to").selectOption({ label: `${STAFF_ACCOUNTS.staff.name} (me)` });
+    await page.getByRole("button", { name: "Assign" }).click();
+    await expect(page.getByText(`${STAFF_ACCOUNTS.staff.name} assigned it to ${STAFF_ACCOUNTS.staff.name}`)).toBeVisible();
+
+    await page.getByLabel("Note").fill("Called: wants the evening cohort. <b>not bold</b>");
+    await page.getByRole("button", { name: "Save note" }).click();
+    await expect(page.getByText("Called: wants the evening cohort. <b>not bold</b>")).toBeVisible();
+
+    const lead = await withDb((db) => db.lead.findFirstOrThrow({ where: { email }, include: { owner: true, activities: true } }));
+    expect(lead.status).toBe("contacted");
+    expect(lead.owner?.email).toBe(STAFF_ACCOUNTS.staff.email);
+    expect(lead.firstContactedAt).not.toBeNull();
+    expect(lead.activities.map((a) => a.type).sort()).toEqual(["assign", "note", "status"]);
+
+    // "My leads" shows it.
+    await page.goto(`/console/leads?owner=me&q=${encodeURIComponent(email)}`);
+    await expect(page.getByRole("link", { name: `Cora Console${tag}` })).toBeVisible();
+  });
+
+  test("the inbox and a lead page pass axe", async ({ page }) => {
+    await page.goto("/console/leads");
+    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+    await page.getByRole("region", { name: /Leads/ }).getByRole("link").first().click();
+    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+  });
+});
