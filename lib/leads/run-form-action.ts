@@ -1,4 +1,5 @@
-import { db } from "../db";
+import { db, type Db } from "../db";
+import { cachedStaffRecipientSettings } from "../console/settings";
 import { listProgramsForForms } from "../content/programs";
 import { kickDispatcher } from "../email/app-dispatcher";
 import { rateLimiter } from "../rate-limit";
@@ -10,13 +11,39 @@ import type { FormState } from "./form-state";
 import type { FormType } from "./form-types";
 import { submitLead, type SubmissionDeps } from "./submit-lead";
 
-/** Staff recipients per form type: STAFF_EMAIL_<FORM> (comma-separated), else the staff inbox. */
-export function staffRecipients(formType: FormType, env: NodeJS.ProcessEnv = process.env): string[] {
-  const raw = env[`STAFF_EMAIL_${formType.toUpperCase()}`] ?? env.STAFF_EMAIL ?? siteConfig.staffInbox;
-  return raw
+/**
+ * Staff recipients per form type: the list an admin set in the console (Settings), else
+ * STAFF_EMAIL_<FORM> (comma-separated), else STAFF_EMAIL, else the staff inbox.
+ */
+export function staffRecipients(formType: FormType, env: NodeJS.ProcessEnv = process.env, configured?: readonly string[]): string[] {
+  if (configured?.length) return [...configured];
+  return defaultStaffRecipients(formType, env).emails;
+}
+
+/** The fallback when no console setting exists, and where it comes from (shown on the settings page). */
+export function defaultStaffRecipients(formType: FormType, env: NodeJS.ProcessEnv = process.env): { emails: string[]; source: string } {
+  const perForm = `STAFF_EMAIL_${formType.toUpperCase()}`;
+  const [raw, source] =
+    env[perForm] !== undefined ? [env[perForm]!, perForm] : env.STAFF_EMAIL !== undefined ? [env.STAFF_EMAIL, "STAFF_EMAIL"] : [siteConfig.staffInbox, "the site's staff inbox"];
+  const emails = raw
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean);
+  return { emails, source };
+}
+
+/**
+ * The recipients for a new lead, with the console settings read through a 30-second cache
+ * (so a busy form does not query them each time). If the settings cannot be read, the lead
+ * is still saved and goes to the default recipients.
+ */
+export async function staffRecipientsFromSettings(database: Db, formType: FormType, env: NodeJS.ProcessEnv = process.env): Promise<string[]> {
+  try {
+    return staffRecipients(formType, env, (await cachedStaffRecipientSettings(database))[formType]);
+  } catch (error) {
+    console.error("[forms] could not read the staff recipient settings; using the defaults", error);
+    return staffRecipients(formType, env);
+  }
 }
 
 export function defaultDeps(): SubmissionDeps {
@@ -25,7 +52,7 @@ export function defaultDeps(): SubmissionDeps {
     db: database,
     limiter: rateLimiter(),
     siteUrl: siteUrl(),
-    staffRecipients: (f) => staffRecipients(f),
+    staffRecipients: (f) => staffRecipientsFromSettings(database, f),
     programNames: async () => new Map((await listProgramsForForms(database)).map((p) => [p.slug, p.name])),
     onQueued: kickDispatcher,
   };

@@ -39,8 +39,11 @@ export type SubmissionDeps = {
   limiter: FormRateLimiter;
   /** Absolute site origin, for links in emails and the referral link. */
   siteUrl: string;
-  /** Staff recipients for a form type's notification. */
-  staffRecipients: (formType: FormType) => string[];
+  /**
+   * Staff recipients for a form type's notification. May read settings (async): it is
+   * called once per submission, before the save transaction, never inside it.
+   */
+  staffRecipients: (formType: FormType) => string[] | Promise<string[]>;
   /** Program names by slug, for the emails' summaries (display only; may be cached). */
   programNames?: () => Promise<Map<string, string>>;
   /** Called after a submission is committed with emails to send (wakes the dispatcher). */
@@ -126,7 +129,11 @@ export async function submitLead<F extends FormType>(
   try {
     const checked = await checkAgainstDatabase(deps.db, formType, input, now);
     const names: SummaryNames = { programs: deps.programNames ? await deps.programNames().catch(() => undefined) : undefined, cohort: checked.cohort };
-    const result = await deps.db.$transaction((tx) => saveSubmission(tx, deps, formType, input, attribution, ctx, token, now, names), TX_OPTIONS);
+    const staffTo = await deps.staffRecipients(formType);
+    const result = await deps.db.$transaction(
+      (tx) => saveSubmission(tx, deps, formType, input, attribution, ctx, token, now, names, staffTo),
+      TX_OPTIONS,
+    );
     if (result.created) deps.onQueued?.();
     return { kind: "saved", ...result };
   } catch (error) {
@@ -234,6 +241,7 @@ async function saveSubmission(
   token: string | undefined,
   now: Date,
   names: SummaryNames,
+  staffTo: readonly string[],
 ): Promise<{ leadId: string; created: boolean; success: SuccessDetails }> {
   const i = input as Partial<EnrollInput & CallbackInput & NewsletterInput>;
   const { contact, created: contactCreated } = await findOrCreateContact(tx, { email: i.email, phone: i.phone, name: i.name }, now);
@@ -327,7 +335,7 @@ async function saveSubmission(
       attribution: attributionRows(common),
       consoleUrl: `${deps.siteUrl}/console/leads/${lead.id}`,
     };
-    for (const [n, to] of deps.staffRecipients(formType).entries()) {
+    for (const [n, to] of staffTo.entries()) {
       emails.push({
         to,
         template: "staff-new-lead",
