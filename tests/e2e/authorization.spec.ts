@@ -13,7 +13,7 @@ import { storageState } from "./staff";
 
 type Expect = "ok" | "admin-only";
 type Route = { pattern: string; kind: "page" | "route"; access: Expect; path: (ids: Ids) => string };
-type Ids = { leadId: string; contactId: string; messageId: string };
+type Ids = { leadId: string; contactId: string; messageId: string; userId: string };
 
 const ROUTES: Route[] = [
   { pattern: "/(console)/console/page", kind: "page", access: "ok", path: () => "/console" },
@@ -27,6 +27,7 @@ const ROUTES: Route[] = [
   { pattern: "/(console)/console/programs/page", kind: "page", access: "ok", path: () => "/console/programs" },
   { pattern: "/(console)/console/programs/[slug]/page", kind: "page", access: "ok", path: () => "/console/programs/data-analytics" },
   { pattern: "/(console)/console/staff/page", kind: "page", access: "admin-only", path: () => "/console/staff" },
+  { pattern: "/(console)/console/staff/[id]/page", kind: "page", access: "admin-only", path: (i) => `/console/staff/${i.userId}` },
   { pattern: "/(console)/console/settings/page", kind: "page", access: "admin-only", path: () => "/console/settings" },
   { pattern: "/(console)/console/people/page", kind: "page", access: "admin-only", path: () => "/console/people" },
   { pattern: "/(console)/console/people/[contactId]/page", kind: "page", access: "admin-only", path: (i) => `/console/people/${i.contactId}` },
@@ -54,7 +55,8 @@ test.beforeAll(async () => {
     const message = await db.emailMessage.create({
       data: { toAddress: contact.email!, template: "enroll-confirmation", data: "{}", category: "transactional", idempotencyKey: `matrix-${lead.id}`, status: "failed", leadId: lead.id, contactId: contact.id },
     });
-    ids = { leadId: lead.id, contactId: contact.id, messageId: message.id };
+    const user = await db.user.findFirstOrThrow({ where: { email: { contains: "staff" } } });
+    ids = { leadId: lead.id, contactId: contact.id, messageId: message.id, userId: user.id };
   } finally {
     await db.$disconnect();
   }

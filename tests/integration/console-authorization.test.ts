@@ -83,6 +83,43 @@ async function makeLead(): Promise<Ctx> {
   return { leadId: lead.id, contactId: contact.id };
 }
 
+const IDLE = { status: "idle" };
+let programCounter = 0;
+async function makeProgram(): Promise<Ctx> {
+  const n = ++programCounter;
+  const p = await t.db.program.create({
+    data: {
+      slug: `matrix-program-${n}-${randomUUID().slice(0, 6)}`,
+      name: "Matrix Program",
+      tagline: "t",
+      summary: "s",
+      format: "f",
+      schedule: "s",
+      durationWeeks: 10,
+      hoursPerWeek: 5,
+      level: "l",
+      outcomes: "o",
+      curriculum: "c",
+      cohorts: { create: { name: "Matrix cohort", startDate: new Date("2030-01-07"), endDate: new Date("2030-03-01"), timeZone: "UTC", seats: 10, seatsLeft: 10 } },
+      paymentOptions: { create: { kind: "upfront", label: "Matrix option", description: "d", totalCents: 100_000 } },
+    },
+    include: { cohorts: true, paymentOptions: true },
+  });
+  return { slug: p.slug, programId: p.id, cohortId: p.cohorts[0].id, optionId: p.paymentOptions[0].id };
+}
+const programFields = { name: "Matrix renamed", tagline: "t", summary: "s", format: "f", schedule: "s", durationWeeks: "10", hoursPerWeek: "5", level: "l", outcomes: "o", curriculum: "c", published: "on" };
+const cohortFields = { name: "Matrix cohort edited", startDate: "2030-01-07", endDate: "2030-03-01", timeZone: "UTC", seats: "10", seatsLeft: "9", status: "open" };
+const paymentFields = { kind: "upfront", label: "Matrix option edited", description: "d", total: "1000", instalments: "" };
+let accountCounter = 0;
+async function makeAccount(): Promise<Ctx> {
+  const { getAuth } = await import("@/lib/auth/next");
+  const { createStaffUser } = await import("@/lib/auth/auth");
+  const u = await createStaffUser(getAuth(), { email: `matrix-target-${++accountCounter}-${randomUUID().slice(0, 6)}@loomstack.example`, name: "Matrix Target", password: "matrix-target-password", role: "staff" });
+  const account = await t.db.account.findFirstOrThrow({ where: { userId: u.id } });
+  return { userId: u.id, passwordHash: account.password ?? "" };
+}
+
+
 const RULES: Record<string, Rule> = {
   "app/(console)/console/leads/actions.ts#changeStatusAction": {
     permission: "leads:work",
@@ -112,6 +149,75 @@ const RULES: Record<string, Rule> = {
     },
     call: (a, c) => a(fd({ id: c.id, back: "/mailbox" })),
     done: async (c) => (await t.db.emailMessage.findUniqueOrThrow({ where: { id: c.id } })).status === "pending",
+  },
+  "app/(console)/console/programs/actions.ts#saveProgramAction": {
+    permission: "content:edit",
+    setup: makeProgram,
+    call: (a, c) => a(IDLE, fd({ slug: c.slug, programId: c.programId, ...programFields })),
+    done: async (c) => (await t.db.program.findUniqueOrThrow({ where: { id: c.programId } })).name === "Matrix renamed",
+  },
+  "app/(console)/console/programs/actions.ts#addCohortAction": {
+    permission: "content:edit",
+    setup: makeProgram,
+    call: (a, c) => a(IDLE, fd({ slug: c.slug, programId: c.programId, ...cohortFields })),
+    done: async (c) => (await t.db.cohort.count({ where: { programId: c.programId } })) === 2,
+  },
+  "app/(console)/console/programs/actions.ts#saveCohortAction": {
+    permission: "content:edit",
+    setup: makeProgram,
+    call: (a, c) => a(IDLE, fd({ slug: c.slug, programId: c.programId, cohortId: c.cohortId, ...cohortFields })),
+    done: async (c) => (await t.db.cohort.findUniqueOrThrow({ where: { id: c.cohortId } })).name === "Matrix cohort edited",
+  },
+  "app/(console)/console/programs/actions.ts#addPaymentOptionAction": {
+    permission: "content:edit",
+    setup: makeProgram,
+    call: (a, c) => a(IDLE, fd({ slug: c.slug, programId: c.programId, ...paymentFields })),
+    done: async (c) => (await t.db.paymentOption.count({ where: { programId: c.programId } })) === 2,
+  },
+  "app/(console)/console/programs/actions.ts#savePaymentOptionAction": {
+    permission: "content:edit",
+    setup: makeProgram,
+    call: (a, c) => a(IDLE, fd({ slug: c.slug, programId: c.programId, optionId: c.optionId, ...paymentFields })),
+    done: async (c) => (await t.db.paymentOption.findUniqueOrThrow({ where: { id: c.optionId } })).label === "Matrix option edited",
+  },
+  "app/(console)/console/programs/actions.ts#removePaymentOptionAction": {
+    permission: "content:edit",
+    setup: makeProgram,
+    call: (a, c) => a(IDLE, fd({ slug: c.slug, programId: c.programId, optionId: c.optionId })),
+    done: async (c) => (await t.db.paymentOption.count({ where: { id: c.optionId } })) === 0,
+  },
+  "app/(console)/console/settings/actions.ts#saveRecipientsAction": {
+    permission: "settings:manage",
+    setup: async () => {
+      await t.db.setting.deleteMany({ where: { key: "staffRecipients.quote" } });
+      return { email: `matrix-${randomUUID().slice(0, 8)}@loomstack.example` };
+    },
+    call: (a, c) => a(IDLE, fd({ quote: c.email })),
+    done: async (c) => (await t.db.setting.findUnique({ where: { key: "staffRecipients.quote" } }))?.value === c.email,
+  },
+  "app/(console)/console/staff/actions.ts#createStaffAction": {
+    permission: "staff:manage",
+    setup: async () => ({ email: `matrix-new-${randomUUID().slice(0, 8)}@loomstack.example` }),
+    call: (a, c) => a(IDLE, fd({ name: "Matrix New", email: c.email, role: "staff", password: "" })),
+    done: async (c) => (await t.db.user.count({ where: { email: c.email } })) === 1,
+  },
+  "app/(console)/console/staff/actions.ts#changeRoleAction": {
+    permission: "staff:manage",
+    setup: makeAccount,
+    call: (a, c) => a(IDLE, fd({ userId: c.userId, role: "admin" })),
+    done: async (c) => (await t.db.user.findUniqueOrThrow({ where: { id: c.userId } })).role === "admin",
+  },
+  "app/(console)/console/staff/actions.ts#setDisabledAction": {
+    permission: "staff:manage",
+    setup: makeAccount,
+    call: (a, c) => a(IDLE, fd({ userId: c.userId, disable: "1" })),
+    done: async (c) => (await t.db.user.findUniqueOrThrow({ where: { id: c.userId } })).banned === true,
+  },
+  "app/(console)/console/staff/actions.ts#resetPasswordAction": {
+    permission: "staff:manage",
+    setup: makeAccount,
+    call: (a, c) => a(IDLE, fd({ userId: c.userId, password: "" })),
+    done: async (c) => (await t.db.account.findFirstOrThrow({ where: { userId: c.userId } })).password !== c.passwordHash,
   },
 };
 

@@ -1,0 +1,183 @@
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import type { ConsoleFormState } from "./form-state";
+
+/**
+ * Small, hook-free form pieces for the console's editors (programs, settings, staff):
+ * every control has a visible label, and its hint and error are tied to it with
+ * aria-describedby. Usable from server and client components alike.
+ */
+
+const control =
+  "mt-1 block min-h-11 w-full rounded-lg border border-ink/40 bg-white px-3 py-2 text-ink hover:border-ink focus:border-brand aria-[invalid=true]:border-2 aria-[invalid=true]:border-red-700";
+
+type FieldProps = {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  optional?: boolean;
+  className?: string;
+};
+
+function describedBy(id: string, hint: ReactNode, error: string | undefined): string | undefined {
+  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+}
+
+function aria(id: string, { hint, error, optional }: Pick<FieldProps, "hint" | "error" | "optional">) {
+  return {
+    id,
+    required: optional ? undefined : true,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": describedBy(id, hint, error),
+  } as const;
+}
+
+export function Field({ id, label, hint, error, optional, className, children }: FieldProps & { children: ReactNode }) {
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="block text-sm font-semibold">
+        {label}
+        {optional && <span className="font-normal text-ink/70"> (optional)</span>}
+      </label>
+      {hint && (
+        <p id={`${id}-hint`} className="mt-0.5 text-sm text-ink/70">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="mt-1 text-sm font-semibold text-red-800">
+          <span className="sr-only">Error: </span>
+          {error}
+        </p>
+      )}
+      {children}
+    </div>
+  );
+}
+
+export function TextInput({ id, label, hint, error, optional, className, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement> & { name: string }) {
+  return (
+    <Field id={id} label={label} hint={hint} error={error} optional={optional} className={className}>
+      <input type="text" {...input} {...aria(id, { hint, error, optional })} className={control} />
+    </Field>
+  );
+}
+
+export function TextArea({ id, label, hint, error, optional, className, ...input }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement> & { name: string }) {
+  return (
+    <Field id={id} label={label} hint={hint} error={error} optional={optional} className={className}>
+      <textarea rows={4} {...input} {...aria(id, { hint, error, optional })} className={`${control} leading-6`} />
+    </Field>
+  );
+}
+
+export function Select({
+  id,
+  label,
+  hint,
+  error,
+  optional,
+  className,
+  options,
+  ...select
+}: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { name: string; options: readonly { value: string; label: string }[] }) {
+  return (
+    <Field id={id} label={label} hint={hint} error={error} optional={optional} className={className}>
+      <select {...select} {...aria(id, { hint, error, optional })} className={control}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+export function Checkbox({ id, label, hint, error, className, ...input }: Omit<FieldProps, "optional"> & InputHTMLAttributes<HTMLInputElement> & { name: string }) {
+  return (
+    <div className={className}>
+      <div className="flex items-start gap-3">
+        <input
+          type="checkbox"
+          {...input}
+          id={id}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(id, hint, error)}
+          className="mt-0.5 h-6 w-6 shrink-0 accent-brand"
+        />
+        <label htmlFor={id} className="font-semibold">
+          {label}
+        </label>
+      </div>
+      {hint && (
+        <p id={`${id}-hint`} className="ml-9 mt-0.5 text-sm text-ink/70">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="ml-9 mt-1 text-sm font-semibold text-red-800">
+          <span className="sr-only">Error: </span>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The form-level outcome: an error (role="alert") or a confirmation (role="status"), with a one-time secret if any. */
+export function FormMessage({ state, id }: { state: ConsoleFormState; id?: string }) {
+  if (state.status === "error") {
+    return (
+      <p id={id} role="alert" className="rounded-lg bg-red-50 px-4 py-3 text-red-900">
+        {state.message}
+      </p>
+    );
+  }
+  if (state.status === "success") {
+    return (
+      <div id={id} role="status" className="rounded-lg bg-brand-soft px-4 py-3">
+        <p>{state.message}</p>
+        {state.secret && (
+          <p className="mt-2">
+            {state.secret.label}:{" "}
+            <code className="select-all rounded bg-white px-2 py-1 font-mono text-base font-semibold tracking-wide">{state.secret.value}</code>
+            <span className="mt-1 block text-sm">Copy it now and pass it on safely: it is not shown again and is stored only as a hash.</span>
+          </p>
+        )}
+      </div>
+    );
+  }
+  return null;
+}
+
+export function Notice({ children, tone = "ok" }: { children: ReactNode; tone?: "ok" | "warn" }) {
+  return (
+    <p role="status" className={`rounded-lg px-4 py-3 ${tone === "ok" ? "bg-brand-soft" : "bg-amber-100 text-amber-950"}`}>
+      {children}
+    </p>
+  );
+}
+
+export function SubmitButton({ children, pending, variant = "primary" }: { children: ReactNode; pending?: boolean; variant?: "primary" | "secondary" | "danger" }) {
+  const style =
+    variant === "primary"
+      ? "bg-brand text-white hover:bg-brand-strong"
+      : variant === "danger"
+        ? "bg-white text-red-800 ring-1 ring-red-800 hover:bg-red-50"
+        : "bg-white ring-1 ring-ink/40 hover:bg-ink/5";
+  return (
+    <button type="submit" disabled={pending} aria-disabled={pending || undefined} className={`min-h-11 rounded-full px-5 font-semibold disabled:opacity-60 ${style}`}>
+      {children}
+    </button>
+  );
+}
+
+/** The value a field starts with: what was posted (after an error), else the saved value. */
+export function startValue(state: ConsoleFormState, name: string, saved: string | undefined): string {
+  return state.status === "error" ? (state.values[name] ?? "") : (saved ?? "");
+}
+
+export function errorFor(state: ConsoleFormState, name: string): string | undefined {
+  return state.status === "error" ? state.fieldErrors[name] : undefined;
+}

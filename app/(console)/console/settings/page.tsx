@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import { requireStaffPage } from "@/lib/auth/next";
+import { SETTINGS_TTL_MS, staffRecipientRows } from "@/lib/console/settings";
+import { db } from "@/lib/db";
+import { FORM_LABELS, FORM_TYPES } from "@/lib/leads/form-types";
+import { defaultStaffRecipients } from "@/lib/leads/run-form-action";
+import { Notice } from "../programs/form-ui";
+import { RecipientsForm } from "./recipients-form";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Settings" };
+
+const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ saved?: string }> }) {
+  await requireStaffPage("settings:manage", "/console/settings");
+  const stored = await staffRecipientRows(db());
+  const saved = (await searchParams).saved;
+
+  const rows = FORM_TYPES.map((f) => {
+    const fallback = defaultStaffRecipients(f);
+    const row = stored[f];
+    return {
+      formType: f,
+      label: FORM_LABELS[f],
+      value: row?.value ?? "",
+      fallback: fallback.emails.length ? `${fallback.emails.join(", ")} (from ${fallback.source})` : `nobody (${fallback.source} is empty)`,
+      changed: row ? `Set by ${row.updatedBy?.name ?? "a former account"} on ${dateTime.format(row.updatedAt)} UTC.` : undefined,
+    };
+  });
+
+  return (
+    <>
+      <h1 className="text-2xl font-bold tracking-tight">Settings</h1>
+      <h2 className="mt-6 text-xl font-semibold">New-lead notifications</h2>
+      <p className="mt-2 max-w-3xl text-ink/80">
+        Who gets an email when someone sends each form. New leads use a change within {Math.round(SETTINGS_TTL_MS / 1000)} seconds on every
+        server (at once on this one). Emails already queued are not changed.
+      </p>
+      {saved !== undefined && (
+        <div className="mt-4">
+          <Notice>{saved === "0" ? "Nothing changed." : `Saved. ${saved === "1" ? "One form's" : `${saved} forms'`} recipients changed.`}</Notice>
+        </div>
+      )}
+      <RecipientsForm rows={rows} />
+    </>
+  );
+}

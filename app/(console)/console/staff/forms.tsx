@@ -1,0 +1,101 @@
+"use client";
+
+import { useActionState } from "react";
+import { IDLE } from "../programs/form-state";
+import { errorFor, FormMessage, Select, startValue, SubmitButton, TextInput } from "../programs/form-ui";
+import { changeRoleAction, createStaffAction, resetPasswordAction, setDisabledAction } from "./actions";
+
+/**
+ * Staff account forms. Plain form posts (they work without JavaScript); a generated
+ * password comes back in the action's state, so it is shown once and never put in a URL.
+ */
+
+type Option = { value: string; label: string };
+
+export function CreateStaffForm({ roleOptions, passwordMin }: { roleOptions: Option[]; passwordMin: number }) {
+  const [state, action, pending] = useActionState(createStaffAction, IDLE);
+  return (
+    <form action={action} noValidate className="mt-4 space-y-4">
+      <FormMessage state={state} />
+      <div className="grid gap-4 md:grid-cols-2">
+        <TextInput id="new-name" name="name" label="Name" autoComplete="off" defaultValue={startValue(state, "name", "")} error={errorFor(state, "name")} />
+        <TextInput
+          id="new-email"
+          name="email"
+          type="email"
+          label="Work email"
+          autoComplete="off"
+          spellCheck={false}
+          autoCapitalize="none"
+          defaultValue={startValue(state, "email", "")}
+          error={errorFor(state, "email")}
+        />
+        <Select id="new-role" name="role" label="Role" options={roleOptions} defaultValue={startValue(state, "role", "staff")} error={errorFor(state, "role")} />
+        <TextInput
+          id="new-password"
+          name="password"
+          type="password"
+          label="Initial password"
+          optional
+          autoComplete="new-password"
+          hint={`At least ${passwordMin} characters. Leave empty to generate one, shown once after saving.`}
+          error={errorFor(state, "password")}
+        />
+      </div>
+      <SubmitButton pending={pending}>{pending ? "Creating…" : "Create account"}</SubmitButton>
+    </form>
+  );
+}
+
+export function RoleForm({ userId, role, roleOptions, disabledReason }: { userId: string; role: string; roleOptions: Option[]; disabledReason?: string }) {
+  const [state, action, pending] = useActionState(changeRoleAction, IDLE);
+  return (
+    <form action={action} noValidate className="space-y-3">
+      <input type="hidden" name="userId" value={userId} />
+      <FormMessage state={state} />
+      <Select id="role" name="role" label="Role" hint={disabledReason} options={roleOptions} defaultValue={startValue(state, "role", role)} error={errorFor(state, "role")} />
+      <SubmitButton pending={pending}>{pending ? "Saving…" : "Change role"}</SubmitButton>
+    </form>
+  );
+}
+
+export function DisableForm({ userId, name, disabled }: { userId: string; name: string; disabled: boolean }) {
+  const [state, action, pending] = useActionState(setDisabledAction, IDLE);
+  return (
+    <form action={action} className="space-y-3">
+      <input type="hidden" name="userId" value={userId} />
+      <input type="hidden" name="disable" value={disabled ? "0" : "1"} />
+      <FormMessage state={state} />
+      <SubmitButton pending={pending} variant={disabled ? "primary" : "danger"}>
+        {disabled ? `Enable ${name}'s account` : `Disable ${name}'s account`}
+      </SubmitButton>
+    </form>
+  );
+}
+
+export function ResetPasswordForm({ userId, self, passwordMin }: { userId: string; self: boolean; passwordMin: number }) {
+  const [state, action, pending] = useActionState(resetPasswordAction, IDLE);
+  return (
+    <form action={action} noValidate className="space-y-3">
+      <input type="hidden" name="userId" value={userId} />
+      <FormMessage state={state} />
+      <TextInput
+        id="reset-password"
+        name="password"
+        type="password"
+        label="New password"
+        optional={!self}
+        autoComplete="new-password"
+        hint={
+          self
+            ? `At least ${passwordMin} characters. You will be signed out everywhere, here too, and sign back in with it.`
+            : `At least ${passwordMin} characters. Leave empty to generate one, shown once. Every session of this account is signed out.`
+        }
+        error={errorFor(state, "password")}
+      />
+      <SubmitButton pending={pending} variant="secondary">
+        {pending ? "Setting…" : "Set new password"}
+      </SubmitButton>
+    </form>
+  );
+}
