@@ -278,7 +278,8 @@ async function saveSubmission(
   const recent = contactCreated
     ? null
     : await tx.lead.findFirst({
-        where: { contactId: contact.id, formType, createdAt: { gte: new Date(now.getTime() - UPDATE_WINDOW_MINUTES * 60_000) } },
+        // A decided redemption is settled (its points are already in the ledger): never reopen it.
+        where: { contactId: contact.id, formType, decision: null, createdAt: { gte: new Date(now.getTime() - UPDATE_WINDOW_MINUTES * 60_000) } },
         orderBy: { createdAt: "desc" },
       });
   const lead = recent
@@ -295,7 +296,7 @@ async function saveSubmission(
 
   let extras: Partial<SuccessDetails> = {};
   if (formType === "referral") extras = await saveReferrals(tx, deps, contact, lead.id, input as ReferralInput);
-  if (formType === "newsletter") extras = await saveNewsletter(tx, contact.id, now);
+  if (formType === "newsletter") extras = await saveNewsletter(tx, contact.id, contact.email, now);
 
   const success = await successMessage(tx, deps, formType, contact, extras);
 
@@ -394,7 +395,7 @@ async function saveReferrals(
 }
 
 /** Subscribing again returns the same code; a past unsubscribe is undone with fresh consent. */
-async function saveNewsletter(tx: Tx, contactId: string, now: Date) {
+async function saveNewsletter(tx: Tx, contactId: string, email: string | null, now: Date) {
   const consent = CONSENT.newsletter;
   let sub = await tx.newsletterSubscription.findUnique({ where: { contactId } });
   if (!sub) {
@@ -406,6 +407,13 @@ async function saveNewsletter(tx: Tx, contactId: string, now: Date) {
       where: { id: sub.id },
       data: { unsubscribedAt: null, consentVersion: consent.version, consentText: consent.text, consentAt: now },
     });
+  }
+  // Fresh consent lifts an earlier unsubscribe (never a complaint or a bounce).
+  if (email) {
+    await tx.emailSuppression.deleteMany({ where: { address: email, reason: "unsubscribe" } });
+    if (!(await tx.emailSuppression.findUnique({ where: { address: email }, select: { id: true } }))) {
+      await tx.contact.updateMany({ where: { id: contactId, marketingOptOutAt: { not: null } }, data: { marketingOptOutAt: null } });
+    }
   }
   return { discountCode: sub.discountCode, discountPercent: sub.discountPercent };
 }

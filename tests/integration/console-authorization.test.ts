@@ -139,6 +139,19 @@ const RULES: Record<string, Rule> = {
     call: (a, c) => a(fd({ leadId: c.leadId, note: "matrix note" })),
     done: async (c) => (await t.db.leadActivity.count({ where: { leadId: c.leadId, type: "note" } })) === 1,
   },
+  "app/(console)/console/referrals/actions.ts#decideRedemptionAction": {
+    permission: "referrals:decide",
+    setup: async () => {
+      const c = await makeLead();
+      await t.db.pointsEntry.create({ data: { contactId: c.contactId, amount: 300, bucket: "confirmed", reason: "referral_confirmed", key: `matrix:${randomUUID()}` } });
+      const lead = await t.db.lead.create({
+        data: { contactId: c.contactId, formType: "redemption", fields: JSON.stringify({ email: "x@example.com", reward: "course", points: 200 }) },
+      });
+      return { leadId: lead.id };
+    },
+    call: (a, c) => a(fd({ leadId: c.leadId, decision: "approved", note: "", back: "/console/referrals/redemptions" })),
+    done: async (c) => (await t.db.lead.findUniqueOrThrow({ where: { id: c.leadId } })).decision === "approved",
+  },
   "app/(console)/mailbox/actions.ts#retryMessageAction": {
     permission: "email:retry",
     setup: async () => {

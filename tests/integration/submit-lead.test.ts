@@ -305,6 +305,13 @@ describe("referrals and points", () => {
     expect(ok.kind).toBe("saved");
     const lead = await t.db.lead.findFirstOrThrow({ where: { formType: "redemption" } });
     expect(JSON.parse(lead.fields)).toMatchObject({ reward: "course", points: 300 });
+
+    // Once staff decided it, sending the form again is a new request, never an edit of the settled one.
+    await t.db.lead.update({ where: { id: lead.id }, data: { decision: "rejected", decidedAt: new Date() } });
+    const again = await submit("redemption", { email: "rita@example.com", reward: "device", points: 100, consent: "on" });
+    expect(again.kind === "saved" && again.created).toBe(true);
+    expect(JSON.parse((await t.db.lead.findUniqueOrThrow({ where: { id: lead.id } })).fields)).toMatchObject({ reward: "course", points: 300 });
+    expect(await t.db.lead.count({ where: { formType: "redemption" } })).toBe(2);
   });
 });
 
@@ -319,6 +326,20 @@ describe("newsletter, quote and call back", () => {
     expect(code(other)).not.toBe(code(a));
     expect(await t.db.newsletterSubscription.count({ where: { contact: { email: "news@example.com" } } })).toBe(1);
     expect(await t.db.emailMessage.count({ where: { toAddress: "news@example.com", template: "newsletter-welcome" } })).toBe(2);
+  });
+
+  it("lifts an earlier unsubscribe when the person subscribes again, but never a complaint", async () => {
+    await submit("newsletter", { email: "back@example.com", consent: "on" });
+    await t.db.emailSuppression.create({ data: { address: "back@example.com", scope: "marketing", reason: "unsubscribe" } });
+    await t.db.contact.update({ where: { email: "back@example.com" }, data: { marketingOptOutAt: new Date() } });
+    await submit("newsletter", { email: "back@example.com", consent: "on" }, { now: new Date(Date.now() + 3600_000) });
+    expect(await t.db.emailSuppression.count({ where: { address: "back@example.com" } })).toBe(0);
+    expect((await t.db.contact.findUniqueOrThrow({ where: { email: "back@example.com" } })).marketingOptOutAt).toBeNull();
+
+    await submit("newsletter", { email: "complainer@example.com", consent: "on" });
+    await t.db.emailSuppression.create({ data: { address: "complainer@example.com", scope: "marketing", reason: "complaint" } });
+    await submit("newsletter", { email: "complainer@example.com", consent: "on" }, { now: new Date(Date.now() + 3600_000) });
+    expect(await t.db.emailSuppression.count({ where: { address: "complainer@example.com" } })).toBe(1);
   });
 
   it("requires company and seats for a team quote only", async () => {

@@ -1,0 +1,61 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { authorize, isDenied } from "@/lib/auth/next";
+import { db } from "@/lib/db";
+import { decideRedemption, DECISIONS, NOTE_MAX } from "@/lib/console/referrals";
+
+/**
+ * Approve or reject a points redemption request. Posts without JavaScript and comes back
+ * to the page it was sent from (post/redirect/get) with what happened in the URL. Server
+ * Actions are public endpoints: the session and role are checked here first.
+ */
+
+const decisionSchema = z.object({
+  leadId: z.string().trim().min(1).max(64),
+  decision: z.enum(DECISIONS),
+  note: z.string().trim().max(NOTE_MAX, `Keep the note under ${NOTE_MAX} characters.`).optional(),
+});
+
+/** Only the referral pages; anything else goes to the redemptions list. */
+function safeBack(raw: FormDataEntryValue | null): string {
+  const v = typeof raw === "string" ? raw : "";
+  if (!v.startsWith("/console/referrals") || v.includes("//") || v.includes("\\")) return "/console/referrals/redemptions";
+  return v;
+}
+
+/** `back` with the flash parameters set (and any old ones replaced), anchored at the result. */
+function withFlash(back: string, flash: Record<string, string | number | null | undefined>): string {
+  const url = new URL(back, "http://console.invalid");
+  for (const key of ["decided", "error", "lead", "points", "balance", "have", "asked"]) url.searchParams.delete(key);
+  for (const [k, v] of Object.entries(flash)) if (v !== undefined && v !== null && v !== "") url.searchParams.set(k, String(v));
+  return `${url.pathname}${url.search}#decision-result`;
+}
+
+export async function decideRedemptionAction(formData: FormData) {
+  const back = safeBack(formData.get("back"));
+  const who = await authorize("referrals:decide");
+  if (isDenied(who)) redirect(who.status === 401 ? `/console/sign-in?next=${encodeURIComponent(back)}` : withFlash(back, { error: "forbidden" }));
+
+  const leadId = String(formData.get("leadId") ?? "").slice(0, 64);
+  const parsed = decisionSchema.safeParse({
+    leadId,
+    decision: formData.get("decision"),
+    note: formData.get("note") ?? undefined,
+  });
+  if (!parsed.success) {
+    const noteIssue = parsed.error.issues.some((i) => i.path[0] === "note");
+    redirect(withFlash(back, { error: noteIssue ? "note_too_long" : "invalid", lead: leadId }));
+  }
+
+  const result = await decideRedemption(db(), { ...parsed.data, actorId: who.id });
+  redirect(
+    withFlash(
+      back,
+      result.ok
+        ? { decided: result.decision, lead: result.leadId, points: result.points, balance: result.confirmedBalance }
+        : { error: result.error, lead: leadId, have: result.confirmedBalance, asked: result.requested },
+    ),
+  );
+}

@@ -1,0 +1,477 @@
+import { z } from "zod";
+import type { Prisma } from "../generated/prisma/client";
+import type { Db } from "../db";
+import { pointsBalance } from "../referrals/points";
+
+/**
+ * The console's view of the referral programme: referrers with their balances, one
+ * referrer's ledger and friends, and redemption requests with the approve / reject
+ * decision. Balances are always sums over the append-only ledger (PointsEntry).
+ */
+
+export const REFERRALS_PAGE_SIZE = 50;
+export const REDEMPTION_STATUSES = ["pending", "approved", "rejected"] as const;
+export type RedemptionStatus = (typeof REDEMPTION_STATUSES)[number];
+export const DECISIONS = ["approved", "rejected"] as const;
+export type Decision = (typeof DECISIONS)[number];
+export const NOTE_MAX = 1000;
+
+const TX_OPTIONS = { maxWait: 15_000, timeout: 15_000 } as const;
+
+// ---------------------------------------------------------------------------------------
+// Search
+
+/** Everything from `prefix` up to (not including) the next string that does not start with it. */
+function prefixRange(prefix: string) {
+  return { gte: prefix, lt: `${prefix}\uffff` };
+}
+
+/** The search box as typed, normalised; empty means no search. */
+export function normalizeSearch(q: string | undefined | null): string | undefined {
+  const term = (q ?? "").normalize("NFKC").trim().toLowerCase().replace(/\s+/g, " ").slice(0, 100);
+  return term || undefined;
+}
+
+/**
+ * A contact whose email starts with the term, or whose name (or a later word of it, such
+ * as the surname) does. Emails are stored lower-cased, so that is an index range; names are
+ * not, and SQLite's LIKE (what `startsWith`/`contains` become) ignores ASCII case. (On
+ * PostgreSQL these would need `mode: "insensitive"`.)
+ */
+export function contactSearchWhere(q: string): Prisma.ContactWhereInput {
+  const term = normalizeSearch(q) ?? "";
+  // Prisma does not escape LIKE's wildcards on SQLite: a term with them only matches emails.
+  if (term.includes("@") || /[%_]/.test(term)) return { email: prefixRange(term) };
+  return { OR: [{ email: prefixRange(term) }, { name: { startsWith: term } }, { name: { contains: ` ${term}` } }] };
+}
+
+// ---------------------------------------------------------------------------------------
+// Referrers list
+
+export type ReferrerRow = {
+  id: string;
+  email: string | null;
+  name: string | null;
+  referralCode: string;
+  pending: number;
+  confirmed: number;
+  friends: number;
+  responded: number;
+  lastReferralAt: Date | null;
+};
+
+export type ReferrerList = { rows: ReferrerRow[]; total: number; page: number; pages: number };
+
+export function clampPage(page: unknown): number {
+  const n = Math.floor(Number(page));
+  return Number.isFinite(n) && n >= 1 ? Math.min(n, 1_000_000) : 1;
+}
+
+/**
+ * Every contact who has referred someone: contacts name them as their referrer, or they own
+ * ledger rows. Most recent referral (the newest friend's arrival) first, 50 a page.
+ *
+ * Referrers are grouped, ordered and paged in SQL (friends grouped by referredById, by
+ * their newest createdAt); only the page comes back. Contacts who own ledger rows but whom
+ * no contact names as referrer (none are written today; kept for older or edited data) come
+ * after them, newest id first. Balances and friend counts for the page are two more grouped
+ * queries: the number of queries does not grow with the page or the data.
+ */
+export async function listReferrers(db: Db, opts: { q?: string; page?: number } = {}): Promise<ReferrerList> {
+  const q = normalizeSearch(opts.q);
+  const match: Prisma.ContactWhereInput = q ? contactSearchWhere(q) : {};
+  const page = clampPage(opts.page);
+  const size = REFERRALS_PAGE_SIZE;
+  const from = (page - 1) * size;
+  const ledgerOnly: Prisma.ContactWhereInput = { AND: [match, { referrals: { none: {} } }, { pointsEntries: { some: {} } }] };
+
+  const [total, ledgerOnlyCount, head] = await Promise.all([
+    db.contact.count({ where: { AND: [match, { OR: [{ referrals: { some: {} } }, { pointsEntries: { some: {} } }] }] } }),
+    db.contact.count({ where: ledgerOnly }),
+    db.contact.groupBy({
+      by: ["referredById"],
+      where: { referredById: { not: null }, ...(q ? { referredBy: { is: match } } : {}) },
+      _max: { createdAt: true },
+      orderBy: [{ _max: { createdAt: "desc" } }, { referredById: "desc" }],
+      skip: from,
+      take: size,
+    }),
+  ]);
+
+  const slice: { id: string; last: Date | null }[] = head.flatMap((g) => (g.referredById ? [{ id: g.referredById, last: g._max.createdAt }] : []));
+  const headCount = total - ledgerOnlyCount;
+  if (slice.length < size && ledgerOnlyCount > 0 && from + size > headCount) {
+    const tail = await db.contact.findMany({
+      where: ledgerOnly,
+      orderBy: { id: "desc" },
+      skip: Math.max(0, from - headCount),
+      take: size - slice.length,
+      select: { id: true },
+    });
+    slice.push(...tail.map((c) => ({ id: c.id, last: null })));
+  }
+
+  const pages = Math.max(1, Math.ceil(total / size));
+  if (slice.length === 0) return { rows: [], total, page, pages };
+
+  const ids = slice.map((a) => a.id);
+  const [contacts, balances, friends] = await Promise.all([
+    db.contact.findMany({ where: { id: { in: ids } }, select: { id: true, email: true, name: true, referralCode: true } }),
+    db.pointsEntry.groupBy({ by: ["contactId", "bucket"], where: { contactId: { in: ids } }, _sum: { amount: true } }),
+    // _count of a column counts its non-null values: everyone referred, and who responded.
+    db.contact.groupBy({ by: ["referredById"], where: { referredById: { in: ids } }, _count: { _all: true, respondedAt: true } }),
+  ]);
+  const contactById = new Map(contacts.map((c) => [c.id, c]));
+  const sum = (id: string, bucket: string) => balances.find((b) => b.contactId === id && b.bucket === bucket)?._sum.amount ?? 0;
+  const rows = slice.flatMap((a): ReferrerRow[] => {
+    const c = contactById.get(a.id);
+    if (!c) return [];
+    const f = friends.find((g) => g.referredById === a.id)?._count;
+    return [
+      {
+        ...c,
+        pending: sum(a.id, "pending"),
+        confirmed: sum(a.id, "confirmed"),
+        friends: f?._all ?? 0,
+        responded: f?.respondedAt ?? 0,
+        lastReferralAt: a.last,
+      },
+    ];
+  });
+  return { rows, total, page, pages };
+}
+
+// ---------------------------------------------------------------------------------------
+// Redemption requests
+
+const redemptionFields = z.object({
+  reward: z.string().optional().catch(undefined),
+  points: z.number().int().positive().optional().catch(undefined),
+  details: z.string().optional().catch(undefined),
+});
+
+/** What a redemption lead asked for (its `fields` JSON), tolerating anything malformed. */
+export function parseRedemptionFields(json: string): { reward: string | null; points: number | null; details: string | null } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    raw = {};
+  }
+  const parsed = redemptionFields.safeParse(raw && typeof raw === "object" ? raw : {});
+  const f = parsed.success ? parsed.data : {};
+  return { reward: f.reward ?? null, points: f.points ?? null, details: f.details?.trim() || null };
+}
+
+const REDEMPTION_SELECT = {
+  id: true,
+  createdAt: true,
+  fields: true,
+  decision: true,
+  decidedAt: true,
+  decidedBy: { select: { id: true, name: true } },
+  contact: { select: { id: true, email: true, name: true } },
+  activities: { where: { type: "decision" }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 1, select: { detail: true } },
+} satisfies Prisma.LeadSelect;
+
+type RedemptionLead = Prisma.LeadGetPayload<{ select: typeof REDEMPTION_SELECT }>;
+
+export type RedemptionRow = {
+  id: string;
+  createdAt: Date;
+  contact: { id: string; email: string | null; name: string | null };
+  reward: string | null;
+  points: number | null;
+  details: string | null;
+  status: RedemptionStatus;
+  decidedAt: Date | null;
+  decidedBy: { id: string; name: string } | null;
+  /** The note staff left with the decision, if any. */
+  note: string | null;
+  /** The requester's confirmed balance now. */
+  confirmedBalance: number;
+  /** Pending, asks for a valid number of points, and the balance covers it. */
+  canApprove: boolean;
+};
+
+function statusOf(decision: string | null): RedemptionStatus {
+  return decision === "approved" || decision === "rejected" ? decision : "pending";
+}
+
+async function toRedemptionRows(db: Db, leads: RedemptionLead[]): Promise<RedemptionRow[]> {
+  const contactIds = [...new Set(leads.map((l) => l.contact.id))];
+  const balances = contactIds.length
+    ? await db.pointsEntry.groupBy({ by: ["contactId"], where: { contactId: { in: contactIds }, bucket: "confirmed" }, _sum: { amount: true } })
+    : [];
+  return leads.map((l) => {
+    const f = parseRedemptionFields(l.fields);
+    const status = statusOf(l.decision);
+    const confirmedBalance = balances.find((b) => b.contactId === l.contact.id)?._sum.amount ?? 0;
+    const detail = l.activities[0]?.detail ?? null;
+    return {
+      id: l.id,
+      createdAt: l.createdAt,
+      contact: l.contact,
+      reward: f.reward,
+      points: f.points,
+      details: f.details,
+      status,
+      decidedAt: l.decidedAt,
+      decidedBy: l.decidedBy,
+      note: detail && detail !== l.decision ? detail : null,
+      confirmedBalance,
+      canApprove: status === "pending" && f.points !== null && confirmedBalance >= f.points,
+    };
+  });
+}
+
+export type RedemptionList = {
+  rows: RedemptionRow[];
+  total: number;
+  page: number;
+  pages: number;
+  /** How many requests there are in each state (for the filter). */
+  counts: Record<RedemptionStatus, number>;
+};
+
+function decisionWhere(status: RedemptionStatus | undefined): Prisma.LeadWhereInput {
+  if (!status) return {};
+  return { decision: status === "pending" ? null : status };
+}
+
+/** Redemption requests, newest first, optionally only pending / approved / rejected ones. */
+export async function listRedemptions(db: Db, opts: { status?: RedemptionStatus; page?: number } = {}): Promise<RedemptionList> {
+  const page = clampPage(opts.page);
+  const where: Prisma.LeadWhereInput = { formType: "redemption", ...decisionWhere(opts.status) };
+  const [groups, leads] = await Promise.all([
+    db.lead.groupBy({ by: ["decision"], where: { formType: "redemption" }, _count: { _all: true } }),
+    db.lead.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * REFERRALS_PAGE_SIZE,
+      take: REFERRALS_PAGE_SIZE,
+      select: REDEMPTION_SELECT,
+    }),
+  ]);
+  const counts: Record<RedemptionStatus, number> = { pending: 0, approved: 0, rejected: 0 };
+  for (const g of groups) counts[statusOf(g.decision)] += g._count._all;
+  const total = opts.status ? counts[opts.status] : counts.pending + counts.approved + counts.rejected;
+  return { rows: await toRedemptionRows(db, leads), total, page, pages: Math.max(1, Math.ceil(total / REFERRALS_PAGE_SIZE)), counts };
+}
+
+/** Redemption requests waiting for a decision. */
+export async function countPendingRedemptions(db: Db): Promise<number> {
+  return db.lead.count({ where: { formType: "redemption", decision: null } });
+}
+
+// ---------------------------------------------------------------------------------------
+// One referrer
+
+export type FriendStatus = "invited" | "responded" | "opted_out";
+
+export type FriendRow = {
+  id: string;
+  email: string | null;
+  name: string | null;
+  invitedAt: Date;
+  respondedAt: Date | null;
+  /** Opted out of marketing email (themselves, or their address is suppressed). */
+  optedOut: { at: Date | null; reason: string } | null;
+  /** opted_out wins over responded, which wins over invited. */
+  status: FriendStatus;
+  /** The referrer's points for this friend, by bucket. */
+  points: { pending: number; confirmed: number };
+  /** The friend's own leads, newest first (up to 5), and how many there are. */
+  leads: { id: string; formType: string; status: string; createdAt: Date }[];
+  leadCount: number;
+};
+
+export type LedgerRow = {
+  id: string;
+  createdAt: Date;
+  amount: number;
+  bucket: string;
+  reason: string;
+  lead: { id: string; formType: string } | null;
+  friend: { id: string; email: string | null; name: string | null } | null;
+};
+
+export type ReferrerDetail = {
+  contact: { id: string; email: string | null; name: string | null; phone: string | null; referralCode: string; createdAt: Date };
+  balance: { pending: number; confirmed: number };
+  ledger: LedgerRow[];
+  friends: FriendRow[];
+  redemptions: RedemptionRow[];
+};
+
+/** A referrer's ledger, balances, friends with their status, and redemption requests. */
+export async function getReferrer(db: Db, contactId: string): Promise<ReferrerDetail | null> {
+  const contact = await db.contact.findUnique({
+    where: { id: contactId },
+    select: { id: true, email: true, name: true, phone: true, referralCode: true, createdAt: true },
+  });
+  if (!contact) return null;
+  const [balance, ledger, friends, redemptionLeads] = await Promise.all([
+    pointsBalance(db, contactId),
+    db.pointsEntry.findMany({
+      where: { contactId },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: {
+        id: true,
+        createdAt: true,
+        amount: true,
+        bucket: true,
+        reason: true,
+        lead: { select: { id: true, formType: true } },
+        friend: { select: { id: true, email: true, name: true } },
+      },
+    }),
+    db.contact.findMany({
+      where: { referredById: contactId },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: {
+        id: true,
+        email: true,
+        name: true,
+        createdAt: true,
+        respondedAt: true,
+        marketingOptOutAt: true,
+        leads: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 5, select: { id: true, formType: true, status: true, createdAt: true } },
+        _count: { select: { leads: true } },
+      },
+    }),
+    db.lead.findMany({
+      where: { contactId, formType: "redemption" },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: REDEMPTION_SELECT,
+    }),
+  ]);
+
+  const emails = friends.map((f) => f.email).filter((e): e is string => Boolean(e));
+  const suppressions = emails.length
+    ? await db.emailSuppression.findMany({ where: { address: { in: emails } }, select: { address: true, reason: true, createdAt: true } })
+    : [];
+  const suppressionByAddress = new Map(suppressions.map((s) => [s.address, s]));
+
+  const friendRows = friends.map((f): FriendRow => {
+    const suppression = f.email ? suppressionByAddress.get(f.email) : undefined;
+    const optedOut = f.marketingOptOutAt
+      ? { at: f.marketingOptOutAt, reason: suppression?.reason ?? "unsubscribe" }
+      : suppression
+        ? { at: suppression.createdAt, reason: suppression.reason }
+        : null;
+    const mine = ledger.filter((e) => e.friend?.id === f.id);
+    const points = {
+      pending: mine.filter((e) => e.bucket === "pending").reduce((s, e) => s + e.amount, 0),
+      confirmed: mine.filter((e) => e.bucket === "confirmed").reduce((s, e) => s + e.amount, 0),
+    };
+    return {
+      id: f.id,
+      email: f.email,
+      name: f.name,
+      invitedAt: f.createdAt,
+      respondedAt: f.respondedAt,
+      optedOut,
+      status: optedOut ? "opted_out" : f.respondedAt ? "responded" : "invited",
+      points,
+      leads: f.leads,
+      leadCount: f._count.leads,
+    };
+  });
+
+  return { contact, balance, ledger, friends: friendRows, redemptions: await toRedemptionRows(db, redemptionLeads) };
+}
+
+// ---------------------------------------------------------------------------------------
+// Approve / reject
+
+export type DecideInput = { leadId: string; actorId: string; decision: Decision; note?: string | null; now?: Date };
+
+export type DecideError = "not_found" | "not_redemption" | "already_decided" | "invalid_request" | "insufficient_points";
+
+export type DecideResult =
+  | { ok: true; leadId: string; decision: Decision; contactId: string; points: number | null; confirmedBalance: number }
+  | { ok: false; error: DecideError; message: string; decision?: Decision; confirmedBalance?: number; requested?: number };
+
+export const DECIDE_MESSAGES: Record<DecideError, string> = {
+  not_found: "That redemption request does not exist.",
+  not_redemption: "That lead is not a redemption request.",
+  already_decided: "That request has already been decided.",
+  invalid_request: "That request does not say how many points to spend, so it cannot be approved. Reject it instead.",
+  insufficient_points: "Approving would take the confirmed balance below zero.",
+};
+
+/** Thrown inside the transaction to roll it back when the lead was decided under us. */
+class AlreadyDecided extends Error {}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
+}
+
+/**
+ * Approves or rejects a redemption request, in one transaction. An approval re-reads the
+ * confirmed balance inside the transaction and refuses to take it below zero, then appends
+ * a negative ledger row keyed `redemption:<leadId>`: the unique key makes paying out the
+ * same request twice impossible even if two approvals race. A rejection writes no ledger
+ * row. Both record who decided, when, and the note.
+ */
+export async function decideRedemption(db: Db, input: DecideInput): Promise<DecideResult> {
+  const now = input.now ?? new Date();
+  const note = input.note?.trim().slice(0, NOTE_MAX) || null;
+  const fail = (error: DecideError, extra: Partial<Extract<DecideResult, { ok: false }>> = {}) =>
+    ({ ok: false, error, message: DECIDE_MESSAGES[error], ...extra }) as const;
+
+  try {
+    return await db.$transaction(async (tx): Promise<DecideResult> => {
+      const lead = await tx.lead.findUnique({
+        where: { id: input.leadId },
+        select: { id: true, formType: true, contactId: true, fields: true, decision: true },
+      });
+      if (!lead) return fail("not_found");
+      if (lead.formType !== "redemption") return fail("not_redemption");
+      if (lead.decision) return fail("already_decided", { decision: statusOf(lead.decision) as Decision });
+
+      let points: number | null = null;
+      if (input.decision === "approved") {
+        points = parseRedemptionFields(lead.fields).points;
+        if (points === null) return fail("invalid_request");
+        const { confirmed } = await pointsBalance(tx, lead.contactId);
+        if (confirmed < points) {
+          return fail("insufficient_points", {
+            confirmedBalance: confirmed,
+            requested: points,
+            message: `Approving would take the confirmed balance below zero: ${confirmed} confirmed points, ${points} requested.`,
+          });
+        }
+        await tx.pointsEntry.create({
+          data: {
+            contactId: lead.contactId,
+            amount: -points,
+            bucket: "confirmed",
+            reason: "redemption",
+            leadId: lead.id,
+            key: `redemption:${lead.id}`,
+            createdAt: now,
+          },
+        });
+      }
+
+      // Compare-and-set: only an undecided lead is decided (belt and braces with the read above).
+      const { count } = await tx.lead.updateMany({
+        where: { id: lead.id, decision: null },
+        data: { decision: input.decision, decidedAt: now, decidedById: input.actorId },
+      });
+      if (count !== 1) throw new AlreadyDecided();
+      await tx.leadActivity.create({
+        data: { leadId: lead.id, actorId: input.actorId, type: "decision", detail: note ?? input.decision, createdAt: now },
+      });
+      const { confirmed } = await pointsBalance(tx, lead.contactId);
+      return { ok: true, leadId: lead.id, decision: input.decision, contactId: lead.contactId, points, confirmedBalance: confirmed };
+    }, TX_OPTIONS);
+  } catch (error) {
+    // The ledger key already exists (this request was paid out) or the lead was decided
+    // between our read and write: nothing of ours was committed.
+    if (error instanceof AlreadyDecided || isUniqueViolation(error)) return fail("already_decided");
+    throw error;
+  }
+}
