@@ -130,10 +130,14 @@ export function decodeCursor(cursor: string | undefined): { createdAt: Date; id:
   return id && !Number.isNaN(createdAt.getTime()) ? { createdAt, id } : null;
 }
 
-/** Rows strictly after the cursor in (createdAt desc, id desc) order. */
+/**
+ * Rows strictly after the cursor in (createdAt desc, id desc) order. The outer
+ * `createdAt <= x` gives the planner a range on the (…, createdAt) indexes; the OR alone
+ * made SQLite scan from the newest row on every deep page.
+ */
 export function afterCursor(cursor: { createdAt: Date; id: string } | null): Prisma.LeadWhereInput {
   if (!cursor) return {};
-  return { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] };
+  return { createdAt: { lte: cursor.createdAt }, OR: [{ createdAt: { lt: cursor.createdAt } }, { id: { lt: cursor.id } }] };
 }
 
 export const INBOX_SELECT = {
