@@ -18,6 +18,7 @@ const NAV = [
 ] as const;
 
 const ADMIN_NAV = [
+  { href: "/console/people", label: "People" },
   { href: "/console/staff", label: "Staff" },
   { href: "/console/settings", label: "Settings" },
 ] as const;

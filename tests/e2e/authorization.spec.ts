@@ -31,6 +31,7 @@ const ROUTES: Route[] = [
   { pattern: "/(console)/console/settings/page", kind: "page", access: "admin-only", path: () => "/console/settings" },
   { pattern: "/(console)/console/people/page", kind: "page", access: "admin-only", path: () => "/console/people" },
   { pattern: "/(console)/console/people/[contactId]/page", kind: "page", access: "admin-only", path: (i) => `/console/people/${i.contactId}` },
+  { pattern: "/(console)/console/people/[contactId]/erase/page", kind: "page", access: "admin-only", path: (i) => `/console/people/${i.contactId}/erase` },
   { pattern: "/(console)/console/people/[contactId]/export/route", kind: "route", access: "admin-only", path: (i) => `/console/people/${i.contactId}/export` },
   { pattern: "/(console)/mailbox/page", kind: "page", access: "ok", path: () => "/mailbox" },
   { pattern: "/(console)/mailbox/[id]/page", kind: "page", access: "ok", path: (i) => `/mailbox/${i.messageId}` },

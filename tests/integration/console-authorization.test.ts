@@ -152,6 +152,22 @@ const RULES: Record<string, Rule> = {
     call: (a, c) => a(fd({ leadId: c.leadId, decision: "approved", note: "", back: "/console/referrals/redemptions" })),
     done: async (c) => (await t.db.lead.findUniqueOrThrow({ where: { id: c.leadId } })).decision === "approved",
   },
+  "app/(console)/console/people/actions.ts#findPersonAction": {
+    permission: "privacy:manage",
+    setup: makeLead,
+    call: async (a, c) => {
+      const contact = await t.db.contact.findUniqueOrThrow({ where: { id: c.contactId } });
+      return a(fd({ email: contact.email! }));
+    },
+    // A lookup changes nothing; allowed means it found the person and went to their page.
+    done: async (c) => c.__redirect === `/console/people/${c.contactId}`,
+  },
+  "app/(console)/console/people/actions.ts#erasePersonAction": {
+    permission: "privacy:manage",
+    setup: makeLead,
+    call: (a, c) => a(fd({ contactId: c.contactId, understand: "on", confirm: "ERASE" })),
+    done: async (c) => (await t.db.contact.findUniqueOrThrow({ where: { id: c.contactId } })).email === null,
+  },
   "app/(console)/mailbox/actions.ts#retryMessageAction": {
     permission: "email:retry",
     setup: async () => {
@@ -291,6 +307,7 @@ describe("authorization matrix: Server Actions", () => {
           if (error instanceof Interrupt) interrupt = error;
           else throw error;
         }
+        ctx.__redirect = interrupt?.to ?? "";
         const allowed = who !== "anonymous" && can(who, rule.permission);
         const happened = await rule.done(ctx);
         outcomes.push(`${key}: ${happened ? "done" : "refused"}${happened === allowed ? "" : `  <-- expected ${allowed ? "done" : "refused"}`}`);
