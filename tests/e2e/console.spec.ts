@@ -120,3 +120,46 @@ test.describe("working leads", () => {
     expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
   });
 });
+
+test.describe("referrals and export", () => {
+  test.use({ storageState: storageState("staff") });
+
+  test("approve a redemption: a negative ledger entry, and the balance shown", async ({ page }) => {
+    const tag = randomUUID().slice(0, 6);
+    const { leadId, contactId } = await withDb(async (db) => {
+      const contact = await db.contact.create({ data: { email: `redeem-${tag}@example.com`, name: `Rory Redeemer${tag}`, referralCode: `RD${tag.toUpperCase()}` } });
+      await db.pointsEntry.create({ data: { contactId: contact.id, amount: 300, bucket: "confirmed", reason: "referral_confirmed", key: `e2e:${tag}` } });
+      const lead = await db.lead.create({
+        data: { contactId: contact.id, formType: "redemption", email: contact.email, fields: JSON.stringify({ email: contact.email, reward: "device", points: 200 }) },
+      });
+      return { leadId: lead.id, contactId: contact.id };
+    });
+    await page.goto("/console/referrals/redemptions");
+    await page.getByRole("button", { name: new RegExp(`Approve 200 points from .*Rory Redeemer${tag}`) }).click();
+    await expect(page.locator("#decision-result")).toBeVisible();
+    const ledger = await withDb((db) => db.pointsEntry.findMany({ where: { contactId }, orderBy: { createdAt: "asc" } }));
+    expect(ledger.map((e) => [e.amount, e.bucket, e.reason])).toEqual([
+      [300, "confirmed", "referral_confirmed"],
+      [-200, "confirmed", "redemption"],
+    ]);
+    expect((await withDb((db) => db.lead.findUniqueOrThrow({ where: { id: leadId } }))).decision).toBe("approved");
+    await page.goto(`/console/referrals/${contactId}`);
+    await expect(page.getByText("-200").first()).toBeVisible();
+  });
+
+  test("export the filtered view as CSV", async ({ page }) => {
+    const tag = randomUUID().slice(0, 6);
+    await applyAs(page, `=HYPERLINK("x") Eve${tag}`, `export-${tag}@example.com`, `&utm_source=csv-${tag}`);
+    await page.goto(`/console/leads?source=csv-${tag}`);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export this view as CSV" }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^leads-\d{4}-\d{2}-\d{2}\.csv$/);
+    const text = (await (await import("node:fs/promises")).readFile(await download.path())).toString("utf8");
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const lines = text.slice(1).trim().split(/\r?\n/);
+    expect(lines[0]).toMatch(/^ID,Received/);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(`export-${tag}@example.com`);
+    // The formula is neutralised: the cell starts with a quote mark, not "=".
+    expect(lines[1]).toContain(`"'=HYPERLINK(""x"") Eve${tag}"`);
+  });
+});

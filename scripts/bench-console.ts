@@ -1,0 +1,894 @@
+/**
+ * Staff console benchmark (SQLite): the lead inbox, search and the CSV export at 100,000 and
+ * 1,000,000 leads.
+ *
+ *   npm run bench:console -- [--sizes 100000,1000000] [--runs 200] [--analyze both|yes|no]
+ *                            [--batch 500,2000] [--compare-prisma] [--reuse] [--explain 4] [--seed 1]
+ *
+ * For each size N:
+ * 1. Makes a fresh, migrated database in bench-results/bench-console-<N>.db (`prisma migrate
+ *    deploy`), loads the program catalogue (3 programs, 8 cohorts) and 5 staff users, then
+ *    inserts the contacts and leads with better-sqlite3 directly, in large transactions
+ *    with prepared statements (Prisma would take far too long for a million rows). Dates
+ *    are written exactly as Prisma's SQLite adapter writes them (ISO 8601 text with
+ *    "+00:00"). With --reuse, a database that already holds N leads is used as it is.
+ *    The data: leads over the last 365 days in arrival order; form types enroll 30%,
+ *    quote 15%, referral 10%, newsletter 30%, callback 10%, redemption 5%; status mostly
+ *    new; owners (5 staff) on the leads past new and a few new ones; UTM source missing on
+ *    about half; articles/CTAs on about 40%; names from first/last name lists (a few
+ *    non-ASCII) with the search keys from nameSearchKeys(); unique emails, except that about
+ *    1 lead in 10 is a returning contact; E.164 phones on about 40%.
+ * 2. Measures with the app's own code (lib/console/inbox.ts through Prisma, as the console
+ *    runs it), first WITHOUT statistics (a database migrated and filled by the app has no
+ *    sqlite_stat1 unless something runs ANALYZE) and then after ANALYZE (--analyze):
+ *    - listInbox, one page (50 rows + 1), --runs times per kind with randomised filters:
+ *      no filter; form type; status; program + status; owner; source; 30-day date range;
+ *      form type + date range; article; and deep pages (5 pages followed by cursor from a
+ *      random point in the table, with a random one of those filters);
+ *    - countInbox (capped at 10,000) with the same random filters;
+ *    - search through listInbox (searchWhere): surname prefix (3-5 letters), full email,
+ *      email prefix, phone digits.
+ *    Prints p50 / p95 / max per kind, and the overall inbox and search p95.
+ *    Also measured, and marked "proposal" (not in the overall figures): a change to
+ *    countInbox this benchmark suggests (order the capped count by createdAt), through Prisma.
+ * 3. Exports the whole table, and then two filtered views, with exportLeadsCsv as the route
+ *    runs it (the SQLite reader), each in a child process (so the peak RSS is the export's
+ *    own), into a null sink (each chunk is UTF-8 encoded, as the route does, and dropped).
+ *    The whole-table export runs once per --batch size. --compare-prisma also exports the
+ *    whole table through Prisma. The child samples RSS every 50 ms and after every chunk,
+ *    and reports the kernel's high-water mark (process.resourceUsage().maxRSS) and its CPU
+ *    time (rows per CPU-second is the figure to compare when the machine is busy).
+ * 4. Prints EXPLAIN QUERY PLAN, with the SQL Prisma sent, for the slowest kinds (--explain N).
+ * 5. Prints a summary with the targets next to the figures: inbox p95 < 50 ms at 1,000,000
+ *    leads; export >= 100,000 rows/s and < 300 MB RSS.
+ *
+ * Timings include Prisma's own work (query building, result mapping), as in the app. Other
+ * load on the machine shows up in the figures; compare runs from the same machine.
+ */
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { createDb, type Db } from "../lib/db";
+import { PrismaClient } from "../lib/generated/prisma/client";
+import { seedPrograms } from "../lib/content/seed-programs";
+import { cpus, loadavg } from "node:os";
+import {
+  COUNT_CAP,
+  countInbox,
+  encodeCursor,
+  inboxWhere,
+  listInbox,
+  type InboxFilters,
+  type LeadStatus,
+} from "../lib/console/inbox";
+import { EXPORT_BATCH_SIZE, exportLeadsCsv } from "../lib/console/export";
+import { CONSENT, CONSENT_FOR_FORM, type FormType } from "../lib/leads/form-types";
+import { nameSearchKeys } from "../lib/leads/search-keys";
+
+// ---------------------------------------------------------------------------------------------
+// Arguments
+// ---------------------------------------------------------------------------------------------
+
+type Args = {
+  sizes: number[];
+  runs: number;
+  analyze: "both" | "yes" | "no";
+  reuse: boolean;
+  explain: number;
+  seed: number;
+  batches: number[];
+  comparePrisma: boolean;
+};
+
+function parseArgs(argv = process.argv): Args {
+  const get = (name: string) => {
+    const i = argv.indexOf(`--${name}`);
+    return i > 0 ? argv[i + 1] : undefined;
+  };
+  const int = (name: string, fallback: number, min: number) => {
+    const value = Number(get(name) ?? fallback);
+    if (!Number.isInteger(value) || value < min) throw new Error(`--${name} must be an integer >= ${min}`);
+    return value;
+  };
+  const sizes = (get("sizes") ?? "100000,1000000").split(",").map((s) => Number(s.trim().replace(/_/g, "")));
+  if (!sizes.length || sizes.some((n) => !Number.isInteger(n) || n < 1000)) throw new Error("--sizes must be integers >= 1000, comma-separated");
+  const analyze = get("analyze") ?? "both";
+  if (analyze !== "both" && analyze !== "yes" && analyze !== "no") throw new Error("--analyze must be both, yes or no");
+  return {
+    sizes,
+    runs: int("runs", 200, 10),
+    analyze,
+    reuse: argv.includes("--reuse"),
+    explain: int("explain", 4, 0),
+    seed: int("seed", 1, 0),
+    batches: (get("batch") ?? `${EXPORT_BATCH_SIZE}`).split(",").map((b) => {
+      const v = Number(b.trim());
+      if (!Number.isInteger(v) || v < 1) throw new Error("--batch must be positive integers, comma-separated");
+      return v;
+    }),
+    comparePrisma: argv.includes("--compare-prisma"),
+  };
+}
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
+const dbFile = (n: number) => path.join(root, "bench-results", `bench-console-${n}.db`);
+
+// ---------------------------------------------------------------------------------------------
+// Deterministic randomness
+// ---------------------------------------------------------------------------------------------
+
+function rng(seed: number) {
+  let s = seed >>> 0 || 0x9e3779b9;
+  const next = () => {
+    // mulberry32
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (n: number) => Math.floor(next() * n);
+  const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)];
+  const weighted = <T>(table: readonly (readonly [T, number])[]): T => {
+    const total = table.reduce((s, [, w]) => s + w, 0);
+    let r = next() * total;
+    for (const [v, w] of table) if ((r -= w) < 0) return v;
+    return table[table.length - 1][0];
+  };
+  return { next, int, pick, weighted, chance: (p: number) => next() < p };
+}
+type Rng = ReturnType<typeof rng>;
+
+// ---------------------------------------------------------------------------------------------
+// The data
+// ---------------------------------------------------------------------------------------------
+
+const FORM_WEIGHTS = [
+  ["enroll", 30],
+  ["quote", 15],
+  ["referral", 10],
+  ["newsletter", 30],
+  ["callback", 10],
+  ["redemption", 5],
+] as const satisfies readonly (readonly [FormType, number])[];
+const STATUS_WEIGHTS = [
+  ["new", 70],
+  ["contacted", 12],
+  ["qualified", 7],
+  ["enrolled", 4],
+  ["lost", 7],
+] as const satisfies readonly (readonly [LeadStatus, number])[];
+const SOURCES = [
+  [null, 52],
+  ["google", 16],
+  ["newsletter", 8],
+  ["linkedin", 7],
+  ["facebook", 6],
+  ["reddit", 4],
+  ["bing", 3],
+  ["partner", 2],
+  ["youtube", 2],
+] as const;
+const MEDIUM: Record<string, string> = {
+  google: "cpc",
+  bing: "cpc",
+  newsletter: "email",
+  linkedin: "social",
+  facebook: "social",
+  reddit: "social",
+  youtube: "video",
+  partner: "referral",
+};
+const CAMPAIGNS = ["spring-intake", "ml-salary-guide", "career-change", "brand", "retargeting", "webinar-2026"];
+const TERMS = ["ml bootcamp", "learn python", "data analyst course", "web developer bootcamp", null, null];
+const ARTICLE_CTAS: Record<string, string[]> = {
+  "/careers/machine-learning-engineer": ["overview-apply", "how-to-apply"],
+  "/careers/machine-learning-engineer/salary-and-job-outlook": ["salary-quote"],
+  "/careers/machine-learning-engineer/skills": ["skills-newsletter"],
+  "/careers/machine-learning-engineer/responsibilities": ["responsibilities-call-back"],
+  "/careers/machine-learning-engineer/career-paths": ["career-paths-refer"],
+  "/careers/machine-learning-engineer/faq": ["faq-call-back"],
+};
+const ARTICLES = Object.keys(ARTICLE_CTAS);
+const LOST_REASONS = ["Chose another school", "Too expensive", "Timing: next year", "No reply after 3 attempts", "Not a fit for the program"];
+const FIRST = [
+  "James", "Mary", "Robert", "Patricia", "John", "Jennifer", "Michael", "Linda", "David", "Elizabeth", "William", "Barbara",
+  "Richard", "Susan", "Joseph", "Jessica", "Thomas", "Sarah", "Charles", "Karen", "Daniel", "Lisa", "Matthew", "Nancy",
+  "Anthony", "Sandra", "Mark", "Ashley", "Priya", "Arjun", "Wei", "Mei", "Hiroshi", "Yuki", "Fatima", "Omar", "Aisha",
+  "Mohammed", "Olga", "Dmitri", "Sofía", "José", "Zoë", "Łukasz", "Chloé", "Søren", "Ngozi", "Kwame", "Ana", "Luca",
+];
+const LAST = [
+  "Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Miller", "Davis", "Rodriguez", "Martinez", "Hernandez",
+  "Lopez", "Gonzalez", "Wilson", "Anderson", "Thomas", "Taylor", "Moore", "Jackson", "Martin", "Lee", "Perez", "Thompson",
+  "White", "Harris", "Sanchez", "Clark", "Ramirez", "Lewis", "Robinson", "Walker", "Young", "Allen", "King", "Wright",
+  "Scott", "Torres", "Nguyen", "Hill", "Flores", "Green", "Adams", "Nelson", "Baker", "Hall", "Rivera", "Campbell",
+  "Mitchell", "Carter", "Roberts", "Patel", "Shah", "Kumar", "Chen", "Wang", "Tanaka", "Sato", "Kim", "Park", "Müller",
+  "Schmidt", "Kowalski", "Novak", "Ivanova", "Okafor", "Mensah", "Haddad", "Khan", "Rossi", "Bianchi", "Dubois", "Larsen",
+  "Nielsen", "Costa", "Silva", "O'Brien", "Murphy", "Kelly", "Sullivan", "Walsh",
+];
+const DOMAINS = ["gmail.com", "outlook.com", "yahoo.com", "icloud.com", "proton.me", "example.com", "hey.com", "fastmail.com"];
+const EXPERIENCE = ["beginner", "some", "professional"];
+
+const ascii = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").replace(/ł/g, "l").replace(/ø/g, "o").replace(/[^a-z0-9]/gi, "").toLowerCase();
+
+function phone(r: Rng): string {
+  const d = (n: number) => Array.from({ length: n }, () => r.int(10)).join("");
+  switch (r.int(4)) {
+    case 0:
+    case 1:
+      return `+1${2 + r.int(8)}${d(2)}${2 + r.int(8)}${d(6)}`; // NANP
+    case 2:
+      return `+447${d(9)}`;
+    default:
+      return `+4915${d(9)}`;
+  }
+}
+
+/** Prisma's SQLite adapter stores DateTime as ISO 8601 text with "+00:00" (see mapArg in @prisma/adapter-better-sqlite3). */
+const sqlDate = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
+
+let idCounter = 0;
+/** cuid-shaped ids (c + time + counter + random), so id order follows time as with Prisma's cuid(). */
+function cuidAt(ms: number, r: Rng): string {
+  idCounter = (idCounter + 1) % 1_679_616;
+  const rand = Math.floor(r.next() * 2 ** 40).toString(36).padStart(8, "0").slice(0, 8);
+  return `c${ms.toString(36).padStart(8, "0")}${idCounter.toString(36).padStart(4, "0")}bnch${rand}`;
+}
+
+type Staff = { id: string; name: string };
+type Catalog = { programs: string[]; cohorts: Map<string, string[]> };
+
+async function prepareDatabase(n: number): Promise<{ file: string; url: string; staff: Staff[]; catalog: Catalog; seedSeconds: number | null }> {
+  mkdirSync(path.join(root, "bench-results"), { recursive: true });
+  const file = dbFile(n);
+  const url = `file:${file}`;
+  if (existsSync(file)) {
+    const conn = new Database(file, { readonly: true });
+    try {
+      const count = (conn.prepare(`SELECT count(*) AS c FROM "Lead"`).get() as { c: number }).c;
+      if (args.reuse && count === n) {
+        process.stderr.write(`reusing ${path.relative(root, file)} (${n} leads)\n`);
+        conn.close();
+        return { file, url, ...(await readCatalog(url)), seedSeconds: null };
+      }
+    } catch {
+      // not a usable database: make a fresh one
+    }
+    conn.close();
+  }
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
+  execFileSync(bin("prisma"), ["migrate", "deploy"], { cwd: root, env: { ...process.env, DATABASE_URL: url }, stdio: "pipe" });
+  const db = createDb(url);
+  await seedPrograms(db, new Date());
+  await db.user.createMany({
+    data: ["Avery Admissions", "Blake Bennett", "Casey Chen", "Devon Diaz", "Emery Evans"].map((name, i) => ({
+      id: `bench-staff-${i + 1}`,
+      name,
+      email: `staff${i + 1}@loomstack.example`,
+      role: i === 0 ? "admin" : "staff",
+      emailVerified: true,
+    })),
+  });
+  await db.$disconnect();
+  const info = await readCatalog(url);
+  const t0 = performance.now();
+  seedLeads(file, n, info.staff, info.catalog);
+  return { file, url, ...info, seedSeconds: (performance.now() - t0) / 1000 };
+}
+
+async function readCatalog(url: string): Promise<{ staff: Staff[]; catalog: Catalog }> {
+  const db = createDb(url);
+  try {
+    const staff = await db.user.findMany({ select: { id: true, name: true }, orderBy: { id: "asc" } });
+    const cohorts = await db.cohort.findMany({ select: { id: true, program: { select: { slug: true } } } });
+    const map = new Map<string, string[]>();
+    for (const c of cohorts) map.set(c.program.slug, [...(map.get(c.program.slug) ?? []), c.id]);
+    return { staff, catalog: { programs: [...map.keys()].sort(), cohorts: map } };
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+function seedLeads(file: string, n: number, staff: Staff[], catalog: Catalog) {
+  const r = rng(args.seed * 7919 + n);
+  const conn = new Database(file);
+  conn.pragma("journal_mode = WAL");
+  conn.pragma("synchronous = OFF"); // this connection only: a benchmark fixture, not data to keep
+  conn.pragma("cache_size = -1048576"); // 1 GiB page cache while the indexes are built
+  conn.pragma("temp_store = MEMORY");
+  const insertContact = conn.prepare(
+    `INSERT INTO "Contact" ("id","email","phone","name","referralCode","respondedAt","createdAt","updatedAt") VALUES (?,?,?,?,?,?,?,?)`,
+  );
+  const insertLead = conn.prepare(
+    `INSERT INTO "Lead" ("id","contactId","formType","status","name","email","phone","programSlug","cohortId","fields",
+      "consentVersion","consentText","consentAt","utmSource","utmMedium","utmCampaign","utmTerm","utmContent","referrerUrl",
+      "landingPage","article","cta","referralCode","searchName","searchLastName","ownerId","lostReason","statusChangedAt",
+      "firstContactedAt","submissionToken","revision","createdAt","updatedAt")
+     VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+  );
+
+  // Arrival times, oldest first, over the last 365 days.
+  const now = Date.now();
+  const times = new Float64Array(n);
+  for (let i = 0; i < n; i++) times[i] = now - 365 * 86_400_000 + Math.floor(r.next() * 365 * 86_400_000);
+  times.sort();
+
+  // Contacts so far, for returning people.
+  const contacts: { id: string; email: string | null; phone: string | null; name: string }[] = [];
+  const CHUNK = 50_000;
+  const t0 = performance.now();
+  for (let start = 0; start < n; start += CHUNK) {
+    conn.transaction(() => {
+      for (let i = start; i < Math.min(n, start + CHUNK); i++) {
+        const ms = times[i];
+        const at = sqlDate(ms);
+        const form = r.weighted(FORM_WEIGHTS);
+        let person: (typeof contacts)[number];
+        if (contacts.length > 100 && r.chance(0.1)) {
+          person = contacts[r.int(contacts.length)];
+        } else {
+          const first = r.pick(FIRST);
+          const last = r.pick(LAST);
+          const name = r.chance(0.08) ? `${first} ${r.pick(FIRST)} ${last}` : `${first} ${last}`;
+          const email = form === "callback" && r.chance(0.4) ? null : `${ascii(first)}.${ascii(last)}${i}@${r.pick(DOMAINS)}`;
+          const tel = form === "callback" || r.chance(0.35) ? phone(r) : null;
+          person = { id: cuidAt(ms, r), email, phone: tel, name };
+          insertContact.run(person.id, email, tel, name, `R${i.toString(36).toUpperCase()}${r.int(1e6).toString(36).toUpperCase()}`, at, at, at);
+          contacts.push(person);
+        }
+        const status = r.weighted(STATUS_WEIGHTS);
+        const program =
+          form === "enroll" || (form === "callback" && r.chance(0.7)) || (form === "quote" && r.chance(0.8)) ? r.pick(catalog.programs) : null;
+        const cohort = form === "enroll" && program ? r.pick(catalog.cohorts.get(program) ?? [null]) : null;
+        const source = r.weighted(SOURCES);
+        const article = r.chance(0.4) ? r.pick(ARTICLES) : null;
+        const cta = article ? r.pick(ARTICLE_CTAS[article]) : null;
+        const owner = status !== "new" || r.chance(0.1) ? r.pick(staff).id : null;
+        const contacted = status === "new" ? null : sqlDate(ms + (1 + r.int(72)) * 3_600_000);
+        const fields: Record<string, unknown> = { name: person.name, email: person.email ?? undefined, phone: person.phone ?? undefined };
+        if (form === "enroll") Object.assign(fields, { program, cohort, paymentOption: r.pick(["upfront", "instalments", "financing"]), experience: r.pick(EXPERIENCE), goals: "Move into an ML engineering role within a year." });
+        if (form === "quote") Object.assign(fields, { program, company: r.chance(0.3) ? "Acme Corp" : undefined, seats: 1 + r.int(3) });
+        if (form === "callback") Object.assign(fields, { course: program ?? "not-sure", callTime: r.pick(["morning", "afternoon", "evening"]) });
+        if (form === "referral") Object.assign(fields, { friends: [{ name: `${r.pick(FIRST)} ${r.pick(LAST)}`, email: `friend${i}@example.com` }] });
+        if (form === "redemption") Object.assign(fields, { reward: r.pick(["tuition-discount", "gift-card"]), points: 100 * (1 + r.int(5)) });
+        const consent = CONSENT[CONSENT_FOR_FORM[form]];
+        const keys = nameSearchKeys(person.name);
+        insertLead.run(
+          cuidAt(ms, r),
+          person.id,
+          form,
+          status,
+          person.name,
+          person.email,
+          person.phone,
+          program,
+          cohort,
+          JSON.stringify(fields),
+          consent.version,
+          consent.text,
+          at,
+          source,
+          source ? MEDIUM[source] : null,
+          source ? r.pick(CAMPAIGNS) : null,
+          source === "google" || source === "bing" ? r.pick(TERMS) : null,
+          source && r.chance(0.3) ? r.pick(["hero", "sidebar", "footer"]) : null,
+          source === "google" ? "https://www.google.com/" : r.chance(0.2) ? "https://www.linkedin.com/" : null,
+          article ?? r.pick(["/", "/programs", "/programs/data-analytics", "/programs/full-stack-development"]),
+          article,
+          cta,
+          r.chance(0.03) ? `REF${r.int(1e6).toString(36).toUpperCase()}` : null,
+          keys.searchName,
+          keys.searchLastName,
+          owner,
+          status === "lost" ? r.pick(LOST_REASONS) : null,
+          contacted,
+          contacted,
+          `bench-${i}`,
+          1,
+          at,
+          contacted ?? at,
+        );
+      }
+    })();
+    const done = Math.min(n, start + CHUNK);
+    process.stderr.write(`\r  seeding ${done.toLocaleString("en-US")} / ${n.toLocaleString("en-US")} leads (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+  }
+  process.stderr.write("\n");
+  conn.pragma("wal_checkpoint(TRUNCATE)");
+  conn.close();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Queries
+// ---------------------------------------------------------------------------------------------
+
+type Group = "inbox" | "count" | "search" | "proposal";
+type Kind = { name: string; group: Group; filters: (r: Rng) => InboxFilters };
+
+function dayString(ms: number) {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+function filterKinds(staff: Staff[], catalog: Catalog): Kind[] {
+  const range = (r: Rng) => {
+    const from = Date.now() - (30 + r.int(335)) * 86_400_000;
+    return { from: dayString(from), to: dayString(from + 29 * 86_400_000) };
+  };
+  return [
+    { name: "no filter", group: "inbox", filters: () => ({}) },
+    { name: "form type", group: "inbox", filters: (r) => ({ form: r.weighted(FORM_WEIGHTS) }) },
+    { name: "status", group: "inbox", filters: (r) => ({ status: r.pick(STATUS_WEIGHTS.map(([s]) => s)) }) },
+    { name: "program + status", group: "inbox", filters: (r) => ({ program: r.pick(catalog.programs), status: r.pick(STATUS_WEIGHTS.map(([s]) => s)) }) },
+    { name: "owner", group: "inbox", filters: (r) => ({ owner: r.chance(0.2) ? "none" : r.pick(staff).id }) },
+    { name: "source", group: "inbox", filters: (r) => ({ source: r.pick(SOURCES.flatMap(([s]) => (s ? [s] : []))) }) },
+    { name: "date range 30 d", group: "inbox", filters: range },
+    { name: "form + date range", group: "inbox", filters: (r) => ({ form: r.weighted(FORM_WEIGHTS), ...range(r) }) },
+    { name: "article", group: "inbox", filters: (r) => ({ article: r.pick(ARTICLES) }) },
+  ];
+}
+
+type Sample = { ms: number; filters: InboxFilters };
+type Measured = { kind: string; group: Group; samples: Sample[]; run?: (db: Db, filters: InboxFilters) => Promise<unknown> };
+
+/**
+ * Proposal for lib/console/inbox.ts countInbox: order the capped count by createdAt. Prisma
+ * otherwise orders the LIMIT subquery by id, so SQLite sorts every matching row before it
+ * counts the first 10,001.
+ */
+async function countInboxProposed(db: Db, f: InboxFilters) {
+  return db.lead.count({ where: inboxWhere(f), take: COUNT_CAP + 1, orderBy: { createdAt: "desc" } });
+}
+
+function percentile(sorted: number[], p: number) {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+function stats(samples: Sample[]) {
+  const ms = samples.map((s) => s.ms).sort((a, b) => a - b);
+  return { n: ms.length, p50: percentile(ms, 50), p95: percentile(ms, 95), max: ms[ms.length - 1] };
+}
+
+async function timed<T>(run: () => Promise<T>): Promise<[number, T]> {
+  const t0 = performance.now();
+  const out = await run();
+  return [performance.now() - t0, out];
+}
+
+/** Values to search for, taken from the data. */
+function searchTerms(file: string, r: Rng, count: number) {
+  const conn = new Database(file, { readonly: true });
+  try {
+    const max = (conn.prepare(`SELECT max(rowid) AS m FROM "Lead"`).get() as { m: number }).m;
+    const byRowid = conn.prepare(`SELECT email, phone FROM "Lead" WHERE rowid = ?`);
+    const emails: string[] = [];
+    const phones: string[] = [];
+    for (let tries = 0; (emails.length < count || phones.length < count) && tries < count * 50; tries++) {
+      const row = byRowid.get(1 + r.int(max)) as { email: string | null; phone: string | null } | undefined;
+      if (row?.email && emails.length < count) emails.push(row.email);
+      if (row?.phone && phones.length < count) phones.push(row.phone);
+    }
+    return { emails, phones };
+  } finally {
+    conn.close();
+  }
+}
+
+async function measureQueries(db: Db, file: string, staff: Staff[], catalog: Catalog, runs: number, seed: number): Promise<Measured[]> {
+  const r = rng(seed);
+  const kinds = filterKinds(staff, catalog);
+  const out: Measured[] = [];
+  const warm = Math.min(10, runs);
+
+  for (const kind of kinds) {
+    const samples: Sample[] = [];
+    for (let i = 0; i < runs + warm; i++) {
+      const filters = kind.filters(r);
+      const [ms] = await timed(() => listInbox(db, filters));
+      if (i >= warm) samples.push({ ms, filters });
+    }
+    out.push({ kind: kind.name, group: "inbox", samples });
+  }
+
+  // Deep pages: from a random point in the table, follow the cursor 5 pages.
+  {
+    const conn = new Database(file, { readonly: true });
+    const max = (conn.prepare(`SELECT max(rowid) AS m FROM "Lead"`).get() as { m: number }).m;
+    const at = conn.prepare(`SELECT id, createdAt FROM "Lead" WHERE rowid = ?`);
+    const samples: Sample[] = [];
+    const chains = Math.ceil(runs / 5);
+    for (let c = 0; c < chains + 2; c++) {
+      const row = at.get(1 + r.int(max)) as { id: string; createdAt: string };
+      const kind = r.pick(kinds.filter((k) => k.name !== "date range 30 d" && k.name !== "form + date range"));
+      let filters: InboxFilters = { ...kind.filters(r), after: encodeCursor({ id: row.id, createdAt: new Date(row.createdAt) }) };
+      for (let page = 0; page < 5; page++) {
+        const [ms, res] = await timed(() => listInbox(db, filters));
+        if (c >= 2) samples.push({ ms, filters });
+        if (!res.nextCursor) break;
+        filters = { ...filters, after: res.nextCursor };
+      }
+    }
+    conn.close();
+    out.push({ kind: "deep pages (cursor)", group: "inbox", samples });
+  }
+
+  // Counts (capped).
+  {
+    const samples: Sample[] = [];
+    const proposed: Sample[] = [];
+    for (let i = 0; i < runs + warm; i++) {
+      const filters = r.pick(kinds).filters(r);
+      const [ms] = await timed(() => countInbox(db, filters));
+      const [msProposed] = await timed(() => countInboxProposed(db, filters));
+      if (i >= warm) {
+        samples.push({ ms, filters });
+        proposed.push({ ms: msProposed, filters });
+      }
+    }
+    out.push({ kind: "count (capped 10,000)", group: "count", samples });
+    out.push({ kind: "count: orderBy createdAt", group: "proposal", samples: proposed, run: countInboxProposed });
+  }
+
+  // Search.
+  const terms = searchTerms(file, r, runs + warm);
+  const surnames = LAST.map((l) => l.toLowerCase());
+  const searches: [string, (i: number) => string][] = [
+    ["surname prefix 3-5", () => r.pick(surnames).slice(0, 3 + r.int(3))],
+    ["full email", (i) => terms.emails[i % terms.emails.length]],
+    ["email prefix", (i) => terms.emails[i % terms.emails.length].slice(0, 4 + r.int(4))],
+    ["phone digits", (i) => terms.phones[i % terms.phones.length].replace(/^\+/, "")],
+  ];
+  for (const [name, term] of searches) {
+    const samples: Sample[] = [];
+    for (let i = 0; i < runs + warm; i++) {
+      const filters = { q: term(i) };
+      const [ms] = await timed(() => listInbox(db, filters));
+      if (i >= warm) samples.push({ ms, filters });
+    }
+    out.push({ kind: `search: ${name}`, group: "search", samples });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// EXPLAIN QUERY PLAN for the slowest queries, with the SQL Prisma generates
+// ---------------------------------------------------------------------------------------------
+
+type Captured = { sql: string; params: unknown[] };
+
+async function explain(url: string, file: string, measured: Measured, label: string): Promise<string> {
+  const worst = [...measured.samples].sort((a, b) => b.ms - a.ms)[0];
+  const captured: Captured[] = [];
+  const client = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }), log: [{ level: "query", emit: "event" }] });
+  client.$on("query", (e) => captured.push({ sql: e.query, params: JSON.parse(e.params) as unknown[] }));
+  try {
+    if (measured.run) await measured.run(client, worst.filters);
+    else if (measured.group === "count") await countInbox(client, worst.filters);
+    else await listInbox(client, worst.filters);
+  } finally {
+    await client.$disconnect();
+  }
+  const conn = new Database(file, { readonly: true });
+  try {
+    const lines = [`-- ${label}: ${measured.kind}, slowest sample ${worst.ms.toFixed(1)} ms, filters ${JSON.stringify(worst.filters)}`];
+    for (const q of captured.filter((c) => /FROM\s+[`"]?main[`"]?\.[`"]?Lead[`"]?|FROM\s+"Lead"/i.test(c.sql) || /"Lead"/.test(c.sql)).slice(0, 2)) {
+      // The logged parameters show dates as ISO with Z; the adapter binds them with +00:00.
+      const params = q.params.map((p) =>
+        typeof p === "boolean" ? Number(p) : typeof p === "string" && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(p) ? p.replace("Z", "+00:00") : p,
+      );
+      lines.push(`SQL: ${q.sql}`);
+      lines.push(`params: ${JSON.stringify(params)}`);
+      try {
+        const plan = conn.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...(params as unknown[])) as { id: number; parent: number; detail: string }[];
+        const depth = new Map<number, number>();
+        for (const row of plan) {
+          const d = (depth.get(row.parent) ?? -1) + 1;
+          depth.set(row.id, d);
+          lines.push(`  ${"  ".repeat(d)}${row.detail}`);
+        }
+      } catch (error) {
+        lines.push(`  (EXPLAIN failed: ${(error as Error).message})`);
+      }
+    }
+    return lines.join("\n");
+  } finally {
+    conn.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Export, in a child process
+// ---------------------------------------------------------------------------------------------
+
+type ExportResult = {
+  label: string;
+  rows: number;
+  expected: number;
+  bytes: number;
+  seconds: number;
+  rowsPerSecond: number;
+  cpuSeconds: number;
+  load: number;
+  batch: number;
+  reader: "sqlite" | "prisma";
+  baselineRssMb: number;
+  peakRssSampledMb: number;
+  /** getrusage maxRSS (includes the parent's RSS at fork; see childExport). */
+  maxRssMb: number;
+  /** Linux VmHWM, reset just before the export: the export's own peak RSS. */
+  hwmMb: number | null;
+  hwmReset: boolean;
+  heapUsedPeakMb: number;
+};
+
+const MB = 1024 * 1024;
+
+/** Peak RSS in bytes from /proc/self/status (Linux), or null. */
+function vmHwm(): number | null {
+  try {
+    const kb = /VmHWM:\s+(\d+)\s*kB/.exec(readFileSync("/proc/self/status", "utf8"))?.[1];
+    return kb ? Number(kb) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Runs in the child: export everything matching the filters into a null sink. */
+async function childExport(url: string, filters: InboxFilters, batchSize: number, reader: "sqlite" | "prisma") {
+  const db = createDb(url);
+  // Counted first (Prisma, uncapped), so that nothing but the export runs while memory is watched.
+  const expected = await db.lead.count({ where: inboxWhere(filters) });
+  // Linux: reset the peak-RSS mark (VmHWM), so that it is the export's own peak and not
+  // start-up's. (getrusage's maxRSS cannot be reset: it also keeps the high-water mark of the
+  // forked copy of the parent from before exec, so in a child of this benchmark it reports
+  // the parent's RSS, over 1 GB after seeding a million leads. It is printed for reference.)
+  let hwmReset = false;
+  try {
+    writeFileSync("/proc/self/clear_refs", "5");
+    hwmReset = true;
+  } catch {
+    // not Linux: maxRSS is then the whole process's peak
+  }
+  let peak = process.memoryUsage.rss();
+  let heapPeak = process.memoryUsage().heapUsed;
+  const baseline = peak;
+  const sample = () => {
+    const rss = process.memoryUsage.rss();
+    if (rss > peak) peak = rss;
+  };
+  const timer = setInterval(() => {
+    sample();
+    heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
+  }, 50);
+  const encoder = new TextEncoder();
+  let bytes = 0;
+  let lines = 0;
+  const load = loadavg()[0];
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  for await (const chunk of exportLeadsCsv(db, filters, { batchSize, sqliteUrl: reader === "sqlite" ? url : undefined })) {
+    const encoded = encoder.encode(chunk); // what the route does before the bytes go out
+    bytes += encoded.byteLength;
+    for (let i = chunk.indexOf("\n"); i !== -1; i = chunk.indexOf("\n", i + 1)) lines++;
+    sample();
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  clearInterval(timer);
+  sample();
+  const maxRss = process.resourceUsage().maxRSS * 1024;
+  const hwm = vmHwm();
+  await db.$disconnect();
+  const rows = lines - 1; // the header; the seeded data has no line breaks inside fields
+  const result = {
+    rows,
+    expected,
+    bytes,
+    seconds,
+    rowsPerSecond: rows / seconds,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    load,
+    batch: batchSize,
+    reader,
+    baselineRssMb: baseline / MB,
+    peakRssSampledMb: peak / MB,
+    maxRssMb: maxRss / MB,
+    hwmMb: hwm === null ? null : hwm / MB,
+    hwmReset,
+    heapUsedPeakMb: heapPeak / MB,
+  };
+  process.stdout.write(`\n@@RESULT ${JSON.stringify(result)}\n`);
+}
+
+function runExportChild(url: string, filters: InboxFilters, label: string, batchSize: number, reader: "sqlite" | "prisma" = "sqlite"): Promise<ExportResult> {
+  const script = new URL(import.meta.url).pathname;
+  const child = spawn(process.execPath, ["--import", "tsx", script, "--child-export", url, JSON.stringify(filters), String(batchSize), reader], {
+    cwd: root,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let stdout = "";
+  child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+  return new Promise((resolve, reject) => {
+    child.on("close", (code) => {
+      const line = stdout.split("\n").find((l) => l.startsWith("@@RESULT "));
+      if (code !== 0 || !line) return reject(new Error(`export child failed (exit ${code}): ${stdout.slice(-2000)}`));
+      resolve({ label, ...(JSON.parse(line.slice("@@RESULT ".length)) as Omit<ExportResult, "label">) });
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output
+// ---------------------------------------------------------------------------------------------
+
+function table(header: string[], rows: string[][]) {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((l) => l[i].length)));
+  const fmt = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(" | ");
+  return [fmt(header), widths.map((w) => "-".repeat(w)).join("-|-"), ...rows.map(fmt)].join("\n");
+}
+
+const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : "-");
+
+type SizeResult = {
+  n: number;
+  seedSeconds: number | null;
+  analyzeSeconds: number | null;
+  fileMb: number;
+  phases: { label: string; measured: Measured[] }[];
+  exports: ExportResult[];
+  plans: string[];
+};
+
+function printSize(res: SizeResult) {
+  console.log(`\n=== ${res.n.toLocaleString("en-US")} leads (database file ${res.fileMb.toFixed(0)} MB) ===`);
+  console.log(
+    `seeding: ${res.seedSeconds === null ? "reused" : `${res.seedSeconds.toFixed(1)} s (${Math.round(res.n / res.seedSeconds).toLocaleString("en-US")} leads/s)`}` +
+      (res.analyzeSeconds === null ? "" : `; ANALYZE: ${res.analyzeSeconds.toFixed(1)} s`),
+  );
+  const header = ["query (ms)", "n"];
+  for (const p of res.phases) header.push(`p50 ${p.label}`, `p95 ${p.label}`, `max ${p.label}`);
+  const kinds = res.phases[0]?.measured ?? [];
+  const rows = kinds.map((m, i) => {
+    const cells = [m.kind, String(m.samples.length)];
+    for (const p of res.phases) {
+      const s = stats(p.measured[i].samples);
+      cells.push(f1(s.p50), f1(s.p95), f1(s.max));
+    }
+    return cells;
+  });
+  for (const group of ["inbox", "search"] as const) {
+    const cells = [`OVERALL ${group}`, String(kinds.filter((k) => k.group === group).reduce((s, k) => s + k.samples.length, 0))];
+    for (const p of res.phases) {
+      const s = stats(p.measured.filter((m) => m.group === group).flatMap((m) => m.samples));
+      cells.push(f1(s.p50), f1(s.p95), f1(s.max));
+    }
+    rows.push(cells);
+  }
+  console.log(`\n${table(header, rows)}`);
+
+  console.log(
+    `\n${table(
+      ["export", "reader", "batch", "rows", "expected", "MB out", "seconds", "rows/s", "CPU s", "rows/CPU-s", "load", "RSS before MB", "peak RSS (sampled) MB", "peak RSS (VmHWM) MB", "maxRSS (getrusage) MB", "peak heap MB"],
+      res.exports.map((e) => [
+        e.label,
+        e.reader,
+        String(e.batch),
+        e.rows.toLocaleString("en-US"),
+        e.expected.toLocaleString("en-US"),
+        (e.bytes / MB).toFixed(0),
+        e.seconds.toFixed(2),
+        Math.round(e.rowsPerSecond).toLocaleString("en-US"),
+        e.cpuSeconds.toFixed(2),
+        Math.round(e.rows / e.cpuSeconds).toLocaleString("en-US"),
+        e.load.toFixed(1),
+        e.baselineRssMb.toFixed(0),
+        e.peakRssSampledMb.toFixed(0),
+        e.hwmMb === null ? "-" : `${e.hwmMb.toFixed(0)}${e.hwmReset ? "" : " (process)"}`,
+        e.maxRssMb.toFixed(0),
+        e.heapUsedPeakMb.toFixed(0),
+      ]),
+    )}`,
+  );
+  if (res.plans.length) console.log(`\nQuery plans of the slowest kinds (the SQL is Prisma's):\n\n${res.plans.join("\n\n")}`);
+}
+
+function printSummary(results: SizeResult[]) {
+  console.log("\n=== Summary against the targets (targets apply at 1,000,000 leads) ===\n");
+  const rows: string[][] = [];
+  for (const res of results) {
+    const n = res.n.toLocaleString("en-US");
+    for (const p of res.phases) {
+      const inbox = stats(p.measured.filter((m) => m.group === "inbox").flatMap((m) => m.samples));
+      const worstKind = p.measured.filter((m) => m.group === "inbox").map((m) => [m.kind, stats(m.samples).p95] as const).sort((a, b) => b[1] - a[1])[0];
+      const search = stats(p.measured.filter((m) => m.group === "search").flatMap((m) => m.samples));
+      const count = stats(p.measured.filter((m) => m.group === "count").flatMap((m) => m.samples));
+      const verdict = (v: number) => (res.n >= 1_000_000 ? (v < 50 ? "ok" : "MISSED") : v < 50 ? "(ok)" : "(over)");
+      rows.push([n, `inbox p95, all kinds (${p.label})`, "< 50 ms", `${f1(inbox.p95)} ms`, verdict(inbox.p95)]);
+      rows.push([n, `inbox p95, worst kind: ${worstKind[0]} (${p.label})`, "< 50 ms", `${f1(worstKind[1])} ms`, verdict(worstKind[1])]);
+      rows.push([n, `search p95 (${p.label})`, "< 50 ms", `${f1(search.p95)} ms`, verdict(search.p95)]);
+      rows.push([n, `count p95 (${p.label})`, "-", `${f1(count.p95)} ms`, ""]);
+    }
+    for (const e of res.exports) {
+      const big = res.n >= 1_000_000 && e.reader === "sqlite";
+      const label = `${e.label} (${e.reader}, batch ${e.batch})`;
+      rows.push([n, `export ${label}: rows/s (rows/CPU-s ${Math.round(e.rows / e.cpuSeconds).toLocaleString("en-US")})`, ">= 100,000", Math.round(e.rowsPerSecond).toLocaleString("en-US"), big ? (e.rowsPerSecond >= 100_000 ? "ok" : "MISSED") : ""]);
+      const peak = Math.max(e.hwmReset && e.hwmMb !== null ? e.hwmMb : e.maxRssMb, e.peakRssSampledMb);
+      rows.push([n, `export ${label}: peak RSS`, "< 300 MB", `${peak.toFixed(0)} MB`, big ? (peak < 300 ? "ok" : "MISSED") : ""]);
+      if (e.rows !== e.expected) rows.push([n, `export ${label}: ROW COUNT MISMATCH`, String(e.expected), String(e.rows), "FAILED"]);
+    }
+  }
+  console.log(table(["leads", "measure", "target", "result", ""], rows));
+}
+
+// ---------------------------------------------------------------------------------------------
+
+let args: Args;
+
+async function main() {
+  if (process.argv[2] === "--child-export") {
+    await childExport(process.argv[3], JSON.parse(process.argv[4]) as InboxFilters, Number(process.argv[5]), process.argv[6] === "prisma" ? "prisma" : "sqlite");
+    return;
+  }
+  args = parseArgs();
+  console.log(
+    `bench:console sizes ${args.sizes.join(", ")}; ${args.runs} queries per kind; ANALYZE: ${args.analyze}; export batch ${args.batches.join(", ")}; ` +
+      `Node ${process.version}; ${cpus().length} CPU(s) (${cpus()[0]?.model ?? "?"}); load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}`,
+  );
+  const results: SizeResult[] = [];
+  let failed = false;
+  for (const n of args.sizes) {
+    process.stderr.write(`\n${n.toLocaleString("en-US")} leads\n`);
+    const { file, url, staff, catalog, seedSeconds } = await prepareDatabase(n);
+    const res: SizeResult = { n, seedSeconds, analyzeSeconds: null, fileMb: 0, phases: [], exports: [], plans: [] };
+
+    const conn = new Database(file);
+    const hasStats = () => (conn.prepare(`SELECT count(*) AS c FROM sqlite_master WHERE name = 'sqlite_stat1'`).get() as { c: number }).c > 0;
+    const phases: ("no stats" | "ANALYZE")[] = args.analyze === "both" ? ["no stats", "ANALYZE"] : args.analyze === "yes" ? ["ANALYZE"] : ["no stats"];
+    for (const phase of phases) {
+      if (phase === "no stats" && hasStats()) conn.exec(`DROP TABLE IF EXISTS sqlite_stat1; DROP TABLE IF EXISTS sqlite_stat4;`);
+      if (phase === "ANALYZE") {
+        const t0 = performance.now();
+        conn.exec("ANALYZE");
+        res.analyzeSeconds = (performance.now() - t0) / 1000;
+      }
+      process.stderr.write(`  queries (${phase})...\n`);
+      const db = createDb(url);
+      try {
+        const measured = await measureQueries(db, file, staff, catalog, args.runs, args.seed);
+        res.phases.push({ label: phase, measured });
+        if (args.explain) {
+          const slowest = [...measured].sort((a, b) => stats(b.samples).p95 - stats(a.samples).p95).slice(0, args.explain);
+          for (const m of slowest) res.plans.push(await explain(url, file, m, phase));
+        }
+      } finally {
+        await db.$disconnect();
+      }
+    }
+    conn.close();
+
+    process.stderr.write("  export (child process)...\n");
+    for (const batch of args.batches) res.exports.push(await runExportChild(url, {}, "all leads", batch));
+    res.exports.push(await runExportChild(url, { form: "enroll" }, "form=enroll", args.batches[0]));
+    res.exports.push(await runExportChild(url, { source: "google", status: "new" }, "source=google&status=new", args.batches[0]));
+    if (args.comparePrisma) res.exports.push(await runExportChild(url, {}, "all leads", args.batches[0], "prisma"));
+    for (const e of res.exports) if (e.rows !== e.expected) failed = true;
+
+    const { size } = statSync(file);
+    res.fileMb = size / MB;
+    results.push(res);
+    printSize(res);
+  }
+  printSummary(results);
+  if (failed) {
+    console.log("\nFAILED: an export's row count differs from the matching leads.");
+    process.exitCode = 1;
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

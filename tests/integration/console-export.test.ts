@@ -1,0 +1,659 @@
+/**
+ * The lead CSV export against a real, migrated SQLite file: exportLeadsCsv (lib/console/export.ts)
+ * and the route GET /console/leads/export (app/(console)/console/leads/export/route.ts).
+ *
+ * Expected rows are computed here from the seeded data with plain JavaScript predicates, not
+ * with inboxWhere, and the CSV is read back with a small RFC 4180 parser of this file's own.
+ *
+ * exportLeadsCsv has two readers: through Prisma, and (with sqliteUrl) straight from the
+ * SQLite file. Every exportLeadsCsv test runs with both, and a property test checks that they
+ * produce the same bytes for random filter combinations.
+ *
+ * The route test replaces the session check (lib/auth/next) with a stub: who may call the
+ * route is covered by the authorization matrix; here it is the stream, its headers, "me",
+ * laziness and failures.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import fc from "fast-check";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { createTestDb } from "../helpers/test-db";
+import type { Db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { encodeCursor, FILTER_KEYS, inboxWhere, LEAD_STATUSES, type InboxFilters } from "@/lib/console/inbox";
+import { EXPORT_BATCH_SIZE, EXPORT_COLUMNS, exportBatchSql, exportLeadsCsv, sqliteFile, type ExportOptions } from "@/lib/console/export";
+import { FORM_TYPES } from "@/lib/leads/form-types";
+import { nameSearchKeys } from "@/lib/leads/search-keys";
+
+// ---- the route's dependencies: the database and the session check ----
+
+const routeState = vi.hoisted(() => ({
+  db: null as unknown,
+  staff: { id: "u-ada", name: "Ada Owner", email: "ada@loomstack.example", role: "staff" as const },
+  denied: null as null | { status: 401 | 403; error: string },
+  permissions: [] as string[],
+  /** What resolveDatabaseUrl() answers: not a file: URL, so the route reads through Prisma, unless a test sets it. */
+  url: "postgresql://route-test/unused",
+}));
+
+vi.mock("@/lib/db/url", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/lib/db/url")>()),
+  resolveDatabaseUrl: () => routeState.url,
+}));
+
+vi.mock("@/lib/db", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/lib/db")>()),
+  db: () => routeState.db,
+}));
+
+vi.mock("@/lib/auth/next", () => ({
+  withPermission: async (permission: string, run: (staff: typeof routeState.staff) => Promise<Response>) => {
+    routeState.permissions.push(permission);
+    if (routeState.denied) return Response.json({ error: routeState.denied.error }, { status: routeState.denied.status });
+    return run(routeState.staff);
+  },
+}));
+
+// ---- RFC 4180 reader (independent of the code under test) ----
+
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  let started = false;
+  for (let i = 0; i < text.length; ) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i += 2;
+      } else if (ch === '"') {
+        quoted = false;
+        i++;
+        if (i < text.length && !",\r\n".includes(text[i])) throw new Error(`junk after closing quote at ${i}`);
+      } else {
+        cell += ch;
+        i++;
+      }
+    } else if (ch === '"') {
+      if (started) throw new Error(`quote inside an unquoted field at ${i}`);
+      quoted = started = true;
+      i++;
+    } else if (ch === ",") {
+      row.push(cell);
+      cell = "";
+      started = false;
+      i++;
+    } else if (ch === "\r" || ch === "\n") {
+      if (ch === "\r" && text[i + 1] !== "\n") throw new Error(`bare CR at ${i}`);
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = "";
+      started = false;
+      i += ch === "\r" ? 2 : 1;
+    } else {
+      cell += ch;
+      started = true;
+      i++;
+    }
+  }
+  if (quoted) throw new Error("unterminated quoted field");
+  if (started || row.length) rows.push([...row, cell]);
+  return rows;
+}
+
+// ---- seed ----
+
+const t = createTestDb();
+const LABELS: string[] = EXPORT_COLUMNS.map((c) => c.label);
+const col = (label: string) => {
+  const i = LABELS.indexOf(label);
+  if (i < 0) throw new Error(`no column ${label}`);
+  return i;
+};
+
+const ADA = { id: "u-ada", name: "Ada Owner" };
+const BOB = { id: "u-bob", name: "Bob Owner" };
+const T0 = Date.parse("2026-06-15T12:00:00.000Z");
+const HOUR = 3_600_000;
+const FIRST = ["Grace", "Alan", "Hedy", "Katherine", "Edsger"];
+const LAST = ["Lovelace", "Hopper", "Turing", "Lamarr"];
+const HYPERLINK = '=HYPERLINK("http://evil","x")';
+const UNICODE_NAMES = {
+  "uni-emoji": "👩🏽‍💻 Zoë Emoji 🎉",
+  "uni-cjk": "山田 太郎",
+  "uni-rtl": "\u200fمحمد علي",
+  "uni-nfd": "Zoe\u0308 Bronte\u0308", // decomposed: must not come out NFC
+  "uni-astral": "𝒜𝒹𝒶 𐐷",
+} as const;
+
+type Seed = Prisma.LeadCreateManyInput & { id: string; createdAt: Date };
+const seeded: Seed[] = [];
+let contactId = "";
+
+function lead(over: Partial<Seed> & { id: string; createdAt: Date }): Seed {
+  return {
+    contactId,
+    formType: "enroll",
+    status: "new",
+    fields: JSON.stringify({ id: over.id }),
+    ...nameSearchKeys(over.name ?? null),
+    ...over,
+  };
+}
+
+/** All seeded leads matching `keep`, in the inbox's order (createdAt desc, id desc). */
+function expected(keep: (l: Seed) => boolean, from: Seed[] = seeded): string[] {
+  return from
+    .filter(keep)
+    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
+    .map((l) => l.id);
+}
+
+async function exportAllWith(filters: InboxFilters, opts: ExportOptions = {}, db: Db = t.db) {
+  const chunks: string[] = [];
+  for await (const chunk of exportLeadsCsv(db, filters, opts)) chunks.push(chunk);
+  const text = chunks.join("");
+  const rows = parseCsv(text);
+  return { chunks, text, rows, header: rows[0], body: rows.slice(1), ids: rows.slice(1).map((r) => r[0]) };
+}
+
+/** A database whose lead.findMany is counted, and can be made to fail on the n-th call. */
+function countingDb() {
+  const state = { calls: 0, failOn: 0 };
+  const db = {
+    lead: {
+      findMany: async (args: Prisma.LeadFindManyArgs) => {
+        state.calls++;
+        if (state.calls === state.failOn) throw new Error("SQLITE_IOERR: disk I/O error (test)");
+        return t.db.lead.findMany(args);
+      },
+    },
+  } as unknown as Db;
+  return { db, state };
+}
+
+beforeAll(async () => {
+  await t.db.user.createMany({
+    data: [ADA, BOB].map((u) => ({ ...u, email: `${u.id}@loomstack.example`, role: "staff", updatedAt: new Date() })),
+  });
+  contactId = (await t.db.contact.create({ data: { email: "shared@example.com", referralCode: "SHARED01" } })).id;
+
+  for (let i = 0; i < 20; i++) {
+    const name = `${FIRST[i % FIRST.length]} ${LAST[i % LAST.length]}`;
+    seeded.push(
+      lead({
+        id: `core-${String(i).padStart(2, "0")}`,
+        createdAt: new Date(T0 - i * 12 * HOUR),
+        formType: FORM_TYPES[i % FORM_TYPES.length],
+        status: LEAD_STATUSES[i % LEAD_STATUSES.length],
+        ownerId: [ADA.id, BOB.id, null][i % 3],
+        programSlug: i % 2 ? "data-analytics" : "full-stack-development",
+        utmSource: ["google", null, "newsletter", null][i % 4],
+        name,
+        email: `person${i}@example.com`,
+        phone: i % 5 === 0 ? `+1415555${String(i).padStart(4, "0")}` : null,
+      }),
+    );
+  }
+  // Five leads with the same createdAt, inserted out of id order: id breaks the tie.
+  for (const id of ["tie-c", "tie-a", "tie-e", "tie-b", "tie-d"]) {
+    seeded.push(lead({ id, createdAt: new Date(T0 - 78 * HOUR), article: "/careers/ties", name: "Tie Person", email: `${id}@example.com` }));
+  }
+  seeded.push(
+    lead({
+      id: "evil",
+      createdAt: new Date(T0 + HOUR),
+      name: HYPERLINK,
+      email: "evil@example.com",
+      utmCampaign: "@SUM(1+1)",
+      utmTerm: "-2+3",
+      utmContent: "\r=1+1",
+      lostReason: "\t=1+1",
+      referrerUrl: "+cmd|' /C calc'!A0",
+      landingPage: "=1+1",
+      cta: " =1+1",
+      fields: JSON.stringify({ name: HYPERLINK }),
+    }),
+  );
+  Object.entries(UNICODE_NAMES).forEach(([id, name], i) => {
+    seeded.push(
+      lead({
+        id,
+        createdAt: new Date(T0 - (200 + i) * HOUR),
+        name,
+        email: `${id}@例子.广告`,
+        utmSource: "unicode",
+        fields: JSON.stringify({ name, goals: "学习 🚀\nnew line, a comma and \"quotes\"" }),
+      }),
+    );
+  });
+  seeded.push(
+    lead({
+      id: "full",
+      createdAt: new Date(T0 - 300 * HOUR),
+      formType: "callback",
+      status: "lost",
+      name: "Full Columns",
+      email: "full@example.com",
+      phone: "+442071838750",
+      programSlug: "machine-learning-engineering",
+      cohortId: "cohort-123",
+      ownerId: BOB.id,
+      lostReason: "Chose another school, \"cheaper\"",
+      utmSource: "full-source",
+      utmMedium: "cpc",
+      utmCampaign: "spring, 2026",
+      utmTerm: "ml bootcamp",
+      utmContent: "hero",
+      referrerUrl: "https://www.google.com/search?q=ml+bootcamp&a=1",
+      landingPage: "/programs/machine-learning-engineering?utm_source=full-source",
+      article: "/careers/machine-learning-engineer",
+      cta: "salary-quote",
+      referralCode: "FRIEND42",
+      consentVersion: "contact-2026-11",
+      consentText: "not exported",
+      consentAt: new Date("2026-06-02T09:08:07.006Z"),
+      fields: JSON.stringify({ name: "Full Columns", time: "morning", note: "line 1\r\nline 2" }),
+    }),
+  );
+  await t.db.lead.createMany({ data: seeded });
+});
+
+afterAll(() => t.cleanup());
+
+// ---- exportLeadsCsv ----
+
+const READERS: [string, ExportOptions][] = [
+  ["through Prisma", {}],
+  ["from the SQLite file", { sqliteUrl: t.url }],
+];
+
+describe.each(READERS)("exportLeadsCsv %s: rows, order and batches", (_reader, reader) => {
+  const exportAll = (filters: InboxFilters, opts: ExportOptions = {}) => exportAllWith(filters, { ...reader, ...opts });
+  it("exports every lead, newest first, across many small batches, with the header exactly once", async () => {
+    const out = await exportAll({}, { batchSize: 3 });
+    expect(out.header).toEqual(LABELS);
+    expect(out.rows.filter((r) => r[0] === "ID" && r[1] === LABELS[1])).toHaveLength(1);
+    expect(out.ids).toEqual(expected(() => true));
+    expect(out.ids).toHaveLength(seeded.length);
+    expect(new Set(out.ids).size).toBe(out.ids.length);
+    // One chunk for the header, then one per batch of 3 rows (each chunk is whole lines).
+    expect(out.chunks).toHaveLength(1 + Math.ceil(seeded.length / 3));
+    expect(parseCsv(out.chunks[0])).toEqual([LABELS]);
+    out.chunks.slice(1, -1).forEach((c) => expect(parseCsv(c)).toHaveLength(3));
+    expect(out.text.endsWith("\r\n")).toBe(true);
+  });
+
+  it("breaks ties on createdAt by id (desc) without losing or repeating a row at a batch boundary", async () => {
+    const ties = expected((l) => l.article === "/careers/ties");
+    expect(ties).toEqual(["tie-e", "tie-d", "tie-c", "tie-b", "tie-a"]);
+    for (const batchSize of [1, 2, 3, 4, 5, 6]) {
+      const out = await exportAll({ article: "/careers/ties" }, { batchSize });
+      expect(out.ids, `batchSize ${batchSize}`).toEqual(ties);
+    }
+  });
+
+  it("yields no empty chunk when the row count is an exact multiple of the batch size", async () => {
+    const ties = expected((l) => l.article === "/careers/ties"); // 5 rows
+    const out = await exportAll({ article: "/careers/ties" }, { batchSize: 5 });
+    expect(out.chunks).toHaveLength(2);
+    expect(out.ids).toEqual(ties);
+  });
+
+  it("exports only the header when nothing matches", async () => {
+    const out = await exportAll({ source: "no-such-source" }, { batchSize: 3 });
+    expect(out.chunks).toHaveLength(1);
+    expect(out.rows).toEqual([LABELS]);
+  });
+
+  const from = new Date(T0 - 4 * 24 * HOUR).toISOString().slice(0, 10);
+  const to = new Date(T0 - 2 * 24 * HOUR).toISOString().slice(0, 10);
+  const cases: [string, InboxFilters, (l: Seed) => boolean, string?][] = [
+    ["form type", { form: "enroll" }, (l) => l.formType === "enroll"],
+    ["status", { status: "contacted" }, (l) => l.status === "contacted"],
+    ["program and status", { program: "data-analytics", status: "qualified" }, (l) => l.programSlug === "data-analytics" && l.status === "qualified"],
+    ["owner id", { owner: BOB.id }, (l) => l.ownerId === BOB.id],
+    ["owner = me", { owner: "me" }, (l) => l.ownerId === ADA.id, ADA.id],
+    ["owner = none", { owner: "none" }, (l) => !l.ownerId],
+    ["source", { source: "google" }, (l) => l.utmSource === "google"],
+    [
+      "date range (inclusive days, UTC)",
+      { from, to },
+      (l) => l.createdAt.getTime() >= Date.parse(`${from}T00:00:00Z`) && l.createdAt.getTime() < Date.parse(`${to}T00:00:00Z`) + 24 * HOUR,
+    ],
+    ["form type and date range", { form: "quote", from }, (l) => l.formType === "quote" && l.createdAt.getTime() >= Date.parse(`${from}T00:00:00Z`)],
+    ["search: surname prefix", { q: "hop" }, (l) => /^[^ ]+ hop/i.test(l.name ?? "")],
+    ["search: email", { q: "person7@example.com" }, (l) => l.email === "person7@example.com"],
+    ["search: phone digits", { q: "1415 555 0010" }, (l) => l.phone === "+14155550010"],
+  ];
+  it.each(cases)("filters: %s", async (_label, filters, keep, me) => {
+    const want = expected(keep);
+    expect(want.length, "the seed has matching and non-matching leads").toBeGreaterThan(0);
+    expect(want.length).toBeLessThan(seeded.length);
+    const out = await exportAll(filters, { batchSize: 2, me });
+    expect(out.ids).toEqual(want);
+  });
+
+  it("ignores the inbox's page cursor: an export is always the whole view", async () => {
+    const all = expected((l) => l.formType === "enroll");
+    const cursor = encodeCursor(seeded.find((l) => l.id === all[1])!);
+    const out = await exportAll({ form: "enroll", after: cursor }, { batchSize: 2 });
+    expect(out.ids).toEqual(all);
+  });
+
+  it("refuses owner=me without the staff member's id (it would otherwise export everyone's leads)", async () => {
+    await expect(exportAll({ owner: "me" })).rejects.toThrow(/owner=me/);
+  });
+
+});
+
+describe.each(READERS)("exportLeadsCsv %s: cell contents", (_reader, reader) => {
+  const exportAll = (filters: InboxFilters, opts: ExportOptions = {}) => exportAllWith(filters, { ...reader, ...opts });
+  it("neutralises formula injection in every column, keeping the text after the apostrophe", async () => {
+    const out = await exportAll({}, { batchSize: 3 });
+    const row = out.body.find((r) => r[0] === "evil")!;
+    expect(row[col("Name")]).toBe(`'${HYPERLINK}`);
+    expect(row[col("UTM campaign")]).toBe("'@SUM(1+1)");
+    expect(row[col("UTM term")]).toBe("'-2+3");
+    expect(row[col("UTM content")]).toBe("'\r=1+1");
+    expect(row[col("Lost reason")]).toBe("'\t=1+1");
+    expect(row[col("Referrer URL")]).toBe("'+cmd|' /C calc'!A0");
+    expect(row[col("Landing page")]).toBe("'=1+1");
+    expect(row[col("CTA")]).toBe("' =1+1");
+    // The raw file: the payload is inside a quoted field that starts with the apostrophe.
+    expect(out.text).toContain(`,"'=HYPERLINK(""http://evil"",""x"")",`);
+    // No cell anywhere in the file starts like a formula.
+    for (const r of out.body) for (const cell of r) expect(cell).not.toMatch(/^\s*[=+\-@]|^[\t\r]/);
+  });
+
+  it("round-trips Unicode names, emails and fields exactly (emoji, CJK, RTL, combining marks, astral)", async () => {
+    const out = await exportAll({ source: "unicode" }, { batchSize: 2 });
+    const ids = Object.keys(UNICODE_NAMES);
+    expect(out.ids.sort()).toEqual([...ids].sort());
+    const db = await t.db.lead.findMany({ where: { id: { in: ids } } });
+    for (const lead of db) {
+      const row = out.body.find((r) => r[0] === lead.id)!;
+      expect(row[col("Name")]).toBe(lead.name);
+      expect(row[col("Name")]).toBe(UNICODE_NAMES[lead.id as keyof typeof UNICODE_NAMES]);
+      expect(row[col("Email")]).toBe(lead.email);
+      expect(row[col("Fields (JSON)")]).toBe(lead.fields);
+      expect(JSON.parse(row[col("Fields (JSON)")])).toEqual(JSON.parse(lead.fields));
+    }
+    // Not normalised: the decomposed name stays decomposed.
+    expect(out.body.find((r) => r[0] === "uni-nfd")![col("Name")]).not.toBe(UNICODE_NAMES["uni-nfd"].normalize("NFC"));
+  });
+
+  it("writes every column of a fully filled lead", async () => {
+    const out = await exportAll({ source: "full-source" });
+    expect(out.body).toHaveLength(1);
+    const l = (await t.db.lead.findUniqueOrThrow({ where: { id: "full" } }))!;
+    expect(out.body[0]).toEqual([
+      "full",
+      l.createdAt.toISOString(),
+      "callback",
+      "lost",
+      "Full Columns",
+      "full@example.com",
+      "'+442071838750",
+      "machine-learning-engineering",
+      "cohort-123",
+      BOB.name,
+      'Chose another school, "cheaper"',
+      "full-source",
+      "cpc",
+      "spring, 2026",
+      "ml bootcamp",
+      "hero",
+      "https://www.google.com/search?q=ml+bootcamp&a=1",
+      "/programs/machine-learning-engineering?utm_source=full-source",
+      "/careers/machine-learning-engineer",
+      "salary-quote",
+      "FRIEND42",
+      "contact-2026-11",
+      "2026-06-02T09:08:07.006Z",
+      l.fields,
+    ]);
+    expect(out.text).not.toContain("not exported");
+  });
+
+  it("leaves the owner empty for an unassigned lead and writes the owner's name otherwise", async () => {
+    const out = await exportAll({ form: "enroll" });
+    for (const r of out.body) {
+      const s = seeded.find((l) => l.id === r[0])!;
+      expect(r[col("Owner")]).toBe(s.ownerId === ADA.id ? ADA.name : s.ownerId === BOB.id ? BOB.name : "");
+    }
+  });
+});
+
+describe("exportLeadsCsv: laziness, resources, and the two readers agree", () => {
+  it("queries lazily: one batch per chunk pulled, nothing more when the reader stops", async () => {
+    const { db, state } = countingDb();
+    const gen = exportLeadsCsv(db, {}, { batchSize: 4 });
+    expect((await gen.next()).value).toContain("ID,Received (UTC)");
+    expect(state.calls).toBe(0);
+    await gen.next();
+    expect(state.calls).toBe(1);
+    await gen.next();
+    expect(state.calls).toBe(2);
+    await gen.return(undefined);
+    expect(state.calls).toBe(2);
+  });
+
+  it("opens its SQLite connection on the first batch and closes it when stopped early or finished", async () => {
+    const pragma = vi.spyOn(Database.prototype, "pragma"); // runs right after the connection opens
+    const close = vi.spyOn(Database.prototype, "close");
+    try {
+      const gen = exportLeadsCsv(t.db, {}, { batchSize: 3, sqliteUrl: t.url });
+      await gen.next(); // the header: no connection yet
+      expect(pragma).not.toHaveBeenCalled();
+      await gen.next();
+      expect(pragma).toHaveBeenCalled();
+      expect(close).not.toHaveBeenCalled();
+      await gen.return(undefined);
+      expect(close).toHaveBeenCalledTimes(1);
+
+      for await (const _ of exportLeadsCsv(t.db, { form: "quote" }, { batchSize: 2, sqliteUrl: t.url })) void _;
+      expect(close).toHaveBeenCalledTimes(2);
+
+      // A failing query closes it too.
+      const junk = path.join(mkdtempSync(path.join(tmpdir(), "export-junk-")), "junk.db");
+      writeFileSync(junk, "this is not a database, ".repeat(200));
+      await expect(async () => {
+        for await (const _ of exportLeadsCsv(t.db, {}, { batchSize: 2, sqliteUrl: `file:${junk}` })) void _;
+      }).rejects.toThrow(/not a database/);
+      expect(close).toHaveBeenCalledTimes(3);
+      rmSync(path.dirname(junk), { recursive: true, force: true });
+    } finally {
+      pragma.mockRestore();
+      close.mockRestore();
+    }
+  });
+
+  it("walks an index range after the first batch, never a scan from the newest lead down to the cursor", () => {
+    const conn = new Database(sqliteFile(t.url), { readonly: true });
+    try {
+      const cursor = { createdAt: new Date(T0), id: "core-00" };
+      const plan = (filters: InboxFilters) => {
+        const { sql, params } = exportBatchSql(inboxWhere(filters), cursor, 100);
+        return (conn.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(" | ");
+      };
+      expect(plan({})).toMatch(/SEARCH L USING INDEX Lead_createdAt_idx \(createdAt<\?\)/);
+      expect(plan({ form: "enroll" })).toMatch(/SEARCH L USING (COVERING )?INDEX Lead_\w+_createdAt_idx \(\w+=\? AND createdAt<\?\)/);
+      expect(plan({})).not.toMatch(/SCAN L/);
+    } finally {
+      conn.close();
+    }
+  });
+
+  it("gives byte-identical files through Prisma and from the SQLite file, for random filter combinations", async () => {
+    const day = (h: number) => new Date(T0 - h * HOUR).toISOString().slice(0, 10);
+    const values = fc.record({
+      form: fc.constantFrom(...FORM_TYPES),
+      status: fc.constantFrom(...LEAD_STATUSES),
+      program: fc.constantFrom("data-analytics", "full-stack-development", "machine-learning-engineering", "none"),
+      cohort: fc.constantFrom("cohort-123", "other"),
+      owner: fc.constantFrom(ADA.id, BOB.id, "me", "none", "nobody"),
+      source: fc.constantFrom("google", "newsletter", "unicode", "full-source", "x"),
+      medium: fc.constantFrom("cpc", "x"),
+      campaign: fc.constantFrom("spring, 2026", "@SUM(1+1)"),
+      article: fc.constantFrom("/careers/ties", "/careers/machine-learning-engineer"),
+      cta: fc.constantFrom("salary-quote", " =1+1"),
+      from: fc.integer({ min: -24, max: 320 }).map(day),
+      to: fc.integer({ min: -24, max: 320 }).map(day),
+      q: fc.constantFrom("hop", "grace", "person1", "person7@example.com", "+1415", "1415 555 0010", "zo", "山田", "tie", "evil@", "=HYP", "uni-"),
+    });
+    // Up to 3 filters at a time, so that most combinations match some leads.
+    const filters = fc
+      .tuple(values, fc.subarray([...FILTER_KEYS], { maxLength: 3 }))
+      .map(([v, keys]) => Object.fromEntries(keys.map((k) => [k, v[k]])) as InboxFilters);
+    let withRows = 0;
+    await fc.assert(
+      fc.asyncProperty(filters, fc.integer({ min: 1, max: 7 }), async (f, batchSize) => {
+        const viaPrisma = await exportAllWith(f, { batchSize, me: ADA.id });
+        const viaFile = await exportAllWith(f, { batchSize, me: ADA.id, sqliteUrl: t.url });
+        expect(viaFile.text).toBe(viaPrisma.text);
+        expect(viaFile.chunks).toEqual(viaPrisma.chunks);
+        if (viaPrisma.body.length) withRows++;
+      }),
+      { numRuns: 50 },
+    );
+    expect(withRows, "runs whose filters matched some leads").toBeGreaterThan(20);
+  });
+});
+
+// ---- the route ----
+
+describe("GET /console/leads/export", () => {
+  const BULK = 2 * EXPORT_BATCH_SIZE + 100; // two full default batches and a bit
+  let GET: (request: Request) => Promise<Response>;
+  let counting: ReturnType<typeof countingDb>;
+
+  beforeAll(async () => {
+    const bulk: Seed[] = Array.from({ length: BULK }, (_, i) =>
+      lead({ id: `bulk-${String(i).padStart(5, "0")}`, createdAt: new Date(T0 - (1000 + i) * HOUR), utmSource: "bulk", name: `Bulk ${i}` }),
+    );
+    await t.db.lead.createMany({ data: bulk });
+    ({ GET } = await import("@/app/(console)/console/leads/export/route"));
+  });
+  afterAll(async () => {
+    await t.db.lead.deleteMany({ where: { utmSource: "bulk" } });
+  });
+  afterEach(() => {
+    routeState.url = "postgresql://route-test/unused";
+    routeState.denied = null;
+    routeState.permissions.length = 0;
+    vi.restoreAllMocks();
+  });
+  const use = () => {
+    counting = countingDb();
+    routeState.db = counting.db;
+    return counting.state;
+  };
+  const get = (query: string) => GET(new Request(`http://localhost/console/leads/export?${query}`));
+
+  it("streams a UTF-8 CSV with a BOM, download headers and the filtered rows, behind leads:export", async () => {
+    use();
+    const res = await get("form=enroll&status=contacted");
+    expect(routeState.permissions).toEqual(["leads:export"]);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(res.headers.get("content-disposition")).toBe(`attachment; filename="leads-${new Date().toISOString().slice(0, 10)}.csv"`);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
+    expect(text.startsWith("\uFEFFID,")).toBe(true);
+    const rows = parseCsv(text.slice(1));
+    expect(rows[0]).toEqual(LABELS);
+    expect(rows.slice(1).map((r) => r[0])).toEqual(expected((l) => l.formType === "enroll" && l.status === "contacted"));
+  });
+
+  it("encodes Unicode as UTF-8 bytes", async () => {
+    use();
+    const bytes = new Uint8Array(await (await get("source=unicode")).arrayBuffer());
+    const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+    const names = parseCsv(text.slice(1)).slice(1).map((r) => r[col("Name")]);
+    expect(names.sort()).toEqual(Object.values(UNICODE_NAMES).sort());
+  });
+
+  it("resolves owner=me to the signed-in staff member and ignores the page cursor", async () => {
+    use();
+    const cursor = encodeCursor(seeded.find((l) => l.id === expected((l) => l.ownerId === ADA.id)[2])!);
+    const text = await (await get(`owner=me&after=${cursor}`)).text();
+    expect(
+      parseCsv(text.replace(/^\uFEFF/, ""))
+        .slice(1)
+        .map((r) => r[0]),
+    ).toEqual(expected((l) => l.ownerId === ADA.id));
+  });
+
+  it("reads straight from the file when the database is SQLite, with the same bytes as through Prisma", async () => {
+    const state = use();
+    const viaPrisma = Buffer.from(await (await get("source=bulk&status=new")).arrayBuffer());
+    const prismaCalls = state.calls;
+    expect(prismaCalls).toBeGreaterThan(0);
+    routeState.url = t.url;
+    const viaFile = Buffer.from(await (await get("source=bulk&status=new")).arrayBuffer());
+    expect(state.calls).toBe(prismaCalls); // not one Prisma query
+    expect(viaFile.length).toBeGreaterThan(100_000);
+    expect(viaFile.equals(viaPrisma)).toBe(true);
+  });
+
+  it("answers a denied request with the guard's status and never queries", async () => {
+    const state = use();
+    routeState.denied = { status: 401, error: "Your session has ended. Sign in again." };
+    const res = await get("");
+    expect(res.status).toBe(401);
+    expect(state.calls).toBe(0);
+  });
+
+  it("is pull-based: only the first batch is read before the client reads, the rest as it reads", async () => {
+    const state = use();
+    const res = await get("source=bulk");
+    expect(res.status).toBe(200);
+    expect(state.calls).toBe(1);
+    const text = await res.text();
+    expect(state.calls).toBe(3); // batch, batch, 100
+    const ids = parseCsv(text.replace(/^\uFEFF/, "")).slice(1).map((r) => r[0]);
+    expect(ids).toHaveLength(BULK);
+    expect(ids[0]).toBe("bulk-00000");
+    expect(ids[BULK - 1]).toBe(`bulk-${String(BULK - 1).padStart(5, "0")}`);
+  });
+
+  it("reads at most one batch ahead, and stops querying when the client goes away", async () => {
+    const state = use();
+    const res = await get("source=bulk");
+    const reader = res.body!.getReader();
+    await reader.read(); // BOM, header and batch 1 (read before the response started)
+    await new Promise((r) => setTimeout(r, 20));
+    expect(state.calls).toBe(2); // batch 2 read ahead, batch 3 not
+    await reader.cancel();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(state.calls).toBe(2);
+  });
+
+  it("answers 500 when the first batch fails, before any of the file is sent", async () => {
+    const state = use();
+    state.failOn = 1;
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    const res = await get("source=bulk");
+    expect(res.status).toBe(500);
+    expect(res.headers.get("content-type")).toMatch(/json/);
+    expect(error).toHaveBeenCalled();
+  });
+
+  it("errors the stream (a truncated download, not a complete-looking file) when a later batch fails", async () => {
+    const state = use();
+    state.failOn = 2;
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    const res = await get("source=bulk");
+    expect(res.status).toBe(200); // already sent: the status cannot change any more
+    await expect(res.text()).rejects.toThrow(/disk I\/O error/);
+    expect(error).toHaveBeenCalledWith(expect.stringContaining("mid-stream"), expect.any(Error));
+  });
+});

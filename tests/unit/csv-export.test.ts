@@ -1,0 +1,290 @@
+/**
+ * CSV cells and lines for the lead export (lib/console/export.ts): RFC 4180 quoting,
+ * spreadsheet formula injection, and Unicode kept exactly. The rows themselves (filters,
+ * order, batches) are tested against a real database in tests/integration/console-export.test.ts.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { csvCell, csvLine, EXPORT_COLUMNS, EXPORT_HEADER, EXPORT_SELECT, whereToSql } from "@/lib/console/export";
+import { afterCursor, inboxWhere } from "@/lib/console/inbox";
+
+/** A small, strict RFC 4180 parser (CRLF or LF line ends), independent of the code under test. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let i = 0;
+  let quoted = false;
+  let cellStarted = false;
+  while (i < text.length) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          cell += '"';
+          i += 2;
+          continue;
+        }
+        quoted = false;
+        i++;
+        if (i < text.length && text[i] !== "," && text[i] !== "\r" && text[i] !== "\n") throw new Error(`junk after closing quote at ${i}`);
+        continue;
+      }
+      cell += ch;
+      i++;
+      continue;
+    }
+    if (ch === '"') {
+      if (cellStarted) throw new Error(`quote inside an unquoted field at ${i}`);
+      quoted = true;
+      cellStarted = true;
+      i++;
+    } else if (ch === ",") {
+      row.push(cell);
+      cell = "";
+      cellStarted = false;
+      i++;
+    } else if (ch === "\r" || ch === "\n") {
+      if (ch === "\r" && text[i + 1] !== "\n") throw new Error(`bare CR outside quotes at ${i}`);
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = "";
+      cellStarted = false;
+      i += ch === "\r" ? 2 : 1;
+    } else {
+      cell += ch;
+      cellStarted = true;
+      i++;
+    }
+  }
+  if (quoted) throw new Error("unterminated quoted field");
+  if (cellStarted || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows;
+}
+
+const DANGEROUS_FIRST = ["=", "+", "-", "@", "\t", "\r"];
+
+describe("csvCell: empty values and types", () => {
+  it("writes null and undefined as an empty field", () => {
+    expect(csvCell(null)).toBe("");
+    expect(csvCell(undefined)).toBe("");
+  });
+
+  it("writes a Date as ISO 8601 UTC, and an invalid Date as empty", () => {
+    expect(csvCell(new Date("2026-03-04T05:06:07.089Z"))).toBe("2026-03-04T05:06:07.089Z");
+    expect(csvCell(new Date("nope"))).toBe("");
+  });
+
+  it("writes numbers as they are, a negative number too (a number cannot hold a formula)", () => {
+    expect(csvCell(42)).toBe("42");
+    expect(csvCell(-5)).toBe("-5");
+    expect(csvCell(10n)).toBe("10");
+    expect(csvCell(true)).toBe("true");
+  });
+
+  it("leaves plain text alone", () => {
+    expect(csvCell("Ada Lovelace")).toBe("Ada Lovelace");
+    expect(csvCell("")).toBe("");
+    expect(csvCell("a=b")).toBe("a=b");
+    expect(csvCell("x-y+z")).toBe("x-y+z");
+    expect(csvCell("ada@example.com")).toBe("ada@example.com");
+  });
+});
+
+describe("csvCell: RFC 4180 quoting", () => {
+  it("quotes a field with a comma", () => {
+    expect(csvCell("Lovelace, Ada")).toBe('"Lovelace, Ada"');
+  });
+
+  it("quotes a field with double quotes and doubles them", () => {
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('"')).toBe('""""');
+  });
+
+  it("quotes a field with CR or LF inside and keeps the line breaks", () => {
+    expect(csvCell("line 1\nline 2")).toBe('"line 1\nline 2"');
+    expect(csvCell("line 1\r\nline 2")).toBe('"line 1\r\nline 2"');
+    expect(csvCell("a\rb")).toBe('"a\rb"');
+  });
+
+  it("quotes a field with leading or trailing white space, so it survives a reader that trims", () => {
+    expect(csvCell(" Ada")).toBe('" Ada"');
+    expect(csvCell("Ada ")).toBe('"Ada "');
+    expect(csvCell("\u00a0Ada")).toBe('"\u00a0Ada"');
+  });
+});
+
+describe("csvCell: formula injection", () => {
+  it.each(DANGEROUS_FIRST.map((c) => [JSON.stringify(c), c]))("neutralises a value starting with %s by a leading apostrophe", (_label, c) => {
+    const value = `${c}1+1`;
+    const cell = csvCell(value);
+    const parsed = parseCsv(`${cell}\r\n`)[0][0];
+    expect(parsed).toBe(`'${value}`);
+  });
+
+  it("neutralises the classic payloads exactly", () => {
+    expect(csvCell("=1+1")).toBe("'=1+1");
+    expect(csvCell("+1+1")).toBe("'+1+1");
+    expect(csvCell("-2+3")).toBe("'-2+3");
+    expect(csvCell("@SUM(A1:A9)")).toBe("'@SUM(A1:A9)");
+    expect(csvCell("\t=1+1")).toBe("'\t=1+1");
+    expect(csvCell("\r=1+1")).toBe("\"'\r=1+1\"");
+    expect(csvCell('=HYPERLINK("http://evil","x")')).toBe('"\'=HYPERLINK(""http://evil"",""x"")"');
+    expect(csvCell("=cmd|' /C calc'!A0")).toBe("'=cmd|' /C calc'!A0");
+  });
+
+  it("also neutralises a formula behind leading white space, and the full-width signs", () => {
+    expect(csvCell(" =1+1")).toBe("' =1+1");
+    expect(csvCell("\n@x")).toBe("\"'\n@x\"");
+    expect(csvCell("\u3000=1+1")).toBe("'\u3000=1+1");
+    expect(csvCell("＝1+1")).toBe("'＝1+1");
+    expect(csvCell("＋1")).toBe("'＋1");
+    expect(csvCell("－1")).toBe("'－1");
+    expect(csvCell("＠x")).toBe("'＠x");
+  });
+
+  it("writes an E.164 phone number with the apostrophe too (documented trade-off)", () => {
+    expect(csvCell("+14155550132")).toBe("'+14155550132");
+  });
+
+  it("property: no parsed cell ever starts like a formula, and removing one apostrophe gives the value back", () => {
+    const dangerousish = fc.stringMatching(/^[\t\r\n =+\-@,"'a＝]{0,4}[a-z0-9(),"=]{0,6}$/);
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string({ unit: "grapheme" }), dangerousish, fc.string({ unit: "binary" })), { minLength: 1, maxLength: 5 }), (values) => {
+        const [row, ...rest] = parseCsv(csvLine(values));
+        expect(rest).toEqual([]);
+        expect(row).toHaveLength(values.length);
+        row.forEach((cell, i) => {
+          expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+          expect(cell).not.toMatch(/^\s+[=+\-@]/);
+          const original = values[i];
+          expect(cell === original || cell === `'${original}`).toBe(true);
+          if (/^[=+\-@\t\r]/.test(original)) expect(cell).toBe(`'${original}`);
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe("csvCell: Unicode is kept exactly", () => {
+  const samples: [string, string][] = [
+    ["emoji with skin tone and ZWJ", "👩🏽‍💻 Zoë 🎉"],
+    ["CJK", "山田 太郎"],
+    ["Korean", "김민준"],
+    ["RTL Arabic", "محمد علي"],
+    ["RTL Hebrew with a mark", "\u200fדוד כהן"],
+    ["combining diaeresis (NFD, not normalised)", "Zoe\u0308 Brontë"],
+    ["astral plane", "𝒜𝒹𝒶 𐐷"],
+  ];
+  it.each(samples)("%s", (_label, value) => {
+    const cell = csvCell(value);
+    expect(cell).toBe(value);
+    expect(cell.length).toBe(value.length);
+    expect(parseCsv(csvLine(["x", value, "y"]))[0]).toEqual(["x", value, "y"]);
+  });
+
+  it("keeps Unicode inside quoted fields", () => {
+    expect(csvCell("李, 小龙")).toBe('"李, 小龙"');
+    expect(parseCsv(csvLine(['「引用」 "quoted" 🙂']))[0][0]).toBe('「引用」 "quoted" 🙂');
+  });
+});
+
+describe("csvLine and the header", () => {
+  it("joins cells with commas and ends with CRLF", () => {
+    expect(csvLine(["a", "b,c", null, "=x"])).toBe('a,"b,c",,\'=x\r\n');
+  });
+
+  it("has one human label per column, every selected field is exported, and the header parses back to the labels", () => {
+    const labels = EXPORT_COLUMNS.map((c) => c.label);
+    expect(new Set(labels).size).toBe(labels.length);
+    expect(parseCsv(EXPORT_HEADER)).toEqual([labels]);
+    expect(labels).toEqual([
+      "ID",
+      "Received (UTC)",
+      "Form type",
+      "Status",
+      "Name",
+      "Email",
+      "Phone",
+      "Program",
+      "Cohort ID",
+      "Owner",
+      "Lost reason",
+      "UTM source",
+      "UTM medium",
+      "UTM campaign",
+      "UTM term",
+      "UTM content",
+      "Referrer URL",
+      "Landing page",
+      "Article",
+      "CTA",
+      "Referral code",
+      "Consent version",
+      "Consent at (UTC)",
+      "Fields (JSON)",
+    ]);
+    // Nothing that is not shown is read (consentText, searchName, ...).
+    expect(Object.keys(EXPORT_SELECT)).not.toContain("consentText");
+    expect(Object.keys(EXPORT_SELECT)).toHaveLength(EXPORT_COLUMNS.length);
+  });
+});
+
+describe("whereToSql (the SQLite reader's translation of inboxWhere/afterCursor)", () => {
+  const sql = (where: Parameters<typeof whereToSql>[0]) => {
+    const params: unknown[] = [];
+    return { sql: whereToSql(where, params), params };
+  };
+
+  it("translates every filter inboxWhere produces, values as parameters, dates as Prisma stores them", () => {
+    const where = inboxWhere(
+      { form: "enroll", status: "new", program: "p", cohort: "c", owner: "none", source: "s", medium: "m", campaign: "k", article: "a", cta: "t", from: "2026-01-02", to: "2026-01-03" },
+      "me-id",
+    );
+    expect(sql(where)).toEqual({
+      sql:
+        '((L."formType" = ?) AND (L."status" = ?) AND (L."programSlug" = ?) AND (L."cohortId" = ?) AND (L."ownerId" IS NULL) AND (L."utmSource" = ?) AND (L."utmMedium" = ?) AND (L."utmCampaign" = ?) AND (L."article" = ?) AND (L."cta" = ?) AND (L."createdAt" >= ?) AND (L."createdAt" < ?))',
+      params: ["enroll", "new", "p", "c", "s", "m", "k", "a", "t", "2026-01-02T00:00:00.000+00:00", "2026-01-04T00:00:00.000+00:00"],
+    });
+    expect(sql(inboxWhere({ owner: "me" }, "me-id"))).toEqual({ sql: '((L."ownerId" = ?))', params: ["me-id"] });
+  });
+
+  it("translates search and the keyset cursor with their ORs", () => {
+    expect(sql(inboxWhere({ q: "Lov" }))).toEqual({
+      sql: '((((L."searchName" >= ? AND L."searchName" < ?) OR (L."searchLastName" >= ? AND L."searchLastName" < ?) OR (L."email" >= ? AND L."email" < ?))))',
+      params: ["lov", "lov\uffff", "lov", "lov\uffff", "lov", "lov\uffff"],
+    });
+    expect(sql(inboxWhere({ q: "+1 415 555" }))).toEqual({ sql: '((L."phone" >= ? AND L."phone" < ?))', params: ["+1415555", "+1415555\uffff"] });
+    expect(sql(afterCursor({ createdAt: new Date("2026-05-06T07:08:09.010Z"), id: "c1" }))).toEqual({
+      sql: 'L."createdAt" <= ? AND ((L."createdAt" < ?) OR (L."id" < ?))',
+      params: ["2026-05-06T07:08:09.010+00:00", "2026-05-06T07:08:09.010+00:00", "c1"],
+    });
+    expect(sql({ OR: [{ createdAt: { lt: new Date(0) } }, { createdAt: new Date(0), id: { lt: "c1" } }] })).toEqual({
+      sql: '((L."createdAt" < ?) OR (L."createdAt" = ? AND L."id" < ?))',
+      params: ["1970-01-01T00:00:00.000+00:00", "1970-01-01T00:00:00.000+00:00", "c1"],
+    });
+  });
+
+  it("keeps Prisma's meaning of empty lists and undefined", () => {
+    expect(sql({})).toEqual({ sql: "1", params: [] });
+    expect(sql({ AND: [] })).toEqual({ sql: "1", params: [] });
+    expect(sql({ OR: [] })).toEqual({ sql: "0", params: [] });
+    expect(sql({ formType: undefined, status: "new" })).toEqual({ sql: 'L."status" = ?', params: ["new"] });
+    expect(sql({ name: { equals: null } })).toEqual({ sql: 'L."name" IS NULL', params: [] });
+  });
+
+  it("refuses anything it does not know, instead of exporting the wrong rows", () => {
+    expect(() => sql({ NOT: { status: "new" } })).toThrow(/unsupported filter NOT/);
+    expect(() => sql({ name: { contains: "a" } })).toThrow(/unsupported operator contains/);
+    expect(() => sql({ status: { in: ["new"] } })).toThrow(/unsupported operator in/);
+    expect(() => sql({ owner: { is: { name: "x" } } })).toThrow(/unsupported filter owner/);
+    expect(() => sql({ ['status" = 1 OR "x' as "status"]: "new" })).toThrow(/unsupported filter/);
+    expect(() => sql({ createdAt: { lt: new Date("nope") } })).toThrow(/invalid date/);
+    expect(() => sql({ status: { lt: null } as never })).toThrow(/lt null/);
+  });
+});
