@@ -36,7 +36,7 @@ test.describe("signing in", () => {
     await page.getByLabel("Email").fill(STAFF_ACCOUNTS.staff.email);
     await page.getByLabel("Password").fill("not-the-password");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert")).toContainText("do not match");
+    await expect(page.locator("#sign-in-error")).toContainText("do not match");
     await expect(page.getByLabel("Email")).toHaveValue(STAFF_ACCOUNTS.staff.email);
 
     await page.getByLabel("Password").fill(STAFF_ACCOUNTS.staff.password);
@@ -98,7 +98,7 @@ test.describe("working leads", () => {
     await page.getByRole("button", { name: "Assign" }).click();
     await expect(page.getByText(`${STAFF_ACCOUNTS.staff.name} assigned it to ${STAFF_ACCOUNTS.staff.name}`)).toBeVisible();
 
-    await page.getByLabel("Note").fill("Called: wants the evening cohort. <b>not bold</b>");
+    await page.getByLabel("Note", { exact: true }).fill("Called: wants the evening cohort. <b>not bold</b>");
     await page.getByRole("button", { name: "Save note" }).click();
     await expect(page.getByText("Called: wants the evening cohort. <b>not bold</b>")).toBeVisible();
 
