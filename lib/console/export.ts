@@ -17,11 +17,12 @@ import { afterCursor, inboxWhere, type InboxFilters } from "./inbox";
  * - through Prisma (the default, and what a PostgreSQL database would use);
  * - on SQLite, with `sqliteUrl`, straight from the file with better-sqlite3: the same where
  *   objects are turned into SQL by `whereToSql` (which accepts only the operators inboxWhere
- *   and afterCursor use, and throws on anything else). Prisma's row mapping costs far more
- *   than SQLite's own work for a 24-column row (measured with scripts/bench-console.ts:
- *   roughly 10,000-25,000 rows/s through Prisma against 100,000+ directly, and a V8 heap
- *   that grows by 100+ MB of garbage). Both ways give byte-identical files
- *   (tests/integration/console-export.test.ts checks that for many filter combinations).
+ *   and afterCursor use, and throws on anything else). Prisma's row mapping (several passes
+ *   and objects per row) costs far more than SQLite's own work for a 24-column row: with
+ *   scripts/bench-console.ts on a 2-vCPU VM, 16,744 rows/s through Prisma against 83,015
+ *   rows/s from the file at 1,000,000 leads (19,304 against 67,345 at 100,000). Both ways
+ *   give byte-identical files (tests/integration/console-export.test.ts checks that for many
+ *   filter combinations).
  *
  * Later batches are an index range, not a scan from the newest lead down to the cursor,
  * because afterCursor bounds `createdAt <= cursor` outside its OR (with the OR alone a full
@@ -40,8 +41,8 @@ import { afterCursor, inboxWhere, type InboxFilters } from "./inbox";
 /**
  * Rows per query and per chunk. 500 rather than a few thousand: with the SQLite reader a
  * batch of 2,000 rows (about 2 MB of strings) tends to outlive V8's young generation and
- * gets promoted, which cost about 40% more CPU and 40 MB more RSS in scripts/bench-console.ts
- * (100,000 leads: 500 → 50,553 rows/s and 185 MB; 2,000 → 30,227 rows/s and 222 MB).
+ * gets promoted, which cost about 60% more CPU and 30 MB more RSS in scripts/bench-console.ts
+ * (100,000 leads: batch 500 → 67,345 rows/s, 189 MB peak RSS; 2,000 → 41,782 rows/s, 218 MB).
  */
 export const EXPORT_BATCH_SIZE = 500;
 

@@ -637,6 +637,19 @@ describe("GET /console/leads/export", () => {
     expect(state.calls).toBe(2);
   });
 
+  it("closes the SQLite connection when the client goes away mid-download", async () => {
+    use();
+    routeState.url = t.url;
+    const close = vi.spyOn(Database.prototype, "close");
+    const res = await get("source=bulk");
+    const reader = res.body!.getReader();
+    await reader.read();
+    expect(close).not.toHaveBeenCalled();
+    await reader.cancel();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(close).toHaveBeenCalledTimes(1);
+  });
+
   it("answers 500 when the first batch fails, before any of the file is sent", async () => {
     const state = use();
     state.failOn = 1;
