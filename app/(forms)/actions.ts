@@ -5,6 +5,7 @@ import { runFormAction } from "@/lib/leads/run-form-action";
 import type { FormState } from "@/lib/leads/form-state";
 import type { FormType } from "@/lib/leads/form-types";
 import { readAttributionCookies } from "@/lib/attribution-cookies";
+import { clientIp } from "@/lib/client-ip";
 
 // Server Actions are public endpoints: everything they receive is validated in lib/leads.
 async function submit(formType: FormType, previous: FormState, formData: FormData): Promise<FormState> {
@@ -17,11 +18,6 @@ async function submit(formType: FormType, previous: FormState, formData: FormDat
   });
 }
 
-/** The client's address: the first X-Forwarded-For hop when behind a proxy, else X-Real-IP. */
-function clientIp(h: Headers): string {
-  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || h.get("x-real-ip") || "unknown";
-}
 
 export async function submitEnroll(previous: FormState, formData: FormData) {
   return submit("enroll", previous, formData);

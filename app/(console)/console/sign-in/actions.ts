@@ -4,13 +4,10 @@ import { APIError } from "better-auth/api";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getAuth } from "@/lib/auth/next";
+import { clientIp } from "@/lib/client-ip";
 import { safeReturnPath, signInSchema, type SignInState } from "@/lib/auth/sign-in-schema";
 import { fieldErrorsFrom } from "@/lib/leads/submit-lead";
 import { rateLimiter } from "@/lib/rate-limit";
-
-function clientIp(h: Headers): string {
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "unknown";
-}
 
 /**
  * Staff sign-in. Limited per IP and per email address in the database (the same store as
