@@ -9,6 +9,7 @@ export const EMAIL_TEMPLATES = [
   "newsletter-welcome",
   "callback-confirmation",
   "redemption-confirmation",
+  "redemption-decision",
   "referral-invitation",
   "staff-new-lead",
 ] as const;

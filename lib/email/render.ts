@@ -4,6 +4,7 @@ import { siteConfig } from "../site-config";
 import { EMAIL_TEMPLATES } from "./outbox";
 import type { EmailTemplate, RenderContext, RenderedEmail, TemplateData } from "./template-data";
 import { staffLabel, TEMPLATE_COMPONENTS } from "./templates";
+import { redemptionDecision } from "./templates/redemption-decision";
 import { count, discountPercent, referralPoints, str } from "./templates/values";
 
 /**
@@ -58,6 +59,13 @@ const SUBJECTS: { [T in EmailTemplate]: (data: TemplateData[T]) => string } = {
   },
   "callback-confirmation": () => `Your call-back request to ${siteConfig.name}`,
   "redemption-confirmation": () => "Your request to spend your referral points",
+  "redemption-decision": (d) => {
+    const v = redemptionDecision(d);
+    const what = v.points === null ? "your referral points" : `${count(v.points)} referral points`;
+    if (v.decision === "approved") return `Approved: your request to spend ${what}`;
+    if (v.decision === "rejected") return `Not approved: your request to spend ${what}`;
+    return "An update on your request to spend your referral points";
+  },
   "referral-invitation": (d) => `${part(d.referrerName) ?? "A friend"} invited you to ${siteConfig.name}`,
   "staff-new-lead": (d) => {
     const who = part(d.name) ?? part(d.email) ?? part(d.phone);
@@ -174,6 +182,19 @@ export const EMAIL_SAMPLES: { [T in EmailTemplate]: { data: TemplateData[T]; ctx
         { label: "Points to use", value: "500" },
         { label: "Details", value: "A refurbished laptop for my course, if possible." },
       ],
+    },
+    ctx: { siteUrl },
+  },
+  "redemption-decision": {
+    data: {
+      leadId,
+      decision: "rejected",
+      name: "Rita Moreno",
+      reward: "A device (laptop or tablet)",
+      details: "A refurbished laptop for my course, if possible.",
+      points: 500,
+      confirmedBalance: 700,
+      reason: "We are out of refurbished laptops this term. A course voucher or an accessory is available right away.",
     },
     ctx: { siteUrl },
   },

@@ -59,6 +59,26 @@ export type ReferralInvitationData = {
   confirmUrl: string;
 };
 
+/**
+ * The answer to a points redemption request, to the person who asked (transactional).
+ * Figures are the ones at the moment of the decision.
+ */
+export type RedemptionDecisionData = {
+  leadId: string;
+  decision: "approved" | "rejected";
+  name: string | null;
+  /** What they asked for, as a label ("A device (laptop or tablet)"); null when unknown. */
+  reward: string | null;
+  /** What they wrote with the request, if anything. */
+  details: string | null;
+  /** Points the request asked to spend: deducted when approved. Null when it did not say. */
+  points: number | null;
+  /** Their confirmed balance once the decision is made (after the deduction, if approved). */
+  confirmedBalance: number;
+  /** Rejections only: the reason staff gave, if any. Always null for an approval. */
+  reason: string | null;
+};
+
 export type TemplateData = {
   "enroll-confirmation": ConfirmationEmailData;
   "quote-confirmation": ConfirmationEmailData;
@@ -66,6 +86,7 @@ export type TemplateData = {
   "newsletter-welcome": ConfirmationEmailData;
   "callback-confirmation": ConfirmationEmailData;
   "redemption-confirmation": ConfirmationEmailData;
+  "redemption-decision": RedemptionDecisionData;
   "referral-invitation": ReferralInvitationData;
   "staff-new-lead": StaffNewLeadData;
 };

@@ -40,6 +40,16 @@ const KEY_FACTS: { [T in EmailTemplate]: string[] } = {
   "newsletter-welcome": ["Linus Chen", "LOOM20-9XK4TQ2M", "20%", "one-click unsubscribe", "http://localhost:3000/unsubscribe/8f3a1c2e9b7d4e6f"],
   "callback-confirmation": ["Omar Haddad", "at the time you chose", "within one working day", "+1 555 014 7788"],
   "redemption-confirmation": ["Rita Moreno", "within two working days", "only deducted once your request is approved", "A device (laptop or tablet)"],
+  "redemption-decision": [
+    "Rita Moreno",
+    "could not approve your request to spend 500 points",
+    "out of refurbished laptops this term",
+    "No points were deducted",
+    "still 700 points",
+    "A device (laptop or tablet)",
+    "A refurbished laptop for my course",
+    "http://localhost:3000/refer",
+  ],
   "referral-invitation": [
     "Sam Carter",
     "Rita invited you",
@@ -117,6 +127,7 @@ describe("email templates", () => {
       "newsletter-welcome": "Your 20% discount code: LOOM20-9XK4TQ2M",
       "callback-confirmation": "Your call-back request to Loomstack Academy",
       "redemption-confirmation": "Your request to spend your referral points",
+      "redemption-decision": "Not approved: your request to spend 500 referral points",
       "referral-invitation": "Rita invited you to Loomstack Academy",
       "staff-new-lead": "New lead: Enrollment application — Ada Lovelace",
     });
@@ -147,6 +158,7 @@ describe("email templates", () => {
       "newsletter-welcome": { ...sample("newsletter-welcome").data, name: evil, summary: evilRows, discountCode: evil },
       "callback-confirmation": { ...sample("callback-confirmation").data, name: evil, summary: evilRows },
       "redemption-confirmation": { ...sample("redemption-confirmation").data, name: evil, summary: evilRows },
+      "redemption-decision": { ...sample("redemption-decision").data, name: evil, reward: evil, details: evil, reason: evil },
       "referral-invitation": { ...sample("referral-invitation").data, friendName: evil, referrerName: evil, note: evil },
       "staff-new-lead": { ...sample("staff-new-lead").data, name: evil, email: evil, phone: evil, summary: evilRows, attribution: evilRows },
     };
@@ -230,5 +242,60 @@ describe("email templates", () => {
     );
     expect(subject).toBe("Your 15% discount code: LOOM15-ABCDEFGH");
     expect(text).toContain("15% off your next course");
+  });
+
+  describe("redemption-decision", () => {
+    const ctx = { siteUrl: "http://localhost:3000" };
+    const rejected = sample("redemption-decision").data;
+    const approved = { ...rejected, decision: "approved" as const, confirmedBalance: 200, reason: null };
+
+    it("approval: points redeemed, what was asked for and the confirmed balance left; no rejection wording", async () => {
+      const { subject, html, text } = await renderEmail("redemption-decision", approved, ctx);
+      expect(subject).toBe("Approved: your request to spend 500 referral points");
+      for (const fact of ["approved your request to spend 500 points", "We deducted 500 points", "200 points confirmed left", "Points redeemed", "Confirmed balance left", "A device (laptop or tablet)", "A refurbished laptop for my course"]) {
+        expect(text, fact).toContain(fact);
+        expect(withoutMarkers(html), fact).toContain(escapeHtml(fact));
+      }
+      expect(text).not.toMatch(/not approved|No points were deducted|Why/);
+    });
+
+    it("approval never shows a reason, even if the data carries one", async () => {
+      const { text } = await renderEmail("redemption-decision", { ...approved, reason: "Internal: checked by Sam" }, ctx);
+      expect(text).not.toContain("Internal: checked by Sam");
+    });
+
+    it("rejection without a reason has no reason section", async () => {
+      const { subject, text } = await renderEmail("redemption-decision", { ...rejected, reason: null }, ctx);
+      expect(subject).toBe("Not approved: your request to spend 500 referral points");
+      expect(text).toContain("No points were deducted. Your confirmed balance is still 700 points.");
+      expect(text).not.toContain("Why");
+      const blank = await renderEmail("redemption-decision", { ...rejected, reason: "   " }, ctx);
+      expect(blank.text).not.toContain("Why");
+    });
+
+    it("is transactional: no unsubscribe link even when a context carries one", async () => {
+      for (const data of [rejected, approved]) {
+        const { html } = await renderEmail("redemption-decision", data, { ...ctx, unsubscribeUrl: "http://localhost:3000/unsubscribe/tok" });
+        expect(html).not.toContain("/unsubscribe/");
+      }
+    });
+
+    it("a request that did not say how many points, a singular point, a zero balance", async () => {
+      const noPoints = await renderEmail("redemption-decision", { ...rejected, points: null, reason: null }, ctx);
+      expect(noPoints.subject).toBe("Not approved: your request to spend your referral points");
+      expect(noPoints.text).toContain("spend your referral points");
+      const one = await renderEmail("redemption-decision", { ...approved, points: 1, confirmedBalance: 0 }, ctx);
+      expect(one.text).toContain("We deducted 1 point from");
+      expect(one.text).toContain("0 points confirmed left");
+    });
+
+    it("tolerates old or partial data: an unknown decision is neither approved nor rejected", async () => {
+      for (const data of [{}, null, { decision: "maybe", points: "500", confirmedBalance: "x" }]) {
+        const out = await renderEmail("redemption-decision", data as never, ctx);
+        expect(out.subject).toBe("An update on your request to spend your referral points");
+        expect(out.text).toContain("Hello,");
+        expect(out.text).not.toMatch(/approved|deducted/i);
+      }
+    });
   });
 });

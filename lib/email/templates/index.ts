@@ -5,6 +5,7 @@ import { EnrollConfirmationEmail } from "./enroll-confirmation";
 import { NewsletterWelcomeEmail } from "./newsletter-welcome";
 import { QuoteConfirmationEmail } from "./quote-confirmation";
 import { RedemptionConfirmationEmail } from "./redemption-confirmation";
+import { RedemptionDecisionEmail } from "./redemption-decision";
 import { ReferralConfirmationEmail } from "./referral-confirmation";
 import { ReferralInvitationEmail } from "./referral-invitation";
 import { StaffNewLeadEmail } from "./staff-new-lead";
@@ -19,6 +20,7 @@ export const TEMPLATE_COMPONENTS: { [T in EmailTemplate]: ComponentType<Template
   "newsletter-welcome": NewsletterWelcomeEmail,
   "callback-confirmation": CallbackConfirmationEmail,
   "redemption-confirmation": RedemptionConfirmationEmail,
+  "redemption-decision": RedemptionDecisionEmail,
   "referral-invitation": ReferralInvitationEmail,
   "staff-new-lead": StaffNewLeadEmail,
 };
