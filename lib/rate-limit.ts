@@ -1,5 +1,14 @@
 import Database from "better-sqlite3";
-import { RateLimiterMemory, RateLimiterRes, RateLimiterSQLite, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { Redis } from "ioredis";
+import { Pool } from "pg";
+import {
+  RateLimiterMemory,
+  RateLimiterPostgres,
+  RateLimiterRedis,
+  RateLimiterRes,
+  RateLimiterSQLite,
+  type RateLimiterAbstract,
+} from "rate-limiter-flexible";
 import { isPostgresUrl, resolveDatabaseUrl } from "./db/url";
 import type { FormType } from "./leads/form-types";
 
@@ -7,9 +16,9 @@ import type { FormType } from "./leads/form-types";
 export type LimitedAction = FormType | "signin";
 
 /**
- * Per-form rate limits, per client IP and per person (email or phone), stored in the
- * database so they survive a restart (rate-limiter-flexible's SQLite store, on the same
- * file as the app's data).
+ * Per-form rate limits, per client IP and per person (email or phone), in a shared store so
+ * they survive a restart and hold across app servers (rate-limiter-flexible): Redis when
+ * REDIS_URL is set, else the app's database (PostgreSQL, or the SQLite file).
  */
 export type RateLimitRule = { points: number; durationSeconds: number };
 
@@ -36,11 +45,16 @@ export function rulesFromEnv(env: NodeJS.ProcessEnv = process.env): Rules {
   return { ip: parse(env.RATE_LIMIT_IP, DEFAULT_RULES.ip), identity: parse(env.RATE_LIMIT_IDENTITY, DEFAULT_RULES.identity) };
 }
 
+/** A limiter on a networked store, with its connections; close() is for tests and scripts. */
+export type StoreRateLimiter = FormRateLimiter & { close(): Promise<void> };
+
 class LimiterSet implements FormRateLimiter {
   private limiters = new Map<string, RateLimiterAbstract>();
   constructor(
     private readonly make: (keyPrefix: string, rule: RateLimitRule) => RateLimiterAbstract,
     private readonly rules: Rules,
+    /** Runs before each consume: waits until the store can answer (or throws). */
+    private readonly ready?: () => Promise<void>,
   ) {}
 
   private limiter(formType: LimitedAction, kind: "ip" | "identity") {
@@ -54,6 +68,7 @@ class LimiterSet implements FormRateLimiter {
   }
 
   async consume(formType: LimitedAction, keys: { ip: string; identity?: string }): Promise<RateLimitVerdict> {
+    if (this.ready) await this.ready();
     const attempts: Promise<RateLimiterRes>[] = [this.limiter(formType, "ip").consume(keys.ip)];
     if (keys.identity) attempts.push(this.limiter(formType, "identity").consume(keys.identity.toLowerCase()));
     const results = await Promise.allSettled(attempts);
@@ -68,7 +83,7 @@ class LimiterSet implements FormRateLimiter {
   }
 }
 
-/** How often expired counters are deleted from the SQLite store. */
+/** How often expired counters are deleted from the SQLite and PostgreSQL stores. */
 export const PRUNE_INTERVAL_MS = 5 * 60_000;
 
 /** Deletes counters whose window ended before `beforeMs`; returns how many went. */
@@ -109,6 +124,198 @@ export function createSqliteRateLimiter(file: string, rules: Rules = rulesFromEn
   );
 }
 
+/**
+ * The PostgreSQL store's table, exactly as `prisma migrate diff` writes it on PostgreSQL for
+ * a model `{ key String @id, points Int @default(0), expire BigInt? }` mapped to
+ * "rate_limits", so a Prisma migration can own the table later without a drift. (The
+ * schema's `RateLimit` model is Better Auth's "rateLimit" table, not this one.) The
+ * library's own definition has `key varchar(255)`, which a valid 254-character email plus
+ * the "redemption:identity:" prefix overflows; TEXT does not. `expire` is a Unix time in
+ * milliseconds, hence BIGINT.
+ */
+export function postgresRateLimitTableSql(schema?: string): string {
+  const table = schema ? `"${schema}"."rate_limits"` : `"rate_limits"`;
+  return `CREATE TABLE IF NOT EXISTS ${table} (
+    "key" TEXT NOT NULL,
+    "points" INTEGER NOT NULL DEFAULT 0,
+    "expire" BIGINT,
+    CONSTRAINT "rate_limits_pkey" PRIMARY KEY ("key")
+  )`;
+}
+
+type Queryable = Pick<Pool, "query">;
+
+/** Deletes PostgreSQL counters whose window ended before `beforeMs`; returns how many went. */
+export async function pruneExpiredPostgres(client: Queryable, beforeMs = Date.now(), schema?: string): Promise<number> {
+  const table = schema ? `"${schema}"."rate_limits"` : `"rate_limits"`;
+  const result = await client.query(`DELETE FROM ${table} WHERE expire IS NOT NULL AND expire < $1`, [beforeMs]);
+  return result.rowCount ?? 0;
+}
+
+/** Prisma's `?schema=` URL parameter (the PostgreSQL schema its tables live in), if any. */
+function prismaSchemaOf(url: string): string | undefined {
+  const schema = new URL(url).searchParams.get("schema")?.trim();
+  if (!schema || schema === "public") return undefined;
+  if (!/^[A-Za-z_][A-Za-z0-9_$]*$/.test(schema)) throw new Error(`Unsupported PostgreSQL schema name in DATABASE_URL: ${schema}`);
+  return schema;
+}
+
+/**
+ * Limits stored in PostgreSQL (the app's own database by default): every app server on the
+ * same database shares them. Each consume is one atomic INSERT … ON CONFLICT DO UPDATE, so
+ * concurrent requests on several servers cannot overshoot a limit.
+ */
+export function createPostgresRateLimiter(url: string, rules: Rules = rulesFromEnv(), options: { poolMax?: number } = {}): StoreRateLimiter {
+  const schema = prismaSchemaOf(url);
+  // A small pool of its own: a consume is one short statement.
+  const pool = new Pool({
+    connectionString: url,
+    max: options.poolMax ?? 4,
+    idleTimeoutMillis: 30_000,
+    // A database that does not answer fails the request rather than hanging it.
+    connectionTimeoutMillis: 5_000,
+  });
+  // An idle connection dropped by the server emits "error" on the pool; unhandled, it would
+  // crash the process. The next query simply opens a new connection.
+  pool.on("error", (error) => console.error("rate limit store: idle PostgreSQL connection failed", error));
+
+  // The table is created before the first consume, not by the library in the background
+  // (that races the first request, which then fails with "Table is not created yet").
+  // Until it succeeds, each consume tries again (and fails if the database is down).
+  let tableReady: Promise<void> | undefined;
+  const ensureTable = () => {
+    tableReady ??= pool.query(postgresRateLimitTableSql(schema)).then(
+      () => undefined,
+      async (error: unknown) => {
+        // Servers creating the table at the same moment: IF NOT EXISTS does not prevent a
+        // clash in the catalog, and the losers get 23505, 42P07 or 42710 once the winner has
+        // committed. If the table is there now, that is all that was wanted.
+        const table = schema ? `"${schema}"."rate_limits"` : `"rate_limits"`;
+        const exists = await pool.query("SELECT to_regclass($1) IS NOT NULL AS ok", [table]).then(
+          (r) => r.rows[0]?.ok === true,
+          () => false,
+        );
+        if (exists) return;
+        tableReady = undefined;
+        throw error;
+      },
+    );
+    return tableReady;
+  };
+  void ensureTable().catch(() => {}); // start now; a failure is reported by the first consume
+
+  // One pruning timer per limiter (the library's own would run once per form and kind).
+  const prune = setInterval(() => {
+    pruneExpiredPostgres(pool, Date.now(), schema).catch((error) => console.error("rate limit prune failed", error));
+  }, PRUNE_INTERVAL_MS);
+  prune.unref();
+
+  const set = new LimiterSet(
+    (keyPrefix, rule) =>
+      new RateLimiterPostgres({
+        storeClient: pool,
+        storeType: "pool",
+        tableName: "rate_limits",
+        schemaName: schema,
+        tableCreated: true,
+        clearExpiredByTimeout: false,
+        keyPrefix,
+        points: rule.points,
+        duration: rule.durationSeconds,
+      }),
+    rules,
+    ensureTable,
+  );
+  return {
+    consume: (formType, keys) => set.consume(formType, keys),
+    close: async () => {
+      clearInterval(prune);
+      await pool.end();
+    },
+  };
+}
+
+/** How long a consume waits for Redis to (re)connect before it fails. */
+export const REDIS_READY_TIMEOUT_MS = 3_000;
+
+/** REDIS_KEY_PREFIX, default "loomstack": every key this app writes to Redis starts with it. */
+export function redisKeyPrefix(env: NodeJS.ProcessEnv = process.env): string {
+  return env.REDIS_KEY_PREFIX?.trim() || "loomstack";
+}
+
+/**
+ * Limits stored in Redis: every app server on the same Redis shares them. Keys are
+ * `<prefix>:rl:<form>:<ip|identity>:<value>` and expire with their window (Redis TTL), so
+ * nothing needs pruning.
+ */
+export function createRedisRateLimiter(redisUrl: string, rules: Rules = rulesFromEnv(), options: { keyPrefix?: string } = {}): StoreRateLimiter {
+  const prefix = options.keyPrefix ?? redisKeyPrefix();
+  const client = new Redis(redisUrl, {
+    // The library's advice: with no offline queue, a request made while Redis is away fails
+    // at once instead of piling up in memory and waiting.
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    connectTimeout: 5_000,
+    // A Redis that accepts the connection but does not answer fails the request too.
+    commandTimeout: 2_000,
+  });
+  // ioredis reconnects by itself; log an outage once rather than at every attempt.
+  let down = false;
+  client.on("error", (error) => {
+    if (down) return;
+    down = true;
+    console.error("rate limit store: Redis connection failed", error);
+  });
+  client.on("ready", () => {
+    down = false;
+  });
+
+  // Without the offline queue, a command sent before the connection is ready fails ("Stream
+  // isn't writeable"). So each consume waits for "ready": right after startup, and briefly
+  // during a reconnection. One shared wait, whatever the number of requests waiting.
+  let waiting: Promise<void> | undefined;
+  const ready = () => {
+    if (client.status === "ready") return Promise.resolve();
+    if (client.status === "end") return Promise.reject(new Error("The rate limit store's Redis client is closed."));
+    waiting ??= new Promise<void>((resolve, reject) => {
+      const onReady = () => {
+        clearTimeout(timer);
+        waiting = undefined;
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        client.off("ready", onReady);
+        waiting = undefined;
+        reject(new Error(`Redis is not ready after ${REDIS_READY_TIMEOUT_MS} ms (${client.status}).`));
+      }, REDIS_READY_TIMEOUT_MS);
+      client.once("ready", onReady);
+    });
+    return waiting;
+  };
+
+  const set = new LimiterSet(
+    (keyPrefix, rule) =>
+      new RateLimiterRedis({
+        storeClient: client,
+        keyPrefix: `${prefix}:rl:${keyPrefix}`,
+        points: rule.points,
+        duration: rule.durationSeconds,
+      }),
+    rules,
+    ready,
+  );
+  return {
+    consume: (formType, keys) => set.consume(formType, keys),
+    close: async () => {
+      try {
+        await client.quit();
+      } catch {
+        client.disconnect();
+      }
+    },
+  };
+}
+
 /** In-process limits, for unit tests only: they do not survive a restart. */
 export function createMemoryRateLimiter(rules: Rules = rulesFromEnv()): FormRateLimiter {
   return new LimiterSet((keyPrefix, rule) => new RateLimiterMemory({ keyPrefix, points: rule.points, duration: rule.durationSeconds }), rules);
@@ -116,12 +323,23 @@ export function createMemoryRateLimiter(rules: Rules = rulesFromEnv()): FormRate
 
 const globalForLimiter = globalThis as unknown as { __loomstackLimiter?: FormRateLimiter };
 
-/** The app's limiter, on the database DATABASE_URL points at. */
-export function rateLimiter(): FormRateLimiter {
+/**
+ * The app's limiter: on Redis when REDIS_URL is set, else on the database DATABASE_URL
+ * points at (PostgreSQL or the SQLite file).
+ *
+ * A store fault is never taken as "allowed": consume() throws, and the caller refuses the
+ * request (a form answers "not saved, please try again" and keeps what was typed; sign-in
+ * fails).
+ */
+export function rateLimiter(env: NodeJS.ProcessEnv = process.env): FormRateLimiter {
   if (!globalForLimiter.__loomstackLimiter) {
-    const url = resolveDatabaseUrl();
-    if (isPostgresUrl(url)) throw new Error("PostgreSQL rate limits are not wired up yet.");
-    globalForLimiter.__loomstackLimiter = createSqliteRateLimiter(url.slice("file:".length));
+    const redisUrl = env.REDIS_URL?.trim();
+    const url = resolveDatabaseUrl(env);
+    globalForLimiter.__loomstackLimiter = redisUrl
+      ? createRedisRateLimiter(redisUrl, rulesFromEnv(env), { keyPrefix: redisKeyPrefix(env) })
+      : isPostgresUrl(url)
+        ? createPostgresRateLimiter(url, rulesFromEnv(env))
+        : createSqliteRateLimiter(url.slice("file:".length), rulesFromEnv(env));
   }
   return globalForLimiter.__loomstackLimiter;
 }
