@@ -1,0 +1,272 @@
+import { randomBytes } from "node:crypto";
+import { Redis } from "ioredis";
+import { Pool } from "pg";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import {
+  createPostgresRateLimiter,
+  createRedisRateLimiter,
+  pruneExpiredPostgres,
+  rateLimiter,
+  type FormRateLimiter,
+  type RateLimitVerdict,
+  type StoreRateLimiter,
+} from "@/lib/rate-limit";
+
+/**
+ * The shared stores against the real services (PostgreSQL and Redis on 127.0.0.1): each
+ * "server" is its own limiter instance with its own connections, as two app servers would be.
+ * The PostgreSQL tests get a database of their own; the Redis tests a key prefix of their own.
+ */
+const PG_ADMIN_URL = process.env.TEST_POSTGRES_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+
+const rules = (ip: [number, number], identity: [number, number] = [1000, 600]) => ({
+  ip: { points: ip[0], durationSeconds: ip[1] },
+  identity: { points: identity[0], durationSeconds: identity[1] },
+});
+
+const open: StoreRateLimiter[] = [];
+function track<T extends StoreRateLimiter>(l: T): T {
+  open.push(l);
+  return l;
+}
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((l) => l.close()));
+});
+
+const allowed = (verdicts: RateLimitVerdict[]) => verdicts.filter((v) => v.ok).length;
+
+/** 50 attempts at once from one IP, alternating between the two servers. */
+async function burst(a: FormRateLimiter, b: FormRateLimiter, ip: string, n = 50) {
+  return Promise.all(Array.from({ length: n }, (_, i) => (i % 2 ? a : b).consume("enroll", { ip })));
+}
+
+describe("PostgreSQL store", () => {
+  const dbName = `loomstack_rl_${randomBytes(6).toString("hex")}`;
+  const admin = new Pool({ connectionString: PG_ADMIN_URL, max: 1 });
+  const dbUrl = (() => {
+    const u = new URL(PG_ADMIN_URL);
+    u.pathname = `/${dbName}`;
+    return u.toString();
+  })();
+  let inspect: Pool;
+
+  beforeAll(async () => {
+    await admin.query(`CREATE DATABASE "${dbName}"`);
+    inspect = new Pool({ connectionString: dbUrl, max: 1 });
+  });
+
+  afterAll(async () => {
+    await inspect?.end();
+    await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    await admin.end();
+  });
+
+  it("four servers starting at once on an empty database all create the table and answer their first requests", async () => {
+    // A schema of its own (Prisma's ?schema= parameter), so the table starts out missing.
+    await inspect.query(`CREATE SCHEMA rl_start`);
+    const url = `${dbUrl}?schema=rl_start`;
+    // Four servers: concurrent CREATE TABLE IF NOT EXISTS often fails with 23505/42P07/42710
+    // for all but one of them (measured: 70 failures in 30 rounds of four).
+    const servers = Array.from({ length: 4 }, () => track(createPostgresRateLimiter(url, rules([10, 600]))));
+    const verdicts = await Promise.all([...servers, ...servers].map((l) => l.consume("quote", { ip: "192.0.2.1", identity: "first@example.com" })));
+    expect(verdicts.every((v) => v.ok)).toBe(true);
+    const { rows } = await inspect.query(`SELECT points FROM rl_start.rate_limits WHERE key = 'quote:ip:192.0.2.1'`);
+    expect(rows).toEqual([{ points: 8 }]);
+    expect((await inspect.query(`SELECT to_regclass('public.rate_limits') AS t`)).rows).toEqual([{ t: null }]);
+  });
+
+  it("creates the table Prisma would create for the rate_limits model", async () => {
+    const l = track(createPostgresRateLimiter(dbUrl, rules([5, 600])));
+    expect((await l.consume("newsletter", { ip: "192.0.2.2" })).ok).toBe(true);
+    const { rows } = await inspect.query(
+      `SELECT column_name, data_type, is_nullable, column_default FROM information_schema.columns
+        WHERE table_schema = 'public' AND table_name = 'rate_limits' ORDER BY ordinal_position`,
+    );
+    expect(rows).toEqual([
+      { column_name: "key", data_type: "text", is_nullable: "NO", column_default: null },
+      { column_name: "points", data_type: "integer", is_nullable: "NO", column_default: "0" },
+      { column_name: "expire", data_type: "bigint", is_nullable: "YES", column_default: null },
+    ]);
+    const pk = await inspect.query(`SELECT conname FROM pg_constraint WHERE conrelid = 'public.rate_limits'::regclass AND contype = 'p'`);
+    expect(pk.rows).toEqual([{ conname: "rate_limits_pkey" }]);
+  });
+
+  it("holds one limit across two servers, with a retry time inside the window", async () => {
+    const [a, b] = [track(createPostgresRateLimiter(dbUrl, rules([1000, 600], [3, 600]))), track(createPostgresRateLimiter(dbUrl, rules([1000, 600], [3, 600])))];
+    const go = (l: FormRateLimiter) => l.consume("callback", { ip: "192.0.2.3", identity: "+14155550123" });
+    expect((await go(a)).ok).toBe(true);
+    expect((await go(b)).ok).toBe(true);
+    expect((await go(a)).ok).toBe(true);
+    const over = await go(b);
+    expect(over.ok).toBe(false);
+    if (!over.ok) {
+      expect(over.retryAfterSeconds).toBeGreaterThan(590);
+      expect(over.retryAfterSeconds).toBeLessThanOrEqual(600);
+    }
+    expect((await go(a)).ok).toBe(false);
+  });
+
+  it("lets exactly the limit through when 50 requests arrive at once on two servers", async () => {
+    const [a, b] = [track(createPostgresRateLimiter(dbUrl, rules([10, 600]))), track(createPostgresRateLimiter(dbUrl, rules([10, 600])))];
+    expect(allowed(await burst(a, b, "192.0.2.4"))).toBe(10);
+    const { rows } = await inspect.query(`SELECT points FROM rate_limits WHERE key = 'enroll:ip:192.0.2.4'`);
+    expect(rows).toEqual([{ points: 50 }]);
+  });
+
+  it("counts an email the same whatever its case, and takes the longest valid email", async () => {
+    const [a, b] = [track(createPostgresRateLimiter(dbUrl, rules([1000, 600], [2, 600]))), track(createPostgresRateLimiter(dbUrl, rules([1000, 600], [2, 600])))];
+    expect((await a.consume("signin", { ip: "192.0.2.5", identity: "Staff@Example.com" })).ok).toBe(true);
+    expect((await b.consume("signin", { ip: "192.0.2.6", identity: "staff@example.COM" })).ok).toBe(true);
+    expect((await a.consume("signin", { ip: "192.0.2.7", identity: "STAFF@EXAMPLE.COM" })).ok).toBe(false);
+    // 254 characters: with the library's own `key varchar(255)` this key would not fit.
+    const long = `${"a".repeat(64)}@${"b".repeat(63)}.${"c".repeat(63)}.${"d".repeat(57)}.com`;
+    expect(long).toHaveLength(254);
+    expect((await a.consume("redemption", { ip: "192.0.2.8", identity: long })).ok).toBe(true);
+  });
+
+  it("prunes counters whose window has ended, and only those", async () => {
+    const l = track(createPostgresRateLimiter(dbUrl, rules([100, 1], [100, 600])));
+    await l.consume("referral", { ip: "192.0.2.9", identity: "prune@example.com" });
+    const keys = async () => (await inspect.query(`SELECT key FROM rate_limits WHERE key LIKE 'referral:%'`)).rows.map((r) => r.key as string);
+    expect(await keys()).toEqual(expect.arrayContaining(["referral:ip:192.0.2.9", "referral:identity:prune@example.com"]));
+    // Two seconds on, the 1-second IP window has ended; the 10-minute one has not.
+    expect(await pruneExpiredPostgres(inspect, Date.now() + 2_000)).toBeGreaterThanOrEqual(1);
+    expect(await keys()).toEqual(["referral:identity:prune@example.com"]);
+  });
+
+  it("after a window ends, a key starts again from zero with a new window", async () => {
+    const l = track(createPostgresRateLimiter(dbUrl, rules([1, 1])));
+    expect((await l.consume("quote", { ip: "192.0.2.10" })).ok).toBe(true);
+    const over = await l.consume("quote", { ip: "192.0.2.10" });
+    expect(over).toEqual({ ok: false, retryAfterSeconds: 1 });
+    await new Promise((r) => setTimeout(r, 1_100));
+    expect((await l.consume("quote", { ip: "192.0.2.10" })).ok).toBe(true);
+  });
+
+  it("throws when the database cannot be reached (never 'allowed')", async () => {
+    const u = new URL(dbUrl);
+    u.pathname = `/${dbName}_missing`;
+    const l = track(createPostgresRateLimiter(u.toString(), rules([10, 600])));
+    await expect(l.consume("enroll", { ip: "192.0.2.11" })).rejects.toThrow(/does not exist/);
+    // It tries again on the next request rather than remembering the failure forever.
+    await expect(l.consume("enroll", { ip: "192.0.2.11" })).rejects.toThrow(/does not exist/);
+  });
+});
+
+describe("Redis store", () => {
+  const prefix = `loomstack_test_rl_${randomBytes(6).toString("hex")}`;
+  const redis = new Redis(REDIS_URL);
+  const keys = async (pattern = `${prefix}:*`) => (await redis.keys(pattern)).sort();
+  const make = (r: ReturnType<typeof rules>) => track(createRedisRateLimiter(REDIS_URL, r, { keyPrefix: prefix }));
+
+  afterAll(async () => {
+    const left = await redis.keys(`${prefix}:*`);
+    if (left.length) await redis.del(...left);
+    await redis.quit();
+  });
+
+  it("answers the very first requests, made right after it is created", async () => {
+    const l = make(rules([100, 600]));
+    const verdicts = await Promise.all(Array.from({ length: 20 }, () => l.consume("newsletter", { ip: "198.51.100.1", identity: "early@example.com" })));
+    expect(allowed(verdicts)).toBe(20);
+    expect(await redis.get(`${prefix}:rl:newsletter:ip:198.51.100.1`)).toBe("20");
+  });
+
+  it("holds one limit across two servers, with a retry time inside the window", async () => {
+    const [a, b] = [make(rules([1000, 600], [3, 600])), make(rules([1000, 600], [3, 600]))];
+    const go = (l: FormRateLimiter) => l.consume("callback", { ip: "198.51.100.2", identity: "+14155550124" });
+    expect((await go(a)).ok).toBe(true);
+    expect((await go(b)).ok).toBe(true);
+    expect((await go(a)).ok).toBe(true);
+    const over = await go(b);
+    expect(over.ok).toBe(false);
+    if (!over.ok) {
+      expect(over.retryAfterSeconds).toBeGreaterThan(590);
+      expect(over.retryAfterSeconds).toBeLessThanOrEqual(600);
+    }
+  });
+
+  it("lets exactly the limit through when 50 requests arrive at once on two servers", async () => {
+    const [a, b] = [make(rules([10, 600])), make(rules([10, 600]))];
+    expect(allowed(await burst(a, b, "198.51.100.3"))).toBe(10);
+  });
+
+  it("counts an email the same whatever its case", async () => {
+    const [a, b] = [make(rules([1000, 600], [2, 600])), make(rules([1000, 600], [2, 600]))];
+    expect((await a.consume("signin", { ip: "198.51.100.4", identity: "Staff@Example.com" })).ok).toBe(true);
+    expect((await b.consume("signin", { ip: "198.51.100.5", identity: "staff@example.COM" })).ok).toBe(true);
+    expect((await a.consume("signin", { ip: "198.51.100.6", identity: "STAFF@EXAMPLE.COM" })).ok).toBe(false);
+    expect(await keys(`${prefix}:rl:signin:identity:*`)).toEqual([`${prefix}:rl:signin:identity:staff@example.com`]);
+  });
+
+  it("keeps every key under its prefix, each expiring with its window", async () => {
+    const l = make(rules([5, 60], [5, 120]));
+    await l.consume("enroll", { ip: "198.51.100.7", identity: "ttl@example.com" });
+    const ipTtl = await redis.pttl(`${prefix}:rl:enroll:ip:198.51.100.7`);
+    const idTtl = await redis.pttl(`${prefix}:rl:enroll:identity:ttl@example.com`);
+    expect(ipTtl).toBeGreaterThan(55_000);
+    expect(ipTtl).toBeLessThanOrEqual(60_000);
+    expect(idTtl).toBeGreaterThan(115_000);
+    expect(idTtl).toBeLessThanOrEqual(120_000);
+    for (const k of await keys()) expect(await redis.pttl(k)).toBeGreaterThan(0);
+  });
+
+  it("throws when Redis cannot be reached (never 'allowed')", async () => {
+    const l = track(createRedisRateLimiter("redis://127.0.0.1:1", rules([10, 600]), { keyPrefix: prefix }));
+    const started = Date.now();
+    await expect(l.consume("enroll", { ip: "198.51.100.8" })).rejects.toThrow(/not ready/);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+});
+
+describe("rateLimiter() picks the store from the environment", () => {
+  const g = globalThis as unknown as { __loomstackLimiter?: FormRateLimiter };
+  const dbName = `loomstack_rl_${randomBytes(6).toString("hex")}`;
+  const admin = new Pool({ connectionString: PG_ADMIN_URL, max: 1 });
+  const dbUrl = (() => {
+    const u = new URL(PG_ADMIN_URL);
+    u.pathname = `/${dbName}`;
+    return u.toString();
+  })();
+  const prefix = `loomstack_test_rl_${randomBytes(6).toString("hex")}`;
+  const redis = new Redis(REDIS_URL);
+  let saved: FormRateLimiter | undefined;
+
+  beforeAll(async () => {
+    saved = g.__loomstackLimiter;
+    await admin.query(`CREATE DATABASE "${dbName}"`);
+  });
+  afterEach(async () => {
+    await (g.__loomstackLimiter as StoreRateLimiter | undefined)?.close();
+    g.__loomstackLimiter = saved;
+  });
+  afterAll(async () => {
+    const left = await redis.keys(`${prefix}:*`);
+    if (left.length) await redis.del(...left);
+    await redis.quit();
+    await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    await admin.end();
+  });
+
+  it("REDIS_URL set: Redis, under REDIS_KEY_PREFIX, even with a PostgreSQL DATABASE_URL", async () => {
+    g.__loomstackLimiter = undefined;
+    const l = rateLimiter({ REDIS_URL, REDIS_KEY_PREFIX: prefix, DATABASE_URL: dbUrl, RATE_LIMIT_IP: "1/600", NODE_ENV: "test" } as NodeJS.ProcessEnv);
+    expect((await l.consume("quote", { ip: "203.0.113.1" })).ok).toBe(true);
+    expect((await l.consume("quote", { ip: "203.0.113.1" })).ok).toBe(false);
+    expect(await redis.get(`${prefix}:rl:quote:ip:203.0.113.1`)).toBe("2");
+  });
+
+  it("a PostgreSQL DATABASE_URL and no REDIS_URL: the database", async () => {
+    g.__loomstackLimiter = undefined;
+    const l = rateLimiter({ DATABASE_URL: dbUrl, RATE_LIMIT_IP: "1/600", NODE_ENV: "test" } as NodeJS.ProcessEnv);
+    expect((await l.consume("quote", { ip: "203.0.113.2" })).ok).toBe(true);
+    expect((await l.consume("quote", { ip: "203.0.113.2" })).ok).toBe(false);
+    const inspect = new Pool({ connectionString: dbUrl, max: 1 });
+    try {
+      expect((await inspect.query(`SELECT points FROM rate_limits WHERE key = 'quote:ip:203.0.113.2'`)).rows).toEqual([{ points: 2 }]);
+    } finally {
+      await inspect.end();
+    }
+  });
+});
