@@ -1,6 +1,9 @@
 import { z } from "zod";
 import type { Prisma } from "../generated/prisma/client";
 import type { Db } from "../db";
+import { queueEmail } from "../email/outbox";
+import type { RedemptionDecisionData } from "../email/template-data";
+import { OPTION_LABELS } from "../leads/schemas";
 import { pointsBalance } from "../referrals/points";
 
 /**
@@ -413,7 +416,10 @@ function isUniqueViolation(error: unknown): boolean {
  * confirmed balance inside the transaction and refuses to take it below zero, then appends
  * a negative ledger row keyed `redemption:<leadId>`: the unique key makes paying out the
  * same request twice impossible even if two approvals race. A rejection writes no ledger
- * row. Both record who decided, when, and the note.
+ * row. Both record who decided, when, and the note, and queue one email to the requester
+ * (template redemption-decision) in the same transaction: a decision that fails or was
+ * already made queues nothing. On a rejection the note is the reason shown in that email;
+ * an approval's note stays internal. The caller wakes the dispatcher afterwards.
  */
 export async function decideRedemption(db: Db, input: DecideInput): Promise<DecideResult> {
   const now = input.now ?? new Date();
@@ -425,15 +431,16 @@ export async function decideRedemption(db: Db, input: DecideInput): Promise<Deci
     return await db.$transaction(async (tx): Promise<DecideResult> => {
       const lead = await tx.lead.findUnique({
         where: { id: input.leadId },
-        select: { id: true, formType: true, contactId: true, fields: true, decision: true },
+        select: { id: true, formType: true, contactId: true, fields: true, decision: true, name: true, contact: { select: { email: true, name: true } } },
       });
       if (!lead) return fail("not_found");
       if (lead.formType !== "redemption") return fail("not_redemption");
       if (lead.decision) return fail("already_decided", { decision: statusOf(lead.decision) as Decision });
 
+      const request = parseRedemptionFields(lead.fields);
       let points: number | null = null;
       if (input.decision === "approved") {
-        points = parseRedemptionFields(lead.fields).points;
+        points = request.points;
         if (points === null) return fail("invalid_request");
         const { confirmed } = await pointsBalance(tx, lead.contactId);
         if (confirmed < points) {
@@ -466,6 +473,31 @@ export async function decideRedemption(db: Db, input: DecideInput): Promise<Deci
         data: { leadId: lead.id, actorId: input.actorId, type: "decision", detail: note ?? input.decision, createdAt: now },
       });
       const { confirmed } = await pointsBalance(tx, lead.contactId);
+
+      // The requester hears the outcome. Queued here so the decision and its email commit
+      // together; keyed by the lead, which is decided only once. Transactional: the
+      // dispatcher holds it back only for an address suppressed for all email (hard bounce).
+      if (lead.contact.email) {
+        const data: RedemptionDecisionData = {
+          leadId: lead.id,
+          decision: input.decision,
+          name: lead.contact.name ?? lead.name,
+          reward: request.reward ? (OPTION_LABELS.reward[request.reward as keyof typeof OPTION_LABELS.reward] ?? request.reward) : null,
+          details: request.details,
+          points: request.points,
+          confirmedBalance: confirmed,
+          reason: input.decision === "rejected" ? note : null,
+        };
+        await queueEmail(tx, {
+          to: lead.contact.email,
+          template: "redemption-decision",
+          data,
+          category: "transactional",
+          idempotencyKey: `lead:${lead.id}:decision`,
+          leadId: lead.id,
+          contactId: lead.contactId,
+        });
+      }
       return { ok: true, leadId: lead.id, decision: input.decision, contactId: lead.contactId, points, confirmedBalance: confirmed };
     }, TX_OPTIONS);
   } catch (error) {

@@ -9,6 +9,9 @@ import { submitLead, type SubmissionDeps } from "@/lib/leads/submit-lead";
 import { confirmInterest } from "@/lib/referrals/confirm-interest";
 import { pointsBalance } from "@/lib/referrals/points";
 import { randomCode } from "@/lib/leads/codes";
+import { drainOutbox } from "@/lib/email/dispatcher";
+import { renderEmail } from "@/lib/email/render";
+import { mailboxTransport } from "@/lib/email/transport";
 import {
   contactSearchWhere,
   decideRedemption,
@@ -383,6 +386,180 @@ describe("redemption decisions", () => {
     expect(results.filter((r) => !r.ok)).toMatchObject([{ error: "insufficient_points" }]);
     expect(await pointsBalance(t.db, p.id)).toEqual({ pending: 0, confirmed: 100 });
   }, 60_000);
+});
+
+describe("redemption decision emails", () => {
+  const t = createTestDb();
+  afterAll(() => t.cleanup());
+  let actor: { id: string };
+  beforeAll(async () => {
+    actor = await staff(t.db);
+  });
+
+  async function person(email: string | null, confirmed: number, name: string | null = "Pat Person") {
+    const c = await contact(t.db, email, name);
+    if (confirmed) await confirmedPoints(t.db, c.id, confirmed);
+    return c;
+  }
+  const emailsFor = (leadId: string) => t.db.emailMessage.findMany({ where: { leadId } });
+  const render = async (m: { template: string; data: string }) =>
+    renderEmail(m.template as "redemption-decision", JSON.parse(m.data), { siteUrl: "https://loomstack.example" });
+
+  it("approval queues exactly one transactional email to the requester: points redeemed, what they asked for, balance left", async () => {
+    const p = await person("mail-approve@example.com", 300);
+    const lead = await redemptionLead(t.db, p, 200);
+    const out = await decideRedemption(t.db, { leadId: lead.id, actorId: actor.id, decision: "approved", note: "Voucher sent" });
+    expect(out).toMatchObject({ ok: true, confirmedBalance: 100 });
+
+    const emails = await emailsFor(lead.id);
+    expect(emails).toHaveLength(1);
+    const [m] = emails;
+    expect(m).toMatchObject({
+      toAddress: "mail-approve@example.com",
+      template: "redemption-decision",
+      category: "transactional",
+      status: "pending",
+      idempotencyKey: `lead:${lead.id}:decision`,
+      leadId: lead.id,
+      contactId: p.id,
+      unsubscribeToken: null,
+    });
+    expect(JSON.parse(m.data)).toEqual({
+      leadId: lead.id,
+      decision: "approved",
+      name: "Pat Person",
+      reward: "Toward a course",
+      details: "For the data course",
+      points: 200,
+      confirmedBalance: 100,
+      // An approval's note is for colleagues, not the requester.
+      reason: null,
+    });
+    const { subject, text } = await render(m);
+    expect(subject).toBe("Approved: your request to spend 200 referral points");
+    expect(text).toContain("We deducted 200 points from your confirmed balance.");
+    expect(text).toContain("You have 100 points confirmed left to spend.");
+    expect(text).toContain("Toward a course");
+    expect(text).not.toContain("Voucher sent");
+  });
+
+  it("rejection queues one email with the requested points, the unchanged balance and the reason", async () => {
+    const p = await person("mail-reject@example.com", 300);
+    const lead = await redemptionLead(t.db, p, 200);
+    expect(await decideRedemption(t.db, { leadId: lead.id, actorId: actor.id, decision: "rejected", note: "  Vouchers for that course are sold out.  " })).toMatchObject({ ok: true });
+    const [m, ...rest] = await emailsFor(lead.id);
+    expect(rest).toHaveLength(0);
+    expect(m).toMatchObject({ toAddress: "mail-reject@example.com", template: "redemption-decision", category: "transactional", idempotencyKey: `lead:${lead.id}:decision` });
+    expect(JSON.parse(m.data)).toMatchObject({ decision: "rejected", points: 200, confirmedBalance: 300, reason: "Vouchers for that course are sold out." });
+    const { subject, text } = await render(m);
+    expect(subject).toBe("Not approved: your request to spend 200 referral points");
+    expect(text).toContain("Vouchers for that course are sold out.");
+    expect(text).toContain("No points were deducted. Your confirmed balance is still 300 points.");
+
+    // Without a note there is no reason; a request without a number of points can still be rejected.
+    const quiet = await redemptionLead(t.db, p, null);
+    await decideRedemption(t.db, { leadId: quiet.id, actorId: actor.id, decision: "rejected", note: "   " });
+    const [q] = await emailsFor(quiet.id);
+    expect(JSON.parse(q.data)).toMatchObject({ decision: "rejected", points: null, reason: null, reward: "Toward a course", confirmedBalance: 300 });
+    expect((await render(q)).text).not.toContain("Why");
+  });
+
+  it("deciding again (a re-sent click, or the other button) queues nothing more", async () => {
+    const p = await person("mail-twice@example.com", 500);
+    const a = await redemptionLead(t.db, p, 200);
+    await decideRedemption(t.db, { leadId: a.id, actorId: actor.id, decision: "approved" });
+    expect(await decideRedemption(t.db, { leadId: a.id, actorId: actor.id, decision: "approved" })).toMatchObject({ ok: false, error: "already_decided" });
+    expect(await decideRedemption(t.db, { leadId: a.id, actorId: actor.id, decision: "rejected", note: "Oops" })).toMatchObject({ ok: false, error: "already_decided" });
+    expect(await emailsFor(a.id)).toHaveLength(1);
+    expect(JSON.parse((await emailsFor(a.id))[0].data)).toMatchObject({ decision: "approved", reason: null });
+
+    // Three clicks at once: one decision, one email.
+    const b = await redemptionLead(t.db, p, 100);
+    const results = await Promise.all([1, 2, 3].map(() => decideRedemption(t.db, { leadId: b.id, actorId: actor.id, decision: "approved" })));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(await emailsFor(b.id)).toHaveLength(1);
+  });
+
+  it("a decision that fails queues nothing", async () => {
+    const p = await person("mail-fail@example.com", 150);
+    const short = await redemptionLead(t.db, p, 200);
+    expect(await decideRedemption(t.db, { leadId: short.id, actorId: actor.id, decision: "approved" })).toMatchObject({ ok: false, error: "insufficient_points" });
+    const vague = await redemptionLead(t.db, p, null);
+    expect(await decideRedemption(t.db, { leadId: vague.id, actorId: actor.id, decision: "approved" })).toMatchObject({ ok: false, error: "invalid_request" });
+    const enroll = await t.db.lead.create({ data: { contactId: p.id, formType: "enroll", fields: "{}" } });
+    expect(await decideRedemption(t.db, { leadId: enroll.id, actorId: actor.id, decision: "rejected" })).toMatchObject({ ok: false, error: "not_redemption" });
+    // Paid out already (the ledger key exists): the transaction rolls back, the email with it.
+    const rich = await person("mail-paid@example.com", 500);
+    const paid = await redemptionLead(t.db, rich, 100);
+    await t.db.pointsEntry.create({ data: { contactId: rich.id, amount: -100, bucket: "confirmed", reason: "redemption", leadId: paid.id, key: `redemption:${paid.id}` } });
+    expect(await decideRedemption(t.db, { leadId: paid.id, actorId: actor.id, decision: "approved" })).toMatchObject({ ok: false, error: "already_decided" });
+    expect(await t.db.emailMessage.count({ where: { toAddress: { in: ["mail-fail@example.com", "mail-paid@example.com"] } } })).toBe(0);
+  });
+
+  it("the decision and its email commit together: if queuing fails, nothing is decided", async () => {
+    const p = await person("mail-atomic@example.com", 300);
+    const lead = await redemptionLead(t.db, p, 200);
+    // The same database, except that inside transactions writing to the outbox fails.
+    const failingOutbox = (tx: Db["emailMessage"]) => ({
+      findUnique: (args: Parameters<typeof tx.findUnique>[0]) => tx.findUnique(args),
+      create: async () => {
+        throw new Error("outbox unavailable");
+      },
+      createMany: async () => {
+        throw new Error("outbox unavailable");
+      },
+    });
+    const broken = new Proxy(t.db, {
+      get(target, prop) {
+        if (prop !== "$transaction") return Reflect.get(target, prop);
+        return (fn: (tx: Db) => Promise<unknown>, options?: Record<string, unknown>) =>
+          target.$transaction(
+            (tx) => fn(new Proxy(tx as Db, { get: (inner, key) => (key === "emailMessage" ? failingOutbox(inner.emailMessage) : Reflect.get(inner, key)) })),
+            options,
+          );
+      },
+    });
+    await expect(decideRedemption(broken, { leadId: lead.id, actorId: actor.id, decision: "approved" })).rejects.toThrow(/outbox unavailable/);
+    expect(await t.db.lead.findUniqueOrThrow({ where: { id: lead.id } })).toMatchObject({ decision: null, decidedAt: null });
+    expect(await t.db.pointsEntry.count({ where: { leadId: lead.id } })).toBe(0);
+    expect(await t.db.leadActivity.count({ where: { leadId: lead.id } })).toBe(0);
+    expect(await emailsFor(lead.id)).toHaveLength(0);
+    // Once the outbox works again the same request can be decided, with its email.
+    expect(await decideRedemption(t.db, { leadId: lead.id, actorId: actor.id, decision: "approved" })).toMatchObject({ ok: true });
+    expect(await emailsFor(lead.id)).toHaveLength(1);
+  });
+
+  it("suppression works as for other transactional mail: sent after an unsubscribe, held back after a hard bounce; no address, no email", async () => {
+    const unsubscribed = await person("mail-unsub@example.com", 300);
+    const bounced = await person("mail-bounce@example.com", 300);
+    await t.db.emailSuppression.createMany({
+      data: [
+        { address: "mail-unsub@example.com", scope: "marketing", reason: "unsubscribe" },
+        { address: "mail-bounce@example.com", scope: "all", reason: "hard_bounce" },
+      ],
+    });
+    const a = await redemptionLead(t.db, unsubscribed, 100);
+    const b = await redemptionLead(t.db, bounced, 100);
+    await decideRedemption(t.db, { leadId: a.id, actorId: actor.id, decision: "approved" });
+    await decideRedemption(t.db, { leadId: b.id, actorId: actor.id, decision: "rejected", note: "Duplicate request" });
+    // Queued either way (like every transactional email); the dispatcher decides.
+    expect(await t.db.emailMessage.count({ where: { leadId: { in: [a.id, b.id] } } })).toBe(2);
+    await drainOutbox({
+      db: t.db,
+      transport: mailboxTransport(),
+      render: (template, data, ctx) => renderEmail(template, data as never, ctx),
+      from: "Loomstack Academy <hello@loomstack.example>",
+      siteUrl: "https://loomstack.example",
+    });
+    expect((await emailsFor(a.id))[0]).toMatchObject({ status: "delivered", subject: "Approved: your request to spend 100 referral points" });
+    expect((await emailsFor(b.id))[0]).toMatchObject({ status: "suppressed", lastError: "Suppressed (all:hard_bounce)" });
+
+    // A contact without an email address (e.g. erased) is decided without an email.
+    const nobody = await person(null, 300, null);
+    const c = await redemptionLead(t.db, nobody, 100);
+    expect(await decideRedemption(t.db, { leadId: c.id, actorId: actor.id, decision: "approved" })).toMatchObject({ ok: true, confirmedBalance: 200 });
+    expect(await emailsFor(c.id)).toHaveLength(0);
+  });
 });
 
 describe("redemption requests list", () => {
