@@ -5,6 +5,7 @@ import { z } from "zod";
 import { authorize, isDenied } from "@/lib/auth/next";
 import { db } from "@/lib/db";
 import { decideRedemption, DECISIONS, NOTE_MAX } from "@/lib/console/referrals";
+import { kickDispatcher } from "@/lib/email/app-dispatcher";
 
 /**
  * Approve or reject a points redemption request. Posts without JavaScript and comes back
@@ -50,6 +51,7 @@ export async function decideRedemptionAction(formData: FormData) {
   }
 
   const result = await decideRedemption(db(), { ...parsed.data, actorId: who.id });
+  if (result.ok) kickDispatcher(); // the requester's email was queued with the decision
   redirect(
     withFlash(
       back,
