@@ -12,6 +12,9 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   pageExtensions: ["ts", "tsx", "mdx"],
+  // Database and cache clients stay Node modules, loaded at run time (Prisma, pg and
+  // better-sqlite3 are on Next's built-in list already; ioredis is not).
+  serverExternalPackages: ["ioredis"],
   // forbidden() / unauthorized() in the staff console (real 403 and 401 responses).
   experimental: { authInterrupts: true },
   async headers() {

@@ -1,8 +1,7 @@
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { admin } from "better-auth/plugins";
-import type { Db } from "../db";
-import { isPostgresUrl, resolveDatabaseUrl } from "../db/url";
+import { dbProvider, type Db } from "../db";
 
 /**
  * Staff sign-in with Better Auth: email and password (scrypt), sessions stored in the
@@ -30,7 +29,7 @@ export function createAuth(c: AuthConfig) {
     secret: c.secret,
     baseURL: c.baseURL,
     trustedOrigins: [c.baseURL],
-    database: prismaAdapter(c.db, { provider: isPostgresUrl(resolveDatabaseUrl()) ? "postgresql" : "sqlite" }),
+    database: prismaAdapter(c.db, { provider: dbProvider(c.db) === "postgres" ? "postgresql" : "sqlite" }),
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 12, maxPasswordLength: 128 },
     session: { expiresIn: SESSION_DAYS * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
     rateLimit: {

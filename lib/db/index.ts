@@ -1,16 +1,46 @@
 import Database from "better-sqlite3";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client";
+import { PrismaClient as PostgresPrismaClient } from "../generated/prisma-postgres/client";
+import { createPgAdapter, type PgAdapterOptions } from "./pg";
 import { isPostgresUrl, resolveDatabaseUrl } from "./url";
 
+/**
+ * The app's database client. Both providers share one datamodel (see schema-variants.ts),
+ * so their generated clients have the same API; the PostgreSQL one is typed as the SQLite
+ * one. The few provider differences are handled where they matter (`dbProvider`).
+ */
 export type Db = PrismaClient;
+export type DbProvider = "sqlite" | "postgres";
 
-export function createDb(url = resolveDatabaseUrl()): PrismaClient {
+const PROVIDER = Symbol.for("loomstack.dbProvider");
+
+export type CreateDbOptions = { pg?: PgAdapterOptions };
+
+export function createDb(url = resolveDatabaseUrl(), options: CreateDbOptions = {}): PrismaClient {
   if (isPostgresUrl(url)) {
-    throw new Error("PostgreSQL support is not wired up yet; use a file: URL (SQLite).");
+    const client = new PostgresPrismaClient({
+      adapter: createPgAdapter(url, options.pg),
+      // Every transaction is SERIALIZABLE on PostgreSQL, as it is (trivially) on SQLite:
+      // the domain code reads, decides and writes inside transactions (a balance that
+      // must not go below zero, one contact per email). A conflict aborts one side with
+      // P2034, and `withRetry` below runs that transaction again.
+      transactionOptions: { isolationLevel: "Serializable", maxWait: 10_000, timeout: 20_000 },
+    }) as unknown as PrismaClient;
+    return tag(retryingTransactions(client), "postgres");
   }
   useWal(url);
-  return new PrismaClient({ adapter: immediateTransactions(new PrismaBetterSQLite3({ url })) });
+  return tag(new PrismaClient({ adapter: immediateTransactions(new PrismaBetterSQLite3({ url })) }), "sqlite");
+}
+
+function tag(client: PrismaClient, provider: DbProvider): PrismaClient {
+  Object.defineProperty(client, PROVIDER, { value: provider, enumerable: false });
+  return client;
+}
+
+/** Which database a client talks to. */
+export function dbProvider(client: Db): DbProvider {
+  return (client as unknown as Record<symbol, DbProvider>)[PROVIDER] ?? "sqlite";
 }
 
 // One client per process; survives Next's dev-mode module reloads.
@@ -19,6 +49,41 @@ const globalForDb = globalThis as unknown as { __loomstackDb?: PrismaClient };
 export function db(): PrismaClient {
   globalForDb.__loomstackDb ??= createDb();
   return globalForDb.__loomstackDb;
+}
+
+/** Serialization failures on PostgreSQL (SQLSTATE 40001/40P01), as Prisma reports them. */
+export function isWriteConflict(error: unknown): boolean {
+  const e = error as { code?: string; meta?: { code?: string }; message?: string; cause?: { kind?: string; originalCode?: string } } | null;
+  if (!e) return false;
+  if (e.code === "P2034") return true;
+  // Raised at COMMIT the adapter's error arrives as it is (a DriverAdapterError).
+  if (e.cause?.kind === "TransactionWriteConflict" || e.cause?.originalCode === "40001" || e.cause?.originalCode === "40P01") return true;
+  const text = `${e.meta?.code ?? ""} ${e.message ?? ""}`;
+  return /\b40001\b|\b40P01\b|could not serialize access|deadlock detected/i.test(text);
+}
+
+export const TRANSACTION_ATTEMPTS = 8;
+
+/**
+ * Makes `$transaction` retry a transaction that lost a serialization conflict, with a
+ * short random backoff. The callback runs again from the start, so it must only touch the
+ * database (which every transaction in lib/ does; side effects such as waking the email
+ * dispatcher happen after it returns).
+ */
+function retryingTransactions(client: PrismaClient): PrismaClient {
+  const transaction = client.$transaction.bind(client) as (...args: unknown[]) => Promise<unknown>;
+  const retrying = async (...args: unknown[]) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await transaction(...args);
+      } catch (error) {
+        if (attempt >= TRANSACTION_ATTEMPTS || !isWriteConflict(error)) throw error;
+        await new Promise((r) => setTimeout(r, Math.random() * 10 * 2 ** attempt));
+      }
+    }
+  };
+  Object.defineProperty(client, "$transaction", { value: retrying, configurable: true, writable: true });
+  return client;
 }
 
 /**
