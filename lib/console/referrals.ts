@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Prisma } from "../generated/prisma/client";
-import type { Db } from "../db";
+import { dbProvider, type Db, type DbProvider } from "../db";
 import { queueEmail } from "../email/outbox";
 import type { RedemptionDecisionData } from "../email/template-data";
 import { OPTION_LABELS } from "../leads/schemas";
@@ -38,14 +38,16 @@ export function normalizeSearch(q: string | undefined | null): string | undefine
 /**
  * A contact whose email starts with the term, or whose name (or a later word of it, such
  * as the surname) does. Emails are stored lower-cased, so that is an index range; names are
- * not, and SQLite's LIKE (what `startsWith`/`contains` become) ignores ASCII case. (On
- * PostgreSQL these would need `mode: "insensitive"`.)
+ * not: SQLite's LIKE (what `startsWith`/`contains` become) ignores ASCII case, and on
+ * PostgreSQL the same takes `mode: "insensitive"` (ILIKE).
  */
-export function contactSearchWhere(q: string): Prisma.ContactWhereInput {
+export function contactSearchWhere(q: string, provider: DbProvider = "sqlite"): Prisma.ContactWhereInput {
   const term = normalizeSearch(q) ?? "";
   // Prisma does not escape LIKE's wildcards on SQLite: a term with them only matches emails.
   if (term.includes("@") || /[%_]/.test(term)) return { email: prefixRange(term) };
-  return { OR: [{ email: prefixRange(term) }, { name: { startsWith: term } }, { name: { contains: ` ${term}` } }] };
+  // `mode` exists only in the PostgreSQL client's types (both clients share the SQLite ones).
+  const ci = (filter: Prisma.StringFilter): Prisma.StringFilter => (provider === "postgres" ? ({ ...filter, mode: "insensitive" } as Prisma.StringFilter) : filter);
+  return { OR: [{ email: prefixRange(term) }, { name: ci({ startsWith: term }) }, { name: ci({ contains: ` ${term}` }) }] };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -82,7 +84,7 @@ export function clampPage(page: unknown): number {
  */
 export async function listReferrers(db: Db, opts: { q?: string; page?: number } = {}): Promise<ReferrerList> {
   const q = normalizeSearch(opts.q);
-  const match: Prisma.ContactWhereInput = q ? contactSearchWhere(q) : {};
+  const match: Prisma.ContactWhereInput = q ? contactSearchWhere(q, dbProvider(db)) : {};
   const page = clampPage(opts.page);
   const size = REFERRALS_PAGE_SIZE;
   const from = (page - 1) * size;

@@ -162,7 +162,11 @@ describe("spam and duplicates", () => {
 });
 
 describe("rate limits", () => {
-  it("stops a person after the per-email limit with a retry time, and the limit survives a restart", async () => {
+  // These two use the SQLite store on the test's file; the PostgreSQL and Redis stores have
+  // their own tests (tests/integration/rate-limit-stores.test.ts).
+  const sqliteOnly = it.skipIf(t.provider !== "sqlite");
+
+  sqliteOnly("stops a person after the per-email limit with a retry time, and the limit survives a restart", async () => {
     const file = t.url.slice("file:".length);
     const rules = { ip: { points: 100, durationSeconds: 600 }, identity: { points: 2, durationSeconds: 600 } };
     const limited = { ...deps, limiter: createSqliteRateLimiter(file, rules) };
@@ -177,7 +181,7 @@ describe("rate limits", () => {
     expect((await submitLead(restarted, "newsletter", { email: "limit@example.com", consent: "on" }, ctx)).kind).toBe("rate_limited");
   });
 
-  it("prunes counters whose window has ended, and only those", async () => {
+  sqliteOnly("prunes counters whose window has ended, and only those", async () => {
     const file = t.url.slice("file:".length);
     const limiter = createSqliteRateLimiter(file, { ip: { points: 100, durationSeconds: 1 }, identity: { points: 100, durationSeconds: 600 } });
     await limiter.consume("callback", { ip: "203.0.113.77", identity: "+14155550100" });
