@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# The whole test suite, as CI runs it: the migration check, unit + integration tests
-# (Vitest on real SQLite files), a production build (which also type-checks every .ts file,
-# tests included), then browser tests (Playwright + axe) against `next start` on its own
-# database.
+# The whole test suite, as CI runs it: the migration check (both providers), unit +
+# integration tests (Vitest on real SQLite files), the integration tests again on the
+# machine's PostgreSQL, a production build (which also type-checks every .ts file, tests
+# included), then browser tests (Playwright + axe) against `next start` on its own database.
+# PostgreSQL must be reachable at TEST_PG_SERVER (default postgresql://postgres@127.0.0.1:5432).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,11 +16,14 @@ fi
 
 step() { printf '\n==> %s\n' "$*"; }
 
-step "Migrations match prisma/schema.prisma"
+step "Migrations match prisma/schema.prisma, for SQLite and PostgreSQL"
 npx tsx scripts/new-migration.ts --check
 
-step "Unit and integration tests (Vitest)"
+step "Unit and integration tests (Vitest, SQLite)"
 npx vitest run
+
+step "Integration tests again on PostgreSQL (a database per test file, dropped afterwards)"
+TEST_DATABASE=postgres npx vitest run tests/integration
 
 step "Production build for the browser tests"
 export E2E_PORT="${E2E_PORT:-3200}"
