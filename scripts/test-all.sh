@@ -17,7 +17,7 @@ fi
 step() { printf '\n==> %s\n' "$*"; }
 
 step "Migrations match prisma/schema.prisma, for SQLite and PostgreSQL"
-npx tsx scripts/new-migration.ts --check
+npm run --silent db:check-migrations
 
 step "Unit and integration tests (Vitest, SQLite)"
 npx vitest run
