@@ -497,14 +497,45 @@ export function isRevalidationToken(authorization: string | undefined | null, se
  * header: the token must not be sent wherever a client says.
  */
 export function internalOrigin(env: NodeJS.ProcessEnv = process.env): string {
-  const explicit = env.REVALIDATE_ORIGIN?.trim();
+  const explicit = env.REVALIDATE_ORIGIN?.split(",")[0]?.trim();
   if (explicit) return explicit.replace(/\/+$/, "");
   const recorded = env.__NEXT_PRIVATE_ORIGIN?.trim();
   if (recorded) return recorded.replace(/\/+$/, "");
   return `http://127.0.0.1:${env.PORT?.trim() || "3000"}`;
 }
 
+/**
+ * Every app server whose cached program pages must be refreshed after an edit. With several
+ * servers, each has its own page cache: list all of them, comma-separated, in
+ * REVALIDATE_ORIGIN (e.g. "http://10.0.0.2:3000,http://10.0.0.3:3000"). Default: this one.
+ */
+export function revalidationOrigins(env: NodeJS.ProcessEnv = process.env): string[] {
+  const listed = (env.REVALIDATE_ORIGIN ?? "")
+    .split(",")
+    .map((o) => o.trim().replace(/\/+$/, ""))
+    .filter(Boolean);
+  return listed.length ? [...new Set(listed)] : [internalOrigin({ ...env, REVALIDATE_ORIGIN: "" })];
+}
+
 export type RevalidationResult = { ok: boolean; revalidated: string[]; failed: string[]; error?: string };
+
+/** `requestProgramPagesRevalidation` on every origin at once; ok only if all of them are. */
+export async function requestProgramPagesRevalidationEverywhere(opts: {
+  slug: string;
+  origins: string[];
+  token: string;
+  fetchImpl?: typeof fetch;
+  timeoutMs?: number;
+}): Promise<RevalidationResult> {
+  const results = await Promise.all(opts.origins.map((origin) => requestProgramPagesRevalidation({ ...opts, origin })));
+  const errors = results.flatMap((r, i) => (r.ok ? [] : [`${opts.origins[i]}: ${r.error ?? r.failed.join(", ")}`]));
+  return {
+    ok: errors.length === 0,
+    revalidated: [...new Set(results.flatMap((r) => r.revalidated))],
+    failed: [...new Set(results.flatMap((r) => r.failed))],
+    ...(errors.length ? { error: errors.join("; ") } : {}),
+  };
+}
 
 /**
  * Asks the Pages Router API route to regenerate a program's pages now (on-demand ISR with

@@ -20,6 +20,8 @@ import {
   programSchema,
   removePaymentOption,
   requestProgramPagesRevalidation,
+  requestProgramPagesRevalidationEverywhere,
+  revalidationOrigins,
   revalidationToken,
   updateCohort,
   updatePaymentOption,
@@ -370,5 +372,24 @@ describe("refreshing the public pages (on-demand ISR)", () => {
     expect(down).toMatchObject({ ok: false, error: "fetch failed" });
     const partial = await requestProgramPagesRevalidation({ slug: SLUG, origin: "x", token, fetchImpl: (async () => Response.json({ revalidated: ["/"], failed: ["/programs"] })) as typeof fetch });
     expect(partial.ok).toBe(false);
+  });
+
+  it("with several app servers, refreshes every one listed in REVALIDATE_ORIGIN, and says which failed", async () => {
+    expect(revalidationOrigins(envOf({ REVALIDATE_ORIGIN: "http://10.0.0.2:3000/, http://10.0.0.3:3000,,http://10.0.0.2:3000" }))).toEqual(["http://10.0.0.2:3000", "http://10.0.0.3:3000"]);
+    expect(revalidationOrigins(envOf({ PORT: "4200" }))).toEqual(["http://127.0.0.1:4200"]);
+    expect(internalOrigin(envOf({ REVALIDATE_ORIGIN: "http://10.0.0.2:3000, http://10.0.0.3:3000" }))).toBe("http://10.0.0.2:3000");
+
+    const called: string[] = [];
+    const fetchImpl = (async (url: string | URL | Request) => {
+      called.push(String(url));
+      return String(url).startsWith("http://b") ? Response.json({ error: "down" }, { status: 503 }) : Response.json({ revalidated: programPagePaths(SLUG), failed: [] });
+    }) as typeof fetch;
+    const all = await requestProgramPagesRevalidationEverywhere({ slug: SLUG, origins: ["http://a:3000", "http://c:3000"], token, fetchImpl });
+    expect(all).toEqual({ ok: true, revalidated: programPagePaths(SLUG), failed: [] });
+    expect(called.sort()).toEqual(["http://a:3000/api/revalidate-programs", "http://c:3000/api/revalidate-programs"]);
+    const one = await requestProgramPagesRevalidationEverywhere({ slug: SLUG, origins: ["http://a:3000", "http://b:3000"], token, fetchImpl });
+    expect(one.ok).toBe(false);
+    expect(one.error).toBe("http://b:3000: HTTP 503");
+    expect(one.failed).toEqual(programPagePaths(SLUG));
   });
 });

@@ -10,12 +10,12 @@ import {
   addPaymentOption,
   COHORT_FIELDS,
   formValues,
-  internalOrigin,
   parseVersion,
   PAYMENT_OPTION_FIELDS,
   PROGRAM_FIELDS,
   removePaymentOption,
-  requestProgramPagesRevalidation,
+  requestProgramPagesRevalidationEverywhere,
+  revalidationOrigins,
   revalidationToken,
   updateCohort,
   updatePaymentOption,
@@ -59,7 +59,7 @@ async function publishChange(slug: string): Promise<boolean> {
   forgetCachedPrograms();
   for (const path of ["/sitemap.xml", "/og/home", "/og/programs", `/og/programs/${slug}`]) revalidatePath(path);
   try {
-    const result = await requestProgramPagesRevalidation({ slug, origin: internalOrigin(), token: revalidationToken(authSecret()) });
+    const result = await requestProgramPagesRevalidationEverywhere({ slug, origins: revalidationOrigins(), token: revalidationToken(authSecret()) });
     if (!result.ok) console.error(`[programs] public pages for ${slug} not refreshed (they catch up within the hour)`, result.error ?? result.failed);
     return result.ok;
   } catch (error) {
