@@ -1,0 +1,97 @@
+import type { ReactNode } from "react";
+
+/**
+ * The console's data table: a scrollable, keyboard-focusable region (named for screen
+ * readers) around a table whose columns are declared once, heading and cell together, so
+ * a heading can never drift from its cells and the empty row always spans them all.
+ */
+
+export type Column<T> = {
+  /** The column heading (visually hidden with srOnlyHeader, e.g. for an actions column). */
+  header: ReactNode;
+  srOnlyHeader?: boolean;
+  cell: (row: T) => ReactNode;
+  /** Numbers: heading and cells right-aligned. */
+  align?: "right";
+  /** The row's heading cell (th scope="row"), usually the name a row is about. */
+  rowHeader?: boolean;
+  /** More classes for the body cells, fixed or per row. */
+  className?: string | ((row: T) => string | undefined);
+};
+
+type RegionName = { label: string; labelledBy?: never } | { labelledBy: string; label?: never };
+
+/** Rows with a string id are keyed by it; other rows need a rowKey. */
+type RowKey<T> = T extends { id: string } ? { rowKey?: (row: T) => string } : { rowKey: (row: T) => string };
+
+export type ConsoleTableProps<T> = RegionName & RowKey<T> & TableContent<T>;
+
+type TableContent<T> = {
+  rows: readonly T[];
+  columns: Column<T>[];
+  /** Shown in a full-width row when there are no rows; without it an empty table has no body rows. */
+  empty?: ReactNode;
+  /** A visually hidden caption, for tables whose region name is a heading elsewhere. */
+  caption?: ReactNode;
+  /** Spacing above the table ("mt-2" by default). */
+  className?: string;
+};
+
+const classes = (...names: (string | false | undefined)[]) => names.filter(Boolean).join(" ");
+
+const byId = (row: unknown) => (row as { id: string }).id;
+
+export function ConsoleTable<T>({ rows, rowKey = byId, columns, empty, caption, className = "mt-2", label, labelledBy }: ConsoleTableProps<T>) {
+  return (
+    <div
+      className={`${className} overflow-x-auto rounded-xl border border-ink/10 bg-white`}
+      role="region"
+      aria-label={label}
+      aria-labelledby={labelledBy}
+      tabIndex={0}
+    >
+      <table className="w-full text-left text-sm">
+        {caption && <caption className="sr-only">{caption}</caption>}
+        <thead className="bg-ink/5">
+          <tr>
+            {columns.map((c, i) => (
+              <th key={i} scope="col" className={classes("px-3 py-2", c.align === "right" && "text-right")}>
+                {c.srOnlyHeader ? <span className="sr-only">{c.header}</span> : c.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={rowKey(row)} className="border-t border-ink/10 align-top">
+              {columns.map((c, i) => {
+                const className = classes(
+                  "px-3 py-2",
+                  c.align === "right" && "text-right",
+                  c.rowHeader && "text-left",
+                  typeof c.className === "function" ? c.className(row) : c.className,
+                );
+                return c.rowHeader ? (
+                  <th key={i} scope="row" className={className}>
+                    {c.cell(row)}
+                  </th>
+                ) : (
+                  <td key={i} className={className}>
+                    {c.cell(row)}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+          {rows.length === 0 && empty && (
+            <tr>
+              <td colSpan={columns.length} className="px-3 py-6 text-center text-ink/80">
+                {empty}
+              </td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}
