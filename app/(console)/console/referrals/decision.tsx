@@ -1,34 +1,27 @@
+import { formatCount, formatWhen } from "@/components/console/format";
+import { Badge } from "@/components/console/page-parts";
+import { param, type SearchParams } from "@/components/console/search-params";
+import type { Column } from "@/components/console/table";
 import { DECIDE_MESSAGES, NOTE_MAX, type DecideError, type RedemptionRow } from "@/lib/console/referrals";
 import { OPTION_LABELS } from "@/lib/leads/schemas";
 import { decideRedemptionAction } from "./actions";
 
-/** Shared by the referral pages: dates, labels, the decision form and its result. */
-
-type SearchParams = Record<string, string | string[] | undefined>;
-export const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim().slice(0, 300) || undefined;
-
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-export const when = (d: Date | null | undefined) => (d ? dateTime.format(d) : "—");
-export const num = (n: number) => n.toLocaleString("en-US");
+/** Shared by the referral pages: labels, the decision form and its result. */
 
 export const rewardLabel = (reward: string | null) =>
   reward ? (OPTION_LABELS.reward[reward as keyof typeof OPTION_LABELS.reward] ?? reward) : "—";
 
 export const personLabel = (c: { name: string | null; email: string | null }) => c.name || c.email || "(no name)";
 
-const STATUS_STYLE = {
-  pending: "bg-amber-100 text-amber-900",
-  approved: "bg-emerald-100 text-emerald-900",
-  rejected: "bg-stone-200 text-stone-900",
-} as const;
+const STATUS_TONE = { pending: "amber", approved: "emerald", rejected: "stone" } as const;
 
 export function RedemptionStatus({ row }: { row: RedemptionRow }) {
   return (
     <>
-      <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${STATUS_STYLE[row.status]}`}>{row.status}</span>
+      <Badge tone={STATUS_TONE[row.status]}>{row.status}</Badge>
       {row.status !== "pending" && (
         <p className="mt-1 text-xs text-ink/70">
-          {when(row.decidedAt)} UTC{row.decidedBy ? ` by ${row.decidedBy.name}` : ""}
+          {formatWhen(row.decidedAt)} UTC{row.decidedBy ? ` by ${row.decidedBy.name}` : ""}
         </p>
       )}
       {row.note && <p className="mt-1 whitespace-pre-wrap break-words text-xs">Note: {row.note}</p>}
@@ -41,12 +34,12 @@ export function DecisionForm({ row, back, canDecide }: { row: RedemptionRow; bac
   if (row.status !== "pending") return null;
   if (!canDecide) return <p className="text-xs text-ink/70">Your role cannot decide requests.</p>;
   const who = personLabel(row.contact);
-  const what = `${row.points === null ? "an unknown number of" : num(row.points)} points from ${who}`;
+  const what = `${row.points === null ? "an unknown number of" : formatCount(row.points)} points from ${who}`;
   const why =
     row.points === null
       ? "The request does not say how many points; it can only be rejected."
       : !row.canApprove
-        ? `Confirmed balance ${num(row.confirmedBalance)} is less than the ${num(row.points)} requested.`
+        ? `Confirmed balance ${formatCount(row.confirmedBalance)} is less than the ${formatCount(row.points)} requested.`
         : null;
   return (
     <form action={decideRedemptionAction} className="min-w-56 space-y-2">
@@ -88,6 +81,56 @@ export function DecisionForm({ row, back, canDecide }: { row: RedemptionRow; bac
   );
 }
 
+/**
+ * The columns of a table of redemption requests. The list of all requests also names the
+ * requester (the row's heading) and their confirmed balance now; on a referrer's own page
+ * the request date heads the row.
+ */
+export function redemptionColumns({ back, canDecide, everyone }: { back: string; canDecide: boolean; everyone: boolean }): Column<RedemptionRow>[] {
+  return [
+    {
+      header: "Requested (UTC)",
+      rowHeader: !everyone,
+      className: everyone ? "whitespace-nowrap" : "whitespace-nowrap font-normal",
+      cell: (r) => (
+        <a href={`/console/leads/${r.id}`} className="text-brand underline">
+          {formatWhen(r.createdAt)}
+        </a>
+      ),
+    },
+    ...(everyone
+      ? [
+          {
+            header: "Requester",
+            rowHeader: true,
+            className: "font-normal",
+            cell: (r: RedemptionRow) => (
+              <>
+                <a href={`/console/referrals/${r.contact.id}`} className="font-medium text-brand underline">
+                  {personLabel(r.contact)}
+                </a>
+                {r.contact.name && r.contact.email && <p className="text-xs text-ink/70">{r.contact.email}</p>}
+              </>
+            ),
+          },
+        ]
+      : []),
+    {
+      header: "Reward",
+      cell: (r) => (
+        <>
+          {rewardLabel(r.reward)}
+          {r.details && <p className="mt-1 max-w-64 whitespace-pre-wrap break-words text-xs text-ink/80">{r.details}</p>}
+        </>
+      ),
+    },
+    { header: "Points requested", align: "right", className: "font-semibold", cell: (r) => (r.points === null ? "—" : formatCount(r.points)) },
+    ...(everyone ? [{ header: "Confirmed balance now", align: "right" as const, cell: (r: RedemptionRow) => formatCount(r.confirmedBalance) }] : []),
+    { header: "Status", cell: (r) => <RedemptionStatus row={r} /> },
+    { header: "Decision", cell: (r) => <DecisionForm row={r} back={back} canDecide={canDecide} /> },
+  ];
+}
+
 const ACTION_ERRORS: Record<string, string> = {
   ...DECIDE_MESSAGES,
   forbidden: "Your role does not allow deciding redemption requests.",
@@ -97,27 +140,27 @@ const ACTION_ERRORS: Record<string, string> = {
 
 /** What the last decision did, after the redirect back here. */
 export function DecisionFlash({ params, rows }: { params: SearchParams; rows: RedemptionRow[] }) {
-  const decided = one(params.decided);
-  const error = one(params.error);
+  const decided = param(params, "decided");
+  const error = param(params, "error");
   if (!decided && !error) return null;
-  const row = rows.find((r) => r.id === one(params.lead));
-  const about = row ? ` (${personLabel(row.contact)}, requested ${when(row.createdAt)} UTC)` : "";
+  const row = rows.find((r) => r.id === param(params, "lead"));
+  const about = row ? ` (${personLabel(row.contact)}, requested ${formatWhen(row.createdAt)} UTC)` : "";
   if (decided === "approved" || decided === "rejected") {
-    const points = Number(one(params.points));
-    const balance = Number(one(params.balance));
+    const points = Number(param(params, "points"));
+    const balance = Number(param(params, "balance"));
     return (
       <p id="decision-result" role="status" tabIndex={-1} className="mt-4 rounded-lg bg-brand-soft px-4 py-3">
         {decided === "approved"
-          ? `Request approved${about}: ${Number.isFinite(points) ? num(points) : "the"} points deducted. Confirmed balance now ${Number.isFinite(balance) ? num(balance) : "updated"}.`
+          ? `Request approved${about}: ${Number.isFinite(points) ? formatCount(points) : "the"} points deducted. Confirmed balance now ${Number.isFinite(balance) ? formatCount(balance) : "updated"}.`
           : `Request rejected${about}. No points were deducted.`}
       </p>
     );
   }
   let message = ACTION_ERRORS[error as DecideError] ?? "That did not work. Nothing was decided.";
   if (error === "insufficient_points") {
-    const have = one(params.have);
-    const asked = one(params.asked);
-    message = `Not approved${about}: it would take the confirmed balance below zero${have && asked ? ` (${num(Number(have))} confirmed, ${num(Number(asked))} requested)` : ""}.`;
+    const have = param(params, "have");
+    const asked = param(params, "asked");
+    message = `Not approved${about}: it would take the confirmed balance below zero${have && asked ? ` (${formatCount(Number(have))} confirmed, ${formatCount(Number(asked))} requested)` : ""}.`;
   } else if (row) {
     message = `${message}${about ? ` ${about.trim()}` : ""}`;
   }
