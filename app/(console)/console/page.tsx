@@ -1,6 +1,11 @@
 import type { Metadata } from "next";
+import { FilterForm, FilterInput, FilterSubmit } from "@/components/console/filters";
+import { formatCount } from "@/components/console/format";
 import { FunnelChart, percent } from "@/components/console/funnel-chart";
+import { Section } from "@/components/console/page-parts";
+import type { SearchParams } from "@/components/console/search-params";
 import { StackedBarChart, type ChartBucket, type ChartSeries } from "@/components/console/stacked-bar-chart";
+import { ConsoleTable, type Column } from "@/components/console/table";
 import { requireStaffPage } from "@/lib/auth/next";
 import {
   FUNNEL_NONE_LABEL,
@@ -12,6 +17,7 @@ import {
   parseDashboardRange,
   type DashboardRange,
   type FunnelDimension,
+  type FunnelRow,
   type FunnelTable,
   type LeadsOverTime,
 } from "@/lib/console/dashboard";
@@ -21,9 +27,6 @@ import { FORM_LABELS, FORM_TYPES } from "@/lib/leads/form-types";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Dashboard" };
 
-type SearchParams = Record<string, string | string[] | undefined>;
-
-const nf = new Intl.NumberFormat("en-US");
 const shortDay = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
 const longDay = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 const day = (s: string) => new Date(`${s}T00:00:00.000Z`);
@@ -43,6 +46,14 @@ const DIMENSIONS: { dim: FunnelDimension; title: string; heading: string; more: 
   { dim: "article", title: "By article", heading: "Article", more: "articles" },
   { dim: "cta", title: "By call to action", heading: "CTA", more: "CTAs" },
 ];
+
+const FUNNEL_COUNTS = [
+  ["Leads", "leads"],
+  ["Contacted+", "contacted"],
+  ["Qualified+", "qualified"],
+  ["Enrolled", "enrolled"],
+  ["Lost", "lost"],
+] as const satisfies readonly (readonly [string, keyof FunnelRow])[];
 
 function presets(now: Date) {
   const today = Math.floor(now.getTime() / 86_400_000) * 86_400_000;
@@ -82,22 +93,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <h1 className="text-2xl font-bold tracking-tight">Dashboard</h1>
       <p className="mt-2 text-ink/80">Leads created from {rangeText}.</p>
 
-      <form method="get" action="/console" className="mt-6 flex flex-wrap items-end gap-4" aria-label="Date range">
-        <div>
-          <label htmlFor="from" className="block text-sm font-semibold">
-            From
-          </label>
-          <input id="from" name="from" type="date" defaultValue={range.from} required className="mt-1 min-h-11 rounded-lg border border-ink/30 bg-white px-3" />
-        </div>
-        <div>
-          <label htmlFor="to" className="block text-sm font-semibold">
-            To (inclusive)
-          </label>
-          <input id="to" name="to" type="date" defaultValue={range.to} required className="mt-1 min-h-11 rounded-lg border border-ink/30 bg-white px-3" />
-        </div>
-        <button type="submit" className="min-h-11 rounded-full bg-brand px-5 font-semibold text-white">
-          Show
-        </button>
+      <FilterForm action="/console" label="Date range">
+        <FilterInput id="from" label="From" type="date" defaultValue={range.from} required />
+        <FilterInput id="to" label="To (inclusive)" type="date" defaultValue={range.to} required />
+        <FilterSubmit>Show</FilterSubmit>
         <ul className="flex flex-wrap gap-x-4 gap-y-2 text-sm" aria-label="Quick ranges">
           {presets(now).map((p) => (
             <li key={p.label}>
@@ -107,57 +106,48 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             </li>
           ))}
         </ul>
-      </form>
+      </FilterForm>
       {range.clamped && (
         <p role="status" className="mt-4 rounded-lg bg-brand-soft px-4 py-3">
           Ranges are limited to {MAX_RANGE_DAYS} days: showing the last {MAX_RANGE_DAYS} days up to {longDay.format(day(range.to))}.
         </p>
       )}
 
-      <section aria-labelledby="summary-heading" className="mt-8">
-        <h2 id="summary-heading" className="sr-only">
-          Summary
-        </h2>
+      <Section headingId="summary-heading" title="Summary" className="mt-8" titleClassName="sr-only">
         <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-          <Stat label="Leads" value={nf.format(overall.leads)} note={`Created in these ${range.days} ${range.days === 1 ? "day" : "days"}`} />
-          <Stat label="Conversion to enrolled" value={percent(overall.enrolled, overall.leads)} note={`${nf.format(overall.enrolled)} enrolled`} />
+          <Stat label="Leads" value={formatCount(overall.leads)} note={`Created in these ${range.days} ${range.days === 1 ? "day" : "days"}`} />
+          <Stat label="Conversion to enrolled" value={percent(overall.enrolled, overall.leads)} note={`${formatCount(overall.enrolled)} enrolled`} />
           <Stat
             label="Median time to first contact"
             value={d.firstContact.medianMs === null ? "–" : formatDuration(d.firstContact.medianMs)}
-            note={`Over ${nf.format(d.firstContact.contacted)} ${d.firstContact.contacted === 1 ? "lead" : "leads"} first contacted in this range`}
+            note={`Over ${formatCount(d.firstContact.contacted)} ${d.firstContact.contacted === 1 ? "lead" : "leads"} first contacted in this range`}
           />
           <Stat
             label="Waiting over 24 hours"
-            value={nf.format(d.firstContact.waitingInRange)}
-            note={`Still new, created in this range (${nf.format(d.firstContact.waitingAll)} in all)`}
+            value={formatCount(d.firstContact.waitingInRange)}
+            note={`Still new, created in this range (${formatCount(d.firstContact.waitingAll)} in all)`}
             href={`/console/leads?${new URLSearchParams({ status: "new", from: range.from, to: range.to })}`}
             linkText="See new leads in this range"
           />
         </dl>
-      </section>
+      </Section>
 
-      <section aria-labelledby="per-day-heading" className="mt-10">
-        <h2 id="per-day-heading" className="text-xl font-semibold">
-          Leads per {unit} by form
-        </h2>
+      <Section headingId="per-day-heading" title={`Leads per ${unit} by form`} className="mt-10" titleClassName="text-xl font-semibold">
         {d.overTime.total === 0 ? (
           <p className="mt-3 text-ink/80">No leads in this range.</p>
         ) : (
           <StackedBarChart
             id="per-day"
             title={`Leads per ${unit} by form, ${rangeText}`}
-            summary={`${nf.format(d.overTime.total)} leads over ${d.overTime.buckets.length} ${unit}s; most were ${FORM_LABELS[busiest].toLowerCase()}s (${nf.format(d.overTime.totals[busiest])}).`}
+            summary={`${formatCount(d.overTime.total)} leads over ${d.overTime.buckets.length} ${unit}s; most were ${FORM_LABELS[busiest].toLowerCase()}s (${formatCount(d.overTime.totals[busiest])}).`}
             series={series}
             buckets={chartBuckets(d.overTime)}
             bucketHeading={unit === "day" ? "Day" : "Week"}
           />
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="funnel-heading" className="mt-10">
-        <h2 id="funnel-heading" className="text-xl font-semibold">
-          Funnel
-        </h2>
+      <Section headingId="funnel-heading" title="Funnel" className="mt-10" titleClassName="text-xl font-semibold">
         <p className="mt-2 max-w-3xl text-sm text-ink/80">
           Where the leads created in this range are now. <strong>Contacted+</strong> counts leads now contacted, qualified or enrolled;{" "}
           <strong>qualified+</strong> those now qualified or enrolled. A lost lead counts only as lost, whatever stage it reached.
@@ -177,7 +167,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         {DIMENSIONS.map((x) => (
           <FunnelTableView key={x.dim} {...x} table={d.funnels[x.dim]} range={range} />
         ))}
-      </section>
+      </Section>
     </>
   );
 }
@@ -220,61 +210,37 @@ function FunnelTableView({
       <h3 id={headingId} className="text-lg font-semibold">
         {title}
       </h3>
-      <div className="mt-2 overflow-x-auto rounded-xl border border-ink/10 bg-white" role="region" aria-labelledby={headingId} tabIndex={0}>
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">
-            Funnel {title.toLowerCase()}, top {table.rows.length} by leads
-          </caption>
-          <thead className="bg-ink/5">
-            <tr>
-              <th scope="col" className="px-3 py-2">
-                {heading}
-              </th>
-              {["Leads", "Contacted+", "Qualified+", "Enrolled", "Lost", "Conversion"].map((h) => (
-                <th key={h} scope="col" className="px-3 py-2 text-right">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {table.rows.map((r) => {
+      <ConsoleTable
+        labelledBy={headingId}
+        caption={`Funnel ${title.toLowerCase()}, top ${table.rows.length} by leads`}
+        rows={table.rows}
+        rowKey={(r) => r.value ?? "\u0000none"}
+        empty="No leads in this range."
+        columns={[
+          {
+            header: heading,
+            rowHeader: true,
+            className: "max-w-xs break-words font-medium",
+            cell: (r) => {
               const href = inboxLink(dim, r.value, range);
               const label = r.value ?? FUNNEL_NONE_LABEL[dim];
-              return (
-                <tr key={r.value ?? "\u0000none"} className="border-t border-ink/10">
-                  <th scope="row" className="max-w-xs break-words px-3 py-2 font-medium">
-                    {href ? (
-                      <a href={href} className="text-brand underline underline-offset-4">
-                        {label}
-                        <span className="sr-only">: open these leads in the inbox</span>
-                      </a>
-                    ) : (
-                      <span className="text-ink/80">{label}</span>
-                    )}
-                  </th>
-                  <td className="px-3 py-2 text-right tabular-nums">{nf.format(r.leads)}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{nf.format(r.contacted)}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{nf.format(r.qualified)}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{nf.format(r.enrolled)}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{nf.format(r.lost)}</td>
-                  <td className="px-3 py-2 text-right font-semibold tabular-nums">{percent(r.enrolled, r.leads)}</td>
-                </tr>
+              return href ? (
+                <a href={href} className="text-brand underline underline-offset-4">
+                  {label}
+                  <span className="sr-only">: open these leads in the inbox</span>
+                </a>
+              ) : (
+                <span className="text-ink/80">{label}</span>
               );
-            })}
-            {table.rows.length === 0 && (
-              <tr>
-                <td colSpan={7} className="px-3 py-6 text-center text-ink/80">
-                  No leads in this range.
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
+            },
+          },
+          ...FUNNEL_COUNTS.map(([header, key]): Column<FunnelRow> => ({ header, align: "right", className: "tabular-nums", cell: (r) => formatCount(r[key]) })),
+          { header: "Conversion", align: "right", className: "font-semibold tabular-nums", cell: (r) => percent(r.enrolled, r.leads) },
+        ]}
+      />
       {table.otherValues > 0 && (
         <p className="mt-2 text-sm text-ink/80">
-          And {nf.format(table.otherValues)} more {more} with {nf.format(table.otherLeads)} leads.
+          And {formatCount(table.otherValues)} more {more} with {formatCount(table.otherLeads)} leads.
         </p>
       )}
     </div>

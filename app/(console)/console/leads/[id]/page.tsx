@@ -1,23 +1,23 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { Facts } from "@/components/console/facts";
+import { formatWhen, formLabel } from "@/components/console/format";
+import { BackLink, Section } from "@/components/console/page-parts";
+import { param, type SearchParams } from "@/components/console/search-params";
 import { requireStaffPage } from "@/lib/auth/next";
 import { can } from "@/lib/auth/roles";
 import { LEAD_STATUSES } from "@/lib/console/inbox";
 import { leadDetail, LIMITS, listStaff, STATUS_LABELS, timeline } from "@/lib/console/pipeline";
 import { formatCohortDate } from "@/lib/content/programs";
 import { db } from "@/lib/db";
-import { FORM_LABELS } from "@/lib/leads/form-types";
 import { addNoteAction, assignLeadAction, changeStatusAction } from "../actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Lead" };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-const when = (d: Date | null | undefined) => (d ? `${dateTime.format(d)} UTC` : "—");
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.slice(0, 300);
-const label = (formType: string) => FORM_LABELS[formType as keyof typeof FORM_LABELS] ?? formType;
+const when = (d: Date | null | undefined) => formatWhen(d, { utc: true });
 
 /** A stored field value as readable text. */
 function show(value: unknown): string {
@@ -27,25 +27,12 @@ function show(value: unknown): string {
   return String(value);
 }
 
-function Facts({ rows }: { rows: [string, string][] }) {
-  return (
-    <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1 text-sm">
-      {rows.map(([k, v]) => (
-        <div key={k} className="contents">
-          <dt className="font-semibold">{k}</dt>
-          <dd className="whitespace-pre-wrap break-words">{v}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
-
-function Feedback({ form, params }: { form: string; params: Record<string, string | string[] | undefined> }) {
-  if (one(params.form) !== form) return null;
-  const error = one(params.error);
+function Feedback({ form, params }: { form: string; params: SearchParams }) {
+  if (param(params, "form") !== form) return null;
+  const error = param(params, "error");
   if (error === "forbidden") return <p role="alert" className="mt-2 text-sm text-red-800">Your role does not allow this.</p>;
   if (error) return null; // shown next to its field
-  return one(params.saved) ? (
+  return param(params, "saved") ? (
     <p role="status" className="mt-2 text-sm text-emerald-800">
       Saved.
     </p>
@@ -67,7 +54,8 @@ export default async function LeadPage({ params, searchParams }: Props) {
     fields = {};
   }
   const canWork = can(staff.role, "leads:work");
-  const fieldError = (form: string, field: string) => (one(q.form) === form && one(q.field) === field && one(q.error) !== "forbidden" ? one(q.error) : undefined);
+  const fieldError = (form: string, field: string) =>
+    param(q, "form") === form && param(q, "field") === field && param(q, "error") !== "forbidden" ? param(q, "error") : undefined;
   const statusError = fieldError("status", "status");
   const reasonError = fieldError("status", "lostReason");
   const ownerError = fieldError("assign", "ownerId");
@@ -76,82 +64,64 @@ export default async function LeadPage({ params, searchParams }: Props) {
 
   return (
     <>
-      <p>
-        <a href="/console/leads" className="text-sm underline">
-          ← All leads
-        </a>
-      </p>
+      <BackLink href="/console/leads">← All leads</BackLink>
       <div className="mt-3 flex flex-wrap items-baseline gap-x-4 gap-y-1">
         <h1 className="text-2xl font-bold tracking-tight">{lead.name || lead.email || lead.phone || "(no name)"}</h1>
         <span className="rounded-full bg-brand-soft px-3 py-0.5 text-sm font-semibold">{STATUS_LABELS[lead.status as keyof typeof STATUS_LABELS] ?? lead.status}</span>
         <span className="text-ink/70">
-          {label(lead.formType)}, received {when(lead.createdAt)}
+          {formLabel(lead.formType)}, received {when(lead.createdAt)}
         </span>
       </div>
 
       <div className="mt-8 grid gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="space-y-8">
-          <section aria-labelledby="sent">
-            <h2 id="sent" className="text-lg font-semibold">
-              What they sent
-            </h2>
-            <div className="mt-3 rounded-xl border border-ink/10 bg-white p-4">
-              <Facts
-                rows={[
-                  ["Name", show(lead.name)],
-                  ["Email", show(lead.email)],
-                  ["Phone", show(lead.phone)],
-                  ["Program", d.program ? `${d.program.name} (${lead.programSlug})` : show(lead.programSlug)],
-                  ["Cohort", d.cohort ? `${d.cohort.name}, starts ${formatCohortDate(d.cohort.startDate)}` : show(lead.cohortId)],
-                  ...Object.entries(fields)
-                    .filter(([k]) => !["name", "email", "phone", "consent"].includes(k))
-                    .map(([k, v]): [string, string] => [k, show(v)]),
-                  ["Times sent", String(lead.revision)],
-                ]}
-              />
-            </div>
-          </section>
-          <section aria-labelledby="attribution">
-            <h2 id="attribution" className="text-lg font-semibold">
-              Attribution
-            </h2>
-            <div className="mt-3 rounded-xl border border-ink/10 bg-white p-4">
-              <Facts
-                rows={[
-                  ["UTM source", show(lead.utmSource)],
-                  ["UTM medium", show(lead.utmMedium)],
-                  ["UTM campaign", show(lead.utmCampaign)],
-                  ["UTM term", show(lead.utmTerm)],
-                  ["UTM content", show(lead.utmContent)],
-                  ["Article", show(lead.article)],
-                  ["Call to action", show(lead.cta)],
-                  ["Referral code", show(lead.referralCode)],
-                  ["Landing page", show(lead.landingPage)],
-                  ["Referrer", show(lead.referrerUrl)],
-                ]}
-              />
-            </div>
-          </section>
-          <section aria-labelledby="consent">
-            <h2 id="consent" className="text-lg font-semibold">
-              Consent
-            </h2>
-            <div className="mt-3 rounded-xl border border-ink/10 bg-white p-4">
-              <Facts rows={[["Version", show(lead.consentVersion)], ["Given", when(lead.consentAt)], ["Text shown", show(lead.consentText)]]} />
-            </div>
-          </section>
-          <section aria-labelledby="timeline">
-            <h2 id="timeline" className="text-lg font-semibold">
-              Timeline of this person
-            </h2>
+          <Section headingId="sent" title="What they sent">
+            <Facts
+              className="mt-3 rounded-xl border border-ink/10 bg-white p-4"
+              wrap="pre"
+              rows={[
+                ["Name", show(lead.name)],
+                ["Email", show(lead.email)],
+                ["Phone", show(lead.phone)],
+                ["Program", d.program ? `${d.program.name} (${lead.programSlug})` : show(lead.programSlug)],
+                ["Cohort", d.cohort ? `${d.cohort.name}, starts ${formatCohortDate(d.cohort.startDate)}` : show(lead.cohortId)],
+                ...Object.entries(fields)
+                  .filter(([k]) => !["name", "email", "phone", "consent"].includes(k))
+                  .map(([k, v]): [string, string] => [k, show(v)]),
+                ["Times sent", String(lead.revision)],
+              ]}
+            />
+          </Section>
+          <Section headingId="attribution" title="Attribution">
+            <Facts
+              className="mt-3 rounded-xl border border-ink/10 bg-white p-4"
+              wrap="pre"
+              rows={[
+                ["UTM source", show(lead.utmSource)],
+                ["UTM medium", show(lead.utmMedium)],
+                ["UTM campaign", show(lead.utmCampaign)],
+                ["UTM term", show(lead.utmTerm)],
+                ["UTM content", show(lead.utmContent)],
+                ["Article", show(lead.article)],
+                ["Call to action", show(lead.cta)],
+                ["Referral code", show(lead.referralCode)],
+                ["Landing page", show(lead.landingPage)],
+                ["Referrer", show(lead.referrerUrl)],
+              ]}
+            />
+          </Section>
+          <Section headingId="consent" title="Consent">
+            <Facts className="mt-3 rounded-xl border border-ink/10 bg-white p-4" wrap="pre" rows={[["Version", show(lead.consentVersion)], ["Given", when(lead.consentAt)], ["Text shown", show(lead.consentText)]]} />
+          </Section>
+          <Section headingId="timeline" title="Timeline of this person">
             <ol className="mt-3 space-y-2">
               {items.map((item) => (
                 <li key={`${item.kind}-${item.id}`} className="rounded-lg border border-ink/10 bg-white px-4 py-2 text-sm">
                   <span className="text-ink/70">{when(item.at)}: </span>
                   {item.kind === "lead" && (
                     <>
-                      {item.id === lead.id ? <strong>This lead</strong> : <a href={`/console/leads/${item.id}`} className="text-brand underline">{label(item.formType)}</a>}
-                      {item.id === lead.id ? ` (${label(item.formType)})` : ""} · {item.status}
+                      {item.id === lead.id ? <strong>This lead</strong> : <a href={`/console/leads/${item.id}`} className="text-brand underline">{formLabel(item.formType)}</a>}
+                      {item.id === lead.id ? ` (${formLabel(item.formType)})` : ""} · {item.status}
                     </>
                   )}
                   {item.kind === "email" && (
@@ -177,14 +147,11 @@ export default async function LeadPage({ params, searchParams }: Props) {
                 </li>
               ))}
             </ol>
-          </section>
+          </Section>
         </div>
 
         <aside className="space-y-6" aria-label="Work this lead">
-          <section id="status" aria-labelledby="status-h" className="rounded-xl border border-ink/10 bg-white p-4">
-            <h2 id="status-h" className="font-semibold">
-              Pipeline
-            </h2>
+          <Section id="status" headingId="status-h" title="Pipeline" panel>
             {canWork ? (
               <form action={changeStatusAction} className="mt-3 space-y-3">
                 <input type="hidden" name="leadId" value={lead.id} />
@@ -232,12 +199,9 @@ export default async function LeadPage({ params, searchParams }: Props) {
               <p className="mt-2 text-sm">Your role can view leads only.</p>
             )}
             <p className="mt-3 text-xs text-ink/70">First contact: {when(lead.firstContactedAt)}</p>
-          </section>
+          </Section>
 
-          <section id="assign" aria-labelledby="assign-h" className="rounded-xl border border-ink/10 bg-white p-4">
-            <h2 id="assign-h" className="font-semibold">
-              Owner
-            </h2>
+          <Section id="assign" headingId="assign-h" title="Owner" panel>
             <p className="mt-1 text-sm">{lead.owner ? lead.owner.name : "Nobody yet"}</p>
             {canWork && (
               <form action={assignLeadAction} className="mt-3 space-y-3">
@@ -268,12 +232,9 @@ export default async function LeadPage({ params, searchParams }: Props) {
                 <Feedback form="assign" params={q} />
               </form>
             )}
-          </section>
+          </Section>
 
-          <section id="note" aria-labelledby="note-h" className="rounded-xl border border-ink/10 bg-white p-4">
-            <h2 id="note-h" className="font-semibold">
-              Add a note
-            </h2>
+          <Section id="note" headingId="note-h" title="Add a note" panel>
             {canWork && (
               <form action={addNoteAction} className="mt-3 space-y-3">
                 <input type="hidden" name="leadId" value={lead.id} />
@@ -296,12 +257,9 @@ export default async function LeadPage({ params, searchParams }: Props) {
                 <Feedback form="note" params={q} />
               </form>
             )}
-          </section>
+          </Section>
 
-          <section aria-labelledby="person-h" className="rounded-xl border border-ink/10 bg-white p-4 text-sm">
-            <h2 id="person-h" className="font-semibold">
-              The person
-            </h2>
+          <Section headingId="person-h" title="The person" panel className="text-sm">
             <p className="mt-1">
               Contact since {when(contact.createdAt)}. Referral code {contact.referralCode}.
               {contact.marketingOptOutAt ? ` Opted out of marketing on ${when(contact.marketingOptOutAt)}.` : ""}
@@ -324,7 +282,7 @@ export default async function LeadPage({ params, searchParams }: Props) {
                 </a>
               </p>
             )}
-          </section>
+          </Section>
         </aside>
       </div>
     </>
