@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
+import { param, type SearchParams } from "@/components/console/search-params";
 import { requireStaffPage } from "@/lib/auth/next";
 import { findPersonAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "People" };
-
-type SearchParams = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 const MESSAGES: Record<string, string> = {
   none: "Nobody with that email address is stored. Check the spelling, or open the person from one of their leads.",
@@ -15,7 +13,7 @@ const MESSAGES: Record<string, string> = {
 
 export default async function PeoplePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireStaffPage("privacy:manage", "/console/people");
-  const result = one((await searchParams).result);
+  const result = param(await searchParams, "result");
   const message = result ? MESSAGES[result] : undefined;
 
   return (

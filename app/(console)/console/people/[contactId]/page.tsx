@@ -1,59 +1,27 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { Facts } from "@/components/console/facts";
+import { formatCount, formatWhen, formLabel } from "@/components/console/format";
+import { Section } from "@/components/console/page-parts";
+import { param, type SearchParams } from "@/components/console/search-params";
+import { ConsoleTable } from "@/components/console/table";
 import { requireStaffPage } from "@/lib/auth/next";
 import { personOverview } from "@/lib/console/privacy";
 import { db } from "@/lib/db";
-import { FORM_LABELS, type FormType } from "@/lib/leads/form-types";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Person" };
 
-type SearchParams = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-const count = (v: string | string[] | undefined) => Math.max(0, Math.floor(Number(one(v)) || 0));
-
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-const when = (d: Date | null | undefined) => (d ? dateTime.format(d) : "–");
-const formLabel = (f: string) => FORM_LABELS[f as FormType] ?? f;
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
-
-const cell = "px-3 py-2 align-top";
-const head = "px-3 py-2";
+const count = (params: SearchParams, key: string) => Math.max(0, Math.floor(Number(param(params, key)) || 0));
+const when = (d: Date | null | undefined) => formatWhen(d, { empty: "–" });
+const plural = (n: number, one: string, many = `${one}s`) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
 /** A submitted form's fields, readable: nested values (a referral's friends) as JSON. */
 function FieldList({ fields }: { fields: unknown }) {
   if (!fields || typeof fields !== "object" || Array.isArray(fields)) return <pre className="whitespace-pre-wrap break-words text-xs">{JSON.stringify(fields, null, 2)}</pre>;
   const entries = Object.entries(fields as Record<string, unknown>);
   if (!entries.length) return <p className="text-ink/80">Nothing (erased).</p>;
-  return (
-    <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
-      {entries.map(([k, v]) => (
-        <div key={k} className="contents">
-          <dt className="font-semibold">{k}</dt>
-          <dd className="break-words">{typeof v === "string" ? v : <code className="text-xs">{JSON.stringify(v)}</code>}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
-
-function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="mt-10">
-      <h2 id={id} className="text-xl font-semibold">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
-
-function TableBox({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="mt-3 overflow-x-auto rounded-xl border border-ink/10 bg-white" role="region" aria-label={label} tabIndex={0}>
-      <table className="w-full text-left text-sm">{children}</table>
-    </div>
-  );
+  return <Facts rows={entries.map(([k, v]) => [k, typeof v === "string" ? v : <code className="text-xs">{JSON.stringify(v)}</code>])} />;
 }
 
 export default async function PersonPage({ params, searchParams }: { params: Promise<{ contactId: string }>; searchParams: Promise<SearchParams> }) {
@@ -63,7 +31,7 @@ export default async function PersonPage({ params, searchParams }: { params: Pro
   if (!overview) notFound();
   const { data, actors, samePhone, erased } = overview;
   const sp = await searchParams;
-  const justErased = one(sp.erased) === "1";
+  const justErased = param(sp, "erased") === "1";
   const c = data.contact;
   const title = c.name ?? c.email ?? c.phone ?? "Erased person";
   const base = `/console/people/${encodeURIComponent(c.id)}`;
@@ -80,59 +48,53 @@ export default async function PersonPage({ params, searchParams }: { params: Pro
       <h1 className="mt-2 text-2xl font-bold tracking-tight">{title}</h1>
       {justErased && (
         <p role="status" className="mt-4 max-w-3xl rounded-lg bg-brand-soft px-4 py-3">
-          Erased. Personal data was removed from {plural(count(sp.leads), "lead")} and {plural(count(sp.emails), "email")}, {plural(count(sp.notes), "note")}{" "}
-          {count(sp.notes) === 1 ? "was" : "were"} replaced, and {plural(count(sp.others), "record")} of other people that named this person{" "}
-          {count(sp.others) === 1 ? "was" : "were"} cleaned. Counts and the points ledger are unchanged.
+          Erased. Personal data was removed from {plural(count(sp, "leads"), "lead")} and {plural(count(sp, "emails"), "email")}, {plural(count(sp, "notes"), "note")}{" "}
+          {count(sp, "notes") === 1 ? "was" : "were"} replaced, and {plural(count(sp, "others"), "record")} of other people that named this person{" "}
+          {count(sp, "others") === 1 ? "was" : "were"} cleaned. Counts and the points ledger are unchanged.
         </p>
       )}
       {erased && !justErased && (
         <p className="mt-4 max-w-3xl rounded-lg bg-stone-200 px-4 py-3 text-stone-900">This person has been erased. Only anonymous records remain.</p>
       )}
 
-      <dl className="mt-6 grid max-w-3xl grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm">
-        <dt className="font-semibold">Email</dt>
-        <dd>{c.email ?? "–"}</dd>
-        <dt className="font-semibold">Phone</dt>
-        <dd>{c.phone ?? "–"}</dd>
-        <dt className="font-semibold">Name</dt>
-        <dd>{c.name ?? "–"}</dd>
-        <dt className="font-semibold">First seen (UTC)</dt>
-        <dd>{when(c.createdAt)}</dd>
-        <dt className="font-semibold">Responded</dt>
-        <dd>{when(c.respondedAt)}</dd>
-        <dt className="font-semibold">Marketing opt-out</dt>
-        <dd>{when(c.marketingOptOutAt)}</dd>
-        <dt className="font-semibold">Referral code</dt>
-        <dd>
-          <code>{c.referralCode}</code>
-        </dd>
-        <dt className="font-semibold">Referred by</dt>
-        <dd>
-          {data.referredBy ? (
-            <a href={`/console/people/${encodeURIComponent(data.referredBy.id)}`} className="text-brand underline underline-offset-4">
-              {data.referredBy.name ?? "(no name)"}
-            </a>
-          ) : (
-            "–"
-          )}
-        </dd>
-        <dt className="font-semibold">Referred</dt>
-        <dd>
-          {data.referred.length ? (
-            <ul className="flex flex-wrap gap-x-4">
-              {data.referred.map((r) => (
-                <li key={r.id}>
-                  <a href={`/console/people/${encodeURIComponent(r.id)}`} className="text-brand underline underline-offset-4">
-                    {r.name ?? "(no name)"}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            "–"
-          )}
-        </dd>
-      </dl>
+      <Facts
+        className="mt-6 max-w-3xl"
+        rows={[
+          ["Email", c.email ?? "–"],
+          ["Phone", c.phone ?? "–"],
+          ["Name", c.name ?? "–"],
+          ["First seen (UTC)", when(c.createdAt)],
+          ["Responded", when(c.respondedAt)],
+          ["Marketing opt-out", when(c.marketingOptOutAt)],
+          ["Referral code", <code key="code">{c.referralCode}</code>],
+          [
+            "Referred by",
+            data.referredBy ? (
+              <a key="by" href={`/console/people/${encodeURIComponent(data.referredBy.id)}`} className="text-brand underline underline-offset-4">
+                {data.referredBy.name ?? "(no name)"}
+              </a>
+            ) : (
+              "–"
+            ),
+          ],
+          [
+            "Referred",
+            data.referred.length ? (
+              <ul key="referred" className="flex flex-wrap gap-x-4">
+                {data.referred.map((r) => (
+                  <li key={r.id}>
+                    <a href={`/console/people/${encodeURIComponent(r.id)}`} className="text-brand underline underline-offset-4">
+                      {r.name ?? "(no name)"}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              "–"
+            ),
+          ],
+        ]}
+      />
 
       <div className="mt-6 flex flex-wrap gap-4">
         <a href={`${base}/export`} download className="inline-flex min-h-11 items-center rounded-full bg-brand px-5 font-semibold text-white">
@@ -144,7 +106,7 @@ export default async function PersonPage({ params, searchParams }: { params: Pro
       </div>
 
       {samePhone.length > 0 && (
-        <Section id="same-phone" title="Other records with the same phone number">
+        <Section headingId="same-phone" title="Other records with the same phone number" className="mt-10">
           <p className="mt-2 max-w-3xl text-sm text-ink/80">
             These may be the same person (for example a call-back request without an email address). Each record is exported and
             erased on its own.
@@ -162,160 +124,113 @@ export default async function PersonPage({ params, searchParams }: { params: Pro
         </Section>
       )}
 
-      <Section id="leads-heading" title={`Leads (${data.leads.length})`}>
-        <TableBox label="Leads">
-          <thead className="bg-ink/5">
-            <tr>
-              <th scope="col" className={head}>Received (UTC)</th>
-              <th scope="col" className={head}>Form</th>
-              <th scope="col" className={head}>Status</th>
-              <th scope="col" className={head}>Attribution</th>
-              <th scope="col" className={head}>What they sent</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.leads.map((l) => (
-              <tr key={l.id} className="border-t border-ink/10">
-                <td className={`${cell} whitespace-nowrap`}>
-                  <a href={`/console/leads/${encodeURIComponent(l.id)}`} className="text-brand underline underline-offset-4">
-                    {when(l.createdAt)}
-                    <span className="sr-only">: open the lead</span>
-                  </a>
-                </td>
-                <td className={cell}>{formLabel(l.formType)}</td>
-                <td className={cell}>{l.status}</td>
-                <td className={cell}>
-                  {[l.utmSource && `source ${l.utmSource}`, l.article && `article ${l.article}`, l.cta && `CTA ${l.cta}`].filter(Boolean).join(", ") || "–"}
-                </td>
-                <td className={cell}>
-                  <details>
-                    <summary className="cursor-pointer text-brand underline underline-offset-4">
-                      Fields<span className="sr-only"> of the {formLabel(l.formType).toLowerCase()} from {when(l.createdAt)}</span>
-                    </summary>
-                    <div className="mt-2">
-                      <FieldList fields={l.fields} />
-                      <p className="mt-2 text-xs text-ink/80">
-                        Consent {l.consentVersion ?? "–"} at {when(l.consentAt)}
-                        {l.landingPage && <>; landing page {l.landingPage}</>}
-                        {l.referrerUrl && <>; referrer {l.referrerUrl}</>}
-                      </p>
-                    </div>
-                  </details>
-                </td>
-              </tr>
-            ))}
-            {data.leads.length === 0 && (
-              <tr>
-                <td colSpan={5} className="px-3 py-6 text-center text-ink/80">
-                  No leads.
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </TableBox>
+      <Section headingId="leads-heading" title={`Leads (${data.leads.length})`} className="mt-10">
+        <ConsoleTable
+          className="mt-3"
+          label="Leads"
+          rows={data.leads}
+          empty="No leads."
+          columns={[
+            {
+              header: "Received (UTC)",
+              className: "whitespace-nowrap",
+              cell: (l) => (
+                <a href={`/console/leads/${encodeURIComponent(l.id)}`} className="text-brand underline underline-offset-4">
+                  {when(l.createdAt)}
+                  <span className="sr-only">: open the lead</span>
+                </a>
+              ),
+            },
+            { header: "Form", cell: (l) => formLabel(l.formType) },
+            { header: "Status", cell: (l) => l.status },
+            {
+              header: "Attribution",
+              cell: (l) =>
+                [l.utmSource && `source ${l.utmSource}`, l.article && `article ${l.article}`, l.cta && `CTA ${l.cta}`].filter(Boolean).join(", ") || "–",
+            },
+            {
+              header: "What they sent",
+              cell: (l) => (
+                <details>
+                  <summary className="cursor-pointer text-brand underline underline-offset-4">
+                    Fields<span className="sr-only"> of the {formLabel(l.formType).toLowerCase()} from {when(l.createdAt)}</span>
+                  </summary>
+                  <div className="mt-2">
+                    <FieldList fields={l.fields} />
+                    <p className="mt-2 text-xs text-ink/80">
+                      Consent {l.consentVersion ?? "–"} at {when(l.consentAt)}
+                      {l.landingPage && <>; landing page {l.landingPage}</>}
+                      {l.referrerUrl && <>; referrer {l.referrerUrl}</>}
+                    </p>
+                  </div>
+                </details>
+              ),
+            },
+          ]}
+        />
       </Section>
 
-      <Section id="activity-heading" title={`Staff activity (${activities.length})`}>
-        <TableBox label="Staff activity">
-          <thead className="bg-ink/5">
-            <tr>
-              <th scope="col" className={head}>When (UTC)</th>
-              <th scope="col" className={head}>Lead</th>
-              <th scope="col" className={head}>What</th>
-              <th scope="col" className={head}>Detail</th>
-              <th scope="col" className={head}>By</th>
-            </tr>
-          </thead>
-          <tbody>
-            {activities.map((a) => (
-              <tr key={a.id} className="border-t border-ink/10">
-                <td className={`${cell} whitespace-nowrap`}>{when(a.createdAt)}</td>
-                <td className={cell}>{formLabel(a.formType)}</td>
-                <td className={cell}>{a.type === "status" ? `status ${a.fromStatus ?? "?"} → ${a.toStatus ?? "?"}` : a.type}</td>
-                <td className={`${cell} whitespace-pre-wrap break-words`}>{a.detail ?? "–"}</td>
-                <td className={cell}>{a.actorId ? (actors.get(a.actorId) ?? "(removed staff account)") : "–"}</td>
-              </tr>
-            ))}
-            {activities.length === 0 && (
-              <tr>
-                <td colSpan={5} className="px-3 py-6 text-center text-ink/80">
-                  Nothing yet.
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </TableBox>
+      <Section headingId="activity-heading" title={`Staff activity (${activities.length})`} className="mt-10">
+        <ConsoleTable
+          className="mt-3"
+          label="Staff activity"
+          rows={activities}
+          empty="Nothing yet."
+          columns={[
+            { header: "When (UTC)", className: "whitespace-nowrap", cell: (a) => when(a.createdAt) },
+            { header: "Lead", cell: (a) => formLabel(a.formType) },
+            { header: "What", cell: (a) => (a.type === "status" ? `status ${a.fromStatus ?? "?"} → ${a.toStatus ?? "?"}` : a.type) },
+            { header: "Detail", className: "whitespace-pre-wrap break-words", cell: (a) => a.detail ?? "–" },
+            { header: "By", cell: (a) => (a.actorId ? (actors.get(a.actorId) ?? "(removed staff account)") : "–") },
+          ]}
+        />
       </Section>
 
-      <Section id="emails-heading" title={`Emails (${data.emails.length})`}>
-        <TableBox label="Emails">
-          <thead className="bg-ink/5">
-            <tr>
-              <th scope="col" className={head}>Queued (UTC)</th>
-              <th scope="col" className={head}>To</th>
-              <th scope="col" className={head}>Subject</th>
-              <th scope="col" className={head}>Template</th>
-              <th scope="col" className={head}>Status</th>
-              <th scope="col" className={head}>Sent</th>
-              <th scope="col" className={head}>Delivered</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.emails.map((e) => (
-              <tr key={e.id} className="border-t border-ink/10">
-                <td className={`${cell} whitespace-nowrap`}>{when(e.createdAt)}</td>
-                <td className={`${cell} break-all`}>{e.to}</td>
-                <td className={cell}>
-                  <a href={`/mailbox/${encodeURIComponent(e.id)}`} className="text-brand underline underline-offset-4">
-                    {e.subject ?? "(no subject stored)"}
-                  </a>
-                </td>
-                <td className={cell}>{e.template}</td>
-                <td className={cell}>{e.status}</td>
-                <td className={`${cell} whitespace-nowrap`}>{when(e.sentAt)}</td>
-                <td className={`${cell} whitespace-nowrap`}>{when(e.deliveredAt)}</td>
-              </tr>
-            ))}
-            {data.emails.length === 0 && (
-              <tr>
-                <td colSpan={7} className="px-3 py-6 text-center text-ink/80">
-                  No emails.
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </TableBox>
+      <Section headingId="emails-heading" title={`Emails (${data.emails.length})`} className="mt-10">
+        <ConsoleTable
+          className="mt-3"
+          label="Emails"
+          rows={data.emails}
+          empty="No emails."
+          columns={[
+            { header: "Queued (UTC)", className: "whitespace-nowrap", cell: (e) => when(e.createdAt) },
+            { header: "To", className: "break-all", cell: (e) => e.to },
+            {
+              header: "Subject",
+              cell: (e) => (
+                <a href={`/mailbox/${encodeURIComponent(e.id)}`} className="text-brand underline underline-offset-4">
+                  {e.subject ?? "(no subject stored)"}
+                </a>
+              ),
+            },
+            { header: "Template", cell: (e) => e.template },
+            { header: "Status", cell: (e) => e.status },
+            { header: "Sent", className: "whitespace-nowrap", cell: (e) => when(e.sentAt) },
+            { header: "Delivered", className: "whitespace-nowrap", cell: (e) => when(e.deliveredAt) },
+          ]}
+        />
       </Section>
 
-      <Section id="points-heading" title="Referral points">
+      <Section headingId="points-heading" title="Referral points" className="mt-10">
         <p className="mt-2 text-sm">
-          Balance: {data.points.balance.confirmed.toLocaleString("en-US")} confirmed, {data.points.balance.pending.toLocaleString("en-US")} pending.
+          Balance: {formatCount(data.points.balance.confirmed)} confirmed, {formatCount(data.points.balance.pending)} pending.
         </p>
         {data.points.entries.length > 0 && (
-          <TableBox label="Points ledger">
-            <thead className="bg-ink/5">
-              <tr>
-                <th scope="col" className={head}>When (UTC)</th>
-                <th scope="col" className={head}>Reason</th>
-                <th scope="col" className={head}>Bucket</th>
-                <th scope="col" className={`${head} text-right`}>Points</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.points.entries.map((p) => (
-                <tr key={p.id} className="border-t border-ink/10">
-                  <td className={`${cell} whitespace-nowrap`}>{when(p.createdAt)}</td>
-                  <td className={cell}>{p.reason}</td>
-                  <td className={cell}>{p.bucket}</td>
-                  <td className={`${cell} text-right tabular-nums`}>{p.amount.toLocaleString("en-US")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </TableBox>
+          <ConsoleTable
+            className="mt-3"
+            label="Points ledger"
+            rows={data.points.entries}
+            columns={[
+              { header: "When (UTC)", className: "whitespace-nowrap", cell: (p) => when(p.createdAt) },
+              { header: "Reason", cell: (p) => p.reason },
+              { header: "Bucket", cell: (p) => p.bucket },
+              { header: "Points", align: "right", className: "tabular-nums", cell: (p) => formatCount(p.amount) },
+            ]}
+          />
         )}
       </Section>
 
-      <Section id="newsletter-heading" title="Newsletter and email preferences">
+      <Section headingId="newsletter-heading" title="Newsletter and email preferences" className="mt-10">
         {data.newsletter ? (
           <p className="mt-2 text-sm">
             Subscribed {when(data.newsletter.createdAt)} (consent {data.newsletter.consentVersion}), discount code{" "}

@@ -1,14 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { param, type SearchParams } from "@/components/console/search-params";
 import { requireStaffPage } from "@/lib/auth/next";
 import { db } from "@/lib/db";
 import { erasePersonAction } from "../../actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Erase a person" };
-
-type SearchParams = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 const ERRORS: Record<string, { field: "understand" | "confirm"; message: string }> = {
   understand: { field: "understand", message: "Tick the box to confirm you understand this cannot be undone." },
@@ -23,7 +21,7 @@ export default async function ErasePage({ params, searchParams }: { params: Prom
     select: { id: true, email: true, name: true, phone: true, _count: { select: { leads: true, emails: true } } },
   });
   if (!contact) notFound();
-  const error = ERRORS[one((await searchParams).error) ?? ""];
+  const error = ERRORS[param(await searchParams, "error") ?? ""];
   const who = contact.name ?? contact.email ?? contact.phone ?? "this erased person";
   const back = `/console/people/${encodeURIComponent(contact.id)}`;
 
