@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import { requireStaffPage } from "@/lib/auth/next";
 import { notFound } from "next/navigation";
+import { Facts, type Fact } from "@/components/console/facts";
+import { formatWhen } from "@/components/console/format";
+import { BackLink, Section } from "@/components/console/page-parts";
 import { EmailView } from "@/components/email/email-view";
 import { db } from "@/lib/db";
 import { DEFAULT_FROM } from "@/lib/email/app-dispatcher";
@@ -13,8 +16,7 @@ import { retryMessageAction } from "../actions";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Message" };
 
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
-const when = (d: Date | null) => (d ? `${dateTime.format(d)} UTC` : "—");
+const when = (d: Date | null) => formatWhen(d, { utc: true, seconds: true });
 
 export default async function MessagePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -34,7 +36,7 @@ export default async function MessagePage({ params }: { params: Promise<{ id: st
     }
   }
 
-  const facts: [string, string][] = [
+  const facts: Fact[] = [
     ["From", process.env.EMAIL_FROM?.trim() || DEFAULT_FROM],
     ["To", m.toAddress],
     ["Template", `${m.template} (${m.category})`],
@@ -53,21 +55,10 @@ export default async function MessagePage({ params }: { params: Promise<{ id: st
 
   return (
     <>
-      <p>
-        <a href="/mailbox" className="underline">
-          ← All messages
-        </a>
-      </p>
+      <BackLink href="/mailbox">← All messages</BackLink>
       <h1 className="mt-4 text-2xl font-bold tracking-tight">{content?.subject ?? "(cannot be rendered)"}</h1>
       {!m.subject && content && <p className="mt-2 text-ink/70">Not sent yet: this is how it will look.</p>}
-      <dl className="mt-6 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1 text-sm">
-        {facts.map(([k, v]) => (
-          <div key={k} className="contents">
-            <dt className="font-semibold">{k}</dt>
-            <dd className="break-all">{v}</dd>
-          </div>
-        ))}
-      </dl>
+      <Facts rows={facts} wrap="all" className="mt-6" />
       {m.lastError && (
         <p className="mt-4 rounded-lg bg-red-50 px-4 py-3 text-red-900">
           <strong>Last error:</strong> {m.lastError}
@@ -83,10 +74,7 @@ export default async function MessagePage({ params }: { params: Promise<{ id: st
         </form>
       )}
       {m.events.length > 0 && (
-        <section className="mt-6" aria-labelledby="events">
-          <h2 id="events" className="text-lg font-semibold">
-            Delivery events
-          </h2>
+        <Section headingId="events" title="Delivery events" className="mt-6">
           <ul className="mt-2 list-disc pl-6 text-sm">
             {m.events.map((e) => (
               <li key={e.id}>
@@ -94,7 +82,7 @@ export default async function MessagePage({ params }: { params: Promise<{ id: st
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       )}
       {content ? (
         <EmailView subject={content.subject} html={content.html} text={content.text} title="Message" />

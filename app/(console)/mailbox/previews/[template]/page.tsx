@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { requireStaffPage } from "@/lib/auth/next";
 import { notFound } from "next/navigation";
+import { BackLink } from "@/components/console/page-parts";
 import { EmailView } from "@/components/email/email-view";
 import { EMAIL_SAMPLES, isTemplate, renderEmail } from "@/lib/email/render";
 
@@ -20,11 +21,7 @@ export default async function TemplatePreview({ params }: Props) {
   const email = await renderEmail(template, sample.data as never, sample.ctx);
   return (
     <>
-      <p>
-        <a href="/mailbox/previews" className="underline">
-          ← All templates
-        </a>
-      </p>
+      <BackLink href="/mailbox/previews">← All templates</BackLink>
       <h1 className="mt-4 text-2xl font-bold tracking-tight">{template}</h1>
       <p className="mt-2">
         <strong>Subject:</strong> {email.subject}
