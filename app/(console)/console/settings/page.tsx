@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { formatDateTime } from "@/components/console/format";
 import { requireStaffPage } from "@/lib/auth/next";
 import { SETTINGS_TTL_MS, staffRecipientRows } from "@/lib/console/settings";
 import { db } from "@/lib/db";
@@ -9,8 +10,6 @@ import { RecipientsForm } from "./recipients-form";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Settings" };
-
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ saved?: string }> }) {
   await requireStaffPage("settings:manage", "/console/settings");
@@ -25,7 +24,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
       label: FORM_LABELS[f],
       value: row?.value ?? "",
       fallback: fallback.emails.length ? `${fallback.emails.join(", ")} (from ${fallback.source})` : `nobody (${fallback.source} is empty)`,
-      changed: row ? `Set by ${row.updatedBy?.name ?? "a former account"} on ${dateTime.format(row.updatedAt)} UTC.` : undefined,
+      changed: row ? `Set by ${row.updatedBy?.name ?? "a former account"} on ${formatDateTime(row.updatedAt)} UTC.` : undefined,
     };
   });
 

@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { formatDateTime } from "@/components/console/format";
+import { Breadcrumb, Section } from "@/components/console/page-parts";
+import { param, type SearchParams } from "@/components/console/search-params";
 import { requireStaffPage } from "@/lib/auth/next";
 import { formatCohortDate, formatMoney } from "@/lib/content/programs";
 import {
@@ -18,8 +21,6 @@ import { CohortForm, PaymentOptionForm, ProgramForm, RemovePaymentOptionForm } f
 export const dynamic = "force-dynamic";
 
 type Params = { slug: string };
-type SearchParams = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
   return { title: `Edit ${(await params).slug}` };
@@ -34,7 +35,6 @@ const SAVED: Record<string, string> = {
   "payment-removed": "Payment option removed.",
 };
 
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
 export default async function EditProgramPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<SearchParams> }) {
@@ -44,10 +44,10 @@ export default async function EditProgramPage({ params, searchParams }: { params
   if (!program) notFound();
 
   const q = await searchParams;
-  const saved = SAVED[one(q.saved) ?? ""];
-  const savedKind = one(q.saved);
-  const item = one(q.item);
-  const stale = one(q.pages) === "stale";
+  const saved = SAVED[param(q, "saved") ?? ""];
+  const savedKind = param(q, "saved");
+  const item = param(q, "item");
+  const stale = param(q, "pages") === "stale";
   const notice = saved ? (
     <Notice tone={stale ? "warn" : "ok"}>
       {saved}{" "}
@@ -68,12 +68,7 @@ export default async function EditProgramPage({ params, searchParams }: { params
 
   return (
     <>
-      <p className="text-sm">
-        <a href="/console/programs" className="text-brand underline">
-          Programs
-        </a>{" "}
-        <span aria-hidden="true">›</span> {program.name}
-      </p>
+      <Breadcrumb href="/console/programs" parent="Programs" current={program.name} />
       <h1 className="mt-2 text-2xl font-bold tracking-tight">{program.name}</h1>
       <p className="mt-1 text-sm text-ink/75">
         {program.published ? (
@@ -83,7 +78,7 @@ export default async function EditProgramPage({ params, searchParams }: { params
         ) : (
           "Hidden from the site."
         )}{" "}
-        Last edited {dateTime.format(program.updatedAt)} UTC.
+        Last edited {formatDateTime(program.updatedAt)} UTC.
       </p>
       <nav aria-label="On this page" className="mt-4 flex flex-wrap gap-4 text-sm">
         <a href="#details" className="underline">Details</a>
@@ -97,10 +92,13 @@ export default async function EditProgramPage({ params, searchParams }: { params
         ))}
       </datalist>
 
-      <section id="details" aria-labelledby="details-heading" className="mt-8 scroll-mt-6 rounded-2xl border border-ink/10 bg-white p-5 sm:p-6">
-        <h2 id="details-heading" className="text-xl font-semibold">
-          Program details
-        </h2>
+      <Section
+        id="details"
+        headingId="details-heading"
+        title="Program details"
+        className="mt-8 scroll-mt-6 rounded-2xl border border-ink/10 bg-white p-5 sm:p-6"
+        titleClassName="text-xl font-semibold"
+      >
         {noticeFor(["program"]) && <div className="mt-4">{notice}</div>}
         <ProgramForm
           at={at}
@@ -120,12 +118,9 @@ export default async function EditProgramPage({ params, searchParams }: { params
             published: program.published,
           }}
         />
-      </section>
+      </Section>
 
-      <section id="cohorts" aria-labelledby="cohorts-heading" className="mt-10 scroll-mt-6">
-        <h2 id="cohorts-heading" className="text-xl font-semibold">
-          Cohorts
-        </h2>
+      <Section id="cohorts" headingId="cohorts-heading" title="Cohorts" className="mt-10 scroll-mt-6" titleClassName="text-xl font-semibold">
         <p className="mt-1 max-w-3xl text-sm text-ink/75">
           The public page lists open and waitlisted cohorts that have not started, soonest first. The apply form only accepts open
           cohorts that have not started. Close a cohort rather than removing it: leads keep pointing at it.
@@ -172,12 +167,15 @@ export default async function EditProgramPage({ params, searchParams }: { params
             <CohortForm key={`new:${program.cohorts.length}`} at={at} statusOptions={statusOptions} timeZoneList="time-zones" />
           </div>
         </div>
-      </section>
+      </Section>
 
-      <section id="payments" aria-labelledby="payments-heading" className="mt-10 scroll-mt-6">
-        <h2 id="payments-heading" className="text-xl font-semibold">
-          Payment options
-        </h2>
+      <Section
+        id="payments"
+        headingId="payments-heading"
+        title="Payment options"
+        className="mt-10 scroll-mt-6"
+        titleClassName="text-xl font-semibold"
+      >
         <p className="mt-1 max-w-3xl text-sm text-ink/75">
           Prices are totals in US dollars. Instalment and financing plans also show a monthly figure: the total divided by the
           number of payments, rounded to the cent. The lowest total is the “from” price; the highest total that is not financing
@@ -234,7 +232,7 @@ export default async function EditProgramPage({ params, searchParams }: { params
             />
           </div>
         </div>
-      </section>
+      </Section>
     </>
   );
 }

@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { Facts } from "@/components/console/facts";
+import { formatDateTime } from "@/components/console/format";
+import { Breadcrumb, Section } from "@/components/console/page-parts";
 import { requireStaffPage } from "@/lib/auth/next";
 import { ROLES } from "@/lib/auth/roles";
 import { getStaffAccount, PASSWORD_MIN, ROLE_LABELS } from "@/lib/console/staff-accounts";
@@ -9,8 +12,6 @@ import { DisableForm, ResetPasswordForm, RoleForm } from "../forms";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Staff account" };
-
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 const DONE: Record<string, string> = {
   role: "Role changed. It applies to their next page load.",
@@ -30,12 +31,7 @@ export default async function StaffAccountPage({ params, searchParams }: { param
 
   return (
     <>
-      <p className="text-sm">
-        <a href="/console/staff" className="text-brand underline">
-          Staff
-        </a>{" "}
-        <span aria-hidden="true">›</span> {account.name}
-      </p>
+      <Breadcrumb href="/console/staff" parent="Staff" current={account.name} />
       <h1 className="mt-2 text-2xl font-bold tracking-tight">
         {account.name}
         {self && <span className="ml-2 text-base font-normal text-ink/70">(you)</span>}
@@ -45,27 +41,22 @@ export default async function StaffAccountPage({ params, searchParams }: { param
           <Notice>{done}</Notice>
         </div>
       )}
-      <dl className="mt-4 grid max-w-3xl gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
-        <dt className="font-semibold">Email</dt>
-        <dd>{account.email}</dd>
-        <dt className="font-semibold">Role</dt>
-        <dd>{account.role ? ROLE_LABELS[account.role] : "No role (cannot use the console)"}</dd>
-        <dt className="font-semibold">Account</dt>
-        <dd>{account.disabled ? "Disabled: cannot sign in" : "Active"}</dd>
-        <dt className="font-semibold">Created</dt>
-        <dd>{dateTime.format(account.createdAt)} UTC</dd>
-        <dt className="font-semibold">Open sessions</dt>
-        <dd>
-          {account.openSessions}
-          {account.lastSignInAt && `, the latest started ${dateTime.format(account.lastSignInAt)} UTC`}
-        </dd>
-      </dl>
+      <Facts
+        className="mt-4 max-w-3xl"
+        rows={[
+          ["Email", account.email],
+          ["Role", account.role ? ROLE_LABELS[account.role] : "No role (cannot use the console)"],
+          ["Account", account.disabled ? "Disabled: cannot sign in" : "Active"],
+          ["Created", `${formatDateTime(account.createdAt)} UTC`],
+          [
+            "Open sessions",
+            `${account.openSessions}${account.lastSignInAt ? `, the latest started ${formatDateTime(account.lastSignInAt)} UTC` : ""}`,
+          ],
+        ]}
+      />
 
       <div className="mt-8 grid max-w-5xl gap-6 md:grid-cols-2">
-        <section aria-labelledby="role-heading" className="rounded-2xl border border-ink/10 bg-white p-5">
-          <h2 id="role-heading" className="text-lg font-semibold">
-            Role
-          </h2>
+        <Section headingId="role-heading" title="Role" className="rounded-2xl border border-ink/10 bg-white p-5">
           <div className="mt-3">
             <RoleForm
               key={account.role ?? "none"}
@@ -75,12 +66,9 @@ export default async function StaffAccountPage({ params, searchParams }: { param
               disabledReason={self ? "You cannot remove your own admin role; another admin can." : "Admins also manage staff accounts and settings."}
             />
           </div>
-        </section>
+        </Section>
 
-        <section aria-labelledby="access-heading" className="rounded-2xl border border-ink/10 bg-white p-5">
-          <h2 id="access-heading" className="text-lg font-semibold">
-            Access
-          </h2>
+        <Section headingId="access-heading" title="Access" className="rounded-2xl border border-ink/10 bg-white p-5">
           <p className="mt-1 text-sm text-ink/75">
             {self
               ? "You cannot disable your own account; another admin can."
@@ -93,16 +81,13 @@ export default async function StaffAccountPage({ params, searchParams }: { param
               <DisableForm key={String(account.disabled)} userId={account.id} name={account.name} disabled={account.disabled} />
             </div>
           )}
-        </section>
+        </Section>
 
-        <section aria-labelledby="password-heading" className="rounded-2xl border border-ink/10 bg-white p-5 md:col-span-2">
-          <h2 id="password-heading" className="text-lg font-semibold">
-            Reset password
-          </h2>
+        <Section headingId="password-heading" title="Reset password" className="rounded-2xl border border-ink/10 bg-white p-5 md:col-span-2">
           <div className="mt-3 max-w-md">
             <ResetPasswordForm userId={account.id} self={self} passwordMin={PASSWORD_MIN} />
           </div>
-        </section>
+        </Section>
       </div>
     </>
   );
