@@ -43,6 +43,17 @@ export function dbProvider(client: Db): DbProvider {
   return (client as unknown as Record<symbol, DbProvider>)[PROVIDER] ?? "sqlite";
 }
 
+/**
+ * Options for a transaction whose every write is a compare-and-set on one row (`updateMany`
+ * with the expected old values in its `where`), such as the email dispatcher's claims.
+ * Those are correct under READ COMMITTED (PostgreSQL re-checks the `where` of a row another
+ * transaction changed), and SERIALIZABLE would only make parallel claimers abort each other
+ * over the rows they merely looked at. SQLite has one isolation level; nothing to set.
+ */
+export function compareAndSetTransaction(client: Db): { isolationLevel?: "ReadCommitted" } {
+  return dbProvider(client) === "postgres" ? { isolationLevel: "ReadCommitted" } : {};
+}
+
 // One client per process; survives Next's dev-mode module reloads.
 const globalForDb = globalThis as unknown as { __loomstackDb?: PrismaClient };
 

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Db } from "../db";
+import { compareAndSetTransaction, dbProvider, type Db } from "../db";
 import type { EmailTemplate } from "./outbox";
 import type { RenderedEmail, RenderContext } from "./template-data";
 import type { EmailTransport, SendResult } from "./transport";
@@ -93,13 +93,24 @@ const CLAIM_SELECT = {
 /** Claims up to `limit` due messages for this worker. */
 export async function claimBatch(db: Db, workerId: string, limit: number, leaseMs: number, now: Date): Promise<Claimed[]> {
   const leaseEnd = new Date(now.getTime() + leaseMs);
+  const postgres = dbProvider(db) === "postgres";
   return db.$transaction(async (tx) => {
-    const due = await tx.emailMessage.findMany({
-      where: { status: "pending", nextAttemptAt: { lte: now }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
-      orderBy: { nextAttemptAt: "asc" },
-      take: limit,
-      select: { id: true, lockedUntil: true },
-    });
+    // On PostgreSQL, dispatchers on several servers claim at the same moment: SKIP LOCKED
+    // hands each of them different rows (without it they would all pick the same oldest
+    // rows, one would win them all and the others would find nothing to do). SQLite runs
+    // one write transaction at a time, so the plain query is enough there.
+    const due: { id: string; lockedUntil: Date | null }[] = postgres
+      ? await tx.$queryRaw`
+          SELECT "id", "lockedUntil" FROM "EmailMessage"
+          WHERE "status" = 'pending' AND "nextAttemptAt" <= ${now} AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now})
+          ORDER BY "nextAttemptAt" ASC LIMIT ${limit}
+          FOR UPDATE SKIP LOCKED`
+      : await tx.emailMessage.findMany({
+          where: { status: "pending", nextAttemptAt: { lte: now }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+          orderBy: { nextAttemptAt: "asc" },
+          take: limit,
+          select: { id: true, lockedUntil: true },
+        });
     const claimed: string[] = [];
     for (const row of due) {
       // Compare-and-set: only if nobody claimed it since we looked (matters on PostgreSQL,
@@ -112,7 +123,7 @@ export async function claimBatch(db: Db, workerId: string, limit: number, leaseM
     }
     if (!claimed.length) return [];
     return tx.emailMessage.findMany({ where: { id: { in: claimed }, lockedBy: workerId }, select: CLAIM_SELECT });
-  });
+  }, compareAndSetTransaction(db));
 }
 
 /** Addresses that must not get this category of email. */
@@ -176,11 +187,13 @@ async function deliver(
   const log = o.log ?? (() => {});
 
   if (isSuppressed(suppression, m.category)) {
-    await o.db.$transaction((tx) =>
-      tx.emailMessage.updateMany({
-        where: held(m.id, workerId),
-        data: { status: "suppressed", lastError: `Suppressed (${suppression})`, lockedUntil: null, lockedBy: null },
-      }),
+    await o.db.$transaction(
+      (tx) =>
+        tx.emailMessage.updateMany({
+          where: held(m.id, workerId),
+          data: { status: "suppressed", lastError: `Suppressed (${suppression})`, lockedUntil: null, lockedBy: null },
+        }),
+      compareAndSetTransaction(o.db),
     );
     return "suppressed";
   }
@@ -196,11 +209,13 @@ async function deliver(
     } catch (error) {
       // A template that cannot render this data will not render it next time either.
       const reason = `Render failed: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500);
-      await o.db.$transaction((tx) =>
-        tx.emailMessage.updateMany({
-          where: held(m.id, workerId),
-          data: { status: "failed", lastError: reason, failedAt: clock(), lockedUntil: null, lockedBy: null },
-        }),
+      await o.db.$transaction(
+        (tx) =>
+          tx.emailMessage.updateMany({
+            where: held(m.id, workerId),
+            data: { status: "failed", lastError: reason, failedAt: clock(), lockedUntil: null, lockedBy: null },
+          }),
+        compareAndSetTransaction(o.db),
       );
       log("email render failed", { id: m.id, reason });
       return "failed";
@@ -250,28 +265,32 @@ async function deliver(
           lockedBy: null,
         },
       });
-    });
+    }, compareAndSetTransaction(o.db));
     return "sent";
   }
 
   if (sent.retryable && m.attempts < o.maxAttempts) {
     const wait = Math.max(sent.retryAfterMs ?? 0, backoffMs(m.attempts, o.baseDelayMs, o.maxDelayMs, o.random));
-    await o.db.$transaction((tx) =>
-      tx.emailMessage.updateMany({
-        where: held(m.id, workerId),
-        data: { ...content, lastError: sent.error, nextAttemptAt: new Date(at.getTime() + wait), lockedUntil: null, lockedBy: null },
-      }),
+    await o.db.$transaction(
+      (tx) =>
+        tx.emailMessage.updateMany({
+          where: held(m.id, workerId),
+          data: { ...content, lastError: sent.error, nextAttemptAt: new Date(at.getTime() + wait), lockedUntil: null, lockedBy: null },
+        }),
+      compareAndSetTransaction(o.db),
     );
     log("email send will be retried", { id: m.id, attempt: m.attempts, waitMs: wait, error: sent.error });
     return "retrying";
   }
 
   const reason = sent.retryable ? `Gave up after ${m.attempts} attempts. Last error: ${sent.error}` : sent.error;
-  await o.db.$transaction((tx) =>
-    tx.emailMessage.updateMany({
-      where: held(m.id, workerId),
-      data: { ...content, status: "failed", lastError: reason.slice(0, 500), failedAt: at, lockedUntil: null, lockedBy: null },
-    }),
+  await o.db.$transaction(
+    (tx) =>
+      tx.emailMessage.updateMany({
+        where: held(m.id, workerId),
+        data: { ...content, status: "failed", lastError: reason.slice(0, 500), failedAt: at, lockedUntil: null, lockedBy: null },
+      }),
+    compareAndSetTransaction(o.db),
   );
   log("email send failed", { id: m.id, reason });
   return "failed";
