@@ -4,7 +4,11 @@ import { FORM_TYPES, type FormType } from "../leads/form-types";
 
 /**
  * The lead inbox: filters that live in the URL, and keyset pagination (newest first), so
- * every page is an index range scan however many leads there are.
+ * every page is an index range scan however many leads there are. A search (`q`) has its own
+ * strategy, so that it stays fast at a million leads: see `searchLeads`.
+ *
+ * Everything here is Prisma queries (no raw SQL), so it runs unchanged on SQLite and
+ * PostgreSQL.
  */
 
 export const LEAD_STATUSES = ["new", "contacted", "qualified", "enrolled", "lost"] as const;
@@ -81,25 +85,63 @@ export function filtersToQuery(f: InboxFilters, extra: Record<string, string | u
   return q.toString();
 }
 
-/** Everything from `prefix` up to (not including) the next string that does not start with it. */
-function prefixRange(prefix: string) {
-  return { gte: prefix, lt: `${prefix}\uffff` };
+/**
+ * The smallest string greater than every string that starts with `prefix`, in code point
+ * order (SQLite's BINARY collation compares UTF-8 bytes, which is code point order; so does
+ * PostgreSQL's "C" collation): the prefix with its last code point incremented. Undefined when
+ * there is none (a prefix of U+10FFFF only). (It replaces `prefix + "\uffff"`, which missed
+ * names with a character above U+FFFF, an emoji say, right after the prefix.) On a
+ * PostgreSQL database with a linguistic collation the range can also take in strings that only
+ * sort between the two, such as accented forms; use the "C" collation for exact prefixes.
+ */
+export function prefixEnd(prefix: string): string | undefined {
+  const points = [...prefix];
+  while (points.length) {
+    const cp = points.pop()!.codePointAt(0)!;
+    if (cp < 0x10ffff) return points.join("") + String.fromCodePoint(cp === 0xd7ff ? 0xe000 : cp + 1);
+  }
+  return undefined;
 }
 
-/** Search: an email (or its start), a phone number's digits, or the start of a name or surname. */
-export function searchWhere(q: string): Prisma.LeadWhereInput {
+/** Everything that starts with `prefix`: a range on an ordinary index. */
+function prefixRange(prefix: string): { gte: string; lt?: string } {
+  const end = prefixEnd(prefix);
+  return end === undefined ? { gte: prefix } : { gte: prefix, lt: end };
+}
+
+/** The columns a search looks at; each has its own index. */
+export type SearchColumn = "searchName" | "searchLastName" | "email" | "phone";
+export type SearchBranch = { column: SearchColumn; range: { gte: string; lt?: string } };
+
+/**
+ * A search's parts, each a prefix range on one indexed column (a lead matches when it
+ * matches any of them): an email (or its start), a phone number's digits, or the start of a
+ * name, a surname or an email.
+ */
+export function searchBranches(q: string): SearchBranch[] {
   const term = q.normalize("NFKC").trim().toLowerCase();
   const digits = term.replace(/[\s().-]/g, "");
   if (/^\+?\d{3,}$/.test(digits)) {
     // Phones are stored in E.164 (+14155550132); match with or without the +.
-    return { phone: prefixRange(digits.startsWith("+") ? digits : `+${digits}`) };
+    return [{ column: "phone", range: prefixRange(digits.startsWith("+") ? digits : `+${digits}`) }];
   }
-  if (term.includes("@")) return { email: prefixRange(term) };
-  const name = term.replace(/\s+/g, " ");
-  return { OR: [{ searchName: prefixRange(name) }, { searchLastName: prefixRange(name) }, { email: prefixRange(name) }] };
+  if (term.includes("@")) return [{ column: "email", range: prefixRange(term) }];
+  const name = prefixRange(term.replace(/\s+/g, " "));
+  return (["searchName", "searchLastName", "email"] as const).map((column) => ({ column, range: name }));
 }
 
-export function inboxWhere(f: InboxFilters, me?: string): Prisma.LeadWhereInput {
+const branchWhere = (b: SearchBranch): Prisma.LeadWhereInput => ({ [b.column]: { ...b.range } });
+/** In the column's index order, so a capped count or a read stops early instead of sorting. */
+const branchOrder = (b: SearchBranch): Prisma.LeadOrderByWithRelationInput => ({ [b.column]: "asc" });
+
+/** Search: an email (or its start), a phone number's digits, or the start of a name or surname. */
+export function searchWhere(q: string): Prisma.LeadWhereInput {
+  const branches = searchBranches(q).map(branchWhere);
+  return branches.length === 1 ? branches[0] : { OR: branches };
+}
+
+/** The filters other than the search, as a list of conditions (all must hold). */
+function filterConditions(f: InboxFilters, me?: string): Prisma.LeadWhereInput[] {
   const and: Prisma.LeadWhereInput[] = [];
   if (f.form) and.push({ formType: f.form });
   if (f.status) and.push({ status: f.status });
@@ -113,8 +155,19 @@ export function inboxWhere(f: InboxFilters, me?: string): Prisma.LeadWhereInput 
   if (f.campaign) and.push({ utmCampaign: f.campaign });
   if (f.article) and.push({ article: f.article });
   if (f.cta) and.push({ cta: f.cta });
+  and.push(...dateConditions(f));
+  return and;
+}
+
+function dateConditions(f: InboxFilters): Prisma.LeadWhereInput[] {
+  const and: Prisma.LeadWhereInput[] = [];
   if (f.from) and.push({ createdAt: { gte: new Date(`${f.from}T00:00:00.000Z`) } });
   if (f.to) and.push({ createdAt: { lt: new Date(Date.parse(`${f.to}T00:00:00.000Z`) + 86_400_000) } });
+  return and;
+}
+
+export function inboxWhere(f: InboxFilters, me?: string): Prisma.LeadWhereInput {
+  const and = filterConditions(f, me);
   if (f.q) and.push(searchWhere(f.q));
   return and.length ? { AND: and } : {};
 }
@@ -159,24 +212,234 @@ export const INBOX_SELECT = {
 
 export type InboxRow = Prisma.LeadGetPayload<{ select: typeof INBOX_SELECT }>;
 
+const NEWEST_FIRST = [{ createdAt: "desc" }, { id: "desc" }] satisfies Prisma.LeadOrderByWithRelationInput[];
+
 export async function listInbox(db: Db, f: InboxFilters, opts: { me?: string; pageSize?: number } = {}) {
   const pageSize = opts.pageSize ?? INBOX_PAGE_SIZE;
-  const where = inboxWhere(f, opts.me);
-  const rows = await db.lead.findMany({
-    where: { AND: [where, afterCursor(decodeCursor(f.after))] },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: pageSize + 1,
-    select: INBOX_SELECT,
-  });
-  const more = rows.length > pageSize;
-  const page = more ? rows.slice(0, pageSize) : rows;
-  return { rows: page, nextCursor: more ? encodeCursor(page[page.length - 1]) : null };
+  const take = pageSize + 1;
+  const cursor = decodeCursor(f.after);
+  const read = (where: Prisma.LeadWhereInput, n: number) => db.lead.findMany({ where, orderBy: NEWEST_FIRST, take: n, select: INBOX_SELECT });
+  const rows = f.q
+    ? await searchLeads(db, f, { me: opts.me, cursor, take }, read, async (keys) =>
+        keys.length ? db.lead.findMany({ where: { id: { in: keys.map((k) => k.id) } }, orderBy: NEWEST_FIRST, select: INBOX_SELECT }) : [],
+      )
+    : await read({ AND: [inboxWhere(f, opts.me), afterCursor(cursor)] }, take);
+  if (Array.isArray(rows)) {
+    const more = rows.length > pageSize;
+    const page = more ? rows.slice(0, pageSize) : rows;
+    return { rows: page, nextCursor: more ? encodeCursor(page[page.length - 1]) : null };
+  }
+  throw new Error("unreachable: searchLeads answers { atLeast } only when counting");
 }
 
 /** How many leads match, up to COUNT_CAP (then "more than 1,000"). */
 export async function countInbox(db: Db, f: InboxFilters, me?: string): Promise<{ count: number; capped: boolean }> {
-  // Ordered like the inbox: without it Prisma orders the capped subquery by id, which sorts
-  // every matching row first (280 ms p95 at 1M leads, against 17 ms this way).
-  const n = await db.lead.count({ where: inboxWhere(f, me), orderBy: { createdAt: "desc" }, take: COUNT_CAP + 1 });
+  let n: number;
+  if (f.q) {
+    const read = (where: Prisma.LeadWhereInput, take: number) => db.lead.findMany({ where, orderBy: NEWEST_FIRST, take, select: KEY_SELECT });
+    const found = await searchLeads(db, f, { me, cursor: null, take: COUNT_CAP + 1, counting: true }, read, async (keys) => keys);
+    n = Array.isArray(found) ? found.length : found.atLeast;
+  } else {
+    // Ordered like the inbox: without it Prisma orders the capped subquery by id, which sorts
+    // every matching row first (280 ms p95 at 1M leads, against 17 ms this way).
+    n = await db.lead.count({ where: inboxWhere(f, me), orderBy: { createdAt: "desc" }, take: COUNT_CAP + 1 });
+  }
   return { count: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
+}
+
+// ---- Search at scale ----
+
+/**
+ * The search strategy's thresholds (see `searchLeads`). Tests lower them to take every path on
+ * a small table; nothing else should change them.
+ */
+export const SEARCH_TUNING = {
+  /** Up to this many index entries (over the search's columns), a search is "sparse". */
+  sparseLimit: 2_000,
+  /** A dense search looks at the newest this many leads first. */
+  window: 5_000,
+  /** Past the window, reading every entry of the search's indexes is considered up to this many. */
+  indexLimit: 20_000,
+};
+
+export type LeadKey = { id: string; createdAt: Date };
+const KEY_SELECT = { id: true, createdAt: true } as const;
+
+/**
+ * The newest `take` leads that match the filters and the search `f.q`, strictly after
+ * `cursor`, newest first (createdAt desc, id desc): exactly the rows of one query with
+ * inboxWhere(f) and afterCursor(cursor), read in a way that stays fast at a million leads.
+ * `read(where, n)` reads the newest n rows matching `where`; `byKeys` reads the rows of
+ * keys found here (in their order). With `counting`, the answer may be { atLeast: take }.
+ *
+ * A prefix search cannot be read in the inbox's order from any index: its matches are spread
+ * over the whole table in name order. So a database can either
+ * (a) read every entry in the search's indexes, test the filters on each, and sort the
+ *     matches: the cost grows with the search's entries; or
+ * (b) walk the newest leads (the createdAt index, or a filter's (…, createdAt) index) and test
+ *     each until it has `take`: the cost grows with how rare the matches are among them.
+ * SQLite, without statistics (the app never runs ANALYZE), chooses badly both ways: (a) when
+ * nothing else bounds the query (200-300 ms at 1,000,000 leads for a common 3-letter prefix
+ * that matches tens of thousands of leads), and (b) as soon as there is a cursor or an indexed
+ * filter (a walk over the whole table, or over every lead the filter matches, for a rare
+ * name). Here the choice is made from the data, and each query is written so that it can only
+ * run the chosen way:
+ *
+ * - Count the search's index entries per column, in index order, only as far as
+ *   `sparseLimit` (SEARCH_TUNING; an index range, stopped early).
+ * - Sparse (at most that many): (a). Without filters or cursor, the plain query (it can only
+ *   use the search indexes). Otherwise one query per search column, its filters and cursor
+ *   wrapped in NOT (NOT (…)) (`hidden`) so that SQLite cannot pick their indexes; the
+ *   per-column newest `take` are merged here.
+ * - Dense: (b), bounded. First the `window` newest leads after the cursor (from an edge found
+ *   on the covering (createdAt, id) index, to the cursor). If the page is not full there, the
+ *   rest (older than the edge): by (b) when the window found at least as many as are still
+ *   missing (about one more window to walk), or when (b) would visit fewer rows than the
+ *   search has entries (about missing / found times the rows of its index it visited in the
+ *   window: every lead, or a filter's, counted); otherwise by (a), if the search has at most
+ *   `indexLimit` entries. A common name with a narrow filter (a program and a status, say) is
+ *   where (a) wins: (b) would walk every lead of the program. The window and the rest do not
+ *   overlap (`createdAt >= edge`, then `createdAt < edge`; ties on the edge all fall in the
+ *   window), so nothing is read twice or skipped.
+ * - Counting without filters: a column with `take` entries settles it (each is a match).
+ *
+ * Everything is Prisma, so PostgreSQL runs the same queries (its planner has statistics, and
+ * NOT (NOT x) is x to it).
+ */
+export async function searchLeads<R extends LeadKey>(
+  db: Db,
+  f: InboxFilters,
+  opts: { me?: string; cursor: LeadKey | null; take: number; counting?: boolean },
+  read: (where: Prisma.LeadWhereInput, n: number) => Promise<R[]>,
+  byKeys: (keys: LeadKey[]) => Promise<R[]>,
+): Promise<R[] | { atLeast: number }> {
+  if (!f.q) throw new Error("searchLeads needs a search (f.q)");
+  const { cursor, take } = opts;
+  const branches = searchBranches(f.q);
+  const filters = filterConditions(f, opts.me);
+  const where: Prisma.LeadWhereInput = { AND: [...filters, searchWhere(f.q)] };
+
+  const entries = new SearchEntries(db, branches);
+  const total = await entries.total(SEARCH_TUNING.sparseLimit);
+  if (opts.counting && !filters.length && !cursor && (await entries.largest(take)) >= take) return { atLeast: take };
+  if (total <= SEARCH_TUNING.sparseLimit) {
+    if (!filters.length && !cursor) return read(where, take);
+    return byKeys(await viaSearchIndexes(db, branches, [...filters, afterCursor(cursor)], take));
+  }
+
+  const edge = await db.lead.findFirst({ where: { AND: [afterCursor(cursor), ...dateConditions(f)] }, orderBy: NEWEST_FIRST, skip: SEARCH_TUNING.window - 1, select: { createdAt: true } });
+  if (!edge) return read({ AND: [where, afterCursor(cursor)] }, take);
+  const found = await read({ AND: [where, afterCursor(cursor), { createdAt: { gte: edge.createdAt } }] }, take);
+  const missing = take - found.length;
+  if (missing <= 0) return found;
+  const older: Prisma.LeadWhereInput = { createdAt: { lt: edge.createdAt } };
+  const rest = () => read({ AND: [where, older] }, missing);
+  // The window found at least as many as are missing: about one more window's walk.
+  if (found.length >= missing) return found.concat(await rest());
+  // How many rows would (b) visit? As many per match as it visited in the window: the leads of
+  // the index it walks, a filter's (the largest, not knowing which the planner picks) or, with
+  // no indexed filter, createdAt's (every lead).
+  const indexed = filters.filter((c) => !UNINDEXED_FILTERS.has(Object.keys(c)[0]));
+  let visited = SEARCH_TUNING.window;
+  if (indexed.length) {
+    visited = 0;
+    for (const c of indexed) visited = Math.max(visited, await db.lead.count({ where: { AND: [c, afterCursor(cursor), { createdAt: { gte: edge.createdAt } }] } }));
+  }
+  const walk = (missing * Math.max(visited, 1)) / Math.max(found.length, 0.5);
+  if (walk <= SEARCH_TUNING.sparseLimit) return found.concat(await rest());
+  const all = await entries.total(SEARCH_TUNING.indexLimit);
+  if (all > SEARCH_TUNING.indexLimit || all >= walk) return found.concat(await rest());
+  return found.concat(await byKeys(await viaSearchIndexes(db, branches, [...filters, older], missing)));
+}
+
+/** Filter columns without a (column, createdAt) index (prisma/schema.prisma), and createdAt itself. */
+const UNINDEXED_FILTERS = new Set(["utmMedium", "utmCampaign", "createdAt"]);
+
+/**
+ * The search's index entries per column, counted lazily: each column's index range in index
+ * order, stopped once the answer is known (a count past a limit is only "more than").
+ */
+class SearchEntries {
+  private counted: { n: number; upTo: number }[] = [];
+  constructor(
+    private db: Db,
+    private branches: SearchBranch[],
+  ) {}
+
+  private async count(i: number, upTo: number): Promise<number> {
+    const known = this.counted[i];
+    if (known && (known.n < known.upTo || known.upTo >= upTo)) return known.n;
+    const b = this.branches[i];
+    const n = await this.db.lead.count({ where: branchWhere(b), orderBy: branchOrder(b), take: upTo });
+    this.counted[i] = { n, upTo };
+    return n;
+  }
+
+  /** Their sum (a lead can count twice, by name and by email), exact up to `limit`, else more. */
+  async total(limit: number): Promise<number> {
+    let sum = 0;
+    for (let i = 0; i < this.branches.length && sum <= limit; i++) sum += await this.count(i, limit + 1 - sum);
+    return sum;
+  }
+
+  /** The largest column's, exact below `atLeast`. */
+  async largest(atLeast: number): Promise<number> {
+    let max = 0;
+    for (let i = 0; i < this.branches.length && max < atLeast; i++) max = Math.max(max, await this.count(i, atLeast));
+    return max;
+  }
+}
+
+/**
+ * Strategy (a): for each search column, the newest `take` leads among its entries that meet
+ * `conditions`, merged. The conditions are `hidden` so that the column's index drives the
+ * query (a filter's index would make it a walk over every lead the filter matches).
+ */
+async function viaSearchIndexes(db: Db, branches: SearchBranch[], conditions: Prisma.LeadWhereInput[], take: number): Promise<LeadKey[]> {
+  const merged = new Map<string, LeadKey>();
+  const others = conditions.filter((c) => Object.keys(c).length);
+  for (const b of branches) {
+    const rows = await db.lead.findMany({
+      where: others.length ? { AND: [branchWhere(b), hidden({ AND: others })] } : branchWhere(b),
+      orderBy: NEWEST_FIRST,
+      take,
+      select: KEY_SELECT,
+    });
+    for (const row of rows) merged.set(row.id, row);
+  }
+  return [...merged.values()].sort(newestFirst).slice(0, take);
+}
+
+/**
+ * The same condition, as NOT (NOT (…)). SQLite uses an index only for plain terms of the
+ * WHERE clause, so this keeps it from choosing the condition's indexes (its planner has no
+ * statistics to weigh them with); the meaning is unchanged, NULLs included (NOT NULL is NULL).
+ * tests/integration/console-inbox.test.ts checks the query plan.
+ */
+export function hidden(condition: Prisma.LeadWhereInput): Prisma.LeadWhereInput {
+  return { NOT: { NOT: condition } };
+}
+
+/** (createdAt desc, id desc), ids in code point order like the databases' binary collations. */
+function newestFirst(a: LeadKey, b: LeadKey): number {
+  return b.createdAt.getTime() - a.createdAt.getTime() || compareCodePoints(b.id, a.id);
+}
+
+/**
+ * Compares strings by code point, which is how SQLite's default BINARY collation (UTF-8
+ * bytes) and PostgreSQL's "C" collation order them. JavaScript's `<` compares UTF-16 code
+ * units, which differs for characters above U+FFFF against U+E000–U+FFFF.
+ */
+export function compareCodePoints(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if (x === y) continue;
+    // Surrogates (U+D800–U+DFFF) stand for code points above U+FFFF: move them past U+FFFF.
+    x = x >= 0xe000 ? x - 0x800 : x >= 0xd800 ? x + 0x2000 : x;
+    y = y >= 0xe000 ? y - 0x800 : y >= 0xd800 ? y + 0x2000 : y;
+    return x - y;
+  }
+  return a.length - b.length;
 }

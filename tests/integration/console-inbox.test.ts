@@ -4,7 +4,25 @@ import { createTestDb } from "../helpers/test-db";
 import { seedPrograms } from "@/lib/content/seed-programs";
 import { createMemoryRateLimiter } from "@/lib/rate-limit";
 import { submitLead, type SubmissionDeps } from "@/lib/leads/submit-lead";
-import { countInbox, decodeCursor, listInbox, parseInboxFilters, type InboxFilters } from "@/lib/console/inbox";
+import Database from "better-sqlite3";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import type { Db } from "@/lib/db";
+import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
+import {
+  afterCursor,
+  compareCodePoints,
+  countInbox,
+  decodeCursor,
+  filtersToQuery,
+  inboxWhere,
+  listInbox,
+  parseInboxFilters,
+  prefixEnd,
+  SEARCH_TUNING,
+  searchLeads,
+  type InboxFilters,
+} from "@/lib/console/inbox";
+import { nameSearchKeys } from "@/lib/leads/search-keys";
 import { addNote, assignLead, changeStatus, leadDetail, timeline } from "@/lib/console/pipeline";
 
 const t = createTestDb();
@@ -171,5 +189,207 @@ describe("working a lead", () => {
     ]);
     expect(items.some((i) => i.kind === "email" && i.template === "enroll-confirmation")).toBe(true);
     expect(items.some((i) => i.kind === "lead" && i.id === id)).toBe(true);
+  });
+});
+
+describe("prefix ranges", () => {
+  it("ends a prefix's range at the next code point, so every string that starts with it is inside", () => {
+    expect(prefixEnd("lov")).toBe("low");
+    expect(prefixEnd("a\uffff")).toBe("a\u{10000}");
+    expect(prefixEnd("\ud7ff")).toBe("\ue000"); // not into the surrogates
+    expect(prefixEnd("x\u{10ffff}")).toBe("y");
+    expect(prefixEnd("\u{10ffff}")).toBeUndefined();
+    expect(prefixEnd("👩")).toBe("👪");
+    // In code point order (SQLite's BINARY, PostgreSQL's "C"), a name with an astral character
+    // right after the prefix is inside [prefix, prefixEnd): "lov\uffff" as the end missed it.
+    for (const name of ["lov", "lovelace", "lov😀", "lov\uffff", "lov\u{10ffff}zz"]) {
+      expect(compareCodePoints(name, "lov")).toBeGreaterThanOrEqual(0);
+      expect(compareCodePoints(name, prefixEnd("lov")!)).toBeLessThan(0);
+    }
+    expect(compareCodePoints("low", prefixEnd("lov")!)).toBe(0);
+  });
+
+  it("compares strings by code point, like the databases' binary collations", () => {
+    const conn = new Database(":memory:");
+    try {
+      const words = ["a", "ab", "b", "\uffff", "😀", "\ue000", "\ud7ff", "Z", "é", "e\u0301", "", "a\u{10000}", "a\uffff"];
+      const sqlite = (conn.prepare(`SELECT value FROM json_each(?) ORDER BY value COLLATE BINARY`).all(JSON.stringify(words)) as { value: string }[]).map((r) => r.value);
+      expect([...words].sort(compareCodePoints)).toEqual(sqlite);
+    } finally {
+      conn.close();
+    }
+  });
+
+  it("finds a name with an astral character right after the prefix", async () => {
+    const id = await enroll("Zoë😀smile Star", `zoe-${randomUUID().slice(0, 6)}@example.com`);
+    expect((await listInbox(t.db, { q: "zoë" })).rows.map((r) => r.id)).toContain(id);
+  });
+});
+
+/**
+ * The search strategy (lib/console/inbox.ts searchLeads) against the plain query it replaces:
+ * with the thresholds lowered so that a few hundred leads take every path (sparse, dense with
+ * the window full, the rest walked, the rest read through the search indexes), every page of
+ * every search is exactly what one query with inboxWhere gives.
+ */
+describe("search strategy: same rows as one plain query, page by page", () => {
+  const tuning = { ...SEARCH_TUNING };
+  const paths = { window: 0, viaIndexes: 0, restWalked: 0, plain: 0 };
+  let db: Db;
+  const T0 = Date.parse("2026-09-01T00:00:00.000Z");
+  const FIRST = ["Mara", "Marek", "Maria", "Milo", "Nina", "Otto", "Rhea"];
+  const LAST = ["Kowalski", "Kowalski", "Kowalski", "Kowalczyk", "Smith", "Smythe", "Nguyen", "Nguyen", "Rarename"];
+  const SOURCES = ["google", "google", "newsletter", null, null];
+
+  beforeAll(async () => {
+    Object.assign(SEARCH_TUNING, { sparseLimit: 15, window: 40, indexLimit: 150 });
+    const contact = await t.db.contact.create({ data: { email: "strategy@example.com", referralCode: "STRAT001" } });
+    let seed = 7; // mulberry32
+    const rand = (n: number) => {
+      seed = (seed + 0x6d2b79f5) >>> 0;
+      let x = Math.imul(seed ^ (seed >>> 15), seed | 1);
+      x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
+      return Math.floor((((x ^ (x >>> 14)) >>> 0) / 4294967296) * n);
+    };
+    const data: Prisma.LeadCreateManyInput[] = [];
+    let at = T0;
+    for (let i = 0; i < 500; i++) {
+      // Runs of equal createdAt, so that window edges fall inside ties.
+      if (rand(4) !== 0) at -= 60_000 * (1 + rand(30));
+      const last = i % 97 === 0 ? "Rarename" : LAST[rand(LAST.length - 1)];
+      const name = `${FIRST[rand(FIRST.length)]} ${last}`;
+      data.push({
+        id: `strat-${String(rand(1_000_000)).padStart(6, "0")}-${i}`,
+        contactId: contact.id,
+        formType: ["enroll", "quote", "callback"][rand(3)],
+        status: LEAD_STATUS_POOL[rand(LEAD_STATUS_POOL.length)],
+        name,
+        ...nameSearchKeys(name),
+        email: `${name.toLowerCase().replace(" ", ".")}${i}@strat.example`,
+        phone: rand(3) === 0 ? `+1415${String(5_550_000 + i).padStart(7, "0")}` : null,
+        utmSource: SOURCES[rand(SOURCES.length)],
+        ownerId: [staff.id, staff.other, null][rand(3)],
+        fields: "{}",
+        createdAt: new Date(at),
+      });
+    }
+    await t.db.lead.createMany({ data });
+    db = t.db.$extends({
+      query: {
+        lead: {
+          async findFirst({ args, query }) {
+            if (args.skip) paths.window++;
+            return query(args);
+          },
+          async findMany({ args, query }) {
+            const where = JSON.stringify(args.where ?? {});
+            const and = (args.where as { AND?: Prisma.LeadWhereInput[] } | undefined)?.AND;
+            const lastPart = Array.isArray(and) ? and[and.length - 1] : undefined;
+            if (where.includes('"NOT"')) paths.viaIndexes++;
+            else if (lastPart && Object.keys(lastPart).join() === "createdAt" && "lt" in (lastPart.createdAt as object)) paths.restWalked++;
+            else if (!where.includes('"id":{"in"')) paths.plain++;
+            return query(args);
+          },
+        },
+      },
+    }) as unknown as Db;
+  });
+  afterAll(() => {
+    Object.assign(SEARCH_TUNING, tuning);
+  });
+
+  const LEAD_STATUS_POOL = ["new", "new", "new", "contacted", "qualified", "enrolled", "lost"];
+  const plain = async (f: InboxFilters) =>
+    (await t.db.lead.findMany({ where: inboxWhere(f, staff.id), orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true } })).map((r) => r.id);
+
+  async function allPages(f: InboxFilters, pageSize: number) {
+    const ids: string[] = [];
+    let after: string | undefined;
+    for (let page = 0; page < 1000; page++) {
+      const { rows, nextCursor } = await listInbox(db, { ...f, after }, { me: staff.id, pageSize });
+      ids.push(...rows.map((r) => r.id));
+      if (!nextCursor) return ids;
+      expect(rows).toHaveLength(pageSize);
+      after = nextCursor;
+    }
+    throw new Error("too many pages");
+  }
+
+  const terms = ["rarename", "kowalc", "kow", "smy", "ma", "nguyen", "maria.kowalski", "1415555", "zzz"];
+  const filters: InboxFilters[] = [
+    {},
+    { status: "new" },
+    { status: "enrolled" },
+    { source: "google" },
+    { owner: "none" },
+    { owner: "me" },
+    { form: "quote", source: "newsletter" },
+    { from: "2026-08-31", to: "2026-08-31" },
+  ];
+
+  it.each(terms)("q=%s: every filter, page sizes 13 and 60, and the capped count", async (q) => {
+    for (const f of filters) {
+      const want = await plain({ ...f, q });
+      for (const pageSize of [13, 60]) expect(await allPages({ ...f, q }, pageSize), `${JSON.stringify(f)} page ${pageSize}`).toEqual(want);
+      expect(await countInbox(db, { ...f, q }, staff.id), JSON.stringify(f)).toEqual({ count: Math.min(want.length, 1000), capped: want.length > 1000 });
+    }
+  }, 60_000);
+
+  it("finds a full email and a full phone number (sparse), alone and with filters", async () => {
+    const lead = await t.db.lead.findFirstOrThrow({ where: { id: { startsWith: "strat-" }, phone: { not: null } }, orderBy: { createdAt: "desc" } });
+    for (const q of [lead.email!, lead.phone!, lead.phone!.slice(1)]) {
+      for (const f of [{}, { status: lead.status as InboxFilters["status"] }, { owner: "none" }]) {
+        const want = await plain({ ...f, q });
+        expect(await allPages({ ...f, q }, 13)).toEqual(want);
+        if (!Object.keys(f).length) expect(want).toEqual([lead.id]);
+      }
+    }
+  });
+
+  it("took every path: the window, the rest walked, the rest and sparse searches through the search indexes, the plain query", () => {
+    expect(paths.window).toBeGreaterThan(0);
+    expect(paths.restWalked).toBeGreaterThan(0);
+    expect(paths.viaIndexes).toBeGreaterThan(0);
+    expect(paths.plain).toBeGreaterThan(0);
+  });
+
+  it("pages across the window's edge without gaps or repeats, including ties on the edge", async () => {
+    // Page size 1 makes a page end at every position, so some cursor lands on a tie at an edge.
+    for (const q of ["kowalc", "smy"]) {
+      const want = await plain({ q });
+      expect(want.length).toBeGreaterThan(SEARCH_TUNING.sparseLimit);
+      expect(await allPages({ q }, 1)).toEqual(want);
+    }
+  }, 60_000);
+
+  it("counts a common name without reading rows: one column with enough entries settles it", async () => {
+    const keys = (where: Prisma.LeadWhereInput, n: number) => t.db.lead.findMany({ where, take: n, select: { id: true, createdAt: true } });
+    expect(await searchLeads(t.db, { q: "kow" }, { cursor: null, take: 20, counting: true }, keys, async (k) => k)).toEqual({ atLeast: 20 });
+    expect((await plain({ q: "kow" })).length).toBeGreaterThanOrEqual(20);
+    // With a filter it counts for real.
+    const found = await searchLeads(t.db, { q: "kow", status: "lost" }, { cursor: null, take: 20, counting: true }, keys, async (k) => k);
+    expect(Array.isArray(found) ? found.length : found).toBe(Math.min(20, (await plain({ q: "kow", status: "lost" })).length));
+  });
+
+  it("reads a sparse search with filters through the search index, not the filter's (query plan)", async () => {
+    const captured: { sql: string; params: unknown[] }[] = [];
+    const logged = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: t.url }), log: [{ level: "query", emit: "event" }] });
+    logged.$on("query", (e) => captured.push({ sql: e.query, params: JSON.parse(e.params) as unknown[] }));
+    const conn = new Database(t.url.slice("file:".length), { readonly: true });
+    try {
+      const f = { q: "rarename", status: "new" as const, source: "google" };
+      expect((await listInbox(logged, f)).rows.map((r) => r.id)).toEqual(await plain(f));
+      const hiddenQueries = captured.filter((c) => c.sql.includes("NOT (NOT"));
+      expect(hiddenQueries.length).toBeGreaterThan(0);
+      for (const q of hiddenQueries) {
+        const params = q.params.map((p) => (typeof p === "string" && /^\d{4}-\d\d-\d\dT[\d:.]+Z$/.test(p) ? p.replace("Z", "+00:00") : p));
+        const plan = (conn.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(" | ");
+        expect(plan).toMatch(/USING INDEX Lead_(searchName|searchLastName|email)_idx/);
+        expect(plan).not.toMatch(/status|utmSource|createdAt_id/);
+      }
+    } finally {
+      conn.close();
+      await logged.$disconnect();
+    }
   });
 });
