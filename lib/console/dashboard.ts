@@ -1,5 +1,6 @@
 import type { Db } from "../db";
 import { FORM_TYPES, type FormType } from "../leads/form-types";
+import { NO_SOURCE } from "./inbox";
 
 /**
  * The console dashboard: leads per day by form type, the funnel by source, article and
@@ -286,9 +287,13 @@ export async function loadDashboard(db: Db, range: DashboardRange, now: Date = n
   return { range, overTime, funnels: f, firstContact };
 }
 
-/** The inbox filtered to one funnel row and the dashboard's range; null for "(direct)" etc. (the inbox cannot filter on "none"). */
+/**
+ * The inbox filtered to one funnel row and the dashboard's range. "(direct)" (no UTM source)
+ * links to the inbox's no-source filter (NO_SOURCE); "(no article)" and "(no CTA)" have no
+ * inbox filter, so no link (null).
+ */
 export function inboxLink(dim: FunnelDimension, value: string | null, range: Pick<DashboardRange, "from" | "to">): string | null {
-  if (value === null) return null;
-  const q = new URLSearchParams({ [FUNNEL_PARAM[dim]]: value, from: range.from, to: range.to });
+  if (value === null && dim !== "source") return null;
+  const q = new URLSearchParams({ [FUNNEL_PARAM[dim]]: value ?? NO_SOURCE, from: range.from, to: range.to });
   return `/console/leads?${q.toString()}`;
 }

@@ -25,6 +25,7 @@ export type InboxFilters = {
   cohort?: string;
   /** A staff user id, "me" (resolved by the caller) or "none" (unassigned). */
   owner?: string;
+  /** A UTM source, or NO_SOURCE for leads without one. */
   source?: string;
   medium?: string;
   campaign?: string;
@@ -38,6 +39,9 @@ export type InboxFilters = {
   /** Keyset cursor: the last row of the previous page. */
   after?: string;
 };
+
+/** The `source` filter's value for leads without a UTM source (the dashboard's "(direct)"). */
+export const NO_SOURCE = "(none)";
 
 export const FILTER_KEYS = ["form", "status", "program", "cohort", "owner", "source", "medium", "campaign", "article", "cta", "from", "to", "q"] as const;
 
@@ -150,7 +154,8 @@ function filterConditions(f: InboxFilters, me?: string): Prisma.LeadWhereInput[]
   if (f.owner === "none") and.push({ ownerId: null });
   else if (f.owner === "me" && me) and.push({ ownerId: me });
   else if (f.owner && f.owner !== "me") and.push({ ownerId: f.owner });
-  if (f.source) and.push({ utmSource: f.source });
+  if (f.source === NO_SOURCE) and.push({ utmSource: null });
+  else if (f.source) and.push({ utmSource: f.source });
   if (f.medium) and.push({ utmMedium: f.medium });
   if (f.campaign) and.push({ utmCampaign: f.campaign });
   if (f.article) and.push({ article: f.article });

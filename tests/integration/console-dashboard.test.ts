@@ -12,7 +12,7 @@ import {
   median,
   parseDashboardRange,
 } from "@/lib/console/dashboard";
-import { parseInboxFilters } from "@/lib/console/inbox";
+import { NO_SOURCE, parseInboxFilters } from "@/lib/console/inbox";
 
 const t = createTestDb();
 const NOW = new Date("2026-06-15T12:00:00.000Z");
@@ -134,14 +134,17 @@ describe("with leads", () => {
     ]);
   });
 
-  it("links each row to the inbox filtered the same way (none for missing values)", () => {
+  it("links each row to the inbox filtered the same way ((direct) too; none for missing article or CTA)", () => {
     const r = range();
     const link = inboxLink("source", "a&b=c", r)!;
     expect(link.startsWith("/console/leads?")).toBe(true);
     expect(parseInboxFilters(new URLSearchParams(link.split("?")[1]))).toMatchObject({ source: "a&b=c", from: "2026-03-01", to: "2026-03-07" });
     expect(parseInboxFilters(new URLSearchParams(inboxLink("article", "/careers/a", r)!.split("?")[1]))).toMatchObject({ article: "/careers/a" });
     expect(parseInboxFilters(new URLSearchParams(inboxLink("cta", "hero", r)!.split("?")[1]))).toMatchObject({ cta: "hero" });
-    expect(inboxLink("source", null, r)).toBeNull();
+    // "(direct)": the inbox's no-source filter; no article / no CTA have no inbox filter.
+    expect(parseInboxFilters(new URLSearchParams(inboxLink("source", null, r)!.split("?")[1]))).toMatchObject({ source: NO_SOURCE, from: "2026-03-01" });
+    expect(inboxLink("article", null, r)).toBeNull();
+    expect(inboxLink("cta", null, r)).toBeNull();
   });
 
   it("takes the median time to first contact over leads first contacted in the range", async () => {

@@ -22,7 +22,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { createTestDb } from "../helpers/test-db";
 import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { encodeCursor, FILTER_KEYS, inboxWhere, LEAD_STATUSES, type InboxFilters } from "@/lib/console/inbox";
+import { encodeCursor, FILTER_KEYS, inboxWhere, LEAD_STATUSES, NO_SOURCE, type InboxFilters } from "@/lib/console/inbox";
 import { EXPORT_BATCH_SIZE, EXPORT_COLUMNS, exportBatchSql, exportLeadsCsv, sqliteFile, type ExportOptions } from "@/lib/console/export";
 import { FORM_TYPES } from "@/lib/leads/form-types";
 import { nameSearchKeys } from "@/lib/leads/search-keys";
@@ -321,6 +321,7 @@ describe.each(READERS)("exportLeadsCsv %s: rows, order and batches", (_reader, r
     ["owner = me", { owner: "me" }, (l) => l.ownerId === ADA.id, ADA.id],
     ["owner = none", { owner: "none" }, (l) => !l.ownerId],
     ["source", { source: "google" }, (l) => l.utmSource === "google"],
+    ["no source (source=(none))", { source: NO_SOURCE }, (l) => !l.utmSource],
     [
       "date range (inclusive days, UTC)",
       { from, to },
@@ -498,7 +499,7 @@ describe.skipIf(!sqliteOnly)("exportLeadsCsv: laziness, resources, and the two r
       program: fc.constantFrom("data-analytics", "full-stack-development", "machine-learning-engineering", "none"),
       cohort: fc.constantFrom("cohort-123", "other"),
       owner: fc.constantFrom(ADA.id, BOB.id, "me", "none", "nobody"),
-      source: fc.constantFrom("google", "newsletter", "unicode", "full-source", "x"),
+      source: fc.constantFrom("google", "newsletter", "unicode", "full-source", "x", NO_SOURCE),
       medium: fc.constantFrom("cpc", "x"),
       campaign: fc.constantFrom("spring, 2026", "@SUM(1+1)"),
       article: fc.constantFrom("/careers/ties", "/careers/machine-learning-engineer"),

@@ -16,6 +16,7 @@ import {
   filtersToQuery,
   inboxWhere,
   listInbox,
+  NO_SOURCE,
   parseInboxFilters,
   prefixEnd,
   SEARCH_TUNING,
@@ -111,6 +112,21 @@ describe("inbox filters and search", () => {
     expect(await names({ q: "nobody-matches" })).toEqual([]);
     // Wildcards are plain text, not patterns.
     expect(await names({ q: "%" })).toEqual([]);
+  });
+
+  it('filters leads without a UTM source with source=(none) (NO_SOURCE), from the URL too', async () => {
+    expect(NO_SOURCE).toBe("(none)");
+    const none = await names({ source: NO_SOURCE });
+    expect(none).toEqual(expect.arrayContaining(["Alan Turing", "news-only@example.com"]));
+    expect(none).not.toContain("Ada Lovelace");
+    expect(none).not.toContain("Grace Hopper");
+    const all = await t.db.lead.findMany({ where: { utmSource: null }, select: { id: true } });
+    expect((await listInbox(t.db, { source: NO_SOURCE }, { pageSize: 1000 })).rows.map((r) => r.id).sort()).toEqual(all.map((r) => r.id).sort());
+    expect(await countInbox(t.db, { source: NO_SOURCE })).toEqual({ count: all.length, capped: false });
+    const f = parseInboxFilters(new URLSearchParams(filtersToQuery({ source: NO_SOURCE, form: "enroll" })));
+    expect(f).toMatchObject({ source: NO_SOURCE, form: "enroll" });
+    expect(inboxWhere(f)).toEqual({ AND: [{ formType: "enroll" }, { utmSource: null }] });
+    expect(await names(f)).toEqual(["Alan Turing"]);
   });
 
   it("reads filters from the URL and drops values that cannot be valid", () => {
@@ -321,9 +337,10 @@ describe("search strategy: same rows as one plain query, page by page", () => {
     { status: "new" },
     { status: "enrolled" },
     { source: "google" },
+    { source: NO_SOURCE },
     { owner: "none" },
     { owner: "me" },
-    { form: "quote", source: "newsletter" },
+    { form: "quote", source: NO_SOURCE },
     { from: "2026-08-31", to: "2026-08-31" },
   ];
 

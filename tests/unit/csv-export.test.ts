@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { csvCell, csvLine, EXPORT_COLUMNS, EXPORT_HEADER, EXPORT_SELECT, whereToSql } from "@/lib/console/export";
-import { afterCursor, inboxWhere } from "@/lib/console/inbox";
+import { afterCursor, inboxWhere, NO_SOURCE } from "@/lib/console/inbox";
 
 /** A small, strict RFC 4180 parser (CRLF or LF line ends), independent of the code under test. */
 function parseCsv(text: string): string[][] {
@@ -252,6 +252,8 @@ describe("whereToSql (the SQLite reader's translation of inboxWhere/afterCursor)
       params: ["enroll", "new", "p", "c", "s", "m", "k", "a", "t", "2026-01-02T00:00:00.000+00:00", "2026-01-04T00:00:00.000+00:00"],
     });
     expect(sql(inboxWhere({ owner: "me" }, "me-id"))).toEqual({ sql: '((L."ownerId" = ?))', params: ["me-id"] });
+    // source=(none): leads without a UTM source.
+    expect(sql(inboxWhere({ source: NO_SOURCE, status: "new" }))).toEqual({ sql: '((L."status" = ?) AND (L."utmSource" IS NULL))', params: ["new"] });
   });
 
   it("translates search and the keyset cursor with their ORs", () => {
