@@ -5,7 +5,7 @@ import { Pager } from "@/components/console/listing";
 import type { SearchParams } from "@/components/console/search-params";
 import { ConsoleTable } from "@/components/console/table";
 import { requireStaffPage } from "@/lib/auth/next";
-import { countInbox, filtersToQuery, LEAD_STATUSES, listInbox, parseInboxFilters } from "@/lib/console/inbox";
+import { countInbox, filtersToQuery, LEAD_STATUSES, listInbox, NO_SOURCE, parseInboxFilters } from "@/lib/console/inbox";
 import { listStaff, STATUS_LABELS } from "@/lib/console/pipeline";
 import { listProgramsForForms } from "@/lib/content/programs";
 import { db } from "@/lib/db";
@@ -64,7 +64,24 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
             defaultValue={filters.owner}
             options={[{ value: "me", label: "Me" }, { value: "none", label: "Unassigned" }, ...staffList.map((s) => ({ value: s.id, label: s.name }))]}
           />
-          <FilterInput dense id="source" label="UTM source" defaultValue={field("source")} />
+          <FilterInput
+            dense
+            id="source"
+            label="UTM source"
+            defaultValue={field("source")}
+            list="source-suggestions"
+            hint={
+              <>
+                {NO_SOURCE} for none:{" "}
+                <a href={`/console/leads?${filtersToQuery({ ...filters, source: NO_SOURCE })}`} className="underline">
+                  show leads without a source
+                </a>
+              </>
+            }
+          />
+          <datalist id="source-suggestions">
+            <option value={NO_SOURCE}>No UTM source (direct)</option>
+          </datalist>
           <FilterInput dense id="campaign" label="UTM campaign" defaultValue={field("campaign")} />
           <FilterInput dense id="article" label="Article" defaultValue={field("article")} placeholder="/careers/…" />
           <FilterInput dense id="cta" label="Call to action" defaultValue={field("cta")} />
