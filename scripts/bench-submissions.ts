@@ -1,44 +1,61 @@
 /**
- * Form submission benchmark (SQLite by default).
+ * Form submission benchmark, on SQLite (the default) and/or PostgreSQL.
  *
- *   npm run build && npx tsx scripts/bench-submissions.ts [--n 3000] [--concurrency 32] [--form enroll]
+ *   npm run build && npx tsx scripts/bench-submissions.ts [--n 3000] [--concurrency 32] [--form enroll] [--db sqlite|postgres|both] [--pool 10]
  *
- * 1. Makes a fresh, migrated, seeded database in bench-results/.
+ * For each database chosen:
+ * 1. Makes a fresh, migrated, seeded database for each target (SQLite: a file in
+ *    bench-results/; PostgreSQL: a database on BENCH_PG_SERVER, default
+ *    postgresql://postgres@127.0.0.1:5432, dropped at the end).
  * 2. Starts `next start` on it and posts N submissions the way a browser without JavaScript
  *    does: it loads the form page, copies the form's hidden fields (React's Server Action
  *    ids and the submission token), and posts multipart/form-data with a unique email each,
  *    `concurrency` requests in flight.
- * 3. In the same run, posts the same submissions to a bare node:http server that calls the
- *    same submitLead() through the same Prisma + better-sqlite3 driver (the baseline).
- * 4. Prints submissions/s, p50 and p99 latency, errors, and counts leads in each database
- *    (exactly N expected: none lost, none duplicated), then the Next/baseline ratio.
+ * 3. On PostgreSQL, does the same against THREE `next start` processes on one database,
+ *    the requests spread round-robin over them with the same total concurrency (what a
+ *    load balancer in front of several app servers does). They share the machine's cores,
+ *    so this measures the cost of running several servers here, not a cluster's capacity.
+ * 4. In the same run, posts the same submissions to a bare node:http server that calls the
+ *    same submitLead() through the same Prisma driver and rate-limit store (the baseline).
+ * 5. Prints submissions/s, p50 and p99 latency, errors, and counts leads in each database
+ *    (exactly N expected: none lost, none duplicated), then the ratios.
  *
  * Rate limits stay on but are raised (RATE_LIMIT_IP/RATE_LIMIT_IDENTITY), since every
- * request comes from one IP.
+ * request comes from one IP; on PostgreSQL they use the PostgreSQL store (REDIS_URL is
+ * ignored here). The build is read from NEXT_DIST_DIR (default .next). `--pool` sets
+ * DATABASE_POOL_MAX (PostgreSQL connections per server process; the app's default is 10).
  */
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
+import { Client } from "pg";
 import { createDb } from "../lib/db";
 import { seedPrograms } from "../lib/content/seed-programs";
 
-type Args = { n: number; concurrency: number; form: "enroll" | "newsletter" };
+type Database = "sqlite" | "postgres";
+type Args = { n: number; concurrency: number; form: "enroll" | "newsletter"; databases: Database[]; pool?: number };
 function parseArgs(): Args {
   const get = (name: string) => {
     const i = process.argv.indexOf(`--${name}`);
     return i > 0 ? process.argv[i + 1] : undefined;
   };
+  const db = get("db") ?? "sqlite";
+  if (!["sqlite", "postgres", "both"].includes(db)) throw new Error("--db must be sqlite, postgres or both");
   return {
     n: Number(get("n") ?? 3000),
     concurrency: Number(get("concurrency") ?? 32),
     form: (get("form") ?? "enroll") as Args["form"],
+    databases: db === "both" ? ["sqlite", "postgres"] : [db as Database],
+    pool: get("pool") ? Number(get("pool")) : undefined,
   };
 }
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
+const distDir = process.env.NEXT_DIST_DIR || ".next";
+const PG_SERVER = (process.env.BENCH_PG_SERVER || "postgresql://postgres@127.0.0.1:5432").replace(/\/+$/, "");
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -50,16 +67,39 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function freshDatabase(name: string): Promise<string> {
-  const dir = path.join(root, "bench-results");
-  mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${name}.db`);
-  for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
-  execFileSync(bin("prisma"), ["migrate", "deploy"], { cwd: root, env: { ...process.env, DATABASE_URL: `file:${file}` }, stdio: "pipe" });
-  const db = createDb(`file:${file}`);
+/** PostgreSQL databases made by this run, dropped at the end. */
+const pgDatabases: string[] = [];
+
+async function pgAdmin(sql: string) {
+  const c = new Client({ connectionString: `${PG_SERVER}/postgres` });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
+/** A fresh, migrated, seeded database; returns its DATABASE_URL. */
+async function freshDatabase(kind: Database, name: string, runId: string): Promise<string> {
+  let url: string;
+  if (kind === "sqlite") {
+    const dir = path.join(root, "bench-results");
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `${name}.db`);
+    for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
+    url = `file:${file}`;
+  } else {
+    const database = `loomstack_${name.replace(/-/g, "_")}_${runId}`;
+    await pgAdmin(`CREATE DATABASE "${database}"`);
+    pgDatabases.push(database);
+    url = `${PG_SERVER}/${database}`;
+  }
+  execFileSync(bin("prisma"), ["migrate", "deploy"], { cwd: root, env: { ...process.env, DATABASE_URL: url }, stdio: "pipe" });
+  const db = createDb(url);
   await seedPrograms(db);
   await db.$disconnect();
-  return file;
+  return url;
 }
 
 async function waitFor(url: string, timeoutMs = 60_000) {
@@ -75,35 +115,81 @@ async function waitFor(url: string, timeoutMs = 60_000) {
   throw new Error(`${url} did not come up`);
 }
 
+const children = new Set<ChildProcess>();
+/** The servers' stderr goes to this file (and is kept per server, to classify failures). */
+const serverLog = path.join(root, "bench-results", `bench-submissions-${Date.now().toString(36)}.log`);
+const stderrOf = new Map<ChildProcess, string[]>();
+
 function start(cmd: string, args: string[], env: Record<string, string>): ChildProcess {
-  const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"], detached: true });
+  mkdirSync(path.dirname(serverLog), { recursive: true });
+  const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"], detached: true });
+  children.add(child);
+  const text: string[] = [];
+  stderrOf.set(child, text);
+  child.stderr!.on("data", (chunk: Buffer) => {
+    text.push(chunk.toString("utf8"));
+    appendFileSync(serverLog, chunk);
+  });
   return child;
 }
 
-function stop(child: ChildProcess) {
-  if (child.pid) {
-    try {
-      process.kill(-child.pid, "SIGTERM");
-    } catch {
-      // already gone
-    }
+/** Why submissions failed, from a server's log ("[forms] … submission failed") or a baseline's 500 bodies. */
+function classify(failures: string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const f of failures) {
+    const cause = /out of shared memory/.test(f)
+      ? "out of shared memory (53200)"
+      : /RWConflictPool/.test(f)
+        ? "RWConflictPool full (53200)"
+        : /write conflict|WriteConflict|40001|could not serialize|deadlock/i.test(f)
+          ? "serialization conflict, retries used up"
+          : "other";
+    out[cause] = (out[cause] ?? 0) + 1;
   }
+  return out;
+}
+const failuresInLog = (text: string) => text.split(/\[forms\] \w+ submission failed/).slice(1);
+
+async function stop(child: ChildProcess) {
+  children.delete(child);
+  if (!child.pid || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once("exit", r));
+  try {
+    process.kill(-child.pid, "SIGTERM");
+  } catch {
+    return; // already gone
+  }
+  const timer = setTimeout(() => {
+    try {
+      process.kill(-child.pid!, "SIGKILL");
+    } catch {
+      // gone
+    }
+  }, 5_000);
+  await exited;
+  clearTimeout(timer);
 }
 
-const benchEnv = (file: string) => ({
-  DATABASE_URL: `file:${file}`,
-  NEXT_TELEMETRY_DISABLED: "1",
-  RATE_LIMIT_IP: "100000000/60",
-  RATE_LIMIT_IDENTITY: "100000000/60",
-  STAFF_EMAIL: "admissions@loomstack.example",
-  // Measure the submissions alone, like the baseline (the in-app email dispatcher would
-  // otherwise render and deliver 2N emails on the same 2 cores during the run).
-  EMAIL_DISPATCHER: "off",
-});
+const benchEnv = (url: string, args: Args) => {
+  const env: Record<string, string> = {
+    DATABASE_URL: url,
+    NEXT_TELEMETRY_DISABLED: "1",
+    RATE_LIMIT_IP: "100000000/60",
+    RATE_LIMIT_IDENTITY: "100000000/60",
+    STAFF_EMAIL: "admissions@loomstack.example",
+    // Measure the submissions alone, like the baseline (the in-app email dispatcher would
+    // otherwise render and deliver 2N emails on the same 2 cores during the run).
+    EMAIL_DISPATCHER: "off",
+    // The rate limits use the database's own store, not Redis.
+    REDIS_URL: "",
+  };
+  if (args.pool) env.DATABASE_POOL_MAX = String(args.pool);
+  return env;
+};
 
 /** Fields for submission i of the chosen form (without the page's hidden fields). */
-async function fieldsFactory(file: string, form: Args["form"]) {
-  const db = createDb(`file:${file}`);
+async function fieldsFactory(url: string, form: Args["form"]) {
+  const db = createDb(url);
   const cohort = await db.cohort.findFirstOrThrow({ where: { status: "open", startDate: { gt: new Date() } }, include: { program: true } });
   await db.$disconnect();
   return (i: number, run: string): [string, string][] =>
@@ -138,9 +224,16 @@ function hiddenFields(html: string): [string, string][] {
 }
 const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 
-type Result = { label: string; ok: number; errors: number; seconds: number; latencies: number[]; stored: number };
+type Result = { database: Database; label: string; ok: number; errors: number; seconds: number; latencies: number[]; stored: number; causes: Record<string, number> };
 
-async function run(label: string, n: number, concurrency: number, send: (i: number) => Promise<boolean>, count: () => Promise<number>): Promise<Result> {
+async function run(
+  database: Database,
+  label: string,
+  n: number,
+  concurrency: number,
+  send: (i: number) => Promise<boolean>,
+  count: () => Promise<number>,
+): Promise<Result> {
   const latencies: number[] = [];
   let next = 0;
   let ok = 0;
@@ -162,87 +255,130 @@ async function run(label: string, n: number, concurrency: number, send: (i: numb
     }),
   );
   const seconds = (performance.now() - t0) / 1000;
-  return { label, ok, errors, seconds, latencies: latencies.sort((a, b) => a - b), stored: await count() };
+  return { database, label, ok, errors, seconds, latencies: latencies.sort((a, b) => a - b), stored: await count(), causes: {} };
 }
 
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
 
+/** `next start` × `count` on one fresh database, the load spread round-robin over them. */
+async function benchNext(database: Database, count: number, args: Args, runId: string): Promise<Result> {
+  const formPath = args.form === "newsletter" ? "/newsletter" : "/apply";
+  const url = await freshDatabase(database, `bench-next${count}`, runId);
+  const fields = await fieldsFactory(url, args.form);
+  const servers: { base: string; child: ChildProcess; hidden: [string, string][] }[] = [];
+  try {
+    for (let k = 0; k < count; k++) {
+      const port = await freePort();
+      const child = start(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], benchEnv(url, args));
+      servers.push({ base: `http://127.0.0.1:${port}`, child, hidden: [] });
+    }
+    for (const s of servers) {
+      await waitFor(`${s.base}/robots.txt`);
+      const page = await (await fetch(s.base + formPath)).text();
+      s.hidden = hiddenFields(page).filter(([k]) => k !== "submissionToken");
+      if (!s.hidden.some(([k]) => k.startsWith("$ACTION"))) throw new Error(`No Server Action fields found in ${formPath}`);
+      // Warm up the route (first requests compile caches).
+      for (let i = 0; i < 20; i++) await postNext(s.base, formPath, s.hidden, fields(i, `warm${s.base.slice(-5)}${runId}`));
+    }
+    const label = count === 1 ? `next start ${formPath} (no-JS post)` : `next start ×${count}, round-robin`;
+    const result = await run(
+      database,
+      label,
+      args.n,
+      args.concurrency,
+      (i) => {
+        const s = servers[i % count];
+        return postNext(s.base, formPath, s.hidden, fields(i, runId));
+      },
+      () => countLeads(url, runId),
+    );
+    result.causes = classify(servers.flatMap((s) => failuresInLog((stderrOf.get(s.child) ?? []).join(""))));
+    return result;
+  } finally {
+    await Promise.all(servers.map((s) => stop(s.child)));
+  }
+}
+
+/** Baseline: bare node:http + the same submitLead, driver and rate-limit store. */
+async function benchBaseline(database: Database, args: Args, runId: string): Promise<Result> {
+  const url = await freshDatabase(database, "bench-baseline", runId);
+  const fields = await fieldsFactory(url, args.form);
+  const port = await freePort();
+  const baseline = start(bin("tsx"), ["scripts/bench-baseline-server.ts"], { ...benchEnv(url, args), PORT: String(port) });
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    await waitFor(`${base}/newsletter`);
+    for (let i = 0; i < 20; i++) await postBaseline(base, args.form, fields(i, `warm${runId}`));
+    const failures: string[] = [];
+    const result = await run(
+      database,
+      "baseline node:http + submitLead",
+      args.n,
+      args.concurrency,
+      (i) => postBaseline(base, args.form, fields(i, runId), failures),
+      () => countLeads(url, runId),
+    );
+    result.causes = classify(failures);
+    return result;
+  } finally {
+    await stop(baseline);
+  }
+}
+
 async function main() {
   const args = parseArgs();
-  if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
-    console.error("No production build in .next: run `npm run build` first.");
+  if (!existsSync(path.join(root, distDir, "BUILD_ID"))) {
+    console.error(`No production build in ${distDir}: run \`npm run build\` first (or set NEXT_DIST_DIR).`);
     process.exit(1);
   }
   const runId = Date.now().toString(36);
-  const formPath = args.form === "newsletter" ? "/newsletter" : "/apply";
   const results: Result[] = [];
-  const children: ChildProcess[] = [];
   process.on("SIGINT", () => {
-    children.forEach(stop);
+    for (const c of children) void stop(c);
     process.exit(130);
   });
 
   try {
-    // --- Next.js, posting like a browser without JavaScript
-    const nextDb = await freshDatabase("bench-next");
-    const fields = await fieldsFactory(nextDb, args.form);
-    const nextPort = await freePort();
-    const next = start(bin("next"), ["start", "-p", String(nextPort), "-H", "127.0.0.1"], benchEnv(nextDb));
-    children.push(next);
-    const base = `http://127.0.0.1:${nextPort}`;
-    await waitFor(`${base}/robots.txt`);
-    const page = await (await fetch(base + formPath)).text();
-    const hidden = hiddenFields(page).filter(([k]) => k !== "submissionToken");
-    if (!hidden.some(([k]) => k.startsWith("$ACTION"))) throw new Error(`No Server Action fields found in ${formPath}`);
-    // Warm up the route (first requests compile caches).
-    for (let i = 0; i < 20; i++) await postNext(base, formPath, hidden, fields(i, `warm${runId}`));
-    results.push(
-      await run(
-        `next start ${formPath} (no-JS post)`,
-        args.n,
-        args.concurrency,
-        (i) => postNext(base, formPath, hidden, fields(i, runId)),
-        () => countLeads(nextDb, runId),
-      ),
-    );
-    stop(next);
-
-    // --- Baseline: bare node:http + the same submitLead and driver
-    const baseDb = await freshDatabase("bench-baseline");
-    const baseFields = await fieldsFactory(baseDb, args.form);
-    const basePort = await freePort();
-    const baseline = start(bin("tsx"), ["scripts/bench-baseline-server.ts"], { ...benchEnv(baseDb), PORT: String(basePort) });
-    children.push(baseline);
-    const baseUrl = `http://127.0.0.1:${basePort}`;
-    await waitFor(`${baseUrl}/newsletter`);
-    for (let i = 0; i < 20; i++) await postBaseline(baseUrl, args.form, baseFields(i, `warm${runId}`));
-    results.push(
-      await run(
-        "baseline node:http + submitLead",
-        args.n,
-        args.concurrency,
-        (i) => postBaseline(baseUrl, args.form, baseFields(i, runId)),
-        () => countLeads(baseDb, runId),
-      ),
-    );
-    stop(baseline);
+    for (const database of args.databases) {
+      results.push(await benchNext(database, 1, args, runId));
+      if (database === "postgres") results.push(await benchNext(database, 3, args, runId));
+      results.push(await benchBaseline(database, args, runId));
+    }
   } finally {
-    children.forEach(stop);
+    await Promise.all([...children].map(stop));
+    for (const database of pgDatabases) {
+      await pgAdmin(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`).catch((e) => console.error(`could not drop ${database}:`, e));
+    }
   }
 
-  console.log(`\nForm: ${args.form}, N = ${args.n}, concurrency = ${args.concurrency}, database: SQLite\n`);
-  console.log("target                               | subs/s | p50 ms | p99 ms | errors | leads stored");
-  console.log("-------------------------------------|--------|--------|--------|--------|-------------");
+  console.log(
+    `\nForm: ${args.form}, N = ${args.n}, concurrency = ${args.concurrency} (in total, also with several servers), PostgreSQL pool per server: ${args.pool ?? "default (10)"}\n`,
+  );
+  console.log("database   | target                               | subs/s | p50 ms | p99 ms | errors | leads stored");
+  console.log("-----------|--------------------------------------|--------|--------|--------|--------|-------------");
   for (const r of results) {
     console.log(
-      `${r.label.padEnd(37)}| ${(r.ok / r.seconds).toFixed(0).padStart(6)} | ${pct(r.latencies, 50).toFixed(1).padStart(6)} | ${pct(r.latencies, 99)
+      `${r.database.padEnd(11)}| ${r.label.padEnd(37)}| ${(r.ok / r.seconds).toFixed(0).padStart(6)} | ${pct(r.latencies, 50).toFixed(1).padStart(6)} | ${pct(
+        r.latencies,
+        99,
+      )
         .toFixed(1)
         .padStart(6)} | ${String(r.errors).padStart(6)} | ${String(r.stored).padStart(5)} of ${args.n}${r.stored === args.n ? "" : "  <-- MISMATCH"}`,
     );
   }
-  if (results.length === 2) {
-    const [a, b] = results;
-    console.log(`\nNext.js / baseline throughput: ${((a.ok / a.seconds) / (b.ok / b.seconds)).toFixed(2)}`);
+  const rate = (r: Result) => r.ok / r.seconds;
+  console.log("");
+  for (const r of results.filter((x) => x.errors > 0)) {
+    const causes = Object.entries(r.causes).map(([cause, n]) => `${n} ${cause}`);
+    console.log(`errors, ${r.database} ${r.label.trim()}: ${causes.join(", ") || "no cause logged (see the response)"}`);
+  }
+  if (results.some((x) => x.errors > 0)) console.log(`(server logs: ${path.relative(root, serverLog)})\n`);
+  for (const database of args.databases) {
+    const [one, ...rest] = results.filter((r) => r.database === database);
+    const base = rest.find((r) => r.label.startsWith("baseline"));
+    const three = rest.find((r) => r.label.includes("×3"));
+    if (one && base) console.log(`${database}: Next.js (1 server) / baseline throughput: ${(rate(one) / rate(base)).toFixed(2)}`);
+    if (one && three) console.log(`${database}: Next.js 3 servers / 1 server throughput: ${(rate(three) / rate(one)).toFixed(2)}`);
   }
 }
 
@@ -257,15 +393,16 @@ async function postNext(base: string, formPath: string, hidden: [string, string]
   return res.ok && /role="status"/.test(html) && !/Please correct|went wrong|try again in/.test(html);
 }
 
-async function postBaseline(base: string, form: string, fields: [string, string][]): Promise<boolean> {
+async function postBaseline(base: string, form: string, fields: [string, string][], failures: string[] = []): Promise<boolean> {
   const body = new URLSearchParams([...fields, ["submissionToken", randomUUID()]]);
   const res = await fetch(`${base}/${form}`, { method: "POST", body });
-  await res.text();
+  const text = await res.text();
+  if (!res.ok) failures.push(text);
   return res.ok;
 }
 
-async function countLeads(file: string, runId: string): Promise<number> {
-  const db = createDb(`file:${file}`);
+async function countLeads(url: string, runId: string): Promise<number> {
+  const db = createDb(url);
   try {
     return await db.lead.count({ where: { email: { startsWith: `bench-${runId}-` } } });
   } finally {
