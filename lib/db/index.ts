@@ -50,8 +50,10 @@ export function dbProvider(client: Db): DbProvider {
  * transaction changed), and SERIALIZABLE would only make parallel claimers abort each other
  * over the rows they merely looked at. SQLite has one isolation level; nothing to set.
  */
-export function compareAndSetTransaction(client: Db): { isolationLevel?: "ReadCommitted" } {
-  return dbProvider(client) === "postgres" ? { isolationLevel: "ReadCommitted" } : {};
+export function compareAndSetTransaction(client: Db): { isolationLevel?: "Serializable" } {
+  // Typed as the SQLite client's options (the only ones `Db` knows); the PostgreSQL client
+  // that receives this accepts ReadCommitted.
+  return dbProvider(client) === "postgres" ? ({ isolationLevel: "ReadCommitted" } as unknown as { isolationLevel: "Serializable" }) : {};
 }
 
 // One client per process; survives Next's dev-mode module reloads.
