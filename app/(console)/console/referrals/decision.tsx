@@ -54,8 +54,12 @@ export function DecisionForm({ row, back, canDecide }: { row: RedemptionRow; bac
           name="note"
           type="text"
           maxLength={NOTE_MAX}
+          aria-describedby={`note-hint-${row.id}`}
           className="mt-1 block min-h-10 w-full rounded-lg border border-ink/30 bg-white px-2 text-sm"
         />
+        <p id={`note-hint-${row.id}`} className="mt-1 text-xs text-ink/70">
+          On a rejection it is emailed to the requester as the reason; on an approval it stays internal.
+        </p>
       </div>
       {why && (
         <p id={`why-${row.id}`} className="text-xs text-red-800">
