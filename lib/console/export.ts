@@ -257,10 +257,36 @@ async function* prismaBatches(db: Db, where: Prisma.LeadWhereInput, batchSize: n
   }
 }
 
+/**
+ * `csvCell` for a value read from SQLite, with a shortcut for the common case: a string whose
+ * first character is not = + - @ nor possibly white space (at or below U+0020, or U+00A0 and
+ * above, which also covers the full-width signs), whose last is not possibly white space, is
+ * only quoted if it holds a comma, a quote or a line break. Anything else goes through
+ * `csvCell`, so the result is always exactly csvCell's (tests/unit/csv-export.test.ts checks).
+ */
+export function fastCsvCell(value: unknown): string {
+  if (typeof value !== "string") return csvCell(value);
+  const n = value.length;
+  if (n === 0) return "";
+  const first = value.charCodeAt(0);
+  const last = value.charCodeAt(n - 1);
+  if (first === 0x3d || first === 0x2b || first === 0x2d || first === 0x40 || first <= 0x20 || first >= 0xa0 || last <= 0x20 || last >= 0xa0) {
+    return csvCell(value);
+  }
+  return QUOTE_NEEDED.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** A stored DateTime cell: ISO 8601 UTC like Prisma's (see storedDateIso), then csvCell. */
+function dateCsvCell(value: unknown): string {
+  return csvCell(storedDateIso(value));
+}
+
+/** One formatter per exported column, in EXPORT_COLUMNS order. */
+const CELL_FORMATTERS: ((value: unknown) => string)[] = EXPORT_COLUMNS.map((c) => ("date" in c && c.date ? dateCsvCell : fastCsvCell));
+
 const SELECT_LIST = EXPORT_COLUMNS.map((c) => (c.column === "ownerName" ? `u."name"` : `L."${c.column}"`)).join(", ");
 const ID_INDEX = EXPORT_COLUMNS.findIndex((c) => c.column === "id");
 const CREATED_INDEX = EXPORT_COLUMNS.findIndex((c) => c.column === "createdAt");
-const DATE_INDEXES = EXPORT_COLUMNS.flatMap((c, i) => ("date" in c && c.date ? [i] : []));
 
 /** A stored DateTime as Prisma returns it (ISO 8601 UTC); Prisma's adapter writes "…+00:00" text. */
 function storedDateIso(value: unknown): string | null {
@@ -300,15 +326,21 @@ async function* sqliteBatches(url: string, where: Prisma.LeadWhereInput, batchSi
       if (!statement) statements.set(sql, (statement = conn.prepare(sql).raw(true)));
       const rows = statement.all(...params) as unknown[][];
       if (rows.length === 0) return;
-      let chunk = "";
-      for (const row of rows) {
-        for (const i of DATE_INDEXES) row[i] = storedDateIso(row[i]);
-        chunk += csvLine(row);
-      }
-      yield chunk;
-      if (rows.length < batchSize) return;
       const last = rows[rows.length - 1];
-      cursor = { createdAt: new Date(last[CREATED_INDEX] as string), id: last[ID_INDEX] as string };
+      const next: Cursor = { createdAt: new Date(last[CREATED_INDEX] as string), id: last[ID_INDEX] as string }; // before the cells are written over
+      // Each raw row array is turned into its cells in place and joined: Array.join builds flat
+      // strings in one go, where `+=` per cell builds ropes that are flattened later (by the
+      // route's TextEncoder) and make more garbage.
+      const lines = new Array<string>(rows.length + 1);
+      for (let r = 0; r < rows.length; r++) {
+        const row = rows[r];
+        for (let i = 0; i < row.length; i++) row[i] = CELL_FORMATTERS[i](row[i]);
+        lines[r] = row.join(",");
+      }
+      lines[rows.length] = "";
+      yield lines.join("\r\n");
+      if (rows.length < batchSize) return;
+      cursor = next;
     }
   } finally {
     conn.close();

@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { csvCell, csvLine, EXPORT_COLUMNS, EXPORT_HEADER, EXPORT_SELECT, whereToSql } from "@/lib/console/export";
+import { csvCell, csvLine, EXPORT_COLUMNS, EXPORT_HEADER, EXPORT_SELECT, fastCsvCell, whereToSql } from "@/lib/console/export";
 import { afterCursor, inboxWhere, NO_SOURCE } from "@/lib/console/inbox";
 
 /** A small, strict RFC 4180 parser (CRLF or LF line ends), independent of the code under test. */
@@ -168,6 +168,22 @@ describe("csvCell: formula injection", () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe("fastCsvCell (the SQLite reader's shortcut)", () => {
+  it("gives exactly csvCell's cell for any value", () => {
+    const edgy = fc.stringMatching(/^[\t\r\n \u00a0\u2028\u3000\ufeff=+\-@,"'a＝＋－＠😀]{0,3}[a-z0-9 ,"\u00a0\u2000]{0,4}[\t\r\n \u00a0\u3000a"]{0,2}$/);
+    const value = fc.oneof(fc.string({ unit: "grapheme" }), fc.string({ unit: "binary" }), edgy, fc.constantFrom(null, undefined, 0, -1.5, 12n, ""));
+    fc.assert(
+      fc.property(value, (v) => {
+        expect(fastCsvCell(v)).toBe(csvCell(v));
+      }),
+      { numRuns: 2000 },
+    );
+    for (const v of ["plain", "a,b", 'say "hi"', "x\n", " lead", "trail ", "\u00a0x", "x\u3000", "=1", "-1", "@a", "+1", "＝1", "Zoë", "{}", '{"a":1}', "9", "'quoted'"]) {
+      expect(fastCsvCell(v), JSON.stringify(v)).toBe(csvCell(v));
+    }
   });
 });
 
