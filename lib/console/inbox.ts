@@ -224,25 +224,19 @@ export async function listInbox(db: Db, f: InboxFilters, opts: { me?: string; pa
   const take = pageSize + 1;
   const cursor = decodeCursor(f.after);
   const read = (where: Prisma.LeadWhereInput, n: number) => db.lead.findMany({ where, orderBy: NEWEST_FIRST, take: n, select: INBOX_SELECT });
-  const rows = f.q
-    ? await searchLeads(db, f, { me: opts.me, cursor, take }, read, async (keys) =>
-        keys.length ? db.lead.findMany({ where: { id: { in: keys.map((k) => k.id) } }, orderBy: NEWEST_FIRST, select: INBOX_SELECT }) : [],
-      )
-    : await read({ AND: [inboxWhere(f, opts.me), afterCursor(cursor)] }, take);
-  if (Array.isArray(rows)) {
-    const more = rows.length > pageSize;
-    const page = more ? rows.slice(0, pageSize) : rows;
-    return { rows: page, nextCursor: more ? encodeCursor(page[page.length - 1]) : null };
-  }
-  throw new Error("unreachable: searchLeads answers { atLeast } only when counting");
+  const found = f.q ? await searchLeads(db, f, { me: opts.me, cursor, take }, read) : await read({ AND: [inboxWhere(f, opts.me), afterCursor(cursor)] }, take);
+  if (!Array.isArray(found)) throw new Error("unreachable: searchLeads answers { atLeast } only when counting");
+  const more = found.length > pageSize;
+  const page = more ? found.slice(0, pageSize) : found;
+  return { rows: page, nextCursor: more ? encodeCursor(page[page.length - 1]) : null };
 }
 
 /** How many leads match, up to COUNT_CAP (then "more than 1,000"). */
 export async function countInbox(db: Db, f: InboxFilters, me?: string): Promise<{ count: number; capped: boolean }> {
   let n: number;
   if (f.q) {
-    const read = (where: Prisma.LeadWhereInput, take: number) => db.lead.findMany({ where, orderBy: NEWEST_FIRST, take, select: KEY_SELECT });
-    const found = await searchLeads(db, f, { me, cursor: null, take: COUNT_CAP + 1, counting: true }, read, async (keys) => keys);
+    const read = (where: Prisma.LeadWhereInput, take: number) => db.lead.findMany({ where, orderBy: NEWEST_FIRST, take, select: { id: true } });
+    const found = await searchLeads(db, f, { me, cursor: null, take: COUNT_CAP + 1, counting: true }, read);
     n = Array.isArray(found) ? found.length : found.atLeast;
   } else {
     // Ordered like the inbox: without it Prisma orders the capped subquery by id, which sorts
@@ -268,14 +262,13 @@ export const SEARCH_TUNING = {
 };
 
 export type LeadKey = { id: string; createdAt: Date };
-const KEY_SELECT = { id: true, createdAt: true } as const;
 
 /**
  * The newest `take` leads that match the filters and the search `f.q`, strictly after
  * `cursor`, newest first (createdAt desc, id desc): exactly the rows of one query with
  * inboxWhere(f) and afterCursor(cursor), read in a way that stays fast at a million leads.
- * `read(where, n)` reads the newest n rows matching `where`; `byKeys` reads the rows of
- * keys found here (in their order). With `counting`, the answer may be { atLeast: take }.
+ * `read(where, n)` reads the newest n rows matching `where` (findMany with the caller's
+ * select). With `counting`, the answer may be { atLeast: take }.
  *
  * A prefix search cannot be read in the inbox's order from any index: its matches are spread
  * over the whole table in name order. So a database can either
@@ -292,10 +285,9 @@ const KEY_SELECT = { id: true, createdAt: true } as const;
  *
  * - Count the search's index entries per column, in index order, only as far as
  *   `sparseLimit` (SEARCH_TUNING; an index range, stopped early).
- * - Sparse (at most that many): (a). Without filters or cursor, the plain query (it can only
- *   use the search indexes). Otherwise one query per search column, its filters and cursor
- *   wrapped in NOT (NOT (…)) (`hidden`) so that SQLite cannot pick their indexes; the
- *   per-column newest `take` are merged here.
+ * - Sparse (at most that many): (a), as one query whose filters and cursor are wrapped in
+ *   NOT (NOT (…)) (`hidden`), so that SQLite can only use the search's indexes (a
+ *   MULTI-INDEX OR over its columns) and sorts at most that many rows.
  * - Dense: (b), bounded. First the `window` newest leads after the cursor (from an edge found
  *   on the covering (createdAt, id) index, to the cursor). If the page is not full there, the
  *   rest (older than the edge): by (b) when the window found at least as many as are still
@@ -311,36 +303,43 @@ const KEY_SELECT = { id: true, createdAt: true } as const;
  * Everything is Prisma, so PostgreSQL runs the same queries (its planner has statistics, and
  * NOT (NOT x) is x to it).
  */
-export async function searchLeads<R extends LeadKey>(
+export async function searchLeads<R>(
   db: Db,
   f: InboxFilters,
   opts: { me?: string; cursor: LeadKey | null; take: number; counting?: boolean },
   read: (where: Prisma.LeadWhereInput, n: number) => Promise<R[]>,
-  byKeys: (keys: LeadKey[]) => Promise<R[]>,
 ): Promise<R[] | { atLeast: number }> {
   if (!f.q) throw new Error("searchLeads needs a search (f.q)");
   const { cursor, take } = opts;
   const branches = searchBranches(f.q);
+  const search = searchWhere(f.q);
   const filters = filterConditions(f, opts.me);
-  const where: Prisma.LeadWhereInput = { AND: [...filters, searchWhere(f.q)] };
+  const where: Prisma.LeadWhereInput = { AND: [...filters, search] };
+  // (a): only the search's indexes can drive the query.
+  const viaSearchIndexes = (conditions: Prisma.LeadWhereInput[], n: number) => {
+    const others = conditions.filter((c) => Object.keys(c).length);
+    return read(others.length ? { AND: [search, hidden({ AND: others })] } : search, n);
+  };
 
   const entries = new SearchEntries(db, branches);
   const total = await entries.total(SEARCH_TUNING.sparseLimit);
   if (opts.counting && !filters.length && !cursor && (await entries.largest(take)) >= take) return { atLeast: take };
-  if (total <= SEARCH_TUNING.sparseLimit) {
-    if (!filters.length && !cursor) return read(where, take);
-    return byKeys(await viaSearchIndexes(db, branches, [...filters, afterCursor(cursor)], take));
-  }
+  if (total <= SEARCH_TUNING.sparseLimit) return viaSearchIndexes([...filters, afterCursor(cursor)], take);
 
-  const edge = await db.lead.findFirst({ where: { AND: [afterCursor(cursor), ...dateConditions(f)] }, orderBy: NEWEST_FIRST, skip: SEARCH_TUNING.window - 1, select: { createdAt: true } });
+  const edge = await db.lead.findFirst({
+    where: { AND: [afterCursor(cursor), ...dateConditions(f)] },
+    orderBy: NEWEST_FIRST,
+    skip: SEARCH_TUNING.window - 1,
+    select: { createdAt: true },
+  });
   if (!edge) return read({ AND: [where, afterCursor(cursor)] }, take);
   const found = await read({ AND: [where, afterCursor(cursor), { createdAt: { gte: edge.createdAt } }] }, take);
   const missing = take - found.length;
   if (missing <= 0) return found;
   const older: Prisma.LeadWhereInput = { createdAt: { lt: edge.createdAt } };
-  const rest = () => read({ AND: [where, older] }, missing);
+  const walkRest = async () => found.concat(await read({ AND: [where, older] }, missing));
   // The window found at least as many as are missing: about one more window's walk.
-  if (found.length >= missing) return found.concat(await rest());
+  if (found.length >= missing) return walkRest();
   // How many rows would (b) visit? As many per match as it visited in the window: the leads of
   // the index it walks, a filter's (the largest, not knowing which the planner picks) or, with
   // no indexed filter, createdAt's (every lead).
@@ -351,10 +350,10 @@ export async function searchLeads<R extends LeadKey>(
     for (const c of indexed) visited = Math.max(visited, await db.lead.count({ where: { AND: [c, afterCursor(cursor), { createdAt: { gte: edge.createdAt } }] } }));
   }
   const walk = (missing * Math.max(visited, 1)) / Math.max(found.length, 0.5);
-  if (walk <= SEARCH_TUNING.sparseLimit) return found.concat(await rest());
+  if (walk <= SEARCH_TUNING.sparseLimit) return walkRest();
   const all = await entries.total(SEARCH_TUNING.indexLimit);
-  if (all > SEARCH_TUNING.indexLimit || all >= walk) return found.concat(await rest());
-  return found.concat(await byKeys(await viaSearchIndexes(db, branches, [...filters, older], missing)));
+  if (all > SEARCH_TUNING.indexLimit || all >= walk) return walkRest();
+  return found.concat(await viaSearchIndexes([...filters, older], missing));
 }
 
 /** Filter columns without a (column, createdAt) index (prisma/schema.prisma), and createdAt itself. */
@@ -396,26 +395,6 @@ class SearchEntries {
 }
 
 /**
- * Strategy (a): for each search column, the newest `take` leads among its entries that meet
- * `conditions`, merged. The conditions are `hidden` so that the column's index drives the
- * query (a filter's index would make it a walk over every lead the filter matches).
- */
-async function viaSearchIndexes(db: Db, branches: SearchBranch[], conditions: Prisma.LeadWhereInput[], take: number): Promise<LeadKey[]> {
-  const merged = new Map<string, LeadKey>();
-  const others = conditions.filter((c) => Object.keys(c).length);
-  for (const b of branches) {
-    const rows = await db.lead.findMany({
-      where: others.length ? { AND: [branchWhere(b), hidden({ AND: others })] } : branchWhere(b),
-      orderBy: NEWEST_FIRST,
-      take,
-      select: KEY_SELECT,
-    });
-    for (const row of rows) merged.set(row.id, row);
-  }
-  return [...merged.values()].sort(newestFirst).slice(0, take);
-}
-
-/**
  * The same condition, as NOT (NOT (…)). SQLite uses an index only for plain terms of the
  * WHERE clause, so this keeps it from choosing the condition's indexes (its planner has no
  * statistics to weigh them with); the meaning is unchanged, NULLs included (NOT NULL is NULL).
@@ -423,28 +402,4 @@ async function viaSearchIndexes(db: Db, branches: SearchBranch[], conditions: Pr
  */
 export function hidden(condition: Prisma.LeadWhereInput): Prisma.LeadWhereInput {
   return { NOT: { NOT: condition } };
-}
-
-/** (createdAt desc, id desc), ids in code point order like the databases' binary collations. */
-function newestFirst(a: LeadKey, b: LeadKey): number {
-  return b.createdAt.getTime() - a.createdAt.getTime() || compareCodePoints(b.id, a.id);
-}
-
-/**
- * Compares strings by code point, which is how SQLite's default BINARY collation (UTF-8
- * bytes) and PostgreSQL's "C" collation order them. JavaScript's `<` compares UTF-16 code
- * units, which differs for characters above U+FFFF against U+E000–U+FFFF.
- */
-export function compareCodePoints(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    let x = a.charCodeAt(i);
-    let y = b.charCodeAt(i);
-    if (x === y) continue;
-    // Surrogates (U+D800–U+DFFF) stand for code points above U+FFFF: move them past U+FFFF.
-    x = x >= 0xe000 ? x - 0x800 : x >= 0xd800 ? x + 0x2000 : x;
-    y = y >= 0xe000 ? y - 0x800 : y >= 0xd800 ? y + 0x2000 : y;
-    return x - y;
-  }
-  return a.length - b.length;
 }
