@@ -254,12 +254,23 @@ export async function firstContactStats(db: Db, range: DashboardRange, now: Date
     db.$queryRaw<{ createdAt: Date | string; firstContactedAt: Date | string }[]>`
       SELECT "createdAt", "firstContactedAt" FROM "Lead"
       WHERE "firstContactedAt" >= ${range.start} AND "firstContactedAt" < ${range.end}`,
-    waitingEnd > range.start ? db.lead.count({ where: { status: "new", createdAt: { gte: range.start, lt: waitingEnd } } }) : 0,
-    db.lead.count({ where: { status: "new", createdAt: { lt: cutoff } } }),
+    waitingEnd > range.start ? countNew(db, { gte: range.start, lt: waitingEnd }) : 0,
+    countNew(db, { lt: cutoff }),
   ]);
   const durations = new Float64Array(pairs.length);
   for (let i = 0; i < pairs.length; i++) durations[i] = Math.max(0, toMs(pairs[i].firstContactedAt) - toMs(pairs[i].createdAt));
   return { contacted: pairs.length, medianMs: median(durations), waitingInRange, waitingAll };
+}
+
+/**
+ * Leads still "new", created in `createdAt`: a COUNT(*) straight on the (status, createdAt)
+ * index. (Prisma's `count` wraps the query in a subquery that selects `id`; once SQLite has
+ * statistics (ANALYZE) it answers that by scanning the whole table: 53 ms against 7 ms at
+ * 100,000 leads.)
+ */
+async function countNew(db: Db, createdAt: { gte?: Date; lt: Date }): Promise<number> {
+  const [group] = await db.lead.groupBy({ by: ["status"], where: { status: "new", createdAt }, _count: { _all: true } });
+  return group?._count._all ?? 0;
 }
 
 /** "3 h 12 min", "45 min", "2 d 4 h", "under a minute". */
