@@ -1,6 +1,6 @@
 import type { Prisma } from "../generated/prisma/client";
 import type { FirstTouch } from "../attribution-cookies";
-import type { Db } from "../db";
+import { dbProvider, type Db } from "../db";
 import { queueEmail, queueNewEmails, type EmailTemplate, type QueuedEmail } from "../email/outbox";
 import { attributionRows, summarizeSubmission, type SummaryNames } from "../email/summary";
 import type { ConfirmationEmailData, ReferralInvitationData, StaffNewLeadData } from "../email/template-data";
@@ -130,10 +130,7 @@ export async function submitLead<F extends FormType>(
     const checked = await checkAgainstDatabase(deps.db, formType, input, now);
     const names: SummaryNames = { programs: deps.programNames ? await deps.programNames().catch(() => undefined) : undefined, cohort: checked.cohort };
     const staffTo = await deps.staffRecipients(formType);
-    const result = await deps.db.$transaction(
-      (tx) => saveSubmission(tx, deps, formType, input, attribution, ctx, token, now, names, staffTo),
-      TX_OPTIONS,
-    );
+    const result = await saveWithRetries(deps.db, identity, token, (tx) => saveSubmission(tx, deps, formType, input, attribution, ctx, token, now, names, staffTo));
     if (result.created) deps.onQueued?.();
     return { kind: "saved", ...result };
   } catch (error) {
@@ -144,6 +141,45 @@ export async function submitLead<F extends FormType>(
       if (existing) return { kind: "saved", leadId: existing.id, created: false, success: await successFor(deps, existing, formType) };
     }
     throw error;
+  }
+}
+
+/**
+ * Runs the submission's transaction.
+ *
+ * SQLite runs one write transaction at a time, so the read-decide-write steps inside (find
+ * the contact, update a lead sent minutes ago instead of adding one, award points once) see
+ * a stable database.
+ *
+ * On PostgreSQL the submission runs READ COMMITTED, and first takes a transaction-scoped
+ * advisory lock on the person (their email, else their phone): two submissions by the same
+ * person queue behind each other and the second sees the first's rows, while different
+ * people never wait for each other. (Under SERIALIZABLE, the default for other
+ * transactions, busy forms aborted each other over index pages they merely shared, and
+ * some submissions failed after every retry.) What two different people can still race
+ * for is backed by a unique constraint (a referred friend's contact, a points entry's key,
+ * a discount code, an email's idempotency key); losing such a race aborts with P2002 and
+ * the whole transaction runs again, then finding the other side's row.
+ */
+const UNIQUE_RACE_ATTEMPTS = 4;
+
+async function saveWithRetries<T>(db: Db, identity: string | undefined, token: string | undefined, save: (tx: Tx) => Promise<T>): Promise<T> {
+  const postgres = dbProvider(db) === "postgres";
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.$transaction(
+        async (tx) => {
+          if (postgres && identity) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`loomstack:submission:${identity.toLowerCase()}`}))`;
+          return save(tx);
+        },
+        // The PostgreSQL client accepts ReadCommitted; `Db` carries the SQLite client's types.
+        postgres ? { ...TX_OPTIONS, isolationLevel: "ReadCommitted" as unknown as "Serializable" } : TX_OPTIONS,
+      );
+    } catch (error) {
+      if (!postgres || !isUniqueViolation(error) || attempt >= UNIQUE_RACE_ATTEMPTS) throw error;
+      // The same token saved by a concurrent request is settled by the caller, not retried.
+      if (token && (await db.lead.findUnique({ where: { submissionToken: token }, select: { id: true } }))) throw error;
+    }
   }
 }
 

@@ -386,4 +386,31 @@ describe("concurrency", () => {
     expect(await t.db.lead.count({ where: { email: "race@example.com" } })).toBe(1);
     expect(await t.db.emailMessage.count({ where: { lead: { email: "race@example.com" } } })).toBe(2);
   });
+
+  it("the same person sending a form from several tabs at once (different tokens) gives one lead, revised", async () => {
+    const outs = await Promise.all(Array.from({ length: 6 }, () => submit("newsletter", { email: "tabs@example.com", consent: "on", submissionToken: randomUUID() })));
+    expect(outs.every((o) => o.kind === "saved")).toBe(true);
+    expect(await t.db.contact.count({ where: { email: "tabs@example.com" } })).toBe(1);
+    const leads = await t.db.lead.findMany({ where: { email: "tabs@example.com" } });
+    expect(leads).toHaveLength(1);
+    expect(leads[0].revision).toBe(6);
+    expect(await t.db.newsletterSubscription.count({ where: { contact: { email: "tabs@example.com" } } })).toBe(1);
+  });
+
+  it("referrers naming the same friend while the friend signs up, all at once, make one contact and one award", async () => {
+    const friend = { name: "Fern Friend", email: "fern@example.com" };
+    const outs = await Promise.all([
+      ...["ref1@example.com", "ref2@example.com", "ref3@example.com"].map((r) =>
+        submit("referral", { name: "Rita Referrer", email: r, friends: [friend], consent: "on", submissionToken: randomUUID() }),
+      ),
+      submit("newsletter", { email: friend.email, consent: "on", submissionToken: randomUUID() }),
+    ]);
+    expect(outs.map((o) => o.kind)).toEqual(["saved", "saved", "saved", "saved"]);
+    const fern = await t.db.contact.findMany({ where: { email: friend.email } });
+    expect(fern).toHaveLength(1);
+    // A friend is credited to one referrer at most, never twice.
+    const credited = await t.db.pointsEntry.findMany({ where: { friendContactId: fern[0].id }, select: { contactId: true } });
+    expect(new Set(credited.map((e) => e.contactId)).size).toBeLessThanOrEqual(1);
+    expect(fern[0].referredById === null || credited.every((e) => e.contactId === fern[0].referredById)).toBe(true);
+  });
 });
