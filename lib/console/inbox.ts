@@ -224,7 +224,16 @@ export async function listInbox(db: Db, f: InboxFilters, opts: { me?: string; pa
   const take = pageSize + 1;
   const cursor = decodeCursor(f.after);
   const read = (where: Prisma.LeadWhereInput, n: number) => db.lead.findMany({ where, orderBy: NEWEST_FIRST, take: n, select: INBOX_SELECT });
-  const found = f.q ? await searchLeads(db, f, { me: opts.me, cursor, take }, read) : await read({ AND: [inboxWhere(f, opts.me), afterCursor(cursor)] }, take);
+  // Through the search's indexes: every match's id, sorted by SQLite (at most
+  // SEARCH_TUNING.indexLimit), then the page's rows by id. Without a LIMIT the planner cannot
+  // prefer walking createdAt's index to sorting the matches (with statistics, it would).
+  const viaIndexes = async (where: Prisma.LeadWhereInput, n: number) => {
+    const ids = (await db.lead.findMany({ where, orderBy: NEWEST_FIRST, select: { id: true } })).slice(0, n).map((r) => r.id);
+    return ids.length ? read({ id: { in: ids } }, n) : [];
+  };
+  const found = f.q
+    ? await searchLeads(db, f, { me: opts.me, cursor, take }, { newest: read, viaIndexes })
+    : await read({ AND: [inboxWhere(f, opts.me), afterCursor(cursor)] }, take);
   if (!Array.isArray(found)) throw new Error("unreachable: searchLeads answers { atLeast } only when counting");
   const more = found.length > pageSize;
   const page = more ? found.slice(0, pageSize) : found;
@@ -233,15 +242,21 @@ export async function listInbox(db: Db, f: InboxFilters, opts: { me?: string; pa
 
 /** How many leads match, up to COUNT_CAP (then "more than 1,000"). */
 export async function countInbox(db: Db, f: InboxFilters, me?: string): Promise<{ count: number; capped: boolean }> {
+  // Ordered like the inbox: without it Prisma orders the capped subquery by id, which sorts
+  // every matching row first (280 ms p95 at 1M leads, against 17 ms this way).
+  const count = (where: Prisma.LeadWhereInput, take: number) => db.lead.count({ where, orderBy: { createdAt: "desc" }, take });
   let n: number;
   if (f.q) {
-    const read = (where: Prisma.LeadWhereInput, take: number) => db.lead.findMany({ where, orderBy: NEWEST_FIRST, take, select: { id: true } });
-    const found = await searchLeads(db, f, { me, cursor: null, take: COUNT_CAP + 1, counting: true }, read);
+    // A search is counted in parts; each part's "rows" are only counted (an array of holes).
+    const found = await searchLeads(db, f, { me, cursor: null, take: COUNT_CAP + 1, counting: true }, {
+      newest: async (where, take) => new Array<undefined>(await count(where, take)),
+      // Unordered and uncapped (at most SEARCH_TUNING.indexLimit entries): with a LIMIT and an
+      // ORDER BY, SQLite with statistics would rather walk createdAt's index than sort.
+      viaIndexes: async (where, take) => new Array<undefined>(Math.min(take, await db.lead.count({ where }))),
+    });
     n = Array.isArray(found) ? found.length : found.atLeast;
   } else {
-    // Ordered like the inbox: without it Prisma orders the capped subquery by id, which sorts
-    // every matching row first (280 ms p95 at 1M leads, against 17 ms this way).
-    n = await db.lead.count({ where: inboxWhere(f, me), orderBy: { createdAt: "desc" }, take: COUNT_CAP + 1 });
+    n = await count(inboxWhere(f, me), COUNT_CAP + 1);
   }
   return { count: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
 }
@@ -263,12 +278,23 @@ export const SEARCH_TUNING = {
 
 export type LeadKey = { id: string; createdAt: Date };
 
+/** How `searchLeads` reads: the newest `n` leads matching `where`, newest first. */
+export type SearchReads<R> = {
+  /** A walk, (b): createdAt's or a filter's index drives it. */
+  newest: (where: Prisma.LeadWhereInput, n: number) => Promise<R[]>;
+  /**
+   * (a): only the search's indexes can drive it. Read it without a LIMIT (then cut to n): with
+   * statistics, given ORDER BY and LIMIT, SQLite may walk createdAt's index instead.
+   */
+  viaIndexes: (where: Prisma.LeadWhereInput, n: number) => Promise<R[]>;
+};
+
 /**
  * The newest `take` leads that match the filters and the search `f.q`, strictly after
  * `cursor`, newest first (createdAt desc, id desc): exactly the rows of one query with
  * inboxWhere(f) and afterCursor(cursor), read in a way that stays fast at a million leads.
- * `read(where, n)` reads the newest n rows matching `where` (findMany with the caller's
- * select). With `counting`, the answer may be { atLeast: take }.
+ * `read` reads the newest n rows matching a condition (findMany with the caller's select;
+ * countInbox only counts them). With `counting`, the answer may be { atLeast: take }.
  *
  * A prefix search cannot be read in the inbox's order from any index: its matches are spread
  * over the whole table in name order. So a database can either
@@ -287,8 +313,8 @@ export type LeadKey = { id: string; createdAt: Date };
  *   `sparseLimit` (SEARCH_TUNING; an index range, stopped early).
  * - Sparse (at most that many): (a), as one query whose filters and cursor are wrapped in
  *   NOT (NOT (…)) (`hidden`), so that SQLite can only use the search's indexes (a
- *   MULTI-INDEX OR over its columns) and sorts at most that many rows, with or without
- *   statistics.
+ *   MULTI-INDEX OR over its columns), and without a LIMIT, so that it sorts (or counts) at
+ *   most that many rows with or without statistics.
  * - Dense: (b), bounded, the search hidden the same way (with statistics, SQLite would
  *   otherwise sometimes sort every match of a common name: 500 ms). First the `window` newest
  *   leads after the cursor (from an edge found on the covering (createdAt, id) index, to the
@@ -310,7 +336,7 @@ export async function searchLeads<R>(
   db: Db,
   f: InboxFilters,
   opts: { me?: string; cursor: LeadKey | null; take: number; counting?: boolean },
-  read: (where: Prisma.LeadWhereInput, n: number) => Promise<R[]>,
+  read: SearchReads<R>,
 ): Promise<R[] | { atLeast: number }> {
   if (!f.q) throw new Error("searchLeads needs a search (f.q)");
   const { cursor, take } = opts;
@@ -322,7 +348,7 @@ export async function searchLeads<R>(
   // (a): only the search's indexes can drive the query.
   const viaSearchIndexes = (conditions: Prisma.LeadWhereInput[], n: number) => {
     const others = conditions.filter((c) => Object.keys(c).length);
-    return read(others.length ? { AND: [search, hidden({ AND: others })] } : search, n);
+    return read.viaIndexes(others.length ? { AND: [search, hidden({ AND: others })] } : search, n);
   };
 
   const entries = new SearchEntries(db, branches);
@@ -336,12 +362,12 @@ export async function searchLeads<R>(
     skip: SEARCH_TUNING.window - 1,
     select: { createdAt: true },
   });
-  if (!edge) return read({ AND: [where, afterCursor(cursor)] }, take);
-  const found = await read({ AND: [where, afterCursor(cursor), { createdAt: { gte: edge.createdAt } }] }, take);
+  if (!edge) return read.newest({ AND: [where, afterCursor(cursor)] }, take);
+  const found = await read.newest({ AND: [where, afterCursor(cursor), { createdAt: { gte: edge.createdAt } }] }, take);
   const missing = take - found.length;
   if (missing <= 0) return found;
   const older: Prisma.LeadWhereInput = { createdAt: { lt: edge.createdAt } };
-  const walkRest = async () => found.concat(await read({ AND: [where, older] }, missing));
+  const walkRest = async () => found.concat(await read.newest({ AND: [where, older] }, missing));
   // The window found at least as many as are missing: about one more window's walk.
   if (found.length >= missing) return walkRest();
   // How many rows would (b) visit? As many per match as it visited in the window: the leads of
