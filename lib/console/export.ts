@@ -19,10 +19,13 @@ import { afterCursor, inboxWhere, type InboxFilters } from "./inbox";
  *   objects are turned into SQL by `whereToSql` (which accepts only the operators inboxWhere
  *   and afterCursor use, and throws on anything else). Prisma's row mapping (several passes
  *   and objects per row) costs far more than SQLite's own work for a 24-column row: with
- *   scripts/bench-console.ts on a 2-vCPU VM, 16,744 rows/s through Prisma against 83,015
- *   rows/s from the file at 1,000,000 leads (19,304 against 67,345 at 100,000). Both ways
- *   give byte-identical files (tests/integration/console-export.test.ts checks that for many
- *   filter combinations).
+ *   scripts/bench-console.ts on a 2-vCPU VM shared with other work, the whole table of
+ *   1,000,000 leads took 40 s through Prisma (24,786 rows/s) and 9.2 s from the file
+ *   (108,421 rows/s; 104,273 rows per CPU-second; 221 MB peak RSS). Of the reader's CPU time
+ *   about half is better-sqlite3 turning each row's 24 columns into JavaScript values, a
+ *   sixth writing the cells, a fifth joining them into lines and chunks, and the rest the
+ *   route's UTF-8 encoding (each step's CPU time measured separately; node --cpu-prof agrees). Both ways give byte-identical
+ *   files (tests/integration/console-export.test.ts checks that for many filter combinations).
  *
  * Later batches are an index range, not a scan from the newest lead down to the cursor,
  * because afterCursor bounds `createdAt <= cursor` outside its OR (with the OR alone a full
@@ -39,10 +42,9 @@ import { afterCursor, inboxWhere, type InboxFilters } from "./inbox";
  */
 
 /**
- * Rows per query and per chunk. 500 rather than a few thousand: with the SQLite reader a
- * batch of 2,000 rows (about 2 MB of strings) tends to outlive V8's young generation and
- * gets promoted, which cost about 60% more CPU and 30 MB more RSS in scripts/bench-console.ts
- * (100,000 leads: batch 500 → 67,345 rows/s, 189 MB peak RSS; 2,000 → 41,782 rows/s, 218 MB).
+ * Rows per query and per chunk. 500 rather than a few thousand: bigger batches cost the same
+ * CPU but more memory (the whole table of 1,000,000 leads from the SQLite file: peak RSS
+ * 220-263 MB with 500, 269-273 MB with 1,000, 263-300 MB with 2,000, in pairs of runs).
  */
 export const EXPORT_BATCH_SIZE = 500;
 
