@@ -44,13 +44,16 @@ export function dbProvider(client: Db): DbProvider {
 }
 
 /**
- * Options for a transaction whose every write is a compare-and-set on one row (`updateMany`
- * with the expected old values in its `where`), such as the email dispatcher's claims.
- * Those are correct under READ COMMITTED (PostgreSQL re-checks the `where` of a row another
- * transaction changed), and SERIALIZABLE would only make parallel claimers abort each other
- * over the rows they merely looked at. SQLite has one isolation level; nothing to set.
+ * Transaction options for READ COMMITTED on PostgreSQL, for the transactions that stay
+ * correct without SERIALIZABLE and are too busy for its aborts:
+ * - the email dispatcher's, whose every write is a compare-and-set on one row (`updateMany`
+ *   with the expected old values in its `where`; PostgreSQL re-checks the `where` of a row
+ *   another transaction changed). SERIALIZABLE made parallel claimers abort each other over
+ *   rows they merely looked at;
+ * - form submissions, which first take an advisory lock on the person (lib/leads/submit-lead.ts).
+ * SQLite has one isolation level; nothing to set.
  */
-export function compareAndSetTransaction(client: Db): { isolationLevel?: "Serializable" } {
+export function readCommittedOnPostgres(client: Db): { isolationLevel?: "Serializable" } {
   // Typed as the SQLite client's options (the only ones `Db` knows); the PostgreSQL client
   // that receives this accepts ReadCommitted.
   return dbProvider(client) === "postgres" ? ({ isolationLevel: "ReadCommitted" } as unknown as { isolationLevel: "Serializable" }) : {};

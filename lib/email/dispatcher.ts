@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { compareAndSetTransaction, dbProvider, type Db } from "../db";
+import { readCommittedOnPostgres, dbProvider, type Db } from "../db";
 import type { EmailTemplate } from "./outbox";
 import type { RenderedEmail, RenderContext } from "./template-data";
 import type { EmailTransport, SendResult } from "./transport";
@@ -123,7 +123,7 @@ export async function claimBatch(db: Db, workerId: string, limit: number, leaseM
     }
     if (!claimed.length) return [];
     return tx.emailMessage.findMany({ where: { id: { in: claimed }, lockedBy: workerId }, select: CLAIM_SELECT });
-  }, compareAndSetTransaction(db));
+  }, readCommittedOnPostgres(db));
 }
 
 /** Addresses that must not get this category of email. */
@@ -193,7 +193,7 @@ async function deliver(
           where: held(m.id, workerId),
           data: { status: "suppressed", lastError: `Suppressed (${suppression})`, lockedUntil: null, lockedBy: null },
         }),
-      compareAndSetTransaction(o.db),
+      readCommittedOnPostgres(o.db),
     );
     return "suppressed";
   }
@@ -215,7 +215,7 @@ async function deliver(
             where: held(m.id, workerId),
             data: { status: "failed", lastError: reason, failedAt: clock(), lockedUntil: null, lockedBy: null },
           }),
-        compareAndSetTransaction(o.db),
+        readCommittedOnPostgres(o.db),
       );
       log("email render failed", { id: m.id, reason });
       return "failed";
@@ -265,7 +265,7 @@ async function deliver(
           lockedBy: null,
         },
       });
-    }, compareAndSetTransaction(o.db));
+    }, readCommittedOnPostgres(o.db));
     return "sent";
   }
 
@@ -277,7 +277,7 @@ async function deliver(
           where: held(m.id, workerId),
           data: { ...content, lastError: sent.error, nextAttemptAt: new Date(at.getTime() + wait), lockedUntil: null, lockedBy: null },
         }),
-      compareAndSetTransaction(o.db),
+      readCommittedOnPostgres(o.db),
     );
     log("email send will be retried", { id: m.id, attempt: m.attempts, waitMs: wait, error: sent.error });
     return "retrying";
@@ -290,7 +290,7 @@ async function deliver(
         where: held(m.id, workerId),
         data: { ...content, status: "failed", lastError: reason.slice(0, 500), failedAt: at, lockedUntil: null, lockedBy: null },
       }),
-    compareAndSetTransaction(o.db),
+    readCommittedOnPostgres(o.db),
   );
   log("email send failed", { id: m.id, reason });
   return "failed";

@@ -1,6 +1,6 @@
 import type { Prisma } from "../generated/prisma/client";
 import type { FirstTouch } from "../attribution-cookies";
-import { dbProvider, type Db } from "../db";
+import { dbProvider, readCommittedOnPostgres, type Db } from "../db";
 import { queueEmail, queueNewEmails, type EmailTemplate, type QueuedEmail } from "../email/outbox";
 import { attributionRows, summarizeSubmission, type SummaryNames } from "../email/summary";
 import type { ConfirmationEmailData, ReferralInvitationData, StaffNewLeadData } from "../email/template-data";
@@ -172,8 +172,7 @@ async function saveWithRetries<T>(db: Db, identity: string | undefined, token: s
           if (postgres && identity) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`loomstack:submission:${identity.toLowerCase()}`}))`;
           return save(tx);
         },
-        // The PostgreSQL client accepts ReadCommitted; `Db` carries the SQLite client's types.
-        postgres ? { ...TX_OPTIONS, isolationLevel: "ReadCommitted" as unknown as "Serializable" } : TX_OPTIONS,
+        { ...TX_OPTIONS, ...readCommittedOnPostgres(db) },
       );
     } catch (error) {
       if (!postgres || !isUniqueViolation(error) || attempt >= UNIQUE_RACE_ATTEMPTS) throw error;

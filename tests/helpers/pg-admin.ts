@@ -17,19 +17,26 @@ const quote = (ident: string) => `"${ident.replace(/"/g, '""')}"`;
  * Runs statements on the maintenance database, synchronously (test files create their
  * database at import time). A child node process with `pg`; about 100 ms.
  */
-export function pgAdminSync(statements: string[]) {
+export type PgStatement = string | { text: string; values: unknown[] };
+
+/** Runs the statements in order; returns the rows of the last one. */
+export function pgAdminSync(statements: PgStatement[]): Record<string, unknown>[] {
   const script = `
     const { Client } = require("pg");
     (async () => {
       const c = new Client({ connectionString: process.env.PG_ADMIN_URL });
       await c.connect();
-      try { for (const s of JSON.parse(process.env.PG_STATEMENTS)) await c.query(s); }
+      let rows = [];
+      try { for (const s of JSON.parse(process.env.PG_STATEMENTS)) rows = (await c.query(s)).rows; }
       finally { await c.end(); }
+      process.stdout.write(JSON.stringify(rows));
     })().catch((e) => { console.error(e.message); process.exit(1); });`;
-  execFileSync(process.execPath, ["-e", script], {
+  const out = execFileSync(process.execPath, ["-e", script], {
     env: { ...process.env, PG_ADMIN_URL: pgUrl("postgres"), PG_STATEMENTS: JSON.stringify(statements) },
-    stdio: ["ignore", "ignore", "pipe"],
+    stdio: ["ignore", "pipe", "pipe"],
+    encoding: "utf8",
   });
+  return JSON.parse(out || "[]") as Record<string, unknown>[];
 }
 
 export function createPgDatabaseSync(name: string, template?: string) {
@@ -52,20 +59,9 @@ export function dropPgDatabaseSync(name: string) {
 
 /** Drops every database whose name matches a LIKE pattern (leftovers of a crashed test file). */
 export function dropPgDatabasesLikeSync(pattern: string) {
-  const script = `
-    const { Client } = require("pg");
-    (async () => {
-      const c = new Client({ connectionString: process.env.PG_ADMIN_URL });
-      await c.connect();
-      try {
-        const { rows } = await c.query("SELECT datname FROM pg_database WHERE datname LIKE $1", [process.env.PG_PATTERN]);
-        for (const r of rows) await c.query('DROP DATABASE IF EXISTS "' + r.datname.replace(/"/g, '""') + '" WITH (FORCE)');
-      } finally { await c.end(); }
-    })().catch((e) => { console.error(e.message); process.exit(1); });`;
-  execFileSync(process.execPath, ["-e", script], {
-    env: { ...process.env, PG_ADMIN_URL: pgUrl("postgres"), PG_PATTERN: pattern },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
+  const rows = pgAdminSync([{ text: "SELECT datname FROM pg_database WHERE datname LIKE $1", values: [pattern] }]);
+  const names = rows.map((r) => String(r.datname));
+  if (names.length) pgAdminSync(names.map((name) => `DROP DATABASE IF EXISTS ${quote(name)} WITH (FORCE)`));
 }
 
 export const randomDbName = (prefix: string) => `${prefix}_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
