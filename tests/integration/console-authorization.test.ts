@@ -318,27 +318,3 @@ describe("authorization matrix: Server Actions", () => {
     }, 60_000);
   }
 });
-
-describe("sign-in", () => {
-  it("is rate limited per email address, with a clear retry time, and then refuses even the right password", async () => {
-    const { signInAction } = (await import("@/app/(console)/console/sign-in/actions")) as typeof import("@/app/(console)/console/sign-in/actions");
-    const email = "admin-matrix@loomstack.example";
-    requestHeaders = new Headers({ origin: "http://console.test", "x-forwarded-for": "198.51.100.77" });
-    const attempt = (password: string) => signInAction({ status: "idle" }, fd({ email, password, next: "/console" })).catch((e) => e);
-    for (let i = 0; i < 6; i++) expect(await attempt("wrong-password-123")).toMatchObject({ status: "error", message: expect.stringContaining("do not match") });
-    expect(await attempt("matrix-admin-password-1")).toMatchObject({ status: "error", message: expect.stringMatching(/Too many sign-in attempts\. Try again in \d+ minutes?\./) });
-  });
-
-  it("signs in with the right password and sends the person back where they were going", async () => {
-    const { signInAction } = (await import("@/app/(console)/console/sign-in/actions")) as typeof import("@/app/(console)/console/sign-in/actions");
-    requestHeaders = new Headers({ origin: "http://console.test", "x-forwarded-for": "198.51.100.78" });
-    const out = await signInAction({ status: "idle" }, fd({ email: "staff-matrix@loomstack.example", password: "matrix-staff-password-1", next: "/console/leads?status=new" })).catch((e) => e);
-    expect(out).toBeInstanceOf(Interrupt);
-    expect((out as Interrupt).to).toBe("/console/leads?status=new");
-    // An outside address is never a destination.
-    const evil = await signInAction({ status: "idle" }, fd({ email: "staff-matrix@loomstack.example", password: "matrix-staff-password-1", next: "//evil.example/" })).catch((e) => e);
-    expect((evil as Interrupt).to).toBe("/console");
-    const bad = await signInAction({ status: "idle" }, fd({ email: "not an email", password: "" }));
-    expect(bad).toMatchObject({ status: "error", fieldErrors: { email: expect.any(String), password: "Enter your password." } });
-  });
-});
