@@ -48,6 +48,10 @@ export const COPY_RULES: Record<ModelName, CopyRule> = {
   Contact: { copy: true, pageBy: "id" },
   Lead: { copy: true, pageBy: "id" },
   LeadActivity: { copy: true, pageBy: "id" },
+  LeadSubmission: { copy: true, pageBy: "id" },
+  // Unused links stay usable after the move; used and expired ones are history.
+  OwnershipToken: { copy: true, pageBy: "id" },
+  ReferralReview: { copy: true, pageBy: "id" },
   Setting: { copy: true, pageBy: "key" },
   PointsEntry: { copy: true, pageBy: "id" },
   NewsletterSubscription: { copy: true, pageBy: "id" },
