@@ -4,8 +4,9 @@ import { listProgramsForForms } from "../content/programs";
 import { kickDispatcher } from "../email/app-dispatcher";
 import { rateLimiter } from "../rate-limit";
 import { siteConfig, siteUrl } from "../site-config";
+import { stateAction, UNREADABLE_FORM_MESSAGE } from "../action-args";
 import type { FirstTouch } from "../attribution-cookies";
-import { newSubmissionToken } from "./codes";
+import { newSubmissionToken, SUBMISSION_TOKEN_PATTERN } from "./codes";
 import { formDataToObject } from "./form-data";
 import type { FormState } from "./form-state";
 import type { FormType } from "./form-types";
@@ -64,21 +65,54 @@ function echoValues(raw: Record<string, unknown>): Record<string, unknown> {
   return rest;
 }
 
+const wellFormedToken = (v: unknown) => (typeof v === "string" && SUBMISSION_TOKEN_PATTERN.test(v) ? v : undefined);
+
+/**
+ * The token held by the previous state, if it is a well-formed one. The previous state comes
+ * from the client like everything else (null, a string, an object of junk): read as an own
+ * data property only.
+ */
+function previousToken(previous: unknown): string | undefined {
+  if (typeof previous !== "object" || previous === null) return undefined;
+  return wellFormedToken(Object.getOwnPropertyDescriptor(previous, "submissionToken")?.value);
+}
+
+export type FormRequest = { ip: string; userAgent?: string; firstTouch?: FirstTouch };
+
+/** What a call with no readable form data gets: a plain message and a fresh token. */
+export function unreadableFormState(formType: FormType): FormState {
+  return { formType, status: "error", message: UNREADABLE_FORM_MESSAGE, submissionToken: newSubmissionToken() };
+}
+
+/**
+ * A form's Server Action: its arguments checked by the shared guard (lib/action-args.ts),
+ * then runFormAction. `request` reads the client's IP and cookies (Next's headers() in the
+ * app); `deps` is called once per valid call.
+ */
+export function leadFormAction(formType: FormType, request: () => Promise<FormRequest>, deps: () => SubmissionDeps = defaultDeps) {
+  return stateAction(
+    `${formType} form`,
+    () => unreadableFormState(formType),
+    async (previous, formData) => runFormAction(formType, previous, formData, await request(), deps()),
+  );
+}
+
 /**
  * The body of every form's Server Action: parse, submit, and turn the outcome into the
  * state the form renders. Only known outcomes reach the person; a fault is logged and they
- * get a plain apology, with what they typed kept.
+ * get a plain apology, with what they typed kept. `previous` is whatever the client sent as
+ * the previous state, so it is only ever read for a well-formed token.
  */
 export async function runFormAction(
   formType: FormType,
-  previous: FormState,
+  previous: unknown,
   formData: FormData,
-  request: { ip: string; userAgent?: string; firstTouch?: FirstTouch },
+  request: FormRequest,
   deps: SubmissionDeps = defaultDeps(),
 ): Promise<FormState> {
   const raw = formDataToObject(formData);
   const values = echoValues(raw);
-  const token = typeof raw.submissionToken === "string" ? raw.submissionToken : previous.submissionToken;
+  const token = wellFormedToken(raw.submissionToken) ?? previousToken(previous) ?? newSubmissionToken();
   try {
     const outcome = await submitLead(deps, formType, raw, request);
     switch (outcome.kind) {

@@ -6,14 +6,17 @@
  * (headers, cookies, redirect) is simulated here; pages and route handlers are tried over
  * HTTP in tests/e2e/authorization.spec.ts.
  *
- * A new action without a row in RULES fails the first test, so none can be forgotten.
+ * Who may do what is written out here, as literal tables (EXPECTED_ROLES, and each rule's
+ * `allowed`), never read from lib/auth/roles.ts: granting a permission to the wrong role
+ * there must fail this file. A console action without a row in RULES, or a row whose action
+ * does not exist, fails the first tests, so none can be forgotten or go stale.
  */
 import { randomUUID } from "node:crypto";
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDb } from "../helpers/test-db";
-import { can, type Permission, type Role } from "@/lib/auth/roles";
+import { PERMISSIONS, type Permission, type Role } from "@/lib/auth/roles";
 
 const t = createTestDb();
 process.env.DATABASE_URL = t.url;
@@ -68,7 +71,9 @@ const fd = (fields: Record<string, string>) => {
 
 type Ctx = Record<string, string>;
 type Rule = {
+  /** The permission the action checks, and the roles allowed to run it (written out, not read from lib/auth). */
   permission: Permission;
+  allowed: readonly Role[];
   /** Makes what the action works on; returns ids. */
   setup: () => Promise<Ctx>;
   call: (action: (...args: unknown[]) => Promise<unknown>, ctx: Ctx) => Promise<unknown>;
@@ -123,24 +128,28 @@ async function makeAccount(): Promise<Ctx> {
 const RULES: Record<string, Rule> = {
   "app/(console)/console/leads/actions.ts#changeStatusAction": {
     permission: "leads:work",
+    allowed: ["admin", "staff"],
     setup: makeLead,
     call: (a, c) => a(fd({ leadId: c.leadId, status: "contacted" })),
     done: async (c) => (await t.db.lead.findUniqueOrThrow({ where: { id: c.leadId } })).status === "contacted",
   },
   "app/(console)/console/leads/actions.ts#assignLeadAction": {
     permission: "leads:work",
+    allowed: ["admin", "staff"],
     setup: makeLead,
     call: (a, c) => a(fd({ leadId: c.leadId, ownerId: userId.staff })),
     done: async (c) => (await t.db.lead.findUniqueOrThrow({ where: { id: c.leadId } })).ownerId === userId.staff,
   },
   "app/(console)/console/leads/actions.ts#addNoteAction": {
     permission: "leads:work",
+    allowed: ["admin", "staff"],
     setup: makeLead,
     call: (a, c) => a(fd({ leadId: c.leadId, note: "matrix note" })),
     done: async (c) => (await t.db.leadActivity.count({ where: { leadId: c.leadId, type: "note" } })) === 1,
   },
   "app/(console)/console/referrals/actions.ts#decideRedemptionAction": {
     permission: "referrals:decide",
+    allowed: ["admin", "staff"],
     setup: async () => {
       const c = await makeLead();
       await t.db.pointsEntry.create({ data: { contactId: c.contactId, amount: 300, bucket: "confirmed", reason: "referral_confirmed", key: `matrix:${randomUUID()}` } });
@@ -154,6 +163,7 @@ const RULES: Record<string, Rule> = {
   },
   "app/(console)/console/people/actions.ts#findPersonAction": {
     permission: "privacy:manage",
+    allowed: ["admin"],
     setup: makeLead,
     call: async (a, c) => {
       const contact = await t.db.contact.findUniqueOrThrow({ where: { id: c.contactId } });
@@ -164,12 +174,14 @@ const RULES: Record<string, Rule> = {
   },
   "app/(console)/console/people/actions.ts#erasePersonAction": {
     permission: "privacy:manage",
+    allowed: ["admin"],
     setup: makeLead,
     call: (a, c) => a(fd({ contactId: c.contactId, understand: "on", confirm: "ERASE" })),
     done: async (c) => (await t.db.contact.findUniqueOrThrow({ where: { id: c.contactId } })).email === null,
   },
   "app/(console)/mailbox/actions.ts#retryMessageAction": {
     permission: "email:retry",
+    allowed: ["admin", "staff"],
     setup: async () => {
       const m = await t.db.emailMessage.create({
         data: { toAddress: "x@example.com", template: "enroll-confirmation", data: "{}", category: "transactional", idempotencyKey: randomUUID(), status: "failed" },
@@ -181,42 +193,49 @@ const RULES: Record<string, Rule> = {
   },
   "app/(console)/console/programs/actions.ts#saveProgramAction": {
     permission: "content:edit",
+    allowed: ["admin", "staff"],
     setup: makeProgram,
     call: (a, c) => a(IDLE, fd({ slug: c.slug, programId: c.programId, ...programFields })),
     done: async (c) => (await t.db.program.findUniqueOrThrow({ where: { id: c.programId } })).name === "Matrix renamed",
   },
   "app/(console)/console/programs/actions.ts#addCohortAction": {
     permission: "content:edit",
+    allowed: ["admin", "staff"],
     setup: makeProgram,
     call: (a, c) => a(IDLE, fd({ slug: c.slug, programId: c.programId, ...cohortFields })),
     done: async (c) => (await t.db.cohort.count({ where: { programId: c.programId } })) === 2,
   },
   "app/(console)/console/programs/actions.ts#saveCohortAction": {
     permission: "content:edit",
+    allowed: ["admin", "staff"],
     setup: makeProgram,
     call: (a, c) => a(IDLE, fd({ slug: c.slug, programId: c.programId, cohortId: c.cohortId, ...cohortFields })),
     done: async (c) => (await t.db.cohort.findUniqueOrThrow({ where: { id: c.cohortId } })).name === "Matrix cohort edited",
   },
   "app/(console)/console/programs/actions.ts#addPaymentOptionAction": {
     permission: "content:edit",
+    allowed: ["admin", "staff"],
     setup: makeProgram,
     call: (a, c) => a(IDLE, fd({ slug: c.slug, programId: c.programId, ...paymentFields })),
     done: async (c) => (await t.db.paymentOption.count({ where: { programId: c.programId } })) === 2,
   },
   "app/(console)/console/programs/actions.ts#savePaymentOptionAction": {
     permission: "content:edit",
+    allowed: ["admin", "staff"],
     setup: makeProgram,
     call: (a, c) => a(IDLE, fd({ slug: c.slug, programId: c.programId, optionId: c.optionId, ...paymentFields })),
     done: async (c) => (await t.db.paymentOption.findUniqueOrThrow({ where: { id: c.optionId } })).label === "Matrix option edited",
   },
   "app/(console)/console/programs/actions.ts#removePaymentOptionAction": {
     permission: "content:edit",
+    allowed: ["admin", "staff"],
     setup: makeProgram,
     call: (a, c) => a(IDLE, fd({ slug: c.slug, programId: c.programId, optionId: c.optionId })),
     done: async (c) => (await t.db.paymentOption.count({ where: { id: c.optionId } })) === 0,
   },
   "app/(console)/console/settings/actions.ts#saveRecipientsAction": {
     permission: "settings:manage",
+    allowed: ["admin"],
     setup: async () => {
       await t.db.setting.deleteMany({ where: { key: "staffRecipients.quote" } });
       return { email: `matrix-${randomUUID().slice(0, 8)}@loomstack.example` };
@@ -226,28 +245,48 @@ const RULES: Record<string, Rule> = {
   },
   "app/(console)/console/staff/actions.ts#createStaffAction": {
     permission: "staff:manage",
+    allowed: ["admin"],
     setup: async () => ({ email: `matrix-new-${randomUUID().slice(0, 8)}@loomstack.example` }),
     call: (a, c) => a(IDLE, fd({ name: "Matrix New", email: c.email, role: "staff", password: "" })),
     done: async (c) => (await t.db.user.count({ where: { email: c.email } })) === 1,
   },
   "app/(console)/console/staff/actions.ts#changeRoleAction": {
     permission: "staff:manage",
+    allowed: ["admin"],
     setup: makeAccount,
     call: (a, c) => a(IDLE, fd({ userId: c.userId, role: "admin" })),
     done: async (c) => (await t.db.user.findUniqueOrThrow({ where: { id: c.userId } })).role === "admin",
   },
   "app/(console)/console/staff/actions.ts#setDisabledAction": {
     permission: "staff:manage",
+    allowed: ["admin"],
     setup: makeAccount,
     call: (a, c) => a(IDLE, fd({ userId: c.userId, disable: "1" })),
     done: async (c) => (await t.db.user.findUniqueOrThrow({ where: { id: c.userId } })).banned === true,
   },
   "app/(console)/console/staff/actions.ts#resetPasswordAction": {
     permission: "staff:manage",
+    allowed: ["admin"],
     setup: makeAccount,
     call: (a, c) => a(IDLE, fd({ userId: c.userId, password: "" })),
     done: async (c) => (await t.db.account.findFirstOrThrow({ where: { userId: c.userId } })).password !== c.passwordHash,
   },
+};
+
+/**
+ * Who holds each permission, written out: the table lib/auth/roles.ts must match. Every
+ * page, route handler and action checks one of these.
+ */
+const EXPECTED_ROLES: Record<string, readonly Role[]> = {
+  "leads:read": ["admin", "staff"],
+  "leads:work": ["admin", "staff"],
+  "leads:export": ["admin", "staff"],
+  "referrals:decide": ["admin", "staff"],
+  "content:edit": ["admin", "staff"],
+  "email:retry": ["admin", "staff"],
+  "staff:manage": ["admin"],
+  "settings:manage": ["admin"],
+  "privacy:manage": ["admin"],
 };
 
 /** Sign-in and sign-out are public on purpose. */
@@ -284,11 +323,31 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => t.cleanup());
 
+const consoleActions = () => [...modules].flatMap(([file, mod]) => Object.entries(mod).filter(([, v]) => typeof v === "function").map(([name]) => `${file}#${name}`));
+
+describe("authorization matrix: permissions", () => {
+  it("gives each permission to exactly the roles written out here", () => {
+    const actual = Object.fromEntries(Object.entries(PERMISSIONS).map(([p, roles]) => [p, [...roles].sort()]));
+    const expected = Object.fromEntries(Object.entries(EXPECTED_ROLES).map(([p, roles]) => [p, [...roles].sort()]));
+    expect(actual).toEqual(expected);
+  });
+
+  it("states for each action the roles of the permission it checks", () => {
+    const mismatched = Object.entries(RULES).filter(([, r]) => [...r.allowed].sort().join() !== [...(EXPECTED_ROLES[r.permission] ?? [])].sort().join());
+    expect(mismatched.map(([key]) => key)).toEqual([]);
+  });
+});
+
 describe("authorization matrix: Server Actions", () => {
   it("has a rule for every console action", () => {
-    const found = [...modules].flatMap(([file, mod]) => Object.entries(mod).filter(([, v]) => typeof v === "function").map(([name]) => `${file}#${name}`));
+    const found = consoleActions();
     expect(found.length).toBeGreaterThan(4);
     expect(found.filter((key) => !RULES[key] && !PUBLIC_ACTIONS.has(key))).toEqual([]);
+  });
+
+  it("has no rule for an action that does not exist", () => {
+    const found = new Set(consoleActions());
+    expect(Object.keys(RULES).filter((key) => !found.has(key))).toEqual([]);
   });
 
   for (const who of ["anonymous", "staff", "admin"] as const) {
@@ -297,7 +356,10 @@ describe("authorization matrix: Server Actions", () => {
       for (const [key, rule] of Object.entries(RULES)) {
         const [file, name] = key.split("#");
         const action = modules.get(file)?.[name] as ((...args: unknown[]) => Promise<unknown>) | undefined;
-        if (!action) continue; // listed, but the file does not exist yet
+        if (typeof action !== "function") {
+          outcomes.push(`${key}: no such action  <-- a row in RULES without its action`);
+          continue;
+        }
         const ctx = await rule.setup();
         requestHeaders = new Headers({ cookie: cookieFor[who], origin: "http://console.test", "x-forwarded-for": "198.51.100.20" });
         let interrupt: Interrupt | undefined;
@@ -308,7 +370,7 @@ describe("authorization matrix: Server Actions", () => {
           else throw error;
         }
         ctx.__redirect = interrupt?.to ?? "";
-        const allowed = who !== "anonymous" && can(who, rule.permission);
+        const allowed = who !== "anonymous" && rule.allowed.includes(who);
         const happened = await rule.done(ctx);
         outcomes.push(`${key}: ${happened ? "done" : "refused"}${happened === allowed ? "" : `  <-- expected ${allowed ? "done" : "refused"}`}`);
         // An anonymous caller is sent to sign in (or told to), never shown a success.
@@ -317,4 +379,60 @@ describe("authorization matrix: Server Actions", () => {
       expect(outcomes.filter((o) => o.includes("<--"))).toEqual([]);
     }, 60_000);
   }
+});
+
+/**
+ * Server Actions are public endpoints: a client can call any of them with any arguments.
+ * Called by an admin (who may do everything) without form data where the action expects it,
+ * each must do nothing, answer with a redirect or its error state (never throw), and log one
+ * line without a stack.
+ */
+describe("console actions called with tampered arguments", () => {
+  const TAMPERED: [string, unknown[]][] = [
+    ["no argument", []],
+    ["undefined", [undefined]],
+    ["null and null", [null, null]],
+    ["a string", ["$undefined", "leadId=1&status=contacted"]],
+    ["the fields as a plain object", [{ status: "idle" }, { leadId: "x", status: "contacted", note: "n", id: "x" }]],
+    ["200 arguments", Array.from({ length: 200 }, (_, i) => (i % 2 ? "$undefined" : null))],
+  ];
+
+  it("does nothing and answers cleanly, for every action and every kind of tampering", async () => {
+    const problems: string[] = [];
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      for (const [key, rule] of Object.entries(RULES)) {
+        const [file, name] = key.split("#");
+        const action = modules.get(file)?.[name];
+        if (typeof action !== "function") continue; // a row without its action fails the tests above
+        for (const [what, args] of TAMPERED) {
+          const ctx = await rule.setup();
+          requestHeaders = new Headers({ cookie: cookieFor.admin, origin: "http://console.test", "x-forwarded-for": "198.51.100.21" });
+          warn.mockClear();
+          error.mockClear();
+          let answer: unknown;
+          try {
+            answer = await action(...args);
+          } catch (e) {
+            if (!(e instanceof Interrupt)) {
+              problems.push(`${key} with ${what}: threw ${String(e)}`);
+              continue;
+            }
+            answer = e;
+          }
+          ctx.__redirect = answer instanceof Interrupt ? (answer.to ?? "") : "";
+          if (await rule.done(ctx)) problems.push(`${key} with ${what}: did its work`);
+          const clean = answer instanceof Interrupt ? answer.kind === "redirect" : (answer as { status?: string })?.status === "error";
+          if (!clean) problems.push(`${key} with ${what}: answered ${JSON.stringify(answer)}`);
+          if (warn.mock.calls.length !== 1 || /\n|TypeError/.test(String(warn.mock.calls[0]?.[0]))) problems.push(`${key} with ${what}: logged ${JSON.stringify(warn.mock.calls)}`);
+          if (error.mock.calls.length) problems.push(`${key} with ${what}: logged an error ${String(error.mock.calls[0]?.[0])}`);
+        }
+      }
+    } finally {
+      warn.mockRestore();
+      error.mockRestore();
+    }
+    expect(problems).toEqual([]);
+  }, 120_000);
 });

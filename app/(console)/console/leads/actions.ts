@@ -1,6 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { formDataAction } from "@/lib/action-args";
 import { authorize, isDenied } from "@/lib/auth/next";
 import { db } from "@/lib/db";
 import { addNote, assignLead, assignSchema, changeStatus, noteSchema, statusChangeSchema } from "@/lib/console/pipeline";
@@ -20,9 +21,12 @@ async function staffOrLeave(leadId: string) {
   return who;
 }
 
+/** A call without form data (tampered) has no lead to go back to. */
+const toInbox = () => redirect("/console/leads");
+
 const leadIdOf = (formData: FormData) => String(formData.get("leadId") ?? "").slice(0, 64);
 
-export async function changeStatusAction(formData: FormData) {
+export const changeStatusAction = formDataAction("changeStatusAction", toInbox, async (formData) => {
   const leadId = leadIdOf(formData);
   const staff = await staffOrLeave(leadId);
   const parsed = statusChangeSchema.safeParse({ leadId, status: formData.get("status"), lostReason: formData.get("lostReason") ?? undefined });
@@ -32,22 +36,22 @@ export async function changeStatusAction(formData: FormData) {
   }
   const result = await changeStatus(db(), { leadId, actorId: staff.id, status: parsed.data.status, lostReason: parsed.data.lostReason });
   redirect(back(leadId, result.ok ? { form: "status", saved: "status" } : { form: "status", error: result.error, field: result.field ?? "status" }));
-}
+});
 
-export async function assignLeadAction(formData: FormData) {
+export const assignLeadAction = formDataAction("assignLeadAction", toInbox, async (formData) => {
   const leadId = leadIdOf(formData);
   const staff = await staffOrLeave(leadId);
   const parsed = assignSchema.safeParse({ leadId, ownerId: formData.get("ownerId") ?? "" });
   if (!parsed.success) redirect(back(leadId, { form: "assign", error: "Choose a staff member.", field: "ownerId" }));
   const result = await assignLead(db(), { leadId, actorId: staff.id, ownerId: parsed.data.ownerId || null });
   redirect(back(leadId, result.ok ? { form: "assign", saved: "assign" } : { form: "assign", error: result.error, field: "ownerId" }));
-}
+});
 
-export async function addNoteAction(formData: FormData) {
+export const addNoteAction = formDataAction("addNoteAction", toInbox, async (formData) => {
   const leadId = leadIdOf(formData);
   const staff = await staffOrLeave(leadId);
   const parsed = noteSchema.safeParse({ leadId, note: formData.get("note") });
   if (!parsed.success) redirect(back(leadId, { form: "note", error: parsed.error.issues[0].message, field: "note" }));
   const result = await addNote(db(), { leadId, actorId: staff.id, note: parsed.data.note });
   redirect(back(leadId, result.ok ? { form: "note", saved: "note" } : { form: "note", error: result.error, field: "note" }));
-}
+});

@@ -1,6 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { formDataAction } from "@/lib/action-args";
 import { authorize, isDenied } from "@/lib/auth/next";
 import { db } from "@/lib/db";
 import { erasePerson, findContactIdByEmail, normalizeEmail } from "@/lib/console/privacy";
@@ -14,6 +15,9 @@ import { erasePerson, findContactIdByEmail, normalizeEmail } from "@/lib/console
 
 const CONTACT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
+/** A call without form data (tampered): back to the search, nothing done. */
+const toPeople = () => redirect("/console/people");
+
 /** Anonymous → sign in; staff without the permission → back to the page, which answers 403. Nothing is done either way. */
 async function adminOrLeave(next: string) {
   const who = await authorize("privacy:manage");
@@ -21,14 +25,14 @@ async function adminOrLeave(next: string) {
   return who;
 }
 
-export async function findPersonAction(formData: FormData) {
+export const findPersonAction = formDataAction("findPersonAction", toPeople, async (formData) => {
   await adminOrLeave("/console/people");
   const email = String(formData.get("email") ?? "").slice(0, 320);
   const id = email.trim() ? await findContactIdByEmail(db(), email) : null;
   redirect(id ? `/console/people/${encodeURIComponent(id)}` : `/console/people?result=${email.trim() ? "none" : "empty"}`);
-}
+});
 
-export async function erasePersonAction(formData: FormData) {
+export const erasePersonAction = formDataAction("erasePersonAction", toPeople, async (formData) => {
   const contactId = String(formData.get("contactId") ?? "");
   const page = `/console/people/${encodeURIComponent(contactId)}`;
   const staff = await adminOrLeave(CONTACT_ID.test(contactId) ? `${page}/erase` : "/console/people");
@@ -51,4 +55,4 @@ export async function erasePersonAction(formData: FormData) {
     others: String(result.otherLeads + result.otherEmails),
   });
   redirect(`${page}?${q}`);
-}
+});

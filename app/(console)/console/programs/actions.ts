@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { stateAction } from "@/lib/action-args";
 import { authSecret } from "@/lib/auth/auth";
 import { authorize, isDenied } from "@/lib/auth/next";
 import { forgetCachedPrograms } from "@/lib/content/programs";
@@ -23,7 +24,7 @@ import {
   type EditOutcome,
 } from "@/lib/console/programs";
 import { db } from "@/lib/db";
-import { FIX_FIELDS, type ConsoleFormState } from "./form-state";
+import { FIX_FIELDS, unreadable, type ConsoleFormState } from "./form-state";
 
 /**
  * The program editor's Server Actions. Each is a public endpoint, so each checks the
@@ -81,22 +82,22 @@ async function finish(outcome: EditOutcome, formData: FormData, what: string, an
   redirect(`/console/programs/${outcome.slug}?${q}#${anchor(outcome.id)}`);
 }
 
-export async function saveProgramAction(_prev: ConsoleFormState, formData: FormData): Promise<ConsoleFormState> {
+export const saveProgramAction = stateAction("saveProgramAction", unreadable, async (_prev, formData): Promise<ConsoleFormState> => {
   const denied = await allowed(backTo(formData));
   if (denied) return denied;
   const raw = formValues(formData, PROGRAM_FIELDS);
   const outcome = await updateProgram(db(), { programId: id(formData, "programId"), version: parseVersion(formData.get("version")) }, raw);
   return finish(outcome, formData, "program", () => "details");
-}
+});
 
-export async function addCohortAction(_prev: ConsoleFormState, formData: FormData): Promise<ConsoleFormState> {
+export const addCohortAction = stateAction("addCohortAction", unreadable, async (_prev, formData): Promise<ConsoleFormState> => {
   const denied = await allowed(backTo(formData));
   if (denied) return denied;
   const outcome = await addCohort(db(), { programId: id(formData, "programId") }, formValues(formData, COHORT_FIELDS));
   return finish(outcome, formData, "cohort-added", (cohortId) => `cohort-${cohortId}`);
-}
+});
 
-export async function saveCohortAction(_prev: ConsoleFormState, formData: FormData): Promise<ConsoleFormState> {
+export const saveCohortAction = stateAction("saveCohortAction", unreadable, async (_prev, formData): Promise<ConsoleFormState> => {
   const denied = await allowed(backTo(formData));
   if (denied) return denied;
   const outcome = await updateCohort(
@@ -105,16 +106,16 @@ export async function saveCohortAction(_prev: ConsoleFormState, formData: FormDa
     formValues(formData, COHORT_FIELDS),
   );
   return finish(outcome, formData, "cohort", (cohortId) => `cohort-${cohortId}`);
-}
+});
 
-export async function addPaymentOptionAction(_prev: ConsoleFormState, formData: FormData): Promise<ConsoleFormState> {
+export const addPaymentOptionAction = stateAction("addPaymentOptionAction", unreadable, async (_prev, formData): Promise<ConsoleFormState> => {
   const denied = await allowed(backTo(formData));
   if (denied) return denied;
   const outcome = await addPaymentOption(db(), { programId: id(formData, "programId") }, formValues(formData, PAYMENT_OPTION_FIELDS));
   return finish(outcome, formData, "payment-added", (optionId) => `payment-${optionId}`);
-}
+});
 
-export async function savePaymentOptionAction(_prev: ConsoleFormState, formData: FormData): Promise<ConsoleFormState> {
+export const savePaymentOptionAction = stateAction("savePaymentOptionAction", unreadable, async (_prev, formData): Promise<ConsoleFormState> => {
   const denied = await allowed(backTo(formData));
   if (denied) return denied;
   const outcome = await updatePaymentOption(
@@ -123,13 +124,13 @@ export async function savePaymentOptionAction(_prev: ConsoleFormState, formData:
     formValues(formData, PAYMENT_OPTION_FIELDS),
   );
   return finish(outcome, formData, "payment", (optionId) => `payment-${optionId}`);
-}
+});
 
-export async function removePaymentOptionAction(_prev: ConsoleFormState, formData: FormData): Promise<ConsoleFormState> {
+export const removePaymentOptionAction = stateAction("removePaymentOptionAction", unreadable, async (_prev, formData): Promise<ConsoleFormState> => {
   const denied = await allowed(backTo(formData));
   if (denied) return denied;
   const outcome = await removePaymentOption(db(), { programId: id(formData, "programId"), optionId: id(formData, "optionId") });
   if (!outcome.ok) return { status: "error", message: outcome.reason === "invalid" ? FIX_FIELDS : outcome.message, fieldErrors: {}, values: {} };
   const fresh = await publishChange(outcome.slug);
   redirect(`/console/programs/${outcome.slug}?saved=payment-removed${fresh ? "" : "&pages=stale"}#payments`);
-}
+});

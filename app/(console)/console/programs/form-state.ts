@@ -1,3 +1,5 @@
+import { UNREADABLE_FORM_MESSAGE } from "@/lib/action-args";
+
 /**
  * What a console form's Server Action gives back to useActionState (programs, settings and
  * staff forms share it). Success usually redirects instead (post/redirect/get); a success
@@ -11,3 +13,6 @@ export type ConsoleFormState =
 export const IDLE: ConsoleFormState = { status: "idle" };
 
 export const FIX_FIELDS = "Please correct the highlighted fields.";
+
+/** What a call without readable form data (a tampered one) gets; nothing was done. */
+export const unreadable = (): ConsoleFormState => ({ status: "error", message: UNREADABLE_FORM_MESSAGE, fieldErrors: {}, values: {} });

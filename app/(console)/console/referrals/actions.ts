@@ -2,6 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { formDataAction } from "@/lib/action-args";
 import { authorize, isDenied } from "@/lib/auth/next";
 import { db } from "@/lib/db";
 import { decideRedemption, DECISIONS, NOTE_MAX } from "@/lib/console/referrals";
@@ -34,7 +35,10 @@ function withFlash(back: string, flash: Record<string, string | number | null | 
   return `${url.pathname}${url.search}#decision-result`;
 }
 
-export async function decideRedemptionAction(formData: FormData) {
+/** A call without form data (tampered): back to the list, nothing done. */
+const toRedemptions = () => redirect(withFlash("/console/referrals/redemptions", { error: "invalid" }));
+
+export const decideRedemptionAction = formDataAction("decideRedemptionAction", toRedemptions, async (formData) => {
   const back = safeBack(formData.get("back"));
   const who = await authorize("referrals:decide");
   if (isDenied(who)) redirect(who.status === 401 ? `/console/sign-in?next=${encodeURIComponent(back)}` : withFlash(back, { error: "forbidden" }));
@@ -60,4 +64,4 @@ export async function decideRedemptionAction(formData: FormData) {
         : { error: result.error, lead: leadId, have: result.confirmedBalance, asked: result.requested },
     ),
   );
-}
+});

@@ -1,14 +1,15 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { stateAction } from "@/lib/action-args";
 import { authorize, isDenied } from "@/lib/auth/next";
 import { saveStaffRecipientSettings } from "@/lib/console/settings";
 import { db } from "@/lib/db";
 import { FORM_TYPES } from "@/lib/leads/form-types";
-import { FIX_FIELDS, type ConsoleFormState } from "../programs/form-state";
+import { FIX_FIELDS, unreadable, type ConsoleFormState } from "../programs/form-state";
 
 /** Saves the staff notification recipients. Admin only ("settings:manage"), checked here: Server Actions are public. */
-export async function saveRecipientsAction(_prev: ConsoleFormState, formData: FormData): Promise<ConsoleFormState> {
+export const saveRecipientsAction = stateAction("saveRecipientsAction", unreadable, async (_prev, formData): Promise<ConsoleFormState> => {
   const who = await authorize("settings:manage");
   if (isDenied(who)) {
     if (who.status === 401) redirect("/console/sign-in?next=/console/settings");
@@ -22,4 +23,4 @@ export async function saveRecipientsAction(_prev: ConsoleFormState, formData: Fo
   const outcome = await saveStaffRecipientSettings(db(), raw, who.id);
   if (!outcome.ok) return { status: "error", message: FIX_FIELDS, fieldErrors: outcome.fieldErrors as Record<string, string>, values: raw };
   redirect(`/console/settings?saved=${outcome.changed.length}`);
-}
+});

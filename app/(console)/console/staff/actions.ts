@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { stateAction } from "@/lib/action-args";
 import { authorize, getAuth, isDenied, type Staff, type Denied } from "@/lib/auth/next";
 import { isRole } from "@/lib/auth/roles";
 import {
@@ -13,7 +14,7 @@ import {
   ROLE_LABELS,
 } from "@/lib/console/staff-accounts";
 import { db } from "@/lib/db";
-import { FIX_FIELDS, type ConsoleFormState } from "../programs/form-state";
+import { FIX_FIELDS, unreadable, type ConsoleFormState } from "../programs/form-state";
 
 /**
  * Staff account actions, admin only ("staff:manage"). Server Actions are public
@@ -34,7 +35,7 @@ async function admin(back: string): Promise<Staff | ConsoleFormState> {
 }
 const denied = (x: Staff | ConsoleFormState): x is ConsoleFormState => "status" in x;
 
-export async function createStaffAction(_prev: ConsoleFormState, formData: FormData): Promise<ConsoleFormState> {
+export const createStaffAction = stateAction("createStaffAction", unreadable, async (_prev, formData): Promise<ConsoleFormState> => {
   const who = await admin("/console/staff");
   if (denied(who)) return who;
   const raw = { name: text(formData, "name"), email: text(formData, "email", 300), role: text(formData, "role"), password: text(formData, "password", 200) };
@@ -45,9 +46,9 @@ export async function createStaffAction(_prev: ConsoleFormState, formData: FormD
   return outcome.generatedPassword
     ? { status: "success", message: what, secret: { label: `Password for ${outcome.email}`, value: outcome.generatedPassword } }
     : { status: "success", message: `${what} They can sign in with the password you set.` };
-}
+});
 
-export async function changeRoleAction(_prev: ConsoleFormState, formData: FormData): Promise<ConsoleFormState> {
+export const changeRoleAction = stateAction("changeRoleAction", unreadable, async (_prev, formData): Promise<ConsoleFormState> => {
   const id = text(formData, "userId", 64);
   const who = await admin(`/console/staff/${id}`);
   if (denied(who)) return who;
@@ -56,9 +57,9 @@ export async function changeRoleAction(_prev: ConsoleFormState, formData: FormDa
   const outcome = await changeStaffRole(db(), who.id, id, role);
   if (!outcome.ok) return { status: "error", message: outcome.message, fieldErrors: {}, values: { role } };
   redirect(`/console/staff/${encodeURIComponent(id)}?done=${outcome.changed ? "role" : "unchanged"}`);
-}
+});
 
-export async function setDisabledAction(_prev: ConsoleFormState, formData: FormData): Promise<ConsoleFormState> {
+export const setDisabledAction = stateAction("setDisabledAction", unreadable, async (_prev, formData): Promise<ConsoleFormState> => {
   const id = text(formData, "userId", 64);
   const who = await admin(`/console/staff/${id}`);
   if (denied(who)) return who;
@@ -66,9 +67,9 @@ export async function setDisabledAction(_prev: ConsoleFormState, formData: FormD
   const outcome = disable ? await disableStaffAccount(db(), who.id, id, who.name) : await enableStaffAccount(db(), who.id, id);
   if (!outcome.ok) return { status: "error", message: outcome.message, fieldErrors: {}, values: {} };
   redirect(`/console/staff/${encodeURIComponent(id)}?done=${!outcome.changed ? "unchanged" : disable ? "disabled" : "enabled"}`);
-}
+});
 
-export async function resetPasswordAction(_prev: ConsoleFormState, formData: FormData): Promise<ConsoleFormState> {
+export const resetPasswordAction = stateAction("resetPasswordAction", unreadable, async (_prev, formData): Promise<ConsoleFormState> => {
   const id = text(formData, "userId", 64);
   const who = await admin(`/console/staff/${id}`);
   if (denied(who)) return who;
@@ -84,4 +85,4 @@ export async function resetPasswordAction(_prev: ConsoleFormState, formData: For
   return outcome.generatedPassword
     ? { status: "success", message: `New password set for ${outcome.name}, and they were signed out everywhere.`, secret: { label: "New password", value: outcome.generatedPassword } }
     : { status: "success", message: `New password set for ${outcome.name}, and they were signed out everywhere.` };
-}
+});
