@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createMDX from "@next/mdx";
+import { MAX_BODY_BYTES } from "./lib/http/body-limit";
 import { securityHeaderRules } from "./lib/security/headers";
 
 const isDev = process.env.NODE_ENV === "development";
@@ -15,8 +16,12 @@ const nextConfig: NextConfig = {
   // Database and cache clients stay Node modules, loaded at run time (Prisma, pg and
   // better-sqlite3 are on Next's built-in list already; ioredis is not).
   serverExternalPackages: ["ioredis"],
-  // forbidden() / unauthorized() in the staff console (real 403 and 401 responses).
-  experimental: { authInterrupts: true },
+  experimental: {
+    // forbidden() / unauthorized() in the staff console (real 403 and 401 responses).
+    authInterrupts: true,
+    // The same limit server.ts enforces (413) before a body reaches Next.
+    serverActions: { bodySizeLimit: MAX_BODY_BYTES },
+  },
   async headers() {
     return securityHeaderRules({ isDev, isProd });
   },

@@ -1,7 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 
 /**
- * Browser tests run against the production build (`next build` then `next start`), driving
+ * Browser tests run against the production build (`next build`, then server.ts), driving
  * Debian's Chromium: `npx playwright install` cannot download browsers here.
  * scripts/test-all.sh builds first; see the README.
  */
@@ -37,7 +37,7 @@ export default defineConfig({
     { name: "chromium", dependencies: ["setup"], testIgnore: /auth\.setup\.ts/ },
   ],
   webServer: {
-    command: `node_modules/.bin/next start -p ${port} -H 127.0.0.1`,
+    command: `node --import tsx server.ts -p ${port} -H 127.0.0.1`,
     url: `${baseURL}/robots.txt`,
     reuseExistingServer: false,
     timeout: 60_000,
@@ -51,11 +51,15 @@ export default defineConfig({
       // Email goes to the local mailbox (tests/e2e/mailbox.spec.ts reads it), whatever .env says.
       RESEND_API_KEY: "",
       EMAIL_POLL_MS: "500",
-      // Test-only values: sessions signed with a throwaway secret, sign-in limits loose
-      // enough for many test sign-ins from one address (one test checks the limit itself).
+      // Test-only values: sessions signed with a throwaway secret, form and sign-in limits
+      // loose enough for many tests from one address (the browser is always 127.0.0.1).
       BETTER_AUTH_SECRET: "e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz",
       RATE_LIMIT_IP: "1000/600",
       RATE_LIMIT_IDENTITY: "60/600",
+      SIGNIN_LIMIT_IP: "1000/600",
+      SIGNIN_LIMIT_ACCOUNT: "5000/600",
+      // The browser talks to the server directly: no proxy headers to trust.
+      TRUSTED_PROXY_HOPS: "0",
     },
   },
 });

@@ -9,6 +9,7 @@ import {
   RateLimiterSQLite,
   type RateLimiterAbstract,
 } from "rate-limiter-flexible";
+import { rateLimitIpKey } from "./client-ip";
 import { isPostgresUrl, resolveDatabaseUrl } from "./db/url";
 import type { FormType } from "./leads/form-types";
 
@@ -48,28 +49,38 @@ export function rulesFromEnv(env: NodeJS.ProcessEnv = process.env): Rules {
 /** A limiter on a networked store, with its connections; close() is for tests and scripts. */
 export type StoreRateLimiter = FormRateLimiter & { close(): Promise<void> };
 
-class LimiterSet implements FormRateLimiter {
+/**
+ * Where limits are kept: makes rate-limiter-flexible limiters (each with its own key prefix
+ * and rule) on one store and its connections. The form limits and the staff sign-in guard
+ * (lib/auth/sign-in-guard.ts) share the app's store.
+ */
+export type LimiterStore = {
+  make(keyPrefix: string, rule: RateLimitRule): RateLimiterAbstract;
+  /** Runs before each use: waits until the store can answer (or throws). */
+  ready?: () => Promise<void>;
+  close(): Promise<void>;
+};
+
+class LimiterSet implements StoreRateLimiter {
   private limiters = new Map<string, RateLimiterAbstract>();
   constructor(
-    private readonly make: (keyPrefix: string, rule: RateLimitRule) => RateLimiterAbstract,
+    readonly store: LimiterStore,
     private readonly rules: Rules,
-    /** Runs before each consume: waits until the store can answer (or throws). */
-    private readonly ready?: () => Promise<void>,
   ) {}
 
   private limiter(formType: LimitedAction, kind: "ip" | "identity") {
     const prefix = `${formType}:${kind}`;
     let l = this.limiters.get(prefix);
     if (!l) {
-      l = this.make(prefix, this.rules[kind]);
+      l = this.store.make(prefix, this.rules[kind]);
       this.limiters.set(prefix, l);
     }
     return l;
   }
 
   async consume(formType: LimitedAction, keys: { ip: string; identity?: string }): Promise<RateLimitVerdict> {
-    if (this.ready) await this.ready();
-    const attempts: Promise<RateLimiterRes>[] = [this.limiter(formType, "ip").consume(keys.ip)];
+    if (this.store.ready) await this.store.ready();
+    const attempts: Promise<RateLimiterRes>[] = [this.limiter(formType, "ip").consume(rateLimitIpKey(keys.ip))];
     if (keys.identity) attempts.push(this.limiter(formType, "identity").consume(keys.identity.toLowerCase()));
     const results = await Promise.allSettled(attempts);
     let retryMs = 0;
@@ -81,6 +92,10 @@ class LimiterSet implements FormRateLimiter {
     }
     return retryMs > 0 ? { ok: false, retryAfterSeconds: Math.ceil(retryMs / 1000) } : { ok: true };
   }
+
+  close() {
+    return this.store.close();
+  }
 }
 
 /** How often expired counters are deleted from the SQLite and PostgreSQL stores. */
@@ -91,8 +106,8 @@ export function pruneExpiredSqlite(client: Database.Database, beforeMs = Date.no
   return client.prepare("DELETE FROM rate_limits WHERE expire IS NOT NULL AND expire < ?").run(beforeMs).changes;
 }
 
-/** Limits stored in a SQLite file (the app's own database by default). */
-export function createSqliteRateLimiter(file: string, rules: Rules = rulesFromEnv()): FormRateLimiter {
+/** A store in a SQLite file (the app's own database by default). */
+export function sqliteLimiterStore(file: string): LimiterStore {
   const client = new Database(file);
   client.pragma("journal_mode = WAL");
   client.pragma("busy_timeout = 5000");
@@ -109,8 +124,8 @@ export function createSqliteRateLimiter(file: string, rules: Rules = rulesFromEn
     }
   }, PRUNE_INTERVAL_MS);
   prune.unref();
-  return new LimiterSet(
-    (keyPrefix, rule) =>
+  return {
+    make: (keyPrefix, rule) =>
       new RateLimiterSQLite({
         storeClient: client,
         storeType: "better-sqlite3",
@@ -120,8 +135,16 @@ export function createSqliteRateLimiter(file: string, rules: Rules = rulesFromEn
         points: rule.points,
         duration: rule.durationSeconds,
       }),
-    rules,
-  );
+    close: async () => {
+      clearInterval(prune);
+      client.close();
+    },
+  };
+}
+
+/** Limits stored in a SQLite file (the app's own database by default). */
+export function createSqliteRateLimiter(file: string, rules: Rules = rulesFromEnv()): StoreRateLimiter {
+  return new LimiterSet(sqliteLimiterStore(file), rules);
 }
 
 /**
@@ -161,11 +184,11 @@ function prismaSchemaOf(url: string): string | undefined {
 }
 
 /**
- * Limits stored in PostgreSQL (the app's own database by default): every app server on the
- * same database shares them. Each consume is one atomic INSERT … ON CONFLICT DO UPDATE, so
+ * A store in PostgreSQL (the app's own database by default): every app server on the same
+ * database shares it. Each consume is one atomic INSERT … ON CONFLICT DO UPDATE, so
  * concurrent requests on several servers cannot overshoot a limit.
  */
-export function createPostgresRateLimiter(url: string, rules: Rules = rulesFromEnv(), options: { poolMax?: number } = {}): StoreRateLimiter {
+export function postgresLimiterStore(url: string, options: { poolMax?: number } = {}): LimiterStore {
   const schema = prismaSchemaOf(url);
   // A small pool of its own: a consume is one short statement.
   const pool = new Pool({
@@ -204,14 +227,14 @@ export function createPostgresRateLimiter(url: string, rules: Rules = rulesFromE
   };
   void ensureTable().catch(() => {}); // start now; a failure is reported by the first consume
 
-  // One pruning timer per limiter (the library's own would run once per form and kind).
+  // One pruning timer per store (the library's own would run once per form and kind).
   const prune = setInterval(() => {
     pruneExpiredPostgres(pool, Date.now(), schema).catch((error) => console.error("rate limit prune failed", error));
   }, PRUNE_INTERVAL_MS);
   prune.unref();
 
-  const set = new LimiterSet(
-    (keyPrefix, rule) =>
+  return {
+    make: (keyPrefix, rule) =>
       new RateLimiterPostgres({
         storeClient: pool,
         storeType: "pool",
@@ -223,16 +246,17 @@ export function createPostgresRateLimiter(url: string, rules: Rules = rulesFromE
         points: rule.points,
         duration: rule.durationSeconds,
       }),
-    rules,
-    ensureTable,
-  );
-  return {
-    consume: (formType, keys) => set.consume(formType, keys),
+    ready: ensureTable,
     close: async () => {
       clearInterval(prune);
       await pool.end();
     },
   };
+}
+
+/** Limits stored in PostgreSQL (see postgresLimiterStore). */
+export function createPostgresRateLimiter(url: string, rules: Rules = rulesFromEnv(), options: { poolMax?: number } = {}): StoreRateLimiter {
+  return new LimiterSet(postgresLimiterStore(url, options), rules);
 }
 
 /** How long a consume waits for Redis to (re)connect before it fails. */
@@ -244,11 +268,11 @@ export function redisKeyPrefix(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /**
- * Limits stored in Redis: every app server on the same Redis shares them. Keys are
- * `<prefix>:rl:<form>:<ip|identity>:<value>` and expire with their window (Redis TTL), so
- * nothing needs pruning.
+ * A store in Redis: every app server on the same Redis shares it. Keys are
+ * `<prefix>:rl:<limiter prefix>:<value>` (for forms `<form>:<ip|identity>`) and expire with
+ * their window (Redis TTL), so nothing needs pruning.
  */
-export function createRedisRateLimiter(redisUrl: string, rules: Rules = rulesFromEnv(), options: { keyPrefix?: string } = {}): StoreRateLimiter {
+export function redisLimiterStore(redisUrl: string, options: { keyPrefix?: string } = {}): LimiterStore {
   const prefix = options.keyPrefix ?? redisKeyPrefix();
   const client = new Redis(redisUrl, {
     // The library's advice: with no offline queue, a request made while Redis is away fails
@@ -293,19 +317,15 @@ export function createRedisRateLimiter(redisUrl: string, rules: Rules = rulesFro
     return waiting;
   };
 
-  const set = new LimiterSet(
-    (keyPrefix, rule) =>
+  return {
+    make: (keyPrefix, rule) =>
       new RateLimiterRedis({
         storeClient: client,
         keyPrefix: `${prefix}:rl:${keyPrefix}`,
         points: rule.points,
         duration: rule.durationSeconds,
       }),
-    rules,
     ready,
-  );
-  return {
-    consume: (formType, keys) => set.consume(formType, keys),
     close: async () => {
       try {
         await client.quit();
@@ -316,30 +336,50 @@ export function createRedisRateLimiter(redisUrl: string, rules: Rules = rulesFro
   };
 }
 
+/** Limits stored in Redis (see redisLimiterStore). */
+export function createRedisRateLimiter(redisUrl: string, rules: Rules = rulesFromEnv(), options: { keyPrefix?: string } = {}): StoreRateLimiter {
+  return new LimiterSet(redisLimiterStore(redisUrl, options), rules);
+}
+
+/** An in-process store, for unit tests only: it does not survive a restart. */
+export function memoryLimiterStore(): LimiterStore {
+  return {
+    make: (keyPrefix, rule) => new RateLimiterMemory({ keyPrefix, points: rule.points, duration: rule.durationSeconds }),
+    close: async () => {},
+  };
+}
+
 /** In-process limits, for unit tests only: they do not survive a restart. */
-export function createMemoryRateLimiter(rules: Rules = rulesFromEnv()): FormRateLimiter {
-  return new LimiterSet((keyPrefix, rule) => new RateLimiterMemory({ keyPrefix, points: rule.points, duration: rule.durationSeconds }), rules);
+export function createMemoryRateLimiter(rules: Rules = rulesFromEnv()): StoreRateLimiter {
+  return new LimiterSet(memoryLimiterStore(), rules);
 }
 
 const globalForLimiter = globalThis as unknown as { __loomstackLimiter?: FormRateLimiter };
+
+/** Redis when REDIS_URL is set, else the database DATABASE_URL points at (PostgreSQL or the SQLite file). */
+function storeFromEnv(env: NodeJS.ProcessEnv): LimiterStore {
+  const redisUrl = env.REDIS_URL?.trim();
+  const url = resolveDatabaseUrl(env);
+  if (redisUrl) return redisLimiterStore(redisUrl, { keyPrefix: redisKeyPrefix(env) });
+  return isPostgresUrl(url) ? postgresLimiterStore(url) : sqliteLimiterStore(url.slice("file:".length));
+}
 
 /**
  * The app's limiter: on Redis when REDIS_URL is set, else on the database DATABASE_URL
  * points at (PostgreSQL or the SQLite file).
  *
  * A store fault is never taken as "allowed": consume() throws, and the caller refuses the
- * request (a form answers "not saved, please try again" and keeps what was typed; sign-in
- * fails).
+ * request (a form answers "not saved, please try again" and keeps what was typed).
  */
 export function rateLimiter(env: NodeJS.ProcessEnv = process.env): FormRateLimiter {
-  if (!globalForLimiter.__loomstackLimiter) {
-    const redisUrl = env.REDIS_URL?.trim();
-    const url = resolveDatabaseUrl(env);
-    globalForLimiter.__loomstackLimiter = redisUrl
-      ? createRedisRateLimiter(redisUrl, rulesFromEnv(env), { keyPrefix: redisKeyPrefix(env) })
-      : isPostgresUrl(url)
-        ? createPostgresRateLimiter(url, rulesFromEnv(env))
-        : createSqliteRateLimiter(url.slice("file:".length), rulesFromEnv(env));
-  }
+  globalForLimiter.__loomstackLimiter ??= new LimiterSet(storeFromEnv(env), rulesFromEnv(env));
   return globalForLimiter.__loomstackLimiter;
+}
+
+/** The app's store (the one rateLimiter() uses), for other limits on it: staff sign-in. */
+export function limiterStore(env: NodeJS.ProcessEnv = process.env): LimiterStore {
+  // By shape, not instanceof: each Next.js bundle may hold its own copy of this module's classes.
+  const limiter = rateLimiter(env) as Partial<LimiterSet>;
+  if (!limiter.store) throw new Error("The app's rate limiter has no store.");
+  return limiter.store;
 }

@@ -36,12 +36,42 @@ export const siteConfig = {
   },
 } as const;
 
-/** Absolute origin used for canonical URLs, sitemaps and Open Graph. */
-export function siteUrl(): string {
-  const raw = process.env.SITE_URL ?? process.env.NEXT_PUBLIC_SITE_URL ?? "http://localhost:3000";
+/**
+ * The site's public origin, for canonical URLs, the sitemap, Open Graph, emails and staff
+ * sign-in: SITE_URL (or NEXT_PUBLIC_SITE_URL). Unset, it is this machine on the port the
+ * server listens on (PORT, default 3000), which only works locally: a production server
+ * warns about that (publicUrlProblem). Static pages bake it in at build time.
+ */
+export function siteUrl(env: NodeJS.ProcessEnv = process.env): string {
+  const raw = env.SITE_URL?.trim() || env.NEXT_PUBLIC_SITE_URL?.trim() || `http://localhost:${env.PORT?.trim() || "3000"}`;
   return raw.replace(/\/+$/, "");
 }
 
 export function absoluteUrl(path: string): string {
   return new URL(path, siteUrl() + "/").toString();
+}
+
+function isLocalHostname(hostname: string): boolean {
+  const h = hostname.toLowerCase().replace(/^\[|\]$/g, "");
+  return h === "localhost" || h.endsWith(".localhost") || /^127\.\d+\.\d+\.\d+$/.test(h) || h === "0.0.0.0" || h === "::1" || h === "::";
+}
+
+/**
+ * Why the public origin is wrong for a production server, or null: SITE_URL unset, not a
+ * URL, or pointing at this machine. Links in every email and page would then be dead for
+ * everyone else. server.ts prints it at start; the console's settings page shows it.
+ */
+export function publicUrlProblem(env: NodeJS.ProcessEnv = process.env): string | null {
+  if (env.NODE_ENV !== "production") return null;
+  const raw = env.SITE_URL?.trim() || env.NEXT_PUBLIC_SITE_URL?.trim();
+  const fix = "Set SITE_URL to the site's public origin (for example https://www.loomstack.example) before `npm run build` and when starting the server.";
+  if (!raw) return `SITE_URL is not set, so links in emails and pages point to ${siteUrl(env)}, which works on this machine only. ${fix}`;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return `SITE_URL (${raw}) is not a valid URL. ${fix}`;
+  }
+  if (isLocalHostname(url.hostname)) return `SITE_URL is ${url.origin}, so links in emails and pages work on this machine only. ${fix}`;
+  return null;
 }

@@ -7,7 +7,7 @@
  *
  * Options
  *   --base-url URL   Benchmark an already running site (or set BENCH_BASE_URL).
- *                    Without it, the script starts `next start` on a free port
+ *                    Without it, the script starts the app server (server.ts) on a free port
  *                    itself (needs an existing production build: `npm run build`)
  *                    and stops it again at the end.
  *   --only LIST      Comma-separated paths to benchmark, e.g. `--only /,/careers`.
@@ -237,7 +237,7 @@ interface CliOptions {
 }
 
 const HELP = `Usage: npx tsx scripts/bench-pages.ts [--base-url URL] [--only /a,/b] [--runs N]
-  --base-url URL  site to benchmark (or env BENCH_BASE_URL); default: start \`next start\` on a free port
+  --base-url URL  site to benchmark (or env BENCH_BASE_URL); default: start the app server (server.ts) on a free port
   --only LIST     comma-separated paths (default: every page in /sitemap.xml)
   --runs N        Lighthouse runs per page, median reported (default 1)`;
 
@@ -361,14 +361,12 @@ async function startNextServer(): Promise<string> {
         "or pass --base-url to benchmark a running server.",
     );
   }
-  const nextBin = path.join(REPO_ROOT, "node_modules", ".bin", "next");
-  if (!existsSync(nextBin)) throw new FatalError(`${nextBin} not found; run this script from the repository root.`);
-
   const port = await findFreePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  log(`Starting \`next start -p ${port}\`...`);
+  log(`Starting the app server (server.ts -p ${port})...`);
 
-  const child = spawn(nextBin, ["start", "-p", String(port)], {
+  // The app's own server, as `npm start` runs it.
+  const child = spawn(process.execPath, ["--import", "tsx", "server.ts", "-p", String(port)], {
     cwd: REPO_ROOT,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "pipe", "pipe"],
@@ -406,7 +404,7 @@ async function startNextServer(): Promise<string> {
   let lastProblem = "no answer yet";
   while (Date.now() < deadline) {
     if (exited !== null) {
-      throw new FatalError(`next start ${exited} before it was ready.\n${output.join("\n")}`);
+      throw new FatalError(`The app server ${exited} before it was ready.\n${output.join("\n")}`);
     }
     try {
       const res = await fetch(`${baseUrl}/`, { signal: AbortSignal.timeout(5_000), redirect: "manual" });
@@ -422,7 +420,7 @@ async function startNextServer(): Promise<string> {
     await sleep(500);
   }
   throw new FatalError(
-    `next start did not answer 200 on / within ${SERVER_READY_TIMEOUT_MS / 1000} s (${lastProblem}).\n${output.join("\n")}`,
+    `The app server did not answer 200 on / within ${SERVER_READY_TIMEOUT_MS / 1000} s (${lastProblem}).\n${output.join("\n")}`,
   );
 }
 

@@ -7,11 +7,11 @@
  * 1. Makes a fresh, migrated, seeded database for each target (SQLite: a file in
  *    bench-results/; PostgreSQL: a database on BENCH_PG_SERVER, default
  *    postgresql://postgres@127.0.0.1:5432, dropped at the end).
- * 2. Starts `next start` on it and posts N submissions the way a browser without JavaScript
+ * 2. Starts the app server (server.ts, as `npm start` does) on it and posts N submissions the way a browser without JavaScript
  *    does: it loads the form page, copies the form's hidden fields (React's Server Action
  *    ids and the submission token), and posts multipart/form-data with a unique email each,
  *    `concurrency` requests in flight.
- * 3. On PostgreSQL, does the same against THREE `next start` processes on one database,
+ * 3. On PostgreSQL, does the same against THREE app server processes on one database,
  *    the requests spread round-robin over them with the same total concurrency (what a
  *    load balancer in front of several app servers does). They share the machine's cores,
  *    so this measures the cost of running several servers here, not a cluster's capacity.
@@ -266,7 +266,7 @@ async function run(
 
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
 
-/** `next start` × `count` on one fresh database, the load spread round-robin over them. */
+/** The app server (server.ts) × `count` on one fresh database, the load spread round-robin over them. */
 async function benchNext(database: Database, count: number, args: Args, runId: string): Promise<Result> {
   const formPath = args.form === "newsletter" ? "/newsletter" : "/apply";
   const url = await freshDatabase(database, `bench-next${count}`, runId);
@@ -275,7 +275,7 @@ async function benchNext(database: Database, count: number, args: Args, runId: s
   try {
     for (let k = 0; k < count; k++) {
       const port = await freePort();
-      const child = start(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], benchEnv(url, args));
+      const child = start(process.execPath, ["--import", "tsx", "server.ts", "-p", String(port), "-H", "127.0.0.1"], benchEnv(url, args));
       servers.push({ base: `http://127.0.0.1:${port}`, child, hidden: [] });
     }
     for (const s of servers) {
@@ -286,7 +286,7 @@ async function benchNext(database: Database, count: number, args: Args, runId: s
       // Warm up the route (first requests compile caches).
       for (let i = 0; i < 20; i++) await postNext(s.base, formPath, s.hidden, fields(i, `warm${s.base.slice(-5)}${runId}`));
     }
-    const label = count === 1 ? `next start ${formPath} (no-JS post)` : `next start ×${count}, round-robin`;
+    const label = count === 1 ? `server.ts ${formPath} (no-JS post)` : `server.ts ×${count}, round-robin`;
     const result = await run(
       database,
       label,

@@ -1,0 +1,186 @@
+import { describe, expect, it, vi } from "vitest";
+import {
+  CLIENT_IP_HEADER,
+  CLIENT_IP_STAMPED_ENV,
+  UNKNOWN_CLIENT_IP,
+  clientIp,
+  clientIpFromChain,
+  normalizeIp,
+  rateLimitIpKey,
+  trustedProxyHops,
+} from "@/lib/client-ip";
+import { bodyRefusal, MAX_BODY_BYTES } from "@/lib/http/body-limit";
+import { prepareForwardedHeaders } from "@/lib/http/forwarded-headers";
+import { serverOptions } from "@/lib/http/server-options";
+
+describe("normalizeIp", () => {
+  it.each([
+    ["203.0.113.7", "203.0.113.7"],
+    [" 203.0.113.7 ", "203.0.113.7"],
+    ["203.0.113.7:51234", "203.0.113.7"],
+    ["::ffff:203.0.113.7", "203.0.113.7"],
+    ["::FFFF:cb00:7107", "203.0.113.7"],
+    ["2001:DB8:0:0:0:0:0:1", "2001:db8::1"],
+    ["[2001:db8::1]", "2001:db8::1"],
+    ["[2001:db8::1]:443", "2001:db8::1"],
+    ["fe80::1%eth0", "fe80::1"],
+    ["::1", "::1"],
+    ['"198.51.100.9"', "198.51.100.9"],
+  ])("%s → %s", (input, expected) => {
+    expect(normalizeIp(input)).toBe(expected);
+  });
+
+  it.each(["", "unknown", "evil.example", "1.2.3", "256.1.1.1", "1.2.3.4.5", "2001:db8::1::2", "12345::", "<script>", "x".repeat(100)])("refuses %j", (junk) => {
+    expect(normalizeIp(junk)).toBeNull();
+  });
+});
+
+describe("clientIpFromChain", () => {
+  const socket = "10.0.0.2"; // the nearest proxy, or the client itself with 0 hops
+
+  it("with 0 hops is the socket address, whatever X-Forwarded-For says", () => {
+    expect(clientIpFromChain(undefined, "198.51.100.20", 0)).toBe("198.51.100.20");
+    expect(clientIpFromChain("203.0.113.99", "198.51.100.20", 0)).toBe("198.51.100.20");
+    expect(clientIpFromChain("203.0.113.99, 192.0.2.1", "::ffff:198.51.100.20", 0)).toBe("198.51.100.20");
+  });
+
+  it("with 1 hop is the entry the proxy appended, never the ones the client wrote before it", () => {
+    // client wrote "1.1.1.1, 2.2.2.2"; the proxy appended the client's real address 203.0.113.5
+    expect(clientIpFromChain("1.1.1.1, 2.2.2.2, 203.0.113.5", socket, 1)).toBe("203.0.113.5");
+    expect(clientIpFromChain("203.0.113.5", socket, 1)).toBe("203.0.113.5");
+  });
+
+  it("with 2 hops skips the inner proxy's entry too", () => {
+    // client → edge proxy (appends 203.0.113.5) → inner proxy 10.0.0.9 (appends 10.0.0.9's peer: the edge, 10.0.0.8) → app
+    expect(clientIpFromChain("6.6.6.6, 203.0.113.5, 10.0.0.8", socket, 2)).toBe("203.0.113.5");
+    // several X-Forwarded-For headers, as Node hands them over when not joined
+    expect(clientIpFromChain(["6.6.6.6", "203.0.113.5, 10.0.0.8"], socket, 2)).toBe("203.0.113.5");
+  });
+
+  it("a chain shorter than the hops gives its left-most entry", () => {
+    expect(clientIpFromChain("203.0.113.5", socket, 3)).toBe("203.0.113.5");
+    expect(clientIpFromChain(undefined, socket, 2)).toBe(socket);
+    expect(clientIpFromChain("", socket, 1)).toBe(socket);
+  });
+
+  it("reads IPv6 and IPv4-mapped entries in canonical form", () => {
+    expect(clientIpFromChain("2001:DB8::0:1", "::ffff:10.0.0.2", 1)).toBe("2001:db8::1");
+    expect(clientIpFromChain("[2001:db8::7]:61000", socket, 1)).toBe("2001:db8::7");
+    expect(clientIpFromChain("::ffff:203.0.113.5", socket, 1)).toBe("203.0.113.5");
+  });
+
+  it("a junk entry where the client should be gives the next address to its right (never one further left)", () => {
+    expect(clientIpFromChain("203.0.113.5, unknown", socket, 1)).toBe(socket);
+    expect(clientIpFromChain("203.0.113.5, not-an-ip, 10.0.0.8", socket, 2)).toBe("10.0.0.8");
+    expect(clientIpFromChain(",,, ,", socket, 1)).toBe(socket);
+  });
+
+  it("an unreadable socket address is the shared unknown bucket", () => {
+    expect(clientIpFromChain("203.0.113.5", undefined, 0)).toBe(UNKNOWN_CLIENT_IP);
+  });
+});
+
+describe("TRUSTED_PROXY_HOPS", () => {
+  it("defaults to 0 and accepts small whole numbers", () => {
+    expect(trustedProxyHops({})).toBe(0);
+    expect(trustedProxyHops({ TRUSTED_PROXY_HOPS: "" })).toBe(0);
+    expect(trustedProxyHops({ TRUSTED_PROXY_HOPS: " 2 " })).toBe(2);
+  });
+  it.each(["-1", "1.5", "one", "11", "0x1"])("refuses %j", (v) => {
+    expect(() => trustedProxyHops({ TRUSTED_PROXY_HOPS: v })).toThrow(/TRUSTED_PROXY_HOPS/);
+  });
+});
+
+describe("rateLimitIpKey", () => {
+  it("counts IPv4 per address and IPv6 per /64", () => {
+    expect(rateLimitIpKey("203.0.113.5")).toBe("203.0.113.5");
+    expect(rateLimitIpKey("2001:db8:1:2:aaaa::1")).toBe("2001:db8:1:2::/64");
+    expect(rateLimitIpKey("2001:db8:1:2:bbbb:cccc:dddd:eeee")).toBe("2001:db8:1:2::/64");
+    expect(rateLimitIpKey("2001:db8:1:3::1")).not.toBe(rateLimitIpKey("2001:db8:1:2::1"));
+    expect(rateLimitIpKey(UNKNOWN_CLIENT_IP)).toBe(UNKNOWN_CLIENT_IP);
+  });
+});
+
+describe("clientIp (what application code reads)", () => {
+  const stamped = { [CLIENT_IP_STAMPED_ENV]: "1", NODE_ENV: "test" } as NodeJS.ProcessEnv;
+
+  it("reads only server.ts's header, never X-Forwarded-For or X-Real-IP", () => {
+    const h = new Headers({ [CLIENT_IP_HEADER]: "198.51.100.4", "x-forwarded-for": "203.0.113.1", "x-real-ip": "203.0.113.2" });
+    expect(clientIp(h, stamped)).toBe("198.51.100.4");
+    expect(clientIp(new Headers({ "x-forwarded-for": "203.0.113.1", "x-real-ip": "203.0.113.2" }), stamped)).toBe(UNKNOWN_CLIENT_IP);
+  });
+
+  it("without server.ts in front ignores even our header (a client could have sent it) and warns a production server once", () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      const h = new Headers({ [CLIENT_IP_HEADER]: "198.51.100.4" });
+      expect(clientIp(h, { NODE_ENV: "test" } as NodeJS.ProcessEnv)).toBe(UNKNOWN_CLIENT_IP);
+      expect(warn).not.toHaveBeenCalled();
+      expect(clientIp(h, { NODE_ENV: "production" } as NodeJS.ProcessEnv)).toBe(UNKNOWN_CLIENT_IP);
+      expect(clientIp(h, { NODE_ENV: "production" } as NodeJS.ProcessEnv)).toBe(UNKNOWN_CLIENT_IP);
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(String(warn.mock.calls[0][0])).toMatch(/server\.ts/);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+});
+
+describe("prepareForwardedHeaders (server.ts, before Next sees a request)", () => {
+  const clientSent = () => ({
+    host: "www.loomstack.example",
+    "x-forwarded-for": "6.6.6.6, 203.0.113.5",
+    "x-forwarded-host": "evil.example",
+    "x-forwarded-proto": "https",
+    "x-forwarded-port": "443",
+    "x-real-ip": "7.7.7.7",
+    forwarded: "for=8.8.8.8",
+    "cf-connecting-ip": "9.9.9.9",
+    "true-client-ip": "9.9.9.8",
+    [CLIENT_IP_HEADER]: "1.2.3.4",
+    cookie: "a=b",
+  });
+
+  it("with 0 hops removes every forwarding header and stamps the socket address", () => {
+    const h: Record<string, string | undefined> = clientSent();
+    expect(prepareForwardedHeaders(h, "::ffff:198.51.100.30", 0)).toBe("198.51.100.30");
+    expect(h).toEqual({ host: "www.loomstack.example", cookie: "a=b", [CLIENT_IP_HEADER]: "198.51.100.30" });
+  });
+
+  it("with 1 hop keeps what the proxy wrote, replaces our header and drops the vendor aliases", () => {
+    const h: Record<string, string | undefined> = clientSent();
+    expect(prepareForwardedHeaders(h, "10.0.0.2", 1)).toBe("203.0.113.5");
+    expect(h[CLIENT_IP_HEADER]).toBe("203.0.113.5");
+    expect(h["x-forwarded-host"]).toBe("evil.example"); // the trusted proxy's to set; it overwrote it
+    expect(h["x-forwarded-proto"]).toBe("https");
+    expect(h["cf-connecting-ip"]).toBeUndefined();
+    expect(h["true-client-ip"]).toBeUndefined();
+  });
+});
+
+describe("bodyRefusal (server.ts, before Next reads a body)", () => {
+  it("lets bodies up to the limit through", () => {
+    expect(bodyRefusal({})).toBeNull();
+    expect(bodyRefusal({ "content-length": "0" })).toBeNull();
+    expect(bodyRefusal({ "content-length": String(MAX_BODY_BYTES) })).toBeNull();
+  });
+  it("answers 413 above it and 411 for a body of unknown length", () => {
+    expect(MAX_BODY_BYTES).toBe(1024 * 1024);
+    expect(bodyRefusal({ "content-length": String(MAX_BODY_BYTES + 1) })?.status).toBe(413);
+    expect(bodyRefusal({ "content-length": String(3 * 1024 * 1024) })?.status).toBe(413);
+    expect(bodyRefusal({ "transfer-encoding": "chunked" })?.status).toBe(411);
+  });
+});
+
+describe("serverOptions", () => {
+  it("reads -p/-H/--dev, then PORT and HOST", () => {
+    expect(serverOptions([], {})).toEqual({ dev: false, port: 3000, hostname: undefined });
+    expect(serverOptions([], { PORT: "3930", HOST: "0.0.0.0" })).toEqual({ dev: false, port: 3930, hostname: "0.0.0.0" });
+    expect(serverOptions(["--dev", "-p", "4000", "-H", "127.0.0.1"], { PORT: "3930" })).toEqual({ dev: true, port: 4000, hostname: "127.0.0.1" });
+    expect(serverOptions(["--port=4001", "--hostname=::"], {})).toEqual({ dev: false, port: 4001, hostname: "::" });
+  });
+  it("refuses what it does not understand", () => {
+    expect(() => serverOptions(["-x"], {})).toThrow(/Unknown option/);
+    expect(() => serverOptions([], { PORT: "http" })).toThrow(/port/);
+  });
+});
