@@ -13,6 +13,8 @@ import { bodyRefusal, MAX_BODY_BYTES } from "@/lib/http/body-limit";
 import { prepareForwardedHeaders } from "@/lib/http/forwarded-headers";
 import { serverOptions } from "@/lib/http/server-options";
 
+const env = (vars: Record<string, string>) => vars as NodeJS.ProcessEnv;
+
 describe("normalizeIp", () => {
   it.each([
     ["203.0.113.7", "203.0.113.7"],
@@ -82,12 +84,12 @@ describe("clientIpFromChain", () => {
 
 describe("TRUSTED_PROXY_HOPS", () => {
   it("defaults to 0 and accepts small whole numbers", () => {
-    expect(trustedProxyHops({})).toBe(0);
-    expect(trustedProxyHops({ TRUSTED_PROXY_HOPS: "" })).toBe(0);
-    expect(trustedProxyHops({ TRUSTED_PROXY_HOPS: " 2 " })).toBe(2);
+    expect(trustedProxyHops(env({}))).toBe(0);
+    expect(trustedProxyHops(env({ TRUSTED_PROXY_HOPS: "" }))).toBe(0);
+    expect(trustedProxyHops(env({ TRUSTED_PROXY_HOPS: " 2 " }))).toBe(2);
   });
   it.each(["-1", "1.5", "one", "11", "0x1"])("refuses %j", (v) => {
-    expect(() => trustedProxyHops({ TRUSTED_PROXY_HOPS: v })).toThrow(/TRUSTED_PROXY_HOPS/);
+    expect(() => trustedProxyHops(env({ TRUSTED_PROXY_HOPS: v }))).toThrow(/TRUSTED_PROXY_HOPS/);
   });
 });
 
@@ -174,13 +176,13 @@ describe("bodyRefusal (server.ts, before Next reads a body)", () => {
 
 describe("serverOptions", () => {
   it("reads -p/-H/--dev, then PORT and HOST", () => {
-    expect(serverOptions([], {})).toEqual({ dev: false, port: 3000, hostname: undefined });
-    expect(serverOptions([], { PORT: "3930", HOST: "0.0.0.0" })).toEqual({ dev: false, port: 3930, hostname: "0.0.0.0" });
-    expect(serverOptions(["--dev", "-p", "4000", "-H", "127.0.0.1"], { PORT: "3930" })).toEqual({ dev: true, port: 4000, hostname: "127.0.0.1" });
-    expect(serverOptions(["--port=4001", "--hostname=::"], {})).toEqual({ dev: false, port: 4001, hostname: "::" });
+    expect(serverOptions([], env({}))).toEqual({ dev: false, port: 3000, hostname: undefined });
+    expect(serverOptions([], env({ PORT: "3930", HOST: "0.0.0.0" }))).toEqual({ dev: false, port: 3930, hostname: "0.0.0.0" });
+    expect(serverOptions(["--dev", "-p", "4000", "-H", "127.0.0.1"], env({ PORT: "3930" }))).toEqual({ dev: true, port: 4000, hostname: "127.0.0.1" });
+    expect(serverOptions(["--port=4001", "--hostname=::"], env({}))).toEqual({ dev: false, port: 4001, hostname: "::" });
   });
   it("refuses what it does not understand", () => {
-    expect(() => serverOptions(["-x"], {})).toThrow(/Unknown option/);
-    expect(() => serverOptions([], { PORT: "http" })).toThrow(/port/);
+    expect(() => serverOptions(["-x"], env({}))).toThrow(/Unknown option/);
+    expect(() => serverOptions([], env({ PORT: "http" }))).toThrow(/port/);
   });
 });

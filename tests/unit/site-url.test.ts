@@ -1,21 +1,23 @@
 import { describe, expect, it } from "vitest";
 import { publicUrlProblem, siteUrl } from "@/lib/site-config";
 
+const env = (vars: Record<string, string>) => vars as NodeJS.ProcessEnv;
+
 describe("siteUrl", () => {
   it("is SITE_URL without a trailing slash", () => {
-    expect(siteUrl({ SITE_URL: "https://www.loomstack.example/", PORT: "3930" } as NodeJS.ProcessEnv)).toBe("https://www.loomstack.example");
+    expect(siteUrl(env({ SITE_URL: "https://www.loomstack.example/", PORT: "3930" }))).toBe("https://www.loomstack.example");
   });
   it("unset, is this machine on the port the server listens on (PORT), not always 3000", () => {
-    expect(siteUrl({ PORT: "3930" } as NodeJS.ProcessEnv)).toBe("http://localhost:3930");
-    expect(siteUrl({ SITE_URL: "", PORT: "3930" } as NodeJS.ProcessEnv)).toBe("http://localhost:3930");
-    expect(siteUrl({} as NodeJS.ProcessEnv)).toBe("http://localhost:3000");
+    expect(siteUrl(env({ PORT: "3930" }))).toBe("http://localhost:3930");
+    expect(siteUrl(env({ SITE_URL: "", PORT: "3930" }))).toBe("http://localhost:3930");
+    expect(siteUrl(env({}))).toBe("http://localhost:3000");
   });
 });
 
 describe("publicUrlProblem (the warning at start and on the settings page)", () => {
-  const prod = (env: Record<string, string>) => ({ NODE_ENV: "production", ...env }) as NodeJS.ProcessEnv;
+  const prod = (vars: Record<string, string>) => env({ NODE_ENV: "production", ...vars });
   it("says nothing outside production, or for a public origin", () => {
-    expect(publicUrlProblem({ NODE_ENV: "development" } as NodeJS.ProcessEnv)).toBeNull();
+    expect(publicUrlProblem(env({ NODE_ENV: "development" }))).toBeNull();
     expect(publicUrlProblem(prod({ SITE_URL: "https://www.loomstack.example" }))).toBeNull();
   });
   it("warns a production server whose SITE_URL is unset, invalid or this machine", () => {
