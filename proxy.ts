@@ -3,7 +3,10 @@ import {
   FIRST_TOUCH_COOKIE,
   REFERRAL_CODE_PATTERN,
   REFERRAL_COOKIE,
+  VISITOR_COOKIE,
+  VISITOR_ID_PATTERN,
   encodeFirstTouch,
+  newVisitorId,
   firstTouchFromRequest,
 } from "@/lib/attribution-cookies";
 
@@ -11,8 +14,9 @@ const DAY = 24 * 60 * 60;
 
 /**
  * Remembers where a visitor came from (first landing page, external referrer, UTM tags)
- * and any referral code (`?ref=CODE`), in first-party cookies that the forms read. It only
- * adds cookies, so static pages stay static.
+ * and any referral code (`?ref=CODE`), in first-party cookies that the forms read, plus a
+ * random browser id for the referral fraud checks. It only adds cookies, so static pages
+ * stay static.
  */
 export function proxy(request: NextRequest) {
   const response = NextResponse.next();
@@ -22,6 +26,9 @@ export function proxy(request: NextRequest) {
   if (!request.cookies.has(FIRST_TOUCH_COOKIE)) {
     const touch = firstTouchFromRequest(request.nextUrl, request.headers.get("referer"));
     response.cookies.set(FIRST_TOUCH_COOKIE, encodeFirstTouch(touch), { ...options, maxAge: 30 * DAY });
+  }
+  if (!VISITOR_ID_PATTERN.test(request.cookies.get(VISITOR_COOKIE)?.value ?? "")) {
+    response.cookies.set(VISITOR_COOKIE, newVisitorId(), { ...options, maxAge: 365 * DAY });
   }
   const ref = request.nextUrl.searchParams.get("ref");
   if (ref && REFERRAL_CODE_PATTERN.test(ref)) {

@@ -6,6 +6,9 @@ import { clipText } from "./clip-text";
  */
 export const FIRST_TOUCH_COOKIE = "ls_ft";
 export const REFERRAL_COOKIE = "ls_ref";
+/** A random id for this browser (first-party, HttpOnly): the referral fraud checks compare it. */
+export const VISITOR_COOKIE = "ls_vid";
+export const VISITOR_ID_PATTERN = /^[A-Za-z0-9_-]{22}$/;
 export const REFERRAL_CODE_PATTERN = /^[A-Za-z0-9]{4,32}$/;
 export const UTM_KEYS = ["utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content"] as const;
 
@@ -19,6 +22,8 @@ export type FirstTouch = {
   utm_content?: string;
   /** Referral code from a referral link, if the visitor arrived through one. */
   ref?: string;
+  /** This browser's id (VISITOR_COOKIE). */
+  visitorId?: string;
 };
 
 // Never cuts a character in half, so a clipped value is always valid text.
@@ -64,5 +69,12 @@ export function readAttributionCookies(get: (name: string) => string | undefined
   }
   const ref = get(REFERRAL_COOKIE);
   if (ref && REFERRAL_CODE_PATTERN.test(ref)) touch.ref = ref;
+  const visitor = get(VISITOR_COOKIE);
+  if (visitor && VISITOR_ID_PATTERN.test(visitor)) touch.visitorId = visitor;
   return touch;
+}
+
+/** 16 random bytes as base64url (Web Crypto: the proxy may run outside Node). */
+export function newVisitorId(): string {
+  return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64url");
 }

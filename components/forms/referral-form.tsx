@@ -2,7 +2,6 @@
 
 import { useEffect, useState } from "react";
 import { useFieldArray } from "react-hook-form";
-import type { SuccessDetails } from "@/lib/leads/form-state";
 import { LIMITS, referralSchema } from "@/lib/leads/schemas";
 import { ConsentField, FieldError, FormSection, TextAreaField, TextField, NameAndEmailFields } from "./fields";
 import { LeadFormShell, useLeadForm, type LeadFormProps } from "./lead-form";
@@ -88,7 +87,7 @@ export function ReferralForm({ action, initialState, attribution, path, permalin
       attribution={attribution}
       resetHref={path}
       resetLabel="Refer more friends"
-      successExtras={(success) => <ReferralSuccess success={success} />}
+      successExtras={() => <StatusLink />}
     >
       <FormSection title="About you">
         <NameAndEmailFields nameLabel="Your name" emailLabel="Your email" />
@@ -181,45 +180,15 @@ export function ReferralForm({ action, initialState, attribution, path, permalin
   );
 }
 
-function ReferralSuccess({ success }: { success: SuccessDetails }) {
-  const points = success.points;
-  if (!points) return null;
+/** The referral link and points go to the referrer's inbox, never onto this page. */
+function StatusLink() {
   return (
-    <div className="mt-8 space-y-6">
-      <dl className="grid gap-3 sm:grid-cols-3">
-        {[
-          ["Earned with this referral", points.earnedNow, "Pending until your friends respond"],
-          ["Pending in total", points.pending, "Waiting for friends to respond"],
-          ["Confirmed", points.confirmed, "Ready to spend"],
-        ].map(([label, value, note]) => (
-          <div key={label} className="rounded-xl bg-brand-soft/60 p-4">
-            <dt className="text-sm font-medium text-ink/80">{label}</dt>
-            <dd className="mt-1 text-3xl font-bold tracking-tight text-brand">
-              {Number(value).toLocaleString("en-US")}
-              <span className="text-base font-medium text-ink/75"> points</span>
-            </dd>
-            <dd className="mt-1 text-sm text-ink/75">{note}</dd>
-          </div>
-        ))}
-      </dl>
-      <div>
-        <label htmlFor="referral-link" className="block font-semibold">
-          Your personal referral link
-        </label>
-        <p id="referral-link-hint" className="mt-1 text-sm leading-6 text-ink/75">
-          Share it anywhere: when someone new to us comes through it and gets in touch, you earn 100 points. Your code is{" "}
-          <strong className="font-mono text-ink">{points.referralCode}</strong>.
-        </p>
-        <input
-          id="referral-link"
-          type="text"
-          readOnly
-          value={points.referralLink}
-          aria-describedby="referral-link-hint"
-          onFocus={(e) => e.currentTarget.select()}
-          className="mt-2 block min-h-12 w-full rounded-lg border border-ink/60 bg-paper px-3.5 font-mono text-base text-ink"
-        />
-      </div>
-    </div>
+    <p className="mt-8 rounded-xl bg-brand-soft/60 p-4 leading-7">
+      Lost the email? You can{" "}
+      <a className="font-semibold text-brand underline" href="/refer/status">
+        get your referral link and points
+      </a>{" "}
+      any time through a link we send to your inbox.
+    </p>
   );
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../db";
-import { FORM_TYPES, type FormType } from "../leads/form-types";
+import { LEAD_TYPES, type LeadType } from "../leads/form-types";
 
 /**
  * Console settings (admin only), stored one per row in Setting. For now: who gets the
@@ -11,7 +11,7 @@ import { FORM_TYPES, type FormType } from "../leads/form-types";
 export const RECIPIENTS_MAX = 20;
 const EMAIL_MAX = 254;
 
-export function recipientsKey(formType: FormType): string {
+export function recipientsKey(formType: LeadType): string {
   return `staffRecipients.${formType}`;
 }
 
@@ -47,10 +47,10 @@ export const recipientListSchema = z.preprocess(
 
 /** The settings form: one recipient list per form type. */
 export const staffRecipientsSchema = z.object(
-  Object.fromEntries(FORM_TYPES.map((f) => [f, recipientListSchema])) as Record<FormType, typeof recipientListSchema>,
+  Object.fromEntries(LEAD_TYPES.map((f) => [f, recipientListSchema])) as Record<LeadType, typeof recipientListSchema>,
 );
 
-export type StaffRecipientSettings = Partial<Record<FormType, string[]>>;
+export type StaffRecipientSettings = Partial<Record<LeadType, string[]>>;
 
 /** What is stored (a comma-separated list) back to a list; anything unreadable counts as not set. */
 function decode(value: string): string[] | undefined {
@@ -60,9 +60,9 @@ function decode(value: string): string[] | undefined {
 
 /** The configured recipients per form type (form types without a setting are absent). */
 export async function getStaffRecipientSettings(db: Db): Promise<StaffRecipientSettings> {
-  const rows = await db.setting.findMany({ where: { key: { in: FORM_TYPES.map(recipientsKey) } } });
+  const rows = await db.setting.findMany({ where: { key: { in: LEAD_TYPES.map(recipientsKey) } } });
   const out: StaffRecipientSettings = {};
-  for (const f of FORM_TYPES) {
+  for (const f of LEAD_TYPES) {
     const row = rows.find((r) => r.key === recipientsKey(f));
     const list = row ? decode(row.value) : undefined;
     if (list) out[f] = list;
@@ -73,12 +73,12 @@ export async function getStaffRecipientSettings(db: Db): Promise<StaffRecipientS
 export type SettingsRow = { key: string; value: string; updatedAt: Date; updatedBy: { name: string; email: string } | null };
 
 /** The stored rows with who changed each last, for the settings page. */
-export async function staffRecipientRows(db: Db): Promise<Partial<Record<FormType, SettingsRow>>> {
-  const rows = await db.setting.findMany({ where: { key: { in: FORM_TYPES.map(recipientsKey) } } });
+export async function staffRecipientRows(db: Db): Promise<Partial<Record<LeadType, SettingsRow>>> {
+  const rows = await db.setting.findMany({ where: { key: { in: LEAD_TYPES.map(recipientsKey) } } });
   const ids = [...new Set(rows.map((r) => r.updatedById).filter((id): id is string => !!id))];
   const users = ids.length ? await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, email: true } }) : [];
-  const out: Partial<Record<FormType, SettingsRow>> = {};
-  for (const f of FORM_TYPES) {
+  const out: Partial<Record<LeadType, SettingsRow>> = {};
+  for (const f of LEAD_TYPES) {
     const row = rows.find((r) => r.key === recipientsKey(f));
     if (row) {
       const u = users.find((x) => x.id === row.updatedById);
@@ -89,8 +89,8 @@ export async function staffRecipientRows(db: Db): Promise<Partial<Record<FormTyp
 }
 
 export type SaveOutcome =
-  | { ok: true; changed: FormType[] }
-  | { ok: false; fieldErrors: Partial<Record<FormType, string>> };
+  | { ok: true; changed: LeadType[] }
+  | { ok: false; fieldErrors: Partial<Record<LeadType, string>> };
 
 /**
  * Saves every form type's recipients at once: a list replaces the row, an empty list
@@ -100,14 +100,14 @@ export type SaveOutcome =
 export async function saveStaffRecipientSettings(db: Db, raw: Record<string, unknown>, actorId: string | null): Promise<SaveOutcome> {
   const parsed = staffRecipientsSchema.safeParse(raw);
   if (!parsed.success) {
-    const fieldErrors: Partial<Record<FormType, string>> = {};
-    for (const issue of parsed.error.issues) fieldErrors[issue.path[0] as FormType] ??= issue.message;
+    const fieldErrors: Partial<Record<LeadType, string>> = {};
+    for (const issue of parsed.error.issues) fieldErrors[issue.path[0] as LeadType] ??= issue.message;
     return { ok: false, fieldErrors };
   }
-  const changed: FormType[] = [];
+  const changed: LeadType[] = [];
   await db.$transaction(async (tx) => {
-    const existing = await tx.setting.findMany({ where: { key: { in: FORM_TYPES.map(recipientsKey) } } });
-    for (const f of FORM_TYPES) {
+    const existing = await tx.setting.findMany({ where: { key: { in: LEAD_TYPES.map(recipientsKey) } } });
+    for (const f of LEAD_TYPES) {
       const key = recipientsKey(f);
       const value = parsed.data[f].join(", ");
       const row = existing.find((r) => r.key === key);

@@ -12,6 +12,8 @@ export const EMAIL_TEMPLATES = [
   "redemption-decision",
   "referral-invitation",
   "staff-new-lead",
+  "ownership-link",
+  "invite-confirmation",
 ] as const;
 export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];
 

@@ -4,6 +4,7 @@ import { siteConfig } from "../site-config";
 import { EMAIL_TEMPLATES } from "./outbox";
 import type { EmailTemplate, RenderContext, RenderedEmail, TemplateData } from "./template-data";
 import { staffLabel, TEMPLATE_COMPONENTS } from "./templates";
+import { OWNERSHIP_COPY } from "./templates/ownership-link";
 import { redemptionDecision } from "./templates/redemption-decision";
 import { count, discountPercent, referralPoints, str } from "./templates/values";
 
@@ -67,6 +68,8 @@ const SUBJECTS: { [T in EmailTemplate]: (data: TemplateData[T]) => string } = {
     return "An update on your request to spend your referral points";
   },
   "referral-invitation": (d) => `${part(d.referrerName) ?? "A friend"} invited you to ${siteConfig.name}`,
+  "ownership-link": (d) => (OWNERSHIP_COPY[d.purpose] ?? OWNERSHIP_COPY["verify-email"]).title,
+  "invite-confirmation": () => `Thanks for your interest in ${siteConfig.name}`,
   "staff-new-lead": (d) => {
     const who = part(d.name) ?? part(d.email) ?? part(d.phone);
     const label = part(staffLabel(d)) ?? "Form";
@@ -207,6 +210,32 @@ export const EMAIL_SAMPLES: { [T in EmailTemplate]: { data: TemplateData[T]; ctx
       confirmUrl: `${siteUrl}/invite/ABCDEFGHJKMNPQRSTUVWXYZ2`,
     },
     ctx: { siteUrl, unsubscribeUrl: `${siteUrl}/unsubscribe/2d9c4b7a1e3f5a6c` },
+  },
+  "ownership-link": {
+    data: {
+      purpose: "redemption",
+      name: "Rita Moreno",
+      url: `${siteUrl}/confirm/q3Jd8sKx0VnR2mT5wYb7cE1fH4jL6pN9aZ0uGi2oXk8`,
+      expiresAt: "2027-03-02T14:05:00.000Z",
+      summary: [
+        { label: "Reward", value: "A device (laptop or tablet)" },
+        { label: "Points to use", value: "500" },
+      ],
+    },
+    ctx: { siteUrl },
+  },
+  "invite-confirmation": {
+    data: {
+      leadId,
+      formType: "invite",
+      name: "Sam Carter",
+      summary: [
+        { label: "Name", value: "Sam Carter" },
+        { label: "Email", value: "sam.carter@example.com" },
+        { label: "Invited by", value: "Rita Moreno" },
+      ],
+    },
+    ctx: { siteUrl },
   },
   "staff-new-lead": {
     data: {

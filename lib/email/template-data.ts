@@ -1,4 +1,4 @@
-import type { FormType } from "../leads/form-types";
+import type { LeadType } from "../leads/form-types";
 import type { EmailTemplate } from "./outbox";
 
 /**
@@ -21,7 +21,7 @@ export type PointsSummary = {
 /** The confirmation to the person who sent a form (every *-confirmation template and newsletter-welcome). */
 export type ConfirmationEmailData = {
   leadId: string;
-  formType: FormType;
+  formType: LeadType;
   name: string | null;
   /** Their answers, labelled and formatted (program names rather than ids, and so on). */
   summary: SummaryRow[];
@@ -30,12 +30,17 @@ export type ConfirmationEmailData = {
   discountPercent?: number;
   /** referral-confirmation */
   points?: PointsSummary;
+  /**
+   * A one-time link that proves the person owns this address. Sent to someone whose referrer
+   * earns points for them: the points are confirmed once it is used.
+   */
+  verifyUrl?: string;
 };
 
 /** The notification to staff for every new lead. */
 export type StaffNewLeadData = {
   leadId: string;
-  formType: FormType;
+  formType: LeadType;
   /** e.g. "Enrollment application" */
   label: string;
   name: string | null;
@@ -79,6 +84,17 @@ export type RedemptionDecisionData = {
   reason: string | null;
 };
 
+/** A one-time link proving that the reader owns this address (lib/ownership/tokens.ts). */
+export type OwnershipLinkData = {
+  purpose: "redemption" | "referral-status" | "verify-email";
+  name: string | null;
+  url: string;
+  /** ISO time the link stops working. */
+  expiresAt: string;
+  /** What the link will do, e.g. the redemption request's reward and points. */
+  summary: SummaryRow[];
+};
+
 export type TemplateData = {
   "enroll-confirmation": ConfirmationEmailData;
   "quote-confirmation": ConfirmationEmailData;
@@ -89,6 +105,8 @@ export type TemplateData = {
   "redemption-decision": RedemptionDecisionData;
   "referral-invitation": ReferralInvitationData;
   "staff-new-lead": StaffNewLeadData;
+  "ownership-link": OwnershipLinkData;
+  "invite-confirmation": ConfirmationEmailData;
 };
 
 /** Per-delivery values that are not part of the stored data. */

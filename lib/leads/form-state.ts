@@ -1,16 +1,13 @@
 import type { FormType } from "./form-types";
 
-/** What the person sees after a successful submission. */
+/** What the person sees after a successful submission: the same for every address. */
 export type SuccessDetails = {
   headline: string;
   /** Plain sentences, shown as a list: what happens next. */
   nextSteps: string[];
-  /** Newsletter: the person's unique discount code. */
-  discountCode?: string;
-  discountPercent?: number;
-  /** Referral: points earned by this submission and the running totals. */
-  points?: { earnedNow: number; pending: number; confirmed: number; referralLink: string; referralCode: string };
 };
+// Nothing personal (a discount code, a balance, a referral link) is ever part of a form's
+// answer: it goes to the inbox of the address typed (lib/leads/submit-lead.ts).
 
 /**
  * The state every form action returns (React `useActionState`). It is plain JSON, so it

@@ -3,17 +3,21 @@ import type { FirstTouch } from "../attribution-cookies";
 import { dbProvider, readCommittedOnPostgres, type Db } from "../db";
 import { queueEmail, queueNewEmails, type EmailTemplate, type QueuedEmail } from "../email/outbox";
 import { attributionRows, summarizeSubmission, type SummaryNames } from "../email/summary";
-import type { ConfirmationEmailData, ReferralInvitationData, StaffNewLeadData } from "../email/template-data";
+import type { ConfirmationEmailData, ReferralInvitationData, StaffNewLeadData, SummaryRow } from "../email/template-data";
 import { formatCohortDate } from "../content/programs";
+import { issueOwnershipLink } from "../ownership/tokens";
+import { hashIp } from "../security/fingerprint";
 import { nameSearchKeys } from "./search-keys";
 import type { FormRateLimiter } from "../rate-limit";
-import { awardReferralPoints, confirmReferralPoints, pointsBalance, POINTS_PER_REFERRAL } from "../referrals/points";
+import { awardReferralPoints, pointsBalance, POINTS_PER_REFERRAL } from "../referrals/points";
+import { findOrCreateContact, type ContactRow } from "./contacts";
 import { newDiscountCode, newInviteToken, newReferralCode, SUBMISSION_TOKEN_PATTERN } from "./codes";
 import type { SuccessDetails } from "./form-state";
-import { CONSENT, CONSENT_FOR_FORM, FORM_LABELS, type FormType } from "./form-types";
+import { CONSENT, CONSENT_FOR_FORM, FORM_LABELS, type FormType, type LeadType } from "./form-types";
 import {
   attributionSchema,
   formSchemas,
+  type Attribution,
   type CallbackInput,
   type EnrollInput,
   type NewsletterInput,
@@ -22,16 +26,17 @@ import {
   type ReferralInput,
 } from "./schemas";
 
-const CONFIRMATION_TEMPLATES: Record<FormType, EmailTemplate> = {
+const CONFIRMATION_TEMPLATES: Record<LeadType, EmailTemplate> = {
   enroll: "enroll-confirmation",
   quote: "quote-confirmation",
   referral: "referral-confirmation",
   newsletter: "newsletter-welcome",
   callback: "callback-confirmation",
   redemption: "redemption-confirmation",
+  invite: "invite-confirmation",
 };
 
-/** The same person sending the same form again within this window updates their lead. */
+/** The same person sending the same form again within this window adds a revision to their lead. */
 export const UPDATE_WINDOW_MINUTES = 10;
 
 export type SubmissionDeps = {
@@ -40,10 +45,10 @@ export type SubmissionDeps = {
   /** Absolute site origin, for links in emails and the referral link. */
   siteUrl: string;
   /**
-   * Staff recipients for a form type's notification. May read settings (async): it is
+   * Staff recipients for a lead type's notification. May read settings (async): it is
    * called once per submission, before the save transaction, never inside it.
    */
-  staffRecipients: (formType: FormType) => string[] | Promise<string[]>;
+  staffRecipients: (formType: LeadType) => string[] | Promise<string[]>;
   /** Program names by slug, for the emails' summaries (display only; may be cached). */
   programNames?: () => Promise<Map<string, string>>;
   /** Called after a submission is committed with emails to send (wakes the dispatcher). */
@@ -53,12 +58,15 @@ export type SubmissionDeps = {
 export type SubmissionContext = {
   ip: string;
   userAgent?: string;
+  /** First-touch attribution, the referral cookie and the browser id (lib/attribution-cookies.ts). */
   firstTouch?: FirstTouch;
   now?: Date;
 };
 
 export type SubmitOutcome =
   | { kind: "saved"; leadId: string; created: boolean; success: SuccessDetails }
+  /** Answered without filing anything yet: a redemption request waits for its ownership link. */
+  | { kind: "accepted"; success: SuccessDetails }
   /** The honeypot was filled: the caller shows an ordinary success, nothing was stored. */
   | { kind: "ignored" }
   | { kind: "invalid"; fieldErrors: Record<string, string> }
@@ -71,9 +79,11 @@ type ParsedInput = {
   newsletter: NewsletterInput;
   callback: CallbackInput;
   redemption: RedemptionInput;
+  invite: { name: string | null; email: string };
 };
+type AnyInput = ParsedInput[LeadType];
 
-class FieldError extends Error {
+export class FieldError extends Error {
   constructor(
     readonly field: string,
     message: string,
@@ -97,6 +107,10 @@ const TX_OPTIONS = { maxWait: 15_000, timeout: 15_000 } as const;
 /**
  * Validates and saves one form submission: the contact, the lead, points and the emails it
  * triggers, in one transaction. Every form's Server Action ends here.
+ *
+ * The answer never depends on whether the email address is already known: anything
+ * personal (a discount code, a balance, a referral link) goes to that inbox, and requests
+ * that act on what an address owns (spending points) wait for its ownership link.
  */
 export async function submitLead<F extends FormType>(
   deps: SubmissionDeps,
@@ -116,52 +130,85 @@ export async function submitLead<F extends FormType>(
   const token =
     typeof raw.submissionToken === "string" && SUBMISSION_TOKEN_PATTERN.test(raw.submissionToken) ? raw.submissionToken : undefined;
 
-  // A re-sent submission (double click, browser retry) is answered from the lead it made.
-  if (token) {
-    const existing = await deps.db.lead.findUnique({ where: { submissionToken: token } });
-    if (existing) return { kind: "saved", leadId: existing.id, created: false, success: await successFor(deps, existing, formType) };
+  // A re-sent submission (double click, browser retry) is answered from what it saved.
+  if (token && formType !== "redemption") {
+    const existing = await findByToken(deps.db, token);
+    if (existing) return { kind: "saved", leadId: existing.leadId, created: false, success: successFor(formType) };
   }
 
   const identity = "email" in input ? input.email : "phone" in input ? input.phone : undefined;
   const verdict = await deps.limiter.consume(formType, { ip: ctx.ip, identity });
   if (!verdict.ok) return { kind: "rate_limited", retryAfterSeconds: verdict.retryAfterSeconds };
 
+  if (formType === "redemption") {
+    await requestRedemptionLink(deps, input as RedemptionInput, attribution, ctx, token, now);
+    return { kind: "accepted", success: REDEMPTION_LINK_SENT };
+  }
+
   try {
-    const checked = await checkAgainstDatabase(deps.db, formType, input, now);
-    const names: SummaryNames = { programs: deps.programNames ? await deps.programNames().catch(() => undefined) : undefined, cohort: checked.cohort };
-    const staffTo = await deps.staffRecipients(formType);
-    const result = await saveWithRetries(deps.db, identity, token, (tx) => saveSubmission(tx, deps, formType, input, attribution, ctx, token, now, names, staffTo));
-    if (result.created) deps.onQueued?.();
-    return { kind: "saved", ...result };
+    const result = await saveLead(deps, { formType, input, attribution, token }, ctx, now);
+    return { kind: "saved", ...result, success: successFor(formType) };
   } catch (error) {
     if (error instanceof FieldError) return { kind: "invalid", fieldErrors: { [error.field]: error.message } };
     // Two requests with the same token raced: the other one saved the lead.
     if (token && isUniqueViolation(error)) {
-      const existing = await deps.db.lead.findUnique({ where: { submissionToken: token } });
-      if (existing) return { kind: "saved", leadId: existing.id, created: false, success: await successFor(deps, existing, formType) };
+      const existing = await findByToken(deps.db, token);
+      if (existing) return { kind: "saved", leadId: existing.leadId, created: false, success: successFor(formType) };
     }
     throw error;
   }
 }
 
+async function findByToken(db: Db, token: string): Promise<{ leadId: string } | null> {
+  return db.leadSubmission.findUnique({ where: { submissionToken: token }, select: { leadId: true } });
+}
+
+export type LeadToSave = {
+  formType: LeadType;
+  input: AnyInput;
+  attribution: Partial<Attribution>;
+  token?: string;
+  /** Replaces the summary built from the input (leads that no form posted, e.g. `invite`). */
+  summary?: SummaryRow[];
+};
+
+/**
+ * Saves a validated submission (checks against the database, then the transaction) and
+ * wakes the dispatcher. Also used for leads filed by a link rather than a form.
+ */
+export async function saveLead(
+  deps: SubmissionDeps,
+  lead: LeadToSave,
+  ctx: SubmissionContext,
+  now: Date,
+  /** Runs first inside the transaction (e.g. spending an ownership link); throwing aborts it all. */
+  before?: (tx: Tx) => Promise<void>,
+): Promise<{ leadId: string; created: boolean }> {
+  const checked = await checkAgainstDatabase(deps.db, lead.formType, lead.input, now);
+  const names: SummaryNames = { programs: deps.programNames ? await deps.programNames().catch(() => undefined) : undefined, cohort: checked.cohort };
+  const staffTo = await deps.staffRecipients(lead.formType);
+  const identity = "email" in lead.input && lead.input.email ? lead.input.email : "phone" in lead.input ? lead.input.phone : undefined;
+  const result = await saveWithRetries(deps.db, identity, lead.token, async (tx) => {
+    await before?.(tx);
+    return saveSubmission(tx, deps, lead, ctx, now, names, staffTo);
+  });
+  if (result.queued) deps.onQueued?.();
+  return { leadId: result.leadId, created: result.created };
+}
+
 /**
  * Runs the submission's transaction.
  *
- * SQLite runs one write transaction at a time, so the read-decide-write steps inside (find
- * the contact, update a lead sent minutes ago instead of adding one, award points once) see
- * a stable database.
- *
- * On PostgreSQL the submission runs READ COMMITTED, and first takes a transaction-scoped
- * advisory lock on the person (their email, else their phone): two submissions by the same
- * person queue behind each other and the second sees the first's rows, while different
- * people never wait for each other. (Under SERIALIZABLE, the default for other
- * transactions, busy forms aborted each other over index pages they merely shared, and
- * some submissions failed after every retry.) What two different people can still race
- * for is backed by a unique constraint (a referred friend's contact, a points entry's key,
- * a discount code, an email's idempotency key); losing such a race aborts with P2002 and
- * the whole transaction runs again, then finding the other side's row.
+ * SQLite runs one write transaction at a time, so the read-decide-write steps inside see a
+ * stable database. On PostgreSQL the submission runs READ COMMITTED behind a
+ * transaction-scoped advisory lock on the person (their email, else their phone): one
+ * person's submissions queue, different people never wait for each other. What two people
+ * can still race for is backed by a unique constraint; losing such a race aborts with P2002
+ * and the transaction runs again, then finding the other side's row.
  */
 const UNIQUE_RACE_ATTEMPTS = 4;
+
+type Tx = Prisma.TransactionClient;
 
 async function saveWithRetries<T>(db: Db, identity: string | undefined, token: string | undefined, save: (tx: Tx) => Promise<T>): Promise<T> {
   const postgres = dbProvider(db) === "postgres";
@@ -177,17 +224,17 @@ async function saveWithRetries<T>(db: Db, identity: string | undefined, token: s
     } catch (error) {
       if (!postgres || !isUniqueViolation(error) || attempt >= UNIQUE_RACE_ATTEMPTS) throw error;
       // The same token saved by a concurrent request is settled by the caller, not retried.
-      if (token && (await db.lead.findUnique({ where: { submissionToken: token }, select: { id: true } }))) throw error;
+      if (token && (await findByToken(db, token))) throw error;
     }
   }
 }
 
-function isUniqueViolation(error: unknown): boolean {
+export function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
 }
 
 /** Checks that need the database: the chosen program, cohort and courses exist and are open. */
-async function checkAgainstDatabase(db: Db, formType: FormType, input: ParsedInput[FormType], now: Date): Promise<{ cohort?: string }> {
+async function checkAgainstDatabase(db: Db, formType: LeadType, input: AnyInput, now: Date): Promise<{ cohort?: string }> {
   if (formType === "enroll") {
     const i = input as EnrollInput;
     // One query for the common case (a valid program and cohort); a second only to tell
@@ -214,48 +261,10 @@ async function checkAgainstDatabase(db: Db, formType: FormType, input: ParsedInp
       throw new FieldError("course", "Choose a course from the list.");
     }
   }
-  if (formType === "redemption") {
-    const i = input as RedemptionInput;
-    const contact = await db.contact.findUnique({ where: { email: i.email }, select: { id: true } });
-    const balance = contact ? await pointsBalance(db, contact.id) : { confirmed: 0, pending: 0 };
-    if (!contact || balance.confirmed + balance.pending === 0) {
-      throw new FieldError("email", "We have no points for this email address. Use the address you referred friends from.");
-    }
-    if (i.points > balance.confirmed) {
-      throw new FieldError(
-        "points",
-        `You have ${balance.confirmed} confirmed points (${balance.pending} still pending until your friends respond).`,
-      );
-    }
-  }
   return {};
 }
 
-type Tx = Prisma.TransactionClient;
-
-async function findOrCreateContact(tx: Tx, who: { email?: string; phone?: string; name?: string }, now: Date) {
-  const existing = who.email
-    ? await tx.contact.findUnique({ where: { email: who.email } })
-    : who.phone
-      ? await tx.contact.findFirst({ where: { phone: who.phone }, orderBy: { createdAt: "asc" } })
-      : null;
-  if (existing) {
-    // Fill gaps, never overwrite what the person told us before with nothing.
-    const patch: Prisma.ContactUpdateInput = {};
-    if (who.name && who.name !== existing.name) patch.name = who.name;
-    if (who.phone && !existing.phone) patch.phone = who.phone;
-    // Submitting any form is a response (it confirms points for referring this person).
-    if (!existing.respondedAt) patch.respondedAt = now;
-    const contact = Object.keys(patch).length ? await tx.contact.update({ where: { id: existing.id }, data: patch }) : existing;
-    return { contact, created: false };
-  }
-  const contact = await tx.contact.create({
-    data: { email: who.email, phone: who.phone, name: who.name, referralCode: newReferralCode(), respondedAt: now },
-  });
-  return { contact, created: true };
-}
-
-function leadColumns(formType: FormType, input: ParsedInput[FormType]) {
+function leadColumns(formType: LeadType, input: AnyInput) {
   const i = input as Partial<EnrollInput & QuoteInput & CallbackInput & NewsletterInput>;
   return {
     name: i.name ?? null,
@@ -266,32 +275,43 @@ function leadColumns(formType: FormType, input: ParsedInput[FormType]) {
   };
 }
 
+/** Whether someone's referrer has points waiting for this person to prove their address. */
+async function hasPendingAward(tx: Tx, contactId: string): Promise<boolean> {
+  const keys = await tx.pointsEntry.findMany({
+    where: { key: { in: [`referral:${contactId}:pending`, `referral:${contactId}:confirmed`, `referral:${contactId}:rejected`] } },
+    select: { key: true },
+  });
+  return keys.length === 1 && keys[0].key.endsWith(":pending");
+}
+
 async function saveSubmission(
   tx: Tx,
   deps: SubmissionDeps,
-  formType: FormType,
-  input: ParsedInput[FormType],
-  attribution: ReturnType<typeof attributionSchema.parse>,
+  toSave: LeadToSave,
   ctx: SubmissionContext,
-  token: string | undefined,
   now: Date,
   names: SummaryNames,
   staffTo: readonly string[],
-): Promise<{ leadId: string; created: boolean; success: SuccessDetails }> {
+): Promise<{ leadId: string; created: boolean; queued: boolean }> {
+  const { formType, input, attribution, token } = toSave;
   const i = input as Partial<EnrollInput & CallbackInput & NewsletterInput>;
-  const { contact, created: contactCreated } = await findOrCreateContact(tx, { email: i.email, phone: i.phone, name: i.name }, now);
+  // An invitation's "yes" names nobody: the name on it is the one the referrer typed.
+  const who = formType === "invite" ? { email: i.email } : { email: i.email, phone: i.phone, name: i.name ?? undefined };
+  const { contact, created: contactCreated } = await findOrCreateContact(tx, who, now);
 
-  // Referral link: a new person who arrived through someone's code is that person's referral.
+  // Referral link: a new person who arrived through someone's code is that person's
+  // referral. Someone we already know is never re-attributed, and nobody refers themselves.
   const touch = ctx.firstTouch ?? {};
   const code = attribution.ref ?? touch.ref;
-  const referrer = code ? await tx.contact.findUnique({ where: { referralCode: code } }) : null;
-  const referredById = referrer && referrer.id !== contact.id ? referrer.id : null;
+  const referrer = code && contactCreated ? await tx.contact.findUnique({ where: { referralCode: code }, select: { id: true } }) : null;
+  const newlyReferredBy = referrer && referrer.id !== contact.id ? referrer.id : null;
 
   const consent = CONSENT[CONSENT_FOR_FORM[formType]];
   const columns = leadColumns(formType, input);
-  const common = {
-    ...columns,
-    ...nameSearchKeys(columns.name),
+  const submission = {
+    name: columns.name,
+    email: columns.email,
+    phone: columns.phone,
     fields: JSON.stringify(input),
     consentVersion: consent.version,
     consentText: consent.text,
@@ -306,95 +326,125 @@ async function saveSubmission(
     article: attribution.article ?? null,
     cta: attribution.cta ?? null,
     referralCode: code ?? null,
-    referredById,
   };
+  const fingerprint = { ipHash: hashIp(ctx.ip) ?? null, visitorId: touch.visitorId ?? null };
 
-  // A brand-new contact has no earlier lead to update.
+  // The same person sending the same form again shortly after adds a revision to that lead;
+  // nothing already stored changes. A decided redemption is settled: never reopened.
   const recent = contactCreated
     ? null
     : await tx.lead.findFirst({
-        // A decided redemption is settled (its points are already in the ledger): never reopen it.
         where: { contactId: contact.id, formType, decision: null, createdAt: { gte: new Date(now.getTime() - UPDATE_WINDOW_MINUTES * 60_000) } },
         orderBy: { createdAt: "desc" },
       });
-  const lead = recent
-    ? await tx.lead.update({ where: { id: recent.id }, data: { ...common, revision: { increment: 1 } } })
-    : await tx.lead.create({ data: { ...common, contactId: contact.id, formType, status: "new", submissionToken: token } });
-
-  if (contactCreated && referredById) {
-    await tx.contact.update({ where: { id: contact.id }, data: { referredById } });
-    await awardReferralPoints(tx, { referrerId: referredById, friendId: contact.id, leadId: lead.id });
-  }
-  // Submitting any form is a response: pending points for referring this person are
-  // confirmed. Only someone referred (by a friend's form or a referral link) has any.
-  if (contact.referredById || (contactCreated && referredById)) await confirmReferralPoints(tx, contact.id);
-
-  let extras: Partial<SuccessDetails> = {};
-  if (formType === "referral") extras = await saveReferrals(tx, deps, contact, lead.id, input as ReferralInput);
-  if (formType === "newsletter") extras = await saveNewsletter(tx, contact.id, contact.email, now);
-
-  const success = await successMessage(tx, deps, formType, contact, extras);
-
-  // The lead's own emails are keyed by its id, so only a new lead has any to queue; an
-  // update within the window does not email anyone again.
-  if (!recent) {
-    const summary = summarizeSubmission(formType, input as Record<string, unknown>, names);
-    const emails: QueuedEmail[] = [];
-    if (contact.email) {
-      const data: ConfirmationEmailData = {
-        leadId: lead.id,
-        formType,
-        name: contact.name,
-        summary,
-        discountCode: success.discountCode,
-        discountPercent: success.discountPercent,
-        points: success.points,
-      };
-      emails.push({
-        to: contact.email,
-        template: CONFIRMATION_TEMPLATES[formType],
-        data,
-        category: "transactional",
-        idempotencyKey: `lead:${lead.id}:confirmation`,
-        leadId: lead.id,
+  let leadId: string;
+  if (recent) {
+    const updated = await tx.lead.update({ where: { id: recent.id }, data: { revision: { increment: 1 } }, select: { revision: true } });
+    await tx.leadSubmission.create({
+      data: { ...submission, ...fingerprint, leadId: recent.id, contactId: contact.id, revision: updated.revision, submissionToken: token, createdAt: now },
+    });
+    leadId = recent.id;
+  } else {
+    const lead = await tx.lead.create({
+      data: {
+        ...submission,
+        programSlug: columns.programSlug,
+        cohortId: columns.cohortId,
+        ...nameSearchKeys(columns.name),
         contactId: contact.id,
-      });
-    }
-    const staffData: StaffNewLeadData = {
-      leadId: lead.id,
-      formType,
-      label: FORM_LABELS[formType],
-      name: columns.name,
-      email: columns.email,
-      phone: columns.phone,
-      summary,
-      attribution: attributionRows(common),
-      consoleUrl: `${deps.siteUrl}/console/leads/${lead.id}`,
-    };
-    for (const [n, to] of staffTo.entries()) {
-      emails.push({
-        to,
-        template: "staff-new-lead",
-        data: staffData,
-        category: "transactional",
-        idempotencyKey: `lead:${lead.id}:staff:${n}`,
-        leadId: lead.id,
-      });
-    }
-    await queueNewEmails(tx, emails);
+        formType,
+        status: "new",
+        submissionToken: token,
+        referredById: contact.referredById ?? newlyReferredBy,
+        createdAt: now,
+      },
+    });
+    await tx.leadSubmission.create({
+      data: { ...submission, ...fingerprint, leadId: lead.id, contactId: contact.id, revision: 1, submissionToken: token, createdAt: now },
+    });
+    leadId = lead.id;
   }
 
-  return { leadId: lead.id, created: !recent, success };
+  if (newlyReferredBy) {
+    await tx.contact.update({ where: { id: contact.id }, data: { referredById: newlyReferredBy } });
+    await awardReferralPoints(tx, { referrerId: newlyReferredBy, friendId: contact.id, leadId });
+  }
+
+  const earnedNow = formType === "referral" ? await saveReferrals(tx, deps, contact, leadId, input as ReferralInput) : 0;
+  let discount: Pick<ConfirmationEmailData, "discountCode" | "discountPercent"> = {};
+  if (formType === "newsletter") discount = await saveNewsletter(tx, contact.id, contact.email, now);
+
+  // A revision emails nobody again: the lead's emails are keyed by its id.
+  if (recent) return { leadId, created: false, queued: false };
+
+  const summary = toSave.summary ?? summarizeSubmission(formType as FormType, input as Record<string, unknown>, names);
+  const emails: QueuedEmail[] = [];
+  if (contact.email) {
+    // Someone whose referrer earns points for them is asked to prove the address: filling in
+    // a form does not, so it confirms nothing by itself.
+    const verify =
+      formType !== "invite" && !contact.emailVerifiedAt && (await hasPendingAward(tx, contact.id))
+        ? await issueOwnershipLink(tx, { email: contact.email, contactId: contact.id, purpose: "verify-email", name: contact.name, siteUrl: deps.siteUrl, now })
+        : null;
+    const data: ConfirmationEmailData = {
+      leadId,
+      formType,
+      name: contact.name,
+      summary,
+      ...discount,
+      ...(formType === "referral" ? { points: await pointsSummary(tx, deps, contact, earnedNow) } : {}),
+      ...(verify ? { verifyUrl: verify.url } : {}),
+    };
+    emails.push({
+      to: contact.email,
+      template: CONFIRMATION_TEMPLATES[formType],
+      data,
+      category: "transactional",
+      idempotencyKey: `lead:${leadId}:confirmation`,
+      leadId,
+      contactId: contact.id,
+    });
+  }
+  const staffData: StaffNewLeadData = {
+    leadId,
+    formType,
+    label: FORM_LABELS[formType],
+    name: columns.name,
+    email: columns.email,
+    phone: columns.phone,
+    summary,
+    attribution: attributionRows(submission),
+    consoleUrl: `${deps.siteUrl}/console/leads/${leadId}`,
+  };
+  for (const [n, to] of staffTo.entries()) {
+    emails.push({
+      to,
+      template: "staff-new-lead",
+      data: staffData,
+      category: "transactional",
+      idempotencyKey: `lead:${leadId}:staff:${n}`,
+      leadId,
+    });
+  }
+  await queueNewEmails(tx, emails);
+  return { leadId, created: true, queued: true };
 }
 
-async function saveReferrals(
-  tx: Tx,
-  deps: SubmissionDeps,
-  referrer: { id: string; email: string | null; name: string | null; referralCode: string },
-  leadId: string,
-  input: ReferralInput,
-): Promise<Partial<SuccessDetails>> {
-  let earnedNow = 0;
+/** The referrer's points and personal link, for their confirmation email (their inbox only). */
+async function pointsSummary(tx: Tx, deps: SubmissionDeps, contact: ContactRow, earnedNow: number) {
+  const balance = await pointsBalance(tx, contact.id);
+  return {
+    earnedNow,
+    pending: balance.pending,
+    confirmed: balance.confirmed,
+    referralCode: contact.referralCode,
+    referralLink: `${deps.siteUrl}/r/${contact.referralCode}`,
+  };
+}
+
+/** Invites each new friend and awards the pending points; returns the points earned. */
+async function saveReferrals(tx: Tx, deps: SubmissionDeps, referrer: ContactRow, leadId: string, input: ReferralInput): Promise<number> {
+  let earned = 0;
   for (const friend of input.friends) {
     if (friend.email === referrer.email) continue; // never points for referring yourself
     const known = await tx.contact.findUnique({ where: { email: friend.email }, select: { id: true } });
@@ -403,13 +453,13 @@ async function saveReferrals(
       data: {
         email: friend.email,
         name: friend.name,
+        nameSource: "referrer",
         referralCode: newReferralCode(),
         referredById: referrer.id,
         inviteToken: newInviteToken(),
       },
     });
-    await awardReferralPoints(tx, { referrerId: referrer.id, friendId: created.id, leadId });
-    earnedNow += POINTS_PER_REFERRAL;
+    if (await awardReferralPoints(tx, { referrerId: referrer.id, friendId: created.id, leadId })) earned += POINTS_PER_REFERRAL;
     await queueEmail(tx, {
       to: friend.email,
       template: "referral-invitation",
@@ -426,10 +476,10 @@ async function saveReferrals(
       contactId: created.id,
     });
   }
-  return { points: { earnedNow, pending: 0, confirmed: 0, referralCode: referrer.referralCode, referralLink: `${deps.siteUrl}/r/${referrer.referralCode}` } };
+  return earned;
 }
 
-/** Subscribing again returns the same code; a past unsubscribe is undone with fresh consent. */
+/** Subscribing again keeps the same code; a past unsubscribe is undone with fresh consent. */
 async function saveNewsletter(tx: Tx, contactId: string, email: string | null, now: Date) {
   const consent = CONSENT.newsletter;
   let sub = await tx.newsletterSubscription.findUnique({ where: { contactId } });
@@ -453,7 +503,11 @@ async function saveNewsletter(tx: Tx, contactId: string, email: string | null, n
   return { discountCode: sub.discountCode, discountPercent: sub.discountPercent };
 }
 
-const NEXT_STEPS: Record<FormType, { headline: string; nextSteps: string[] }> = {
+/**
+ * What the person sees after sending a form. The same whoever they are: nothing here
+ * depends on what the database knows about the address typed.
+ */
+export const NEXT_STEPS: Record<LeadType, SuccessDetails> = {
   enroll: {
     headline: "Application received",
     nextSteps: [
@@ -473,14 +527,15 @@ const NEXT_STEPS: Record<FormType, { headline: string; nextSteps: string[] }> = 
     headline: "Thanks for spreading the word",
     nextSteps: [
       "We are emailing each friend an invitation that mentions you.",
-      "You earn 100 points for each friend who is new to us. They stay pending until that friend responds, then you can spend them.",
+      "We have emailed you your personal referral link and your points so far.",
+      `You earn ${POINTS_PER_REFERRAL} points for each friend who is new to us. They stay pending until that friend confirms their interest from their own inbox; then you can spend them.`,
     ],
   },
   newsletter: {
-    headline: "You are subscribed",
+    headline: "Thanks for subscribing",
     nextSteps: [
-      "Your discount code is below and in your welcome email.",
-      "Use it when you enroll to take 20% off your next course.",
+      "Your welcome email is on its way to the address you gave, with your personal 20% discount code.",
+      "Use the code when you enroll to take 20% off your next course.",
       "Every newsletter has a one-click unsubscribe link.",
     ],
   },
@@ -495,39 +550,55 @@ const NEXT_STEPS: Record<FormType, { headline: string; nextSteps: string[] }> = 
       "Points are only deducted once your request is approved.",
     ],
   },
+  invite: {
+    headline: "Thanks for your interest",
+    nextSteps: ["An advisor will email you with details of our programs and upcoming cohorts."],
+  },
 };
 
-async function successMessage(
-  db: Tx | Db,
-  deps: SubmissionDeps,
-  formType: FormType,
-  contact: { id: string; referralCode: string },
-  extras: Partial<SuccessDetails>,
-): Promise<SuccessDetails> {
-  const base = { ...NEXT_STEPS[formType], ...extras };
-  if (formType !== "referral") return base;
-  const balance = await pointsBalance(db, contact.id);
-  const link = `${deps.siteUrl}/r/${contact.referralCode}`;
-  return {
-    ...base,
-    points: {
-      earnedNow: extras.points?.earnedNow ?? 0,
-      pending: balance.pending,
-      confirmed: balance.confirmed,
-      referralCode: contact.referralCode,
-      referralLink: link,
-    },
-  };
+/** The answer to a redemption request, before anything is filed (see requestRedemptionLink). */
+export const REDEMPTION_LINK_SENT: SuccessDetails = {
+  headline: "Check your inbox",
+  nextSteps: [
+    "If this address has referral points, we have emailed it a link to confirm this request. The link works once, for 24 hours.",
+    "Nothing is filed until the link is used, and points are only deducted once our team approves the request.",
+  ],
+};
+
+function successFor(formType: FormType): SuccessDetails {
+  return formType === "redemption" ? REDEMPTION_LINK_SENT : NEXT_STEPS[formType];
 }
 
-/** The success details for a lead that already exists (a re-sent submission). */
-async function successFor(deps: SubmissionDeps, lead: { contactId: string }, formType: FormType): Promise<SuccessDetails> {
-  const contact = await deps.db.contact.findUniqueOrThrow({ where: { id: lead.contactId }, include: { newsletter: true } });
-  const extras: Partial<SuccessDetails> =
-    formType === "newsletter" && contact.newsletter
-      ? { discountCode: contact.newsletter.discountCode, discountPercent: contact.newsletter.discountPercent }
-      : formType === "referral"
-        ? { points: { earnedNow: 0, pending: 0, confirmed: 0, referralCode: contact.referralCode, referralLink: "" } }
-        : {};
-  return successMessage(deps.db, deps, formType, contact, extras);
+/**
+ * A request to spend points names an address, which proves nothing: the request goes to
+ * that inbox as a one-time link, and is filed only when the link is used
+ * (lib/referrals/redemption.ts). Nothing is sent to an address without points, and the
+ * answer is the same either way.
+ */
+async function requestRedemptionLink(
+  deps: SubmissionDeps,
+  input: RedemptionInput,
+  attribution: Attribution,
+  ctx: SubmissionContext,
+  token: string | undefined,
+  now: Date,
+): Promise<void> {
+  const contact = await deps.db.contact.findUnique({ where: { email: input.email }, select: { id: true, name: true, email: true } });
+  if (!contact?.email) return;
+  const balance = await pointsBalance(deps.db, contact.id);
+  if (balance.pending === 0 && balance.confirmed === 0) return;
+  const payload = { request: input, attribution, firstTouch: ctx.firstTouch ?? {}, submissionToken: token ?? null, requestedAt: now.toISOString() };
+  const summary = summarizeSubmission("redemption", input as Record<string, unknown>).filter((r) => r.label !== "Email");
+  const issued = await saveWithRetries(deps.db, input.email, undefined, async (tx) => {
+    // A double click sends one link.
+    if (token) {
+      const recent = await tx.ownershipToken.findMany({
+        where: { email: contact.email!, purpose: "redemption", createdAt: { gt: new Date(now.getTime() - 60 * 60_000) } },
+        select: { payload: true },
+      });
+      if (recent.some((r) => r.payload?.includes(`"submissionToken":"${token}"`))) return null;
+    }
+    return issueOwnershipLink(tx, { email: contact.email!, contactId: contact.id, purpose: "redemption", payload, name: contact.name, summary, siteUrl: deps.siteUrl, now });
+  });
+  if (issued) deps.onQueued?.();
 }

@@ -53,7 +53,7 @@ export const PERMISSIONS_POLICY = [
 ].join(", ");
 
 /** App Router pages that hydrate, and so need the framework's inline bootstrap script. */
-export const INTERACTIVE_PATHS = ["/apply", "/quote", "/refer", "/newsletter", "/call-back", "/invite/:path*", "/unsubscribe/:path*", "/mailbox", "/mailbox/:path*", "/console", "/console/:path*"];
+export const INTERACTIVE_PATHS = ["/apply", "/quote", "/refer", "/refer/:path*", "/newsletter", "/call-back", "/invite/:path*", "/unsubscribe/:path*", "/confirm/:path*", "/mailbox", "/mailbox/:path*", "/console", "/console/:path*"];
 
 export function securityHeaders({ isDev, isProd }: { isDev: boolean; isProd: boolean }) {
   const headers = [

@@ -7,6 +7,7 @@ import type { Db } from "@/lib/db";
 import { createMemoryRateLimiter } from "@/lib/rate-limit";
 import { submitLead, type SubmissionDeps } from "@/lib/leads/submit-lead";
 import { confirmInterest } from "@/lib/referrals/confirm-interest";
+import { fileRedemption } from "../helpers/funnel";
 import { pointsBalance } from "@/lib/referrals/points";
 import { randomCode } from "@/lib/leads/codes";
 import { drainOutbox } from "@/lib/email/dispatcher";
@@ -621,10 +622,8 @@ describe("through the public forms", () => {
     }, ctx);
     expect(out.kind).toBe("saved");
     const gus = await t.db.contact.findUniqueOrThrow({ where: { email: "gus@example.com" } });
-    await confirmInterest(t.db, gus.inviteToken!);
-    const request = await submitLead(deps, "redemption", { email: "rita@example.com", reward: "accessory", points: 100, consent: "on" }, ctx);
-    expect(request.kind).toBe("saved");
-    if (request.kind !== "saved") return;
+    expect(await confirmInterest(deps, gus.inviteToken!, { ip: "192.0.2.41" })).toMatchObject({ ok: true, points: "confirmed" });
+    const request = { leadId: await fileRedemption(deps, { email: "rita@example.com", reward: "accessory", points: 100 }) };
 
     const [row] = (await listReferrers(t.db)).rows;
     expect(row).toMatchObject({ email: "rita@example.com", pending: 100, confirmed: 100, friends: 2, responded: 1 });

@@ -81,6 +81,9 @@ describe("newsletter subscribers", () => {
     expect(out.kind).toBe("saved");
     const [row] = (await listSubscribers(t.db, { q: "ZED@" })).rows;
     expect(row).toMatchObject({ email: "zed@example.com", discountPercent: 20, unsubscribedAt: null, consentVersion: "newsletter-2026-11" });
-    expect(out.kind === "saved" && out.success.discountCode).toBe(row.discountCode);
+    // The code is in the welcome email, never on the page.
+    const welcome = await t.db.emailMessage.findFirstOrThrow({ where: { toAddress: "zed@example.com", template: "newsletter-welcome" } });
+    expect(JSON.parse(welcome.data).discountCode).toBe(row.discountCode);
+    expect(JSON.stringify(out)).not.toContain(row.discountCode);
   });
 });

@@ -33,6 +33,7 @@ import { createMemoryRateLimiter } from "@/lib/rate-limit";
 import { submitLead, type SubmissionDeps } from "@/lib/leads/submit-lead";
 import type { FormType } from "@/lib/leads/form-types";
 import { confirmInterest } from "@/lib/referrals/confirm-interest";
+import { fileRedemption, proveAddress } from "../helpers/funnel";
 import { pointsBalance } from "@/lib/referrals/points";
 import { decideRedemption } from "@/lib/console/referrals";
 import { addNote, assignLead, changeStatus } from "@/lib/console/pipeline";
@@ -138,7 +139,7 @@ async function seed(db: Db): Promise<Seeded> {
     siteUrl: "https://loomstack.example",
     staffRecipients: () => ["admissions@loomstack.example"],
   };
-  const submit = async (formType: FormType, raw: Record<string, unknown>, ctx: { firstTouch?: { landing?: string; referrer?: string } } = {}) => {
+  const submit = async (formType: FormType, raw: Record<string, unknown>, ctx: { ip?: string; firstTouch?: { landing?: string; referrer?: string } } = {}) => {
     const out = await submitLead(deps, formType, { consent: "on", submissionToken: randomUUID(), ...raw }, { ip: "203.0.113.9", userAgent: "test", ...ctx });
     if (out.kind !== "saved") throw new Error(`${formType} not saved: ${JSON.stringify(out)}`);
     return out.leadId;
@@ -151,12 +152,14 @@ async function seed(db: Db): Promise<Seeded> {
     friends: [
       { name: UNICODE.greek, email: "sokratis@example.gr", note: "Σωκράτη, δες αυτό 🚀" },
       { name: UNICODE.arabic, email: "layla@example.com", note: NOTE.slice(0, 400) },
+      { name: "Hal Held", email: "hal@example.com" },
     ],
   });
   const rita = await db.contact.findUniqueOrThrow({ where: { email: "rita@example.com" } });
-  // One friend confirms through the invitation link, the other by enrolling: 200 confirmed.
+  // One friend confirms through the invitation link, the other by enrolling and confirming
+  // her address: 200 confirmed.
   const sokratis = await db.contact.findUniqueOrThrow({ where: { email: "sokratis@example.gr" } });
-  expect((await confirmInterest(db, sokratis.inviteToken!)).ok).toBe(true);
+  expect((await confirmInterest(deps, sokratis.inviteToken!, { ip: "192.0.2.31" })).ok).toBe(true);
   await submit("enroll", {
     name: UNICODE.arabic,
     email: "layla@example.com",
@@ -166,7 +169,11 @@ async function seed(db: Db): Promise<Seeded> {
     paymentOption: "instalments",
     experience: "beginner",
     goals: NOTE,
-  });
+  }, { ip: "192.0.2.32" });
+  await proveAddress(deps, "layla@example.com");
+  // Hal says yes from Rita's own IP address: his points wait for staff review.
+  const hal = await db.contact.findUniqueOrThrow({ where: { email: "hal@example.com" } });
+  expect(await confirmInterest(deps, hal.inviteToken!, { ip: "203.0.113.9" })).toMatchObject({ ok: true, points: "held" });
 
   // Zoë's own forms, with attribution.
   const enrollLead = await submit(
@@ -195,6 +202,8 @@ async function seed(db: Db): Promise<Seeded> {
     seats: 12,
     courses: [cohort.program.slug],
     platform: "macos",
+    contactBy: "call",
+    phone: "+46 8 123 456 78",
     bestTime: "morning",
     timeZone: "Europe/Stockholm",
     message: NOTE,
@@ -204,9 +213,9 @@ async function seed(db: Db): Promise<Seeded> {
   const zoe = await db.contact.findUniqueOrThrow({ where: { email: "zoe@example.org" } });
 
   // Two redemption requests by Rita: one approved (spends 100 points), then one rejected.
-  const redemptionApproved = await submit("redemption", { email: "rita@example.com", reward: "course", points: 100, details: "Für den Data-Kurs ✓" });
+  const redemptionApproved = await fileRedemption(deps, { email: "rita@example.com", reward: "course", points: 100, details: "Für den Data-Kurs ✓" });
   expect(await decideRedemption(db, { leadId: redemptionApproved, actorId: admin.id, decision: "approved", note: "Genehmigt 👍" })).toMatchObject({ ok: true });
-  const redemptionRejected = await submit("redemption", { email: "rita@example.com", reward: "device", points: 100, details: "A laptop 💻" });
+  const redemptionRejected = await fileRedemption(deps, { email: "rita@example.com", reward: "device", points: 100, details: "A laptop 💻" });
   expect(await decideRedemption(db, { leadId: redemptionRejected, actorId: admin.id, decision: "rejected", note: "Not this time — désolé" })).toMatchObject({ ok: true });
 
   // Staff work on Zoë's application.
@@ -409,7 +418,7 @@ describe("copying the seeded database", () => {
     expect(note.detail!.normalize("NFC")).not.toBe(note.detail); // the decomposed é is still decomposed
 
     const friends = await target.contact.findMany({ where: { referredById: seeded.rita }, orderBy: { email: "asc" } });
-    expect(friends.map((f) => f.name)).toEqual([UNICODE.arabic, UNICODE.greek]);
+    expect(friends.map((f) => f.name)).toEqual(["Hal Held", UNICODE.arabic, UNICODE.greek]);
     expect(friends.every((f) => f.respondedAt instanceof Date)).toBe(true);
     const zoe = await target.contact.findUniqueOrThrow({ where: { id: seeded.zoe } });
     expect(zoe.referredById).toBeNull();
@@ -584,7 +593,7 @@ describe("npx tsx scripts/db-copy.ts", () => {
     expect(first.stderr).not.toMatch(/Refused|Failed/);
     expect(first.status).toBe(0);
     expect(first.stdout).toContain("Migrating the target (prisma migrate deploy");
-    expect(first.stdout).toMatch(/Copying 17 models in this order: Program, Cohort, PaymentOption, Contact \(referredById in a second pass\)/);
+    expect(first.stdout).toMatch(/Copying 20 models in this order: Program, Cohort, PaymentOption, .*User, Contact \(referredById in a second pass\), Lead\b/);
     expect(first.stdout).toMatch(/Copied \d+ rows in [\d.]+ s/);
     expect(first.stdout).toMatch(/^EmailMessage\s+\d+\s+\d+\s+\d+\s+ok$/m);
     expect(first.stdout).toContain("counts and rows match");

@@ -7,6 +7,7 @@ import { createMemoryRateLimiter, createSqliteRateLimiter, pruneExpiredSqlite } 
 import { submitLead, UPDATE_WINDOW_MINUTES, type SubmissionDeps } from "@/lib/leads/submit-lead";
 import { pointsBalance } from "@/lib/referrals/points";
 import { confirmInterest } from "@/lib/referrals/confirm-interest";
+import { applyOwnershipLink } from "@/lib/ownership/apply-link";
 import type { FormType } from "@/lib/leads/form-types";
 
 const t = createTestDb();
@@ -44,6 +45,15 @@ const enroll = (over: Record<string, unknown> = {}) => ({
 
 const submit = (formType: FormType, raw: Record<string, unknown>, c: Record<string, unknown> = {}) =>
   submitLead(deps, formType, raw, { ...ctx, ...c });
+
+/** The data of an email queued for a lead (what its template will show). */
+async function emailData(where: { leadId?: string; template: string; toAddress?: string }) {
+  const m = await t.db.emailMessage.findFirstOrThrow({ where, orderBy: { createdAt: "desc" } });
+  return JSON.parse(m.data) as Record<string, unknown>;
+}
+
+/** The token in a /confirm/<token> link. */
+const tokenOf = (url: unknown) => String(url).split("/confirm/")[1];
 
 async function counts() {
   return {
@@ -145,14 +155,20 @@ describe("spam and duplicates", () => {
     expect(await t.db.emailMessage.count({ where: { lead: { email: "double@example.com" } } })).toBe(2);
   });
 
-  it(`updates the lead when the same person sends the same form within ${UPDATE_WINDOW_MINUTES} minutes, and creates a new one after`, async () => {
+  it(`adds a revision when the same person sends the same form within ${UPDATE_WINDOW_MINUTES} minutes, never overwriting, and a new lead after`, async () => {
     const now = new Date();
     const a = await submit("enroll", enroll({ email: "again@example.com", goals: "first" }), { now });
-    const b = await submit("enroll", enroll({ email: "again@example.com", goals: "second" }), { now: new Date(now.getTime() + 60_000) });
+    const b = await submit("enroll", enroll({ email: "again@example.com", goals: "second", phone: "+1 415 555 0100" }), { now: new Date(now.getTime() + 60_000) });
     expect(b.kind === "saved" && b.leadId).toBe(a.kind === "saved" && a.leadId);
-    const lead = await t.db.lead.findFirstOrThrow({ where: { email: "again@example.com" } });
+    const lead = await t.db.lead.findFirstOrThrow({ where: { email: "again@example.com" }, include: { submissions: { orderBy: { revision: "asc" } } } });
     expect(lead.revision).toBe(2);
-    expect(JSON.parse(lead.fields).goals).toBe("second");
+    // The lead keeps what the first submission said; each submission keeps its own.
+    expect(JSON.parse(lead.fields).goals).toBe("first");
+    expect(lead.phone).toBeNull();
+    expect(lead.submissions.map((s) => [s.revision, JSON.parse(s.fields).goals, s.phone])).toEqual([
+      [1, "first", null],
+      [2, "second", "+14155550100"],
+    ]);
     expect(await t.db.emailMessage.count({ where: { leadId: lead.id } })).toBe(2); // no second confirmation
     const later = new Date(now.getTime() + (UPDATE_WINDOW_MINUTES + 1) * 60_000);
     const c = await submit("enroll", enroll({ email: "again@example.com" }), { now: later });
@@ -216,20 +232,24 @@ describe("referrals and points", () => {
     ...over,
   });
 
-  it("awards 100 pending points per new friend, invites each, and reports totals", async () => {
+  it("awards 100 pending points per new friend, invites each, and emails the totals to the referrer only", async () => {
     const out = await submit("referral", referral("rita@example.com", [
       { name: "Fay Friend", email: "fay@example.com", note: "She loves data" },
       { name: "Gus Friend", email: "GUS@example.com" },
     ]));
     expect(out.kind).toBe("saved");
     if (out.kind !== "saved") return;
-    expect(out.success.points).toMatchObject({ earnedNow: 200, pending: 200, confirmed: 0 });
-    expect(out.success.points?.referralLink).toMatch(/^https:\/\/loomstack\.example\/r\/[A-Z2-9]{8}$/);
+    // The page shows nothing personal: the link and points go to the referrer's inbox.
+    expect(JSON.stringify(out.success)).not.toMatch(/\/r\/|points so far: \d|[A-Z2-9]{8}/);
+    const mail = await emailData({ leadId: out.leadId, template: "referral-confirmation" });
+    expect(mail.points).toMatchObject({ earnedNow: 200, pending: 200, confirmed: 0 });
+    expect((mail.points as { referralLink: string }).referralLink).toMatch(/^https:\/\/loomstack\.example\/r\/[A-Z2-9]{8}$/);
     const invites = await t.db.emailMessage.findMany({ where: { template: "referral-invitation", leadId: out.leadId } });
     expect(invites.map((i) => i.toAddress).sort()).toEqual(["fay@example.com", "gus@example.com"]);
     expect(invites.every((i) => i.category === "marketing")).toBe(true);
     const fay = await t.db.contact.findUniqueOrThrow({ where: { email: "fay@example.com" } });
     expect(fay.referredById).toBe((await t.db.contact.findUniqueOrThrow({ where: { email: "rita@example.com" } })).id);
+    expect(fay.nameSource).toBe("referrer");
   });
 
   it("gives no points for yourself, an existing contact, or a friend someone else referred", async () => {
@@ -247,17 +267,22 @@ describe("referrals and points", () => {
       { name: "Grace", email: "grace@example.com" },
       { name: "Fay", email: "fay@example.com" },
     ]));
-    expect(out.kind === "saved" && out.success.points).toMatchObject({ earnedNow: 0, pending: 0, confirmed: 0 });
+    expect(out.kind).toBe("saved");
+    if (out.kind !== "saved") return;
+    expect((await emailData({ leadId: out.leadId, template: "referral-confirmation" })).points).toMatchObject({ earnedNow: 0, pending: 0, confirmed: 0 });
     expect(await t.db.emailMessage.count({ where: { template: "referral-invitation", toAddress: "grace@example.com" } })).toBe(0);
   });
 
   it("has no limit across submissions, and caps one submission at 10 friends", async () => {
     const ten = Array.from({ length: 10 }, (_, i) => ({ name: `Friend ${i}`, email: `many${i}@example.com` }));
     const out = await submit("referral", referral("mo@example.com", ten));
-    expect(out.kind === "saved" && out.success.points?.earnedNow).toBe(1000);
+    expect(out.kind === "saved" && (await emailData({ leadId: out.leadId, template: "referral-confirmation" })).points).toMatchObject({ earnedNow: 1000 });
     const more = Array.from({ length: 3 }, (_, i) => ({ name: `Friend ${i}`, email: `more${i}@example.com` }));
     const out2 = await submit("referral", referral("mo@example.com", more), { now: new Date(Date.now() + 3600_000) });
-    expect(out2.kind === "saved" && out2.success.points).toMatchObject({ earnedNow: 300, pending: 1300 });
+    expect(out2.kind === "saved" && (await emailData({ leadId: out2.leadId, template: "referral-confirmation" })).points).toMatchObject({
+      earnedNow: 300,
+      pending: 1300,
+    });
     const eleven = Array.from({ length: 11 }, (_, i) => ({ name: `F${i}`, email: `x${i}@example.com` }));
     const tooMany = await submit("referral", referral("mo@example.com", eleven));
     expect(tooMany.kind === "invalid" && tooMany.fieldErrors.friends).toMatch(/up to 10/);
@@ -268,20 +293,27 @@ describe("referrals and points", () => {
       { name: "Real", email: "real@example.com" },
       { name: "", email: "" },
     ]));
-    expect(out.kind === "saved" && out.success.points?.earnedNow).toBe(100);
+    expect(out.kind === "saved" && (await emailData({ leadId: out.leadId, template: "referral-confirmation" })).points).toMatchObject({ earnedNow: 100 });
   });
 
-  it("confirms the points when the friend submits any form, or confirms through the invitation link, once", async () => {
+  it("confirms points only when the friend proves the address: a form alone does not; the invitation link does, once", async () => {
     const rita = await t.db.contact.findUniqueOrThrow({ where: { email: "rita@example.com" } });
     expect(await pointsBalance(t.db, rita.id)).toEqual({ pending: 200, confirmed: 0 });
 
-    await submit("newsletter", { email: "fay@example.com", consent: "on" });
+    // Fay sends a form: nothing is confirmed, and her confirmation asks her to prove the address.
+    // (From her own IP: one the referrer used would hold the points for review.)
+    const fayOut = await submit("newsletter", { email: "fay@example.com", consent: "on" }, { ip: "192.0.2.50" });
+    expect(await pointsBalance(t.db, rita.id)).toEqual({ pending: 200, confirmed: 0 });
+    const welcome = await emailData({ leadId: fayOut.kind === "saved" ? fayOut.leadId : "", template: "newsletter-welcome" });
+    expect(welcome.verifyUrl).toMatch(/^https:\/\/loomstack\.example\/confirm\/[A-Za-z0-9_-]{43}$/);
+    expect(await applyOwnershipLink(deps, tokenOf(welcome.verifyUrl), { ip: "192.0.2.50" })).toMatchObject({ ok: true, purpose: "verify-email" });
     expect(await pointsBalance(t.db, rita.id)).toEqual({ pending: 100, confirmed: 100 });
+    expect(await applyOwnershipLink(deps, tokenOf(welcome.verifyUrl), { ip: "192.0.2.50" })).toEqual({ ok: false, reason: "used" });
 
     const gus = await t.db.contact.findUniqueOrThrow({ where: { email: "gus@example.com" } });
-    expect(await confirmInterest(t.db, gus.inviteToken!)).toMatchObject({ ok: true, alreadyConfirmed: false });
-    expect(await confirmInterest(t.db, gus.inviteToken!)).toMatchObject({ ok: true, alreadyConfirmed: true });
-    expect(await confirmInterest(t.db, "NOTAREALTOKEN23456789ABC")).toEqual({ ok: false });
+    expect(await confirmInterest(deps, gus.inviteToken!, { ip: "192.0.2.51" })).toMatchObject({ ok: true, alreadyConfirmed: false, points: "confirmed" });
+    expect(await confirmInterest(deps, gus.inviteToken!, { ip: "192.0.2.51" })).toMatchObject({ ok: true, alreadyConfirmed: true });
+    expect(await confirmInterest(deps, "NOTAREALTOKEN23456789ABC", { ip: "192.0.2.51" })).toEqual({ ok: false });
     expect(await pointsBalance(t.db, rita.id)).toEqual({ pending: 0, confirmed: 200 });
 
     // The ledger only ever grew: 2 awards, then 2 moves of 2 rows each.
@@ -290,44 +322,66 @@ describe("referrals and points", () => {
     expect(rows.reduce((s, r) => s + r.amount, 0)).toBe(200);
   });
 
-  it("credits the referrer when a new visitor arrives through their link and submits any form", async () => {
+  it("credits the referrer when a new visitor arrives through their link, once the visitor proves the address", async () => {
     const rita = await t.db.contact.findUniqueOrThrow({ where: { email: "rita@example.com" } });
-    const out = await submit("callback", { name: "Lin Link", phone: "+1 415 555 0132", course: "not-sure", platform: "macos", bestTime: "evening", timeZone: "America/Los_Angeles", consent: "on" }, { firstTouch: { ref: rita.referralCode } });
+    const out = await submit(
+      "enroll",
+      enroll({ name: "Lin Link", email: "lin.link@example.com" }),
+      { firstTouch: { ref: rita.referralCode }, ip: "192.0.2.60" },
+    );
     expect(out.kind).toBe("saved");
-    const lead = await t.db.lead.findFirstOrThrow({ where: { phone: "+14155550132" } });
+    if (out.kind !== "saved") return;
+    const lead = await t.db.lead.findUniqueOrThrow({ where: { id: out.leadId } });
     expect(lead.referredById).toBe(rita.id);
     expect(lead.referralCode).toBe(rita.referralCode);
+    expect(await pointsBalance(t.db, rita.id)).toEqual({ pending: 100, confirmed: 200 });
+    const mail = await emailData({ leadId: out.leadId, template: "enroll-confirmation" });
+    await applyOwnershipLink(deps, tokenOf(mail.verifyUrl), { ip: "192.0.2.60" });
     expect(await pointsBalance(t.db, rita.id)).toEqual({ pending: 0, confirmed: 300 });
   });
 
-  it("lets a referrer request a redemption only against confirmed points", async () => {
+  it("files a redemption only through the link sent to the address, and only against confirmed points", async () => {
+    const before = await t.db.lead.count({ where: { formType: "redemption" } });
+    // The form answers the same for an address with points and one without, and files nothing.
     const tooMuch = await submit("redemption", { email: "rita@example.com", reward: "device", points: 500, consent: "on" });
-    expect(tooMuch.kind === "invalid" && tooMuch.fieldErrors.points).toMatch(/300 confirmed points/);
     const stranger = await submit("redemption", { email: "nobody@example.com", reward: "course", points: 100, consent: "on" });
-    expect(stranger.kind === "invalid" && stranger.fieldErrors.email).toMatch(/no points/);
-    const ok = await submit("redemption", { email: "rita@example.com", reward: "course", points: 300, consent: "on" });
-    expect(ok.kind).toBe("saved");
-    const lead = await t.db.lead.findFirstOrThrow({ where: { formType: "redemption" } });
-    expect(JSON.parse(lead.fields)).toMatchObject({ reward: "course", points: 300 });
+    expect(tooMuch.kind).toBe("accepted");
+    expect(stranger).toEqual(tooMuch);
+    expect(await t.db.emailMessage.count({ where: { toAddress: "nobody@example.com" } })).toBe(0);
+    expect(await t.db.lead.count({ where: { formType: "redemption" } })).toBe(before);
 
-    // Once staff decided it, sending the form again is a new request, never an edit of the settled one.
-    await t.db.lead.update({ where: { id: lead.id }, data: { decision: "rejected", decidedAt: new Date() } });
-    const again = await submit("redemption", { email: "rita@example.com", reward: "device", points: 100, consent: "on" });
-    expect(again.kind === "saved" && again.created).toBe(true);
-    expect(JSON.parse((await t.db.lead.findUniqueOrThrow({ where: { id: lead.id } })).fields)).toMatchObject({ reward: "course", points: 300 });
-    expect(await t.db.lead.count({ where: { formType: "redemption" } })).toBe(2);
+    const link = await emailData({ toAddress: "rita@example.com", template: "ownership-link" });
+    expect(link.purpose).toBe("redemption");
+    // 500 asked, 300 confirmed: refused with the balance, nothing filed, and the link still works.
+    expect(await applyOwnershipLink(deps, tokenOf(link.url), { ip: "192.0.2.70" })).toMatchObject({
+      ok: false,
+      reason: "insufficient",
+      balance: { confirmed: 300, pending: 0 },
+      points: 500,
+    });
+    expect(await t.db.lead.count({ where: { formType: "redemption" } })).toBe(before);
+
+    await submit("redemption", { email: "rita@example.com", reward: "course", points: 300, consent: "on", details: "Data course" });
+    const ok = await emailData({ toAddress: "rita@example.com", template: "ownership-link" });
+    const filed = await applyOwnershipLink(deps, tokenOf(ok.url), { ip: "192.0.2.70" });
+    expect(filed).toMatchObject({ ok: true, purpose: "redemption" });
+    const lead = await t.db.lead.findFirstOrThrow({ where: { formType: "redemption" }, orderBy: { createdAt: "desc" } });
+    expect(JSON.parse(lead.fields)).toMatchObject({ reward: "course", points: 300, details: "Data course" });
+    expect(await applyOwnershipLink(deps, tokenOf(ok.url), { ip: "192.0.2.70" })).toEqual({ ok: false, reason: "used" });
+    expect(await t.db.lead.count({ where: { formType: "redemption" } })).toBe(before + 1);
   });
 });
 
 describe("newsletter, quote and call back", () => {
-  it("gives one unique discount code per person, the same on every sign-up", async () => {
+  it("gives one unique discount code per person, the same on every sign-up, in the welcome email only", async () => {
     const a = await submit("newsletter", { email: "news@example.com", consent: "on" });
     const b = await submit("newsletter", { email: " NEWS@example.com ", consent: "on" }, { now: new Date(Date.now() + 3600_000) });
     const other = await submit("newsletter", { email: "news2@example.com", consent: "on" });
-    const code = (o: typeof a) => (o.kind === "saved" ? o.success.discountCode : undefined);
-    expect(code(a)).toMatch(/^LOOM20-[A-Z2-9]{8}$/);
-    expect(code(b)).toBe(code(a));
-    expect(code(other)).not.toBe(code(a));
+    const code = async (o: typeof a) => (o.kind === "saved" ? (await emailData({ leadId: o.leadId, template: "newsletter-welcome" })).discountCode : undefined);
+    expect(await code(a)).toMatch(/^LOOM20-[A-Z2-9]{8}$/);
+    expect(await code(b)).toBe(await code(a));
+    expect(await code(other)).not.toBe(await code(a));
+    expect(JSON.stringify(a)).not.toContain(String(await code(a)));
     expect(await t.db.newsletterSubscription.count({ where: { contact: { email: "news@example.com" } } })).toBe(1);
     expect(await t.db.emailMessage.count({ where: { toAddress: "news@example.com", template: "newsletter-welcome" } })).toBe(2);
   });
@@ -347,7 +401,7 @@ describe("newsletter, quote and call back", () => {
   });
 
   it("requires company and seats for a team quote only", async () => {
-    const base = { name: "Quinn", email: "quinn@example.com", courses: [openCohort.program], platform: "windows", bestTime: "morning", timeZone: "Europe/London", consent: "on" };
+    const base = { name: "Quinn", email: "quinn@example.com", courses: [openCohort.program], platform: "windows", contactBy: "call", phone: "+44 7700 900123", bestTime: "morning", timeZone: "Europe/London", consent: "on" };
     const team = await submit("quote", { ...base, audience: "team" });
     expect(team.kind === "invalid" && Object.keys(team.fieldErrors).sort()).toEqual(["company", "seats"]);
     expect((await submit("quote", { ...base, audience: "individual", company: "Ignored Ltd" })).kind).toBe("saved");

@@ -59,6 +59,15 @@ const KEY_FACTS: { [T in EmailTemplate]: string[] } = {
     "Opt out in one click",
     "http://localhost:3000/unsubscribe/2d9c4b7a1e3f5a6c",
   ],
+  "ownership-link": [
+    "Confirm your points request",
+    "Rita Moreno",
+    "A device (laptop or tablet)",
+    "http://localhost:3000/confirm/q3Jd8sKx0VnR2mT5wYb7cE1fH4jL6pN9aZ0uGi2oXk8",
+    "works once, until Tuesday, March 2, 2027 at 14:05 UTC",
+    "Nothing is filed until you confirm",
+  ],
+  "invite-confirmation": ["Sam Carter", "Thanks for your interest", "within two working days", "Invited by", "Rita Moreno"],
   "staff-new-lead": [
     "Enrollment application",
     "Ada Lovelace",
@@ -130,6 +139,8 @@ describe("email templates", () => {
       "redemption-decision": "Not approved: your request to spend 500 referral points",
       "referral-invitation": "Rita invited you to Loomstack Academy",
       "staff-new-lead": "New lead: Enrollment application — Ada Lovelace",
+      "ownership-link": "Confirm your points request",
+      "invite-confirmation": "Thanks for your interest in Loomstack Academy",
     });
   });
 
@@ -161,6 +172,8 @@ describe("email templates", () => {
       "redemption-decision": { ...sample("redemption-decision").data, name: evil, reward: evil, details: evil, reason: evil },
       "referral-invitation": { ...sample("referral-invitation").data, friendName: evil, referrerName: evil, note: evil },
       "staff-new-lead": { ...sample("staff-new-lead").data, name: evil, email: evil, phone: evil, summary: evilRows, attribution: evilRows },
+      "ownership-link": { ...sample("ownership-link").data, name: evil, summary: evilRows },
+      "invite-confirmation": { ...sample("invite-confirmation").data, name: evil, summary: evilRows },
     };
     for (const t of EMAIL_TEMPLATES) {
       const { html, text } = await renderEmail(t, cases[t] as never, ctx);

@@ -27,7 +27,7 @@ const steps = [
   },
   {
     title: "Your points are pending",
-    text: "We email each friend an invitation. Your points stay pending until they respond: by confirming their interest through the invitation link, or by sending us any form.",
+    text: "We email each friend an invitation. Your points stay pending until that friend confirms their interest from their own inbox: through the invitation, or the email-confirmation link we send them.",
   },
   {
     title: "Spend confirmed points",
@@ -44,7 +44,7 @@ export default async function ReferPage({ searchParams }: { searchParams: Promis
       crumb="Refer a friend"
       eyebrow="Referral points"
       title="Refer a friend, earn points"
-      intro="Know someone who would thrive here? Send them an invitation. After you send the form, we email each friend once, you get your own referral link to share, and you see your points on this page."
+      intro="Know someone who would thrive here? Send them an invitation. After you send the form, we email each friend once, and we email you your own referral link to share and your points."
     >
       <section aria-labelledby="how-points-work" className="rounded-2xl border border-ink/10 bg-white p-5 shadow-sm sm:p-8">
         <h2 id="how-points-work" className="text-2xl font-bold tracking-tight">
@@ -76,7 +76,16 @@ export default async function ReferPage({ searchParams }: { searchParams: Promis
       <FormCard
         id="spend-points"
         title="Spend your points"
-        description="Tell us what you would like and how many confirmed points to use. We check your balance and email you to arrange the reward."
+        description={
+          <>
+            Tell us what you would like and how many confirmed points to use. We email a link to confirm the request to that address;
+            nothing is filed until it is used. To see your points first,{" "}
+            <a className="font-semibold text-brand underline" href="/refer/status">
+              get your referral link and points
+            </a>
+            .
+          </>
+        }
       >
         <RedemptionForm
           action={submitRedemption}

@@ -1,9 +1,9 @@
 import type { ReactNode } from "react";
 import { siteConfig } from "../../site-config";
 import type { ConfirmationEmailData, RenderContext } from "../template-data";
-import { EmailLayout, Paragraph, Steps, Subtitle, Title } from "./layout";
+import { CallToAction, EmailLayout, Paragraph, Steps, Subtitle, Title } from "./layout";
 import { SummaryTable } from "./summary-table";
-import { greeting, rows } from "./values";
+import { greeting, rows, url } from "./values";
 
 export type ConfirmationProps = { data: ConfirmationEmailData; ctx: RenderContext };
 
@@ -32,6 +32,7 @@ export function ConfirmationEmail({
   unsubscribe?: { prompt: string; action: string };
 }) {
   const summary = rows(data.summary);
+  const verify = url(data.verifyUrl);
   return (
     <EmailLayout
       preview={preview}
@@ -49,6 +50,16 @@ export function ConfirmationEmail({
       <Paragraph>{intro}</Paragraph>
       <Subtitle>What happens next</Subtitle>
       <Steps items={nextSteps} />
+      {verify ? (
+        <>
+          <Subtitle>Please confirm your email address</Subtitle>
+          <Paragraph>
+            Whoever introduced you to us earns referral points once you confirm that this address is yours. The button works once,
+            for 7 days.
+          </Paragraph>
+          <CallToAction href={verify}>Confirm my email address</CallToAction>
+        </>
+      ) : null}
       {children}
       {summary.length > 0 ? (
         <>

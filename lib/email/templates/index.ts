@@ -2,7 +2,9 @@ import type { ComponentType } from "react";
 import type { EmailTemplate, RenderContext, TemplateData } from "../template-data";
 import { CallbackConfirmationEmail } from "./callback-confirmation";
 import { EnrollConfirmationEmail } from "./enroll-confirmation";
+import { InviteConfirmationEmail } from "./invite-confirmation";
 import { NewsletterWelcomeEmail } from "./newsletter-welcome";
+import { OwnershipLinkEmail } from "./ownership-link";
 import { QuoteConfirmationEmail } from "./quote-confirmation";
 import { RedemptionConfirmationEmail } from "./redemption-confirmation";
 import { RedemptionDecisionEmail } from "./redemption-decision";
@@ -23,6 +25,8 @@ export const TEMPLATE_COMPONENTS: { [T in EmailTemplate]: ComponentType<Template
   "redemption-decision": RedemptionDecisionEmail,
   "referral-invitation": ReferralInvitationEmail,
   "staff-new-lead": StaffNewLeadEmail,
+  "ownership-link": OwnershipLinkEmail,
+  "invite-confirmation": InviteConfirmationEmail,
 };
 
 export { staffLabel } from "./staff-new-lead";

@@ -126,13 +126,13 @@ CREATE INDEX "ReferralReview_status_createdAt_idx" ON "ReferralReview"("status",
 CREATE INDEX "ReferralReview_referrerId_idx" ON "ReferralReview"("referrerId");
 
 
--- Backfill: each existing lead keeps its stored submission (the latest revision's values).
+-- Backfill: each existing lead keeps its stored submission (the values of its latest revision).
 INSERT INTO "LeadSubmission" ("id", "leadId", "contactId", "revision", "name", "email", "phone", "fields", "consentVersion", "consentText", "consentAt", "utmSource", "utmMedium", "utmCampaign", "utmTerm", "utmContent", "referrerUrl", "landingPage", "article", "cta", "referralCode", "submissionToken", "createdAt")
 SELECT 'sub_' || "id", "id", "contactId", "revision", "name", "email", "phone", "fields", "consentVersion", "consentText", "consentAt", "utmSource", "utmMedium", "utmCampaign", "utmTerm", "utmContent", "referrerUrl", "landingPage", "article", "cta", "referralCode", "submissionToken", "createdAt"
 FROM "Lead";
 
--- A named contact with a lead of their own has a name from a submission; one that only a
--- referrer named has the referrer's.
+-- A named contact with a lead of their own has a name from a submission, and a contact named
+-- only by a referrer has the name the referrer typed.
 UPDATE "Contact" SET "nameSource" = CASE
   WHEN EXISTS (SELECT 1 FROM "Lead" l WHERE l."contactId" = "Contact"."id") THEN 'submission'
   ELSE 'referrer'

@@ -1,0 +1,117 @@
+import type { Metadata } from "next";
+import { db } from "@/lib/db";
+import { summarizeSubmission } from "@/lib/email/summary";
+import { OWNERSHIP_COPY } from "@/lib/email/templates/ownership-link";
+import { NEXT_STEPS } from "@/lib/leads/submit-lead";
+import { redemptionSchema } from "@/lib/leads/schemas";
+import { peekOwnershipToken } from "@/lib/ownership/tokens";
+import { pointsBalance } from "@/lib/referrals/points";
+import { applyOwnershipLinkAction } from "./actions";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Confirm", robots: { index: false } };
+
+type Props = { params: Promise<{ token: string }>; searchParams: Promise<{ done?: string; short?: string; error?: string }> };
+
+const button = "inline-flex min-h-12 items-center rounded-full bg-brand px-7 font-semibold text-white hover:bg-brand-strong";
+const link = "font-semibold text-brand underline";
+
+function Done({ what }: { what: string }) {
+  if (what === "redemption") {
+    return (
+      <div role="status">
+        <h1 className="text-3xl font-bold tracking-tight">{NEXT_STEPS.redemption.headline}</h1>
+        <ul className="mt-4 list-disc space-y-2 pl-6 text-lg leading-8 text-ink/80">
+          {NEXT_STEPS.redemption.nextSteps.map((s) => (
+            <li key={s}>{s}</li>
+          ))}
+        </ul>
+      </div>
+    );
+  }
+  return (
+    <div role="status">
+      <h1 className="text-3xl font-bold tracking-tight">Thanks, your email address is confirmed</h1>
+      <p className="mt-4 text-lg leading-8 text-ink/80">
+        There is nothing else to do. <a className={link} href="/programs">See our programs and start dates</a>.
+      </p>
+    </div>
+  );
+}
+
+/**
+ * The page an ownership link opens (lib/ownership). It shows what the link will do and a
+ * button; only the button (a POST) uses the link.
+ */
+export default async function ConfirmPage({ params, searchParams }: Props) {
+  const { token } = await params;
+  const q = await searchParams;
+  const state = await peekOwnershipToken(db(), token, new Date());
+
+  if (!state.ok && q.done) {
+    return (
+      <div className="mx-auto max-w-2xl px-4 py-20 sm:px-6">
+        <Done what={q.done} />
+      </div>
+    );
+  }
+  if (!state.ok) {
+    const why =
+      state.reason === "used"
+        ? "This link has already been used. Each link works once."
+        : state.reason === "expired"
+          ? "This link has expired."
+          : "This link does not work. It may have been copied incompletely.";
+    return (
+      <div className="mx-auto max-w-2xl px-4 py-20 sm:px-6">
+        <h1 className="text-3xl font-bold tracking-tight">{why}</h1>
+        <p className="mt-4 text-lg leading-8 text-ink/80">
+          You can ask for a new one: <a className={link} href="/refer/status">see your referral link and points</a>, or{" "}
+          <a className={link} href="/refer#spend-points">ask to spend your points</a> again.
+        </p>
+      </div>
+    );
+  }
+
+  const t = state.token;
+  const copy = OWNERSHIP_COPY[t.purpose];
+  const request = t.purpose === "redemption" ? redemptionSchema.safeParse(t.payload.request) : null;
+  const rows = request?.success ? summarizeSubmission("redemption", request.data as unknown as Record<string, unknown>).filter((r) => r.label !== "Email") : [];
+  const balance = q.short && t.contactId ? await pointsBalance(db(), t.contactId) : null;
+
+  return (
+    <div className="mx-auto max-w-2xl px-4 py-20 sm:px-6">
+      <h1 className="text-3xl font-bold tracking-tight">{copy.title}</h1>
+      <p className="mt-4 text-lg leading-8 text-ink/80">{copy.after || copy.intro}</p>
+      {rows.length > 0 ? (
+        <dl className="mt-6 grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 rounded-xl bg-brand-soft/60 p-4">
+          {rows.map((r) => (
+            <div key={r.label} className="contents">
+              <dt className="font-semibold">{r.label}</dt>
+              <dd className="min-w-0 break-words">{r.value}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+      {balance && request?.success ? (
+        <p role="alert" className="mt-6 rounded-xl bg-amber-50 p-4 text-amber-950">
+          This request needs {request.data.points.toLocaleString("en-US")} confirmed points, and you have{" "}
+          {balance.confirmed.toLocaleString("en-US")} ({balance.pending.toLocaleString("en-US")} more are pending until your friends
+          confirm their interest). Nothing was filed. This link stays usable until it expires, so you can try again once more points are
+          confirmed, or <a className={link} href="/refer#spend-points">ask for fewer points</a>.
+        </p>
+      ) : null}
+      {q.error ? (
+        <p role="alert" className="mt-6 rounded-xl bg-red-50 p-4 text-red-900">
+          Something went wrong on our side and nothing was saved. Please press the button again in a moment.
+        </p>
+      ) : null}
+      <form action={applyOwnershipLinkAction} className="mt-8">
+        <input type="hidden" name="token" value={token} />
+        <button type="submit" className={button}>
+          {copy.button}
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+import type { FirstTouch } from "../attribution-cookies";
+import { FieldError, saveLead, type SubmissionContext, type SubmissionDeps } from "../leads/submit-lead";
+import { attributionSchema, redemptionSchema } from "../leads/schemas";
+import { pointsBalance, type PointsBalance } from "../referrals/points";
+import { hashIp } from "../security/fingerprint";
+import { markAddressProven } from "./prove";
+import { consumeOwnershipToken, peekOwnershipToken, type OwnershipTokenRow } from "./tokens";
+
+/**
+ * What using an ownership link does, by purpose. Each runs in one transaction with spending
+ * the link, so a fault leaves the link usable and nothing half-done.
+ */
+export type ApplyLinkResult =
+  | { ok: false; reason: "unknown" | "used" | "expired" }
+  /** redemption: the request is filed as a lead for staff to approve. */
+  | { ok: true; purpose: "redemption"; leadId: string }
+  /** redemption: not enough confirmed points (the link stays usable; points may confirm later). */
+  | { ok: false; reason: "insufficient"; balance: PointsBalance; points: number }
+  /** referral-status and verify-email: the address is proven. */
+  | { ok: true; purpose: "referral-status" | "verify-email"; contactId: string; email: string };
+
+class NotUsable extends Error {
+  constructor(readonly reason: "unknown" | "used" | "expired") {
+    super(reason);
+  }
+}
+class Insufficient extends Error {
+  constructor(
+    readonly balance: PointsBalance,
+    readonly points: number,
+  ) {
+    super("insufficient");
+  }
+}
+
+export async function applyOwnershipLink(deps: SubmissionDeps, token: string, ctx: SubmissionContext): Promise<ApplyLinkResult> {
+  const now = ctx.now ?? new Date();
+  const peek = await peekOwnershipToken(deps.db, token, now);
+  if (!peek.ok) return peek;
+  const signal = { ipHash: hashIp(ctx.ip) ?? null, visitorId: ctx.firstTouch?.visitorId ?? null, at: now };
+
+  const spend = async (tx: Parameters<typeof consumeOwnershipToken>[0]): Promise<OwnershipTokenRow> => {
+    const used = await consumeOwnershipToken(tx, token, now);
+    if (!used.ok) throw new NotUsable(used.reason);
+    if (used.token.contactId) await markAddressProven(tx, used.token.contactId, signal);
+    return used.token;
+  };
+
+  try {
+    if (peek.token.purpose === "redemption") return await fileRedemption(deps, peek.token, spend, ctx, now);
+    const row = await deps.db.$transaction((tx) => spend(tx));
+    if (!row.contactId) return { ok: false, reason: "unknown" };
+    return { ok: true, purpose: row.purpose as "referral-status" | "verify-email", contactId: row.contactId, email: row.email };
+  } catch (error) {
+    if (error instanceof NotUsable) return { ok: false, reason: error.reason };
+    if (error instanceof Insufficient) return { ok: false, reason: "insufficient", balance: error.balance, points: error.points };
+    throw error;
+  }
+}
+
+/** The request stored in the link, validated again, filed as a redemption lead. */
+async function fileRedemption(
+  deps: SubmissionDeps,
+  row: OwnershipTokenRow,
+  spend: (tx: Parameters<typeof consumeOwnershipToken>[0]) => Promise<OwnershipTokenRow>,
+  ctx: SubmissionContext,
+  now: Date,
+): Promise<ApplyLinkResult> {
+  const request = redemptionSchema.safeParse(row.payload.request);
+  if (!request.success || request.data.email !== row.email || !row.contactId) return { ok: false, reason: "unknown" };
+  const contactId = row.contactId;
+  const firstTouch = (typeof row.payload.firstTouch === "object" && row.payload.firstTouch ? row.payload.firstTouch : {}) as FirstTouch;
+  const token = typeof row.payload.submissionToken === "string" ? row.payload.submissionToken : undefined;
+  try {
+    const { leadId } = await saveLead(
+      deps,
+      { formType: "redemption", input: request.data, attribution: attributionSchema.parse(row.payload.attribution ?? {}), token },
+      // Attribution as it was when the form was sent; the fraud signals of whoever used the link.
+      { ...ctx, firstTouch: { ...firstTouch, visitorId: ctx.firstTouch?.visitorId } },
+      now,
+      async (tx) => {
+        await spend(tx);
+        const balance = await pointsBalance(tx, contactId);
+        if (request.data.points > balance.confirmed) throw new Insufficient(balance, request.data.points);
+      },
+    );
+    return { ok: true, purpose: "redemption", leadId };
+  } catch (error) {
+    if (error instanceof FieldError) return { ok: false, reason: "unknown" };
+    throw error;
+  }
+}

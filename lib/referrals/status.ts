@@ -1,0 +1,100 @@
+import type { Db } from "../db";
+import type { FormState, SuccessDetails } from "../leads/form-state";
+import { fieldErrorsFrom, type SubmissionContext, type SubmissionDeps } from "../leads/submit-lead";
+import { newSubmissionToken } from "../leads/codes";
+import { issueOwnershipLink } from "../ownership/tokens";
+import { maskEmail, maskName } from "./mask";
+import { pointsBalance, type PointsBalance } from "./points";
+
+import { statusLinkSchema } from "./status-schema";
+
+export const STATUS_LINK_SENT: SuccessDetails = {
+  headline: "Check your inbox",
+  nextSteps: [
+    "If we know this address, we have emailed it a link to your referral link and points. The link works once, for one hour.",
+    "No email after a few minutes? Check your spam folder, or make sure you typed the address you referred friends from.",
+  ],
+};
+
+/**
+ * Someone asks to see the referral link and points of an address. They are sent to that
+ * inbox as a one-time link; the answer on the page is the same whether or not the address
+ * is known, and nothing is sent to an address we do not know.
+ */
+export async function requestStatusLink(deps: SubmissionDeps, raw: Record<string, unknown>, ctx: SubmissionContext): Promise<FormState> {
+  const formType = "referral" as const;
+  const token = newSubmissionToken();
+  if (typeof raw.website === "string" && raw.website.trim() !== "") return { formType, status: "success", success: STATUS_LINK_SENT, submissionToken: token };
+  const parsed = statusLinkSchema.safeParse(raw);
+  if (!parsed.success) {
+    return { formType, status: "error", message: "Please correct the highlighted fields.", fieldErrors: fieldErrorsFrom(parsed.error.issues), values: { email: raw.email }, submissionToken: token };
+  }
+  const email = parsed.data.email;
+  const verdict = await deps.limiter.consume("referral", { ip: ctx.ip, identity: email });
+  if (!verdict.ok) {
+    const minutes = Math.max(1, Math.ceil(verdict.retryAfterSeconds / 60));
+    return { formType, status: "error", message: `You have asked several times in a short while. Please try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, values: { email }, submissionToken: token };
+  }
+  const now = ctx.now ?? new Date();
+  const contact = await deps.db.contact.findUnique({ where: { email }, select: { id: true, name: true } });
+  if (contact) {
+    const issued = await deps.db.$transaction((tx) =>
+      issueOwnershipLink(tx, { email, contactId: contact.id, purpose: "referral-status", name: contact.name, siteUrl: deps.siteUrl, now }),
+    );
+    if (issued) deps.onQueued?.();
+  }
+  return { formType, status: "success", success: STATUS_LINK_SENT, submissionToken: token };
+}
+
+export type FriendState = "invited" | "waiting" | "confirmed" | "in_review" | "not_counted";
+
+export const FRIEND_STATE_LABELS: Record<FriendState, string> = {
+  invited: "Invited: no answer yet",
+  waiting: "Got in touch: waiting for them to confirm their email address",
+  confirmed: "Confirmed: points ready to spend",
+  in_review: "In review by our team",
+  not_counted: "Not counted",
+};
+
+export type ReferrerStatus = {
+  name: string | null;
+  referralCode: string;
+  balance: PointsBalance;
+  friends: { name: string; email: string; state: FriendState; since: Date }[];
+};
+
+/** What a proven owner sees about their referrals (friends masked). */
+export async function referrerStatus(db: Db, contactId: string): Promise<ReferrerStatus | null> {
+  const contact = await db.contact.findUnique({ where: { id: contactId }, select: { name: true, referralCode: true } });
+  if (!contact) return null;
+  const [balance, friends, entries, reviews] = await Promise.all([
+    pointsBalance(db, contactId),
+    db.contact.findMany({
+      where: { referredById: contactId },
+      select: { id: true, name: true, email: true, respondedAt: true, createdAt: true },
+      orderBy: { createdAt: "desc" },
+      take: 200,
+    }),
+    db.pointsEntry.findMany({ where: { contactId, friendContactId: { not: null } }, select: { friendContactId: true, key: true } }),
+    db.referralReview.findMany({ where: { referrerId: contactId, status: "pending" }, select: { friendContactId: true } }),
+  ]);
+  const keys = new Set(entries.map((e) => e.key));
+  const held = new Set(reviews.map((r) => r.friendContactId));
+  return {
+    name: contact.name,
+    referralCode: contact.referralCode,
+    balance,
+    friends: friends.map((f) => {
+      const state: FriendState = keys.has(`referral:${f.id}:confirmed`)
+        ? "confirmed"
+        : keys.has(`referral:${f.id}:rejected`)
+          ? "not_counted"
+          : held.has(f.id)
+            ? "in_review"
+            : f.respondedAt
+              ? "waiting"
+              : "invited";
+      return { name: maskName(f.name), email: maskEmail(f.email), state, since: f.createdAt };
+    }),
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * Steps a person takes outside the form itself, for tests that walk the funnel: using a
+ * link that arrived in their inbox.
+ */
+import type { Db } from "@/lib/db";
+import { applyOwnershipLink } from "@/lib/ownership/apply-link";
+import { submitLead, type SubmissionContext, type SubmissionDeps } from "@/lib/leads/submit-lead";
+
+/** The secret of a /confirm/<token> link. */
+export const tokenOf = (url: unknown) => String(url).split("/confirm/")[1];
+
+/** The newest email of a template to an address, with its data parsed. */
+export async function latestEmail(db: Db, toAddress: string, template: string) {
+  const m = await db.emailMessage.findFirst({ where: { toAddress, template }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+  if (!m) throw new Error(`no ${template} email to ${toAddress}`);
+  return { ...m, parsed: JSON.parse(m.data) as Record<string, unknown> };
+}
+
+/** The person opens the newest confirmation email that asks them to confirm their address, and does. */
+export async function proveAddress(deps: SubmissionDeps, email: string, ctx: SubmissionContext = { ip: "192.0.2.201" }) {
+  const m = await deps.db.emailMessage.findMany({ where: { toAddress: email }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+  const withLink = m.map((x) => JSON.parse(x.data) as { verifyUrl?: string }).find((d) => d.verifyUrl);
+  if (!withLink) throw new Error(`no email to ${email} carries a confirmation link`);
+  const out = await applyOwnershipLink(deps, tokenOf(withLink.verifyUrl), ctx);
+  if (!out.ok) throw new Error(`confirming ${email} failed: ${JSON.stringify(out)}`);
+  return out;
+}
+
+/** Sends the redemption form, then uses the link it emails; returns the redemption lead's id. */
+export async function fileRedemption(deps: SubmissionDeps, raw: Record<string, unknown>, ctx: SubmissionContext = { ip: "192.0.2.202" }): Promise<string> {
+  const out = await submitLead(deps, "redemption", { consent: "on", ...raw }, ctx);
+  if (out.kind !== "accepted") throw new Error(`redemption not accepted: ${JSON.stringify(out)}`);
+  const link = await latestEmail(deps.db, String(raw.email).trim().toLowerCase(), "ownership-link");
+  const used = await applyOwnershipLink(deps, tokenOf(link.parsed.url), ctx);
+  if (!used.ok || used.purpose !== "redemption") throw new Error(`redemption link failed: ${JSON.stringify(used)}`);
+  return used.leadId;
+}
