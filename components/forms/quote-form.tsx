@@ -1,7 +1,7 @@
 "use client";
 
 import { useWatch } from "react-hook-form";
-import { CALL_TIMES, DEVICE_PLATFORMS, LIMITS, OPTION_LABELS, quoteSchema } from "@/lib/leads/schemas";
+import { CALL_TIMES, CONTACT_METHODS, DEVICE_PLATFORMS, LIMITS, OPTION_LABELS, quoteSchema } from "@/lib/leads/schemas";
 import { CheckboxGroupField, ConsentField, FormSection, RadioGroupField, SelectField, TextAreaField, TextField, withRange, type Option, NameAndEmailFields } from "./fields";
 import { LeadFormShell, useLeadForm, type LeadFormProps } from "./lead-form";
 import { TimeZoneField } from "./time-zone-field";
@@ -14,9 +14,11 @@ const LABELS = {
   email: "Email",
   courses: "Courses",
   platform: "Device",
+  message: "Message",
+  contactBy: "How to reach you",
+  phone: "Phone",
   bestTime: "Best time to call",
   timeZone: "Time zone",
-  message: "Message",
   consent: "Consent",
 };
 
@@ -24,6 +26,12 @@ const AUDIENCE_OPTIONS: Option[] = [
   { value: "individual", label: "Just me", description: "A price for one person, with the payment options." },
   { value: "team", label: "My team or company", description: "Group pricing for 2 seats or more." },
 ];
+
+const CONTACT_DESCRIPTIONS: Record<(typeof CONTACT_METHODS)[number], string> = {
+  email: "We email you the quote.",
+  call: "We email you the quote, then call to go through it.",
+};
+const CONTACT_OPTIONS: Option[] = CONTACT_METHODS.map((value) => ({ value, label: OPTION_LABELS.contactBy[value], description: CONTACT_DESCRIPTIONS[value] }));
 
 type Props = LeadFormProps & {
   courses: Option[];
@@ -45,6 +53,10 @@ export function QuoteForm({ action, initialState, courses, timeZones, defaultTim
   // Without JavaScript the team fields are always there, marked "teams only"; with it, they
   // appear once "My team or company" is chosen.
   const teamFields = !form.enhanced || audience === "team";
+  // The same for the call details: shown once a call is asked for, or always without JavaScript.
+  const contactBy = useWatch({ control: form.methods.control, name: "contactBy" }) as string | undefined;
+  const callFields = !form.enhanced || contactBy === "call";
+  const forCallOnly = form.enhanced ? "" : " (only for a call)";
 
   return (
     <LeadFormShell form={form} title="Quote request" submitLabel="Get my quote" attribution={attribution} resetHref={path} resetLabel="Request another quote">
@@ -82,13 +94,6 @@ export function QuoteForm({ action, initialState, courses, timeZones, defaultTim
           placeholder="Choose a device"
           options={DEVICE_PLATFORMS.map((value) => ({ value, label: OPTION_LABELS.platform[value] }))}
         />
-        <RadioGroupField
-          name="bestTime"
-          legend="Best time to call you about the quote"
-          options={CALL_TIMES.map((value) => withRange(OPTION_LABELS.callTime[value], value))}
-          columns={3}
-        />
-        <TimeZoneField options={timeZones} serverDefault={defaultTimeZone} />
         <TextAreaField
           name="message"
           label="Anything else we should know?"
@@ -96,6 +101,29 @@ export function QuoteForm({ action, initialState, courses, timeZones, defaultTim
           maxLength={LIMITS.message}
           hint="Start dates you have in mind, budget rules, questions."
         />
+      </FormSection>
+
+      <FormSection title="How we get back to you">
+        <RadioGroupField name="contactBy" legend="How should we reach you?" options={CONTACT_OPTIONS} columns={2} />
+        {callFields && (
+          <>
+            <TextField
+              name="phone"
+              label={`Phone number${forCallOnly}`}
+              type="tel"
+              autoComplete="tel"
+              maxLength={32}
+              hint="With the country code if you are outside the US, like +44 7700 900123."
+            />
+            <RadioGroupField
+              name="bestTime"
+              legend={`Best time to call you about the quote${forCallOnly}`}
+              options={CALL_TIMES.map((value) => withRange(OPTION_LABELS.callTime[value], value))}
+              columns={3}
+            />
+            <TimeZoneField label={`Your time zone${forCallOnly}`} options={timeZones} serverDefault={defaultTimeZone} />
+          </>
+        )}
       </FormSection>
 
       <ConsentField />

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../db";
+import { INVISIBLE_CHARS_MESSAGE, isCleanText, isSingleLine, SINGLE_LINE_MESSAGE } from "../text-checks";
 import { LEAD_STATUSES, type LeadStatus } from "./inbox";
 
 /**
@@ -23,7 +24,13 @@ export const statusChangeSchema = z
     status: z.enum(LEAD_STATUSES, { error: "Choose a status." }),
     lostReason: z.preprocess(
       (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
-      z.string().trim().max(LIMITS.lostReason, `Keep the reason under ${LIMITS.lostReason} characters.`).optional(),
+      z
+        .string()
+        .trim()
+        .max(LIMITS.lostReason, `Keep the reason under ${LIMITS.lostReason} characters.`)
+        .refine(isSingleLine, SINGLE_LINE_MESSAGE)
+        .refine(isCleanText, INVISIBLE_CHARS_MESSAGE)
+        .optional(),
     ),
   })
   .superRefine((v, ctx) => {

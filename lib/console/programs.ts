@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
+import { INVISIBLE_CHARS_MESSAGE, isCleanText, isSingleLine, SINGLE_LINE_MESSAGE } from "../text-checks";
 import type { Db } from "../db";
 import { PAYMENT_OPTIONS } from "../leads/schemas";
 
@@ -50,23 +51,13 @@ export const PROGRAM_LIMITS = {
 // ---------------------------------------------------------------------------------------
 // Field schemas (form posts are strings)
 
-const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
-const CONTROL_CHARS_SINGLE_LINE = /[\u0000-\u001F\u007F-\u009F]/;
-const clean = (multiline: boolean) => (v: string) => !(multiline ? CONTROL_CHARS : CONTROL_CHARS_SINGLE_LINE).test(v) && v.isWellFormed();
-
 /** What a form posts: a string; anything else (a file, nothing) counts as empty. */
 const posted = (v: unknown) => (typeof v === "string" ? v : "");
 
 function text(label: string, max: number, { multiline = false } = {}) {
-  return z.preprocess(
-    posted,
-    z
-      .string()
-      .trim()
-      .min(1, `Enter ${label}.`)
-      .max(max, `Keep ${label} under ${max} characters.`)
-      .refine(clean(multiline), multiline ? "Remove the unusual invisible characters." : "Use a single line without unusual invisible characters."),
-  );
+  const base = z.string().trim().min(1, `Enter ${label}.`).max(max, `Keep ${label} under ${max} characters.`);
+  // A line break gets the message that names it; then any other control character.
+  return z.preprocess(posted, (multiline ? base : base.refine(isSingleLine, SINGLE_LINE_MESSAGE)).refine(isCleanText, INVISIBLE_CHARS_MESSAGE));
 }
 
 /** A whole number in a range, from a text or number input. */
@@ -100,7 +91,7 @@ function lineList(label: string) {
         else if (lines.length > PROGRAM_LIMITS.lines) ctx.addIssue({ code: "custom", message: `List at most ${PROGRAM_LIMITS.lines} ${label}s.` });
         const long = lines.findIndex((l) => l.length > PROGRAM_LIMITS.line);
         if (long >= 0) ctx.addIssue({ code: "custom", message: `Line ${long + 1} is too long: keep each ${label} under ${PROGRAM_LIMITS.line} characters.` });
-        const odd = lines.findIndex((l) => !clean(false)(l));
+        const odd = lines.findIndex((l) => !isSingleLine(l) || !isCleanText(l));
         if (odd >= 0) ctx.addIssue({ code: "custom", message: `Line ${odd + 1} has unusual invisible characters. Remove them.` });
         const seen = new Set<string>();
         const repeat = lines.findIndex((l) => (seen.has(l.toLowerCase()) ? true : (seen.add(l.toLowerCase()), false)));

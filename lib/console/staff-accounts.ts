@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Db } from "../db";
 import { createStaffUser, type Auth } from "../auth/auth";
 import { ROLES, roleOf, type Role } from "../auth/roles";
+import { INVISIBLE_CHARS_MESSAGE, isCleanText, isSingleLine, SINGLE_LINE_MESSAGE } from "../text-checks";
 
 /**
  * Staff accounts for admins: list, create, change role, disable / enable, reset password.
@@ -25,7 +26,6 @@ export const EMAIL_MAX = 254;
 
 export const ROLE_LABELS: Record<Role, string> = { admin: "Admin", staff: "Staff" };
 
-const CONTROL_CHARS = /[\u0000-\u001F\u007F-\u009F]/;
 const posted = (v: unknown) => (typeof v === "string" ? v : "");
 
 const nameField = z.preprocess(
@@ -35,7 +35,8 @@ const nameField = z.preprocess(
     .trim()
     .min(1, "Enter the person's name.")
     .max(NAME_MAX, `Keep the name under ${NAME_MAX} characters.`)
-    .refine((v) => !CONTROL_CHARS.test(v) && v.isWellFormed(), "Remove the unusual invisible characters."),
+    .refine(isSingleLine, SINGLE_LINE_MESSAGE)
+    .refine(isCleanText, INVISIBLE_CHARS_MESSAGE),
 );
 
 const emailField = z.preprocess(
@@ -45,6 +46,7 @@ const emailField = z.preprocess(
     .trim()
     .min(1, "Enter their work email address.")
     .max(EMAIL_MAX, "That email address is too long.")
+    .refine(isSingleLine, SINGLE_LINE_MESSAGE)
     .toLowerCase()
     .pipe(z.email("Enter an email address like name@example.com.")),
 );

@@ -36,6 +36,8 @@ export function summarizeSubmission(formType: FormType, input: Input, names: Sum
         ["Seats", input.seats === undefined ? undefined : String(input.seats)],
         ["Courses", Array.isArray(input.courses) ? input.courses.map((c) => program(c)).join(", ") : undefined],
         ["Device", label(OPTION_LABELS.platform, input.platform)],
+        ["Reach by", label(OPTION_LABELS.contactBy, input.contactBy)],
+        ["Phone", str(input.phone)],
         ["Best time to call", [label(OPTION_LABELS.callTime, input.bestTime), str(input.timeZone)].filter(Boolean).join(", ")],
         ["Message", str(input.message)],
       );

@@ -94,21 +94,58 @@ for (const js of [true, false]) {
       await expect(page.getByRole("textbox", { name: /referral link/i })).toHaveValue(/\/r\/[A-Z2-9]{8}$/);
     });
 
-    test("quote: a team needs company and seats", async ({ page }) => {
+    test("quote: a team needs company and seats, a call needs a phone, and staff get the number", async ({ page }) => {
+      const address = unique(`quote-${js ? "js" : "nojs"}`);
       await page.goto("/quote?cta=programs-quote");
       await page.getByLabel("My team or company").check();
       await page.getByLabel("Full name").fill("Quinn Team");
-      await page.getByLabel("Email", { exact: true }).fill(unique("quote"));
+      await page.getByLabel("Email", { exact: true }).fill(address);
       await page.getByLabel("Machine Learning Engineering").check();
       await page.getByLabel("Which device will you learn on?").selectOption("macos");
+      await page.getByLabel("By email and a phone call").check();
       await page.getByRole("radiogroup", { name: /Best time/ }).getByRole("radio").first().check();
       await consent(page).check();
       await page.getByRole("button", { name: "Get my quote" }).click();
       await expect(page.getByText("Enter your company's name.").first()).toBeVisible();
+      await expect(page.getByText("Enter a phone number we can call.").first()).toBeVisible();
+      await expect(page.getByLabel(/^Phone number/)).toHaveAttribute("aria-invalid", "true");
       await page.getByLabel(/^Company/).fill("Acme Learning");
       await page.getByLabel(/^Number of seats/).fill("12");
+      await page.getByLabel(/^Phone number/).fill("+44 7700 900123");
       await page.getByRole("button", { name: "Get my quote" }).click();
       await expect(success(page)).toContainText("Quote request received");
+
+      const lead = await withDb((db) => db.lead.findFirstOrThrow({ where: { email: address }, include: { emails: true } }));
+      expect(lead).toMatchObject({ formType: "quote", phone: "+447700900123" });
+      expect(JSON.parse(lead.fields)).toMatchObject({ contactBy: "call", phone: "+447700900123", bestTime: "morning" });
+      const staff = lead.emails.find((e) => e.template === "staff-new-lead");
+      const data = JSON.parse(staff?.data ?? "{}") as { phone?: string; summary?: { label: string; value: string }[] };
+      expect(data.phone).toBe("+447700900123");
+      expect(data.summary).toEqual(expect.arrayContaining([{ label: "Phone", value: "+447700900123" }, { label: "Reach by", value: "By email and a phone call" }]));
+    });
+
+    test("quote: by email only, no phone or call time is needed", async ({ page }) => {
+      const address = unique(`quote-email-${js ? "js" : "nojs"}`);
+      await page.goto("/quote");
+      await page.getByLabel("Just me").check();
+      await page.getByLabel("Full name").fill("Emma Email");
+      await page.getByLabel("Email", { exact: true }).fill(address);
+      await page.getByLabel("Data Analytics").check();
+      await page.getByLabel("Which device will you learn on?").selectOption("linux");
+      await page.locator('input[name="contactBy"][value="email"]').check(); // its label is also in "By email and a phone call"
+      // With JavaScript the call details are hidden; without it they show, marked as optional.
+      if (js) await expect(page.getByLabel(/^Phone number/)).toHaveCount(0);
+      else await expect(page.getByLabel("Phone number (only for a call)")).toBeVisible();
+      await consent(page).check();
+      await page.getByRole("button", { name: "Get my quote" }).click();
+      await expect(success(page)).toContainText("Quote request received");
+
+      const lead = await withDb((db) => db.lead.findFirstOrThrow({ where: { email: address } }));
+      expect(lead.phone).toBeNull();
+      const fields = JSON.parse(lead.fields);
+      expect(fields).toMatchObject({ contactBy: "email" });
+      expect(fields).not.toHaveProperty("bestTime");
+      expect(fields).not.toHaveProperty("phone");
     });
 
     test("call back: a phone number with its country code", async ({ page }) => {

@@ -20,6 +20,9 @@ export type Raw = Record<string, unknown>;
 
 /** The same class of characters the schemas refuse (C0/C1 controls other than \t \n \r). */
 export const CONTROL_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+/** What a single-line field may not hold inside it: every kind of line break, and tabs. */
+export const LINE_BREAK_OR_TAB = /[\t\n\v\f\r\u0085\u2028\u2029]/;
+export const SINGLE_LINE_MESSAGE = "Use a single line, without line breaks or tabs.";
 export const E164 = /^\+[1-9]\d{6,14}$/;
 /** A UTF-16 code unit that is half of a surrogate pair without its other half. */
 export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -162,14 +165,18 @@ const freeTextUnit = fc.oneof(
   { weight: 1, arbitrary: fc.string({ unit: "grapheme", minLength: 1, maxLength: 1 }) },
 );
 
-/** Free text (goals, message, note…) that fits `max` once trimmed, with no control characters. */
-export function freeText(max: number): fc.Arbitrary<string> {
+/**
+ * Free text that fits `max` once trimmed, with no control characters: several lines (goals,
+ * message, note…), or with `singleLine` one line (a company name).
+ */
+export function freeText(max: number, { singleLine = false } = {}): fc.Arbitrary<string> {
   return fc
     .oneof(
       { weight: 8, arbitrary: fc.string({ unit: freeTextUnit, minLength: 1, maxLength: Math.min(max, 200) }) },
       { weight: 1, arbitrary: fc.string({ unit: "grapheme-ascii", minLength: max - 5, maxLength: max }) },
     )
-    .filter((s) => s.trim().length > 0 && s.trim().length <= max && !CONTROL_CHAR.test(s));
+    .map((s) => (singleLine ? s.trim() : s))
+    .filter((s) => s.trim().length > 0 && s.trim().length <= max && !CONTROL_CHAR.test(s) && !(singleLine && LINE_BREAK_OR_TAB.test(s)));
 }
 
 /** An optional text field: left out, posted empty or blank, or filled in. */
@@ -254,28 +261,44 @@ export function validEnroll(catalog?: Catalog): fc.Arbitrary<Valid> {
     }));
 }
 
+/** A phone number that is not one: what a person may leave in a field they then hid. */
+const notAPhone = fc.constantFrom("12", "+44", "call me", "+1 123 456 7890", "0044 7700 900123\n");
+
 export function validQuote(catalog?: Catalog): fc.Arbitrary<Valid> {
   const team = fc.record({
     audience: fc.constant("team" as const),
-    company: padded(freeText(LIMITS.company).map((s) => s.trim())),
+    company: padded(freeText(LIMITS.company, { singleLine: true })),
     seats: intOrString(2, LIMITS.seats),
   });
   const individual = fc.record({
     audience: fc.constant("individual" as const),
-    // An individual may still have typed a company; it is dropped from the output.
-    company: fc.option(freeText(LIMITS.company), { nil: undefined }),
-    seats: fc.constant(undefined),
+    // An individual may still have typed a company (any text, even invalid); it is ignored.
+    company: fc.option(fc.oneof(freeText(LIMITS.company), fc.constant("Acme\nLtd")), { nil: undefined }),
+    seats: fc.option(fc.constantFrom<unknown>("", "12", "abc"), { nil: undefined }),
+  });
+  const call = fc.record({
+    contactBy: fc.constant("call" as const),
+    phone: typedPhone,
+    bestTime: fc.constantFrom(...CALL_TIMES),
+    timeZone,
+  });
+  // Email only: the call fields may still be posted (a page without JavaScript shows them),
+  // valid or not; they are ignored and left out.
+  const emailOnly = fc.record({
+    contactBy: fc.constant("email" as const),
+    phone: fc.option(fc.oneof(typedPhone, notAPhone.map((typed) => ({ typed, e164: undefined }))), { nil: undefined }),
+    bestTime: fc.option(fc.constantFrom<string>(...CALL_TIMES, "", "midnight"), { nil: undefined }),
+    timeZone: fc.option(fc.oneof(timeZone, fc.constantFrom("", "Mars/Olympus_Mons")), { nil: undefined }),
   });
   return fc
     .record({
       who: fc.oneof(team, individual),
+      reach: fc.oneof(call, emailOnly),
       name: padded(personName),
       email: typedEmail(),
       courses: courseSlugs(catalog),
       singleCourseAsString: fc.boolean(),
       platform: fc.constantFrom(...DEVICE_PLATFORMS),
-      bestTime: fc.constantFrom(...CALL_TIMES),
-      timeZone,
       message: optionalText(LIMITS.message),
       consent,
     })
@@ -288,8 +311,10 @@ export function validQuote(catalog?: Catalog): fc.Arbitrary<Valid> {
         seats: v.who.seats,
         courses: v.courses.length === 1 && v.singleCourseAsString ? v.courses[0] : v.courses,
         platform: v.platform,
-        bestTime: v.bestTime,
-        timeZone: v.timeZone,
+        contactBy: v.reach.contactBy,
+        phone: v.reach.phone?.typed,
+        bestTime: v.reach.bestTime,
+        timeZone: v.reach.timeZone,
         message: v.message,
         consent: v.consent,
       }),
@@ -301,8 +326,10 @@ export function validQuote(catalog?: Catalog): fc.Arbitrary<Valid> {
         seats: v.who.audience === "team" ? Number(v.who.seats) : undefined,
         courses: v.courses,
         platform: v.platform,
-        bestTime: v.bestTime,
-        timeZone: v.timeZone,
+        contactBy: v.reach.contactBy,
+        phone: v.reach.contactBy === "call" ? v.reach.phone.e164 : undefined,
+        bestTime: v.reach.contactBy === "call" ? v.reach.bestTime : undefined,
+        timeZone: v.reach.contactBy === "call" ? v.reach.timeZone : undefined,
         message: trimmedOrUndefined(v.message),
         consent: true,
       }),
@@ -452,6 +479,13 @@ const SPECIAL_STRINGS = [
   "\uFEFF",
   "\u00A0",
   "\u2028\u2029",
+  "Ada\nLovelace",
+  "Ada\r\nBcc: victim@example.com",
+  "Ada\u2028Lovelace",
+  "Ada\tLovelace",
+  "Ada\u0085Lovelace",
+  "+44 7700 900123",
+  "+44 7700\n900123",
   "👩‍👩‍👧‍👦",
   "🏳️‍🌈",
   "é",
@@ -747,6 +781,8 @@ export const FORM_KEYS: Record<FormType, Record<string, true>> = {
     seats: true,
     courses: true,
     platform: true,
+    contactBy: true,
+    phone: true,
     bestTime: true,
     timeZone: true,
     message: true,
@@ -817,6 +853,58 @@ export function injected(form: FormType, fragment: fc.Arbitrary<string>, catalog
   });
 }
 
+/** Every kind of line break, and a tab: what a single-line field must refuse inside it. */
+export const lineBreak = fc.constantFrom("\n", "\r", "\r\n", "\t", "\v", "\f", "\u0085", "\u2028", "\u2029");
+
+/** Each form's single-line text fields (friend rows: `friends.<field>`). */
+export const SINGLE_LINE_FIELDS: Record<FormType, string[]> = {
+  enroll: ["name", "email", "phone"],
+  quote: ["name", "email", "company", "phone"],
+  referral: ["name", "email", "friends.name", "friends.email"],
+  newsletter: ["email", "name"],
+  callback: ["name", "phone"],
+  redemption: ["email"],
+};
+
+/** Fields a quote ignores as hidden: the company for one person, the phone without a call. */
+function ignoredInQuote(raw: Raw, field: string) {
+  return (field === "company" && raw.audience !== "team") || (field === "phone" && raw.contactBy !== "call");
+}
+
+/** `s` with `insert` put between two of its characters (inside what trimming keeps). */
+function insideTrimmed(s: string, insert: string, at: number): string {
+  const start = s.length - s.trimStart().length;
+  const end = s.trimEnd().length;
+  if (end - start < 2) return s.slice(0, end) + insert + s.slice(start);
+  const i = start + 1 + (at % (end - start - 1));
+  return s.slice(0, i) + insert + s.slice(i);
+}
+
+/**
+ * A valid post with a line break or tab put inside one of its single-line fields (one that
+ * counts: not an ignored quote field), between two characters so trimming cannot remove
+ * it. Returns the post and the field's path (`friends.2.name` in the post's own rows).
+ */
+export function lineBreakInside(form: FormType, catalog?: Catalog) {
+  return fc.tuple(validInput(form, catalog), lineBreak, fc.nat(), fc.nat()).map(([v, br, which, at]) => {
+    const raw: Raw = structuredClone(v.raw);
+    const targets: [Record<string, unknown>, string, string][] = [];
+    for (const field of SINGLE_LINE_FIELDS[form]) {
+      if (field.startsWith("friends.")) {
+        const name = field.slice("friends.".length);
+        (raw.friends as Raw[]).forEach((row, i) => {
+          if (typeof row[name] === "string" && (row[name] as string).trim()) targets.push([row, name, `friends.${i}.${name}`]);
+        });
+      } else if (typeof raw[field] === "string" && (raw[field] as string).trim() && !(form === "quote" && ignoredInQuote(raw, field))) {
+        targets.push([raw, field, field]);
+      }
+    }
+    const [holder, key, path] = targets[which % targets.length];
+    holder[key] = insideTrimmed(holder[key] as string, br, at);
+    return { raw: displayable(raw), path };
+  });
+}
+
 /** The hidden attribution fields and how long the schema clips them (attributionSchema). */
 export const ATTRIBUTION_LIMITS: Record<string, number> = {
   utm_source: 200,
@@ -841,4 +929,78 @@ export function textAroundLimit(max: number): fc.Arbitrary<string> {
   return fc
     .tuple(head, fc.integer({ min: Math.max(0, max - 12), max: max - 1 }), fc.string({ unit, minLength: 1, maxLength: 12 }))
     .map(([c, n, tail]) => c.repeat(n) + tail);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tampered Server Action calls
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * An object shaped like a FormData (`get`, `entries`…) that is not one. From a client, its
+ * methods could be references to other Server Actions; here they record that they were
+ * touched, which a guard must never do.
+ */
+export function fakeFormData(touched: { count: number }): Record<string, unknown> {
+  const touch = () => {
+    touched.count++;
+    throw new TypeError("a fake FormData was used");
+  };
+  return { get: touch, getAll: touch, has: touch, entries: touch, keys: touch, forEach: touch, [Symbol.iterator]: touch };
+}
+
+/** A state a client may send back as `previous`: nothing, junk, or a well-formed-looking one. */
+export function tamperedPrevious(form: FormType): fc.Arbitrary<unknown> {
+  return fc.oneof(
+    fc.constantFrom<unknown>(undefined, null, "$undefined", "$K1", "$@0", "", 0, -1, NaN, true, [], {}),
+    fc.constant({ formType: form, status: "idle", submissionToken: "not-a-token" }),
+    fc.uuid().map((submissionToken) => ({ formType: form, status: "error", submissionToken, values: { website: "x" } })),
+    fc.record({ submissionToken: hostileValue(), formType: hostileValue(), status: hostileValue() }, { requiredKeys: [] }),
+    hostileValue(),
+  );
+}
+
+/** Where a FormData should be: anything but one (a valid post as a plain object included). */
+export function notFormData(form: FormType, touched: { count: number }): fc.Arbitrary<unknown> {
+  return fc.oneof(
+    fc.constantFrom<unknown>(undefined, null, "$undefined", "", "name=Ada&email=ada%40example.com", 42, [], {}, new Map([["email", "a@example.com"]])),
+    validInput(form).map((v) => v.raw),
+    validInput(form).map((v) => Object.entries(v.raw)),
+    fc.constant(null).map(() => new URLSearchParams({ email: "a@example.com" })),
+    fc.constant(null).map(() => new Blob(["email=a@example.com"], { type: "multipart/form-data" })),
+    fc.constant(null).map(() => fakeFormData(touched)),
+    hostileValue(),
+  );
+}
+
+/**
+ * The arguments of a tampered call to a form's action `(previous, formData)`: none, one,
+ * two with no FormData second, the FormData first, or 200.
+ */
+export function tamperedArgs(form: FormType, touched: { count: number }, formData: () => FormData): fc.Arbitrary<unknown[]> {
+  const previous = tamperedPrevious(form);
+  const junk = notFormData(form, touched);
+  return fc.oneof(
+    fc.constant<unknown[]>([]),
+    previous.map((p) => [p]),
+    fc.tuple(previous, junk).map(([p, f]) => [p, f]),
+    previous.map((p) => [formData(), p]),
+    fc.tuple(previous, junk, fc.array(fc.constantFrom<unknown>(null, "$undefined", 1, "x", {}, []), { minLength: 198, maxLength: 198 })).map(([p, f, rest]) => [p, f, ...rest]),
+  );
+}
+
+/** A post as the browser sends it: lists as repeated names, friend rows as `friends.0.name`. */
+export function toFormData(raw: Raw): FormData {
+  const fd = new FormData();
+  const put = (k: string, v: unknown) => {
+    if (v !== undefined && v !== null) fd.append(k, String(v));
+  };
+  for (const [k, v] of Object.entries(raw)) {
+    if (!Array.isArray(v)) put(k, v);
+    else
+      v.forEach((item, i) => {
+        if (item && typeof item === "object") for (const [f, x] of Object.entries(item)) put(`${k}.${i}.${f}`, x);
+        else put(k, item);
+      });
+  }
+  return fd;
 }

@@ -6,10 +6,11 @@
  */
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { seedPrograms } from "@/lib/content/seed-programs";
 import { FORM_TYPES, type FormType } from "@/lib/leads/form-types";
 import { formSchemas } from "@/lib/leads/schemas";
+import { leadFormAction } from "@/lib/leads/run-form-action";
 import { submitLead, type SubmissionDeps, type SubmitOutcome } from "@/lib/leads/submit-lead";
 import { createMemoryRateLimiter } from "@/lib/rate-limit";
 import { pointsBalance } from "@/lib/referrals/points";
@@ -22,7 +23,9 @@ import {
   hostileValue,
   injected,
   show,
+  tamperedArgs,
   textAroundLimit,
+  toFormData,
   typedEmail,
   validInput,
   validRedemption,
@@ -331,3 +334,67 @@ it(
   },
   TIMEOUT,
 );
+
+/**
+ * The forms' Server Actions, as app/(forms)/actions.ts builds them (leadFormAction), with
+ * this file's database: a tampered call (see tamperedArgs: no argument, `$undefined` or null
+ * as the previous state, the form data as an object or a string, 200 arguments…) stores
+ * nothing and logs one line without a stack; a real post with a junk previous state is
+ * saved as usual. Tallied, for the README's figures.
+ */
+const tally = { calls: 0, stored: 0, errorLogs: 0 };
+
+describe.each(FORM_TYPES)("%s form action with tampered arguments", (form) => {
+  it(
+    "a call without a FormData second stores nothing; a real post after a junk previous state is one lead",
+    async () => {
+      const touched = { count: 0 };
+      const action = leadFormAction(form, async () => ({ ip: "198.51.100.9" }), () => deps);
+      const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+      const error = vi.spyOn(console, "error").mockImplementation(() => {});
+      const valid = validFor(form).map((v) => fresh(form, v).raw);
+      try {
+        await fc.assert(
+          fc.asyncProperty(
+            fc.oneof(
+              { weight: 3, arbitrary: tamperedArgs(form, touched, () => new FormData()).map((args) => ({ args, real: false })) },
+              { weight: 1, arbitrary: fc.tuple(tamperedArgs(form, touched, () => new FormData()), valid).map(([args, raw]) => ({ args: [args[0], toFormData(raw)], real: true })) },
+            ),
+            async ({ args, real }) => {
+              warn.mockClear();
+              const before = await counts();
+              const state = await action(...args);
+              const after = await counts();
+              tally.calls++;
+              if (!real) {
+                expect(state).toMatchObject({ formType: form, status: "error", message: "We could not read this form. Reload the page and send it again." });
+                expect(after, "a tampered call stores nothing").toEqual(before);
+                expect(warn).toHaveBeenCalledTimes(1);
+                expect(String(warn.mock.calls[0][0])).not.toMatch(/\n|TypeError/);
+              } else {
+                expect(state.status === "success" ? "success" : state, "a real post is saved whatever the previous state").toBe("success");
+                // One new lead (a call-back or redemption by the same person within minutes updates theirs).
+                const added = after.leads - before.leads;
+                if (form === "callback" || form === "redemption") expect(added).toBeLessThanOrEqual(1);
+                else expect(added).toBe(1);
+                tally.stored += after.leads - before.leads;
+              }
+            },
+          ),
+          { numRuns: RUNS },
+        );
+        tally.errorLogs += error.mock.calls.length;
+        expect(error, "nothing a client sends is logged as a fault").not.toHaveBeenCalled();
+      } finally {
+        warn.mockRestore();
+        error.mockRestore();
+      }
+      expect(touched.count, "a fake FormData's methods were called").toBe(0);
+    },
+    TIMEOUT,
+  );
+});
+
+afterAll(() => {
+  console.info(`[tampered calls in-process] ${tally.calls} calls, ${tally.stored} leads from real posts, ${tally.errorLogs} error logs`);
+});

@@ -5,8 +5,9 @@
  * Generators: tests/helpers/arbitraries.ts.
  */
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { FORM_TYPES, type FormType } from "@/lib/leads/form-types";
+import { leadFormAction } from "@/lib/leads/run-form-action";
 import {
   attributionSchema,
   CALL_TIMES,
@@ -26,9 +27,13 @@ import {
   FORM_KEYS,
   hostileInput,
   injected,
+  LINE_BREAK_OR_TAB,
+  lineBreakInside,
   LONE_SURROGATE,
   show,
+  SINGLE_LINE_MESSAGE,
   stringsIn,
+  tamperedArgs,
   textAroundLimit,
   validInput,
   withLoneSurrogate,
@@ -38,13 +43,14 @@ import {
 const RUNS = Number(process.env.FC_NUM_RUNS) || 250;
 
 type Spec =
-  | { t: "text"; max: number; optional?: boolean }
+  /** Text is one line unless `multiline`. */
+  | { t: "text"; max: number; optional?: boolean; multiline?: boolean }
   | { t: "email" }
   | { t: "phone"; optional?: boolean }
   | { t: "slug" }
   | { t: "id"; max: number }
-  | { t: "enum"; values: readonly string[] }
-  | { t: "tz" }
+  | { t: "enum"; values: readonly string[]; optional?: boolean }
+  | { t: "tz"; optional?: boolean }
   | { t: "int"; min: number; max: number; optional?: boolean }
   | { t: "consent" }
   | { t: "slugs"; max: number }
@@ -60,7 +66,7 @@ const SPECS: Record<FormType, Record<string, Spec>> = {
     cohort: { t: "id", max: LIMITS.id },
     paymentOption: { t: "enum", values: PAYMENT_OPTIONS },
     experience: { t: "enum", values: EXPERIENCE_LEVELS },
-    goals: { t: "text", max: LIMITS.message, optional: true },
+    goals: { t: "text", max: LIMITS.message, optional: true, multiline: true },
     consent: { t: "consent" },
   },
   quote: {
@@ -71,9 +77,11 @@ const SPECS: Record<FormType, Record<string, Spec>> = {
     seats: { t: "int", min: 2, max: LIMITS.seats, optional: true },
     courses: { t: "slugs", max: 10 },
     platform: { t: "enum", values: DEVICE_PLATFORMS },
-    bestTime: { t: "enum", values: CALL_TIMES },
-    timeZone: { t: "tz" },
-    message: { t: "text", max: LIMITS.message, optional: true },
+    contactBy: { t: "enum", values: ["email", "call"] },
+    phone: { t: "phone", optional: true },
+    bestTime: { t: "enum", values: CALL_TIMES, optional: true },
+    timeZone: { t: "tz", optional: true },
+    message: { t: "text", max: LIMITS.message, optional: true, multiline: true },
     consent: { t: "consent" },
   },
   referral: {
@@ -100,7 +108,7 @@ const SPECS: Record<FormType, Record<string, Spec>> = {
     email: { t: "email" },
     reward: { t: "enum", values: REWARDS },
     points: { t: "int", min: 100, max: LIMITS.points },
-    details: { t: "text", max: LIMITS.message, optional: true },
+    details: { t: "text", max: LIMITS.message, optional: true, multiline: true },
     consent: { t: "consent" },
   },
 };
@@ -108,7 +116,7 @@ const SPECS: Record<FormType, Record<string, Spec>> = {
 const FRIEND_SPEC: Record<string, Spec> = {
   name: { t: "text", max: LIMITS.name },
   email: { t: "email" },
-  note: { t: "text", max: LIMITS.note, optional: true },
+  note: { t: "text", max: LIMITS.note, optional: true, multiline: true },
 };
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
@@ -139,10 +147,12 @@ function fieldViolations(path: string, spec: Spec, v: unknown): string[] {
       if (len(v) > spec.max) return bad(`longer than ${spec.max}`);
       if (v.length === 0) return bad("empty string instead of undefined");
       if (v !== v.trim()) return bad("not trimmed");
+      if (!spec.multiline && LINE_BREAK_OR_TAB.test(v)) return bad("a line break or tab in a single-line field");
       return [];
     case "email":
       if (typeof v !== "string") return bad("not a string");
       if (len(v) > LIMITS.email) return bad(`longer than ${LIMITS.email}`);
+      if (LINE_BREAK_OR_TAB.test(v)) return bad("a line break or tab in an email address");
       if (v !== v.trim().toLowerCase()) return bad("not trimmed and lower-case");
       if (!v.includes("@")) return bad("no @");
       return [];
@@ -186,6 +196,9 @@ function boundViolations(form: FormType, out: unknown): string[] {
   if (form === "quote") {
     if (o.audience === "team" && (o.company === undefined || o.seats === undefined)) problems.push("team quote without company or seats");
     if (o.audience === "individual" && (o.company !== undefined || o.seats !== undefined)) problems.push("individual quote kept company/seats");
+    const callDetails = [o.phone, o.bestTime, o.timeZone];
+    if (o.contactBy === "call" && callDetails.includes(undefined)) problems.push("a call asked for without phone, best time or time zone");
+    if (o.contactBy === "email" && callDetails.some((x) => x !== undefined)) problems.push("email-only quote kept call details");
   }
   if (form === "referral") {
     const emails = (o.friends as { email: string }[]).map((f) => f.email);
@@ -208,10 +221,11 @@ const loneSurrogateViolations = (out: unknown) =>
       return `${p} contains a lone surrogate at index ${at} of ${s.length}: …${show(s.slice(Math.max(0, at - 12), at + 12))}…`;
     });
 
-/** The object schema inside a schema (quote is a ZodPipe because of its final .transform). */
+/** The object schema inside a schema (quote's is the output side of a z.preprocess pipe). */
 function declaredKeys(schema: unknown): string[] {
-  const s = schema as { shape?: Record<string, unknown>; in?: { shape: Record<string, unknown> } };
-  return Object.keys(s.shape ?? s.in?.shape ?? {});
+  type Shaped = { shape?: Record<string, unknown> };
+  const s = schema as Shaped & { in?: Shaped; out?: Shaped };
+  return Object.keys(s.shape ?? s.in?.shape ?? s.out?.shape ?? {});
 }
 
 it("the specs in this file cover exactly the schemas' keys", () => {
@@ -256,6 +270,20 @@ describe.each(FORM_TYPES)("%s schema", (form) => {
     fc.assert(fc.property(oneField, noControlChars), { numRuns: RUNS });
     // …and hostile posts in general.
     fc.assert(fc.property(fc.limitShrink(hostileInput(form), 100), noControlChars), { numRuns: RUNS });
+  });
+
+  it("refuses a line break or tab inside any single-line field, with the message on that field", () => {
+    fc.assert(
+      fc.property(lineBreakInside(form), ({ raw, path }) => {
+        const r = schema.safeParse(raw);
+        expect(r.success, `accepted a line break in ${path}`).toBe(false);
+        // Friend rows are matched by list and field: blank rows do not count in the schema's index.
+        const field = (p: PropertyKey[]) => [p[0], p.at(-1)].map(String).join(".");
+        const flagged = (r.error?.issues ?? []).filter((i) => i.message === SINGLE_LINE_MESSAGE).map((i) => field(i.path));
+        expect(flagged).toContain(field(path.split(".")));
+      }),
+      { numRuns: RUNS },
+    );
   });
 
   it("accepts every valid post, normalized (trimmed, lower-case email, E.164 phone, blanks dropped)", () => {
@@ -312,4 +340,54 @@ it("clips attribution values to their limits without cutting a character in half
     ),
     { numRuns: RUNS },
   );
+});
+
+/**
+ * A form's Server Action (leadFormAction, as app/(forms)/actions.ts exports it) called with
+ * tampered arguments: no argument, `$undefined` or null as the previous state, the form data
+ * as an object, a string or missing, 200 arguments… Nothing may read them: every such call
+ * gets the form's error state with a fresh token, touches no request or database, and logs
+ * one line without a stack. The same calls against the database: submit-lead.property.test.ts.
+ */
+describe.each(FORM_TYPES)("%s form action, tampered calls", (form) => {
+  const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+  it("answers every call without a FormData second with a clean error, touching nothing", async () => {
+    const touched = { count: 0 };
+    const used = { request: 0, deps: 0 };
+    const action = leadFormAction(
+      form,
+      async () => {
+        used.request++;
+        return { ip: "192.0.2.1" };
+      },
+      () => {
+        used.deps++;
+        throw new Error("a tampered call must not reach the database");
+      },
+    );
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      await fc.assert(
+        fc.asyncProperty(tamperedArgs(form, touched, () => new FormData()), async (args) => {
+          warn.mockClear();
+          error.mockClear();
+          const state = await action(...args);
+          expect(state).toEqual({ formType: form, status: "error", message: "We could not read this form. Reload the page and send it again.", submissionToken: expect.stringMatching(UUID) });
+          expect(warn).toHaveBeenCalledTimes(1);
+          const line = String(warn.mock.calls[0][0]);
+          expect(warn.mock.calls[0]).toHaveLength(1);
+          expect(line).not.toMatch(/\n|TypeError|\bat /);
+          expect(error).not.toHaveBeenCalled();
+        }),
+        { numRuns: RUNS },
+      );
+    } finally {
+      warn.mockRestore();
+      error.mockRestore();
+    }
+    expect(touched.count, "a fake FormData's methods were called").toBe(0);
+    expect(used).toEqual({ request: 0, deps: 0 });
+  });
 });

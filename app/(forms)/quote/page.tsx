@@ -16,7 +16,7 @@ const path = "/quote";
 export const metadata: Metadata = pageMetadata({
   title: "Get a price quote for you or your team",
   description:
-    "Ask for a Loomstack Academy quote for yourself or for a team: choose the courses, tell us how many seats, and we email you a quote and call at a time that suits you.",
+    "Ask for a Loomstack Academy quote for yourself or for a team: choose the courses, tell us how many seats, and we email you a quote, and call at a time that suits you if you ask.",
   path,
 });
 
@@ -32,7 +32,7 @@ export default async function QuotePage({ searchParams }: { searchParams: Promis
       crumb="Get a quote"
       eyebrow="Pricing and team training"
       title="Get a quote"
-      intro="Tell us who the training is for and which courses interest you. After you send the form, we email you a confirmation and an adviser prepares your quote, then calls you at the time you chose to go through it."
+      intro="Tell us who the training is for and which courses interest you. After you send the form, we email you a confirmation and an adviser prepares your quote. If you ask for a call, they call you at the time you chose to go through it."
     >
       <FormCard id="quote-request" title="Your quote request">
         <QuoteForm

@@ -1,0 +1,179 @@
+/**
+ * Examples for the form schemas: phone numbers (real formats of several countries, and
+ * junk), the quote's "how should we reach you", and single-line fields, in the public forms
+ * (lib/leads/schemas.ts) and the console's (lib/console/*.ts). The properties over random
+ * posts are in form-schemas.property.test.ts.
+ */
+import { describe, expect, it } from "vitest";
+import { cohortSchema, paymentOptionSchema, programSchema } from "@/lib/console/programs";
+import { statusChangeSchema } from "@/lib/console/pipeline";
+import { createStaffSchema } from "@/lib/console/staff-accounts";
+import { attributionSchema, callbackSchema, enrollSchema, newsletterSchema, quoteSchema, referralSchema } from "@/lib/leads/schemas";
+
+const SINGLE_LINE = "Use a single line, without line breaks or tabs.";
+const PHONE = "Enter a phone number with its country code, like +44 20 7946 0958.";
+
+/** The first message per field, as the form shows them. */
+function errors(r: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const i of r.error?.issues ?? []) out[i.path.map(String).join(".")] ??= i.message;
+  return out;
+}
+
+const callback = (phone: string) =>
+  callbackSchema.safeParse({ name: "Pat", phone, course: "not-sure", platform: "linux", bestTime: "morning", timeZone: "Europe/London", consent: "on" });
+
+describe("phone numbers", () => {
+  // As people type them, with the E.164 form each must be stored as.
+  const REAL: [string, string][] = [
+    ["+44 7700 900123", "+447700900123"], // UK, Ofcom's drama range: absent from libphonenumber's metadata
+    ["+44 7700 900000", "+447700900000"],
+    ["+44 (0)7700 900999", "+447700900999"],
+    ["+44 7911 123456", "+447911123456"],
+    ["+44 20 7946 0958", "+442079460958"],
+    ["+1 415 555 0132", "+14155550132"],
+    ["(415) 555-0132", "+14155550132"], // no country code: read as a US number
+    ["+1-212-555-0100", "+12125550100"],
+    ["+49 30 901820", "+4930901820"],
+    ["+33 6 12 34 56 78", "+33612345678"],
+    ["+61 4 1234 5678", "+61412345678"],
+    ["+91 98765 43210", "+919876543210"],
+    ["+81 90-1234-5678", "+819012345678"],
+    ["+353 85 123 4567", "+353851234567"],
+    ["+34 612 34 56 78", "+34612345678"],
+    ["+55 11 91234-5678", "+5511912345678"],
+    ["+27 21 123 4567", "+27211234567"],
+  ];
+  it.each(REAL)("accepts %s as %s, in every form with a phone", (typed, e164) => {
+    expect(callback(typed)).toMatchObject({ success: true, data: { phone: e164 } });
+    const enroll = enrollSchema.safeParse({ name: "A", email: "a@example.com", phone: typed, program: "p", cohort: "c", paymentOption: "upfront", experience: "none", consent: "on" });
+    expect(enroll).toMatchObject({ success: true, data: { phone: e164 } });
+    const quote = quoteSchema.safeParse({ audience: "individual", name: "A", email: "a@example.com", courses: "p", platform: "linux", contactBy: "call", phone: typed, bestTime: "evening", timeZone: "UTC", consent: "on" });
+    expect(quote).toMatchObject({ success: true, data: { phone: e164 } });
+  });
+
+  const JUNK = [
+    "12",
+    "+44 1234",
+    "+44 7700 9001234", // one digit too many
+    "+999 123456", // no such country code
+    "+44 0000 000000",
+    "+44 1111 111111",
+    "+1 123 456 7890", // a North American area code never starts with 1
+    "+1 000 000 0000",
+    "+1 555 555 5555",
+    "555 555 5555",
+    "07700 900123", // a UK number without its country code
+    "+447700900123x",
+    "tel:+447700900123",
+    "+44 7700 900123 ext 5",
+    "call me on +44 7700 900123",
+    "+44 7700 +900123",
+    "++44 7700 900123",
+    "0x1F",
+    "一二三四五六七",
+  ];
+  it.each(JUNK)("refuses %j with a message next to the field", (typed) => {
+    expect(errors(callback(typed))).toEqual({ phone: PHONE });
+  });
+
+  it("refuses a line break inside a number with the single-line message", () => {
+    expect(errors(callback("+44 7700\n900123"))).toEqual({ phone: SINGLE_LINE });
+    expect(callback("\n+44 7700 900123\n")).toMatchObject({ success: true, data: { phone: "+447700900123" } });
+  });
+});
+
+describe("quote: how should we reach you", () => {
+  const base = { audience: "individual", name: "Quinn", email: "quinn@example.com", courses: ["data-analytics"], platform: "macos", consent: "on" };
+
+  it("asks the question", () => {
+    expect(errors(quoteSchema.safeParse({ ...base, bestTime: "morning", timeZone: "UTC" }))).toEqual({ contactBy: "Tell us how you would like to hear from us." });
+  });
+
+  it("needs a phone, a best time and a time zone for a call, all shown at once", () => {
+    expect(errors(quoteSchema.safeParse({ ...base, contactBy: "call" }))).toEqual({
+      phone: "Enter a phone number we can call.",
+      bestTime: "Choose the best time to call.",
+      timeZone: "Choose your time zone.",
+    });
+    expect(errors(quoteSchema.safeParse({ ...base, name: "", contactBy: "call", phone: "12", bestTime: "morning", timeZone: "UTC" }))).toEqual({
+      name: "Enter your name.",
+      phone: PHONE,
+    });
+  });
+
+  it("keeps the call details for a call", () => {
+    const r = quoteSchema.safeParse({ ...base, contactBy: "call", phone: "+44 7700 900123", bestTime: "afternoon", timeZone: "Europe/London" });
+    expect(r.data).toEqual({ ...base, consent: true, contactBy: "call", phone: "+447700900123", bestTime: "afternoon", timeZone: "Europe/London" });
+  });
+
+  it("needs no phone or best time by email, and ignores and drops any that were posted", () => {
+    expect(quoteSchema.safeParse({ ...base, contactBy: "email" }).data).toEqual({ ...base, consent: true, contactBy: "email" });
+    // A page without JavaScript shows every field; a half-typed number there is not an error.
+    const r = quoteSchema.safeParse({ ...base, contactBy: "email", phone: "12", bestTime: "midnight", timeZone: "Mars/Olympus" });
+    expect(r.data).toEqual({ ...base, consent: true, contactBy: "email" });
+  });
+
+  it("refuses any other answer", () => {
+    expect(errors(quoteSchema.safeParse({ ...base, contactBy: "pigeon" }))).toEqual({ contactBy: "Tell us how you would like to hear from us." });
+  });
+});
+
+describe("single-line fields", () => {
+  const BREAKS = ["\n", "\r", "\r\n", "\t", "\v", "\f", "\u0085", "\u2028", "\u2029"];
+
+  it.each(BREAKS.map((b) => [JSON.stringify(b), b]))("refuses %s inside names, emails and company names, next to the field", (_shown, br) => {
+    expect(errors(newsletterSchema.safeParse({ email: `ada${br}x@example.com`, name: `Ada${br}Lovelace`, consent: "on" }))).toEqual({
+      email: SINGLE_LINE,
+      name: SINGLE_LINE,
+    });
+    const referral = referralSchema.safeParse({
+      name: `Rita${br}Referrer`,
+      email: "rita@example.com",
+      friends: [{ name: `Fay${br}Friend`, email: "fay@example.com", note: "Hi Fay,\nsee you soon" }],
+      consent: "on",
+    });
+    expect(errors(referral)).toEqual({ name: SINGLE_LINE, "friends.0.name": SINGLE_LINE });
+    const quote = quoteSchema.safeParse({ audience: "team", company: `Acme${br}Ltd`, seats: "3", name: "Q", email: "q@example.com", courses: "p", platform: "linux", contactBy: "email", consent: "on" });
+    expect(errors(quote)).toEqual({ company: SINGLE_LINE });
+  });
+
+  it("still trims line breaks around a value, and keeps them in multi-line fields", () => {
+    const r = enrollSchema.safeParse({
+      name: "\r\nAda Lovelace\n",
+      email: "ada@example.com\n",
+      program: "p",
+      cohort: "c",
+      paymentOption: "upfront",
+      experience: "none",
+      goals: "First line\nSecond line\tindented",
+      consent: "on",
+    });
+    expect(r.data).toMatchObject({ name: "Ada Lovelace", email: "ada@example.com", goals: "First line\nSecond line\tindented" });
+  });
+
+  it("turns line breaks in hidden attribution values into spaces (they are never the person's fault)", () => {
+    expect(attributionSchema.parse({ utm_source: "news\r\nletter", cta: "a\u2028b", article: "/x\ty" })).toMatchObject({ utm_source: "news  letter", cta: "a b", article: "/x y" });
+  });
+
+  describe("console forms", () => {
+    const program = { name: "Data", tagline: "t", summary: "Line one\nLine two", format: "f", schedule: "s", durationWeeks: "10", hoursPerWeek: "5", level: "l", outcomes: "o", curriculum: "c" };
+
+    it.each(BREAKS.map((b) => [JSON.stringify(b), b]))("refuses %s in program, cohort, option and staff names, and in a lost reason", (_shown, br) => {
+      expect(errors(programSchema.safeParse({ ...program, name: `Data${br}Science`, tagline: `Learn${br}fast` }))).toEqual({ name: SINGLE_LINE, tagline: SINGLE_LINE });
+      const cohort = { name: `Spring${br}2030`, startDate: "2030-01-07", endDate: "2030-03-01", timeZone: "UTC", seats: "10", seatsLeft: "9", status: "open" };
+      expect(errors(cohortSchema.safeParse(cohort))).toEqual({ name: SINGLE_LINE });
+      expect(errors(paymentOptionSchema.safeParse({ kind: "upfront", label: `Pay${br}now`, description: "d", total: "1000" }))).toEqual({ label: SINGLE_LINE });
+      expect(errors(createStaffSchema.safeParse({ name: `Sam${br}Staff`, email: `sam${br}@loomstack.example`, role: "staff", password: "" }))).toEqual({
+        name: SINGLE_LINE,
+        email: SINGLE_LINE,
+      });
+      expect(errors(statusChangeSchema.safeParse({ leadId: "l1", status: "lost", lostReason: `Too${br}expensive` }))).toEqual({ lostReason: SINGLE_LINE });
+    });
+
+    it("keeps line breaks in multi-line fields (a program's summary, an option's description)", () => {
+      expect(programSchema.safeParse(program).data).toMatchObject({ summary: "Line one\nLine two" });
+      expect(paymentOptionSchema.safeParse({ kind: "upfront", label: "Pay now", description: "One\nTwo", total: "1000" }).data).toMatchObject({ description: "One\nTwo" });
+    });
+  });
+});
