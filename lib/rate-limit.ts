@@ -199,8 +199,12 @@ export function postgresLimiterStore(url: string, options: { poolMax?: number } 
     connectionTimeoutMillis: 5_000,
   });
   // An idle connection dropped by the server emits "error" on the pool; unhandled, it would
-  // crash the process. The next query simply opens a new connection.
-  pool.on("error", (error) => console.error("rate limit store: idle PostgreSQL connection failed", error));
+  // crash the process. The next query simply opens a new connection. Once close() has begun,
+  // the server ending a connection is expected, not worth a log line.
+  let closing = false;
+  pool.on("error", (error) => {
+    if (!closing) console.error("rate limit store: idle PostgreSQL connection failed", error);
+  });
 
   // The table is created before the first consume, not by the library in the background
   // (that races the first request, which then fails with "Table is not created yet").
@@ -248,6 +252,7 @@ export function postgresLimiterStore(url: string, options: { poolMax?: number } 
       }),
     ready: ensureTable,
     close: async () => {
+      closing = true;
       clearInterval(prune);
       await pool.end();
     },

@@ -1,7 +1,10 @@
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
+import { APIError, createAuthMiddleware, getSessionFromCtx, isAPIError } from "better-auth/api";
 import { admin } from "better-auth/plugins";
+import { CLIENT_IP_HEADER, CLIENT_IP_STAMPED_ENV, clientIp } from "../client-ip";
 import { dbProvider, type Db } from "../db";
+import { tooManyAttemptsMessage, type SignInAttempt, type SignInGuard } from "./sign-in-guard";
 
 /**
  * Staff sign-in with Better Auth: email and password (scrypt), sessions stored in the
@@ -13,8 +16,17 @@ export type AuthConfig = {
   secret: string;
   /** The site's origin; requests from other origins are refused (CSRF). */
   baseURL: string;
-  /** Sign-in attempts per IP per window. */
-  signInLimit?: { window: number; max: number };
+  /**
+   * Limits every password check (lib/auth/sign-in-guard.ts). The app always passes one
+   * (lib/auth/next.ts); scripts that only create accounts need none.
+   */
+  signInGuard?: SignInGuard;
+  /**
+   * Where Better Auth reads the client's address (its own rate limits, the session's IP).
+   * Default: server.ts's header when running under server.ts, else none (Better Auth then
+   * has no address rather than a client-written one).
+   */
+  ipAddressHeaders?: string[];
   secureCookies?: boolean;
   /** Framework bindings (e.g. next-js cookies), added by the caller. */
   plugins?: Parameters<typeof betterAuth>[0]["plugins"];
@@ -22,8 +34,78 @@ export type AuthConfig = {
 
 export const SESSION_DAYS = 7;
 
+/**
+ * Better Auth endpoints that check a password, and where the account's address comes from.
+ * The console uses only sign-in; the others are also switched off over HTTP (disabledPaths)
+ * and are guarded in case code ever calls them through auth.api.
+ */
+const PASSWORD_CHECKS: Record<string, { field: string; account: "body" | "session" }> = {
+  "/sign-in/email": { field: "password", account: "body" },
+  "/change-password": { field: "currentPassword", account: "session" },
+  "/verify-password": { field: "password", account: "session" },
+  "/delete-user": { field: "password", account: "session" },
+};
+
+type HookContext = Parameters<Parameters<typeof createAuthMiddleware>[0]>[0];
+
+/** The attempt a request makes, or null when it checks no password (nothing to count). */
+async function passwordAttempt(ctx: HookContext): Promise<SignInAttempt | null> {
+  const check = ctx.path ? PASSWORD_CHECKS[ctx.path] : undefined;
+  if (!check) return null;
+  const body = (ctx.body && typeof ctx.body === "object" ? ctx.body : {}) as Record<string, unknown>;
+  if (typeof body[check.field] !== "string") return null; // refused by the endpoint's own schema
+  let account: unknown = body.email;
+  if (check.account === "session") account = (await getSessionFromCtx(ctx))?.user.email;
+  if (typeof account !== "string" || !account.trim()) return null;
+  return { account, ip: clientIp(ctx.headers ?? new Headers()) };
+}
+
+/** The default ipAddressHeaders: ours when server.ts stamps it, else none. */
+export function defaultIpAddressHeaders(env: NodeJS.ProcessEnv = process.env): string[] {
+  return env[CLIENT_IP_STAMPED_ENV] === "1" ? [CLIENT_IP_HEADER] : [];
+}
+
+/**
+ * Runs every password check through the guard, for the HTTP endpoint and for direct
+ * `auth.api` calls alike (Better Auth runs hooks for both, once per call): before, the
+ * attempt is counted and may be refused (429 with Retry-After); after, its outcome feeds the
+ * back-off. A store fault refuses the attempt (503): a fault never means "no limit".
+ */
+function guardHooks(guard: SignInGuard) {
+  return {
+    before: createAuthMiddleware(async (ctx) => {
+      const attempt = await passwordAttempt(ctx);
+      if (!attempt) return;
+      let verdict;
+      try {
+        verdict = await guard.begin(attempt);
+      } catch (error) {
+        console.error(`sign-in guard: the rate-limit store failed (${error instanceof Error ? error.message : String(error)}); attempt refused`);
+        throw new APIError("SERVICE_UNAVAILABLE", { code: "SIGN_IN_UNAVAILABLE", message: "Sign-in is not available right now. Try again in a minute." });
+      }
+      if (!verdict.ok) {
+        throw new APIError(
+          "TOO_MANY_REQUESTS",
+          { code: "TOO_MANY_ATTEMPTS", message: tooManyAttemptsMessage(verdict.retryAfterSeconds), retryAfterSeconds: verdict.retryAfterSeconds },
+          { "Retry-After": String(verdict.retryAfterSeconds) },
+        );
+      }
+    }),
+    // Runs only when the before hook let the attempt through (a refusal ends the call).
+    after: createAuthMiddleware(async (ctx) => {
+      const attempt = await passwordAttempt(ctx);
+      if (!attempt) return;
+      try {
+        await guard.finish(attempt, isAPIError(ctx.context.returned) ? "failure" : "success");
+      } catch (error) {
+        // The answer is decided; a lost back-off step is not worth failing it for.
+        console.error(`sign-in guard: could not record the outcome (${error instanceof Error ? error.message : String(error)})`);
+      }
+    }),
+  };
+}
+
 export function createAuth(c: AuthConfig) {
-  const limit = c.signInLimit ?? { window: 60, max: 5 };
   return betterAuth({
     appName: "Loomstack Academy console",
     secret: c.secret,
@@ -32,14 +114,20 @@ export function createAuth(c: AuthConfig) {
     database: prismaAdapter(c.db, { provider: dbProvider(c.db) === "postgres" ? "postgresql" : "sqlite" }),
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 12, maxPasswordLength: 128 },
     session: { expiresIn: SESSION_DAYS * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
+    // Password checks that the console does not use are not served over HTTP at all.
+    disabledPaths: Object.keys(PASSWORD_CHECKS).filter((p) => p !== "/sign-in/email"),
     rateLimit: {
       enabled: true,
       storage: "database",
       window: 60,
       max: 100,
-      customRules: { "/sign-in/email": limit },
+      // Sign-in is limited by the guard (per IP, per account, back-off per pair), on every
+      // path into it; Better Auth's own rule would only see the HTTP endpoint.
+      customRules: c.signInGuard ? { "/sign-in/email": false } : {},
     },
+    ...(c.signInGuard ? { hooks: guardHooks(c.signInGuard) } : {}),
     advanced: {
+      ipAddress: { ipAddressHeaders: c.ipAddressHeaders ?? defaultIpAddressHeaders() },
       useSecureCookies: c.secureCookies ?? false,
       // HttpOnly and SameSite=Lax are Better Auth's defaults; Secure follows useSecureCookies.
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
@@ -63,12 +151,6 @@ export function authSecret(env: NodeJS.ProcessEnv = process.env): string {
     throw new Error("Set BETTER_AUTH_SECRET (32+ random characters) to run the staff console in production. `npm run site` writes one to .env.");
   }
   return DEV_SECRET;
-}
-
-/** "5/60": attempts per seconds, from AUTH_SIGNIN_LIMIT. */
-export function signInLimitFromEnv(env: NodeJS.ProcessEnv = process.env): { window: number; max: number } | undefined {
-  const m = /^(\d+)\/(\d+)$/.exec(env.AUTH_SIGNIN_LIMIT?.trim() ?? "");
-  return m ? { max: Number(m[1]), window: Number(m[2]) } : undefined;
 }
 
 /** Creates a staff account with a password (scrypt-hashed by Better Auth). */

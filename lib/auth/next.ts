@@ -9,21 +9,29 @@ import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { db } from "../db";
 import { siteUrl } from "../site-config";
-import { authSecret, createAuth, signInLimitFromEnv, type Auth } from "./auth";
+import { limiterStore } from "../rate-limit";
+import { authSecret, createAuth, type Auth } from "./auth";
+import { accountLimitIsSafe, createSignInGuard, signInPolicyFromEnv } from "./sign-in-guard";
 import { can, roleOf, type Permission, type Role } from "./roles";
 
 const globalForAuth = globalThis as unknown as { __loomstackAuth?: Auth };
 
 /** Created on first use (not at build time, when there may be no secret). */
 export function getAuth(): Auth {
-  globalForAuth.__loomstackAuth ??= createAuth({
-    db: db(),
-    secret: authSecret(),
-    baseURL: siteUrl(),
-    signInLimit: signInLimitFromEnv(),
-    secureCookies: siteUrl().startsWith("https://"),
-    plugins: [nextCookies()],
-  });
+  if (!globalForAuth.__loomstackAuth) {
+    const policy = signInPolicyFromEnv();
+    if (!accountLimitIsSafe(policy)) {
+      console.warn("WARNING: SIGNIN_LIMIT_ACCOUNT is low enough for one IP address to use it up and keep the account's owner out. Raise it above SIGNIN_LIMIT_IP × (its windows per account window + 1).");
+    }
+    globalForAuth.__loomstackAuth = createAuth({
+      db: db(),
+      secret: authSecret(),
+      baseURL: siteUrl(),
+      signInGuard: createSignInGuard(limiterStore(), policy),
+      secureCookies: siteUrl().startsWith("https://"),
+      plugins: [nextCookies()],
+    });
+  }
   return globalForAuth.__loomstackAuth;
 }
 

@@ -1,38 +1,46 @@
 "use server";
 
-import { APIError } from "better-auth/api";
+import { isAPIError } from "better-auth/api";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { stateAction } from "@/lib/action-args";
 import { getAuth } from "@/lib/auth/next";
-import { clientIp } from "@/lib/client-ip";
+import { tooManyAttemptsMessage } from "@/lib/auth/sign-in-guard";
 import { safeReturnPath, signInSchema, type SignInState } from "@/lib/auth/sign-in-schema";
 import { fieldErrorsFrom } from "@/lib/leads/submit-lead";
-import { rateLimiter } from "@/lib/rate-limit";
 
 /**
- * Staff sign-in. Limited per IP and per email address in the database (the same store as
- * the public forms), so guessing passwords is slow on every server and across restarts.
+ * Staff sign-in. The limits (per IP, per account, a back-off per account and address) are
+ * enforced inside Better Auth (lib/auth/auth.ts), so this form and the HTTP endpoint share
+ * one budget and each attempt counts once.
+ *
+ * A Server Action is a public endpoint: stateAction checks its arguments before use.
  */
-export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
+export const signInAction = stateAction(
+  "signInAction",
+  (): SignInState => ({ status: "error", message: "We could not read this form. Reload the page and sign in again." }),
+  signIn,
+);
+
+async function signIn(_previous: unknown, formData: FormData): Promise<SignInState> {
   const raw = { email: formData.get("email"), password: formData.get("password") };
   const email = typeof raw.email === "string" ? raw.email.slice(0, 254) : "";
   const parsed = signInSchema.safeParse(raw);
   if (!parsed.success) return { status: "error", fieldErrors: fieldErrorsFrom(parsed.error.issues), email };
 
-  const h = await headers();
-  const verdict = await rateLimiter().consume("signin", { ip: clientIp(h), identity: parsed.data.email });
-  if (!verdict.ok) {
-    const minutes = Math.max(1, Math.ceil(verdict.retryAfterSeconds / 60));
-    return { status: "error", message: `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, email };
-  }
   try {
-    await getAuth().api.signInEmail({ body: { email: parsed.data.email, password: parsed.data.password }, headers: h });
+    await getAuth().api.signInEmail({ body: { email: parsed.data.email, password: parsed.data.password }, headers: await headers() });
   } catch (error) {
-    if (error instanceof APIError) return { status: "error", message: "That email and password do not match a staff account.", email };
-    console.error("sign-in failed", error);
+    if (isAPIError(error) && error.statusCode === 429) {
+      const retry = Number((error.body as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds);
+      return { status: "error", message: tooManyAttemptsMessage(Number.isFinite(retry) && retry > 0 ? retry : 60), email };
+    }
+    if (isAPIError(error) && error.statusCode < 500) return { status: "error", message: "That email and password do not match a staff account.", email };
+    if (!isAPIError(error)) console.error(`sign-in failed: ${error instanceof Error ? error.message : String(error)}`);
     return { status: "error", message: "Sign-in is not working right now. Try again in a minute.", email };
   }
-  redirect(safeReturnPath(formData.get("next")));
+  const next = formData.get("next");
+  redirect(safeReturnPath(next));
 }
 
 export async function signOutAction() {
