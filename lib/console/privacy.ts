@@ -85,7 +85,7 @@ export async function exportPerson(db: Tx, contactId: string, now: Date = new Da
   const leads = await db.lead.findMany({ where: { contactId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
   const leadIds = leads.map((l) => l.id);
   const addresses = addressesOf(contact, leads);
-  const [activities, emails, points, newsletter, suppressions, referredBy, referred] = await Promise.all([
+  const [activities, emails, points, newsletter, suppressions, referredBy, referred, submissions, links, reviews] = await Promise.all([
     leadIds.length
       ? db.leadActivity.findMany({
           where: { leadId: { in: leadIds } },
@@ -120,7 +120,20 @@ export async function exportPerson(db: Tx, contactId: string, now: Date = new Da
     addresses.size ? db.emailSuppression.findMany({ where: { address: { in: [...addresses] } }, orderBy: { createdAt: "asc" } }) : [],
     contact.referredById ? db.contact.findUnique({ where: { id: contact.referredById }, select: { id: true, name: true } }) : null,
     db.contact.findMany({ where: { referredById: contactId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, name: true } }),
+    db.leadSubmission.findMany({ where: { contactId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+    db.ownershipToken.findMany({
+      where: { OR: [{ contactId }, ...(addresses.size ? [{ email: { in: [...addresses] } }] : [])] },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { id: true, purpose: true, createdAt: true, expiresAt: true, usedAt: true },
+    }),
+    db.referralReview.findMany({
+      where: { OR: [{ friendContactId: contactId }, { referrerId: contactId }] },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { id: true, friendContactId: true, referrerId: true, reasons: true, status: true, createdAt: true, decidedAt: true },
+    }),
   ]);
+  const submissionsByLead = new Map<string, typeof submissions>();
+  for (const sub of submissions) submissionsByLead.set(sub.leadId, [...(submissionsByLead.get(sub.leadId) ?? []), sub]);
   const activitiesByLead = new Map<string, typeof activities>();
   for (const a of activities) activitiesByLead.set(a.leadId, [...(activitiesByLead.get(a.leadId) ?? []), a]);
   const balance = { pending: 0, confirmed: 0 };
@@ -137,6 +150,9 @@ export async function exportPerson(db: Tx, contactId: string, now: Date = new Da
       referralCode: contact.referralCode,
       inviteToken: contact.inviteToken,
       respondedAt: contact.respondedAt,
+      emailVerifiedAt: contact.emailVerifiedAt,
+      nameSource: contact.nameSource,
+      detailsConfirmedAt: contact.detailsConfirmedAt,
       marketingOptOutAt: contact.marketingOptOutAt,
       createdAt: contact.createdAt,
       updatedAt: contact.updatedAt,
@@ -146,8 +162,17 @@ export async function exportPerson(db: Tx, contactId: string, now: Date = new Da
     leads: leads.map((l) => ({
       ...l,
       fields: parseJson(l.fields),
+      // Every submission as it was sent (the keyed IP hash and browser id are left out: they
+      // identify nothing without the server's key).
+      submissions: (submissionsByLead.get(l.id) ?? []).map(({ leadId: _l, contactId: _c, ipHash: _i, visitorId: _v, ...sub }) => ({
+        ...sub,
+        fields: parseJson(sub.fields),
+      })),
       activities: (activitiesByLead.get(l.id) ?? []).map(({ leadId: _leadId, ...a }) => a),
     })),
+    // One-time links sent to the person's address (the secrets themselves are never stored).
+    ownershipLinks: links,
+    referralReviews: reviews.map((r) => ({ ...r, reasons: parseJson(r.reasons), role: r.friendContactId === contactId ? "friend" : "referrer" })),
     // An invitation names the referrer's lead: not theirs to see.
     emails: emails.map(({ toAddress, leadId, ...e }) => ({ to: toAddress, ...e, leadId: leadId && leadIds.includes(leadId) ? leadId : null })),
     points: { balance, entries: points },
@@ -315,6 +340,15 @@ export async function erasePerson(db: Db, input: { contactId: string; actorId: s
         otherLeadsChanged++;
       }
     }
+    // The same leads' submissions (a referral form lists the friends it named).
+    if (otherLeadIds.length) {
+      const subs = await tx.leadSubmission.findMany({ where: { leadId: { in: otherLeadIds } }, select: { id: true, fields: true } });
+      for (const sub of subs) {
+        const erased = eraseFriends(parseJson(sub.fields), addresses);
+        const fields = typeof erased.fields === "string" ? scrub(erased.fields) : JSON.stringify(scrubDeep(erased.fields, scrub));
+        if (fields !== sub.fields) await tx.leadSubmission.update({ where: { id: sub.id }, data: { fields } });
+      }
+    }
     if (otherLeadIds.length) {
       const notes = await tx.leadActivity.findMany({ where: { leadId: { in: otherLeadIds }, detail: { not: null } }, select: { id: true, detail: true } });
       for (const n of notes) {
@@ -407,8 +441,15 @@ export async function erasePerson(db: Db, input: { contactId: string; actorId: s
         },
       });
       await tx.lead.updateMany({ where: { contactId, lostReason: { not: null }, NOT: { lostReason: ERASED } }, data: { lostReason: ERASED } });
+      await tx.leadSubmission.updateMany({
+        where: { contactId },
+        data: { name: null, email: null, phone: null, fields: "{}", referrerUrl: null, landingPage: null, ipHash: null, visitorId: null },
+      });
       await tx.leadActivity.createMany({ data: leadIds.map((leadId) => ({ leadId, actorId: input.actorId, type: "erase", createdAt: now })) });
     }
+
+    // -- One-time links to their address: gone (unused ones could still act for them).
+    await tx.ownershipToken.deleteMany({ where: { OR: [{ contactId }, ...(addresses.size ? [{ email: { in: [...addresses] } }] : [])] } });
 
     // -- Newsletter: the row stays (subscriber counts), ended.
     const newsletter = await tx.newsletterSubscription.count({ where: { contactId } });
@@ -423,6 +464,7 @@ export async function erasePerson(db: Db, input: { contactId: string; actorId: s
         phone: null,
         name: null,
         inviteToken: null,
+        nameSource: null,
         referralCode: newReferralCode(),
         marketingOptOutAt: contact.marketingOptOutAt ?? now,
       },

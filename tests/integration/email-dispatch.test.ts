@@ -253,7 +253,7 @@ describe("suppression", () => {
       email: friend,
       courses: [cohort.program],
       platform: "macos",
-      bestTime: "morning",
+      contactBy: "email",
       timeZone: "Europe/Paris",
       consent: "on",
     }, { ip: "203.0.113.1" });

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { formDataAction } from "@/lib/action-args";
 import { authorize, isDenied } from "@/lib/auth/next";
 import { db } from "@/lib/db";
+import { confirmContactDetails } from "@/lib/console/contact-details";
 import { addNote, assignLead, assignSchema, changeStatus, noteSchema, statusChangeSchema } from "@/lib/console/pipeline";
 
 /**
@@ -54,4 +55,18 @@ export const addNoteAction = formDataAction("addNoteAction", toInbox, async (for
   if (!parsed.success) redirect(back(leadId, { form: "note", error: parsed.error.issues[0].message, field: "note" }));
   const result = await addNote(db(), { leadId, actorId: staff.id, note: parsed.data.note });
   redirect(back(leadId, result.ok ? { form: "note", saved: "note" } : { form: "note", error: result.error, field: "note" }));
+});
+
+/** Staff confirm the person's name and phone (a submission never changes them). */
+export const confirmContactAction = formDataAction("confirmContactAction", toInbox, async (formData) => {
+  const leadId = leadIdOf(formData);
+  const staff = await staffOrLeave(leadId);
+  // The person is the lead's own contact, whatever the form says.
+  const lead = await db().lead.findUnique({ where: { id: leadId }, select: { contactId: true } });
+  if (!lead) redirect("/console/leads");
+  const result = await confirmContactDetails(db(), { contactId: lead.contactId, name: formData.get("name"), phone: formData.get("phone") ?? "" }, staff.id);
+  if (result.ok) redirect(back(leadId, { form: "person", saved: "person" }));
+  if ("notFound" in result) redirect(back(leadId, { form: "person", error: "That person no longer exists.", field: "name" }));
+  const [field, error] = Object.entries(result.fieldErrors)[0] ?? ["name", "Check the details."];
+  redirect(back(leadId, { form: "person", error, field }));
 });

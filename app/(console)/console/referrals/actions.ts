@@ -5,6 +5,7 @@ import { z } from "zod";
 import { formDataAction } from "@/lib/action-args";
 import { authorize, isDenied } from "@/lib/auth/next";
 import { db } from "@/lib/db";
+import { decideReferralReview, REVIEW_NOTE_MAX } from "@/lib/console/referral-reviews";
 import { decideRedemption, DECISIONS, NOTE_MAX } from "@/lib/console/referrals";
 import { kickDispatcher } from "@/lib/email/app-dispatcher";
 
@@ -64,4 +65,22 @@ export const decideRedemptionAction = formDataAction("decideRedemptionAction", t
         : { error: result.error, lead: leadId, have: result.confirmedBalance, asked: result.requested },
     ),
   );
+});
+
+const reviewSchema = z.object({
+  reviewId: z.string().trim().min(1).max(64),
+  decision: z.enum(["approved", "rejected"]),
+  note: z.string().trim().max(REVIEW_NOTE_MAX, `Keep the note under ${REVIEW_NOTE_MAX} characters.`).optional(),
+});
+
+const REVIEWS = "/console/referrals/reviews";
+
+/** Approve (confirm the points) or reject (reverse them) a referral held for review. */
+export const decideReviewAction = formDataAction("decideReviewAction", () => redirect(`${REVIEWS}?error=invalid`), async (formData) => {
+  const who = await authorize("referrals:decide");
+  if (isDenied(who)) redirect(who.status === 401 ? `/console/sign-in?next=${encodeURIComponent(REVIEWS)}` : `${REVIEWS}?error=forbidden`);
+  const parsed = reviewSchema.safeParse({ reviewId: formData.get("reviewId"), decision: formData.get("decision"), note: formData.get("note") ?? undefined });
+  if (!parsed.success) redirect(`${REVIEWS}?error=${parsed.error.issues.some((i) => i.path[0] === "note") ? "note_too_long" : "invalid"}#review-result`);
+  const result = await decideReferralReview(db(), { ...parsed.data, actorId: who.id });
+  redirect(result.ok ? `${REVIEWS}?decided=${result.decision}#review-result` : `${REVIEWS}?error=${result.error}#review-result`);
 });

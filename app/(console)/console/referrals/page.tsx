@@ -18,19 +18,29 @@ export default async function ReferrersPage({ searchParams }: { searchParams: Pr
   const requested = Number(param(params, "page")) || 1;
   const query = (p: number) => listHref("/console/referrals", { q }, p);
   await requireStaffPage("leads:read", query(requested));
-  const [{ rows, total, page, pages }, pending] = await Promise.all([listReferrers(db(), { q, page: requested }), countPendingRedemptions(db())]);
+  const [{ rows, total, page, pages }, pending, held] = await Promise.all([
+    listReferrers(db(), { q, page: requested }),
+    countPendingRedemptions(db()),
+    db().referralReview.count({ where: { status: "pending" } }),
+  ]);
 
   return (
     <>
       <div className="flex flex-wrap items-baseline justify-between gap-4">
         <h1 className="text-2xl font-bold tracking-tight">Referrals</h1>
-        <a href="/console/referrals/redemptions?status=pending" className="rounded-full bg-brand px-4 py-2 text-sm font-semibold text-white">
-          Redemption requests{pending ? ` (${formatCount(pending)} pending)` : ""}
-        </a>
+        <div className="flex flex-wrap gap-2">
+          <a href="/console/referrals/reviews" className="rounded-full px-4 py-2 text-sm font-semibold ring-1 ring-brand text-brand">
+            Held for review{held ? ` (${formatCount(held)})` : ""}
+          </a>
+          <a href="/console/referrals/redemptions?status=pending" className="rounded-full bg-brand px-4 py-2 text-sm font-semibold text-white">
+            Redemption requests{pending ? ` (${formatCount(pending)} pending)` : ""}
+          </a>
+        </div>
       </div>
       <p className="mt-2 max-w-3xl text-ink/80">
         Everyone who has referred a friend, most recent referral first. Points are sums over the ledger: 100 pending per new friend, confirmed
-        once that friend responds. Only confirmed points can be redeemed.
+        once that friend proves their address (the invitation link, or the confirm link in their first email), or held for review when
+        they signed up from the referrer&apos;s own IP address or browser. Only confirmed points can be redeemed.
       </p>
 
       <FilterForm action="/console/referrals" label="Search referrers">

@@ -10,7 +10,8 @@ import { LEAD_STATUSES } from "@/lib/console/inbox";
 import { leadDetail, LIMITS, listStaff, STATUS_LABELS, timeline } from "@/lib/console/pipeline";
 import { formatCohortDate } from "@/lib/content/programs";
 import { db } from "@/lib/db";
-import { addNoteAction, assignLeadAction, changeStatusAction } from "../actions";
+import { leadSubmissions } from "@/lib/console/contact-details";
+import { addNoteAction, assignLeadAction, changeStatusAction, confirmContactAction } from "../actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Lead" };
@@ -45,7 +46,7 @@ export default async function LeadPage({ params, searchParams }: Props) {
   const q = await searchParams;
   const d = await leadDetail(db(), id.slice(0, 64));
   if (!d) notFound();
-  const [staffList] = await Promise.all([listStaff(db())]);
+  const [staffList, submissions] = await Promise.all([listStaff(db()), leadSubmissions(db(), d.lead.id)]);
   const { lead, contact } = { lead: d.lead, contact: d.lead.contact };
   let fields: Record<string, unknown> = {};
   try {
@@ -60,6 +61,8 @@ export default async function LeadPage({ params, searchParams }: Props) {
   const reasonError = fieldError("status", "lostReason");
   const ownerError = fieldError("assign", "ownerId");
   const noteError = fieldError("note", "note");
+  const personNameError = fieldError("person", "name");
+  const personPhoneError = fieldError("person", "phone");
   const items = timeline(d);
 
   return (
@@ -92,6 +95,39 @@ export default async function LeadPage({ params, searchParams }: Props) {
               ]}
             />
           </Section>
+          {submissions.length > 1 && (
+            <Section headingId="versions" title={`Every submission (${submissions.length})`}>
+              <p className="mt-1 text-sm text-ink/70">
+                The same person sent this form again within minutes. Each submission is kept as it was sent; the details above are the first
+                one&apos;s.
+              </p>
+              <ol className="mt-3 space-y-3">
+                {submissions.map((sub) => (
+                  <li key={sub.id} className="rounded-xl border border-ink/10 bg-white p-4">
+                    <p className="text-sm font-semibold">
+                      Submission {sub.revision}, {when(sub.createdAt)}
+                    </p>
+                    <Facts
+                      className="mt-2"
+                      wrap="pre"
+                      rows={[
+                        ["Name", show(sub.name)],
+                        ["Email", show(sub.email)],
+                        ["Phone", show(sub.phone)],
+                        ...Object.entries(sub.fields)
+                          .filter(([k]) => !["name", "email", "phone", "consent"].includes(k))
+                          .map(([k, v]): [string, string] => [k, show(v)]),
+                        ["Article", show(sub.article)],
+                        ["Call to action", show(sub.cta)],
+                        ["UTM source", show(sub.utmSource)],
+                        ["Consent", `${show(sub.consentVersion)}, ${when(sub.consentAt)}`],
+                      ]}
+                    />
+                  </li>
+                ))}
+              </ol>
+            </Section>
+          )}
           <Section headingId="attribution" title="Attribution">
             <Facts
               className="mt-3 rounded-xl border border-ink/10 bg-white p-4"
@@ -260,7 +296,63 @@ export default async function LeadPage({ params, searchParams }: Props) {
           </Section>
 
           <Section headingId="person-h" title="The person" panel className="text-sm">
-            <p className="mt-1">
+            <Facts
+              className="mt-2"
+              rows={[
+                ["Name", show(contact.name)],
+                ["Phone", show(contact.phone)],
+                [
+                  "Details",
+                  contact.detailsConfirmedAt
+                    ? `confirmed by staff ${when(contact.detailsConfirmedAt)}`
+                    : contact.nameSource === "referrer"
+                      ? "name as typed by their referrer"
+                      : "as sent in their first form",
+                ],
+                ["Email", contact.emailVerifiedAt ? `${show(contact.email)} (proven ${when(contact.emailVerifiedAt)})` : `${show(contact.email)} (not proven)`],
+              ]}
+            />
+            {canWork && (
+              <details className="mt-3" open={Boolean(personNameError || personPhoneError || param(q, "form") === "person")}>
+                <summary className="cursor-pointer font-semibold text-brand">Confirm name and phone</summary>
+                <form id="person" action={confirmContactAction} className="mt-2 space-y-2">
+                  <input type="hidden" name="leadId" value={lead.id} />
+                  <label htmlFor="person-name" className="block font-semibold">
+                    Name
+                  </label>
+                  <input
+                    id="person-name"
+                    name="name"
+                    required
+                    maxLength={100}
+                    defaultValue={contact.name ?? ""}
+                    aria-invalid={personNameError ? true : undefined}
+                    aria-describedby={personNameError ? "person-name-error" : undefined}
+                    className="block min-h-10 w-full rounded-lg border border-ink/30 bg-white px-2"
+                  />
+                  {personNameError && <p id="person-name-error" className="text-red-800">{personNameError}</p>}
+                  <label htmlFor="person-phone" className="block font-semibold">
+                    Phone (optional)
+                  </label>
+                  <input
+                    id="person-phone"
+                    name="phone"
+                    type="tel"
+                    maxLength={32}
+                    defaultValue={contact.phone ?? ""}
+                    aria-invalid={personPhoneError ? true : undefined}
+                    aria-describedby={personPhoneError ? "person-phone-error" : undefined}
+                    className="block min-h-10 w-full rounded-lg border border-ink/30 bg-white px-2"
+                  />
+                  {personPhoneError && <p id="person-phone-error" className="text-red-800">{personPhoneError}</p>}
+                  <button type="submit" className="min-h-10 rounded-full bg-brand px-4 text-sm font-semibold text-white">
+                    Confirm details
+                  </button>
+                  <Feedback form="person" params={q} />
+                </form>
+              </details>
+            )}
+            <p className="mt-3">
               Contact since {when(contact.createdAt)}. Referral code {contact.referralCode}.
               {contact.marketingOptOutAt ? ` Opted out of marketing on ${when(contact.marketingOptOutAt)}.` : ""}
             </p>

@@ -21,7 +21,8 @@ const formLabel = (formType: string) => FORM_LABELS[formType as keyof typeof FOR
 
 const REASONS: Record<string, string> = {
   referral: "Friend referred",
-  referral_confirmed: "Friend responded",
+  referral_confirmed: "Friend confirmed",
+  referral_rejected: "Rejected in review (reversed)",
   redemption: "Redeemed",
 };
 
@@ -73,7 +74,7 @@ export default async function ReferrerPage({ params, searchParams }: Props) {
             className="mt-3"
             rows={[
               ["Confirmed (can be redeemed)", <strong key="c">{formatCount(balance.confirmed)}</strong>],
-              ["Pending (until friends respond)", formatCount(balance.pending)],
+              ["Pending (until friends confirm)", formatCount(balance.pending)],
               ["Friends referred", formatCount(d.friends.length)],
               ["Friends who responded", formatCount(d.friends.filter((f) => f.respondedAt).length)],
             ]}

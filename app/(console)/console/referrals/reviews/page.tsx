@@ -1,0 +1,147 @@
+import type { Metadata } from "next";
+import { FilterForm, FilterSelect, FilterSubmit } from "@/components/console/filters";
+import { formatCount, formatWhen, formLabel } from "@/components/console/format";
+import { BackLink, Badge } from "@/components/console/page-parts";
+import { param, type SearchParams } from "@/components/console/search-params";
+import { ConsoleTable } from "@/components/console/table";
+import { requireStaffPage } from "@/lib/auth/next";
+import { can } from "@/lib/auth/roles";
+import { listReferralReviews, REVIEW_NOTE_MAX, REVIEW_STATUSES, type ReviewRow } from "@/lib/console/referral-reviews";
+import { db } from "@/lib/db";
+import { decideReviewAction } from "../actions";
+import { personLabel } from "../decision";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Referrals held for review" };
+
+const TONE = { pending: "amber", approved: "emerald", rejected: "stone" } as const;
+const MESSAGES: Record<string, string> = {
+  forbidden: "Your role does not allow deciding referrals.",
+  not_found: "That review does not exist.",
+  already_decided: "Someone already decided that referral.",
+  note_too_long: `Keep the note under ${REVIEW_NOTE_MAX} characters. Nothing was decided.`,
+  invalid: "Choose approve or reject. Nothing was decided.",
+};
+
+function ReviewForm({ row, canDecide }: { row: ReviewRow; canDecide: boolean }) {
+  if (row.status !== "pending") {
+    return (
+      <p className="text-xs text-ink/70">
+        {formatWhen(row.decidedAt)} UTC{row.decidedBy ? ` by ${row.decidedBy}` : ""}
+        {row.note ? <span className="block whitespace-pre-wrap break-words">Note: {row.note}</span> : null}
+      </p>
+    );
+  }
+  if (!canDecide) return <p className="text-xs text-ink/70">Your role cannot decide referrals.</p>;
+  const what = `the referral of ${personLabel(row.friend)} by ${personLabel(row.referrer)}`;
+  return (
+    <form action={decideReviewAction} className="min-w-56 space-y-2">
+      <input type="hidden" name="reviewId" value={row.id} />
+      <label htmlFor={`note-${row.id}`} className="block text-xs font-semibold">
+        Note<span className="sr-only"> on {what}</span> (optional, internal)
+      </label>
+      <input id={`note-${row.id}`} name="note" type="text" maxLength={REVIEW_NOTE_MAX} className="block min-h-10 w-full rounded-lg border border-ink/30 bg-white px-2 text-sm" />
+      <div className="flex flex-wrap gap-2">
+        <button type="submit" name="decision" value="approved" className="min-h-10 rounded-full bg-brand px-4 text-sm font-semibold text-white">
+          Approve<span className="sr-only"> {what}</span>
+        </button>
+        <button type="submit" name="decision" value="rejected" className="min-h-10 rounded-full px-4 text-sm font-semibold ring-1 ring-ink/30 hover:bg-ink/5">
+          Reject<span className="sr-only"> {what}</span>
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export default async function ReferralReviewsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const params = await searchParams;
+  // Pending by default; the filter's "All" posts an empty status.
+  const status = param(params, "status") === undefined ? "pending" : REVIEW_STATUSES.find((s) => s === param(params, "status"));
+  const staff = await requireStaffPage("leads:read", "/console/referrals/reviews");
+  const canDecide = can(staff.role, "referrals:decide");
+  const { rows, counts } = await listReferralReviews(db(), { status });
+  const decided = param(params, "decided");
+  const error = param(params, "error");
+
+  return (
+    <>
+      <BackLink href="/console/referrals">← Referrers</BackLink>
+      <h1 className="mt-3 text-2xl font-bold tracking-tight">Referrals held for review</h1>
+      <p className="mt-2 max-w-3xl text-ink/80">
+        The friend signed up from the referrer&apos;s own IP address or browser, close in time, so their points were not confirmed
+        automatically. Approving confirms the points; rejecting reverses them with a ledger entry. Nothing was blocked: the friend&apos;s
+        leads are in the inbox either way.
+      </p>
+      {decided ? (
+        <p id="review-result" role="status" className="mt-4 rounded-lg bg-brand-soft px-4 py-3">
+          {decided === "approved" ? "Referral approved: the points are confirmed." : "Referral rejected: the points were reversed."}
+        </p>
+      ) : error ? (
+        <p id="review-result" role="alert" className="mt-4 rounded-lg border border-red-300 bg-red-50 px-4 py-3 text-red-900">
+          {MESSAGES[error] ?? "That did not work. Nothing was decided."}
+        </p>
+      ) : null}
+
+      <FilterForm action="/console/referrals/reviews" label="Filter reviews">
+        <FilterSelect
+          id="status"
+          label="Status"
+          defaultValue={status}
+          any={`All (${formatCount(counts.pending + counts.approved + counts.rejected)})`}
+          options={REVIEW_STATUSES.map((s) => ({ value: s, label: `${s[0].toUpperCase()}${s.slice(1)} (${formatCount(counts[s])})` }))}
+        />
+        <FilterSubmit>Filter</FilterSubmit>
+      </FilterForm>
+
+      <ConsoleTable
+        className="mt-4"
+        label="Referrals held for review"
+        rows={rows}
+        empty={status === "pending" ? "No referrals wait for review." : "No reviews."}
+        columns={[
+          { header: "Held (UTC)", className: "whitespace-nowrap", cell: (r) => formatWhen(r.createdAt) },
+          {
+            header: "Friend",
+            rowHeader: true,
+            className: "font-normal",
+            cell: (r) => (
+              <>
+                <span className="font-medium">{personLabel(r.friend)}</span>
+                {r.friend.name && r.friend.email && <p className="text-xs text-ink/70">{r.friend.email}</p>}
+                <ul className="mt-1 space-y-0.5 text-xs">
+                  {r.friend.leads.map((l) => (
+                    <li key={l.id}>
+                      <a href={`/console/leads/${l.id}`} className="text-brand underline">
+                        {formLabel(l.formType)}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ),
+          },
+          {
+            header: "Referrer",
+            cell: (r) => (
+              <a href={`/console/referrals/${r.referrer.id}`} className="text-brand underline">
+                {personLabel(r.referrer)}
+              </a>
+            ),
+          },
+          {
+            header: "Why",
+            cell: (r) => (
+              <ul className="list-disc space-y-1 pl-4 text-sm">
+                {r.reasons.map((x) => (
+                  <li key={x.code}>{x.text}</li>
+                ))}
+              </ul>
+            ),
+          },
+          { header: "Status", cell: (r) => <Badge tone={TONE[r.status]}>{r.status}</Badge> },
+          { header: "Decision", cell: (r) => <ReviewForm row={r} canDecide={canDecide} /> },
+        ]}
+      />
+    </>
+  );
+}
