@@ -1,4 +1,4 @@
-import { FORM_LABELS, type FormType } from "@/lib/leads/form-types";
+import { FORM_LABELS, type LeadType } from "@/lib/leads/form-types";
 
 /**
  * How the staff console writes dates and numbers. Console dates are always UTC (staff work
@@ -42,5 +42,5 @@ export function formatCount(n: number): string {
 
 /** A stored form type as its name ("Enrollment application"); an unknown one as stored. */
 export function formLabel(formType: string): string {
-  return FORM_LABELS[formType as FormType] ?? formType;
+  return FORM_LABELS[formType as LeadType] ?? formType;
 }

@@ -1,5 +1,5 @@
 import type { Db } from "../db";
-import { FORM_TYPES, type FormType } from "../leads/form-types";
+import { LEAD_TYPES, type LeadType } from "../leads/form-types";
 import { NO_SOURCE } from "./inbox";
 
 /**
@@ -92,7 +92,7 @@ export function parseDashboardRange(params: Params, now: Date = new Date()): Das
 
 // ---- Leads per day by form type ----
 
-export type FormCounts = Record<FormType, number>;
+export type FormCounts = Record<LeadType, number>;
 
 export type DayBucket = {
   /** First and last day of the bucket (the same for daily buckets), YYYY-MM-DD. */
@@ -104,7 +104,7 @@ export type DayBucket = {
 
 export type LeadsOverTime = { bucketDays: 1 | 7; buckets: DayBucket[]; totals: FormCounts; total: number };
 
-const zeroCounts = (): FormCounts => Object.fromEntries(FORM_TYPES.map((f) => [f, 0])) as FormCounts;
+const zeroCounts = (): FormCounts => Object.fromEntries(LEAD_TYPES.map((f) => [f, 0])) as FormCounts;
 
 export async function leadsOverTime(db: Db, range: DashboardRange): Promise<LeadsOverTime> {
   const bucketDays = range.days <= DAILY_BUCKETS_UP_TO ? 1 : 7;
@@ -117,7 +117,7 @@ export async function leadsOverTime(db: Db, range: DashboardRange): Promise<Lead
         where: {
           // The IN list lets SQLite seek the (formType, createdAt) index once per form type
           // instead of visiting every row of the day through the createdAt index.
-          formType: { in: [...FORM_TYPES] },
+          formType: { in: [...LEAD_TYPES] },
           createdAt: { gte: new Date(t), lt: new Date(Math.min(t + bucketDays * DAY_MS, range.end.getTime())) },
         },
         _count: { _all: true },
@@ -128,12 +128,12 @@ export async function leadsOverTime(db: Db, range: DashboardRange): Promise<Lead
   const buckets = starts.map((t, i) => {
     const counts = zeroCounts();
     for (const g of groups[i]) {
-      const f = g.formType as FormType;
+      const f = g.formType as LeadType;
       counts[f] += g._count._all;
       totals[f] += g._count._all;
     }
     const last = Math.min(t + bucketDays * DAY_MS, range.end.getTime()) - DAY_MS;
-    return { from: dayString(t), to: dayString(last), counts, total: FORM_TYPES.reduce((s, f) => s + counts[f], 0) };
+    return { from: dayString(t), to: dayString(last), counts, total: LEAD_TYPES.reduce((s, f) => s + counts[f], 0) };
   });
   return { bucketDays, buckets, totals, total: buckets.reduce((s, b) => s + b.total, 0) };
 }

@@ -1,6 +1,6 @@
 import type { Prisma } from "../generated/prisma/client";
 import type { Db } from "../db";
-import { FORM_TYPES, type FormType } from "../leads/form-types";
+import { LEAD_TYPES, type LeadType } from "../leads/form-types";
 
 /**
  * The lead inbox: filters that live in the URL, and keyset pagination (newest first), so
@@ -19,7 +19,7 @@ export const INBOX_PAGE_SIZE = 50;
 export const COUNT_CAP = 1_000;
 
 export type InboxFilters = {
-  form?: FormType;
+  form?: LeadType;
   status?: LeadStatus;
   program?: string;
   cohort?: string;
@@ -61,7 +61,7 @@ export function parseInboxFilters(params: Params): InboxFilters {
   const form = get(params, "form");
   const status = get(params, "status");
   return {
-    form: (FORM_TYPES as readonly string[]).includes(form ?? "") ? (form as FormType) : undefined,
+    form: (LEAD_TYPES as readonly string[]).includes(form ?? "") ? (form as LeadType) : undefined,
     status: (LEAD_STATUSES as readonly string[]).includes(status ?? "") ? (status as LeadStatus) : undefined,
     program: get(params, "program"),
     cohort: get(params, "cohort"),

@@ -22,7 +22,7 @@ import {
   type LeadsOverTime,
 } from "@/lib/console/dashboard";
 import { db } from "@/lib/db";
-import { FORM_LABELS, FORM_TYPES } from "@/lib/leads/form-types";
+import { FORM_LABELS, LEAD_TYPES } from "@/lib/leads/form-types";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Dashboard" };
@@ -32,13 +32,14 @@ const longDay = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numer
 const day = (s: string) => new Date(`${s}T00:00:00.000Z`);
 
 /** Distinct at 3:1 against white and against each other; the table has the exact numbers. */
-const FORM_COLORS: Record<(typeof FORM_TYPES)[number], string> = {
+const FORM_COLORS: Record<(typeof LEAD_TYPES)[number], string> = {
   enroll: "#1d4ed8",
   quote: "#b45309",
   referral: "#047857",
   newsletter: "#7c3aed",
   callback: "#be123c",
   redemption: "#475569",
+  invite: "#0e7490",
 };
 
 const DIMENSIONS: { dim: FunnelDimension; title: string; heading: string; more: string }[] = [
@@ -83,9 +84,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   await requireStaffPage("leads:read", `/console?${new URLSearchParams({ from: range.from, to: range.to })}`);
   const d = await loadDashboard(db(), range, now);
   const { overall } = d.funnels;
-  const series: ChartSeries[] = FORM_TYPES.map((f) => ({ key: f, label: FORM_LABELS[f], color: FORM_COLORS[f] }));
+  const series: ChartSeries[] = LEAD_TYPES.map((f) => ({ key: f, label: FORM_LABELS[f], color: FORM_COLORS[f] }));
   const rangeText = `${longDay.format(range.start)} to ${longDay.format(day(range.to))} (UTC)`;
-  const busiest = [...FORM_TYPES].sort((a, b) => d.overTime.totals[b] - d.overTime.totals[a])[0];
+  const busiest = [...LEAD_TYPES].sort((a, b) => d.overTime.totals[b] - d.overTime.totals[a])[0];
   const unit = d.overTime.bucketDays === 1 ? "day" : "week";
 
   return (

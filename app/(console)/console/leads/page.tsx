@@ -9,7 +9,7 @@ import { countInbox, filtersToQuery, LEAD_STATUSES, listInbox, NO_SOURCE, parseI
 import { listStaff, STATUS_LABELS } from "@/lib/console/pipeline";
 import { listProgramsForForms } from "@/lib/content/programs";
 import { db } from "@/lib/db";
-import { FORM_LABELS, FORM_TYPES } from "@/lib/leads/form-types";
+import { FORM_LABELS, LEAD_TYPES } from "@/lib/leads/form-types";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Leads" };
@@ -40,7 +40,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
       <FilterForm action="/console/leads" label="Filter leads" className="mt-6 rounded-xl border border-ink/10 bg-white p-4">
         <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
           <FilterInput dense id="q" label="Search name, email or phone" type="search" defaultValue={field("q")} className="sm:col-span-2" />
-          <FilterSelect dense id="form" label="Form" defaultValue={filters.form} options={FORM_TYPES.map((f) => ({ value: f, label: FORM_LABELS[f] }))} />
+          <FilterSelect dense id="form" label="Form" defaultValue={filters.form} options={LEAD_TYPES.map((f) => ({ value: f, label: FORM_LABELS[f] }))} />
           <FilterSelect
             dense
             id="status"

@@ -5,7 +5,7 @@ import { stateAction } from "@/lib/action-args";
 import { authorize, isDenied } from "@/lib/auth/next";
 import { saveStaffRecipientSettings } from "@/lib/console/settings";
 import { db } from "@/lib/db";
-import { FORM_TYPES } from "@/lib/leads/form-types";
+import { LEAD_TYPES } from "@/lib/leads/form-types";
 import { FIX_FIELDS, unreadable, type ConsoleFormState } from "../programs/form-state";
 
 /** Saves the staff notification recipients. Admin only ("settings:manage"), checked here: Server Actions are public. */
@@ -16,7 +16,7 @@ export const saveRecipientsAction = stateAction("saveRecipientsAction", unreadab
     return { status: "error", message: who.error, fieldErrors: {}, values: {} };
   }
   const raw: Record<string, string> = {};
-  for (const f of FORM_TYPES) {
+  for (const f of LEAD_TYPES) {
     const v = formData.get(f);
     raw[f] = typeof v === "string" ? v.slice(0, 10_000) : "";
   }
