@@ -3,6 +3,9 @@
  * database has a staff admin to sign in with. The demo admin gets a random password, kept
  * in .demo-admin.txt (git-ignored) and printed on every run. Nothing here runs in a
  * deployment; there, make the first admin with `npm run staff:create`.
+ *
+ * The address printed is where `npm start` will serve: PORT (default 3000). With SITE_URL
+ * unset, the build that follows bakes the same address into its links (siteUrl()).
  */
 import { randomBytes } from "node:crypto";
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -17,6 +20,8 @@ if (!/^BETTER_AUTH_SECRET=/m.test(existsSync(ENV_FILE) ? readFileSync(ENV_FILE, 
   console.log("Wrote a random BETTER_AUTH_SECRET to .env.");
 }
 loadDotEnv();
+const { siteUrl } = await import("../lib/site-config");
+const localUrl = `http://localhost:${process.env.PORT?.trim() || "3000"}`;
 
 const { createDb } = await import("../lib/db");
 const { authSecret, createAuth, createStaffUser } = await import("../lib/auth/auth");
@@ -24,13 +29,14 @@ const db = createDb();
 try {
   if ((await db.user.count()) === 0) {
     const password = randomBytes(12).toString("base64url");
-    const auth = createAuth({ db, secret: authSecret(), baseURL: process.env.SITE_URL || "http://localhost:3000" });
+    const auth = createAuth({ db, secret: authSecret(), baseURL: siteUrl() });
     await createStaffUser(auth, { email: DEMO_EMAIL, name: "Demo Admin", password, role: "admin" });
     writeFileSync(CREDENTIALS_FILE, `${DEMO_EMAIL}\n${password}\n`, { mode: 0o600 });
   }
   if (existsSync(CREDENTIALS_FILE)) {
     const [email, password] = readFileSync(CREDENTIALS_FILE, "utf8").split("\n");
-    console.log(`\nStaff console: http://localhost:3000/console\n  demo admin: ${email}\n  password:   ${password}\n`);
+    console.log(`\nThe site: ${localUrl}\nStaff console: ${localUrl}/console\n  demo admin: ${email}\n  password:   ${password}\n`);
+    if (siteUrl() !== localUrl) console.log(`Links in pages and emails use SITE_URL: ${siteUrl()}\n`);
   }
 } finally {
   await db.$disconnect();

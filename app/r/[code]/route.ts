@@ -1,10 +1,14 @@
-import { NextResponse } from "next/server";
 import { REFERRAL_CODE_PATTERN } from "@/lib/attribution-cookies";
 
-/** A personal referral link: /r/<code> lands on the home page with the code remembered. */
-export async function GET(request: Request, { params }: { params: Promise<{ code: string }> }) {
+/**
+ * A personal referral link: /r/<code> lands on the home page with the code remembered.
+ *
+ * The Location is relative: the browser resolves it against the address it asked for, so it
+ * is right behind any proxy. An absolute one would have to be built from the request's
+ * Host and forwarded headers, which behind a proxy name the app's internal address.
+ */
+export async function GET(_request: Request, { params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
-  const target = new URL("/", request.url);
-  if (REFERRAL_CODE_PATTERN.test(code)) target.searchParams.set("ref", code);
-  return NextResponse.redirect(target, 303);
+  const target = REFERRAL_CODE_PATTERN.test(code) ? `/?ref=${encodeURIComponent(code)}` : "/";
+  return new Response(null, { status: 303, headers: { Location: target, "Cache-Control": "no-store" } });
 }

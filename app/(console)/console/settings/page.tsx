@@ -5,6 +5,7 @@ import { SETTINGS_TTL_MS, staffRecipientRows } from "@/lib/console/settings";
 import { db } from "@/lib/db";
 import { FORM_LABELS, FORM_TYPES } from "@/lib/leads/form-types";
 import { defaultStaffRecipients } from "@/lib/leads/run-form-action";
+import { publicUrlProblem } from "@/lib/site-config";
 import { Notice } from "../programs/form-ui";
 import { RecipientsForm } from "./recipients-form";
 
@@ -15,6 +16,8 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   await requireStaffPage("settings:manage", "/console/settings");
   const stored = await staffRecipientRows(db());
   const saved = (await searchParams).saved;
+  // Read at request time: the server's own environment, as server.ts warned at start.
+  const urlProblem = publicUrlProblem();
 
   const rows = FORM_TYPES.map((f) => {
     const fallback = defaultStaffRecipients(f);
@@ -31,6 +34,13 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <h1 className="text-2xl font-bold tracking-tight">Settings</h1>
+      {urlProblem && (
+        <div id="public-url-warning" className="mt-4 max-w-3xl rounded-lg border border-amber-600 bg-amber-50 px-4 py-3 text-amber-950">
+          <h2 className="font-semibold">Links point at the wrong address</h2>
+          <p className="mt-1">{urlProblem}</p>
+          <p className="mt-1">Until then, links in the emails this server sends (and in shared pages) do not work for anyone else.</p>
+        </div>
+      )}
       <h2 className="mt-6 text-xl font-semibold">New-lead notifications</h2>
       <p className="mt-2 max-w-3xl text-ink/80">
         Who gets an email when someone sends each form. New leads use a change within {Math.round(SETTINGS_TTL_MS / 1000)} seconds on every
