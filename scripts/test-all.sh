@@ -2,8 +2,9 @@
 # The whole test suite, as CI runs it: the migration check (both providers), unit +
 # integration tests (Vitest on real SQLite files), the integration tests again on the
 # machine's PostgreSQL, a production build (which also type-checks every .ts file, tests
-# included), browser tests (Playwright + axe) against `next start` on its own database, and
-# the multi-server test (three `next start` on one PostgreSQL database).
+# included), browser tests (Playwright + axe) against the app server (server.ts) on its own
+# database, HTTP tests against that server (tests/http: what a client can send over the
+# wire), and the multi-server test (three app servers on one PostgreSQL database).
 # PostgreSQL must be reachable at TEST_PG_SERVER (default postgresql://postgres@127.0.0.1:5432).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -41,6 +42,9 @@ npx next build
 
 step "Browser tests (Playwright, Chromium)"
 npx playwright test
+
+step "HTTP tests against the production server (the same build; each test starts its own server.ts)"
+npx vitest run --config vitest.http.config.ts
 
 step "Three app servers on one PostgreSQL (the same build; Redis for one rate-limit check)"
 npx vitest run --config vitest.multi-server.config.ts

@@ -1,7 +1,7 @@
 /**
  * Several app servers on one PostgreSQL database (issue 6).
  *
- * Three `next start` processes of the same production build share a fresh PostgreSQL
+ * Three app servers (server.ts) on the same production build share a fresh PostgreSQL
  * database, one BETTER_AUTH_SECRET and a local Resend-compatible server. The test posts
  * forms to them the way a browser without JavaScript does (like scripts/bench-submissions.ts),
  * round-robin, as a load balancer would, and checks what must hold across servers:
@@ -13,27 +13,25 @@
  * - a staff session made on one server is valid on the others, and signing out on one ends
  *   it everywhere.
  *
- * The servers sit "behind a proxy": requests carry X-Forwarded-Host / X-Forwarded-For and
- * all servers share one SITE_URL, as they would behind a load balancer.
+ * The servers sit "behind a proxy" (TRUSTED_PROXY_HOPS=1): requests carry X-Forwarded-Host /
+ * X-Forwarded-For and all servers share one SITE_URL, as they would behind a load balancer.
  *
  * Needs a production build (NEXT_DIST_DIR, default .next-test), PostgreSQL (TEST_PG_SERVER)
  * and Redis (TEST_REDIS_URL) on 127.0.0.1. Run: see vitest.multi-server.config.ts.
  */
-import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db";
 import { createAuth, createStaffUser } from "@/lib/auth/auth";
 import { seedPrograms } from "@/lib/content/seed-programs";
+import { PROJECT_ROOT as root, startAppServer, type AppServer } from "../helpers/app-server";
 import { startFakeResend, type FakeResend } from "../helpers/fake-resend";
 import { createPgDatabaseSync, dropPgDatabaseSync, pgUrl, randomDbName } from "../helpers/pg-admin";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const DIST_DIR = process.env.NEXT_DIST_DIR || ".next-test";
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 
@@ -55,47 +53,25 @@ const dbName = randomDbName("loomstack_ms");
 const dbUrl = pgUrl(dbName);
 const redisPrefix = `loomstack-ms-${run}`;
 
-type Server = { index: number; base: string; child: ChildProcess; log: string[] };
+type Server = AppServer & { index: number };
 let servers: Server[] = [];
 let fake: FakeResend;
 let db: Db;
 let cohort: { id: string; program: string };
 let dbCreated = false;
 
-// Leaked servers are the worst failure mode of a test like this: kill them on any exit.
-const spawned = new Set<ChildProcess>();
-const killAll = (signal: NodeJS.Signals) => {
-  for (const child of spawned) {
-    try {
-      if (child.pid) process.kill(-child.pid, signal);
-    } catch {
-      // already gone
-    }
-  }
-};
-process.on("exit", () => killAll("SIGKILL"));
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.on("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-/** The environment of every server: the parent's, minus anything that would change the store or the database. */
-function serverEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const k of Object.keys(env)) if (k.startsWith("VITEST") || k.startsWith("REDIS_") || k.startsWith("RATE_LIMIT_") || k.startsWith("EMAIL_")) delete env[k];
-  delete env.TEST_DATABASE;
+/**
+ * The environment of every server, over the parent's: anything that would change the store
+ * or the database is cleared first. The servers sit behind one trusted proxy (the test).
+ */
+function serverEnv(extra: Record<string, string>): Record<string, string | undefined> {
+  const cleared = Object.fromEntries(
+    Object.keys(process.env)
+      .filter((k) => k.startsWith("REDIS_") || k.startsWith("RATE_LIMIT_") || k.startsWith("SIGNIN_") || k.startsWith("EMAIL_"))
+      .map((k) => [k, undefined]),
+  );
   return {
-    ...env,
-    NODE_ENV: "production",
-    NEXT_TELEMETRY_DISABLED: "1",
-    NEXT_DIST_DIR: DIST_DIR,
+    ...cleared,
     DATABASE_URL: dbUrl,
     // 3 servers × (5 Prisma + 4 rate limit) connections: well under PostgreSQL's 100.
     DATABASE_POOL_MAX: "5",
@@ -107,71 +83,18 @@ function serverEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
     RATE_LIMIT_IP: `${IP_LIMIT}/600`,
     RATE_LIMIT_IDENTITY: `${IDENTITY_LIMIT}/600`,
     RESEND_BASE_URL: fake.url,
+    // The test plays the load balancer: it appends the client's address to X-Forwarded-For.
+    TRUSTED_PROXY_HOPS: "1",
     ...extra,
   };
 }
 
-async function startServer(index: number, extra: Record<string, string>): Promise<Server> {
-  const port = await freePort();
-  const child = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: root,
-    env: serverEnv(extra),
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true, // its own process group, so everything it starts is killed with it
-  });
-  spawned.add(child);
-  const log: string[] = [];
-  const keep = (chunk: Buffer) => {
-    log.push(chunk.toString("utf8"));
-    if (log.length > 400) log.splice(0, log.length - 400);
-  };
-  child.stdout!.on("data", keep);
-  child.stderr!.on("data", keep);
-  return { index, base: `http://127.0.0.1:${port}`, child, log };
-}
-
-async function waitUp(server: Server, timeoutMs = 60_000) {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (server.child.exitCode !== null) throw new Error(`server ${server.index + 1} exited (${server.child.exitCode}):\n${server.log.join("")}`);
-    try {
-      if ((await fetch(`${server.base}/robots.txt`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`server ${server.index + 1} did not come up in ${timeoutMs} ms:\n${server.log.join("")}`);
-}
-
 async function startTrio(extra: Record<string, string> = {}) {
-  servers = await Promise.all([0, 1, 2].map((i) => startServer(i, extra)));
-  await Promise.all(servers.map((s) => waitUp(s)));
-}
-
-async function stopServer(server: Server) {
-  const child = server.child;
-  if (child.exitCode !== null || child.signalCode !== null) return void spawned.delete(child);
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  try {
-    process.kill(-child.pid!, "SIGTERM");
-  } catch {
-    // already gone
-  }
-  const timer = setTimeout(() => {
-    try {
-      process.kill(-child.pid!, "SIGKILL");
-    } catch {
-      // already gone
-    }
-  }, 5_000);
-  await exited;
-  clearTimeout(timer);
-  spawned.delete(child);
+  servers = await Promise.all([0, 1, 2].map(async (index) => Object.assign(await startAppServer({ distDir: DIST_DIR, env: serverEnv(extra) }), { index })));
 }
 
 async function stopTrio() {
-  await Promise.all(servers.map(stopServer));
+  await Promise.all(servers.map((s) => s.stop()));
   servers = [];
 }
 
@@ -261,7 +184,7 @@ async function sameIpEverywhere(tag: string, ip: string, m: number) {
 afterEach((ctx) => {
   // On a failure, show what the servers said.
   if (ctx.task.result?.state === "fail") {
-    for (const s of servers) console.error(`--- server ${s.index + 1} (${s.base}) ---\n${s.log.join("").slice(-8_000)}`);
+    for (const s of servers) console.error(`--- server ${s.index + 1} (${s.base}) ---\n${s.log.join("\n").slice(-8_000)}`);
   }
 });
 
@@ -291,7 +214,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await stopTrio().catch(() => killAll("SIGKILL"));
+  await stopTrio();
   await fake?.close();
   await db?.$disconnect();
   if (dbCreated) dropPgDatabaseSync(dbName);
