@@ -7,13 +7,15 @@
  * before Next sees the request (see lib/client-ip.ts and the README's security section):
  * - the client's address comes from the socket and TRUSTED_PROXY_HOPS, and is stamped in
  *   one header of ours; with 0 hops, client-sent forwarding headers are removed;
- * - bodies over the limit get 413, bodies of unknown length 411, without reaching Next.
+ * - bodies over the limit get 413, bodies of unknown length 411, and Server Action posts
+ *   from another origin 403, without reaching Next (which would answer 500 and log a stack).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
 import { CLIENT_IP_STAMPED_ENV, trustedProxyHops } from "./lib/client-ip";
+import { crossOriginActionRefusal } from "./lib/http/action-origin";
 import { bodyRefusal, sendRefusal } from "./lib/http/body-limit";
 import { prepareForwardedHeaders } from "./lib/http/forwarded-headers";
 import { serverOptions } from "./lib/http/server-options";
@@ -33,6 +35,8 @@ process.env[CLIENT_IP_STAMPED_ENV] = "1";
 
 function serve(req: IncomingMessage, res: ServerResponse) {
   prepareForwardedHeaders(req.headers, req.socket.remoteAddress, hops);
+  const crossOrigin = crossOriginActionRefusal(req.method, req.url, req.headers);
+  if (crossOrigin) return sendRefusal(req, res, crossOrigin);
   handle(req, res).catch((error: unknown) => {
     console.error(`request failed: ${req.method} ${req.url?.split("?")[0]}: ${error instanceof Error ? error.message : String(error)}`);
     if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });

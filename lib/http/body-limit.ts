@@ -6,7 +6,7 @@
  */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-export type Refusal = { status: 411 | 413; message: string };
+export type Refusal = { status: 403 | 411 | 413; message: string };
 
 /**
  * Whether to refuse a request before reading its body: 413 when Content-Length is over the

@@ -240,7 +240,7 @@ describe("a server clients reach directly (TRUSTED_PROXY_HOPS=0), facing forged 
           headers: { ...h, "content-type": i % 3 ? "application/json" : "text/plain", origin: server.base },
           body: [JSON.stringify({ email: `fuzz-${i}@x.example`, password: "wrong-password-1" }), "{not json", "", JSON.stringify({ email: 5, password: null }), "[]"][i % 5],
         }),
-      (h, i) => postForm(server, "/newsletter", [["email", `fuzz-${run}-${i}@example.com`], ["consent", "on"]], { ...h, origin: server.base }),
+      (h, i) => postForm(server, "/newsletter", [["email", `fuzz-${run}-${i}@example.com`], ["consent", "on"]], { ...h, origin: pick([server.base, server.base, "http://evil.example", "null", "not a url"], i, 9) }),
     ];
     let tried = 0;
     const fiveXX: string[] = [];
@@ -275,6 +275,19 @@ describe("a server clients reach directly (TRUSTED_PROXY_HOPS=0), facing forged 
     expect(badSessions).toEqual([]);
     expect(leadsPastLimit).toBe(0);
     expect(server.log.join("\n")).not.toMatch(stackTrace);
+  });
+
+  it("refuses a form post from another origin with 403, not Next's 500 and a logged stack", async () => {
+    const linesBefore = server.log.length;
+    for (const origin of ["http://evil.example", "null", "not a url"]) {
+      const res = await postForm(server, "/newsletter", [["email", `cross-${randomUUID().slice(0, 8)}@example.com`], ["consent", "on"]], {
+        origin,
+        "x-forwarded-host": "evil.example", // forged: with 0 hops it never reaches Next
+      });
+      expect(res.status, origin).toBe(403);
+    }
+    expect(await t.db.lead.count({ where: { email: { startsWith: "cross-" } } })).toBe(0);
+    expect(server.log.slice(linesBefore)).toEqual([]);
   });
 
   it("redirects /r/<code> relatively, whatever Host and X-Forwarded-Host say", async () => {

@@ -9,6 +9,7 @@ import {
   rateLimitIpKey,
   trustedProxyHops,
 } from "@/lib/client-ip";
+import { crossOriginActionRefusal } from "@/lib/http/action-origin";
 import { bodyRefusal, MAX_BODY_BYTES } from "@/lib/http/body-limit";
 import { prepareForwardedHeaders } from "@/lib/http/forwarded-headers";
 import { serverOptions } from "@/lib/http/server-options";
@@ -184,5 +185,30 @@ describe("serverOptions", () => {
   it("refuses what it does not understand", () => {
     expect(() => serverOptions(["-x"], env({}))).toThrow(/Unknown option/);
     expect(() => serverOptions([], env({ PORT: "http" }))).toThrow(/port/);
+  });
+});
+
+describe("crossOriginActionRefusal (server.ts, before Next's CSRF check answers 500)", () => {
+  const action = (headers: Record<string, string>, url = "/newsletter", method = "POST") => crossOriginActionRefusal(method, url, { host: "www.loomstack.example", ...headers });
+  const multipart = { "content-type": "multipart/form-data; boundary=x" };
+
+  it("lets same-origin posts through, by Host or by the first X-Forwarded-Host", () => {
+    expect(action({ ...multipart, origin: "https://www.loomstack.example" })).toBeNull();
+    expect(action({ "next-action": "abc", origin: "https://www.loomstack.example" })).toBeNull();
+    expect(crossOriginActionRefusal("POST", "/apply", { host: "app-internal.lan:8080", "x-forwarded-host": "www.loomstack.example, cdn.example", origin: "https://www.loomstack.example", ...multipart })).toBeNull();
+  });
+
+  it("lets through what Next itself lets through: no Origin, not a possible action, route handlers", () => {
+    expect(action(multipart)).toBeNull();
+    expect(action({ "content-type": "application/x-www-form-urlencoded", origin: "https://evil.example" })).toBeNull();
+    expect(action({ ...multipart, origin: "https://evil.example" }, "/api/unsubscribe/abc")).toBeNull();
+    expect(action({ ...multipart, origin: "https://evil.example" }, "/newsletter", "GET")).toBeNull();
+  });
+
+  it("refuses (403) another origin, the null origin and an Origin that is not a URL", () => {
+    for (const origin of ["https://evil.example", "null", "not a url", "https://www.loomstack.example.evil.example"]) {
+      expect(action({ ...multipart, origin })?.status, origin).toBe(403);
+      expect(action({ "next-action": "abc", origin })?.status, origin).toBe(403);
+    }
   });
 });
