@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
 import {
   CLIENT_IP_HEADER,
@@ -210,5 +211,49 @@ describe("crossOriginActionRefusal (server.ts, before Next's CSRF check answers 
       expect(action({ ...multipart, origin })?.status, origin).toBe(403);
       expect(action({ "next-action": "abc", origin })?.status, origin).toBe(403);
     }
+  });
+});
+
+describe("forged forwarding headers, as properties (fast-check)", () => {
+  // What a client may write in front of the chain: addresses, junk, commas, nothing.
+  const forgedEntries = fc.array(fc.oneof(fc.ipV4(), fc.string({ maxLength: 40 }), fc.constantFrom("unknown", "127.0.0.1", "::1", "")), { maxLength: 6 });
+
+  it("with N trusted proxies the client is whatever the outermost one appended, whatever the client wrote before it", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 4 }), fc.ipV4(), forgedEntries, fc.array(fc.ipV4(), { minLength: 4, maxLength: 4 }), (hops, client, forged, proxies) => {
+        // Proxy 1 (outermost) appends the client; proxy k appends proxy k-1; the app's peer is proxy N.
+        const used = proxies.slice(0, hops);
+        const xff = [...forged, ...(hops > 0 ? [client, ...used.slice(0, -1)] : [])].join(", ");
+        const socket = hops > 0 ? used[used.length - 1] : client;
+        expect(clientIpFromChain(xff, socket, hops)).toBe(client);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("with 0 hops, no forged header survives and the stamped address is the socket's", () => {
+    const headerValue = fc.string({ maxLength: 60 }).map((v) => v.replace(/[^\x20-\x7e]/g, ""));
+    fc.assert(
+      fc.property(
+        fc.record({
+          "x-forwarded-for": headerValue,
+          "x-forwarded-host": headerValue,
+          "x-forwarded-proto": headerValue,
+          "x-forwarded-port": headerValue,
+          "x-real-ip": headerValue,
+          forwarded: headerValue,
+          [CLIENT_IP_HEADER]: headerValue,
+          "cf-connecting-ip": headerValue,
+          "true-client-ip": headerValue,
+        }),
+        fc.ipV4(),
+        (forged, socket) => {
+          const h: Record<string, string | undefined> = { host: "www.loomstack.example", ...forged };
+          expect(prepareForwardedHeaders(h, socket, 0)).toBe(socket);
+          expect(h).toEqual({ host: "www.loomstack.example", [CLIENT_IP_HEADER]: socket });
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
