@@ -9,6 +9,7 @@ import {
   newVisitorId,
   firstTouchFromRequest,
 } from "@/lib/attribution-cookies";
+import { refuseUnreadableActionPost } from "@/lib/http/action-post";
 
 const DAY = 24 * 60 * 60;
 
@@ -18,7 +19,10 @@ const DAY = 24 * 60 * 60;
  * random browser id for the referral fraud checks. It only adds cookies, so static pages
  * stay static.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  // A Server Action post no page of this app sends: 400 before Next fails to decode it (500).
+  const refused = await refuseUnreadableActionPost(request);
+  if (refused) return refused;
   const response = NextResponse.next();
   const secure = process.env.NODE_ENV === "production" && request.nextUrl.protocol === "https:";
   const options = { httpOnly: true, sameSite: "lax" as const, secure, path: "/" };
