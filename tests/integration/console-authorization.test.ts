@@ -147,6 +147,24 @@ const RULES: Record<string, Rule> = {
     call: (a, c) => a(fd({ leadId: c.leadId, note: "matrix note" })),
     done: async (c) => (await t.db.leadActivity.count({ where: { leadId: c.leadId, type: "note" } })) === 1,
   },
+  "app/(console)/console/leads/actions.ts#confirmContactAction": {
+    permission: "leads:work",
+    allowed: ["admin", "staff"],
+    setup: makeLead,
+    call: (a, c) => a(fd({ leadId: c.leadId, name: "Matrix Confirmed", phone: "" })),
+    done: async (c) => (await t.db.contact.findUniqueOrThrow({ where: { id: c.contactId } })).name === "Matrix Confirmed",
+  },
+  "app/(console)/console/referrals/actions.ts#decideReviewAction": {
+    permission: "referrals:decide",
+    allowed: ["admin", "staff"],
+    setup: async () => {
+      const [referrer, friend] = [await makeLead(), await makeLead()];
+      const review = await t.db.referralReview.create({ data: { friendContactId: friend.contactId, referrerId: referrer.contactId, reasons: "[]" } });
+      return { reviewId: review.id };
+    },
+    call: (a, c) => a(fd({ reviewId: c.reviewId, decision: "rejected", note: "" })),
+    done: async (c) => (await t.db.referralReview.findUniqueOrThrow({ where: { id: c.reviewId } })).status !== "pending",
+  },
   "app/(console)/console/referrals/actions.ts#decideRedemptionAction": {
     permission: "referrals:decide",
     allowed: ["admin", "staff"],

@@ -13,6 +13,7 @@ import { formSchemas } from "@/lib/leads/schemas";
 import { leadFormAction } from "@/lib/leads/run-form-action";
 import { submitLead, type SubmissionDeps, type SubmitOutcome } from "@/lib/leads/submit-lead";
 import { createMemoryRateLimiter } from "@/lib/rate-limit";
+import { confirmInterest } from "@/lib/referrals/confirm-interest";
 import { pointsBalance } from "@/lib/referrals/points";
 import { createTestDb } from "../helpers/test-db";
 import {
@@ -69,7 +70,11 @@ beforeAll(async () => {
   const friends = [1, 2, 3].map((i) => ({ name: `Friend ${i}`, email: `holder-friend-${i}@example.com` }));
   const ref = await submitLead(deps, "referral", { name: "Paula Points", email: holder.email, friends, consent: "on" }, { ip: "192.0.2.1" });
   expect(ref.kind).toBe("saved");
-  for (const f of friends) expect((await submitLead(deps, "newsletter", { email: f.email, consent: "on" }, { ip: "192.0.2.1" })).kind).toBe("saved");
+  // Each friend confirms their interest from their own inbox (a different address each), which confirms the points.
+  for (const [i, f] of friends.entries()) {
+    const friend = await t.db.contact.findUniqueOrThrow({ where: { email: f.email } });
+    expect((await confirmInterest(deps, friend.inviteToken!, { ip: `198.51.100.${i + 10}` })).ok).toBe(true);
+  }
   const contact = await t.db.contact.findUniqueOrThrow({ where: { email: holder.email } });
   holder.confirmed = (await pointsBalance(t.db, contact.id)).confirmed;
   holder.referralCode = contact.referralCode;
@@ -154,7 +159,7 @@ function cases(form: FormType): fc.Arbitrary<Case> {
 // Checks
 // ---------------------------------------------------------------------------------------------
 
-const KINDS = ["saved", "ignored", "invalid", "rate_limited"];
+const KINDS = ["saved", "accepted", "ignored", "invalid", "rate_limited"];
 
 async function submitChecked(form: FormType, raw: Raw, ip = "203.0.113.7"): Promise<SubmitOutcome> {
   try {
@@ -182,6 +187,12 @@ async function checkOutcome(form: FormType, raw: Raw, outcome: SubmitOutcome, be
   if (outcome.kind === "ignored") {
     expect(typeof raw.website === "string" && raw.website.trim() !== "", "only the honeypot makes a post ignored").toBe(true);
     expect(after, "an ignored post stores nothing").toEqual(before);
+  }
+
+  if (outcome.kind === "accepted") {
+    // A redemption request files nothing until its ownership link is used (lib/ownership).
+    expect(form, "only a redemption request is accepted without a lead").toBe("redemption");
+    expect({ leads: after.leads, contacts: after.contacts, points: after.points }).toEqual({ leads: before.leads, contacts: before.contacts, points: before.points });
   }
 
   if (outcome.kind === "invalid") {
@@ -224,7 +235,8 @@ describe.each(FORM_TYPES)("submitLead(%s)", (form) => {
           const outcome = await submitChecked(form, post, ip);
           await checkOutcome(form, post, outcome, before);
           if (arm === "valid" && outcome.kind !== "ignored") {
-            expect(outcome.kind === "invalid" ? outcome.fieldErrors : outcome.kind, "a valid post is saved").toBe("saved");
+            const expectedKind = form === "redemption" ? "accepted" : "saved";
+            expect(outcome.kind === "invalid" ? outcome.fieldErrors : outcome.kind, "a valid post is saved (a redemption, accepted)").toBe(expectedKind);
           }
         }),
         { numRuns: RUNS },
@@ -234,7 +246,9 @@ describe.each(FORM_TYPES)("submitLead(%s)", (form) => {
   );
 
   it(
-    form === "redemption" ? "valid posts (by someone with enough confirmed points) are always saved" : "valid posts are always saved, and re-sending one changes nothing",
+    form === "redemption"
+      ? "valid posts (by someone with enough confirmed points) are always accepted, filing nothing before the link is used"
+      : "valid posts are always saved as submitted, and re-sending one changes nothing",
     async () => {
       await fc.assert(
         fc.asyncProperty(validFor(form), fc.boolean(), async (v, withToken) => {
@@ -242,11 +256,18 @@ describe.each(FORM_TYPES)("submitLead(%s)", (form) => {
           const post = withToken ? displayable({ ...raw, submissionToken: randomUUID() }) : raw;
           const before = await counts();
           const outcome = await submitChecked(form, post);
+          if (form === "redemption") {
+            expect(outcome.kind, show(outcome)).toBe("accepted");
+            await checkOutcome(form, post, outcome, before);
+            return;
+          }
           if (outcome.kind !== "saved") throw new Error(`valid ${form} post not saved: ${show(outcome)}\nraw: ${show(post)}`);
           await checkOutcome(form, post, outcome, before);
-          // What is stored is exactly the normalized input (trimmed, lower-case email, E.164…).
-          const lead = await t.db.lead.findUniqueOrThrow({ where: { id: outcome.leadId } });
-          expect(JSON.parse(lead.fields)).toEqual(JSON.parse(JSON.stringify(expected)));
+          // What this submission stored is exactly the normalized input (trimmed, lower-case
+          // email, E.164…). A call-back from a known phone is a revision of that person's lead,
+          // which keeps its first submission's values: the newest submission holds this one's.
+          const latest = await t.db.leadSubmission.findFirstOrThrow({ where: { leadId: outcome.leadId }, orderBy: { revision: "desc" } });
+          expect(JSON.parse(latest.fields)).toEqual(JSON.parse(JSON.stringify(expected)));
           if (form !== "redemption" && form !== "callback") expect(outcome.created, "fresh addresses make a new lead").toBe(true);
 
           if (withToken) {
