@@ -61,8 +61,11 @@ const app = next({ dev: options.dev, dir, hostname: options.hostname ?? "localho
 const handle = app.getRequestHandler();
 await app.prepare();
 
+const shown = options.hostname && options.hostname !== "0.0.0.0" && options.hostname !== "::" ? options.hostname : "localhost";
+// Where this server reaches itself (the console's page revalidation), as `next start` records it.
+process.env.__NEXT_PRIVATE_ORIGIN = `http://${shown.includes(":") ? `[${shown}]` : shown}:${options.port}`;
+
 server.listen(options.port, options.hostname, () => {
-  const shown = options.hostname && options.hostname !== "0.0.0.0" && options.hostname !== "::" ? options.hostname : "localhost";
   console.log(`> Loomstack Academy (${options.dev ? "development" : "production"}) on http://${shown}:${options.port}`);
   console.log(`> Public URL: ${siteUrl()}; trusted proxy hops: ${hops}${hops === 0 ? " (client addresses from the socket)" : ""}`);
   const problem = publicUrlProblem();
