@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 import "./tests/helpers/node20-polyfills";
 
 /**
- * The multi-server test (tests/multi-server): three `next start` processes on one
+ * The multi-server test (tests/multi-server): three app servers (server.ts) on one
  * PostgreSQL database. It needs a production build (NEXT_DIST_DIR, default .next-test) and
  * is run on its own, after the build in scripts/test-all.sh:
  *
