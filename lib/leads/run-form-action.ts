@@ -9,20 +9,20 @@ import type { FirstTouch } from "../attribution-cookies";
 import { newSubmissionToken, SUBMISSION_TOKEN_PATTERN } from "./codes";
 import { formDataToObject } from "./form-data";
 import type { FormState } from "./form-state";
-import type { FormType } from "./form-types";
+import type { FormType, LeadType } from "./form-types";
 import { submitLead, type SubmissionDeps } from "./submit-lead";
 
 /**
  * Staff recipients per form type: the list an admin set in the console (Settings), else
  * STAFF_EMAIL_<FORM> (comma-separated), else STAFF_EMAIL, else the staff inbox.
  */
-export function staffRecipients(formType: FormType, env: NodeJS.ProcessEnv = process.env, configured?: readonly string[]): string[] {
+export function staffRecipients(formType: LeadType, env: NodeJS.ProcessEnv = process.env, configured?: readonly string[]): string[] {
   if (configured?.length) return [...configured];
   return defaultStaffRecipients(formType, env).emails;
 }
 
 /** The fallback when no console setting exists, and where it comes from (shown on the settings page). */
-export function defaultStaffRecipients(formType: FormType, env: NodeJS.ProcessEnv = process.env): { emails: string[]; source: string } {
+export function defaultStaffRecipients(formType: LeadType, env: NodeJS.ProcessEnv = process.env): { emails: string[]; source: string } {
   const perForm = `STAFF_EMAIL_${formType.toUpperCase()}`;
   const [raw, source] =
     env[perForm] !== undefined ? [env[perForm]!, perForm] : env.STAFF_EMAIL !== undefined ? [env.STAFF_EMAIL, "STAFF_EMAIL"] : [siteConfig.staffInbox, "the site's staff inbox"];
@@ -38,7 +38,7 @@ export function defaultStaffRecipients(formType: FormType, env: NodeJS.ProcessEn
  * (so a busy form does not query them each time). If the settings cannot be read, the lead
  * is still saved and goes to the default recipients.
  */
-export async function staffRecipientsFromSettings(database: Db, formType: FormType, env: NodeJS.ProcessEnv = process.env): Promise<string[]> {
+export async function staffRecipientsFromSettings(database: Db, formType: LeadType, env: NodeJS.ProcessEnv = process.env): Promise<string[]> {
   try {
     return staffRecipients(formType, env, (await cachedStaffRecipientSettings(database))[formType]);
   } catch (error) {
@@ -117,6 +117,7 @@ export async function runFormAction(
     const outcome = await submitLead(deps, formType, raw, request);
     switch (outcome.kind) {
       case "saved":
+      case "accepted":
         // A fresh token: sending the form again after a success is a new submission.
         return { formType, status: "success", success: outcome.success, submissionToken: newSubmissionToken() };
       case "ignored":
