@@ -520,7 +520,8 @@ export const NEXT_STEPS: Record<LeadType, SuccessDetails> = {
     headline: "Quote request received",
     nextSteps: [
       "We have emailed you a summary of your request.",
-      "An advisor will send your written quote within two working days, and call at the time you chose if anything needs clarifying.",
+      "An advisor will send your written quote within two working days.",
+      "If you asked for a call, they will call you at the time you chose; otherwise they will write.",
     ],
   },
   referral: {

@@ -10,7 +10,7 @@ export function QuoteConfirmationEmail({ data, ctx }: ConfirmationProps) {
       intro="Thank you for asking about pricing. Here is a summary of your request for your records."
       nextSteps={[
         "An advisor will send your written quote within two working days.",
-        "If anything needs clarifying, they will call you at the time you chose.",
+        "If you asked for a call, they will call you at the time you chose; otherwise any questions come by email.",
       ]}
       summaryTitle="Your request"
     />

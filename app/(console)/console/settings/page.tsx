@@ -3,7 +3,7 @@ import { formatDateTime } from "@/components/console/format";
 import { requireStaffPage } from "@/lib/auth/next";
 import { SETTINGS_TTL_MS, staffRecipientRows } from "@/lib/console/settings";
 import { db } from "@/lib/db";
-import { FORM_LABELS, FORM_TYPES } from "@/lib/leads/form-types";
+import { FORM_LABELS, LEAD_TYPES } from "@/lib/leads/form-types";
 import { defaultStaffRecipients } from "@/lib/leads/run-form-action";
 import { publicUrlProblem } from "@/lib/site-config";
 import { Notice } from "../programs/form-ui";
@@ -19,7 +19,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   // Read at request time: the server's own environment, as server.ts warned at start.
   const urlProblem = publicUrlProblem();
 
-  const rows = FORM_TYPES.map((f) => {
+  const rows = LEAD_TYPES.map((f) => {
     const fallback = defaultStaffRecipients(f);
     const row = stored[f];
     return {
