@@ -1,20 +1,11 @@
 import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { createDb } from "../../lib/db";
+import { withDb } from "./db";
 import { STAFF_ACCOUNTS, storageState } from "./staff";
 
 // Staff at work in the console, in Chromium.
 
-const dbUrl = process.env.DATABASE_URL ?? "file:./prisma/e2e.db";
-async function withDb<T>(fn: (db: ReturnType<typeof createDb>) => Promise<T>): Promise<T> {
-  const db = createDb(dbUrl);
-  try {
-    return await fn(db);
-  } finally {
-    await db.$disconnect();
-  }
-}
 
 /** A lead made the way the public form makes it (so the page has real data to show). */
 async function applyAs(page: import("@playwright/test").Page, name: string, email: string, query = "") {

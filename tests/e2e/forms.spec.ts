@@ -1,20 +1,11 @@
 import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { createDb } from "../../lib/db";
+import { withDb } from "./db";
 
 // Every form, filled and sent in Chromium, with JavaScript on and with it off (the form posts
 // natively to its Server Action and the page re-renders from the result).
 
-const dbUrl = process.env.DATABASE_URL ?? "file:./prisma/e2e.db";
-async function withDb<T>(fn: (db: ReturnType<typeof createDb>) => Promise<T>): Promise<T> {
-  const db = createDb(dbUrl);
-  try {
-    return await fn(db);
-  } finally {
-    await db.$disconnect();
-  }
-}
 
 const unique = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}@example.com`;
 const consent = (page: Page) => page.getByRole("checkbox", { name: /I agree|agreed|Send me the Loomstack/ });

@@ -1,22 +1,13 @@
 import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { createDb } from "../../lib/db";
+import { withDb } from "./db";
 import { storageState } from "./staff";
 
 // What belongs to an email address is shown or filed only through a link sent to that inbox
 // (issue 13), in Chromium with JavaScript on and off. The links are read from the outbox rows
 // the dispatcher delivers to the local mailbox (tests/e2e/mailbox.spec.ts covers that page).
 
-const dbUrl = process.env.DATABASE_URL ?? "file:./prisma/e2e.db";
-async function withDb<T>(fn: (db: ReturnType<typeof createDb>) => Promise<T>): Promise<T> {
-  const db = createDb(dbUrl);
-  try {
-    return await fn(db);
-  } finally {
-    await db.$disconnect();
-  }
-}
 
 const unique = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}@example.com`;
 const pathOf = (url: unknown) => new URL(String(url)).pathname;
