@@ -23,6 +23,7 @@ const ROUTES: Route[] = [
   { pattern: "/(console)/console/referrals/page", kind: "page", access: "ok", path: () => "/console/referrals" },
   { pattern: "/(console)/console/referrals/[contactId]/page", kind: "page", access: "ok", path: (i) => `/console/referrals/${i.contactId}` },
   { pattern: "/(console)/console/referrals/redemptions/page", kind: "page", access: "ok", path: () => "/console/referrals/redemptions" },
+  { pattern: "/(console)/console/referrals/reviews/page", kind: "page", access: "ok", path: () => "/console/referrals/reviews" },
   { pattern: "/(console)/console/subscribers/page", kind: "page", access: "ok", path: () => "/console/subscribers" },
   { pattern: "/(console)/console/programs/page", kind: "page", access: "ok", path: () => "/console/programs" },
   { pattern: "/(console)/console/programs/[slug]/page", kind: "page", access: "ok", path: () => "/console/programs/data-analytics" },
