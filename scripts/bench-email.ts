@@ -31,7 +31,7 @@ import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { createDb, type Db } from "../lib/db";
 import type { Prisma } from "../lib/generated/prisma/client";
-import { EMAIL_TEMPLATES, UNSUBSCRIBE_TEMPLATES } from "../lib/email/outbox";
+import { EMAIL_TEMPLATES, UNSUBSCRIBE_TEMPLATES } from "../lib/email/templates/catalog";
 import { EMAIL_SAMPLES } from "../lib/email/render";
 import { startFakeResend, type FakeResend } from "../tests/helpers/fake-resend";
 

@@ -50,7 +50,7 @@ export function dbProvider(client: Db): DbProvider {
  *   with the expected old values in its `where`; PostgreSQL re-checks the `where` of a row
  *   another transaction changed). SERIALIZABLE made parallel claimers abort each other over
  *   rows they merely looked at;
- * - form submissions, which first take an advisory lock on the person (lib/leads/submit-lead.ts).
+ * - form submissions, which first take an advisory lock on the person (lib/leads/save.ts).
  * SQLite has one isolation level; nothing to set.
  */
 export function readCommittedOnPostgres(client: Db): { isolationLevel?: "Serializable" } {

@@ -1,33 +1,16 @@
 import { randomBytes } from "node:crypto";
 import type { Prisma } from "../generated/prisma/client";
 
-/** Email templates the outbox can hold; rendering and delivery are the dispatcher's job. */
-export const EMAIL_TEMPLATES = [
-  "enroll-confirmation",
-  "quote-confirmation",
-  "referral-confirmation",
-  "newsletter-welcome",
-  "callback-confirmation",
-  "redemption-confirmation",
-  "redemption-decision",
-  "referral-invitation",
-  "staff-new-lead",
-  "ownership-link",
-  "invite-confirmation",
-] as const;
-export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];
-
-/**
- * Messages that carry a one-click unsubscribe link and List-Unsubscribe header: the
- * marketing invitation to a referred friend, and the newsletter's welcome.
- */
-export const UNSUBSCRIBE_TEMPLATES: ReadonlySet<EmailTemplate> = new Set(["referral-invitation", "newsletter-welcome"]);
+export type { EmailTemplate } from "./template-data";
+import type { EmailTemplate } from "./template-data";
 
 export type QueuedEmail = {
   to: string;
   template: EmailTemplate;
   data: Record<string, unknown>;
   category: "transactional" | "marketing";
+  /** Gets a one-click unsubscribe link and header (marketing: invitations, the newsletter). */
+  unsubscribable?: boolean;
   /** Unique per logical email: queuing the same key twice is a no-op. */
   idempotencyKey: string;
   leadId?: string;
@@ -54,7 +37,7 @@ function row(email: QueuedEmail) {
     idempotencyKey: email.idempotencyKey,
     leadId: email.leadId,
     contactId: email.contactId,
-    unsubscribeToken: UNSUBSCRIBE_TEMPLATES.has(email.template) ? randomBytes(24).toString("base64url") : null,
+    unsubscribeToken: email.unsubscribable ? randomBytes(24).toString("base64url") : null,
   };
 }
 

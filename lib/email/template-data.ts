@@ -1,5 +1,4 @@
-import type { LeadType } from "../leads/form-types";
-import type { EmailTemplate } from "./outbox";
+import type { FORMS, LeadType } from "../forms/registry";
 
 /**
  * What each email template receives. The data is stored as JSON in the outbox row when the
@@ -21,7 +20,8 @@ export type PointsSummary = {
 /** The confirmation to the person who sent a form (every *-confirmation template and newsletter-welcome). */
 export type ConfirmationEmailData = {
   leadId: string;
-  formType: LeadType;
+  /** The lead type (lib/forms/registry.ts). */
+  formType: string;
   name: string | null;
   /** Their answers, labelled and formatted (program names rather than ids, and so on). */
   summary: SummaryRow[];
@@ -40,7 +40,7 @@ export type ConfirmationEmailData = {
 /** The notification to staff for every new lead. */
 export type StaffNewLeadData = {
   leadId: string;
-  formType: LeadType;
+  formType: string;
   /** e.g. "Enrollment application" */
   label: string;
   name: string | null;
@@ -95,19 +95,19 @@ export type OwnershipLinkData = {
   summary: SummaryRow[];
 };
 
-export type TemplateData = {
-  "enroll-confirmation": ConfirmationEmailData;
-  "quote-confirmation": ConfirmationEmailData;
-  "referral-confirmation": ConfirmationEmailData;
-  "newsletter-welcome": ConfirmationEmailData;
-  "callback-confirmation": ConfirmationEmailData;
-  "redemption-confirmation": ConfirmationEmailData;
+/** The system's own emails; every form's confirmation is named in its definition. */
+export type SystemTemplate = "redemption-decision" | "referral-invitation" | "staff-new-lead" | "ownership-link";
+export type FormEmailTemplate = (typeof FORMS)[LeadType]["email"]["template"];
+export type EmailTemplate = SystemTemplate | FormEmailTemplate;
+
+type SystemData = {
   "redemption-decision": RedemptionDecisionData;
   "referral-invitation": ReferralInvitationData;
   "staff-new-lead": StaffNewLeadData;
   "ownership-link": OwnershipLinkData;
-  "invite-confirmation": ConfirmationEmailData;
 };
+
+export type TemplateData = { [T in EmailTemplate]: T extends SystemTemplate ? SystemData[T] : ConfirmationEmailData };
 
 /** Per-delivery values that are not part of the stored data. */
 export type RenderContext = {
@@ -122,4 +122,3 @@ export type RenderContext = {
 
 export type RenderedEmail = { subject: string; html: string; text: string };
 
-export type { EmailTemplate };

@@ -7,7 +7,7 @@ export type SuccessDetails = {
   nextSteps: string[];
 };
 // Nothing personal (a discount code, a balance, a referral link) is ever part of a form's
-// answer: it goes to the inbox of the address typed (lib/leads/submit-lead.ts).
+// answer: it goes to the inbox of the address typed (lib/leads/save.ts).
 
 /**
  * The state every form action returns (React `useActionState`). It is plain JSON, so it

@@ -1,5 +1,7 @@
 import type { FirstTouch } from "../attribution-cookies";
-import { FieldError, saveLead, type SubmissionContext, type SubmissionDeps } from "../leads/submit-lead";
+import { FieldError } from "../leads/errors";
+import { saveLead } from "../leads/save";
+import { type SubmissionContext, type SubmissionDeps } from "../leads/submit";
 import { attributionSchema, redemptionSchema } from "../leads/schemas";
 import { pointsBalance, type PointsBalance } from "../referrals/points";
 import { hashIp } from "../security/fingerprint";

@@ -1,6 +1,8 @@
 import { INVITE_TOKEN_PATTERN } from "../leads/codes";
 import { CONSENT } from "../leads/form-types";
-import { isUniqueViolation, saveLead, type SubmissionContext, type SubmissionDeps } from "../leads/submit-lead";
+import { isUniqueViolation } from "../leads/errors";
+import { saveLead } from "../leads/save";
+import { type SubmissionContext, type SubmissionDeps } from "../leads/submit";
 import { markAddressProven } from "../ownership/prove";
 import { hashIp } from "../security/fingerprint";
 import type { ConfirmOutcome } from "./confirm";

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { storageState } from "./staff";
-import { EMAIL_TEMPLATES } from "../../lib/email/outbox";
+import { EMAIL_TEMPLATES } from "../../lib/email/templates/catalog";
 
 // The whole funnel with no email account: a form's emails are rendered by the dispatcher
 // that starts with the server and land in the local mailbox at /mailbox.

@@ -1,5 +1,5 @@
 /**
- * Property-based tests for submitLead (lib/leads/submit-lead.ts) on a real SQLite database:
+ * Property-based tests for submitLead (lib/leads/save.ts) on a real SQLite database:
  * random, hostile and valid posts for every form never make it throw, rejected posts store
  * nothing, and every saved post is exactly one lead, with fields that re-validate and with
  * its emails. Generators: tests/helpers/arbitraries.ts.
@@ -11,7 +11,7 @@ import { seedPrograms } from "@/lib/content/seed-programs";
 import { FORM_TYPES, type FormType } from "@/lib/leads/form-types";
 import { formSchemas } from "@/lib/leads/schemas";
 import { leadFormAction } from "@/lib/leads/run-form-action";
-import { submitLead, type SubmissionDeps, type SubmitOutcome } from "@/lib/leads/submit-lead";
+import { submitLead, type SubmissionDeps, type SubmitOutcome } from "@/lib/leads/submit";
 import { createMemoryRateLimiter } from "@/lib/rate-limit";
 import { confirmInterest } from "@/lib/referrals/confirm-interest";
 import { pointsBalance } from "@/lib/referrals/points";

@@ -1,10 +1,9 @@
 import { render } from "@react-email/components";
 import { createElement } from "react";
 import { describe, expect, it } from "vitest";
-import { EMAIL_TEMPLATES } from "@/lib/email/outbox";
 import { EMAIL_SAMPLES, isTemplate, PLAIN_TEXT_OPTIONS, renderEmail, SUBJECT_MAX_LENGTH } from "@/lib/email/render";
 import type { ConfirmationEmailData, EmailTemplate, RenderContext, TemplateData } from "@/lib/email/template-data";
-import { TEMPLATE_COMPONENTS } from "@/lib/email/templates";
+import { EMAIL_TEMPLATES, TEMPLATES } from "@/lib/email/templates/catalog";
 import { siteConfig } from "@/lib/site-config";
 
 const CONFIRMATIONS = [
@@ -88,7 +87,7 @@ const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;")
 
 describe("email templates", () => {
   it("has a component and a sample for every outbox template", () => {
-    expect(Object.keys(TEMPLATE_COMPONENTS).sort()).toEqual([...EMAIL_TEMPLATES].sort());
+    expect(Object.keys(TEMPLATES).sort()).toEqual([...EMAIL_TEMPLATES].sort());
     expect(Object.keys(EMAIL_SAMPLES).sort()).toEqual([...EMAIL_TEMPLATES].sort());
     for (const t of EMAIL_TEMPLATES) expect(EMAIL_SAMPLES[t].ctx.siteUrl).toBe("http://localhost:3000");
   });
@@ -121,7 +120,7 @@ describe("email templates", () => {
 
     it("plain text equals render(element, { plainText: true })", async () => {
       const { data, ctx } = sample(template);
-      const element = createElement(TEMPLATE_COMPONENTS[template] as never, { data, ctx } as never);
+      const element = createElement(TEMPLATES[template].Component as never, { data, ctx } as never);
       const expected = await render(element, { plainText: true, htmlToTextOptions: PLAIN_TEXT_OPTIONS });
       expect((await renderSample(template)).text).toBe(expected);
     });

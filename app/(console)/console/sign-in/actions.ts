@@ -7,7 +7,7 @@ import { stateAction } from "@/lib/action-args";
 import { getAuth } from "@/lib/auth/next";
 import { tooManyAttemptsMessage } from "@/lib/auth/sign-in-guard";
 import { safeReturnPath, signInSchema, type SignInState } from "@/lib/auth/sign-in-schema";
-import { fieldErrorsFrom } from "@/lib/leads/submit-lead";
+import { fieldErrorsFrom } from "@/lib/leads/errors";
 
 /**
  * Staff sign-in. The limits (per IP, per account, a back-off per account and address) are

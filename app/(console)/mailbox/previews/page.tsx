@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireStaffPage } from "@/lib/auth/next";
-import { EMAIL_TEMPLATES } from "@/lib/email/outbox";
+import { EMAIL_TEMPLATES } from "@/lib/email/templates/catalog";
 
 export const metadata: Metadata = { title: "Template previews" };
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { db } from "@/lib/db";
-import { summarizeSubmission } from "@/lib/email/summary";
 import { OWNERSHIP_COPY } from "@/lib/email/templates/ownership-link";
-import { NEXT_STEPS } from "@/lib/leads/submit-lead";
-import { redemptionSchema } from "@/lib/leads/schemas";
+import { redemptionForm } from "@/lib/forms/redemption/definition";
+import { successDetails } from "@/lib/forms/types";
+import { redemptionSchema } from "@/lib/forms/redemption/schema";
 import { peekOwnershipToken } from "@/lib/ownership/tokens";
 import { pointsBalance } from "@/lib/referrals/points";
 import { applyOwnershipLinkAction } from "./actions";
@@ -20,9 +20,9 @@ function Done({ what }: { what: string }) {
   if (what === "redemption") {
     return (
       <div role="status">
-        <h1 className="text-3xl font-bold tracking-tight">{NEXT_STEPS.redemption.headline}</h1>
+        <h1 className="text-3xl font-bold tracking-tight">{successDetails(redemptionForm).headline}</h1>
         <ul className="mt-4 list-disc space-y-2 pl-6 text-lg leading-8 text-ink/80">
-          {NEXT_STEPS.redemption.nextSteps.map((s) => (
+          {successDetails(redemptionForm).nextSteps.map((s) => (
             <li key={s}>{s}</li>
           ))}
         </ul>
@@ -76,7 +76,7 @@ export default async function ConfirmPage({ params, searchParams }: Props) {
   const t = state.token;
   const copy = OWNERSHIP_COPY[t.purpose];
   const request = t.purpose === "redemption" ? redemptionSchema.safeParse(t.payload.request) : null;
-  const rows = request?.success ? summarizeSubmission("redemption", request.data as unknown as Record<string, unknown>).filter((r) => r.label !== "Email") : [];
+  const rows = request?.success ? redemptionForm.summary(request.data).filter((r) => r.label !== "Email") : [];
   const balance = q.short && t.contactId ? await pointsBalance(db(), t.contactId) : null;
 
   return (

@@ -1,0 +1,147 @@
+import type { ComponentType } from "react";
+import { siteConfig } from "../../site-config";
+import { FORMS, LEAD_TYPES } from "../../forms/registry";
+import type { ConfirmationEmailData, EmailTemplate, RenderContext, SystemTemplate, TemplateData } from "../template-data";
+import { formConfirmationEmail } from "./form-confirmation";
+import { OWNERSHIP_COPY, OwnershipLinkEmail } from "./ownership-link";
+import { redemptionDecision, RedemptionDecisionEmail } from "./redemption-decision";
+import { ReferralInvitationEmail } from "./referral-invitation";
+import { staffLabel, StaffNewLeadEmail } from "./staff-new-lead";
+import { count, subjectPart } from "./values";
+
+/**
+ * Every template the outbox can hold: each form's confirmation (from its definition in
+ * lib/forms/) and the system's own emails. Server-only: it reads the form registry.
+ */
+
+type Entry<D> = { Component: ComponentType<{ data: D; ctx: RenderContext }>; subject: (data: D) => string; sample: { data: D; ctx: RenderContext } };
+
+const siteUrl = "http://localhost:3000";
+const leadId = "cm9x2k7q40001abcd1234efgh";
+
+const part = subjectPart;
+
+const SAMPLE_redemption_decision: { data: TemplateData["redemption-decision"]; ctx: RenderContext } = {
+  data: {
+    leadId,
+    decision: "rejected",
+    name: "Rita Moreno",
+    reward: "A device (laptop or tablet)",
+    details: "A refurbished laptop for my course, if possible.",
+    points: 500,
+    confirmedBalance: 700,
+    reason: "We are out of refurbished laptops this term. A course voucher or an accessory is available right away.",
+  },
+  ctx: { siteUrl },
+};
+
+const SAMPLE_referral_invitation: { data: TemplateData["referral-invitation"]; ctx: RenderContext } = {
+  data: {
+    friendName: "Sam Carter",
+    note: "You kept saying you wanted to get into data work. Their evening cohorts fit around a job!",
+    referrerName: "Rita",
+    referralLink: `${siteUrl}/r/K7QW3MZP`,
+    confirmUrl: `${siteUrl}/invite/ABCDEFGHJKMNPQRSTUVWXYZ2`,
+  },
+  ctx: { siteUrl, unsubscribeUrl: `${siteUrl}/unsubscribe/2d9c4b7a1e3f5a6c` },
+};
+
+const SAMPLE_staff_new_lead: { data: TemplateData["staff-new-lead"]; ctx: RenderContext } = {
+  data: {
+    leadId,
+    formType: "enroll",
+    label: "Enrollment application",
+    name: "Ada Lovelace",
+    email: "ada.lovelace@example.com",
+    phone: "+44 20 7946 0958",
+    summary: [
+      { label: "Program", value: "Full-Stack Web Development" },
+      { label: "Start date", value: "Monday, March 1, 2027" },
+      { label: "Payment", value: "Monthly instalments" },
+      { label: "Experience", value: "I have done tutorials or a short course" },
+    ],
+    attribution: [
+      { label: "UTM source", value: "newsletter" },
+      { label: "UTM campaign", value: "spring-cohorts" },
+      { label: "Article", value: "/guides/machine-learning-engineer" },
+    ],
+    consoleUrl: `${siteUrl}/console/leads/${leadId}`,
+  },
+  ctx: { siteUrl },
+};
+
+const SAMPLE_ownership_link: { data: TemplateData["ownership-link"]; ctx: RenderContext } = {
+  data: {
+    purpose: "redemption",
+    name: "Rita Moreno",
+    url: `${siteUrl}/confirm/q3Jd8sKx0VnR2mT5wYb7cE1fH4jL6pN9aZ0uGi2oXk8`,
+    expiresAt: "2027-03-02T14:05:00.000Z",
+    summary: [
+      { label: "Reward", value: "A device (laptop or tablet)" },
+      { label: "Points to use", value: "500" },
+    ],
+  },
+  ctx: { siteUrl },
+};
+const SYSTEM: { [T in SystemTemplate]: Entry<TemplateData[T]> } = {
+  "redemption-decision": {
+    Component: RedemptionDecisionEmail,
+    subject: (d) => {
+      const v = redemptionDecision(d);
+      const what = v.points === null ? "your referral points" : `${count(v.points)} referral points`;
+      if (v.decision === "approved") return `Approved: your request to spend ${what}`;
+      if (v.decision === "rejected") return `Not approved: your request to spend ${what}`;
+      return "An update on your request to spend your referral points";
+    },
+    sample: SAMPLE_redemption_decision,
+  },
+  "referral-invitation": {
+    Component: ReferralInvitationEmail,
+    subject: (d) => `${part(d.referrerName) ?? "A friend"} invited you to ${siteConfig.name}`,
+    sample: SAMPLE_referral_invitation,
+  },
+  "staff-new-lead": {
+    Component: StaffNewLeadEmail,
+    subject: (d) => {
+      const who = part(d.name) ?? part(d.email) ?? part(d.phone);
+      const label = part(staffLabel(d)) ?? "Form";
+      return who ? `New lead: ${label} — ${who}` : `New lead: ${label}`;
+    },
+    sample: SAMPLE_staff_new_lead,
+  },
+  "ownership-link": {
+    Component: OwnershipLinkEmail,
+    subject: (d) => (OWNERSHIP_COPY[d.purpose] ?? OWNERSHIP_COPY["verify-email"]).title,
+    sample: SAMPLE_ownership_link,
+  },
+};
+
+const FORM_ENTRIES = Object.fromEntries(
+  LEAD_TYPES.map((t) => {
+    const form = FORMS[t];
+    const entry: Entry<ConfirmationEmailData> = { Component: formConfirmationEmail(form), subject: form.email.subject, sample: form.email.sample };
+    return [form.email.template, entry];
+  }),
+) as Record<Exclude<EmailTemplate, SystemTemplate>, Entry<ConfirmationEmailData>>;
+
+export const TEMPLATES = { ...FORM_ENTRIES, ...SYSTEM } as { [T in EmailTemplate]: Entry<TemplateData[T]> };
+
+export const EMAIL_TEMPLATES = Object.keys(TEMPLATES) as EmailTemplate[];
+
+export function isTemplate(name: string): name is EmailTemplate {
+  return Object.hasOwn(TEMPLATES, name);
+}
+
+/**
+ * Messages that carry a one-click unsubscribe link and List-Unsubscribe header: the
+ * invitation to a referred friend, and form emails that are marketing (the newsletter's).
+ */
+export const UNSUBSCRIBE_TEMPLATES: ReadonlySet<EmailTemplate> = new Set<EmailTemplate>([
+  "referral-invitation",
+  ...LEAD_TYPES.filter((t) => "unsubscribe" in FORMS[t].email).map((t) => FORMS[t].email.template),
+]);
+
+/** Realistic data for every template, for the preview page and tests. */
+export const EMAIL_SAMPLES = Object.fromEntries(EMAIL_TEMPLATES.map((t) => [t, TEMPLATES[t].sample])) as {
+  [T in EmailTemplate]: { data: TemplateData[T]; ctx: RenderContext };
+};

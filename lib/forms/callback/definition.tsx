@@ -1,0 +1,55 @@
+import { siteConfig } from "../../site-config";
+import { FieldError } from "../../leads/errors";
+import { CALL_TIME_LABELS, optionLabel, PLATFORM_LABELS } from "../fields";
+import { programName, summaryRows, text } from "../summary";
+import type { PostedFormDefinition } from "../types";
+import { CALLBACK_CONSENT, callbackSchema, type CallbackInput } from "./schema";
+
+/** A call-back request (/call-back): found by phone, so it may have no email at all. */
+export const callbackForm = {
+  type: "callback" as const,
+  label: "Call-back request",
+  consent: CALLBACK_CONSENT,
+  schema: callbackSchema,
+  nextSteps: {
+    headline: "We will call you",
+    steps: ["An advisor will call you at the time you chose, on the number you gave.", "Calls usually happen within one working day."],
+  },
+  summary: (i, names) =>
+    summaryRows([
+      ["Name", text(i.name)],
+      ["Phone", text(i.phone)],
+      ["Course", i.course === "not-sure" ? "Not sure yet" : programName(names, i.course)],
+      ["Device", optionLabel(PLATFORM_LABELS, i.platform)],
+      ["Best time to call", [optionLabel(CALL_TIME_LABELS, i.bestTime), text(i.timeZone)].filter(Boolean).join(", ")],
+    ]),
+  columns: (i) => ({ programSlug: i.course === "not-sure" ? null : i.course }),
+  async check(db, i) {
+    if (i.course !== "not-sure" && !(await db.program.findFirst({ where: { slug: i.course, published: true }, select: { id: true } }))) {
+      throw new FieldError("course", "Choose a course from the list.");
+    }
+    return {};
+  },
+  email: {
+    template: "callback-confirmation" as const,
+    subject: () => `Your call-back request to ${siteConfig.name}`,
+    preview: () => "An advisor will call you at the time you chose, usually within one working day.",
+    title: "We will call you",
+    intro: "Thank you for asking us to call you back.",
+    summaryTitle: "Your request",
+    sample: {
+      data: {
+        leadId: "cm9x2k7q40001abcd1234efgh",
+        formType: "callback",
+        name: "Omar Haddad",
+        summary: [
+          { label: "Phone", value: "+1 555 014 7788" },
+          { label: "Course", value: "Machine Learning Engineering" },
+          { label: "Device", value: "Windows" },
+          { label: "Best time to call", value: "Evening (17:00–20:00), America/New_York" },
+        ],
+      },
+      ctx: { siteUrl: "http://localhost:3000" },
+    },
+  },
+} satisfies PostedFormDefinition<CallbackInput>;

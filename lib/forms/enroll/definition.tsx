@@ -1,0 +1,73 @@
+import { formatCohortDate } from "../../content/programs";
+import { siteConfig } from "../../site-config";
+import { FieldError } from "../../leads/errors";
+import { optionLabel } from "../fields";
+import { programName, summaryRows, text } from "../summary";
+import type { PostedFormDefinition } from "../types";
+import { ENROLL_CONSENT, enrollSchema, EXPERIENCE_LABELS, PAYMENT_LABELS, type EnrollInput } from "./schema";
+
+/** The application (/apply): a program, an open cohort and how to pay. */
+export const enrollForm = {
+  type: "enroll" as const,
+  label: "Enrollment application",
+  consent: ENROLL_CONSENT,
+  schema: enrollSchema,
+  nextSteps: {
+    headline: "Application received",
+    receipt: "We have emailed you a copy of your application.",
+    steps: [
+      "An admissions advisor will call or email you within two working days to talk it through.",
+      "Nothing is charged until you confirm your place and payment plan.",
+    ],
+  },
+  summary: (i, names) =>
+    summaryRows([
+      ["Name", text(i.name)],
+      ["Email", text(i.email)],
+      ["Phone", text(i.phone)],
+      ["Program", programName(names, i.program)],
+      ["Start date", names.cohort ?? text(i.cohort)],
+      ["Payment", optionLabel(PAYMENT_LABELS, i.paymentOption)],
+      ["Experience", optionLabel(EXPERIENCE_LABELS, i.experience)],
+      ["Goals", text(i.goals)],
+    ]),
+  columns: (i) => ({ programSlug: i.program, cohortId: i.cohort }),
+  async check(db, i, now) {
+    // One query for the common case (a valid program and cohort); a second only to tell
+    // which of the two is wrong.
+    const cohort = await db.cohort.findFirst({ where: { id: i.cohort, program: { slug: i.program, published: true } } });
+    if (!cohort) {
+      const program = await db.program.findFirst({ where: { slug: i.program, published: true }, select: { id: true } });
+      if (!program) throw new FieldError("program", "Choose a program from the list.");
+      throw new FieldError("cohort", "Choose a start date for this program.");
+    }
+    if (cohort.status !== "open" || cohort.startDate <= now) {
+      throw new FieldError("cohort", "That start date is no longer taking applications. Choose another.");
+    }
+    return { cohort: `${cohort.name}, starting ${formatCohortDate(cohort.startDate)}` };
+  },
+  email: {
+    template: "enroll-confirmation" as const,
+    subject: () => `Your application to ${siteConfig.name}`,
+    preview: () => "We have your application. An admissions advisor will be in touch within two working days.",
+    title: "Application received",
+    intro: `Thank you for applying to ${siteConfig.name}. This email is your copy of your application.`,
+    summaryTitle: "Your application",
+    sample: {
+      data: {
+        leadId: "cm9x2k7q40001abcd1234efgh",
+        formType: "enroll",
+        name: "Ada Lovelace",
+        summary: [
+          { label: "Program", value: "Full-Stack Web Development" },
+          { label: "Start date", value: "Monday, March 1, 2027" },
+          { label: "Payment", value: "Monthly instalments" },
+          { label: "Experience", value: "I have done tutorials or a short course" },
+          { label: "Goals", value: "Move from analyst work into a developer role.\nBuild my own scheduling app." },
+          { label: "Phone", value: "+44 20 7946 0958" },
+        ],
+      },
+      ctx: { siteUrl: "http://localhost:3000" },
+    },
+  },
+} satisfies PostedFormDefinition<EnrollInput>;

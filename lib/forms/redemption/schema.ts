@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { choice, consentBox, emailField, LIMITS, optionalText } from "../fields";
+
+export const REWARDS = ["course", "device", "accessory"] as const;
+export const REWARD_LABELS = { course: "Toward a course", device: "A device (laptop or tablet)", accessory: "An accessory (headphones, keyboard…)" } as const;
+
+/** Which consent text the form shows and the lead stores. */
+export const REDEMPTION_CONSENT = "contact" as const;
+
+/** "Spend your points" (/refer#spend-points). Browser-safe. */
+export const redemptionSchema = z.object({
+  email: emailField,
+  reward: choice(REWARDS, "Choose what you would like to spend points on."),
+  points: z.coerce
+    .number({ error: "Enter how many points to spend." })
+    .int("Enter a whole number of points.")
+    .min(100, "Spend at least 100 points.")
+    .max(LIMITS.points, "That is more points than anyone has."),
+  details: optionalText("the details", LIMITS.message, { multiline: true }),
+  consent: consentBox("Tick the box so we can contact you about your reward."),
+});
+
+export type RedemptionInput = z.infer<typeof redemptionSchema>;

@@ -1,0 +1,94 @@
+import type { ComponentType, ReactNode } from "react";
+import type { ZodType } from "zod";
+import type { Prisma } from "../generated/prisma/client";
+import type { Db } from "../db";
+import type { ConfirmationEmailData, RenderContext, SummaryRow } from "../email/template-data";
+import type { ConsentKey } from "../leads/consent";
+import type { ContactRow } from "../leads/contacts";
+import type { SuccessDetails } from "../leads/form-state";
+import type { SubmissionContext, SubmissionDeps, SubmitOutcome } from "../leads/submit";
+import type { Attribution } from "./fields";
+
+/**
+ * Everything the shared pipeline (lib/leads/submit.ts, save.ts) and the emails need to know
+ * about one form. Each form writes it once, in lib/forms/<form>/definition.tsx, and the
+ * registry (lib/forms/registry.ts) lists the definitions.
+ */
+
+/** Display names the database knows, for summaries: program names by slug, the chosen cohort. */
+export type SummaryNames = { programs?: Map<string, string>; cohort?: string };
+
+export type Tx = Prisma.TransactionClient;
+
+/** What a hook after the save may add to the person's confirmation email. */
+export type ConfirmationExtras = Partial<Pick<ConfirmationEmailData, "discountCode" | "discountPercent" | "points">>;
+
+export type AfterSaveArgs<Input> = {
+  tx: Tx;
+  deps: SubmissionDeps;
+  contact: ContactRow;
+  leadId: string;
+  input: Input;
+  now: Date;
+};
+
+export type FormEmail = {
+  /** The outbox template name (stored with each message; never rename one in use). */
+  template: string;
+  subject: (data: ConfirmationEmailData) => string;
+  preview: (data: ConfirmationEmailData) => string;
+  title: string;
+  intro: string;
+  summaryTitle?: string;
+  /** Marketing emails carry a one-click unsubscribe. */
+  unsubscribe?: { prompt: string; action: string };
+  /** The form's own part of the email (a discount code, points), between the steps and the summary. */
+  Extra?: ComponentType<{ data: ConfirmationEmailData; ctx: RenderContext }>;
+  /** Steps shown in the email instead of the page's, when the email knows more (say, a code below). */
+  steps?: (data: ConfirmationEmailData) => ReactNode[];
+  /** Realistic data for the preview page and the template tests. */
+  sample: { data: ConfirmationEmailData; ctx: RenderContext };
+};
+
+export type FormDefinition<Input = Record<string, unknown>> = {
+  type: string;
+  /** "Pricing quote request": the console, staff emails and exports. */
+  label: string;
+  consent: ConsentKey;
+  /** What the person is told happens next: the success panel, and (the steps) the confirmation email. */
+  nextSteps: {
+    headline: string;
+    /** Shown on the page only, first: "We have emailed you a copy ...". */
+    receipt?: string;
+    steps: string[];
+  };
+  /** "What you sent us", labelled and readable, for the confirmation and the staff notification. */
+  summary: (input: Input, names: SummaryNames) => SummaryRow[];
+  /** Lead columns staff filter on, besides name, email and phone. */
+  columns?: (input: Input) => { programSlug?: string | null; cohortId?: string | null };
+  /** Checks against the database (a program that exists, an open cohort); throw FieldError. */
+  check?: (db: Db, input: Input, now: Date) => Promise<{ cohort?: string }>;
+  /** Work after the lead is saved, in its transaction (invitations, a subscription). */
+  afterSave?: (args: AfterSaveArgs<Input>) => Promise<ConfirmationExtras>;
+  email: FormEmail;
+};
+
+/** A form a visitor posts: it has a schema, shared with its component. */
+export type PostedFormDefinition<Input = Record<string, unknown>> = FormDefinition<Input> & {
+  schema: ZodType<Input>;
+  /**
+   * Answers the post without saving a lead (a request that waits for an ownership link):
+   * `run` does the work and the person sees `answer`, whoever they are.
+   */
+  accept?: {
+    answer: SuccessDetails;
+    run: (args: { deps: SubmissionDeps; input: Input; attribution: Attribution; ctx: SubmissionContext; token?: string; now: Date }) => Promise<void>;
+  };
+};
+
+export function successDetails(def: Pick<FormDefinition, "nextSteps">): SuccessDetails {
+  const { headline, receipt, steps } = def.nextSteps;
+  return { headline, nextSteps: receipt ? [receipt, ...steps] : [...steps] };
+}
+
+export type { SubmitOutcome };

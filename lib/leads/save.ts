@@ -1,0 +1,234 @@
+import type { Prisma } from "../generated/prisma/client";
+import { dbProvider, readCommittedOnPostgres, type Db } from "../db";
+import { queueNewEmails, type EmailTemplate, type QueuedEmail } from "../email/outbox";
+import { attributionRows } from "../email/summary";
+import type { ConfirmationEmailData, StaffNewLeadData, SummaryRow } from "../email/template-data";
+import type { Attribution } from "../forms/fields";
+import { formDefinition, type LeadType } from "../forms/registry";
+import type { ConfirmationExtras, SummaryNames } from "../forms/types";
+import { issueOwnershipLink } from "../ownership/tokens";
+import { awardReferralPoints } from "../referrals/points";
+import { hashIp } from "../security/fingerprint";
+import { CONSENT } from "./consent";
+import { findOrCreateContact } from "./contacts";
+import { isUniqueViolation } from "./errors";
+import { nameSearchKeys } from "./search-keys";
+import type { SubmissionContext, SubmissionDeps } from "./submit";
+
+/** The same person sending the same form again within this window adds a revision to their lead. */
+export const UPDATE_WINDOW_MINUTES = 10;
+
+type Tx = Prisma.TransactionClient;
+
+export type LeadToSave = {
+  formType: LeadType;
+  /** The validated input (the form's schema output). */
+  input: Record<string, unknown>;
+  attribution: Partial<Attribution>;
+  token?: string;
+  /** Replaces the summary the form builds from the input (leads no form posted, e.g. `invite`). */
+  summary?: SummaryRow[];
+};
+
+const TX_OPTIONS = { maxWait: 15_000, timeout: 15_000 } as const;
+
+/**
+ * Saves a validated submission: the form's checks against the database, then one
+ * transaction with the contact, the lead, its submission row, the form's own work
+ * (invitations, a subscription) and the outbox rows. Wakes the dispatcher after.
+ */
+export async function saveLead(
+  deps: SubmissionDeps,
+  lead: LeadToSave,
+  ctx: SubmissionContext,
+  now: Date,
+  /** Runs first inside the transaction (e.g. spending an ownership link); throwing aborts it all. */
+  before?: (tx: Tx) => Promise<void>,
+): Promise<{ leadId: string; created: boolean }> {
+  const form = formDefinition(lead.formType);
+  const checked = (await form.check?.(deps.db, lead.input, now)) ?? {};
+  const names: SummaryNames = { programs: deps.programNames ? await deps.programNames().catch(() => undefined) : undefined, cohort: checked.cohort };
+  const staffTo = await deps.staffRecipients(lead.formType);
+  const i = lead.input as { email?: string; phone?: string };
+  const result = await saveWithRetries(deps.db, i.email ?? i.phone, lead.token, async (tx) => {
+    await before?.(tx);
+    return saveSubmission(tx, deps, lead, ctx, now, names, staffTo);
+  });
+  if (result.queued) deps.onQueued?.();
+  return { leadId: result.leadId, created: result.created };
+}
+
+/**
+ * SQLite runs one write transaction at a time, so the read-decide-write steps inside see a
+ * stable database. On PostgreSQL the submission runs READ COMMITTED behind a
+ * transaction-scoped advisory lock on the person (their email, else their phone): one
+ * person's submissions queue, different people never wait for each other. What two people
+ * can still race for is backed by a unique constraint; losing such a race aborts with P2002
+ * and the transaction runs again, then finding the other side's row.
+ */
+const UNIQUE_RACE_ATTEMPTS = 4;
+
+export async function saveWithRetries<T>(db: Db, identity: string | undefined, token: string | undefined, save: (tx: Tx) => Promise<T>): Promise<T> {
+  const postgres = dbProvider(db) === "postgres";
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.$transaction(
+        async (tx) => {
+          if (postgres && identity) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`loomstack:submission:${identity.toLowerCase()}`}))`;
+          return save(tx);
+        },
+        { ...TX_OPTIONS, ...readCommittedOnPostgres(db) },
+      );
+    } catch (error) {
+      if (!postgres || !isUniqueViolation(error) || attempt >= UNIQUE_RACE_ATTEMPTS) throw error;
+      // The same token saved by a concurrent request is settled by the caller, not retried.
+      if (token && (await db.leadSubmission.findUnique({ where: { submissionToken: token }, select: { id: true } }))) throw error;
+    }
+  }
+}
+
+/** Whether someone's referrer has points waiting for this person to prove their address. */
+async function hasPendingAward(tx: Tx, contactId: string): Promise<boolean> {
+  const keys = await tx.pointsEntry.findMany({
+    where: { key: { in: [`referral:${contactId}:pending`, `referral:${contactId}:confirmed`, `referral:${contactId}:rejected`] } },
+    select: { key: true },
+  });
+  return keys.length === 1 && keys[0].key.endsWith(":pending");
+}
+
+async function saveSubmission(
+  tx: Tx,
+  deps: SubmissionDeps,
+  toSave: LeadToSave,
+  ctx: SubmissionContext,
+  now: Date,
+  names: SummaryNames,
+  staffTo: readonly string[],
+): Promise<{ leadId: string; created: boolean; queued: boolean }> {
+  const { formType, input, attribution, token } = toSave;
+  const form = formDefinition(formType);
+  const i = input as { name?: string | null; email?: string; phone?: string };
+  // An invitation's "yes" names nobody: the name on it is the one the referrer typed.
+  const who = formType === "invite" ? { email: i.email } : { email: i.email, phone: i.phone, name: i.name ?? undefined };
+  const { contact, created: contactCreated } = await findOrCreateContact(tx, who, now);
+
+  // Referral link: a new person who arrived through someone's code is that person's
+  // referral. Someone we already know is never re-attributed, and nobody refers themselves.
+  const touch = ctx.firstTouch ?? {};
+  const code = attribution.ref ?? touch.ref;
+  const referrer = code && contactCreated ? await tx.contact.findUnique({ where: { referralCode: code }, select: { id: true } }) : null;
+  const newlyReferredBy = referrer && referrer.id !== contact.id ? referrer.id : null;
+
+  const consent = CONSENT[form.consent];
+  const columns = { name: i.name ?? null, email: i.email ?? null, phone: i.phone ?? null };
+  const submission = {
+    ...columns,
+    fields: JSON.stringify(input),
+    consentVersion: consent.version,
+    consentText: consent.text,
+    consentAt: now,
+    utmSource: attribution.utm_source ?? touch.utm_source ?? null,
+    utmMedium: attribution.utm_medium ?? touch.utm_medium ?? null,
+    utmCampaign: attribution.utm_campaign ?? touch.utm_campaign ?? null,
+    utmTerm: attribution.utm_term ?? touch.utm_term ?? null,
+    utmContent: attribution.utm_content ?? touch.utm_content ?? null,
+    referrerUrl: touch.referrer ?? null,
+    landingPage: touch.landing ?? null,
+    article: attribution.article ?? null,
+    cta: attribution.cta ?? null,
+    referralCode: code ?? null,
+  };
+  const fingerprint = { ipHash: hashIp(ctx.ip) ?? null, visitorId: touch.visitorId ?? null };
+
+  // The same person sending the same form again shortly after adds a revision to that lead;
+  // nothing already stored changes. A decided redemption is settled: never reopened.
+  const recent = contactCreated
+    ? null
+    : await tx.lead.findFirst({
+        where: { contactId: contact.id, formType, decision: null, createdAt: { gte: new Date(now.getTime() - UPDATE_WINDOW_MINUTES * 60_000) } },
+        orderBy: { createdAt: "desc" },
+      });
+  let leadId: string;
+  if (recent) {
+    const updated = await tx.lead.update({ where: { id: recent.id }, data: { revision: { increment: 1 } }, select: { revision: true } });
+    await tx.leadSubmission.create({
+      data: { ...submission, ...fingerprint, leadId: recent.id, contactId: contact.id, revision: updated.revision, submissionToken: token, createdAt: now },
+    });
+    leadId = recent.id;
+  } else {
+    const lead = await tx.lead.create({
+      data: {
+        ...submission,
+        programSlug: null,
+        cohortId: null,
+        ...form.columns?.(input),
+        ...nameSearchKeys(columns.name),
+        contactId: contact.id,
+        formType,
+        status: "new",
+        submissionToken: token,
+        referredById: contact.referredById ?? newlyReferredBy,
+        createdAt: now,
+      },
+    });
+    await tx.leadSubmission.create({
+      data: { ...submission, ...fingerprint, leadId: lead.id, contactId: contact.id, revision: 1, submissionToken: token, createdAt: now },
+    });
+    leadId = lead.id;
+  }
+
+  if (newlyReferredBy) {
+    await tx.contact.update({ where: { id: contact.id }, data: { referredById: newlyReferredBy } });
+    await awardReferralPoints(tx, { referrerId: newlyReferredBy, friendId: contact.id, leadId });
+  }
+
+  const extras: ConfirmationExtras = (await form.afterSave?.({ tx, deps, contact, leadId, input, now })) ?? {};
+
+  // A revision emails nobody again: the lead's emails are keyed by its id.
+  if (recent) return { leadId, created: false, queued: false };
+
+  const summary = toSave.summary ?? form.summary(input, names);
+  const emails: QueuedEmail[] = [];
+  if (contact.email) {
+    // Someone whose referrer earns points for them is asked to prove the address: filling in
+    // a form does not, so it confirms nothing by itself.
+    const verify =
+      formType !== "invite" && !contact.emailVerifiedAt && (await hasPendingAward(tx, contact.id))
+        ? await issueOwnershipLink(tx, { email: contact.email, contactId: contact.id, purpose: "verify-email", name: contact.name, siteUrl: deps.siteUrl, now })
+        : null;
+    const data: ConfirmationEmailData = {
+      leadId,
+      formType,
+      name: contact.name,
+      summary,
+      ...extras,
+      ...(verify ? { verifyUrl: verify.url } : {}),
+    };
+    emails.push({
+      to: contact.email,
+      template: form.email.template as EmailTemplate,
+      data,
+      category: "transactional",
+      unsubscribable: "unsubscribe" in form.email,
+      idempotencyKey: `lead:${leadId}:confirmation`,
+      leadId,
+      contactId: contact.id,
+    });
+  }
+  const staffData: StaffNewLeadData = {
+    leadId,
+    formType,
+    label: form.label,
+    name: columns.name,
+    email: columns.email,
+    phone: columns.phone,
+    summary,
+    attribution: attributionRows(submission),
+    consoleUrl: `${deps.siteUrl}/console/leads/${leadId}`,
+  };
+  for (const [n, to] of staffTo.entries()) {
+    emails.push({ to, template: "staff-new-lead", data: staffData, category: "transactional", idempotencyKey: `lead:${leadId}:staff:${n}`, leadId });
+  }
+  await queueNewEmails(tx, emails);
+  return { leadId, created: true, queued: true };
+}
