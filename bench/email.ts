@@ -2,7 +2,7 @@
  * Email outbox benchmark (SQLite): how fast dispatcher processes drain a full outbox, and
  * whether every message goes out exactly once.
  *
- *   npx tsx scripts/bench-email.ts [--n 10000] [--workers 2] [--batch 50] [--concurrency 16]
+ *   npx tsx bench/email.ts [--n 10000] [--workers 2] [--batch 50] [--concurrency 16]
  *                                  [--latency 0] [--mode resend|mailbox|both]
  *
  * For each mode (Resend against a local Resend-compatible server, and the local mailbox)

@@ -1,11 +1,11 @@
 /**
- * Baseline for scripts/bench-submissions.ts: a bare node:http server that saves the same
+ * Baseline for bench/submissions.ts: a bare node:http server that saves the same
  * submission through the same code, driver and rate-limit store (submitLead on Prisma with
  * better-sqlite3 or PostgreSQL, whichever DATABASE_URL names), without Next.js. Not for
  * production use.
  *
- *   DATABASE_URL=file:/tmp/x.db PORT=4000 npx tsx scripts/bench-baseline-server.ts
- *   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/x PORT=4000 npx tsx scripts/bench-baseline-server.ts
+ *   DATABASE_URL=file:/tmp/x.db PORT=4000 npx tsx bench/baseline-server.ts
+ *   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/x PORT=4000 npx tsx bench/baseline-server.ts
  */
 import { createServer } from "node:http";
 import { defaultDeps } from "../lib/leads/run-form-action";

@@ -1,7 +1,7 @@
 /**
  * Form submission benchmark, on SQLite (the default) and/or PostgreSQL.
  *
- *   npm run build && npx tsx scripts/bench-submissions.ts [--n 3000] [--concurrency 32] [--form enroll] [--db sqlite|postgres|both] [--pool 10] [--emails sequential|random]
+ *   npm run build && npx tsx bench/submissions.ts [--n 3000] [--concurrency 32] [--form enroll] [--db sqlite|postgres|both] [--pool 10] [--emails sequential|random]
  *
  * For each database chosen:
  * 1. Makes a fresh, migrated, seeded database for each target (SQLite: a file in
@@ -310,7 +310,7 @@ async function benchBaseline(database: Database, args: Args, runId: string): Pro
   const url = await freshDatabase(database, "bench-baseline", runId);
   const fields = await fieldsFactory(url, args.form, args.randomEmails);
   const port = await freePort();
-  const baseline = start(bin("tsx"), ["scripts/bench-baseline-server.ts"], { ...benchEnv(url, args), PORT: String(port) });
+  const baseline = start(bin("tsx"), ["bench/baseline-server.ts"], { ...benchEnv(url, args), PORT: String(port) });
   try {
     const base = `http://127.0.0.1:${port}`;
     await waitFor(`${base}/newsletter`);

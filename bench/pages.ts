@@ -3,7 +3,7 @@
  *
  * Usage
  *   npm run bench:pages -- [options]
- *   npx tsx scripts/bench-pages.ts [options]
+ *   npx tsx bench/pages.ts [options]
  *
  * Options
  *   --base-url URL   Benchmark an already running site (or set BENCH_BASE_URL).
@@ -100,7 +100,7 @@ const ZOD_MARKERS: RegExp[] = [/ZodError/, /\bzod\b/];
 /** Repository root: the parent of this script's directory (falls back to the working directory). */
 const REPO_ROOT = ((): string => {
   const script = process.argv[1];
-  return script && /bench-pages\.ts$/.test(script) ? path.resolve(path.dirname(script), "..") : process.cwd();
+  return script && /bench\/pages\.ts$/.test(script) ? path.resolve(path.dirname(script), "..") : process.cwd();
 })();
 
 // ---------------------------------------------------------------------------
@@ -236,7 +236,7 @@ interface CliOptions {
   runs: number;
 }
 
-const HELP = `Usage: npx tsx scripts/bench-pages.ts [--base-url URL] [--only /a,/b] [--runs N]
+const HELP = `Usage: npx tsx bench/pages.ts [--base-url URL] [--only /a,/b] [--runs N]
   --base-url URL  site to benchmark (or env BENCH_BASE_URL); default: start the app server (server.ts) on a free port
   --only LIST     comma-separated paths (default: every page in /sitemap.xml)
   --runs N        Lighthouse runs per page, median reported (default 1)`;
