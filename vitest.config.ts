@@ -6,7 +6,7 @@ import "./tests/helpers/node20-polyfills";
 export default defineConfig({
   resolve: { alias: { "@": path.dirname(fileURLToPath(import.meta.url)) } },
   test: {
-    include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
+    include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts", "lib/**/*.test.{ts,tsx}"],
     environment: "node",
     globalSetup: ["tests/helpers/global-setup.ts"],
     testTimeout: 20_000,

@@ -1,5 +1,5 @@
 /**
- * Characters the form schemas refuse, shared by the public forms (lib/leads/schemas.ts) and
+ * Characters the form schemas refuse, shared by the public forms (lib/forms/fields.ts) and
  * the console's (lib/console/*.ts). Browser-safe: the form components import the schemas.
  */
 

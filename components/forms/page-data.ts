@@ -6,8 +6,9 @@ import { ATTRIBUTION_PARAMS } from "@/lib/attribution";
 import { REFERRAL_CODE_PATTERN, UTM_KEYS } from "@/lib/attribution-cookies";
 import { clipText } from "@/lib/clip-text";
 import { formatCohortDate, type ProgramView } from "@/lib/content/programs";
-import type { Attribution } from "./lead-form";
-import type { Option } from "./fields";
+import type { Attribution } from "@/lib/forms/ui/lead-form";
+import type { ProgramChoice } from "@/lib/forms/enroll/form";
+import type { Option } from "@/lib/forms/ui/fields";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -40,7 +41,7 @@ export function attributionFrom(params: SearchParams): Attribution {
   return out;
 }
 
-export type ProgramChoice = { slug: string; name: string; cohorts: Option[] };
+export type { ProgramChoice };
 
 /** Programs with their upcoming cohorts as ready-made option labels. */
 export function programChoices(programs: ProgramView[]): ProgramChoice[] {

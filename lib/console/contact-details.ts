@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../db";
-import { LIMITS, nameField, phoneE164 } from "../leads/schemas";
+import { LIMITS, nameField, phoneE164 } from "../forms/fields";
 
 /**
  * A submission never changes what a contact holds (lib/leads/contacts.ts); staff may. What

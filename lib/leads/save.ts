@@ -2,7 +2,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { dbProvider, readCommittedOnPostgres, type Db } from "../db";
 import { queueNewEmails, type EmailTemplate, type QueuedEmail } from "../email/outbox";
 import { attributionRows } from "../email/summary";
-import type { ConfirmationEmailData, StaffNewLeadData, SummaryRow } from "../email/template-data";
+import type { ConfirmationEmailData, StaffNewLeadData } from "../email/template-data";
 import type { Attribution } from "../forms/fields";
 import { formDefinition, type LeadType } from "../forms/registry";
 import type { ConfirmationExtras, SummaryNames } from "../forms/types";
@@ -26,8 +26,6 @@ export type LeadToSave = {
   input: Record<string, unknown>;
   attribution: Partial<Attribution>;
   token?: string;
-  /** Replaces the summary the form builds from the input (leads no form posted, e.g. `invite`). */
-  summary?: SummaryRow[];
 };
 
 const TX_OPTIONS = { maxWait: 15_000, timeout: 15_000 } as const;
@@ -187,7 +185,7 @@ async function saveSubmission(
   // A revision emails nobody again: the lead's emails are keyed by its id.
   if (recent) return { leadId, created: false, queued: false };
 
-  const summary = toSave.summary ?? form.summary(input, names);
+  const summary = form.summary(input, names);
   const emails: QueuedEmail[] = [];
   if (contact.email) {
     // Someone whose referrer earns points for them is asked to prove the address: filling in

@@ -1,5 +1,5 @@
 import { INVITE_TOKEN_PATTERN } from "../leads/codes";
-import { CONSENT } from "../leads/form-types";
+import { CONSENT } from "../leads/consent";
 import { isUniqueViolation } from "../leads/errors";
 import { saveLead } from "../leads/save";
 import { type SubmissionContext, type SubmissionDeps } from "../leads/submit";
@@ -49,14 +49,9 @@ export async function confirmInterest(deps: SubmissionDeps, token: string, ctx: 
       deps,
       {
         formType: "invite",
-        input: { name: friend.name, email: friend.email },
+        input: { name: friend.name, email: friend.email, referrerName: friend.referredBy?.name ?? null },
         attribution: { ref: friend.referredBy?.referralCode, cta: "referral-invitation" },
         token: submissionToken,
-        summary: [
-          { label: "Name", value: friend.name ?? "" },
-          { label: "Email", value: friend.email },
-          { label: "Invited by", value: friend.referredBy?.name ?? "" },
-        ].filter((r) => r.value !== ""),
       },
       { ...ctx, firstTouch: { ...ctx.firstTouch, landing: "/invite" } },
       now,

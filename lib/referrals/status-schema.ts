@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { emailField } from "../leads/schemas";
+import { emailField } from "../forms/fields";
 
 /** The "see my link and points" form: one email address. Shared by the browser and the server. */
 export const statusLinkSchema = z.object({ email: emailField });

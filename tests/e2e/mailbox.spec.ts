@@ -83,6 +83,7 @@ test("an application's confirmation and staff notification both arrive", async (
 });
 
 test("every template has a preview, and the mailbox pages pass axe", async ({ page }) => {
+  test.setTimeout(90_000); // every template rendered, then axe on three pages
   await page.goto("/mailbox/previews");
   const links = page.getByRole("main").getByRole("link");
   await expect(links).toHaveCount(EMAIL_TEMPLATES.length);

@@ -72,6 +72,8 @@ async function referrerWithConfirmedPoints(page: Page, browser: Browser, js: boo
 for (const js of [true, false]) {
   test.describe(`ownership links with JavaScript ${js ? "on" : "off"}`, () => {
     test.use({ javaScriptEnabled: js });
+    // Whole journeys across several pages, two browsers and axe: more than one page's budget.
+    test.describe.configure({ timeout: 90_000 });
 
     test("refer → friend says yes → held and approved → redeem through the emailed link", async ({ page, browser }) => {
       const referrer = await referrerWithConfirmedPoints(page, browser, js);

@@ -1,7 +1,7 @@
 /**
  * Examples for the form schemas: phone numbers (real formats of several countries, and
- * junk), the quote's "how should we reach you", and single-line fields, in the public forms
- * (lib/leads/schemas.ts) and the console's (lib/console/*.ts). The properties over random
+ * junk) and single-line fields, in the public forms and the console's (lib/console/*.ts).
+ * Each form's own examples are in its folder (lib/forms/<form>/<form>.test.ts). The properties over random
  * posts are in form-schemas.property.test.ts.
  */
 import { describe, expect, it } from "vitest";
@@ -80,42 +80,6 @@ describe("phone numbers", () => {
   it("refuses a line break inside a number with the single-line message", () => {
     expect(errors(callback("+44 7700\n900123"))).toEqual({ phone: SINGLE_LINE });
     expect(callback("\n+44 7700 900123\n")).toMatchObject({ success: true, data: { phone: "+447700900123" } });
-  });
-});
-
-describe("quote: how should we reach you", () => {
-  const base = { audience: "individual", name: "Quinn", email: "quinn@example.com", courses: ["data-analytics"], platform: "macos", consent: "on" };
-
-  it("asks the question", () => {
-    expect(errors(quoteSchema.safeParse({ ...base, bestTime: "morning", timeZone: "UTC" }))).toEqual({ contactBy: "Tell us how you would like to hear from us." });
-  });
-
-  it("needs a phone, a best time and a time zone for a call, all shown at once", () => {
-    expect(errors(quoteSchema.safeParse({ ...base, contactBy: "call" }))).toEqual({
-      phone: "Enter a phone number we can call.",
-      bestTime: "Choose the best time to call.",
-      timeZone: "Choose your time zone.",
-    });
-    expect(errors(quoteSchema.safeParse({ ...base, name: "", contactBy: "call", phone: "12", bestTime: "morning", timeZone: "UTC" }))).toEqual({
-      name: "Enter your name.",
-      phone: PHONE,
-    });
-  });
-
-  it("keeps the call details for a call", () => {
-    const r = quoteSchema.safeParse({ ...base, contactBy: "call", phone: "+44 7700 900123", bestTime: "afternoon", timeZone: "Europe/London" });
-    expect(r.data).toEqual({ ...base, consent: true, contactBy: "call", phone: "+447700900123", bestTime: "afternoon", timeZone: "Europe/London" });
-  });
-
-  it("needs no phone or best time by email, and ignores and drops any that were posted", () => {
-    expect(quoteSchema.safeParse({ ...base, contactBy: "email" }).data).toEqual({ ...base, consent: true, contactBy: "email" });
-    // A page without JavaScript shows every field; a half-typed number there is not an error.
-    const r = quoteSchema.safeParse({ ...base, contactBy: "email", phone: "12", bestTime: "midnight", timeZone: "Mars/Olympus" });
-    expect(r.data).toEqual({ ...base, consent: true, contactBy: "email" });
-  });
-
-  it("refuses any other answer", () => {
-    expect(errors(quoteSchema.safeParse({ ...base, contactBy: "pigeon" }))).toEqual({ contactBy: "Tell us how you would like to hear from us." });
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { EnrollForm } from "@/components/forms/enroll-form";
+import { EnrollForm } from "@/lib/forms/enroll/form";
 import { FormCard, FormPage } from "@/components/forms/form-page";
 import { attributionFrom, formPermalink, programChoices, queryParam, type SearchParams } from "@/components/forms/page-data";
 import { listProgramsForForms } from "@/lib/content/programs";

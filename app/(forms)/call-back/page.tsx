@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { CallbackForm } from "@/components/forms/callback-form";
+import { CallbackForm } from "@/lib/forms/callback/form";
 import { FormCard, FormPage } from "@/components/forms/form-page";
 import { DEFAULT_TIME_ZONE, attributionFrom, formPermalink, queryParam, timeZoneOptions, type SearchParams } from "@/components/forms/page-data";
 import { listProgramsForForms } from "@/lib/content/programs";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { FormCard, FormPage } from "@/components/forms/form-page";
-import { NewsletterForm } from "@/components/forms/newsletter-form";
+import { NewsletterForm } from "@/lib/forms/newsletter/form";
 import { attributionFrom, formPermalink, type SearchParams } from "@/components/forms/page-data";
 import { initialFormState } from "@/lib/leads/initial-state";
 import { pageMetadata } from "@/lib/seo/metadata";

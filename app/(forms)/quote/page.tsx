@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { FormCard, FormPage } from "@/components/forms/form-page";
 import { DEFAULT_TIME_ZONE, attributionFrom, formPermalink, queryParam, timeZoneOptions, type SearchParams } from "@/components/forms/page-data";
-import { QuoteForm } from "@/components/forms/quote-form";
+import { QuoteForm } from "@/lib/forms/quote/form";
 import { listProgramsForForms } from "@/lib/content/programs";
 import { db } from "@/lib/db";
 import { initialFormState } from "@/lib/leads/initial-state";

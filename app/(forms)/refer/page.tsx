@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { FormCard, FormPage } from "@/components/forms/form-page";
 import { attributionFrom, formPermalink, type SearchParams } from "@/components/forms/page-data";
-import { RedemptionForm } from "@/components/forms/redemption-form";
-import { ReferralForm } from "@/components/forms/referral-form";
+import { RedemptionForm } from "@/lib/forms/redemption/form";
+import { ReferralForm } from "@/lib/forms/referral/form";
 import { initialFormState } from "@/lib/leads/initial-state";
-import { LIMITS } from "@/lib/leads/schemas";
+import { LIMITS } from "@/lib/forms/fields";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { submitRedemption, submitReferral } from "../actions";
 

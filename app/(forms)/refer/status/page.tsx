@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { FormCard, FormPage } from "@/components/forms/form-page";
 import { formPermalink, type SearchParams } from "@/components/forms/page-data";
-import { StatusLinkForm } from "@/components/forms/status-link-form";
+import { StatusLinkForm } from "./status-link-form";
 import { authSecret } from "@/lib/auth/auth";
 import { db } from "@/lib/db";
 import { initialFormState } from "@/lib/leads/initial-state";

@@ -1,9 +1,9 @@
 "use client";
 
-import { LIMITS } from "@/lib/leads/schemas";
+import { LIMITS } from "@/lib/forms/fields";
 import { statusLinkSchema } from "@/lib/referrals/status-schema";
-import { TextField } from "./fields";
-import { LeadFormShell, useLeadForm, type LeadFormProps } from "./lead-form";
+import { TextField } from "@/lib/forms/ui/fields";
+import { LeadFormShell, useLeadForm, type LeadFormProps } from "@/lib/forms/ui/lead-form";
 
 const LABELS = { email: "Email" };
 

@@ -1,8 +1,9 @@
 "use client";
 
-import { LIMITS, newsletterSchema } from "@/lib/leads/schemas";
-import { ConsentField, TextField } from "./fields";
-import { LeadFormShell, useLeadForm, type LeadFormProps } from "./lead-form";
+import { LIMITS } from "../fields";
+import { NEWSLETTER_CONSENT, newsletterSchema } from "./schema";
+import { ConsentField, TextField } from "../ui/fields";
+import { LeadFormShell, useLeadForm, type LeadFormProps } from "../ui/lead-form";
 
 const LABELS = { email: "Email", name: "Name", consent: "Consent" };
 
@@ -29,7 +30,7 @@ export function NewsletterForm({ action, initialState, attribution, path, permal
         maxLength={LIMITS.email}
       />
       <TextField name="name" label="Your name" optional autoComplete="name" maxLength={LIMITS.name} hint="So our emails greet you properly." />
-      <ConsentField />
+      <ConsentField consent={NEWSLETTER_CONSENT} />
     </LeadFormShell>
   );
 }

@@ -1,9 +1,9 @@
 "use client";
 
-import { LIMITS } from "@/lib/leads/schemas";
+import { LIMITS } from "../fields";
 
 import type { HTMLAttributes, InputHTMLAttributes, ReactNode } from "react";
-import { CONSENT, CONSENT_FOR_FORM } from "@/lib/leads/form-types";
+import { CONSENT, type ConsentKey } from "@/lib/leads/consent";
 import { useLeadFormContext } from "./lead-form";
 import { asList, asText, errorIdOf, fieldId, hintIdOf, isTicked } from "./form-values";
 
@@ -311,9 +311,10 @@ export function CheckboxGroupField(props: ChoiceGroupProps) {
  * The consent box: never ticked for the person, and shows the exact, versioned wording
  * the server records for this form type.
  */
-export function ConsentField({ className }: { className?: string }) {
+/** The consent box, with the exact text the lead will store (the form's own consent). */
+export function ConsentField({ consent, className }: { consent: ConsentKey; className?: string }) {
   const f = useField("consent");
-  const text = CONSENT[CONSENT_FOR_FORM[f.form.state.formType]].text;
+  const text = CONSENT[consent].text;
   return (
     <div className={className}>
       <FieldError id={f.errorId} message={f.error} />

@@ -2,10 +2,11 @@
 
 import { useEffect, useState } from "react";
 import { useFieldArray } from "react-hook-form";
-import { LIMITS, referralSchema } from "@/lib/leads/schemas";
-import { ConsentField, FieldError, FormSection, TextAreaField, TextField, NameAndEmailFields } from "./fields";
-import { LeadFormShell, useLeadForm, type LeadFormProps } from "./lead-form";
-import { asText, errorIdOf, fieldId, hintIdOf, valueAt, type FormValues } from "./form-values";
+import { LIMITS } from "../fields";
+import { REFERRAL_CONSENT, referralSchema } from "./schema";
+import { ConsentField, FieldError, FormSection, TextAreaField, TextField, NameAndEmailFields } from "../ui/fields";
+import { LeadFormShell, useLeadForm, type LeadFormProps } from "../ui/lead-form";
+import { asText, errorIdOf, fieldId, hintIdOf, valueAt, type FormValues } from "../ui/form-values";
 
 /** Rows shown without JavaScript (and to start with); empty rows are ignored by the schema. */
 const STARTING_ROWS = 3;
@@ -175,7 +176,7 @@ export function ReferralForm({ action, initialState, attribution, path, permalin
         )}
       </section>
 
-      <ConsentField />
+      <ConsentField consent={REFERRAL_CONSENT} />
     </LeadFormShell>
   );
 }

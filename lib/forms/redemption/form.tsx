@@ -1,8 +1,9 @@
 "use client";
 
-import { LIMITS, OPTION_LABELS, REWARDS, redemptionSchema } from "@/lib/leads/schemas";
-import { ConsentField, RadioGroupField, TextAreaField, TextField } from "./fields";
-import { LeadFormShell, useLeadForm, type LeadFormProps } from "./lead-form";
+import { LIMITS } from "../fields";
+import { REDEMPTION_CONSENT, redemptionSchema, REWARD_LABELS, REWARDS } from "./schema";
+import { ConsentField, RadioGroupField, TextAreaField, TextField } from "../ui/fields";
+import { LeadFormShell, useLeadForm, type LeadFormProps } from "../ui/lead-form";
 
 const LABELS = {
   email: "Email",
@@ -39,7 +40,7 @@ export function RedemptionForm({ action, initialState, attribution, path, permal
       <RadioGroupField
         name="reward"
         legend="What would you like to spend them on?"
-        options={REWARDS.map((value) => ({ value, label: OPTION_LABELS.reward[value] }))}
+        options={REWARDS.map((value) => ({ value, label: REWARD_LABELS[value] }))}
       />
       <TextField
         name="points"
@@ -57,7 +58,7 @@ export function RedemptionForm({ action, initialState, attribution, path, permal
         maxLength={LIMITS.message}
         hint="Which course, device or accessory you have in mind."
       />
-      <ConsentField />
+      <ConsentField consent={REDEMPTION_CONSENT} />
     </LeadFormShell>
   );
 }

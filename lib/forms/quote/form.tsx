@@ -1,10 +1,11 @@
 "use client";
 
 import { useWatch } from "react-hook-form";
-import { CALL_TIMES, CONTACT_METHODS, DEVICE_PLATFORMS, LIMITS, OPTION_LABELS, quoteSchema } from "@/lib/leads/schemas";
-import { CheckboxGroupField, ConsentField, FormSection, RadioGroupField, SelectField, TextAreaField, TextField, withRange, type Option, NameAndEmailFields } from "./fields";
-import { LeadFormShell, useLeadForm, type LeadFormProps } from "./lead-form";
-import { TimeZoneField } from "./time-zone-field";
+import { CALL_TIME_LABELS, CALL_TIMES, DEVICE_PLATFORMS, LIMITS, PLATFORM_LABELS } from "../fields";
+import { CONTACT_BY_LABELS, CONTACT_METHODS, QUOTE_CONSENT, quoteSchema } from "./schema";
+import { CheckboxGroupField, ConsentField, FormSection, RadioGroupField, SelectField, TextAreaField, TextField, withRange, type Option, NameAndEmailFields } from "../ui/fields";
+import { LeadFormShell, useLeadForm, type LeadFormProps } from "../ui/lead-form";
+import { TimeZoneField } from "../ui/time-zone-field";
 
 const LABELS = {
   audience: "Who it is for",
@@ -31,7 +32,7 @@ const CONTACT_DESCRIPTIONS: Record<(typeof CONTACT_METHODS)[number], string> = {
   email: "We email you the quote.",
   call: "We email you the quote, then call to go through it.",
 };
-const CONTACT_OPTIONS: Option[] = CONTACT_METHODS.map((value) => ({ value, label: OPTION_LABELS.contactBy[value], description: CONTACT_DESCRIPTIONS[value] }));
+const CONTACT_OPTIONS: Option[] = CONTACT_METHODS.map((value) => ({ value, label: CONTACT_BY_LABELS[value], description: CONTACT_DESCRIPTIONS[value] }));
 
 type Props = LeadFormProps & {
   courses: Option[];
@@ -92,7 +93,7 @@ export function QuoteForm({ action, initialState, courses, timeZones, defaultTim
           name="platform"
           label="Which device will you learn on?"
           placeholder="Choose a device"
-          options={DEVICE_PLATFORMS.map((value) => ({ value, label: OPTION_LABELS.platform[value] }))}
+          options={DEVICE_PLATFORMS.map((value) => ({ value, label: PLATFORM_LABELS[value] }))}
         />
         <TextAreaField
           name="message"
@@ -118,7 +119,7 @@ export function QuoteForm({ action, initialState, courses, timeZones, defaultTim
             <RadioGroupField
               name="bestTime"
               legend={`Best time to call you about the quote${forCallOnly}`}
-              options={CALL_TIMES.map((value) => withRange(OPTION_LABELS.callTime[value], value))}
+              options={CALL_TIMES.map((value) => withRange(CALL_TIME_LABELS[value], value))}
               columns={3}
             />
             <TimeZoneField label={`Your time zone${forCallOnly}`} options={timeZones} serverDefault={defaultTimeZone} />
@@ -126,7 +127,7 @@ export function QuoteForm({ action, initialState, courses, timeZones, defaultTim
         )}
       </FormSection>
 
-      <ConsentField />
+      <ConsentField consent={QUOTE_CONSENT} />
     </LeadFormShell>
   );
 }

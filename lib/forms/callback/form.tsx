@@ -1,9 +1,10 @@
 "use client";
 
-import { CALL_TIMES, DEVICE_PLATFORMS, LIMITS, OPTION_LABELS, callbackSchema } from "@/lib/leads/schemas";
-import { ConsentField, FormSection, RadioGroupField, SelectField, TextField, withRange, type Option } from "./fields";
-import { LeadFormShell, useLeadForm, type LeadFormProps } from "./lead-form";
-import { TimeZoneField } from "./time-zone-field";
+import { CALL_TIME_LABELS, CALL_TIMES, DEVICE_PLATFORMS, LIMITS, PLATFORM_LABELS } from "../fields";
+import { CALLBACK_CONSENT, callbackSchema } from "./schema";
+import { ConsentField, FormSection, RadioGroupField, SelectField, TextField, withRange, type Option } from "../ui/fields";
+import { LeadFormShell, useLeadForm, type LeadFormProps } from "../ui/lead-form";
+import { TimeZoneField } from "../ui/time-zone-field";
 
 const LABELS = {
   name: "Full name",
@@ -47,7 +48,7 @@ export function CallbackForm({ action, initialState, courses, timeZones, default
         <RadioGroupField
           name="bestTime"
           legend="Best time to call"
-          options={CALL_TIMES.map((value) => withRange(OPTION_LABELS.callTime[value], value))}
+          options={CALL_TIMES.map((value) => withRange(CALL_TIME_LABELS[value], value))}
           columns={3}
         />
         <TimeZoneField options={timeZones} serverDefault={defaultTimeZone} />
@@ -58,10 +59,10 @@ export function CallbackForm({ action, initialState, courses, timeZones, default
           name="platform"
           label="Which device would you learn on?"
           placeholder="Choose a device"
-          options={DEVICE_PLATFORMS.map((value) => ({ value, label: OPTION_LABELS.platform[value] }))}
+          options={DEVICE_PLATFORMS.map((value) => ({ value, label: PLATFORM_LABELS[value] }))}
         />
       </FormSection>
-      <ConsentField />
+      <ConsentField consent={CALLBACK_CONSENT} />
     </LeadFormShell>
   );
 }

@@ -2,10 +2,14 @@
 
 import { useEffect } from "react";
 import { useWatch } from "react-hook-form";
-import { EXPERIENCE_LEVELS, LIMITS, OPTION_LABELS, PAYMENT_OPTIONS, enrollSchema } from "@/lib/leads/schemas";
-import { ConsentField, FormSection, RadioGroupField, SelectField, TextAreaField, TextField, NameAndEmailFields } from "./fields";
-import { LeadFormShell, useLeadForm, type LeadFormProps } from "./lead-form";
-import type { ProgramChoice } from "./page-data";
+import { LIMITS } from "../fields";
+import { ENROLL_CONSENT, enrollSchema, EXPERIENCE_LABELS, EXPERIENCE_LEVELS, PAYMENT_LABELS, PAYMENT_OPTIONS } from "./schema";
+import { ConsentField, FormSection, RadioGroupField, SelectField, TextAreaField, TextField, NameAndEmailFields } from "../ui/fields";
+import { LeadFormShell, useLeadForm, type LeadFormProps } from "../ui/lead-form";
+import type { Option } from "../ui/fields";
+
+/** A program with its upcoming cohorts as ready-made options (the page builds them). */
+export type ProgramChoice = { slug: string; name: string; cohorts: Option[] };
 
 const LABELS = {
   program: "Program",
@@ -98,7 +102,7 @@ export function EnrollForm({ action, initialState, programs, attribution, path, 
           label="How would you like to pay?"
           placeholder="Choose a payment option"
           hint="You can change this until your cohort starts."
-          options={PAYMENT_OPTIONS.map((value) => ({ value, label: OPTION_LABELS.payment[value] }))}
+          options={PAYMENT_OPTIONS.map((value) => ({ value, label: PAYMENT_LABELS[value] }))}
         />
       </FormSection>
 
@@ -116,7 +120,7 @@ export function EnrollForm({ action, initialState, programs, attribution, path, 
         <RadioGroupField
           name="experience"
           legend="How much programming have you done?"
-          options={EXPERIENCE_LEVELS.map((value) => ({ value, label: OPTION_LABELS.experience[value] }))}
+          options={EXPERIENCE_LEVELS.map((value) => ({ value, label: EXPERIENCE_LABELS[value] }))}
           columns={2}
         />
         <TextAreaField
@@ -128,7 +132,7 @@ export function EnrollForm({ action, initialState, programs, attribution, path, 
         />
       </FormSection>
 
-      <ConsentField />
+      <ConsentField consent={ENROLL_CONSENT} />
     </LeadFormShell>
   );
 }
