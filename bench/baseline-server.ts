@@ -9,7 +9,7 @@
  */
 import { createServer } from "node:http";
 import { defaultDeps } from "../lib/leads/run-form-action";
-import { submitLead } from "../lib/leads/submit";
+import { submitLead } from "../lib/leads/pipeline";
 import type { FormType } from "../lib/leads/form-types";
 
 const deps = defaultDeps();

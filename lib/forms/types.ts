@@ -6,7 +6,7 @@ import type { ConfirmationEmailData, RenderContext, SummaryRow } from "../email/
 import type { ConsentKey } from "../leads/consent";
 import type { ContactRow } from "../leads/contacts";
 import type { SuccessDetails } from "../leads/form-state";
-import type { SubmissionContext, SubmissionDeps, SubmitOutcome } from "../leads/submit";
+import type { SubmissionContext, SubmissionDeps, SubmitOutcome } from "../leads/pipeline";
 import type { Attribution } from "./fields";
 
 /**

@@ -10,7 +10,7 @@ import { newSubmissionToken, SUBMISSION_TOKEN_PATTERN } from "./codes";
 import { formDataToObject } from "./form-data";
 import type { FormState } from "./form-state";
 import type { FormType, LeadType } from "./form-types";
-import { submitLead, type SubmissionDeps } from "./submit";
+import { submitLead, type SubmissionDeps } from "./pipeline";
 
 /**
  * Staff recipients per form type: the list an admin set in the console (Settings), else

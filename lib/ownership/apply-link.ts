@@ -1,7 +1,7 @@
 import type { FirstTouch } from "../attribution-cookies";
 import { FieldError } from "../leads/errors";
-import { saveLead } from "../leads/save";
-import { type SubmissionContext, type SubmissionDeps } from "../leads/submit";
+import { saveLead } from "../leads/pipeline";
+import { type SubmissionContext, type SubmissionDeps } from "../leads/pipeline";
 import { attributionSchema } from "../forms/fields";
 import { redemptionSchema } from "../forms/redemption/schema";
 import { pointsBalance, type PointsBalance } from "../referrals/points";

@@ -1,8 +1,8 @@
 import { INVITE_TOKEN_PATTERN } from "../leads/codes";
 import { CONSENT } from "../leads/consent";
 import { isUniqueViolation } from "../leads/errors";
-import { saveLead } from "../leads/save";
-import { type SubmissionContext, type SubmissionDeps } from "../leads/submit";
+import { saveLead } from "../leads/pipeline";
+import { type SubmissionContext, type SubmissionDeps } from "../leads/pipeline";
 import { markAddressProven } from "../ownership/prove";
 import { hashIp } from "../security/fingerprint";
 import type { ConfirmOutcome } from "./confirm";

@@ -1,7 +1,7 @@
 import type { SummaryRow } from "../email/template-data";
 import type { Attribution } from "../forms/fields";
 import type { RedemptionInput } from "../forms/redemption/schema";
-import type { SubmissionContext, SubmissionDeps } from "../leads/submit";
+import type { SubmissionContext, SubmissionDeps } from "../leads/pipeline";
 import { issueOwnershipLink } from "../ownership/tokens";
 import { pointsBalance } from "./points";
 

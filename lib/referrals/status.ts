@@ -1,7 +1,7 @@
 import type { Db } from "../db";
 import type { FormState, SuccessDetails } from "../leads/form-state";
 import { fieldErrorsFrom } from "../leads/errors";
-import { type SubmissionContext, type SubmissionDeps } from "../leads/submit";
+import { type SubmissionContext, type SubmissionDeps } from "../leads/pipeline";
 import { newSubmissionToken } from "../leads/codes";
 import { issueOwnershipLink } from "../ownership/tokens";
 import { maskEmail, maskName } from "./mask";

@@ -4,7 +4,7 @@
  */
 import type { Db } from "@/lib/db";
 import { applyOwnershipLink } from "@/lib/ownership/apply-link";
-import { submitLead, type SubmissionContext, type SubmissionDeps } from "@/lib/leads/submit";
+import { submitLead, type SubmissionContext, type SubmissionDeps } from "@/lib/leads/pipeline";
 
 /** The secret of a /confirm/<token> link. */
 export const tokenOf = (url: unknown) => String(url).split("/confirm/")[1];

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../helpers/test-db";
 import { seedPrograms } from "@/lib/content/seed-programs";
 import { createMemoryRateLimiter } from "@/lib/rate-limit";
-import { submitLead, type SubmissionDeps } from "@/lib/leads/submit";
+import { submitLead, type SubmissionDeps } from "@/lib/leads/pipeline";
 import type { FormType } from "@/lib/leads/form-types";
 import { drainOutbox } from "@/lib/email/dispatcher";
 import { mailboxTransport } from "@/lib/email/transport";

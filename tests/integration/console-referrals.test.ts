@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../helpers/test-db";
 import type { Db } from "@/lib/db";
 import { createMemoryRateLimiter } from "@/lib/rate-limit";
-import { submitLead, type SubmissionDeps } from "@/lib/leads/submit";
+import { submitLead, type SubmissionDeps } from "@/lib/leads/pipeline";
 import { confirmInterest } from "@/lib/referrals/confirm-interest";
 import { fileRedemption } from "../helpers/funnel";
 import { pointsBalance } from "@/lib/referrals/points";

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { createTestDb } from "../helpers/test-db";
 import { seedPrograms } from "@/lib/content/seed-programs";
 import { createMemoryRateLimiter } from "@/lib/rate-limit";
-import { submitLead, type SubmissionDeps } from "@/lib/leads/submit";
+import { submitLead, type SubmissionDeps } from "@/lib/leads/pipeline";
 import { defaultStaffRecipients, staffRecipients, staffRecipientsFromSettings } from "@/lib/leads/run-form-action";
 import {
   cachedStaffRecipientSettings,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../helpers/test-db";
 import { createMemoryRateLimiter } from "@/lib/rate-limit";
-import { submitLead, type SubmissionDeps } from "@/lib/leads/submit";
+import { submitLead, type SubmissionDeps } from "@/lib/leads/pipeline";
 import { randomCode } from "@/lib/leads/codes";
 import { listSubscribers, normalizeEmailPrefix, SUBSCRIBERS_PAGE_SIZE } from "@/lib/console/subscribers";
 

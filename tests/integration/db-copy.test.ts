@@ -30,7 +30,7 @@ import {
 import { createAuth, createStaffUser } from "@/lib/auth/auth";
 import { seedPrograms } from "@/lib/content/seed-programs";
 import { createMemoryRateLimiter } from "@/lib/rate-limit";
-import { submitLead, type SubmissionDeps } from "@/lib/leads/submit";
+import { submitLead, type SubmissionDeps } from "@/lib/leads/pipeline";
 import type { FormType } from "@/lib/leads/form-types";
 import { confirmInterest } from "@/lib/referrals/confirm-interest";
 import { fileRedemption, proveAddress } from "../helpers/funnel";

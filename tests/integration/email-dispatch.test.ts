@@ -6,7 +6,7 @@ import { createTestDb } from "../helpers/test-db";
 import { startFakeResend, type FakeResend } from "../helpers/fake-resend";
 import { seedPrograms } from "@/lib/content/seed-programs";
 import { createMemoryRateLimiter } from "@/lib/rate-limit";
-import { submitLead, type SubmissionDeps } from "@/lib/leads/submit";
+import { submitLead, type SubmissionDeps } from "@/lib/leads/pipeline";
 import { backoffMs, dispatchRound, drainOutbox, type DispatcherOptions } from "@/lib/email/dispatcher";
 import { renderEmail } from "@/lib/email/render";
 import { mailboxTransport, resendTransport } from "@/lib/email/transport";

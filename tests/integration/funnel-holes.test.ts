@@ -11,7 +11,7 @@ import { createTestDb } from "../helpers/test-db";
 import { latestEmail, proveAddress, tokenOf } from "../helpers/funnel";
 import { seedPrograms } from "@/lib/content/seed-programs";
 import { createMemoryRateLimiter } from "@/lib/rate-limit";
-import { submitLead, type SubmissionDeps, type SubmitOutcome } from "@/lib/leads/submit";
+import { submitLead, type SubmissionDeps, type SubmitOutcome } from "@/lib/leads/pipeline";
 import { applyOwnershipLink } from "@/lib/ownership/apply-link";
 import { hashOwnershipToken, issueOwnershipLink, OWNERSHIP_LINKS_PER_HOUR, OWNERSHIP_TTL_MINUTES } from "@/lib/ownership/tokens";
 import { confirmInterest } from "@/lib/referrals/confirm-interest";

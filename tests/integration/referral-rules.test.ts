@@ -12,7 +12,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedPrograms } from "@/lib/content/seed-programs";
 import type { FormType } from "@/lib/leads/form-types";
-import { submitLead, type SubmissionContext, type SubmissionDeps } from "@/lib/leads/submit";
+import { submitLead, type SubmissionContext, type SubmissionDeps } from "@/lib/leads/pipeline";
 import { createMemoryRateLimiter } from "@/lib/rate-limit";
 import { createTestDb } from "../helpers/test-db";
 

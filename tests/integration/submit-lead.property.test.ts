@@ -11,7 +11,7 @@ import { seedPrograms } from "@/lib/content/seed-programs";
 import { FORM_TYPES, type FormType } from "@/lib/leads/form-types";
 import { formSchemas } from "@/lib/leads/schemas";
 import { leadFormAction } from "@/lib/leads/run-form-action";
-import { submitLead, type SubmissionDeps, type SubmitOutcome } from "@/lib/leads/submit";
+import { submitLead, type SubmissionDeps, type SubmitOutcome } from "@/lib/leads/pipeline";
 import { createMemoryRateLimiter } from "@/lib/rate-limit";
 import { confirmInterest } from "@/lib/referrals/confirm-interest";
 import { pointsBalance } from "@/lib/referrals/points";
