@@ -1,71 +1,20 @@
 /**
- * Staff console benchmark (SQLite): the lead inbox, search and the CSV export at 100,000 and
- * 1,000,000 leads.
+ * Staff console benchmark (SQLite): the lead inbox, search, the dashboard and the CSV export
+ * at 100,000 and 1,000,000 leads, seeded straight into the file, timed through the app's own
+ * code, with the plain single-query search of before as the same-run baseline. What it
+ * measures, the options and the figures so far: docs/performance.md.
  *
  *   npm run bench:console -- [--sizes 100000,1000000] [--runs 200] [--analyze both|yes|no]
  *                            [--batch 500,2000] [--compare-prisma] [--reuse] [--explain 4] [--seed 1]
  *                            [--seed-only] [--only <regex>] [--no-export]
- *
- * --seed-only makes (or, with --reuse, keeps) the databases and stops: handy before a run with
- * --reuse, or for looking at query plans by hand. --only measures only the query kinds whose
- * name matches (e.g. --only search, --only "count|dashboard"); --no-export skips the exports.
- *
- * For each size N:
- * 1. Makes a fresh, migrated database in bench-results/bench-console-<N>.db (`prisma migrate
- *    deploy`), loads the program catalogue (3 programs, 8 cohorts) and 5 staff users, then
- *    inserts the contacts and leads with better-sqlite3 directly, in large transactions
- *    with prepared statements (Prisma would take far too long for a million rows). Dates
- *    are written exactly as Prisma's SQLite adapter writes them (ISO 8601 text with
- *    "+00:00"). With --reuse, a database that already holds N leads is used as it is.
- *    The data: leads over the last 365 days in arrival order; form types enroll 30%,
- *    quote 15%, referral 10%, newsletter 30%, callback 10%, redemption 5%; status mostly
- *    new; owners (5 staff) on the leads past new and a few new ones; UTM source missing on
- *    about half; articles/CTAs on about 40%; names from first/last name lists (a few
- *    non-ASCII) with the search keys from nameSearchKeys(); unique emails, except that about
- *    1 lead in 10 is a returning contact; E.164 phones on about 40%.
- * 2. Measures with the app's own code (lib/console/inbox.ts and dashboard.ts through Prisma,
- *    as the console runs it), first WITHOUT statistics (a database migrated and filled by the
- *    app has no sqlite_stat1 unless something runs ANALYZE) and then after ANALYZE
- *    (--analyze). Each sample records wall-clock ms and the process's CPU ms (the CPU
- *    figures move less when other work shares the machine):
- *    - listInbox, one page (50 rows + 1), --runs times per kind with randomised filters:
- *      no filter; form type; status; program + status; owner; source; 30-day date range;
- *      form type + date range; article; and deep pages (5 pages followed by cursor from a
- *      random point in the table, with a random one of those filters);
- *    - countInbox (capped at COUNT_CAP): with the same random filters; with a search alone;
- *      with a surname prefix and one of the filters;
- *    - search through listInbox (searchLeads): surname prefix (3-5 letters), first-name
- *      prefix (3-5 letters), full email, email prefix (4-7 characters), phone digits, a term
- *      that matches nothing; a surname prefix with one of the filters; pages 2-5 of a search;
- *    - baseline, in the same run: each search as the single plain query listInbox ran before
- *      (inboxWhere + afterCursor, one findMany), and the count of a filtered search as the
- *      single capped count; not in the overall figures;
- *    - the dashboard (loadDashboard and its parts: leads per day, funnels, first contact) for
- *      the last 30 days, and the whole dashboard for the last 366 days (fewer runs).
- *    Prints p50 / p95 / max and CPU p50 / p95 per kind, and the overall inbox and search p95.
- * 3. Exports the whole table, and then two filtered views, with exportLeadsCsv as the route
- *    runs it (the SQLite reader), each in a child process (so the peak RSS is the export's
- *    own), into a null sink (each chunk is UTF-8 encoded, as the route does, and dropped).
- *    The whole-table export runs once per --batch size. --compare-prisma also exports the
- *    whole table through Prisma. The child samples RSS every 50 ms and after every chunk,
- *    and reports the kernel's high-water mark (process.resourceUsage().maxRSS) and its CPU
- *    time (rows per CPU-second is the figure to compare when the machine is busy).
- * 4. Prints EXPLAIN QUERY PLAN, with the SQL Prisma sent, for the slowest kinds (--explain N).
- * 5. Prints a summary with the targets next to the figures: inbox p95 < 50 ms at 1,000,000
- *    leads; export >= 100,000 rows/s and < 300 MB RSS; search, count and dashboard p95s.
- *
- * Timings include Prisma's own work (query building, result mapping), as in the app. Other
- * load on the machine shows up in the figures; compare runs from the same machine.
  */
-import { execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { createDb, type Db } from "../lib/db";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { seedPrograms } from "../lib/content/seed-programs";
-import { cpus, loadavg } from "node:os";
 import {
   afterCursor,
   COUNT_CAP,
@@ -82,6 +31,11 @@ import { EXPORT_BATCH_SIZE, exportLeadsCsv } from "../lib/console/export";
 import { firstContactStats, funnels, leadsOverTime, loadDashboard, parseDashboardRange } from "../lib/console/dashboard";
 import { CONSENT, CONSENT_FOR_FORM, type FormType } from "../lib/leads/form-types";
 import { nameSearchKeys } from "../lib/leads/search-keys";
+import { cliOptions } from "./lib/args";
+import { machineLine, peakRssMb, reportToParent, runChild, timed as measure, watchMemory, type MemoryReport } from "./lib/measure";
+import { emptySqliteFile, migrate, resultsPath, ROOT } from "./lib/project";
+import { comparisonTable, table, type Comparison } from "./lib/report";
+import { percentile } from "./lib/stats";
 
 // ---------------------------------------------------------------------------------------------
 // Arguments
@@ -102,15 +56,7 @@ type Args = {
 };
 
 function parseArgs(argv = process.argv): Args {
-  const get = (name: string) => {
-    const i = argv.indexOf(`--${name}`);
-    return i > 0 ? argv[i + 1] : undefined;
-  };
-  const int = (name: string, fallback: number, min: number) => {
-    const value = Number(get(name) ?? fallback);
-    if (!Number.isInteger(value) || value < min) throw new Error(`--${name} must be an integer >= ${min}`);
-    return value;
-  };
+  const { get, int } = cliOptions(argv);
   const sizes = (get("sizes") ?? "100000,1000000").split(",").map((s) => Number(s.trim().replace(/_/g, "")));
   if (!sizes.length || sizes.some((n) => !Number.isInteger(n) || n < 1000)) throw new Error("--sizes must be integers >= 1000, comma-separated");
   const analyze = get("analyze") ?? "both";
@@ -134,9 +80,7 @@ function parseArgs(argv = process.argv): Args {
   };
 }
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
-const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
-const dbFile = (n: number) => path.join(root, "bench-results", `bench-console-${n}.db`);
+const dbFile = (n: number) => resultsPath(`bench-console-${n}.db`);
 
 // ---------------------------------------------------------------------------------------------
 // Deterministic randomness
@@ -264,7 +208,6 @@ type Staff = { id: string; name: string };
 type Catalog = { programs: string[]; cohorts: Map<string, string[]> };
 
 async function prepareDatabase(n: number): Promise<{ file: string; url: string; staff: Staff[]; catalog: Catalog; seedSeconds: number | null }> {
-  mkdirSync(path.join(root, "bench-results"), { recursive: true });
   const file = dbFile(n);
   const url = `file:${file}`;
   if (existsSync(file)) {
@@ -272,7 +215,7 @@ async function prepareDatabase(n: number): Promise<{ file: string; url: string; 
     try {
       const count = (conn.prepare(`SELECT count(*) AS c FROM "Lead"`).get() as { c: number }).c;
       if (args.reuse && count === n) {
-        process.stderr.write(`reusing ${path.relative(root, file)} (${n} leads)\n`);
+        process.stderr.write(`reusing ${path.relative(ROOT, file)} (${n} leads)\n`);
         conn.close();
         return { file, url, ...(await readCatalog(url)), seedSeconds: null };
       }
@@ -281,8 +224,8 @@ async function prepareDatabase(n: number): Promise<{ file: string; url: string; 
     }
     conn.close();
   }
-  for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
-  execFileSync(bin("prisma"), ["migrate", "deploy"], { cwd: root, env: { ...process.env, DATABASE_URL: url }, stdio: "pipe" });
+  emptySqliteFile(`bench-console-${n}`);
+  migrate(url);
   const db = createDb(url);
   await seedPrograms(db, new Date());
   await db.user.createMany({
@@ -456,11 +399,6 @@ function filterKinds(staff: Staff[], catalog: Catalog): Kind[] {
 type Sample = { ms: number; cpu: number; filters: InboxFilters };
 type Measured = { kind: string; group: Group; samples: Sample[]; run?: (db: Db, filters: InboxFilters) => Promise<unknown> };
 
-function percentile(sorted: number[], p: number) {
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
 function stats(samples: Sample[]) {
   const ms = samples.map((s) => s.ms).sort((a, b) => a - b);
   const cpu = samples.map((s) => s.cpu).sort((a, b) => a - b);
@@ -470,13 +408,9 @@ function stats(samples: Sample[]) {
 let lastCpuMs = 0;
 
 async function timed<T>(run: () => Promise<T>): Promise<[number, T]> {
-  const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
-  const out = await run();
-  const ms = performance.now() - t0;
-  const cpu = process.cpuUsage(cpu0);
-  lastCpuMs = (cpu.user + cpu.system) / 1000;
-  return [ms, out];
+  const t = await measure(run);
+  lastCpuMs = t.cpuMs;
+  return [t.ms, t.value];
 }
 
 /** Values to search for, taken from the data. */
@@ -590,14 +524,14 @@ async function measureQueries(db: Db, file: string, staff: Staff[], catalog: Cat
     const plain = (d: Db, f: InboxFilters) =>
       d.lead.findMany({ where: { AND: [inboxWhere(f), afterCursor(decodeCursor(f.after))] }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 51, select: INBOX_SELECT });
     for (const [name, term] of searchKinds) {
-      if (!want(`baseline (one plain query): ${name}`)) continue;
+      if (!want(`${BASELINE_PREFIX}${name}`)) continue;
       const samples: Sample[] = [];
       for (let i = 0; i < Math.ceil(runs / 4) + warm; i++) {
         const filters = { q: term(i) };
         const [ms] = await timed(() => plain(db, filters));
         if (i >= warm) samples.push({ ms, cpu: lastCpuMs, filters });
       }
-      out.push({ kind: `baseline (one plain query): ${name}`, group: "baseline", samples, run: plain });
+      out.push({ kind: `${BASELINE_PREFIX}${name}`, group: "baseline", samples, run: plain });
     }
     const plainCount = (d: Db, f: InboxFilters) => d.lead.count({ where: inboxWhere(f), orderBy: { createdAt: "desc" }, take: COUNT_CAP + 1 });
     const withFilters: [string, (d: Db, f: InboxFilters) => Promise<unknown>][] = [
@@ -605,14 +539,14 @@ async function measureQueries(db: Db, file: string, staff: Staff[], catalog: Cat
       ["count: surname prefix + a filter", plainCount],
     ];
     for (const [name, run] of withFilters) {
-      if (!want(`baseline (one plain query): ${name}`)) continue;
+      if (!want(`${BASELINE_PREFIX}${name}`)) continue;
       const samples: Sample[] = [];
       for (let i = 0; i < runs + warm; i++) {
         const filters = filteredSearches[i];
         const [ms] = await timed(() => run(db, filters));
         if (i >= warm) samples.push({ ms, cpu: lastCpuMs, filters });
       }
-      out.push({ kind: `baseline (one plain query): ${name}`, group: "baseline", samples, run });
+      out.push({ kind: `${BASELINE_PREFIX}${name}`, group: "baseline", samples, run });
     }
   }
 
@@ -719,132 +653,51 @@ async function explain(url: string, file: string, measured: Measured, label: str
 // Export, in a child process
 // ---------------------------------------------------------------------------------------------
 
-type ExportResult = {
+type ExportResult = MemoryReport & {
   label: string;
   rows: number;
   expected: number;
   bytes: number;
   seconds: number;
   rowsPerSecond: number;
-  cpuSeconds: number;
-  load: number;
   batch: number;
   reader: "sqlite" | "prisma";
-  baselineRssMb: number;
-  peakRssSampledMb: number;
-  /** getrusage maxRSS (includes the parent's RSS at fork; see childExport). */
-  maxRssMb: number;
-  /** Linux VmHWM, reset just before the export: the export's own peak RSS. */
-  hwmMb: number | null;
-  hwmReset: boolean;
-  heapUsedPeakMb: number;
 };
 
 const MB = 1024 * 1024;
-
-/** Peak RSS in bytes from /proc/self/status (Linux), or null. */
-function vmHwm(): number | null {
-  try {
-    const kb = /VmHWM:\s+(\d+)\s*kB/.exec(readFileSync("/proc/self/status", "utf8"))?.[1];
-    return kb ? Number(kb) * 1024 : null;
-  } catch {
-    return null;
-  }
-}
 
 /** Runs in the child: export everything matching the filters into a null sink. */
 async function childExport(url: string, filters: InboxFilters, batchSize: number, reader: "sqlite" | "prisma") {
   const db = createDb(url);
   // Counted first (Prisma, uncapped), so that nothing but the export runs while memory is watched.
   const expected = await db.lead.count({ where: inboxWhere(filters) });
-  // Linux: reset the peak-RSS mark (VmHWM), so that it is the export's own peak and not
-  // start-up's. (getrusage's maxRSS cannot be reset: it also keeps the high-water mark of the
-  // forked copy of the parent from before exec, so in a child of this benchmark it reports
-  // the parent's RSS, over 1 GB after seeding a million leads. It is printed for reference.)
-  let hwmReset = false;
-  try {
-    writeFileSync("/proc/self/clear_refs", "5");
-    hwmReset = true;
-  } catch {
-    // not Linux: maxRSS is then the whole process's peak
-  }
-  let peak = process.memoryUsage.rss();
-  let heapPeak = process.memoryUsage().heapUsed;
-  const baseline = peak;
-  const sample = () => {
-    const rss = process.memoryUsage.rss();
-    if (rss > peak) peak = rss;
-  };
-  const timer = setInterval(() => {
-    sample();
-    heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
-  }, 50);
+  const memory = watchMemory();
   const encoder = new TextEncoder();
   let bytes = 0;
   let lines = 0;
-  const load = loadavg()[0];
-  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   for await (const chunk of exportLeadsCsv(db, filters, { batchSize, sqliteUrl: reader === "sqlite" ? url : undefined })) {
     const encoded = encoder.encode(chunk); // what the route does before the bytes go out
     bytes += encoded.byteLength;
     for (let i = chunk.indexOf("\n"); i !== -1; i = chunk.indexOf("\n", i + 1)) lines++;
-    sample();
+    memory.sample();
   }
   const seconds = (performance.now() - t0) / 1000;
-  const cpu = process.cpuUsage(cpu0);
-  clearInterval(timer);
-  sample();
-  const maxRss = process.resourceUsage().maxRSS * 1024;
-  const hwm = vmHwm();
+  const report = memory.stop();
   await db.$disconnect();
   const rows = lines - 1; // the header; the seeded data has no line breaks inside fields
-  const result = {
-    rows,
-    expected,
-    bytes,
-    seconds,
-    rowsPerSecond: rows / seconds,
-    cpuSeconds: (cpu.user + cpu.system) / 1e6,
-    load,
-    batch: batchSize,
-    reader,
-    baselineRssMb: baseline / MB,
-    peakRssSampledMb: peak / MB,
-    maxRssMb: maxRss / MB,
-    hwmMb: hwm === null ? null : hwm / MB,
-    hwmReset,
-    heapUsedPeakMb: heapPeak / MB,
-  };
-  process.stdout.write(`\n@@RESULT ${JSON.stringify(result)}\n`);
+  reportToParent({ ...report, rows, expected, bytes, seconds, rowsPerSecond: rows / seconds, batch: batchSize, reader });
 }
 
-function runExportChild(url: string, filters: InboxFilters, label: string, batchSize: number, reader: "sqlite" | "prisma" = "sqlite"): Promise<ExportResult> {
+async function runExportChild(url: string, filters: InboxFilters, label: string, batchSize: number, reader: "sqlite" | "prisma" = "sqlite"): Promise<ExportResult> {
   const script = new URL(import.meta.url).pathname;
-  const child = spawn(process.execPath, ["--import", "tsx", script, "--child-export", url, JSON.stringify(filters), String(batchSize), reader], {
-    cwd: root,
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  let stdout = "";
-  child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-  return new Promise((resolve, reject) => {
-    child.on("close", (code) => {
-      const line = stdout.split("\n").find((l) => l.startsWith("@@RESULT "));
-      if (code !== 0 || !line) return reject(new Error(`export child failed (exit ${code}): ${stdout.slice(-2000)}`));
-      resolve({ label, ...(JSON.parse(line.slice("@@RESULT ".length)) as Omit<ExportResult, "label">) });
-    });
-  });
+  const result = await runChild<Omit<ExportResult, "label">>(script, ["--child-export", url, JSON.stringify(filters), String(batchSize), reader]);
+  return { label, ...result };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Output
 // ---------------------------------------------------------------------------------------------
-
-function table(header: string[], rows: string[][]) {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((l) => l[i].length)));
-  const fmt = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(" | ");
-  return [fmt(header), widths.map((w) => "-".repeat(w)).join("-|-"), ...rows.map(fmt)].join("\n");
-}
 
 const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : "-");
 
@@ -857,6 +710,19 @@ type SizeResult = {
   exports: ExportResult[];
   plans: string[];
 };
+
+const BASELINE_PREFIX = "baseline (one plain query): ";
+
+/** Each search (or count) kind's p95 next to the same terms run as one plain query. */
+function baselineComparisons(measured: Measured[]): Comparison[] {
+  return measured.flatMap((b) => {
+    if (b.group !== "baseline") return [];
+    const name = b.kind.slice(BASELINE_PREFIX.length);
+    const project = measured.find((m) => m.kind === (name.startsWith("count:") ? name : `search: ${name}`));
+    if (!project) return [];
+    return [{ measure: `${project.kind} p95`, value: stats(project.samples).p95, baseline: stats(b.samples).p95, unit: "ms", higherIsBetter: false, decimals: 1 }];
+  });
+}
 
 function printSize(res: SizeResult) {
   console.log(`\n=== ${res.n.toLocaleString("en-US")} leads (database file ${res.fileMb.toFixed(0)} MB) ===`);
@@ -885,6 +751,10 @@ function printSize(res: SizeResult) {
     rows.push(cells);
   }
   console.log(`\n${table(header, rows)}`);
+  for (const p of res.phases) {
+    const comparisons = baselineComparisons(p.measured);
+    if (comparisons.length) console.log(`\n${comparisonTable(`p95 against the plain query of before (${p.label})`, "one plain Prisma query per search", comparisons)}`);
+  }
 
   console.log(
     `\n${table(
@@ -934,7 +804,7 @@ function printSummary(results: SizeResult[]) {
       const big = res.n >= 1_000_000 && e.reader === "sqlite";
       const label = `${e.label} (${e.reader}, batch ${e.batch})`;
       rows.push([n, `export ${label}: rows/s (rows/CPU-s ${Math.round(e.rows / e.cpuSeconds).toLocaleString("en-US")})`, ">= 100,000", Math.round(e.rowsPerSecond).toLocaleString("en-US"), big ? (e.rowsPerSecond >= 100_000 ? "ok" : "MISSED") : ""]);
-      const peak = Math.max(e.hwmReset && e.hwmMb !== null ? e.hwmMb : e.maxRssMb, e.peakRssSampledMb);
+      const peak = peakRssMb(e);
       rows.push([n, `export ${label}: peak RSS`, "< 300 MB", `${peak.toFixed(0)} MB`, big ? (peak < 300 ? "ok" : "MISSED") : ""]);
       if (e.rows !== e.expected) rows.push([n, `export ${label}: ROW COUNT MISMATCH`, String(e.expected), String(e.rows), "FAILED"]);
     }
@@ -954,7 +824,7 @@ async function main() {
   args = parseArgs();
   console.log(
     `bench:console sizes ${args.sizes.join(", ")}; ${args.runs} queries per kind; ANALYZE: ${args.analyze}; export batch ${args.batches.join(", ")}; ` +
-      `Node ${process.version}; ${cpus().length} CPU(s) (${cpus()[0]?.model ?? "?"}); load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}`,
+      machineLine(),
   );
   const results: SizeResult[] = [];
   let failed = false;
@@ -962,7 +832,7 @@ async function main() {
     process.stderr.write(`\n${n.toLocaleString("en-US")} leads\n`);
     const { file, url, staff, catalog, seedSeconds } = await prepareDatabase(n);
     if (args.seedOnly) {
-      console.log(`${path.relative(root, file)}: ${n.toLocaleString("en-US")} leads (${seedSeconds === null ? "reused" : `seeded in ${seedSeconds.toFixed(1)} s`})`);
+      console.log(`${path.relative(ROOT, file)}: ${n.toLocaleString("en-US")} leads (${seedSeconds === null ? "reused" : `seeded in ${seedSeconds.toFixed(1)} s`})`);
       continue;
     }
     const res: SizeResult = { n, seedSeconds, analyzeSeconds: null, fileMb: 0, phases: [], exports: [], plans: [] };

@@ -1,53 +1,29 @@
 /**
- * Email outbox benchmark (SQLite): how fast dispatcher processes drain a full outbox, and
- * whether every message goes out exactly once.
+ * Email outbox benchmark (SQLite): how fast 1 and then `--workers` dispatcher processes drain
+ * a full outbox, and whether every message goes out exactly once. Exits 1 if anything is lost,
+ * duplicated or sent twice. What it measures and the figures so far: docs/performance.md.
  *
- *   npx tsx bench/email.ts [--n 10000] [--workers 2] [--batch 50] [--concurrency 16]
- *                                  [--latency 0] [--mode resend|mailbox|both]
- *
- * For each mode (Resend against a local Resend-compatible server, and the local mailbox)
- * and for 1 and then `workers` dispatcher processes:
- * 1. Makes a fresh, migrated database in bench-results/ and queues N messages straight into
- *    the outbox (createMany in chunks), cycling through every template with its sample data,
- *    one recipient and idempotency key per message. The queueing is timed on its own.
- * 2. Starts the fake Resend server in this process (resend mode) and spawns the dispatcher
- *    processes (`scripts/email-dispatch.ts --once`), which drain the outbox and exit.
- * 3. Times spawn to last exit ("wall", includes each process's start-up) and first to last
- *    send ("drain"), then checks exactly once:
- *    - every row is `sent` (resend) or `delivered` (mailbox);
- *    - lost: rows the provider never accepted (no delivery under the row id's
- *      Idempotency-Key, or a providerId that is not that delivery's id);
- *    - dup: emails the provider accepted twice for one row, or for no row at all;
- *    - resent: sends beyond N reported by the dispatchers themselves (a message sent twice,
- *      which Resend's idempotency absorbs as a replay; the only signal in mailbox mode).
- *
- * Exits 1 if anything is lost or duplicated, a message was sent twice, or a dispatcher
- * process fails. The machine's cores are shared by the dispatchers and the fake server (and
- * anything else running), so compare figures from the same machine and load.
+ *   npm run bench:email -- [--n 10000] [--workers 2] [--batch 50] [--concurrency 16]
+ *                          [--latency 0] [--mode resend|mailbox|both]
  */
-import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, rmSync } from "node:fs";
-import path from "node:path";
 import { createDb, type Db } from "../lib/db";
 import type { Prisma } from "../lib/generated/prisma/client";
 import { EMAIL_TEMPLATES, UNSUBSCRIBE_TEMPLATES } from "../lib/email/templates/catalog";
 import { EMAIL_SAMPLES } from "../lib/email/render";
 import { startFakeResend, type FakeResend } from "../tests/helpers/fake-resend";
+import { cliOptions } from "./lib/args";
+import { machineLine } from "./lib/measure";
+import { bin, emptySqliteFile, migrate } from "./lib/project";
+import { comparisonTable, table, type Comparison } from "./lib/report";
+import { startProcess, stopAll, stopAllOnInterrupt } from "./lib/servers";
+import { perSecond } from "./lib/stats";
 
 type Mode = "resend" | "mailbox";
 type Args = { n: number; workers: number; batch: number; concurrency: number; latency: number; modes: Mode[] };
 
 function parseArgs(): Args {
-  const get = (name: string) => {
-    const i = process.argv.indexOf(`--${name}`);
-    return i > 0 ? process.argv[i + 1] : undefined;
-  };
-  const int = (name: string, fallback: number, min: number) => {
-    const value = Number(get(name) ?? fallback);
-    if (!Number.isInteger(value) || value < min) throw new Error(`--${name} must be an integer >= ${min}`);
-    return value;
-  };
+  const { get, int } = cliOptions();
   const mode = get("mode") ?? "both";
   if (mode !== "resend" && mode !== "mailbox" && mode !== "both") throw new Error("--mode must be resend, mailbox or both");
   return {
@@ -60,17 +36,12 @@ function parseArgs(): Args {
   };
 }
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
-const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 const API_KEY = "re_test_key"; // the fake's default
 const QUEUE_CHUNK = 500;
 
 async function freshDatabase(name: string): Promise<string> {
-  const dir = path.join(root, "bench-results");
-  mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${name}.db`);
-  for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
-  execFileSync(bin("prisma"), ["migrate", "deploy"], { cwd: root, env: { ...process.env, DATABASE_URL: `file:${file}` }, stdio: "pipe" });
+  const file = emptySqliteFile(name);
+  migrate(`file:${file}`);
   return file;
 }
 
@@ -99,46 +70,21 @@ async function queueMessages(db: Db, n: number, runId: string): Promise<number> 
 type Totals = { claimed: number; sent: number; retrying: number; failed: number; suppressed: number };
 type ChildOutcome = { code: number | null; signal: NodeJS.Signals | null; totals: Totals | null; stderr: string };
 
-const children = new Set<ChildProcess>();
-
-function stop(child: ChildProcess) {
-  if (!child.pid || child.exitCode !== null || child.signalCode !== null) return;
-  try {
-    process.kill(-child.pid, "SIGTERM"); // its process group: tsx and the node it starts
-  } catch {
-    // already gone
-  }
-}
-
 /** Runs one `email-dispatch.ts --once` process to completion. */
-function runDispatcher(env: Record<string, string>): Promise<ChildOutcome> {
+async function runDispatcher(env: Record<string, string>): Promise<ChildOutcome> {
   // Nothing from this shell's email settings leaks in: the run is configured by `env` alone.
   const base: NodeJS.ProcessEnv = { ...process.env };
   for (const key of Object.keys(base)) if (/^(EMAIL_|RESEND_)/.test(key)) delete base[key];
-  const child = spawn(bin("tsx"), ["scripts/email-dispatch.ts", "--once"], {
-    cwd: root,
-    env: { ...base, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
-  children.add(child);
-  let stdout = "";
-  let stderr = "";
-  child.stdout?.on("data", (d: Buffer) => (stdout += d.toString()));
-  child.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
-  return new Promise((resolve) => {
-    child.on("close", (code, signal) => {
-      children.delete(child);
-      const last = stdout.trim().split("\n").pop() ?? "";
-      let totals: Totals | null = null;
-      try {
-        totals = JSON.parse(last) as Totals;
-      } catch {
-        // no totals: the process failed before printing them
-      }
-      resolve({ code, signal, totals, stderr });
-    });
-  });
+  const dispatcher = startProcess(bin("tsx"), ["scripts/email-dispatch.ts", "--once"], { ...base, ...env });
+  const { code, signal } = await dispatcher.exited;
+  const last = dispatcher.stdout.join("").trim().split("\n").pop() ?? "";
+  let totals: Totals | null = null;
+  try {
+    totals = JSON.parse(last) as Totals;
+  } catch {
+    // no totals: the process failed before printing them
+  }
+  return { code, signal, totals, stderr: dispatcher.stderr.join("") };
 }
 
 type Result = {
@@ -272,9 +218,9 @@ function printTable(args: Args, results: Result[]) {
     String(r.n),
     r.queueSeconds.toFixed(2),
     r.wallSeconds.toFixed(2),
-    (r.done / r.wallSeconds).toFixed(0),
+    perSecond(r.done, r.wallSeconds).toFixed(0),
     r.drainSeconds.toFixed(2),
-    r.drainSeconds > 0 ? (r.done / r.drainSeconds).toFixed(0) : "-",
+    r.drainSeconds > 0 ? perSecond(r.done, r.drainSeconds).toFixed(0) : "-",
     String(r.done),
     String(r.duplicates),
     String(r.lost),
@@ -282,19 +228,23 @@ function printTable(args: Args, results: Result[]) {
     r.requests === null ? "-" : String(r.requests),
     r.replays === null ? "-" : String(r.replays),
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
-  const fmt = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(" | ");
-  console.log(fmt(header));
-  console.log(widths.map((w) => "-".repeat(w)).join("-|-"));
-  for (const l of lines) console.log(fmt(l));
+  console.log(table(header, lines));
+  for (const mode of args.modes) {
+    const one = results.find((r) => r.mode === mode && r.workers === 1);
+    const more = results.find((r) => r.mode === mode && r.workers > 1);
+    if (!one || !more) continue;
+    const comparisons: Comparison[] = [
+      { measure: `wall msg/s, ${more.workers} processes`, value: perSecond(more.done, more.wallSeconds), baseline: perSecond(one.done, one.wallSeconds), unit: "msg/s", higherIsBetter: true },
+      { measure: `drain msg/s, ${more.workers} processes`, value: perSecond(more.done, more.drainSeconds), baseline: perSecond(one.done, one.drainSeconds), unit: "msg/s", higherIsBetter: true },
+    ];
+    console.log(`\n${comparisonTable(`${mode}: ${more.workers} dispatcher processes against one`, "1 dispatcher process", comparisons)}`);
+  }
 }
 
 async function main() {
   const args = parseArgs();
-  process.on("SIGINT", () => {
-    children.forEach(stop);
-    process.exit(130);
-  });
+  stopAllOnInterrupt();
+  const machine = machineLine();
 
   const runId = Date.now().toString(36);
   const variants = [...new Set([1, args.workers])];
@@ -304,9 +254,10 @@ async function main() {
       for (const workers of variants) results.push(await runVariant(args, mode, workers, runId));
     }
   } finally {
-    children.forEach(stop);
+    await stopAll();
   }
 
+  console.log(`\n${machine} (at the start)`);
   printTable(args, results);
 
   let ok = true;
@@ -326,8 +277,8 @@ async function main() {
   if (!ok) process.exitCode = 1;
 }
 
-main().catch((error) => {
-  children.forEach(stop);
+main().catch(async (error) => {
+  await stopAll();
   console.error(error);
   process.exit(1);
 });

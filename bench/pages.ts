@@ -45,11 +45,9 @@
  * Lighthouse; nothing is ever downloaded.
  */
 
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import http, { type IncomingHttpHeaders } from "node:http";
 import https from "node:https";
-import net from "node:net";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { brotliDecompressSync, gunzipSync, gzipSync, inflateSync } from "node:zlib";
@@ -58,6 +56,11 @@ import * as chromeLauncher from "chrome-launcher";
 // Lighthouse itself is imported dynamically in loadLighthouse() (see the comment there).
 import type { Flags, Result as LhResult } from "lighthouse";
 import { chromium, type Browser } from "playwright-core";
+import { machineLine } from "./lib/measure";
+import { resultsPath, ROOT } from "./lib/project";
+import { table } from "./lib/report";
+import { benchDistDir, startBenchServer, type AppServer } from "./lib/servers";
+import { median } from "./lib/stats";
 
 // ---------------------------------------------------------------------------
 // Configuration
@@ -96,12 +99,6 @@ const TARGETS = {
 const RHF_MARKERS: RegExp[] = [/useFormContext/, /react-hook-form/];
 // "zod" as a whole word (e.g. zod's `vendor: "zod"`), not as part of random minified identifiers.
 const ZOD_MARKERS: RegExp[] = [/ZodError/, /\bzod\b/];
-
-/** Repository root: the parent of this script's directory (falls back to the working directory). */
-const REPO_ROOT = ((): string => {
-  const script = process.argv[1];
-  return script && /bench\/pages\.ts$/.test(script) ? path.resolve(path.dirname(script), "..") : process.cwd();
-})();
 
 // ---------------------------------------------------------------------------
 // Types
@@ -207,13 +204,6 @@ function errorMessage(err: unknown): string {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 function normalizePath(p: string): string {
@@ -324,104 +314,17 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 // ---------------------------------------------------------------------------
 // Server
 
-function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      if (address && typeof address === "object") {
-        const { port } = address;
-        server.close(() => resolve(port));
-      } else {
-        server.close(() => reject(new Error("could not determine a free port")));
-      }
-    });
-  });
-}
-
-function killProcessGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-  try {
-    process.kill(-child.pid, signal); // detached => own process group
-  } catch {
-    try {
-      child.kill(signal);
-    } catch {
-      // already gone
-    }
-  }
-}
-
 async function startNextServer(): Promise<string> {
-  if (!existsSync(path.join(REPO_ROOT, ".next", "BUILD_ID"))) {
-    throw new FatalError(
-      `No production build found (${path.join(".next", "BUILD_ID")} is missing). Run \`npm run build\` first, ` +
-        "or pass --base-url to benchmark a running server.",
-    );
+  log(`Starting the app server (server.ts on ${benchDistDir()})...`);
+  let server: AppServer;
+  try {
+    server = await startBenchServer({ readyPath: "/", timeoutMs: SERVER_READY_TIMEOUT_MS });
+  } catch (err) {
+    throw new FatalError(`${err instanceof Error ? err.message : String(err)}\nOr pass --base-url to benchmark a running server.`);
   }
-  const port = await findFreePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  log(`Starting the app server (server.ts -p ${port})...`);
-
-  // The app's own server, as `npm start` runs it.
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts", "-p", String(port)], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
-  const output: string[] = [];
-  const collect = (chunk: Buffer): void => {
-    output.push(...chunk.toString("utf8").split("\n").filter(Boolean));
-    if (output.length > 40) output.splice(0, output.length - 40);
-  };
-  child.stdout?.on("data", collect);
-  child.stderr?.on("data", collect);
-
-  let exited: string | null = null;
-  child.on("exit", (code, signal) => {
-    exited = `exited with ${signal ?? `code ${code}`}`;
-  });
-  child.on("error", (err) => {
-    exited = `failed to spawn: ${err.message}`;
-  });
-
-  registerCleanup({
-    name: "next server",
-    run: async () => {
-      if (exited !== null) return;
-      killProcessGroup(child, "SIGTERM");
-      const deadline = Date.now() + 5_000;
-      while (exited === null && Date.now() < deadline) await sleep(100);
-      if (exited === null) killProcessGroup(child, "SIGKILL");
-    },
-    runSync: () => killProcessGroup(child, "SIGKILL"),
-  });
-
-  const deadline = Date.now() + SERVER_READY_TIMEOUT_MS;
-  let lastProblem = "no answer yet";
-  while (Date.now() < deadline) {
-    if (exited !== null) {
-      throw new FatalError(`The app server ${exited} before it was ready.\n${output.join("\n")}`);
-    }
-    try {
-      const res = await fetch(`${baseUrl}/`, { signal: AbortSignal.timeout(5_000), redirect: "manual" });
-      await res.arrayBuffer().catch(() => undefined);
-      if (res.status === 200) {
-        log(`Server ready at ${baseUrl}`);
-        return baseUrl;
-      }
-      lastProblem = `GET / answered ${res.status}`;
-    } catch (err) {
-      lastProblem = errorMessage(err);
-    }
-    await sleep(500);
-  }
-  throw new FatalError(
-    `The app server did not answer 200 on / within ${SERVER_READY_TIMEOUT_MS / 1000} s (${lastProblem}).\n${output.join("\n")}`,
-  );
+  registerCleanup({ name: "app server", run: () => server.stop() });
+  log(`Server ready at ${server.base}`);
+  return server.base;
 }
 
 // ---------------------------------------------------------------------------
@@ -928,7 +831,6 @@ function issuesFor(page: PageResult): string[] {
 
 function renderTable(pages: PageResult[]): string {
   const header = ["path", "JS gzip KB", "scripts", "form code", "Perf", "A11y", "BP", "SEO", "LCP ms", "TBT ms", "CLS"];
-  const rightAligned = new Set([1, 2, 4, 5, 6, 7, 8, 9, 10]);
   const rows = pages.map((p) => {
     const jsOk = !p.js.error || p.js.scriptCount > 0;
     const s = p.lighthouse.median?.scores;
@@ -947,10 +849,7 @@ function renderTable(pages: PageResult[]): string {
       m ? formatNumber(m.cls, 3) : "err",
     ];
   });
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]): string =>
-    cells.map((c, i) => (rightAligned.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(" | ").trimEnd();
-  return [line(header), widths.map((w) => "-".repeat(w)).join("-|-"), ...rows.map(line)].join("\n");
+  return table(header, rows, [0, 3]);
 }
 
 function renderSummary(pages: PageResult[]): string {
@@ -1080,6 +979,7 @@ async function main(): Promise<number> {
   }
   out.push("");
   out.push(renderSummary(pages));
+  out.push(machineLine());
   out.push("");
   const flagged = pages.filter((p) => p.issues.length > 0);
   if (flagged.length === 0) {
@@ -1096,9 +996,7 @@ async function main(): Promise<number> {
 
   // JSON.
   const finishedAt = new Date();
-  const resultsDir = path.join(REPO_ROOT, "bench-results");
-  mkdirSync(resultsDir, { recursive: true });
-  const file = path.join(resultsDir, `pages-${startedAt.toISOString().replace(/:/g, "-")}.json`);
+  const file = resultsPath(`pages-${startedAt.toISOString().replace(/:/g, "-")}.json`);
   const lighthouseVersion = pages.find((p) => p.lighthouse.median)?.lighthouse.median?.lighthouseVersion ?? null;
   const json = {
     startedAt: startedAt.toISOString(),
@@ -1113,7 +1011,7 @@ async function main(): Promise<number> {
     pages,
   };
   writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
-  log(`\nFull results written to ${path.relative(REPO_ROOT, file)}`);
+  log(`\nFull results written to ${path.relative(ROOT, file)}`);
   return 0;
 }
 

@@ -1,76 +1,43 @@
 /**
- * Form submission benchmark, on SQLite (the default) and/or PostgreSQL.
+ * Form submission benchmark: no-JavaScript posts to server.ts against a bare node:http server
+ * calling the same submitLead() (the baseline), on SQLite and/or PostgreSQL, in one run.
+ * What it measures and the figures so far: docs/performance.md.
  *
- *   npm run build && npx tsx bench/submissions.ts [--n 3000] [--concurrency 32] [--form enroll] [--db sqlite|postgres|both] [--pool 10] [--emails sequential|random]
- *
- * For each database chosen:
- * 1. Makes a fresh, migrated, seeded database for each target (SQLite: a file in
- *    bench-results/; PostgreSQL: a database on BENCH_PG_SERVER, default
- *    postgresql://postgres@127.0.0.1:5432, dropped at the end).
- * 2. Starts the app server (server.ts, as `npm start` does) on it and posts N submissions the way a browser without JavaScript
- *    does: it loads the form page, copies the form's hidden fields (React's Server Action
- *    ids and the submission token), and posts multipart/form-data with a unique email each,
- *    `concurrency` requests in flight.
- * 3. On PostgreSQL, does the same against THREE app server processes on one database,
- *    the requests spread round-robin over them with the same total concurrency (what a
- *    load balancer in front of several app servers does). They share the machine's cores,
- *    so this measures the cost of running several servers here, not a cluster's capacity.
- * 4. In the same run, posts the same submissions to a bare node:http server that calls the
- *    same submitLead() through the same Prisma driver and rate-limit store (the baseline).
- * 5. Prints submissions/s, p50 and p99 latency, errors, and counts leads in each database
- *    (exactly N expected: none lost, none duplicated), then the ratios.
- *
- * Rate limits stay on but are raised (RATE_LIMIT_IP/RATE_LIMIT_IDENTITY), since every
- * request comes from one IP; on PostgreSQL they use the PostgreSQL store (REDIS_URL is
- * ignored here). The build is read from NEXT_DIST_DIR (default .next). `--pool` sets
- * DATABASE_POOL_MAX (PostgreSQL connections per server process; the app's default is 10).
- * `--emails random` puts a random part at the start of each address (real sign-ups are
- * spread over the email index); the default `sequential` (bench-<run>-1@, -2@, …) puts
- * concurrent new contacts next to each other in that index, the worst case for
- * PostgreSQL's SERIALIZABLE page-level predicate locks.
+ *   npm run build && npm run bench:submissions -- [--n 3000] [--concurrency 32] [--form enroll]
+ *     [--db sqlite|postgres|both] [--pool 10] [--emails sequential|random]
  */
-import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { appendFileSync, existsSync, mkdirSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { Client } from "pg";
 import { createDb } from "../lib/db";
 import { seedPrograms } from "../lib/content/seed-programs";
+import { cliOptions } from "./lib/args";
+import { machineLine } from "./lib/measure";
+import { bin, emptySqliteFile, migrate, resultsPath, ROOT } from "./lib/project";
+import { comparisonTable, table, type Comparison } from "./lib/report";
+import { freePort, requireBuild, startBenchServer, startProcess, stopAll, stopAllOnInterrupt, waitForHttp, type AppServer } from "./lib/servers";
+import { perSecond, summarize } from "./lib/stats";
 
 type Database = "sqlite" | "postgres";
 type Args = { n: number; concurrency: number; form: "enroll" | "newsletter"; databases: Database[]; pool?: number; randomEmails: boolean };
 function parseArgs(): Args {
-  const get = (name: string) => {
-    const i = process.argv.indexOf(`--${name}`);
-    return i > 0 ? process.argv[i + 1] : undefined;
-  };
+  const { get, int } = cliOptions();
   const db = get("db") ?? "sqlite";
   if (!["sqlite", "postgres", "both"].includes(db)) throw new Error("--db must be sqlite, postgres or both");
+  const form = get("form") ?? "enroll";
+  if (form !== "enroll" && form !== "newsletter") throw new Error("--form must be enroll or newsletter");
   return {
-    n: Number(get("n") ?? 3000),
-    concurrency: Number(get("concurrency") ?? 32),
-    form: (get("form") ?? "enroll") as Args["form"],
+    n: int("n", 3000, 1),
+    concurrency: int("concurrency", 32, 1),
+    form,
     databases: db === "both" ? ["sqlite", "postgres"] : [db as Database],
-    pool: get("pool") ? Number(get("pool")) : undefined,
+    pool: get("pool") ? int("pool", 10, 1) : undefined,
     randomEmails: get("emails") === "random",
   };
 }
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
-const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
-const distDir = process.env.NEXT_DIST_DIR || ".next";
 const PG_SERVER = (process.env.BENCH_PG_SERVER || "postgresql://postgres@127.0.0.1:5432").replace(/\/+$/, "");
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** PostgreSQL databases made by this run, dropped at the end. */
 const pgDatabases: string[] = [];
@@ -89,54 +56,23 @@ async function pgAdmin(sql: string) {
 async function freshDatabase(kind: Database, name: string, runId: string): Promise<string> {
   let url: string;
   if (kind === "sqlite") {
-    const dir = path.join(root, "bench-results");
-    mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, `${name}.db`);
-    for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
-    url = `file:${file}`;
+    url = `file:${emptySqliteFile(name)}`;
   } else {
     const database = `loomstack_${name.replace(/-/g, "_")}_${runId}`;
     await pgAdmin(`CREATE DATABASE "${database}"`);
     pgDatabases.push(database);
     url = `${PG_SERVER}/${database}`;
   }
-  execFileSync(bin("prisma"), ["migrate", "deploy"], { cwd: root, env: { ...process.env, DATABASE_URL: url }, stdio: "pipe" });
+  migrate(url);
   const db = createDb(url);
   await seedPrograms(db);
   await db.$disconnect();
   return url;
 }
 
-async function waitFor(url: string, timeoutMs = 60_000) {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    try {
-      if ((await fetch(url)).status < 500) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not come up`);
-}
-
-const children = new Set<ChildProcess>();
-/** The servers' stderr goes to this file (and is kept per server, to classify failures). */
-const serverLog = path.join(root, "bench-results", `bench-submissions-${Date.now().toString(36)}.log`);
-const stderrOf = new Map<ChildProcess, string[]>();
-
-function start(cmd: string, args: string[], env: Record<string, string>): ChildProcess {
-  mkdirSync(path.dirname(serverLog), { recursive: true });
-  const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"], detached: true });
-  children.add(child);
-  const text: string[] = [];
-  stderrOf.set(child, text);
-  child.stderr!.on("data", (chunk: Buffer) => {
-    text.push(chunk.toString("utf8"));
-    appendFileSync(serverLog, chunk);
-  });
-  return child;
-}
+/** Every server's output, written here at the end (and kept per server, to classify failures). */
+const serverLog = resultsPath(`bench-submissions-${Date.now().toString(36)}.log`);
+const serverOutput: string[] = [];
 
 /** Why submissions failed, from a server's log ("[forms] … submission failed") or a baseline's 500 bodies. */
 function classify(failures: string[]): Record<string, number> {
@@ -154,26 +90,6 @@ function classify(failures: string[]): Record<string, number> {
   return out;
 }
 const failuresInLog = (text: string) => text.split(/\[forms\] \w+ submission failed/).slice(1);
-
-async function stop(child: ChildProcess) {
-  children.delete(child);
-  if (!child.pid || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((r) => child.once("exit", r));
-  try {
-    process.kill(-child.pid, "SIGTERM");
-  } catch {
-    return; // already gone
-  }
-  const timer = setTimeout(() => {
-    try {
-      process.kill(-child.pid!, "SIGKILL");
-    } catch {
-      // gone
-    }
-  }, 5_000);
-  await exited;
-  clearTimeout(timer);
-}
 
 const benchEnv = (url: string, args: Args) => {
   const env: Record<string, string> = {
@@ -261,30 +177,24 @@ async function run(
     }),
   );
   const seconds = (performance.now() - t0) / 1000;
-  return { database, label, ok, errors, seconds, latencies: latencies.sort((a, b) => a - b), stored: await count(), causes: {} };
+  return { database, label, ok, errors, seconds, latencies, stored: await count(), causes: {} };
 }
-
-const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
 
 /** The app server (server.ts) × `count` on one fresh database, the load spread round-robin over them. */
 async function benchNext(database: Database, count: number, args: Args, runId: string): Promise<Result> {
   const formPath = args.form === "newsletter" ? "/newsletter" : "/apply";
   const url = await freshDatabase(database, `bench-next${count}`, runId);
   const fields = await fieldsFactory(url, args.form, args.randomEmails);
-  const servers: { base: string; child: ChildProcess; hidden: [string, string][] }[] = [];
+  const servers: { server: AppServer; hidden: [string, string][] }[] = [];
   try {
-    for (let k = 0; k < count; k++) {
-      const port = await freePort();
-      const child = start(process.execPath, ["--import", "tsx", "server.ts", "-p", String(port), "-H", "127.0.0.1"], benchEnv(url, args));
-      servers.push({ base: `http://127.0.0.1:${port}`, child, hidden: [] });
-    }
+    for (let k = 0; k < count; k++) servers.push({ server: await startBenchServer({ env: benchEnv(url, args) }), hidden: [] });
     for (const s of servers) {
-      await waitFor(`${s.base}/robots.txt`);
-      const page = await (await fetch(s.base + formPath)).text();
+      const base = s.server.base;
+      const page = await (await fetch(base + formPath)).text();
       s.hidden = hiddenFields(page).filter(([k]) => k !== "submissionToken");
       if (!s.hidden.some(([k]) => k.startsWith("$ACTION"))) throw new Error(`No Server Action fields found in ${formPath}`);
       // Warm up the route (first requests compile caches).
-      for (let i = 0; i < 20; i++) await postNext(s.base, formPath, s.hidden, fields(i, `warm${s.base.slice(-5)}${runId}`));
+      for (let i = 0; i < 20; i++) await postNext(base, formPath, s.hidden, fields(i, `warm${base.slice(-5)}${runId}`));
     }
     const label = count === 1 ? `server.ts ${formPath} (no-JS post)` : `server.ts ×${count}, round-robin`;
     const result = await run(
@@ -294,14 +204,15 @@ async function benchNext(database: Database, count: number, args: Args, runId: s
       args.concurrency,
       (i) => {
         const s = servers[i % count];
-        return postNext(s.base, formPath, s.hidden, fields(i, runId));
+        return postNext(s.server.base, formPath, s.hidden, fields(i, runId));
       },
       () => countLeads(url, runId),
     );
-    result.causes = classify(servers.flatMap((s) => failuresInLog((stderrOf.get(s.child) ?? []).join(""))));
+    result.causes = classify(servers.flatMap((s) => failuresInLog(s.server.log.join("\n"))));
     return result;
   } finally {
-    await Promise.all(servers.map((s) => stop(s.child)));
+    await Promise.all(servers.map((s) => s.server.stop()));
+    for (const s of servers) serverOutput.push(`--- ${database} ${s.server.base}\n`, ...s.server.log.map((l) => `${l}\n`));
   }
 }
 
@@ -310,10 +221,10 @@ async function benchBaseline(database: Database, args: Args, runId: string): Pro
   const url = await freshDatabase(database, "bench-baseline", runId);
   const fields = await fieldsFactory(url, args.form, args.randomEmails);
   const port = await freePort();
-  const baseline = start(bin("tsx"), ["bench/baseline-server.ts"], { ...benchEnv(url, args), PORT: String(port) });
+  const baseline = startProcess(bin("tsx"), ["bench/baseline-server.ts"], { ...process.env, ...benchEnv(url, args), PORT: String(port) });
   try {
     const base = `http://127.0.0.1:${port}`;
-    await waitFor(`${base}/newsletter`);
+    await waitForHttp(`${base}/newsletter`);
     for (let i = 0; i < 20; i++) await postBaseline(base, args.form, fields(i, `warm${runId}`));
     const failures: string[] = [];
     const result = await run(
@@ -327,22 +238,18 @@ async function benchBaseline(database: Database, args: Args, runId: string): Pro
     result.causes = classify(failures);
     return result;
   } finally {
-    await stop(baseline);
+    await baseline.stop();
+    serverOutput.push(`--- ${database} baseline\n`, ...baseline.stderr);
   }
 }
 
 async function main() {
   const args = parseArgs();
-  if (!existsSync(path.join(root, distDir, "BUILD_ID"))) {
-    console.error(`No production build in ${distDir}: run \`npm run build\` first (or set NEXT_DIST_DIR).`);
-    process.exit(1);
-  }
+  requireBuild();
   const runId = Date.now().toString(36);
   const results: Result[] = [];
-  process.on("SIGINT", () => {
-    for (const c of children) void stop(c);
-    process.exit(130);
-  });
+  stopAllOnInterrupt();
+  const machine = machineLine();
 
   try {
     for (const database of args.databases) {
@@ -351,40 +258,58 @@ async function main() {
       results.push(await benchBaseline(database, args, runId));
     }
   } finally {
-    await Promise.all([...children].map(stop));
+    await stopAll();
+    writeFileSync(serverLog, serverOutput.join(""));
     for (const database of pgDatabases) {
       await pgAdmin(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`).catch((e) => console.error(`could not drop ${database}:`, e));
     }
   }
 
   console.log(
-    `\nForm: ${args.form}, N = ${args.n}, concurrency = ${args.concurrency} (in total, also with several servers), PostgreSQL pool per server: ${args.pool ?? "default (10)"}, emails: ${args.randomEmails ? "random" : "sequential"}\n`,
+    `\nForm: ${args.form}, N = ${args.n}, concurrency = ${args.concurrency} (in total, also with several servers), PostgreSQL pool per server: ${args.pool ?? "default (10)"}, emails: ${args.randomEmails ? "random" : "sequential"}`,
   );
-  console.log("database   | target                               | subs/s | p50 ms | p99 ms | errors | leads stored");
-  console.log("-----------|--------------------------------------|--------|--------|--------|--------|-------------");
-  for (const r of results) {
-    console.log(
-      `${r.database.padEnd(11)}| ${r.label.padEnd(37)}| ${(r.ok / r.seconds).toFixed(0).padStart(6)} | ${pct(r.latencies, 50).toFixed(1).padStart(6)} | ${pct(
-        r.latencies,
-        99,
-      )
-        .toFixed(1)
-        .padStart(6)} | ${String(r.errors).padStart(6)} | ${String(r.stored).padStart(5)} of ${args.n}${r.stored === args.n ? "" : "  <-- MISMATCH"}`,
-    );
-  }
-  const rate = (r: Result) => r.ok / r.seconds;
+  console.log(`${machine} (at the start)\n`);
+  const rate = (r: Result) => perSecond(r.ok, r.seconds);
+  console.log(
+    table(
+      ["database", "target", "subs/s", "p50 ms", "p99 ms", "errors", "leads stored"],
+      results.map((r) => {
+        const latency = summarize(r.latencies);
+        return [
+          r.database,
+          r.label,
+          rate(r).toFixed(0),
+          latency.p50.toFixed(1),
+          latency.p99.toFixed(1),
+          String(r.errors),
+          `${r.stored} of ${args.n}${r.stored === args.n ? "" : "  <-- MISMATCH"}`,
+        ];
+      }),
+      [0, 1],
+    ),
+  );
   console.log("");
   for (const r of results.filter((x) => x.errors > 0)) {
     const causes = Object.entries(r.causes).map(([cause, n]) => `${n} ${cause}`);
     console.log(`errors, ${r.database} ${r.label.trim()}: ${causes.join(", ") || "no cause logged (see the response)"}`);
   }
-  if (results.some((x) => x.errors > 0)) console.log(`(server logs: ${path.relative(root, serverLog)})\n`);
+  if (results.some((x) => x.errors > 0)) console.log(`(server logs: ${path.relative(ROOT, serverLog)})\n`);
   for (const database of args.databases) {
     const [one, ...rest] = results.filter((r) => r.database === database);
     const base = rest.find((r) => r.label.startsWith("baseline"));
     const three = rest.find((r) => r.label.includes("×3"));
-    if (one && base) console.log(`${database}: Next.js (1 server) / baseline throughput: ${(rate(one) / rate(base)).toFixed(2)}`);
-    if (one && three) console.log(`${database}: Next.js 3 servers / 1 server throughput: ${(rate(three) / rate(one)).toFixed(2)}`);
+    const comparisons: Comparison[] = [];
+    if (one && base) {
+      const [a, b] = [summarize(one.latencies), summarize(base.latencies)];
+      comparisons.push(
+        { measure: "throughput, 1 server", value: rate(one), baseline: rate(base), unit: "subs/s", higherIsBetter: true },
+        { measure: "p50 latency, 1 server", value: a.p50, baseline: b.p50, unit: "ms", higherIsBetter: false, decimals: 1 },
+        { measure: "p99 latency, 1 server", value: a.p99, baseline: b.p99, unit: "ms", higherIsBetter: false, decimals: 1 },
+      );
+    }
+    if (three && base) comparisons.push({ measure: "throughput, 3 servers", value: rate(three), baseline: rate(base), unit: "subs/s", higherIsBetter: true });
+    if (comparisons.length) console.log(`\n${comparisonTable(`${database}: server.ts against the baseline`, base!.label, comparisons)}`);
+    if (one && three) console.log(`${database}: 3 servers ÷ 1 server throughput: ${(rate(three) / rate(one)).toFixed(2)}`);
   }
 }
 
