@@ -3,7 +3,8 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware, getSessionFromCtx, isAPIError } from "better-auth/api";
 import { admin } from "better-auth/plugins";
 import { CLIENT_IP_HEADER, CLIENT_IP_STAMPED_ENV, clientIp } from "../client-ip";
-import { dbProvider, type Db } from "../db";
+import type { Db } from "../db";
+import { dialectOf } from "../db/dialect";
 import { tooManyAttemptsMessage, type SignInAttempt, type SignInGuard } from "./sign-in-guard";
 
 /**
@@ -111,7 +112,7 @@ export function createAuth(c: AuthConfig) {
     secret: c.secret,
     baseURL: c.baseURL,
     trustedOrigins: [c.baseURL],
-    database: prismaAdapter(c.db, { provider: dbProvider(c.db) === "postgres" ? "postgresql" : "sqlite" }),
+    database: prismaAdapter(c.db, { provider: dialectOf(c.db).authProvider }),
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 12, maxPasswordLength: 128 },
     session: { expiresIn: SESSION_DAYS * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
     // Password checks that the console does not use are not served over HTTP at all.

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Prisma } from "../generated/prisma/client";
-import { dbProvider, type Db, type DbProvider } from "../db";
+import type { Db } from "../db";
+import { dialectFor, dialectOf, type Dialect } from "../db/dialect";
 import { queueEmail } from "../email/outbox";
 import type { RedemptionDecisionData } from "../email/template-data";
 import { OPTION_LABELS } from "../leads/schemas";
@@ -41,12 +42,11 @@ export function normalizeSearch(q: string | undefined | null): string | undefine
  * not: SQLite's LIKE (what `startsWith`/`contains` become) ignores ASCII case, and on
  * PostgreSQL the same takes `mode: "insensitive"` (ILIKE).
  */
-export function contactSearchWhere(q: string, provider: DbProvider = "sqlite"): Prisma.ContactWhereInput {
+export function contactSearchWhere(q: string, dialect: Dialect = dialectFor("sqlite")): Prisma.ContactWhereInput {
   const term = normalizeSearch(q) ?? "";
   // Prisma does not escape LIKE's wildcards on SQLite: a term with them only matches emails.
   if (term.includes("@") || /[%_]/.test(term)) return { email: prefixRange(term) };
-  // `mode` exists only in the PostgreSQL client's types (both clients share the SQLite ones).
-  const ci = (filter: Prisma.StringFilter): Prisma.StringFilter => (provider === "postgres" ? ({ ...filter, mode: "insensitive" } as Prisma.StringFilter) : filter);
+  const ci = dialect.insensitive;
   return { OR: [{ email: prefixRange(term) }, { name: ci({ startsWith: term }) }, { name: ci({ contains: ` ${term}` }) }] };
 }
 
@@ -84,7 +84,7 @@ export function clampPage(page: unknown): number {
  */
 export async function listReferrers(db: Db, opts: { q?: string; page?: number } = {}): Promise<ReferrerList> {
   const q = normalizeSearch(opts.q);
-  const match: Prisma.ContactWhereInput = q ? contactSearchWhere(q, dbProvider(db)) : {};
+  const match: Prisma.ContactWhereInput = q ? contactSearchWhere(q, dialectOf(db)) : {};
   const page = clampPage(opts.page);
   const size = REFERRALS_PAGE_SIZE;
   const from = (page - 1) * size;

@@ -28,8 +28,10 @@ export type Dialect = {
   readonly parallelWriters: boolean;
   /**
    * `$transaction` options for READ COMMITTED, for the transactions that stay correct
-   * without SERIALIZABLE and are too busy for its aborts (the dispatcher's compare-and-set
-   * writes; submissions behind `lockPerson`). Empty where there is only one level.
+   * without SERIALIZABLE and are too busy for its aborts: the dispatcher's, whose every write
+   * is a compare-and-set on one row (PostgreSQL re-checks the `where` of a row another
+   * transaction changed; SERIALIZABLE made parallel claimers abort each other over rows they
+   * merely looked at), and submissions, behind `lockPerson`. Empty where there is one level.
    */
   readonly readCommitted: TransactionOptions;
   /**

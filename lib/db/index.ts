@@ -8,7 +8,7 @@ import { isPostgresUrl, resolveDatabaseUrl } from "./url";
 /**
  * The app's database client. Both providers share one datamodel (see schema-variants.ts),
  * so their generated clients have the same API; the PostgreSQL one is typed as the SQLite
- * one. The few provider differences are handled where they matter (`dbProvider`).
+ * one. What differs between the two databases lives in ./dialect.ts (`dialectOf(db)`).
  */
 export type Db = PrismaClient;
 export type DbProvider = "sqlite" | "postgres";
@@ -38,25 +38,9 @@ function tag(client: PrismaClient, provider: DbProvider): PrismaClient {
   return client;
 }
 
-/** Which database a client talks to. */
+/** Which database a client talks to. Domain code asks `dialectOf(db)` (./dialect.ts) instead. */
 export function dbProvider(client: Db): DbProvider {
   return (client as unknown as Record<symbol, DbProvider>)[PROVIDER] ?? "sqlite";
-}
-
-/**
- * Transaction options for READ COMMITTED on PostgreSQL, for the transactions that stay
- * correct without SERIALIZABLE and are too busy for its aborts:
- * - the email dispatcher's, whose every write is a compare-and-set on one row (`updateMany`
- *   with the expected old values in its `where`; PostgreSQL re-checks the `where` of a row
- *   another transaction changed). SERIALIZABLE made parallel claimers abort each other over
- *   rows they merely looked at;
- * - form submissions, which first take an advisory lock on the person (lib/leads/save.ts).
- * SQLite has one isolation level; nothing to set.
- */
-export function readCommittedOnPostgres(client: Db): { isolationLevel?: "Serializable" } {
-  // Typed as the SQLite client's options (the only ones `Db` knows); the PostgreSQL client
-  // that receives this accepts ReadCommitted.
-  return dbProvider(client) === "postgres" ? ({ isolationLevel: "ReadCommitted" } as unknown as { isolationLevel: "Serializable" }) : {};
 }
 
 // One client per process; survives Next's dev-mode module reloads.

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { readCommittedOnPostgres, dbProvider, type Db } from "../db";
+import type { Db } from "../db";
+import { dialectOf } from "../db/dialect";
 import type { EmailTemplate } from "./outbox";
 import type { RenderedEmail, RenderContext } from "./template-data";
 import type { EmailTransport, SendResult } from "./transport";
@@ -93,24 +94,10 @@ const CLAIM_SELECT = {
 /** Claims up to `limit` due messages for this worker. */
 export async function claimBatch(db: Db, workerId: string, limit: number, leaseMs: number, now: Date): Promise<Claimed[]> {
   const leaseEnd = new Date(now.getTime() + leaseMs);
-  const postgres = dbProvider(db) === "postgres";
+  const dialect = dialectOf(db);
   return db.$transaction(async (tx) => {
-    // On PostgreSQL, dispatchers on several servers claim at the same moment: SKIP LOCKED
-    // hands each of them different rows (without it they would all pick the same oldest
-    // rows, one would win them all and the others would find nothing to do). SQLite runs
-    // one write transaction at a time, so the plain query is enough there.
-    const due: { id: string; lockedUntil: Date | null }[] = postgres
-      ? await tx.$queryRaw`
-          SELECT "id", "lockedUntil" FROM "EmailMessage"
-          WHERE "status" = 'pending' AND "nextAttemptAt" <= ${now} AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now})
-          ORDER BY "nextAttemptAt" ASC LIMIT ${limit}
-          FOR UPDATE SKIP LOCKED`
-      : await tx.emailMessage.findMany({
-          where: { status: "pending", nextAttemptAt: { lte: now }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
-          orderBy: { nextAttemptAt: "asc" },
-          take: limit,
-          select: { id: true, lockedUntil: true },
-        });
+    // Dispatchers on several servers may claim at the same moment: each gets different rows.
+    const due = await dialect.claimDue(tx, now, limit);
     const claimed: string[] = [];
     for (const row of due) {
       // Compare-and-set: only if nobody claimed it since we looked (matters on PostgreSQL,
@@ -123,7 +110,7 @@ export async function claimBatch(db: Db, workerId: string, limit: number, leaseM
     }
     if (!claimed.length) return [];
     return tx.emailMessage.findMany({ where: { id: { in: claimed }, lockedBy: workerId }, select: CLAIM_SELECT });
-  }, readCommittedOnPostgres(db));
+  }, dialect.readCommitted);
 }
 
 /** Addresses that must not get this category of email. */
@@ -193,7 +180,7 @@ async function deliver(
           where: held(m.id, workerId),
           data: { status: "suppressed", lastError: `Suppressed (${suppression})`, lockedUntil: null, lockedBy: null },
         }),
-      readCommittedOnPostgres(o.db),
+      dialectOf(o.db).readCommitted,
     );
     return "suppressed";
   }
@@ -215,7 +202,7 @@ async function deliver(
             where: held(m.id, workerId),
             data: { status: "failed", lastError: reason, failedAt: clock(), lockedUntil: null, lockedBy: null },
           }),
-        readCommittedOnPostgres(o.db),
+        dialectOf(o.db).readCommitted,
       );
       log("email render failed", { id: m.id, reason });
       return "failed";
@@ -265,7 +252,7 @@ async function deliver(
           lockedBy: null,
         },
       });
-    }, readCommittedOnPostgres(o.db));
+    }, dialectOf(o.db).readCommitted);
     return "sent";
   }
 
@@ -277,7 +264,7 @@ async function deliver(
           where: held(m.id, workerId),
           data: { ...content, lastError: sent.error, nextAttemptAt: new Date(at.getTime() + wait), lockedUntil: null, lockedBy: null },
         }),
-      readCommittedOnPostgres(o.db),
+      dialectOf(o.db).readCommitted,
     );
     log("email send will be retried", { id: m.id, attempt: m.attempts, waitMs: wait, error: sent.error });
     return "retrying";
@@ -290,7 +277,7 @@ async function deliver(
         where: held(m.id, workerId),
         data: { ...content, status: "failed", lastError: reason.slice(0, 500), failedAt: at, lockedUntil: null, lockedBy: null },
       }),
-    readCommittedOnPostgres(o.db),
+    dialectOf(o.db).readCommitted,
   );
   log("email send failed", { id: m.id, reason });
   return "failed";

@@ -1,5 +1,6 @@
 import type { FirstTouch } from "../attribution-cookies";
-import { dbProvider, readCommittedOnPostgres, type Db } from "../db";
+import type { Db } from "../db";
+import { dialectOf } from "../db/dialect";
 import { queueNewEmails, type EmailTemplate, type QueuedEmail } from "../email/outbox";
 import { attributionRows } from "../email/summary";
 import type { ConfirmationEmailData, StaffNewLeadData } from "../email/template-data";
@@ -163,18 +164,18 @@ export async function saveLead(
 const UNIQUE_RACE_ATTEMPTS = 4;
 
 export async function saveWithRetries<T>(db: Db, identity: string | undefined, token: string | undefined, save: (tx: Tx) => Promise<T>): Promise<T> {
-  const postgres = dbProvider(db) === "postgres";
+  const dialect = dialectOf(db);
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.$transaction(
         async (tx) => {
-          if (postgres && identity) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`loomstack:submission:${identity.toLowerCase()}`}))`;
+          if (identity) await dialect.lockPerson(tx, identity);
           return save(tx);
         },
-        { ...TX_OPTIONS, ...readCommittedOnPostgres(db) },
+        { ...TX_OPTIONS, ...dialect.readCommitted },
       );
     } catch (error) {
-      if (!postgres || !isUniqueViolation(error) || attempt >= UNIQUE_RACE_ATTEMPTS) throw error;
+      if (!dialect.parallelWriters || !isUniqueViolation(error) || attempt >= UNIQUE_RACE_ATTEMPTS) throw error;
       // The same token saved by a concurrent request is settled by the caller, not retried.
       if (token && (await db.leadSubmission.findUnique({ where: { submissionToken: token }, select: { id: true } }))) throw error;
     }
