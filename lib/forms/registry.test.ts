@@ -9,7 +9,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { EMAIL_TEMPLATES } from "@/lib/email/templates/catalog";
 import { CONSENT } from "@/lib/leads/consent";
-import { FORM_TYPES, FORMS, LEAD_TYPES } from "./registry";
+import { FORM_TYPES, FORMS, LEAD_TYPES, postedForm } from "./registry";
+import { emailSample } from "./types";
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 
@@ -35,8 +36,7 @@ describe("the form registry", () => {
     expect(Object.keys(CONSENT)).toContain(form.consent);
     expect(form.nextSteps.headline.trim()).not.toBe("");
     expect(form.nextSteps.steps.length).toBeGreaterThan(0);
-    expect(form.email.sample.data.formType).toBe(type);
-    expect(form.email.subject(form.email.sample.data).trim()).not.toBe("");
+    expect(form.email.subject(emailSample(form).data).trim()).not.toBe("");
   });
 
   it.each(FORM_TYPES)("%s, posted by visitors, has its schema and a component that uses it", (type) => {
@@ -47,7 +47,9 @@ describe("the form registry", () => {
     // The component must not pull the server side (definition, registry) into the browser.
     expect(component).not.toMatch(/definition|registry|@\/lib\/db|lib\/email/);
     expect(readFileSync(path.join(folder, "schema.ts"), "utf8")).not.toMatch(/from "\.\.\/registry"|definition/);
-    expect("schema" in FORMS[type]).toBe(true);
+    const form = FORMS[type];
+    expect("schema" in form).toBe(true);
+    expect(postedForm(type).schema.safeParse(form.example.input).success, "its example is a valid post").toBe(true);
   });
 
   it("has no folder that is not registered", () => {

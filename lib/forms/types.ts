@@ -46,8 +46,21 @@ export type FormEmail = {
   Extra?: ComponentType<{ data: ConfirmationEmailData; ctx: RenderContext }>;
   /** Steps shown in the email instead of the page's, when the email knows more (say, a code below). */
   steps?: (data: ConfirmationEmailData) => ReactNode[];
-  /** Realistic data for the preview page and the template tests. */
-  sample: { data: ConfirmationEmailData; ctx: RenderContext };
+};
+
+/**
+ * A realistic filled-in form: the email preview page and the tests build the sample
+ * confirmation from it (through the form's own summary), so the sample cannot drift.
+ */
+export type FormExample<Input> = {
+  input: Input;
+  /** The greeting's name, when the form has no name field. */
+  name?: string;
+  names?: SummaryNames;
+  /** What the form's hook would add (a discount code, points). */
+  extras?: ConfirmationExtras;
+  /** For marketing emails: the unsubscribe link the dispatcher adds. */
+  unsubscribeUrl?: string;
 };
 
 export type FormDefinition<Input = Record<string, unknown>> = {
@@ -63,14 +76,15 @@ export type FormDefinition<Input = Record<string, unknown>> = {
     steps: string[];
   };
   /** "What you sent us", labelled and readable, for the confirmation and the staff notification. */
-  summary: (input: Input, names: SummaryNames) => SummaryRow[];
+  summary(input: Input, names: SummaryNames): SummaryRow[];
   /** Lead columns staff filter on, besides name, email and phone. */
-  columns?: (input: Input) => { programSlug?: string | null; cohortId?: string | null };
+  columns?(input: Input): { programSlug?: string | null; cohortId?: string | null };
   /** Checks against the database (a program that exists, an open cohort); throw FieldError. */
-  check?: (db: Db, input: Input, now: Date) => Promise<{ cohort?: string }>;
+  check?(db: Db, input: Input, now: Date): Promise<{ cohort?: string }>;
   /** Work after the lead is saved, in its transaction (invitations, a subscription). */
-  afterSave?: (args: AfterSaveArgs<Input>) => Promise<ConfirmationExtras>;
+  afterSave?(args: AfterSaveArgs<Input>): Promise<ConfirmationExtras>;
   email: FormEmail;
+  example: FormExample<Input>;
 };
 
 /** A form a visitor posts: it has a schema, shared with its component. */
@@ -92,3 +106,16 @@ export function successDetails(def: Pick<FormDefinition, "nextSteps">): SuccessD
 }
 
 export type { SubmitOutcome };
+
+export const SAMPLE_SITE_URL = "http://localhost:3000";
+export const SAMPLE_LEAD_ID = "cm9x2k7q40001abcd1234efgh";
+
+/** The sample confirmation email of a form, built from its example. */
+export function emailSample(form: FormDefinition): { data: ConfirmationEmailData; ctx: RenderContext } {
+  const ex = form.example;
+  const name = ex.name ?? (typeof ex.input.name === "string" ? ex.input.name : null);
+  return {
+    data: { leadId: SAMPLE_LEAD_ID, formType: form.type, name, summary: form.summary(ex.input, ex.names ?? {}), ...ex.extras },
+    ctx: { siteUrl: SAMPLE_SITE_URL, ...(ex.unsubscribeUrl ? { unsubscribeUrl: ex.unsubscribeUrl } : {}) },
+  };
+}

@@ -2,7 +2,7 @@
 import { expect } from "vitest";
 import { renderEmail } from "@/lib/email/render";
 import type { EmailTemplate } from "@/lib/email/template-data";
-import type { FormDefinition } from "@/lib/forms/types";
+import { emailSample, type FormDefinition } from "@/lib/forms/types";
 
 /** The first message per field, as the form shows them. */
 export function fieldErrors(r: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }): Record<string, string> {
@@ -15,8 +15,8 @@ export function fieldErrors(r: { success: boolean; error?: { issues: { path: Pro
  * The confirmation email says what happens next in the same words as the success panel
  * (the steps are written once, in the definition), and carries the sample's summary.
  */
-export async function expectEmailCarriesNextSteps(form: FormDefinition<never>) {
-  const { data, ctx } = form.email.sample;
+export async function expectEmailCarriesNextSteps(form: FormDefinition) {
+  const { data, ctx } = emailSample(form);
   const { subject, text } = await renderEmail(form.email.template as EmailTemplate, data as never, ctx);
   expect(subject).toBe(form.email.subject(data));
   const flat = text.replace(/\s+/g, " ");

@@ -37,7 +37,7 @@ const KEY_FACTS: { [T in EmailTemplate]: string[] } = {
     "Sam Carter",
   ],
   "newsletter-welcome": ["Linus Chen", "LOOM20-9XK4TQ2M", "20%", "one-click unsubscribe", "http://localhost:3000/unsubscribe/8f3a1c2e9b7d4e6f"],
-  "callback-confirmation": ["Omar Haddad", "at the time you chose", "within one working day", "+1 555 014 7788"],
+  "callback-confirmation": ["Omar Haddad", "at the time you chose", "within one working day", "+12025550143"],
   "redemption-confirmation": ["Rita Moreno", "within two working days", "only deducted once your request is approved", "A device (laptop or tablet)"],
   "redemption-decision": [
     "Rita Moreno",

@@ -2,6 +2,7 @@ import type { ComponentType } from "react";
 import { siteConfig } from "../../site-config";
 import { FORMS, LEAD_TYPES } from "../../forms/registry";
 import type { ConfirmationEmailData, EmailTemplate, RenderContext, SystemTemplate, TemplateData } from "../template-data";
+import { emailSample } from "../../forms/types";
 import { formConfirmationEmail } from "./form-confirmation";
 import { OWNERSHIP_COPY, OwnershipLinkEmail } from "./ownership-link";
 import { redemptionDecision, RedemptionDecisionEmail } from "./redemption-decision";
@@ -119,7 +120,7 @@ const SYSTEM: { [T in SystemTemplate]: Entry<TemplateData[T]> } = {
 const FORM_ENTRIES = Object.fromEntries(
   LEAD_TYPES.map((t) => {
     const form = FORMS[t];
-    const entry: Entry<ConfirmationEmailData> = { Component: formConfirmationEmail(form), subject: form.email.subject, sample: form.email.sample };
+    const entry: Entry<ConfirmationEmailData> = { Component: formConfirmationEmail(form), subject: form.email.subject, sample: emailSample(form) };
     return [form.email.template, entry];
   }),
 ) as Record<Exclude<EmailTemplate, SystemTemplate>, Entry<ConfirmationEmailData>>;

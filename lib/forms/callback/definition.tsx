@@ -37,19 +37,9 @@ export const callbackForm = {
     title: "We will call you",
     intro: "Thank you for asking us to call you back.",
     summaryTitle: "Your request",
-    sample: {
-      data: {
-        leadId: "cm9x2k7q40001abcd1234efgh",
-        formType: "callback",
-        name: "Omar Haddad",
-        summary: [
-          { label: "Phone", value: "+1 555 014 7788" },
-          { label: "Course", value: "Machine Learning Engineering" },
-          { label: "Device", value: "Windows" },
-          { label: "Best time to call", value: "Evening (17:00–20:00), America/New_York" },
-        ],
-      },
-      ctx: { siteUrl: "http://localhost:3000" },
-    },
+  },
+  example: {
+    input: { name: "Omar Haddad", phone: "+12025550143", course: "machine-learning-engineering", platform: "windows", bestTime: "evening", timeZone: "America/New_York", consent: true },
+    names: { programs: new Map([["machine-learning-engineering", "Machine Learning Engineering"]]) },
   },
 } satisfies PostedFormDefinition<CallbackInput>;

@@ -53,21 +53,19 @@ export const enrollForm = {
     title: "Application received",
     intro: `Thank you for applying to ${siteConfig.name}. This email is your copy of your application.`,
     summaryTitle: "Your application",
-    sample: {
-      data: {
-        leadId: "cm9x2k7q40001abcd1234efgh",
-        formType: "enroll",
-        name: "Ada Lovelace",
-        summary: [
-          { label: "Program", value: "Full-Stack Web Development" },
-          { label: "Start date", value: "Monday, March 1, 2027" },
-          { label: "Payment", value: "Monthly instalments" },
-          { label: "Experience", value: "I have done tutorials or a short course" },
-          { label: "Goals", value: "Move from analyst work into a developer role.\nBuild my own scheduling app." },
-          { label: "Phone", value: "+44 20 7946 0958" },
-        ],
-      },
-      ctx: { siteUrl: "http://localhost:3000" },
+  },
+  example: {
+    input: {
+      name: "Ada Lovelace",
+      email: "ada.lovelace@example.com",
+      phone: "+442079460958",
+      program: "full-stack-web-development",
+      cohort: "cm9x2k7q40002abcd1234efgh",
+      paymentOption: "instalments",
+      experience: "beginner",
+      goals: "Move from analyst work into a developer role.\nBuild my own scheduling app.",
+      consent: true,
     },
+    names: { programs: new Map([["full-stack-web-development", "Full-Stack Web Development"]]), cohort: "Spring cohort, starting Monday, March 1, 2027" },
   },
 } satisfies PostedFormDefinition<EnrollInput>;

@@ -28,18 +28,6 @@ export const inviteForm = {
     title: "Thanks for your interest",
     intro: "Thank you for letting us know you would like to hear more.",
     summaryTitle: "Your details",
-    sample: {
-      data: {
-        leadId: "cm9x2k7q40001abcd1234efgh",
-        formType: "invite",
-        name: "Sam Carter",
-        summary: [
-          { label: "Name", value: "Sam Carter" },
-          { label: "Email", value: "sam.carter@example.com" },
-          { label: "Invited by", value: "Rita Moreno" },
-        ],
-      },
-      ctx: { siteUrl: "http://localhost:3000" },
-    },
   },
+  example: { input: { name: "Sam Carter", email: "sam.carter@example.com", referrerName: "Rita Moreno" } },
 } satisfies FormDefinition<InviteInput>;

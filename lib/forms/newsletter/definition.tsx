@@ -58,16 +58,10 @@ export const newsletterForm = {
     ],
     unsubscribe: { prompt: "Changed your mind?", action: "Unsubscribe in one click" },
     Extra: DiscountCode,
-    sample: {
-      data: {
-        leadId: "cm9x2k7q40001abcd1234efgh",
-        formType: "newsletter",
-        name: "Linus Chen",
-        summary: [{ label: "Email", value: "linus.chen@example.com" }],
-        discountCode: "LOOM20-9XK4TQ2M",
-        discountPercent: 20,
-      },
-      ctx: { siteUrl: "http://localhost:3000", unsubscribeUrl: "http://localhost:3000/unsubscribe/8f3a1c2e9b7d4e6f" },
-    },
+  },
+  example: {
+    input: { email: "linus.chen@example.com", name: "Linus Chen", consent: true },
+    extras: { discountCode: "LOOM20-9XK4TQ2M", discountPercent: 20 },
+    unsubscribeUrl: "http://localhost:3000/unsubscribe/8f3a1c2e9b7d4e6f",
   },
 } satisfies PostedFormDefinition<NewsletterInput>;

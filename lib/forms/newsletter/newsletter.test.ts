@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { renderEmail } from "@/lib/email/render";
 import { fieldErrors } from "@/tests/helpers/forms";
-import { successDetails } from "../types";
+import { emailSample, successDetails } from "../types";
 import { newsletterForm } from "./definition";
 import { newsletterSchema } from "./schema";
 
@@ -16,7 +16,7 @@ describe("newsletter", () => {
 
   it("never puts the code on the page; the welcome email carries it, with an unsubscribe line", async () => {
     expect(JSON.stringify(successDetails(newsletterForm))).not.toMatch(/LOOM20-/);
-    const { data, ctx } = newsletterForm.email.sample;
+    const { data, ctx } = emailSample(newsletterForm);
     const { subject, text } = await renderEmail("newsletter-welcome", data, ctx);
     expect(subject).toBe("Your 20% discount code: LOOM20-9XK4TQ2M");
     expect(text).toContain("LOOM20-9XK4TQ2M");

@@ -45,22 +45,27 @@ export const quoteForm = {
     title: "Quote request received",
     intro: "Thank you for asking about pricing. Here is a summary of your request for your records.",
     summaryTitle: "Your request",
-    sample: {
-      data: {
-        leadId: "cm9x2k7q40001abcd1234efgh",
-        formType: "quote",
-        name: "Grace Hopper",
-        summary: [
-          { label: "For", value: "A team" },
-          { label: "Company", value: "Harbor Analytics" },
-          { label: "Seats", value: "12" },
-          { label: "Courses", value: "Data Analytics, Machine Learning Engineering" },
-          { label: "Device", value: "macOS" },
-          { label: "Reach by", value: "By email and a phone call" },
-          { label: "Best time to call", value: "Afternoon (12:00–17:00), America/Chicago" },
-        ],
-      },
-      ctx: { siteUrl: "http://localhost:3000" },
+  },
+  example: {
+    input: {
+      audience: "team",
+      name: "Grace Hopper",
+      email: "grace.hopper@example.com",
+      company: "Harbor Analytics",
+      seats: 12,
+      courses: ["data-analytics", "machine-learning-engineering"],
+      platform: "macos",
+      contactBy: "call",
+      phone: "+13125550147",
+      bestTime: "afternoon",
+      timeZone: "America/Chicago",
+      consent: true,
+    },
+    names: {
+      programs: new Map([
+        ["data-analytics", "Data Analytics"],
+        ["machine-learning-engineering", "Machine Learning Engineering"],
+      ]),
     },
   },
 } satisfies PostedFormDefinition<QuoteInput>;

@@ -44,19 +44,10 @@ export const redemptionForm = {
     title: "Points request received",
     intro: "Thank you for your request to spend your referral points.",
     summaryTitle: "Your request",
-    sample: {
-      data: {
-        leadId: "cm9x2k7q40001abcd1234efgh",
-        formType: "redemption",
-        name: "Rita Moreno",
-        summary: [
-          { label: "Reward", value: "A device (laptop or tablet)" },
-          { label: "Points", value: "500" },
-          { label: "Details", value: "A refurbished laptop for my course, if possible." },
-        ],
-      },
-      ctx: { siteUrl: "http://localhost:3000" },
-    },
+  },
+  example: {
+    input: { email: "rita.moreno@example.com", reward: "device", points: 500, details: "A refurbished laptop for my course, if possible.", consent: true },
+    name: "Rita Moreno",
   },
 } satisfies PostedFormDefinition<RedemptionInput>;
 

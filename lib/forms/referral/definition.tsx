@@ -88,7 +88,7 @@ export const referralForm = {
     return summaryRows([
       ["Your name", text(i.name)],
       ["Your email", text(i.email)],
-      ...friends.map((f, n): [string, string] => [`Friend ${n + 1}`, [text(f.name), text(f.email) && `<${f.email}>`].filter(Boolean).join(" ")]),
+      ...friends.map((f, n): [string, string] => [`Friend ${n + 1}`, [text(f.name), text(f.email) && `(${f.email})`].filter(Boolean).join(" ")]),
     ]);
   },
   async afterSave({ tx, deps, contact, leadId, input }) {
@@ -111,18 +111,17 @@ export const referralForm = {
     intro: "Thank you for referring your friends to us.",
     summaryTitle: "Who you referred",
     Extra: PointsAndLink,
-    sample: {
-      data: {
-        leadId: "cm9x2k7q40001abcd1234efgh",
-        formType: "referral",
-        name: "Rita Moreno",
-        summary: [
-          { label: "Friend 1", value: "Sam Carter (sam.carter@example.com)" },
-          { label: "Friend 2", value: "Priya Nair (priya.nair@example.com)" },
-        ],
-        points: { earnedNow: 200, pending: 300, confirmed: 500, referralCode: "K7QW3MZP", referralLink: "http://localhost:3000/r/K7QW3MZP" },
-      },
-      ctx: { siteUrl: "http://localhost:3000" },
+  },
+  example: {
+    input: {
+      name: "Rita Moreno",
+      email: "rita.moreno@example.com",
+      friends: [
+        { name: "Sam Carter", email: "sam.carter@example.com", note: undefined },
+        { name: "Priya Nair", email: "priya.nair@example.com", note: "You kept saying you wanted to get into data work." },
+      ],
+      consent: true,
     },
+    extras: { points: { earnedNow: 200, pending: 300, confirmed: 500, referralCode: "K7QW3MZP", referralLink: "http://localhost:3000/r/K7QW3MZP" } },
   },
 } satisfies PostedFormDefinition<ReferralInput>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { renderEmail } from "@/lib/email/render";
 import { fieldErrors } from "@/tests/helpers/forms";
-import { successDetails } from "../types";
+import { emailSample, successDetails } from "../types";
 import { referralForm } from "./definition";
 import { referralSchema } from "./schema";
 
@@ -22,7 +22,7 @@ describe("referral", () => {
 
   it("puts the link and points in the referrer's email only, saying they are pending", async () => {
     expect(JSON.stringify(successDetails(referralForm))).not.toMatch(/\/r\//);
-    const { data, ctx } = referralForm.email.sample;
+    const { data, ctx } = emailSample(referralForm);
     const { text } = await renderEmail("referral-confirmation", data, ctx);
     expect(text).toContain("http://localhost:3000/r/K7QW3MZP");
     expect(text).toContain("pending until your friends confirm");
