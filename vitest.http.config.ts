@@ -1,7 +1,6 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
-import "./tests/helpers/node20-polyfills";
 
 /**
  * HTTP tests against the real production server (server.ts on a `next build`): what a client

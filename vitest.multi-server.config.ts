@@ -1,7 +1,6 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
-import "./tests/helpers/node20-polyfills";
 
 /**
  * The multi-server test (tests/multi-server): three app servers (server.ts) on one
