@@ -58,7 +58,7 @@ import type { Flags, Result as LhResult } from "lighthouse";
 import { chromium, type Browser } from "playwright-core";
 import { machineLine } from "./lib/measure";
 import { resultsPath, ROOT } from "./lib/project";
-import { table } from "./lib/report";
+import { comparisonTable, table, type Comparison } from "./lib/report";
 import { benchDistDir, startBenchServer, type AppServer } from "./lib/servers";
 import { median } from "./lib/stats";
 
@@ -224,12 +224,14 @@ interface CliOptions {
   baseUrl: string | null;
   only: string[] | null;
   runs: number;
+  baseline: boolean;
 }
 
 const HELP = `Usage: npx tsx bench/pages.ts [--base-url URL] [--only /a,/b] [--runs N]
   --base-url URL  site to benchmark (or env BENCH_BASE_URL); default: start the app server (server.ts) on a free port
   --only LIST     comma-separated paths (default: every page in /sitemap.xml)
-  --runs N        Lighthouse runs per page, median reported (default 1)`;
+  --runs N        Lighthouse runs per page, median reported (default 1)
+  --no-baseline   skip the same-run baseline (Lighthouse on a bare HTML page)`;
 
 function parseCli(): CliOptions {
   const { values } = parseArgs({
@@ -237,6 +239,7 @@ function parseCli(): CliOptions {
       "base-url": { type: "string" },
       only: { type: "string" },
       runs: { type: "string" },
+      "no-baseline": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
     strict: true,
@@ -256,7 +259,7 @@ function parseCli(): CliOptions {
         .map(normalizePath)
     : null;
   const baseUrl = values["base-url"] ?? process.env.BENCH_BASE_URL ?? null;
-  return { baseUrl: baseUrl && baseUrl.trim() ? baseUrl.trim() : null, only, runs };
+  return { baseUrl: baseUrl && baseUrl.trim() ? baseUrl.trim() : null, only, runs, baseline: !values["no-baseline"] };
 }
 
 // ---------------------------------------------------------------------------
@@ -897,6 +900,54 @@ function renderSummary(pages: PageResult[]): string {
 }
 
 // ---------------------------------------------------------------------------
+// Baseline: the best this machine's Lighthouse gives any page
+
+const BARE_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Baseline page</title><meta name="description" content="A bare HTML page: the benchmark's same-run baseline.">
+</head><body><main><h1>Baseline page</h1><p>No script, no stylesheet, no image: what Lighthouse scores on this machine for the least a page can be.</p></main></body></html>`;
+
+/** A bare HTML page on node:http, on a free port of 127.0.0.1. */
+async function startBarePage(): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = http.createServer((_req, res) => {
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    res.end(BARE_PAGE);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** The pages' median and worst figures next to the bare page's, with the ratio. */
+function renderBaseline(pages: PageResult[], baseline: LhResultSummary): string {
+  const ok = pages.filter((p) => p.lighthouse.median && p.lighthouse.metrics);
+  const b = baseline.metrics;
+  const bPerf = baseline.median?.scores.performance ?? null;
+  if (!ok.length || !b || bPerf === null) return `Baseline: no figures (${baseline.error ?? "Lighthouse failed on the bare page"}).`;
+  const perf = ok.map((p) => p.lighthouse.median!.scores.performance).filter((v): v is number => v !== null);
+  const metric = (key: keyof Metrics) => ok.map((p) => p.lighthouse.metrics![key]).filter((v): v is number => v !== null);
+  const comparisons: Comparison[] = [
+    { measure: "Performance, median page", value: median(perf) ?? NaN, baseline: bPerf, unit: "", higherIsBetter: true },
+    { measure: "Performance, worst page", value: perf.length ? Math.min(...perf) : NaN, baseline: bPerf, unit: "", higherIsBetter: true },
+  ];
+  for (const [key, label] of [
+    ["fcpMs", "FCP"],
+    ["lcpMs", "LCP"],
+    ["speedIndexMs", "Speed Index"],
+    ["tbtMs", "TBT"],
+  ] as const) {
+    const values = metric(key);
+    const base = b[key];
+    if (!values.length || base === null) continue;
+    comparisons.push(
+      { measure: `${label}, median page`, value: median(values) ?? NaN, baseline: base, unit: "ms", higherIsBetter: false },
+      { measure: `${label}, worst page`, value: Math.max(...values), baseline: base, unit: "ms", higherIsBetter: false },
+    );
+  }
+  return comparisonTable("Lighthouse, the site's pages against a bare page", "a bare HTML page on node:http, in the same Chrome", comparisons);
+}
+
+// ---------------------------------------------------------------------------
 // Main
 
 async function main(): Promise<number> {
@@ -959,11 +1010,20 @@ async function main(): Promise<number> {
     unregisterBrowser();
   }
 
-  // Phase 2: Lighthouse, one Chrome instance for all pages.
+  // Phase 2: Lighthouse, one Chrome instance for all pages (and the baseline page).
   const chrome = new ChromeForLighthouse();
+  let baseline: LhResultSummary | null = null;
   try {
     for (const [i, page] of pages.entries()) {
       page.lighthouse = await runLighthouse(chrome, page.url, options.runs, `${i + 1}/${pages.length} ${page.path}`);
+    }
+    if (options.baseline) {
+      const bare = await startBarePage();
+      try {
+        baseline = await runLighthouse(chrome, bare.url, options.runs, "baseline: bare HTML page");
+      } finally {
+        await bare.close();
+      }
     }
   } finally {
     chrome.dispose();
@@ -979,6 +1039,7 @@ async function main(): Promise<number> {
   }
   out.push("");
   out.push(renderSummary(pages));
+  if (baseline) out.push("", renderBaseline(pages, baseline));
   out.push(machineLine());
   out.push("");
   const flagged = pages.filter((p) => p.issues.length > 0);
@@ -1008,6 +1069,7 @@ async function main(): Promise<number> {
     lighthouseVersion,
     lighthouseConfig: "default (mobile preset, simulated throttling)",
     targets: TARGETS,
+    baseline,
     pages,
   };
   writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);

@@ -42,8 +42,8 @@ export function ratio(c: Comparison): string {
 export function comparisonTable(title: string, baselineName: string, comparisons: Comparison[]): string {
   const rows = comparisons.map((c) => [
     c.measure,
-    `${formatNumber(c.value, c.decimals)} ${c.unit}`,
-    `${formatNumber(c.baseline, c.decimals)} ${c.unit}`,
+    `${formatNumber(c.value, c.decimals)} ${c.unit}`.trimEnd(),
+    `${formatNumber(c.baseline, c.decimals)} ${c.unit}`.trimEnd(),
     ratio(c),
   ]);
   return `${title}\n(baseline: ${baselineName}, same run)\n\n${table(["measure", "project", "baseline", "project ÷ baseline"], rows)}`;
