@@ -1,48 +1,9 @@
 /**
- * Page benchmark: JavaScript weight + Lighthouse scores for every public page.
+ * Page benchmark: the JavaScript each page of the sitemap loads (gzip bytes as served) and its
+ * Lighthouse scores, against Lighthouse on a bare HTML page in the same run. What it measures,
+ * the targets and the figures so far: docs/performance.md. Options: --help.
  *
- * Usage
- *   npm run bench:pages -- [options]
- *   npx tsx bench/pages.ts [options]
- *
- * Options
- *   --base-url URL   Benchmark an already running site (or set BENCH_BASE_URL).
- *                    Without it, the script starts the app server (server.ts) on a free port
- *                    itself (needs an existing production build: `npm run build`)
- *                    and stops it again at the end.
- *   --only LIST      Comma-separated paths to benchmark, e.g. `--only /,/careers`.
- *                    Default: every page listed in /sitemap.xml.
- *   --runs N         Lighthouse runs per page (default 1). With N > 1 the scores
- *                    of the run with the median performance score are reported,
- *                    and every metric is the median over the runs.
- *   --help           Show this help.
- *
- * What is measured, per page (pages come from /sitemap.xml; the sitemap's host is
- * ignored and every path is loaded from the base URL):
- *   - JS gzip KB: the page is loaded in headless Chromium (Playwright, 412x823
- *     mobile viewport) until `load` plus 1 s without network activity. Every
- *     same-origin response of resource type `script` is then re-requested with
- *     `Accept-Encoding: gzip` via node:http(s), and the body bytes *as served*
- *     are summed. Scripts the server did not gzip are gzipped locally (zlib
- *     default level) to count them; those cells are marked with `*`.
- *   - scripts: number of distinct same-origin scripts loaded.
- *   - form code: whether any loaded script contains react-hook-form
- *     ("useFormContext" / "react-hook-form") and/or zod ("ZodError" / the word
- *     "zod") code: none | rhf | zod | rhf+zod.
- *   - Lighthouse (default config = mobile preset, simulated throttling):
- *     Performance, Accessibility, Best Practices and SEO scores (0-100) plus
- *     LCP, TBT, CLS, FCP and Speed Index.
- *
- * Output: a table on stdout, a summary line, and one line per page that misses a
- * target (Perf < 98, any other category < 100, TBT > 50 ms, CLS > 0) listing the
- * failing Lighthouse audits to look at. Progress goes to stderr. Full results are
- * written to bench-results/pages-<timestamp>.json (git-ignored).
- *
- * Exit code: 0 whenever figures were produced (missed targets are not failures);
- * non-zero if the server could not be started or the sitemap could not be read.
- *
- * Chromium: Debian's /usr/bin/chromium is used for both Playwright and
- * Lighthouse; nothing is ever downloaded.
+ *   npm run build && npm run bench:pages -- [--base-url URL] [--only /a,/b] [--runs N] [--no-baseline]
  */
 
 import { writeFileSync } from "node:fs";
@@ -559,18 +520,10 @@ type LighthouseFn = typeof import("lighthouse").default;
 let lighthouseModule: Promise<LighthouseFn> | null = null;
 
 /**
- * Import Lighthouse, working around tsx.
- *
- * Lighthouse stringifies "page functions" and evaluates them inside Chrome. When tsx runs this
- * file, a *static* `import lighthouse from "lighthouse"` is compiled to `require()`, and tsx then
- * compiles Lighthouse's own JS with esbuild's `keepNames`, which inserts `__name(...)` calls into
- * those page functions. `__name` does not exist in the page, so every run fails with
- * "ReferenceError: __name is not defined". A dynamic `import()` goes through Node's ESM loader,
- * where tsx leaves node_modules JS untouched, which avoids the problem.
- *
- * As a safety net (should a future tsx transform node_modules on this path too), the page
- * functions are checked for `__name(` calls; if found, Lighthouse's own shim for esbuild bundles
- * (`esbuildFunctionWrapperString`, prepended to every in-page evaluation) is filled in.
+ * Imports Lighthouse dynamically. A static import goes through tsx's require(), which adds
+ * esbuild's `__name(...)` calls to the page functions Lighthouse evaluates inside Chrome,
+ * where `__name` does not exist ("ReferenceError: __name is not defined"). Should a future tsx
+ * transform them anyway, Lighthouse's own shim for esbuild bundles is filled in.
  */
 function loadLighthouse(): Promise<LighthouseFn> {
   lighthouseModule ??= (async () => {

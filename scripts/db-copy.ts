@@ -1,21 +1,9 @@
 /**
- * Copies an existing SQLite database into PostgreSQL, then checks the copy.
+ * Copies an existing SQLite database into PostgreSQL in one transaction, then checks the copy
+ * row by row. The steps, options and exit codes: docs/postgresql.md, "Moving data".
  *
  *   npm run db:copy -- --from file:./prisma/dev.db --to postgresql://postgres@127.0.0.1:5432/loomstack
  *       [--truncate] [--no-migrate] [--batch-size 1000] [--sample 50] [--verify-only]
- *
- * 1. Checks the source: a SQLite file, migrated to exactly this version of the app. It is
- *    opened read-only. Stop the app (or anything else writing to it) first.
- * 2. Migrates the target with `prisma migrate deploy` (skip with --no-migrate: then the
- *    target must already be migrated).
- * 3. Copies every model (lib/db/copy.ts) in one transaction on the target. The target must
- *    have no rows in any model's table; --truncate empties those tables first (inside the
- *    same transaction). A failure rolls everything back: fix the cause and run it again.
- * 4. Verifies: row counts per model on both sides and every row field by field (--sample N:
- *    N random rows per model instead). Prints a table; exits 1 on any difference.
- *
- * --verify-only runs step 4 alone (e.g. to check a target again later).
- * Exit codes: 0 copied and verified; 1 failed or differences found; 2 refused (nothing done).
  */
 import { execFileSync } from "node:child_process";
 import path from "node:path";

@@ -1,23 +1,11 @@
 /**
- * Creates the next migration, for SQLite AND PostgreSQL, from changes to
- * prisma/schema.prisma (the one datamodel; the PostgreSQL schema is derived from it, see
- * lib/db/schema-variants.ts).
+ * Creates the next migration for SQLite AND PostgreSQL from prisma/schema.prisma, or checks
+ * for drift (`--check`). `prisma migrate dev` cannot run offline with the JS driver adapters,
+ * so each migration folder keeps a snapshot of its datamodel and the next migration is the
+ * diff from it. How to use it: docs/postgresql.md, "Changing the schema".
  *
  *   npm run db:new-migration -- add_leads     # writes both migration folders
  *   npm run db:check-migrations               # exits 1 on any drift (CI runs it)
- *
- * `prisma migrate dev` cannot run offline with the JS driver adapters (shadow database
- * error P3006 on SQLite), and `migrate diff` cannot read a database through an adapter. So
- * each migration folder keeps a generated `schema.prisma` snapshot of the datamodel it
- * brought the database to, and the next migration is the diff from that snapshot to the
- * current schema. The PostgreSQL diff needs a reachable server only because the CLI's
- * adapter connects (nothing is read or written): PRISMA_DIFF_DATABASE_URL, by default the
- * machine's postgresql://postgres@127.0.0.1:5432/postgres.
- *
- * `--check` fails when
- * - the schema has changes that either provider's migrations do not cover;
- * - the two providers' histories differ: every migration after the PostgreSQL baseline
- *   must exist, by name, for both, and the latest snapshots must be the same datamodel.
  */
 import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";

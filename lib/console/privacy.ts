@@ -5,31 +5,10 @@ import { PLAIN_TEXT_OPTIONS } from "../email/render";
 import { newReferralCode } from "../leads/codes";
 
 /**
- * Privacy requests for one person (a Contact): export everything stored about them, or
- * erase them. Erasing anonymises in place instead of deleting, so every count the business
- * reports on (leads per form, statuses, the points ledger, newsletter numbers, email
- * volumes) stays exactly as it was.
- *
- * What erasure keeps, and why:
- * - Lead rows with their form type, status, dates, program/cohort, UTM tags, article, CTA,
- *   consent version and text (our wording), submission token: none of it identifies anyone.
- * - The points ledger (amounts, buckets, contact ids): no personal data, and balances must
- *   still add up for the referrer.
- * - EmailSuppression rows for the person's address(es), unchanged. A suppression exists
- *   because the address bounced, complained or unsubscribed; the dispatcher looks the
- *   address up as written, so deleting or hashing it would let marketing email reach an
- *   erased person again (for example if a friend refers them later). Keeping the bare
- *   address on a do-not-contact list is the accepted exception for exactly this purpose.
- * - Recipients that are not the person: staff notifications about their leads and the
- *   invitations they sent to friends keep their (staff / friend) address and unsubscribe
- *   link; only the content about the person goes. A friend must still be able to
- *   unsubscribe from the invitation they got.
- *
- * Not covered here: the form rate limiter's `rate_limits` table (outside Prisma) keys
- * counters on the lower-cased email or phone for at most 10 minutes and prunes them every
- * five; request logs outside the database; a second Contact record for the same person
- * (for example a phone-only call-back request): the person page lists other records with the
- * same phone number so staff can erase those too.
+ * Privacy requests for one person (a Contact): export everything stored about them, or erase
+ * them. Erasing anonymises in place rather than deleting, so every count the business reports
+ * on still adds up; the suppression list keeps the bare address, or marketing email could
+ * reach an erased person again. What is kept and why: docs/console.md, "Privacy".
  */
 
 export const ERASED = "[erased]";

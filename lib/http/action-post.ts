@@ -1,20 +1,8 @@
 /**
- * Server Action posts that no page of this app sends, refused (400) before Next.js decodes
- * them. React's reply decoder, which runs before any action code, answers 500 and logs a
- * stack trace for bodies a client writes by hand: text that is not JSON, arguments that are
- * not a list, references to parts that are not there ("$Q1", "$@2"), a reference to another
- * action ("$F1"), a bound state that is not JSON. lib/action-args.ts then checks the decoded
- * arguments of every action; this only keeps Next from failing first.
- *
- * What the app's pages send, and so what passes:
- * - a fetch action (header Next-Action: a hex id): a JSON list (text), or a multipart body
- *   whose part "0" is that list, holding plain JSON values, React's escapes for strings and
- *   numbers ("$$…", "$undefined", "$NaN", "$-0", dates, big integers) and, in multipart,
- *   "$K<n>" references to a FormData's fields;
- * - a form posted without JavaScript (multipart, no header): one "$ACTION_ID_<id>", or one
- *   "$ACTION_REF_<n>" with its "$ACTION_<n>:0" {id, bound} and a bound state of plain values.
- * An unknown but well-formed id still reaches Next, which answers 409 (a page from another
- * deployment). No Next imports: proxy.ts calls it with the request.
+ * Refuses (400) Server Action posts that no page of this app sends, before Next.js decodes
+ * them: React's reply decoder answers 500 with a stack trace to hand-written bodies, before
+ * any action code runs. lib/action-args.ts then checks the decoded arguments. What passes:
+ * docs/security.md, "Tampered Server Action calls". No Next imports: proxy.ts calls it.
  */
 
 const HEX_ID = /^[0-9a-f]{1,128}$/i;
