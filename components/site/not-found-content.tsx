@@ -1,4 +1,6 @@
 
+import { LinkList } from "./link-list";
+
 /** The branded 404 body: shown for unknown URLs and for missing programs or guides. */
 export function NotFoundContent() {
   return (
@@ -8,20 +10,16 @@ export function NotFoundContent() {
       <p className="mt-5 text-lg leading-8 text-ink/80">
         The link may be old, or the page may have moved. These are good places to pick up the thread:
       </p>
-      <ul className="mx-auto mt-8 grid max-w-xl gap-3 text-left sm:grid-cols-2">
-        {[
+      <LinkList
+        links={[
           { href: "/", label: "Home page" },
           { href: "/programs", label: "Programs and pricing" },
           { href: "/careers/machine-learning-engineer", label: "ML engineer career guide" },
           { href: "/call-back", label: "Ask us to call you" },
-        ].map((l) => (
-          <li key={l.href}>
-            <a href={l.href} className="block rounded-xl border border-ink/10 bg-white px-4 py-3 font-semibold hover:border-brand hover:text-brand">
-              {l.label}
-            </a>
-          </li>
-        ))}
-      </ul>
+        ]}
+        className="mx-auto mt-8 grid max-w-xl gap-3 text-left sm:grid-cols-2"
+        linkClassName="block rounded-xl border border-ink/10 bg-white px-4 py-3 font-semibold hover:border-brand hover:text-brand"
+      />
     </div>
   );
 }

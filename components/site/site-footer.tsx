@@ -1,7 +1,9 @@
+import { FORM_PAGES } from "@/lib/content/form-pages";
 import { siteConfig } from "@/lib/site-config";
+import { LinkList, type SiteLink } from "./link-list";
 import { LogoMark } from "./logo";
 
-const columns = [
+const columns: { title: string; links: readonly SiteLink[] }[] = [
   {
     title: "Programs",
     links: [
@@ -20,16 +22,7 @@ const columns = [
       { href: "/careers", label: "All guides" },
     ],
   },
-  {
-    title: "Get started",
-    links: [
-      { href: "/apply", label: "Apply to a cohort" },
-      { href: "/quote", label: "Get a pricing quote" },
-      { href: "/refer", label: "Refer a friend, earn points" },
-      { href: "/newsletter", label: "Newsletter: 20% off" },
-      { href: "/call-back", label: "Request a call back" },
-    ],
-  },
+  { title: "Get started", links: FORM_PAGES.map((f) => ({ href: f.path, label: f.link })) },
 ];
 
 export function SiteFooter() {
@@ -59,15 +52,7 @@ export function SiteFooter() {
         {columns.map((col) => (
           <nav key={col.title} aria-label={col.title}>
             <h2 className="text-sm font-semibold uppercase tracking-wider text-accent">{col.title}</h2>
-            <ul className="mt-4 space-y-1 text-sm">
-              {col.links.map((l) => (
-                <li key={l.href}>
-                  <a href={l.href} className="inline-block py-1.5 hover:text-white hover:underline">
-                    {l.label}
-                  </a>
-                </li>
-              ))}
-            </ul>
+            <LinkList links={col.links} className="mt-4 space-y-1 text-sm" linkClassName="inline-block py-1.5 hover:text-white hover:underline" />
           </nav>
         ))}
       </div>

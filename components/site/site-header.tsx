@@ -1,6 +1,8 @@
+import { LinkList, type SiteLink } from "./link-list";
 import { Logo } from "./logo";
+import { SkipLink } from "./skip-link";
 
-const nav = [
+const nav: SiteLink[] = [
   { href: "/programs", label: "Programs & pricing" },
   { href: "/careers", label: "Career guides" },
   { href: "/refer", label: "Refer a friend" },
@@ -16,26 +18,17 @@ const nav = [
 export function SiteHeader() {
   return (
     <header className="sticky top-0 z-40 border-b border-ink/10 bg-paper">
-      <a
-        href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-3 focus:z-50 focus:rounded-md focus:bg-ink focus:px-4 focus:py-2 focus:text-paper"
-      >
-        Skip to content
-      </a>
+      <SkipLink className="focus:top-3 focus:z-50 focus:rounded-md focus:bg-ink focus:text-paper" />
       <div className="mx-auto flex h-16 max-w-6xl items-center justify-between gap-4 px-4 sm:px-6">
         <a href="/" className="shrink-0 rounded-md">
           <Logo />
         </a>
         <nav aria-label="Main" className="hidden lg:block">
-          <ul className="flex items-center gap-1 text-[0.95rem] font-medium">
-            {nav.map((item) => (
-              <li key={item.href}>
-                <a href={item.href} className="rounded-md px-3 py-2 text-ink/80 hover:bg-brand-soft hover:text-ink">
-                  {item.label}
-                </a>
-              </li>
-            ))}
-          </ul>
+          <LinkList
+            links={nav}
+            className="flex items-center gap-1 text-[0.95rem] font-medium"
+            linkClassName="rounded-md px-3 py-2 text-ink/80 hover:bg-brand-soft hover:text-ink"
+          />
         </nav>
         <div className="flex items-center gap-2">
           <a
@@ -53,20 +46,13 @@ export function SiteHeader() {
               aria-label="Main (mobile)"
               className="absolute right-0 top-full mt-2 w-[min(18rem,calc(100vw-2rem))] rounded-xl border border-ink/10 bg-white p-2 shadow-xl"
             >
-              <ul className="flex flex-col text-base font-medium">
-                {nav.map((item) => (
-                  <li key={item.href}>
-                    <a href={item.href} className="block rounded-lg px-4 py-3 hover:bg-brand-soft">
-                      {item.label}
-                    </a>
-                  </li>
-                ))}
+              <LinkList links={nav} className="flex flex-col text-base font-medium" linkClassName="block rounded-lg px-4 py-3 hover:bg-brand-soft">
                 <li>
                   <a href="/apply" className="mt-1 block rounded-lg bg-brand px-4 py-3 text-center font-semibold text-white">
                     Apply now
                   </a>
                 </li>
-              </ul>
+              </LinkList>
             </nav>
           </details>
         </div>

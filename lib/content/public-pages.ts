@@ -1,5 +1,6 @@
 import { guidePath, guides } from "../../content/guides";
 import type { Db } from "../db";
+import { FORM_PAGES } from "./form-pages";
 import { listPrograms } from "./programs";
 
 export type PublicPage = {
@@ -13,15 +14,6 @@ export type PublicPage = {
 };
 
 const LAUNCH = new Date("2026-10-01T00:00:00Z");
-
-/** The lead forms (App Router pages; they are the only public pages that load JavaScript). */
-export const FORM_PAGES = [
-  { path: "/apply", eyebrow: "Apply", title: "Apply for a bootcamp cohort" },
-  { path: "/quote", eyebrow: "Pricing", title: "Get a price quote for you or your team" },
-  { path: "/refer", eyebrow: "Refer a friend", title: "Earn 100 points for every friend you refer" },
-  { path: "/newsletter", eyebrow: "Newsletter", title: "Career advice and 20% off your next course" },
-  { path: "/call-back", eyebrow: "Let's talk", title: "Request a call back from an advisor" },
-] as const;
 
 /**
  * Every public, indexable page. The sitemap, the Open Graph images and the browser tests
@@ -64,7 +56,7 @@ export async function listPublicPages(db: Db): Promise<PublicPage[]> {
       lastModified: latestGuideUpdate,
       priority: 0.7,
     },
-    ...FORM_PAGES.map((f) => ({ ...f, lastModified: LAUNCH, priority: 0.6 })),
+    ...FORM_PAGES.map((f) => ({ path: f.path, eyebrow: f.eyebrow, title: f.title, lastModified: LAUNCH, priority: 0.6 })),
     ...guides.flatMap((g) =>
       g.sections.map((s) => ({
         path: guidePath(g, s),

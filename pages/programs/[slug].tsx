@@ -1,6 +1,8 @@
+import type { ReactNode } from "react";
 import type { GetStaticPaths, GetStaticProps } from "next";
 import { CallToAction } from "@/components/content/call-to-action";
 import { Breadcrumbs } from "@/components/site/breadcrumbs";
+import { DotList } from "@/components/site/dot-list";
 import { PageHead } from "@/components/site/page-head";
 import { guides, guidePath } from "@/content/guides";
 import { withAttribution } from "@/lib/attribution";
@@ -118,29 +120,16 @@ export default function ProgramPage({ program }: Props) {
           ) : (
             <ul className="mt-6 grid gap-4 md:grid-cols-3">
               {program.upcomingCohorts.map((c) => (
-                <li key={c.id} className="flex flex-col rounded-2xl border border-ink/10 bg-white p-5">
-                  <h3 className="font-semibold">{c.name}</h3>
+                <Card key={c.id} title={c.name}>
                   <dl className="mt-3 space-y-1 text-sm">
-                    <div className="flex justify-between gap-3">
-                      <dt className="text-ink/70">Starts</dt>
-                      <dd className="text-right font-medium">
-                        <time dateTime={c.startDate.slice(0, 10)}>{formatCohortDate(c.startDate)}</time>
-                      </dd>
-                    </div>
-                    <div className="flex justify-between gap-3">
-                      <dt className="text-ink/70">Ends</dt>
-                      <dd className="text-right font-medium">
-                        <time dateTime={c.endDate.slice(0, 10)}>{formatCohortDate(c.endDate)}</time>
-                      </dd>
-                    </div>
-                    <div className="flex justify-between gap-3">
-                      <dt className="text-ink/70">Class times</dt>
-                      <dd className="text-right font-medium">{c.timeZone.replace("_", " ")} time</dd>
-                    </div>
-                    <div className="flex justify-between gap-3">
-                      <dt className="text-ink/70">Availability</dt>
-                      <dd className="text-right font-medium">{c.status === "waitlist" ? "Waitlist" : `${c.seatsLeft} seats left`}</dd>
-                    </div>
+                    <CohortFact term="Starts">
+                      <time dateTime={c.startDate.slice(0, 10)}>{formatCohortDate(c.startDate)}</time>
+                    </CohortFact>
+                    <CohortFact term="Ends">
+                      <time dateTime={c.endDate.slice(0, 10)}>{formatCohortDate(c.endDate)}</time>
+                    </CohortFact>
+                    <CohortFact term="Class times">{c.timeZone.replace("_", " ")} time</CohortFact>
+                    <CohortFact term="Availability">{c.status === "waitlist" ? "Waitlist" : `${c.seatsLeft} seats left`}</CohortFact>
                   </dl>
                   <a
                     href={applyHref(c.id)}
@@ -149,7 +138,7 @@ export default function ProgramPage({ program }: Props) {
                   >
                     Apply for this cohort
                   </a>
-                </li>
+                </Card>
               ))}
             </ul>
           )}
@@ -165,8 +154,7 @@ export default function ProgramPage({ program }: Props) {
           </p>
           <ul className="mt-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
             {program.paymentOptions.map((o) => (
-              <li key={o.id} className="flex flex-col rounded-2xl border border-ink/10 bg-white p-5">
-                <h3 className="font-semibold">{o.label}</h3>
+              <Card key={o.id} title={o.label}>
                 <p className="mt-3 text-2xl font-bold tracking-tight text-brand">
                   {o.monthlyCents && o.instalments ? (
                     <>
@@ -183,7 +171,7 @@ export default function ProgramPage({ program }: Props) {
                   </p>
                 )}
                 <p className="mt-3 text-sm leading-6 text-ink/80">{o.description}</p>
-              </li>
+              </Card>
             ))}
           </ul>
         </section>
@@ -208,14 +196,7 @@ export default function ProgramPage({ program }: Props) {
             <h2 id="outcomes-heading" className="text-2xl font-bold tracking-tight">
               What you will be able to do
             </h2>
-            <ul className="mt-5 space-y-3">
-              {program.outcomes.map((o) => (
-                <li key={o} className="flex gap-3 leading-7">
-                  <span aria-hidden="true" className="mt-2.5 h-2 w-2 shrink-0 rounded-full bg-accent" />
-                  <span>{o}</span>
-                </li>
-              ))}
-            </ul>
+            <DotList items={program.outcomes} className="mt-5 space-y-3" />
             {guide && (
               <p className="mt-8 rounded-xl bg-brand-soft/60 p-5 leading-7">
                 Wondering what the job looks like?{" "}
@@ -239,5 +220,24 @@ export default function ProgramPage({ program }: Props) {
         />
       </div>
     </>
+  );
+}
+
+/** A cohort or a payment option: a card in the grid. */
+function Card({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <li className="flex flex-col rounded-2xl border border-ink/10 bg-white p-5">
+      <h3 className="font-semibold">{title}</h3>
+      {children}
+    </li>
+  );
+}
+
+function CohortFact({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div className="flex justify-between gap-3">
+      <dt className="text-ink/70">{term}</dt>
+      <dd className="text-right font-medium">{children}</dd>
+    </div>
   );
 }
