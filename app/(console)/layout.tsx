@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { currentStaff } from "@/lib/auth/next";
 import { can } from "@/lib/auth/roles";
+import { SkipLink } from "@/components/site/skip-link";
 import { signOutAction } from "./console/sign-in/actions";
 
 export const metadata: Metadata = {
@@ -31,12 +32,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   const staff = await currentStaff();
   return (
     <div className="min-h-dvh bg-paper text-ink">
-      <a
-        href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:rounded focus:bg-white focus:px-4 focus:py-2"
-      >
-        Skip to content
-      </a>
+      <SkipLink className="focus:top-4 focus:rounded focus:bg-white" />
       <header className="border-b border-ink/10 bg-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3 sm:px-6">
           <a href="/console" className="text-lg font-bold text-brand">

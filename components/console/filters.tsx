@@ -1,4 +1,6 @@
 import type { InputHTMLAttributes, ReactNode } from "react";
+import { SelectOptions, type SelectOption } from "./fields";
+import { formatCount } from "./format";
 
 /**
  * GET filter forms for the console's lists: the filters live in the URL, so a filtered view
@@ -6,7 +8,6 @@ import type { InputHTMLAttributes, ReactNode } from "react";
  * has a visible label. `dense` is the smaller style of the lead inbox's many-field grid.
  */
 
-export type FilterOption = { value: string; label: ReactNode };
 
 const controlStyle = (dense: boolean | undefined) =>
   dense
@@ -75,16 +76,12 @@ export function FilterSelect({
   defaultValue,
   options,
   any = "Any",
-}: FieldProps & { defaultValue: string | undefined; options: readonly FilterOption[]; any?: ReactNode }) {
+}: FieldProps & { defaultValue: string | undefined; options: readonly SelectOption[]; any?: ReactNode }) {
   return (
     <FilterField id={id} label={label} className={className}>
       <select id={id} name={id} defaultValue={defaultValue ?? ""} className={controlStyle(dense)}>
         <option value="">{any}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        <SelectOptions options={options} />
       </select>
     </FilterField>
   );
@@ -107,5 +104,41 @@ export function FilterClear({ href, dense, children }: { href: string; dense?: b
     >
       {children}
     </a>
+  );
+}
+
+/**
+ * A list filtered by status alone: one select whose options carry their counts, "Pending
+ * (3)", and whose empty choice (`any`, "Any" by default) is every status.
+ */
+export function StatusFilter<S extends string>({
+  action,
+  label,
+  value,
+  labels,
+  counts,
+  any = "Any",
+}: {
+  action: string;
+  label: string;
+  value: S | undefined;
+  /** Every status, in order, with its label. */
+  labels: Record<S, string>;
+  counts: Record<S, number>;
+  any?: string;
+}) {
+  const statuses = Object.keys(labels) as S[];
+  const total = statuses.reduce((sum, s) => sum + counts[s], 0);
+  return (
+    <FilterForm action={action} label={label}>
+      <FilterSelect
+        id="status"
+        label="Status"
+        defaultValue={value}
+        any={`${any} (${formatCount(total)})`}
+        options={statuses.map((s) => ({ value: s, label: `${labels[s]} (${formatCount(counts[s])})` }))}
+      />
+      <FilterSubmit>Filter</FilterSubmit>
+    </FilterForm>
   );
 }

@@ -1,3 +1,5 @@
+import { formatCount } from "./format";
+
 /**
  * The pipeline funnel as horizontal bars, drawn on the server as SVG. Every bar carries its
  * number and share as visible text, and the same figures are in a table for screen readers
@@ -10,7 +12,6 @@ const WIDTH = 640;
 const ROW = 34;
 const LABEL_W = 120;
 const VALUE_W = 150;
-const nf = new Intl.NumberFormat("en-US");
 
 export const percent = (part: number, whole: number) =>
   whole ? `${(Math.round((part / whole) * 1000) / 10).toLocaleString("en-US", { maximumFractionDigits: 1 })}%` : "–";
@@ -20,7 +21,7 @@ export function FunnelChart({ id, title, stages }: { id: string; title: string; 
   const max = Math.max(1, ...stages.map((s) => s.count));
   const plotW = WIDTH - LABEL_W - VALUE_W;
   const height = stages.length * ROW + 4;
-  const summary = stages.map((s) => `${s.label} ${nf.format(s.count)}`).join(", ");
+  const summary = stages.map((s) => `${s.label} ${formatCount(s.count)}`).join(", ");
   return (
     <figure className="mt-4">
       <figcaption className="sr-only">{title}</figcaption>
@@ -38,7 +39,7 @@ export function FunnelChart({ id, title, stages }: { id: string; title: string; 
               <rect x={LABEL_W} y={yTop + 4} width={plotW} height={ROW - 12} rx="4" fill="currentColor" fillOpacity="0.06" />
               {s.count > 0 && <rect x={LABEL_W} y={yTop + 4} width={Math.round(Math.max(2, w) * 100) / 100} height={ROW - 12} rx="4" fill={s.color} />}
               <text x={LABEL_W + plotW + 8} y={yTop + ROW / 2 - 2} dy="0.32em" fontSize="13" fill="currentColor">
-                {`${nf.format(s.count)}${i > 0 ? ` (${percent(s.count, base)})` : ""}`}
+                {`${formatCount(s.count)}${i > 0 ? ` (${percent(s.count, base)})` : ""}`}
               </text>
             </g>
           );
@@ -57,7 +58,7 @@ export function FunnelChart({ id, title, stages }: { id: string; title: string; 
           {stages.map((s) => (
             <tr key={s.key}>
               <th scope="row">{s.label}</th>
-              <td>{nf.format(s.count)}</td>
+              <td>{formatCount(s.count)}</td>
               <td>{percent(s.count, base)}</td>
             </tr>
           ))}

@@ -3,6 +3,15 @@ import { formatCount } from "./format";
 
 /** The pieces around a paged console list: how many match, and the links between pages. */
 
+/** A list page's own URL: its filters (empty ones left out), then the page number (left out on the first). */
+export function listHref(path: string, filters: Record<string, string | undefined>, page = 1): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) if (value) query.set(key, value);
+  if (page > 1) query.set("page", String(page));
+  const search = query.toString();
+  return `${path}${search ? `?${search}` : ""}`;
+}
+
 /**
  * "12 referrers, showing 51–62": the count of matches (announced when a filter changes it)
  * and, when the list is longer than one page, which of them this page shows.

@@ -40,6 +40,42 @@ export function Badge({ tone, children }: { tone: BadgeTone | undefined; childre
   return <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${tone ? BADGE_TONES[tone] : ""}`.trim()}>{children}</span>;
 }
 
+const NOTICE_TONES = {
+  ok: "bg-brand-soft",
+  warn: "bg-amber-100 text-amber-950",
+  error: "border border-red-300 bg-red-50 text-red-900",
+} as const;
+
+/**
+ * What the last action did, shown once after the redirect back: a status (ok, warn) or an
+ * alert (error). An `id` lets the redirect's #fragment scroll to it; focusable ones take focus.
+ */
+export function Notice({
+  tone = "ok",
+  id,
+  className,
+  focusable = false,
+  children,
+}: {
+  tone?: keyof typeof NOTICE_TONES;
+  id?: string;
+  /** Spacing around it. */
+  className?: string;
+  focusable?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <div
+      id={id}
+      role={tone === "error" ? "alert" : "status"}
+      tabIndex={focusable ? -1 : undefined}
+      className={[className, "rounded-lg px-4 py-3", NOTICE_TONES[tone]].filter(Boolean).join(" ")}
+    >
+      {children}
+    </div>
+  );
+}
+
 const PANEL = "rounded-xl border border-ink/10 bg-white p-4";
 
 /**

@@ -1,3 +1,5 @@
+import { formatCount } from "./format";
+
 /**
  * A stacked bar chart drawn on the server as SVG: no client JavaScript. The SVG is one
  * image with a short text alternative; the numbers themselves are in the data table under
@@ -22,7 +24,6 @@ type Props = {
 const WIDTH = 800;
 const HEIGHT = 260;
 const PAD = { top: 12, right: 12, bottom: 34, left: 44 };
-const nf = new Intl.NumberFormat("en-US");
 /** Two decimals are plenty for a 800-unit view box, and keep the HTML small. */
 const r2 = (v: number) => Math.round(v * 100) / 100;
 
@@ -73,7 +74,7 @@ export function StackedBarChart({ id, title, summary, series, buckets, bucketHea
           <g key={t}>
             <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(t)} y2={y(t)} stroke="currentColor" strokeOpacity={t === 0 ? 0.5 : 0.12} />
             <text x={PAD.left - 6} y={y(t)} dy="0.32em" textAnchor="end" fontSize="11" fill="currentColor">
-              {nf.format(t)}
+              {formatCount(t)}
             </text>
           </g>
         ))}
@@ -90,7 +91,7 @@ export function StackedBarChart({ id, title, summary, series, buckets, bucketHea
                 acc += v;
                 return (
                   <rect key={s.key} x={x} y={y1} width={barW} height={h} fill={s.color} stroke="#fff" strokeWidth={h > 2 ? 0.75 : 0}>
-                    <title>{`${b.longLabel}: ${nf.format(v)} ${s.label}`}</title>
+                    <title>{`${b.longLabel}: ${formatCount(v)} ${s.label}`}</title>
                   </rect>
                 );
               })}
@@ -131,10 +132,10 @@ export function StackedBarChart({ id, title, summary, series, buckets, bucketHea
                   </th>
                   {series.map((s) => (
                     <td key={s.key} className="px-3 py-1.5 text-right tabular-nums">
-                      {nf.format(b.values[s.key] ?? 0)}
+                      {formatCount(b.values[s.key] ?? 0)}
                     </td>
                   ))}
-                  <td className="px-3 py-1.5 text-right font-semibold tabular-nums">{nf.format(b.total)}</td>
+                  <td className="px-3 py-1.5 text-right font-semibold tabular-nums">{formatCount(b.total)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { Section } from "./page-parts";
 
 /**
  * The console's data table: a scrollable, keyboard-focusable region (named for screen
@@ -93,5 +94,50 @@ export function ConsoleTable<T>({ rows, rowKey = byId, columns, empty, caption, 
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** The row's heading: a link to the record's own page, and what follows it (a detail line, a "(you)"). */
+export function linkColumn<T>(header: string, link: (row: T) => { href: string; label: ReactNode }, after?: (row: T) => ReactNode): Column<T> {
+  return {
+    header,
+    rowHeader: true,
+    className: "font-normal",
+    cell: (row) => {
+      const { href, label } = link(row);
+      return (
+        <>
+          <a href={href} className="font-medium text-brand underline">
+            {label}
+          </a>
+          {after?.(row)}
+        </>
+      );
+    },
+  };
+}
+
+type TableSectionProps<T extends { id: string }> = Omit<TableContent<T>, "className" | "caption"> & {
+  headingId: string;
+  title: string;
+  /** The table's name, when the title carries more (a count); the title by default. */
+  label?: string;
+  /** Said instead of the table when there are no rows. */
+  noRows?: ReactNode;
+  /** Text between the heading and the table. */
+  children?: ReactNode;
+};
+
+/** A titled part of a record's page that holds one table: the person's leads, a referrer's ledger. */
+export function TableSection<T extends { id: string }>({ headingId, title, label = title, noRows, children, rows, columns, empty }: TableSectionProps<T>) {
+  return (
+    <Section headingId={headingId} title={title} className="mt-10">
+      {children}
+      {rows.length === 0 && noRows ? (
+        <p className="mt-2 text-ink/70">{noRows}</p>
+      ) : (
+        <ConsoleTable<T> className="mt-3" label={label} rows={rows} columns={columns} empty={empty} />
+      )}
+    </Section>
   );
 }

@@ -1,5 +1,6 @@
 import type { Db } from "../db";
 import { LEAD_TYPES, type LeadType } from "../leads/form-types";
+import { queryParam, type QueryParams } from "../query-param";
 import { NO_SOURCE } from "./inbox";
 
 /**
@@ -55,14 +56,6 @@ export type DashboardRange = {
   clamped: boolean;
 };
 
-type Params = Record<string, string | string[] | undefined> | URLSearchParams;
-
-function param(params: Params, key: string): string | undefined {
-  const raw = params instanceof URLSearchParams ? params.get(key) : params[key];
-  const v = (Array.isArray(raw) ? raw[0] : raw)?.trim();
-  return v || undefined;
-}
-
 /** Midnight UTC of a YYYY-MM-DD date, or null when it is not a real date. */
 export function parseDay(v: string | undefined): number | null {
   if (!v || !DATE.test(v)) return null;
@@ -78,9 +71,9 @@ const midnight = (d: Date) => Math.floor(d.getTime() / DAY_MS) * DAY_MS;
  * The range from `?from=&to=` (inclusive UTC days). Missing or invalid values fall back to
  * the last 30 days up to today; reversed dates are swapped; too long a range keeps its end.
  */
-export function parseDashboardRange(params: Params, now: Date = new Date()): DashboardRange {
-  let to = parseDay(param(params, "to")) ?? midnight(now);
-  let from = parseDay(param(params, "from")) ?? to - (DEFAULT_RANGE_DAYS - 1) * DAY_MS;
+export function parseDashboardRange(params: QueryParams, now: Date = new Date()): DashboardRange {
+  let to = parseDay(queryParam(params, "to")) ?? midnight(now);
+  let from = parseDay(queryParam(params, "from")) ?? to - (DEFAULT_RANGE_DAYS - 1) * DAY_MS;
   if (from > to) [from, to] = [to, from];
   let clamped = false;
   if ((to - from) / DAY_MS + 1 > MAX_RANGE_DAYS) {

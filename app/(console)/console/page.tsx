@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import { FilterForm, FilterInput, FilterSubmit } from "@/components/console/filters";
 import { formatCount } from "@/components/console/format";
 import { FunnelChart, percent } from "@/components/console/funnel-chart";
-import { Section } from "@/components/console/page-parts";
-import type { SearchParams } from "@/components/console/search-params";
+import { Notice, Section } from "@/components/console/page-parts";
+import { LinkList } from "@/components/site/link-list";
+import type { SearchParams } from "@/lib/query-param";
 import { StackedBarChart, type ChartBucket, type ChartSeries } from "@/components/console/stacked-bar-chart";
 import { ConsoleTable, type Column } from "@/components/console/table";
 import { requireStaffPage } from "@/lib/auth/next";
@@ -98,20 +99,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <FilterInput id="from" label="From" type="date" defaultValue={range.from} required />
         <FilterInput id="to" label="To (inclusive)" type="date" defaultValue={range.to} required />
         <FilterSubmit>Show</FilterSubmit>
-        <ul className="flex flex-wrap gap-x-4 gap-y-2 text-sm" aria-label="Quick ranges">
-          {presets(now).map((p) => (
-            <li key={p.label}>
-              <a href={p.href} className="underline underline-offset-4">
-                {p.label}
-              </a>
-            </li>
-          ))}
-        </ul>
+        <LinkList links={presets(now)} label="Quick ranges" className="flex flex-wrap gap-x-4 gap-y-2 text-sm" linkClassName="underline underline-offset-4" />
       </FilterForm>
       {range.clamped && (
-        <p role="status" className="mt-4 rounded-lg bg-brand-soft px-4 py-3">
+        <Notice className="mt-4">
           Ranges are limited to {MAX_RANGE_DAYS} days: showing the last {MAX_RANGE_DAYS} days up to {longDay.format(day(range.to))}.
-        </p>
+        </Notice>
       )}
 
       <Section headingId="summary-heading" title="Summary" className="mt-8" titleClassName="sr-only">

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { FilterForm, FilterInput, FilterSelect, FilterSubmit } from "@/components/console/filters";
 import { formatDateTime } from "@/components/console/format";
-import { NumberedPager, ResultCount } from "@/components/console/listing";
-import { Badge, type BadgeTone } from "@/components/console/page-parts";
-import { listHref, param, type SearchParams } from "@/components/console/search-params";
+import { listHref, NumberedPager, ResultCount } from "@/components/console/listing";
+import { Badge, Notice, type BadgeTone } from "@/components/console/page-parts";
+import { queryParam, type SearchParams } from "@/lib/query-param";
 import { ConsoleTable } from "@/components/console/table";
 import { requireStaffPage } from "@/lib/auth/next";
 import { db } from "@/lib/db";
@@ -26,12 +26,12 @@ const STATUS_TONE: Record<string, BadgeTone> = {
 export default async function MailboxPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireStaffPage("leads:read", "/mailbox");
   const params = await searchParams;
-  const status = MESSAGE_STATUSES.find((s) => s === param(params, "status"));
-  const to = param(params, "to", 254);
-  const page = Number(param(params, "page")) || 1;
+  const status = MESSAGE_STATUSES.find((s) => s === queryParam(params, "status"));
+  const to = queryParam(params, "to", 254);
+  const page = Number(queryParam(params, "page")) || 1;
   const { rows, total, pages } = await listMessages(db(), { status, to, page });
   const query = (p: number) => listHref("/mailbox", { status, to }, p);
-  const retried = param(params, "retried");
+  const retried = queryParam(params, "retried");
 
   return (
     <>
@@ -41,9 +41,9 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
         this server: messages are rendered and kept here as delivered (the local mailbox). Failed messages can be sent again.
       </p>
       {retried && (
-        <p role="status" className="mt-4 rounded-lg bg-brand-soft px-4 py-3">
+        <Notice className="mt-4">
           {retried === "1" ? "The message is back in the queue and will be sent shortly." : "That message could not be retried (it is not failed or suppressed)."}
-        </p>
+        </Notice>
       )}
 
       <FilterForm action="/mailbox">

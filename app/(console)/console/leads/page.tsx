@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { FilterClear, FilterForm, FilterInput, FilterSelect, FilterSubmit } from "@/components/console/filters";
 import { formatCount, formatDateTime, formLabel } from "@/components/console/format";
 import { Pager } from "@/components/console/listing";
-import type { SearchParams } from "@/components/console/search-params";
+import type { SearchParams } from "@/lib/query-param";
 import { ConsoleTable } from "@/components/console/table";
 import { requireStaffPage } from "@/lib/auth/next";
 import { countInbox, filtersToQuery, LEAD_STATUSES, listInbox, NO_SOURCE, parseInboxFilters } from "@/lib/console/inbox";

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { param, type SearchParams } from "@/components/console/search-params";
+import { Notice } from "@/components/console/page-parts";
+import { queryParam, type SearchParams } from "@/lib/query-param";
 import { requireStaffPage } from "@/lib/auth/next";
 import { findPersonAction } from "./actions";
 
@@ -13,7 +14,7 @@ const MESSAGES: Record<string, string> = {
 
 export default async function PeoplePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireStaffPage("privacy:manage", "/console/people");
-  const result = param(await searchParams, "result");
+  const result = queryParam(await searchParams, "result");
   const message = result ? MESSAGES[result] : undefined;
 
   return (
@@ -49,9 +50,9 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
         </button>
       </form>
       {message && (
-        <p id="email-result" role="status" className="mt-4 max-w-3xl rounded-lg bg-brand-soft px-4 py-3">
+        <Notice id="email-result" className="mt-4 max-w-3xl">
           {message}
-        </p>
+        </Notice>
       )}
     </>
   );

@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import { fieldAria, SelectOptions, type SelectOption } from "@/components/console/fields";
 import type { ConsoleFormState } from "./form-state";
 
 /**
@@ -19,17 +20,28 @@ type FieldProps = {
   className?: string;
 };
 
-function describedBy(id: string, hint: ReactNode, error: string | undefined): string | undefined {
-  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+function aria(id: string, { hint, error, optional }: Pick<FieldProps, "hint" | "error" | "optional">) {
+  return { id, required: optional ? undefined : true, ...fieldAria(id, { hint, error }) } as const;
 }
 
-function aria(id: string, { hint, error, optional }: Pick<FieldProps, "hint" | "error" | "optional">) {
-  return {
-    id,
-    required: optional ? undefined : true,
-    "aria-invalid": error ? true : undefined,
-    "aria-describedby": describedBy(id, hint, error),
-  } as const;
+/** A field's hint and error, under its label; `indent` lines them up with a checkbox's label. */
+function FieldNotes({ id, hint, error, indent = false }: Pick<FieldProps, "id" | "hint" | "error"> & { indent?: boolean }) {
+  const margin = indent ? "ml-9 " : "";
+  return (
+    <>
+      {hint && (
+        <p id={`${id}-hint`} className={`${margin}mt-0.5 text-sm text-ink/70`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className={`${margin}mt-1 text-sm font-semibold text-red-800`}>
+          <span className="sr-only">Error: </span>
+          {error}
+        </p>
+      )}
+    </>
+  );
 }
 
 export function Field({ id, label, hint, error, optional, className, children }: FieldProps & { children: ReactNode }) {
@@ -39,17 +51,7 @@ export function Field({ id, label, hint, error, optional, className, children }:
         {label}
         {optional && <span className="font-normal text-ink/70"> (optional)</span>}
       </label>
-      {hint && (
-        <p id={`${id}-hint`} className="mt-0.5 text-sm text-ink/70">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="mt-1 text-sm font-semibold text-red-800">
-          <span className="sr-only">Error: </span>
-          {error}
-        </p>
-      )}
+      <FieldNotes id={id} hint={hint} error={error} />
       {children}
     </div>
   );
@@ -80,15 +82,11 @@ export function Select({
   className,
   options,
   ...select
-}: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { name: string; options: readonly { value: string; label: string }[] }) {
+}: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { name: string; options: readonly SelectOption[] }) {
   return (
     <Field id={id} label={label} hint={hint} error={error} optional={optional} className={className}>
       <select {...select} {...aria(id, { hint, error, optional })} className={control}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        <SelectOptions options={options} />
       </select>
     </Field>
   );
@@ -102,25 +100,14 @@ export function Checkbox({ id, label, hint, error, className, ...input }: Omit<F
           type="checkbox"
           {...input}
           id={id}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(id, hint, error)}
+          {...fieldAria(id, { hint, error })}
           className="mt-0.5 h-6 w-6 shrink-0 accent-brand"
         />
         <label htmlFor={id} className="font-semibold">
           {label}
         </label>
       </div>
-      {hint && (
-        <p id={`${id}-hint`} className="ml-9 mt-0.5 text-sm text-ink/70">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="ml-9 mt-1 text-sm font-semibold text-red-800">
-          <span className="sr-only">Error: </span>
-          {error}
-        </p>
-      )}
+      <FieldNotes id={id} hint={hint} error={error} indent />
     </div>
   );
 }
@@ -149,14 +136,6 @@ export function FormMessage({ state, id }: { state: ConsoleFormState; id?: strin
     );
   }
   return null;
-}
-
-export function Notice({ children, tone = "ok" }: { children: ReactNode; tone?: "ok" | "warn" }) {
-  return (
-    <p role="status" className={`rounded-lg px-4 py-3 ${tone === "ok" ? "bg-brand-soft" : "bg-amber-100 text-amber-950"}`}>
-      {children}
-    </p>
-  );
 }
 
 export function SubmitButton({ children, pending, variant = "primary" }: { children: ReactNode; pending?: boolean; variant?: "primary" | "secondary" | "danger" }) {

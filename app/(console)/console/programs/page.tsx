@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { formatDateTime } from "@/components/console/format";
 import { Badge } from "@/components/console/page-parts";
-import { ConsoleTable } from "@/components/console/table";
+import { ConsoleTable, linkColumn } from "@/components/console/table";
 import { requireStaffPage } from "@/lib/auth/next";
 import { formatMoney } from "@/lib/content/programs";
-import { listProgramsForConsole } from "@/lib/console/programs";
+import { listProgramsForConsole, type ConsoleProgramRow } from "@/lib/console/programs";
 import { db } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
@@ -32,19 +32,11 @@ export default async function ProgramsPage() {
           </>
         }
         columns={[
-          {
-            header: "Program",
-            rowHeader: true,
-            className: "font-medium",
-            cell: (p) => (
-              <>
-                <a href={`/console/programs/${p.slug}`} className="text-brand underline">
-                  {p.name}
-                </a>
-                <span className="block text-xs font-normal text-ink/70">/programs/{p.slug}</span>
-              </>
-            ),
-          },
+          linkColumn<ConsoleProgramRow>(
+            "Program",
+            (p) => ({ href: `/console/programs/${p.slug}`, label: p.name }),
+            (p) => <span className="block text-xs text-ink/70">/programs/{p.slug}</span>,
+          ),
           { header: "On the site", cell: (p) => <Badge tone={p.published ? "emerald" : "stone"}>{p.published ? "Published" : "Hidden"}</Badge> },
           {
             header: "Upcoming cohorts",

@@ -1,6 +1,6 @@
 import { formatCount, formatWhen } from "@/components/console/format";
-import { Badge } from "@/components/console/page-parts";
-import { param, type SearchParams } from "@/components/console/search-params";
+import { Badge, Notice } from "@/components/console/page-parts";
+import { queryParam, type SearchParams } from "@/lib/query-param";
 import type { Column } from "@/components/console/table";
 import { DECIDE_MESSAGES, NOTE_MAX, type DecideError, type RedemptionRow } from "@/lib/console/referrals";
 import { OPTION_LABELS } from "@/lib/leads/schemas";
@@ -11,14 +11,55 @@ import { decideRedemptionAction } from "./actions";
 export const rewardLabel = (reward: string | null) =>
   reward ? (OPTION_LABELS.reward[reward as keyof typeof OPTION_LABELS.reward] ?? reward) : "—";
 
-export const personLabel = (c: { name: string | null; email: string | null }) => c.name || c.email || "(no name)";
+type Person = { name: string | null; email: string | null };
 
-const STATUS_TONE = { pending: "amber", approved: "emerald", rejected: "stone" } as const;
+export const personLabel = (c: Person) => c.name || c.email || "(no name)";
+
+/** A person in a table cell: their name (a link to `href` if given), and their address under it when the name is shown. */
+export function PersonCell({ person, href }: { person: Person; href?: string }) {
+  return (
+    <>
+      {href ? (
+        <a href={href} className="font-medium text-brand underline">
+          {personLabel(person)}
+        </a>
+      ) : (
+        <span className="font-medium">{personLabel(person)}</span>
+      )}
+      {person.name && person.email && <p className="text-xs text-ink/70">{person.email}</p>}
+    </>
+  );
+}
+
+/** Redemption requests and held referrals go through the same three states. */
+export const DECISION_STATUS_LABELS = { pending: "Pending", approved: "Approved", rejected: "Rejected" } as const;
+export const DECISION_TONE = { pending: "amber", approved: "emerald", rejected: "stone" } as const;
+
+/** Approve and reject buttons; `what` completes their accessible names ("Approve 300 points from Ada"). */
+export function DecisionButtons({ what, approveBlockedBy }: { what: string; /** The id of the text saying why approving is impossible. */ approveBlockedBy?: string }) {
+  return (
+    <div className="flex flex-wrap gap-2">
+      <button
+        type="submit"
+        name="decision"
+        value="approved"
+        disabled={approveBlockedBy !== undefined}
+        aria-describedby={approveBlockedBy}
+        className="min-h-10 rounded-full bg-brand px-4 text-sm font-semibold text-white disabled:cursor-not-allowed disabled:opacity-50"
+      >
+        Approve<span className="sr-only"> {what}</span>
+      </button>
+      <button type="submit" name="decision" value="rejected" className="min-h-10 rounded-full px-4 text-sm font-semibold ring-1 ring-ink/30 hover:bg-ink/5">
+        Reject<span className="sr-only"> {what}</span>
+      </button>
+    </div>
+  );
+}
 
 export function RedemptionStatus({ row }: { row: RedemptionRow }) {
   return (
     <>
-      <Badge tone={STATUS_TONE[row.status]}>{row.status}</Badge>
+      <Badge tone={DECISION_TONE[row.status]}>{row.status}</Badge>
       {row.status !== "pending" && (
         <p className="mt-1 text-xs text-ink/70">
           {formatWhen(row.decidedAt)} UTC{row.decidedBy ? ` by ${row.decidedBy.name}` : ""}
@@ -66,21 +107,7 @@ export function DecisionForm({ row, back, canDecide }: { row: RedemptionRow; bac
           {why}
         </p>
       )}
-      <div className="flex flex-wrap gap-2">
-        <button
-          type="submit"
-          name="decision"
-          value="approved"
-          disabled={!row.canApprove}
-          aria-describedby={why ? `why-${row.id}` : undefined}
-          className="min-h-10 rounded-full bg-brand px-4 text-sm font-semibold text-white disabled:cursor-not-allowed disabled:opacity-50"
-        >
-          Approve<span className="sr-only"> {what}</span>
-        </button>
-        <button type="submit" name="decision" value="rejected" className="min-h-10 rounded-full px-4 text-sm font-semibold ring-1 ring-ink/30 hover:bg-ink/5">
-          Reject<span className="sr-only"> {what}</span>
-        </button>
-      </div>
+      <DecisionButtons what={what} approveBlockedBy={why ? `why-${row.id}` : undefined} />
     </form>
   );
 }
@@ -108,14 +135,7 @@ export function redemptionColumns({ back, canDecide, everyone }: { back: string;
             header: "Requester",
             rowHeader: true,
             className: "font-normal",
-            cell: (r: RedemptionRow) => (
-              <>
-                <a href={`/console/referrals/${r.contact.id}`} className="font-medium text-brand underline">
-                  {personLabel(r.contact)}
-                </a>
-                {r.contact.name && r.contact.email && <p className="text-xs text-ink/70">{r.contact.email}</p>}
-              </>
-            ),
+            cell: (r: RedemptionRow) => <PersonCell person={r.contact} href={`/console/referrals/${r.contact.id}`} />,
           },
         ]
       : []),
@@ -144,33 +164,33 @@ const ACTION_ERRORS: Record<string, string> = {
 
 /** What the last decision did, after the redirect back here. */
 export function DecisionFlash({ params, rows }: { params: SearchParams; rows: RedemptionRow[] }) {
-  const decided = param(params, "decided");
-  const error = param(params, "error");
+  const decided = queryParam(params, "decided");
+  const error = queryParam(params, "error");
   if (!decided && !error) return null;
-  const row = rows.find((r) => r.id === param(params, "lead"));
+  const row = rows.find((r) => r.id === queryParam(params, "lead"));
   const about = row ? ` (${personLabel(row.contact)}, requested ${formatWhen(row.createdAt)} UTC)` : "";
   if (decided === "approved" || decided === "rejected") {
-    const points = Number(param(params, "points"));
-    const balance = Number(param(params, "balance"));
+    const points = Number(queryParam(params, "points"));
+    const balance = Number(queryParam(params, "balance"));
     return (
-      <p id="decision-result" role="status" tabIndex={-1} className="mt-4 rounded-lg bg-brand-soft px-4 py-3">
+      <Notice id="decision-result" focusable className="mt-4">
         {decided === "approved"
           ? `Request approved${about}: ${Number.isFinite(points) ? formatCount(points) : "the"} points deducted. Confirmed balance now ${Number.isFinite(balance) ? formatCount(balance) : "updated"}.`
           : `Request rejected${about}. No points were deducted.`}
-      </p>
+      </Notice>
     );
   }
   let message = ACTION_ERRORS[error as DecideError] ?? "That did not work. Nothing was decided.";
   if (error === "insufficient_points") {
-    const have = param(params, "have");
-    const asked = param(params, "asked");
+    const have = queryParam(params, "have");
+    const asked = queryParam(params, "asked");
     message = `Not approved${about}: it would take the confirmed balance below zero${have && asked ? ` (${formatCount(Number(have))} confirmed, ${formatCount(Number(asked))} requested)` : ""}.`;
   } else if (row) {
     message = `${message}${about ? ` ${about.trim()}` : ""}`;
   }
   return (
-    <div id="decision-result" role="alert" tabIndex={-1} className="mt-4 rounded-lg border border-red-300 bg-red-50 px-4 py-3 text-red-900">
+    <Notice id="decision-result" tone="error" focusable className="mt-4">
       {message}
-    </div>
+    </Notice>
   );
 }

@@ -1,21 +1,21 @@
 import type { Metadata } from "next";
 import { FilterClear, FilterForm, FilterInput, FilterSubmit } from "@/components/console/filters";
 import { formatCount, formatWhen } from "@/components/console/format";
-import { NumberedPager, ResultCount } from "@/components/console/listing";
-import { listHref, param, type SearchParams } from "@/components/console/search-params";
+import { listHref, NumberedPager, ResultCount } from "@/components/console/listing";
+import { queryParam, type SearchParams } from "@/lib/query-param";
 import { ConsoleTable } from "@/components/console/table";
 import { requireStaffPage } from "@/lib/auth/next";
 import { countPendingRedemptions, listReferrers, normalizeSearch, REFERRALS_PAGE_SIZE } from "@/lib/console/referrals";
 import { db } from "@/lib/db";
-import { personLabel } from "./decision";
+import { PersonCell } from "./decision";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Referrals" };
 
 export default async function ReferrersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
-  const q = normalizeSearch(param(params, "q"));
-  const requested = Number(param(params, "page")) || 1;
+  const q = normalizeSearch(queryParam(params, "q"));
+  const requested = Number(queryParam(params, "page")) || 1;
   const query = (p: number) => listHref("/console/referrals", { q }, p);
   await requireStaffPage("leads:read", query(requested));
   const [{ rows, total, page, pages }, pending, held] = await Promise.all([
@@ -59,14 +59,7 @@ export default async function ReferrersPage({ searchParams }: { searchParams: Pr
             header: "Referrer",
             rowHeader: true,
             className: "font-normal",
-            cell: (r) => (
-              <>
-                <a href={`/console/referrals/${r.id}`} className="font-medium text-brand underline">
-                  {personLabel(r)}
-                </a>
-                {r.name && r.email && <p className="text-xs text-ink/70">{r.email}</p>}
-              </>
-            ),
+            cell: (r) => <PersonCell person={r} href={`/console/referrals/${r.id}`} />,
           },
           { header: "Last referral (UTC)", className: "whitespace-nowrap", cell: (r) => formatWhen(r.lastReferralAt) },
           { header: "Friends referred", align: "right", cell: (r) => formatCount(r.friends) },

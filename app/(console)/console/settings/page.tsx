@@ -1,21 +1,22 @@
 import type { Metadata } from "next";
 import { formatDateTime } from "@/components/console/format";
+import { Notice } from "@/components/console/page-parts";
 import { requireStaffPage } from "@/lib/auth/next";
+import { queryParam, type SearchParams } from "@/lib/query-param";
 import { SETTINGS_TTL_MS, staffRecipientRows } from "@/lib/console/settings";
 import { db } from "@/lib/db";
 import { FORM_LABELS, LEAD_TYPES } from "@/lib/leads/form-types";
 import { defaultStaffRecipients } from "@/lib/leads/run-form-action";
 import { publicUrlProblem } from "@/lib/site-config";
-import { Notice } from "../programs/form-ui";
 import { RecipientsForm } from "./recipients-form";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Settings" };
 
-export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ saved?: string }> }) {
+export default async function SettingsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireStaffPage("settings:manage", "/console/settings");
   const stored = await staffRecipientRows(db());
-  const saved = (await searchParams).saved;
+  const saved = queryParam(await searchParams, "saved");
   // Read at request time: the server's own environment, as server.ts warned at start.
   const urlProblem = publicUrlProblem();
 
@@ -47,9 +48,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         server (at once on this one). Emails already queued are not changed.
       </p>
       {saved !== undefined && (
-        <div className="mt-4">
-          <Notice>{saved === "0" ? "Nothing changed." : `Saved. ${saved === "1" ? "One form's" : `${saved} forms'`} recipients changed.`}</Notice>
-        </div>
+        <Notice className="mt-4">{saved === "0" ? "Nothing changed." : `Saved. ${saved === "1" ? "One form's" : `${saved} forms'`} recipients changed.`}</Notice>
       )}
       <RecipientsForm rows={rows} />
     </>

@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, type InputHTMLAttributes } from "react";
+import { FieldError, fieldAria } from "@/components/console/fields";
 import type { SignInState } from "@/lib/auth/sign-in-schema";
 
 type Props = { action: (state: SignInState, data: FormData) => Promise<SignInState>; next: string };
@@ -17,50 +18,23 @@ export function SignInForm({ action, next }: Props) {
           {state.message}
         </p>
       )}
-      <div>
-        <label htmlFor="email" className="block font-semibold">
-          Email
-        </label>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="username"
-          required
-          defaultValue={state.email}
-          aria-invalid={err.email ? true : undefined}
-          aria-describedby={err.email ? "email-error" : undefined}
-          className="mt-1 block min-h-11 w-full rounded-lg border border-ink/30 bg-white px-3"
-        />
-        {err.email && (
-          <p id="email-error" className="mt-1 text-sm text-red-800">
-            {err.email}
-          </p>
-        )}
-      </div>
-      <div>
-        <label htmlFor="password" className="block font-semibold">
-          Password
-        </label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          aria-invalid={err.password ? true : undefined}
-          aria-describedby={err.password ? "password-error" : undefined}
-          className="mt-1 block min-h-11 w-full rounded-lg border border-ink/30 bg-white px-3"
-        />
-        {err.password && (
-          <p id="password-error" className="mt-1 text-sm text-red-800">
-            {err.password}
-          </p>
-        )}
-      </div>
+      <Field id="email" label="Email" error={err.email} type="email" autoComplete="username" defaultValue={state.email} />
+      <Field id="password" label="Password" error={err.password} type="password" autoComplete="current-password" />
       <button type="submit" disabled={pending} className="min-h-11 w-full rounded-full bg-brand px-6 font-semibold text-white disabled:opacity-60">
         {pending ? "Signing in…" : "Sign in"}
       </button>
     </form>
+  );
+}
+
+function Field({ id, label, error, ...input }: { id: string; label: string; error?: string } & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <div>
+      <label htmlFor={id} className="block font-semibold">
+        {label}
+      </label>
+      <input id={id} name={id} required {...input} {...fieldAria(id, { error })} className="mt-1 block min-h-11 w-full rounded-lg border border-ink/30 bg-white px-3" />
+      <FieldError id={id} error={error} />
+    </div>
   );
 }

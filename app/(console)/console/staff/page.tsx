@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { formatDate, formatDateTime } from "@/components/console/format";
 import { Badge, Section } from "@/components/console/page-parts";
-import { ConsoleTable } from "@/components/console/table";
+import { ConsoleTable, linkColumn } from "@/components/console/table";
 import { requireStaffPage } from "@/lib/auth/next";
 import { ROLES } from "@/lib/auth/roles";
-import { listStaffAccounts, PASSWORD_MIN, ROLE_LABELS } from "@/lib/console/staff-accounts";
+import { listStaffAccounts, PASSWORD_MIN, ROLE_LABELS, type StaffAccountRow } from "@/lib/console/staff-accounts";
 import { db } from "@/lib/db";
 import { CreateStaffForm } from "./forms";
 
@@ -29,19 +29,11 @@ export default async function StaffPage() {
         label="Staff accounts"
         rows={accounts}
         columns={[
-          {
-            header: "Name",
-            rowHeader: true,
-            className: "font-medium",
-            cell: (a) => (
-              <>
-                <a href={`/console/staff/${a.id}`} className="text-brand underline">
-                  {a.name}
-                </a>
-                {a.id === me.id && <span className="ml-1 text-xs font-normal text-ink/70">(you)</span>}
-              </>
-            ),
-          },
+          linkColumn<StaffAccountRow>(
+            "Name",
+            (a) => ({ href: `/console/staff/${a.id}`, label: a.name }),
+            (a) => a.id === me.id && <span className="ml-1 text-xs text-ink/70">(you)</span>,
+          ),
           { header: "Email", cell: (a) => a.email },
           { header: "Role", cell: (a) => (a.role ? ROLE_LABELS[a.role] : "No role") },
           { header: "Account", cell: (a) => <Badge tone={a.disabled ? "red" : "emerald"}>{a.disabled ? "Disabled" : "Active"}</Badge> },

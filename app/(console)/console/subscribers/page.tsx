@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { Facts } from "@/components/console/facts";
 import { FilterClear, FilterForm, FilterInput, FilterSelect, FilterSubmit } from "@/components/console/filters";
 import { formatCount, formatDateTime } from "@/components/console/format";
-import { NumberedPager, ResultCount } from "@/components/console/listing";
+import { listHref, NumberedPager, ResultCount } from "@/components/console/listing";
 import { Badge } from "@/components/console/page-parts";
-import { listHref, param, type SearchParams } from "@/components/console/search-params";
+import { queryParam, type SearchParams } from "@/lib/query-param";
 import { ConsoleTable } from "@/components/console/table";
 import { requireStaffPage } from "@/lib/auth/next";
 import { listSubscribers, normalizeEmailPrefix, SUBSCRIBER_STATUSES, SUBSCRIBERS_PAGE_SIZE } from "@/lib/console/subscribers";
@@ -22,9 +22,9 @@ const SUPPRESSION_REASONS: Record<string, string> = {
 
 export default async function SubscribersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
-  const status = SUBSCRIBER_STATUSES.find((s) => s === param(params, "status"));
-  const q = normalizeEmailPrefix(param(params, "q"))?.slice(0, 254);
-  const requested = Number(param(params, "page")) || 1;
+  const status = SUBSCRIBER_STATUSES.find((s) => s === queryParam(params, "status"));
+  const q = normalizeEmailPrefix(queryParam(params, "q"))?.slice(0, 254);
+  const requested = Number(queryParam(params, "page")) || 1;
   const query = (p: number) => listHref("/console/subscribers", { status, q }, p);
   await requireStaffPage("leads:read", query(requested));
   const { rows, total, page, pages, totals } = await listSubscribers(db(), { status, q, page: requested });

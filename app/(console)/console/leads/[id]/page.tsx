@@ -1,10 +1,12 @@
+import type { ComponentProps, ReactNode } from "react";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { Facts } from "@/components/console/facts";
+import { Facts, type Fact } from "@/components/console/facts";
+import { FieldError, fieldAria, SelectOptions } from "@/components/console/fields";
 import { formatWhen, formLabel } from "@/components/console/format";
 import { BackLink, Section } from "@/components/console/page-parts";
-import { param, type SearchParams } from "@/components/console/search-params";
-import { requireStaffPage } from "@/lib/auth/next";
+import { queryParam, type SearchParams } from "@/lib/query-param";
+import { requireStaffPage } from "@/app/(console)/auth";
 import { can } from "@/lib/auth/roles";
 import { LEAD_STATUSES } from "@/lib/console/inbox";
 import { leadDetail, LIMITS, listStaff, STATUS_LABELS, timeline } from "@/lib/console/pipeline";
@@ -28,12 +30,52 @@ function show(value: unknown): string {
   return String(value);
 }
 
+/** What a submission carried: the person's details, then `between`, then the form's own fields. */
+function sentRows(sent: { name: string | null; email: string | null; phone: string | null }, fields: Record<string, unknown>, between: Fact[] = []): Fact[] {
+  const own = Object.entries(fields).filter(([k]) => !["name", "email", "phone", "consent"].includes(k));
+  return [["Name", show(sent.name)], ["Email", show(sent.email)], ["Phone", show(sent.phone)], ...between, ...own.map(([k, v]): Fact => [k, show(v)])];
+}
+
+/** One of the forms that work a lead: its id, its fields, the submit button and what the last post did. */
+function WorkForm({
+  id,
+  action,
+  form,
+  leadId,
+  submit,
+  params,
+  className = "mt-3 space-y-3",
+  children,
+}: {
+  /** The #fragment the redirect back lands on, when the form's panel has no id of its own. */
+  id?: string;
+  action: ComponentProps<"form">["action"];
+  /** Which form the redirect back reports on (?form=). */
+  form: string;
+  leadId: string;
+  submit: string;
+  params: SearchParams;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <form id={id} action={action} className={className}>
+      <input type="hidden" name="leadId" value={leadId} />
+      {children}
+      <button type="submit" className="min-h-10 rounded-full bg-brand px-4 text-sm font-semibold text-white">
+        {submit}
+      </button>
+      <Feedback form={form} params={params} />
+    </form>
+  );
+}
+
 function Feedback({ form, params }: { form: string; params: SearchParams }) {
-  if (param(params, "form") !== form) return null;
-  const error = param(params, "error");
+  if (queryParam(params, "form") !== form) return null;
+  const error = queryParam(params, "error");
   if (error === "forbidden") return <p role="alert" className="mt-2 text-sm text-red-800">Your role does not allow this.</p>;
   if (error) return null; // shown next to its field
-  return param(params, "saved") ? (
+  return queryParam(params, "saved") ? (
     <p role="status" className="mt-2 text-sm text-emerald-800">
       Saved.
     </p>
@@ -56,7 +98,7 @@ export default async function LeadPage({ params, searchParams }: Props) {
   }
   const canWork = can(staff.role, "leads:work");
   const fieldError = (form: string, field: string) =>
-    param(q, "form") === form && param(q, "field") === field && param(q, "error") !== "forbidden" ? param(q, "error") : undefined;
+    queryParam(q, "form") === form && queryParam(q, "field") === field && queryParam(q, "error") !== "forbidden" ? queryParam(q, "error") : undefined;
   const statusError = fieldError("status", "status");
   const reasonError = fieldError("status", "lostReason");
   const ownerError = fieldError("assign", "ownerId");
@@ -83,14 +125,10 @@ export default async function LeadPage({ params, searchParams }: Props) {
               className="mt-3 rounded-xl border border-ink/10 bg-white p-4"
               wrap="pre"
               rows={[
-                ["Name", show(lead.name)],
-                ["Email", show(lead.email)],
-                ["Phone", show(lead.phone)],
-                ["Program", d.program ? `${d.program.name} (${lead.programSlug})` : show(lead.programSlug)],
-                ["Cohort", d.cohort ? `${d.cohort.name}, starts ${formatCohortDate(d.cohort.startDate)}` : show(lead.cohortId)],
-                ...Object.entries(fields)
-                  .filter(([k]) => !["name", "email", "phone", "consent"].includes(k))
-                  .map(([k, v]): [string, string] => [k, show(v)]),
+                ...sentRows(lead, fields, [
+                  ["Program", d.program ? `${d.program.name} (${lead.programSlug})` : show(lead.programSlug)],
+                  ["Cohort", d.cohort ? `${d.cohort.name}, starts ${formatCohortDate(d.cohort.startDate)}` : show(lead.cohortId)],
+                ]),
                 ["Times sent", String(lead.revision)],
               ]}
             />
@@ -111,12 +149,7 @@ export default async function LeadPage({ params, searchParams }: Props) {
                       className="mt-2"
                       wrap="pre"
                       rows={[
-                        ["Name", show(sub.name)],
-                        ["Email", show(sub.email)],
-                        ["Phone", show(sub.phone)],
-                        ...Object.entries(sub.fields)
-                          .filter(([k]) => !["name", "email", "phone", "consent"].includes(k))
-                          .map(([k, v]): [string, string] => [k, show(v)]),
+                        ...sentRows(sub, sub.fields),
                         ["Article", show(sub.article)],
                         ["Call to action", show(sub.cta)],
                         ["UTM source", show(sub.utmSource)],
@@ -189,8 +222,7 @@ export default async function LeadPage({ params, searchParams }: Props) {
         <aside className="space-y-6" aria-label="Work this lead">
           <Section id="status" headingId="status-h" title="Pipeline" panel>
             {canWork ? (
-              <form action={changeStatusAction} className="mt-3 space-y-3">
-                <input type="hidden" name="leadId" value={lead.id} />
+              <WorkForm action={changeStatusAction} form="status" leadId={lead.id} submit="Update status" params={q}>
                 <div>
                   <label htmlFor="status-select" className="text-sm font-semibold">
                     Status
@@ -199,17 +231,12 @@ export default async function LeadPage({ params, searchParams }: Props) {
                     id="status-select"
                     name="status"
                     defaultValue={lead.status}
-                    aria-invalid={statusError ? true : undefined}
-                    aria-describedby={statusError ? "status-error" : undefined}
+                    {...fieldAria("status", { error: statusError })}
                     className="mt-1 block min-h-10 w-full rounded-lg border border-ink/30 bg-white px-2"
                   >
-                    {LEAD_STATUSES.map((s) => (
-                      <option key={s} value={s}>
-                        {STATUS_LABELS[s]}
-                      </option>
-                    ))}
+                    <SelectOptions options={LEAD_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} />
                   </select>
-                  {statusError && <p id="status-error" className="mt-1 text-sm text-red-800">{statusError}</p>}
+                  <FieldError id="status" error={statusError} />
                 </div>
                 <div>
                   <label htmlFor="lostReason" className="text-sm font-semibold">
@@ -220,17 +247,12 @@ export default async function LeadPage({ params, searchParams }: Props) {
                     name="lostReason"
                     maxLength={LIMITS.lostReason}
                     defaultValue={lead.lostReason ?? ""}
-                    aria-invalid={reasonError ? true : undefined}
-                    aria-describedby={reasonError ? "lostReason-error" : undefined}
+                    {...fieldAria("lostReason", { error: reasonError })}
                     className="mt-1 block min-h-10 w-full rounded-lg border border-ink/30 bg-white px-2"
                   />
-                  {reasonError && <p id="lostReason-error" className="mt-1 text-sm text-red-800">{reasonError}</p>}
+                  <FieldError id="lostReason" error={reasonError} />
                 </div>
-                <button type="submit" className="min-h-10 rounded-full bg-brand px-4 text-sm font-semibold text-white">
-                  Update status
-                </button>
-                <Feedback form="status" params={q} />
-              </form>
+              </WorkForm>
             ) : (
               <p className="mt-2 text-sm">Your role can view leads only.</p>
             )}
@@ -240,8 +262,7 @@ export default async function LeadPage({ params, searchParams }: Props) {
           <Section id="assign" headingId="assign-h" title="Owner" panel>
             <p className="mt-1 text-sm">{lead.owner ? lead.owner.name : "Nobody yet"}</p>
             {canWork && (
-              <form action={assignLeadAction} className="mt-3 space-y-3">
-                <input type="hidden" name="leadId" value={lead.id} />
+              <WorkForm action={assignLeadAction} form="assign" leadId={lead.id} submit="Assign" params={q}>
                 <label htmlFor="ownerId" className="text-sm font-semibold">
                   Assign to
                 </label>
@@ -249,31 +270,20 @@ export default async function LeadPage({ params, searchParams }: Props) {
                   id="ownerId"
                   name="ownerId"
                   defaultValue={lead.ownerId ?? ""}
-                  aria-invalid={ownerError ? true : undefined}
-                  aria-describedby={ownerError ? "ownerId-error" : undefined}
+                  {...fieldAria("ownerId", { error: ownerError })}
                   className="block min-h-10 w-full rounded-lg border border-ink/30 bg-white px-2"
                 >
                   <option value="">Nobody</option>
-                  {staffList.map((s) => (
-                    <option key={s.id} value={s.id}>
-                      {s.name}
-                      {s.id === staff.id ? " (me)" : ""}
-                    </option>
-                  ))}
+                  <SelectOptions options={staffList.map((s) => ({ value: s.id, label: s.id === staff.id ? `${s.name} (me)` : s.name }))} />
                 </select>
-                {ownerError && <p id="ownerId-error" className="text-sm text-red-800">{ownerError}</p>}
-                <button type="submit" className="min-h-10 rounded-full bg-brand px-4 text-sm font-semibold text-white">
-                  Assign
-                </button>
-                <Feedback form="assign" params={q} />
-              </form>
+                <FieldError id="ownerId" error={ownerError} className="text-sm text-red-800" />
+              </WorkForm>
             )}
           </Section>
 
           <Section id="note" headingId="note-h" title="Add a note" panel>
             {canWork && (
-              <form action={addNoteAction} className="mt-3 space-y-3">
-                <input type="hidden" name="leadId" value={lead.id} />
+              <WorkForm action={addNoteAction} form="note" leadId={lead.id} submit="Save note" params={q}>
                 <label htmlFor="note-text" className="sr-only">
                   Note
                 </label>
@@ -282,16 +292,11 @@ export default async function LeadPage({ params, searchParams }: Props) {
                   name="note"
                   rows={4}
                   maxLength={LIMITS.note}
-                  aria-invalid={noteError ? true : undefined}
-                  aria-describedby={noteError ? "note-error" : undefined}
+                  {...fieldAria("note", { error: noteError })}
                   className="block w-full rounded-lg border border-ink/30 bg-white p-2 text-sm"
                 />
-                {noteError && <p id="note-error" className="text-sm text-red-800">{noteError}</p>}
-                <button type="submit" className="min-h-10 rounded-full bg-brand px-4 text-sm font-semibold text-white">
-                  Save note
-                </button>
-                <Feedback form="note" params={q} />
-              </form>
+                <FieldError id="note" error={noteError} className="text-sm text-red-800" />
+              </WorkForm>
             )}
           </Section>
 
@@ -313,10 +318,9 @@ export default async function LeadPage({ params, searchParams }: Props) {
               ]}
             />
             {canWork && (
-              <details className="mt-3" open={Boolean(personNameError || personPhoneError || param(q, "form") === "person")}>
+              <details className="mt-3" open={Boolean(personNameError || personPhoneError || queryParam(q, "form") === "person")}>
                 <summary className="cursor-pointer font-semibold text-brand">Confirm name and phone</summary>
-                <form id="person" action={confirmContactAction} className="mt-2 space-y-2">
-                  <input type="hidden" name="leadId" value={lead.id} />
+                <WorkForm id="person" action={confirmContactAction} form="person" leadId={lead.id} submit="Confirm details" params={q} className="mt-2 space-y-2">
                   <label htmlFor="person-name" className="block font-semibold">
                     Name
                   </label>
@@ -326,11 +330,10 @@ export default async function LeadPage({ params, searchParams }: Props) {
                     required
                     maxLength={100}
                     defaultValue={contact.name ?? ""}
-                    aria-invalid={personNameError ? true : undefined}
-                    aria-describedby={personNameError ? "person-name-error" : undefined}
+                    {...fieldAria("person-name", { error: personNameError })}
                     className="block min-h-10 w-full rounded-lg border border-ink/30 bg-white px-2"
                   />
-                  {personNameError && <p id="person-name-error" className="text-red-800">{personNameError}</p>}
+                  <FieldError id="person-name" error={personNameError} className="text-red-800" />
                   <label htmlFor="person-phone" className="block font-semibold">
                     Phone (optional)
                   </label>
@@ -340,16 +343,11 @@ export default async function LeadPage({ params, searchParams }: Props) {
                     type="tel"
                     maxLength={32}
                     defaultValue={contact.phone ?? ""}
-                    aria-invalid={personPhoneError ? true : undefined}
-                    aria-describedby={personPhoneError ? "person-phone-error" : undefined}
+                    {...fieldAria("person-phone", { error: personPhoneError })}
                     className="block min-h-10 w-full rounded-lg border border-ink/30 bg-white px-2"
                   />
-                  {personPhoneError && <p id="person-phone-error" className="text-red-800">{personPhoneError}</p>}
-                  <button type="submit" className="min-h-10 rounded-full bg-brand px-4 text-sm font-semibold text-white">
-                    Confirm details
-                  </button>
-                  <Feedback form="person" params={q} />
-                </form>
+                  <FieldError id="person-phone" error={personPhoneError} className="text-red-800" />
+                </WorkForm>
               </details>
             )}
             <p className="mt-3">

@@ -2,17 +2,17 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Facts } from "@/components/console/facts";
 import { formatCount, formatWhen, formLabel } from "@/components/console/format";
-import { Section } from "@/components/console/page-parts";
-import { param, type SearchParams } from "@/components/console/search-params";
-import { ConsoleTable } from "@/components/console/table";
+import { BackLink, Notice, Section } from "@/components/console/page-parts";
+import { queryParam, type SearchParams } from "@/lib/query-param";
+import { ConsoleTable, TableSection, type Column } from "@/components/console/table";
 import { requireStaffPage } from "@/lib/auth/next";
-import { personOverview } from "@/lib/console/privacy";
+import { personOverview, type PersonExport } from "@/lib/console/privacy";
 import { db } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Person" };
 
-const count = (params: SearchParams, key: string) => Math.max(0, Math.floor(Number(param(params, key)) || 0));
+const count = (params: SearchParams, key: string) => Math.max(0, Math.floor(Number(queryParam(params, key)) || 0));
 const when = (d: Date | null | undefined) => formatWhen(d, { empty: "–" });
 const plural = (n: number, one: string, many = `${one}s`) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
@@ -21,8 +21,74 @@ function FieldList({ fields }: { fields: unknown }) {
   if (!fields || typeof fields !== "object" || Array.isArray(fields)) return <pre className="whitespace-pre-wrap break-words text-xs">{JSON.stringify(fields, null, 2)}</pre>;
   const entries = Object.entries(fields as Record<string, unknown>);
   if (!entries.length) return <p className="text-ink/80">Nothing (erased).</p>;
-  return <Facts rows={entries.map(([k, v]) => [k, typeof v === "string" ? v : <code className="text-xs">{JSON.stringify(v)}</code>])} />;
+  return <Facts empty="–" rows={entries.map(([k, v]) => [k, typeof v === "string" ? v : <code className="text-xs">{JSON.stringify(v)}</code>])} />;
 }
+
+type Lead = PersonExport["leads"][number];
+type Activity = Lead["activities"][number] & { formType: string; leadId: string };
+
+const LEAD_COLUMNS: Column<Lead>[] = [
+  {
+    header: "Received (UTC)",
+    className: "whitespace-nowrap",
+    cell: (l) => (
+      <a href={`/console/leads/${encodeURIComponent(l.id)}`} className="text-brand underline underline-offset-4">
+        {when(l.createdAt)}
+        <span className="sr-only">: open the lead</span>
+      </a>
+    ),
+  },
+  { header: "Form", cell: (l) => formLabel(l.formType) },
+  { header: "Status", cell: (l) => l.status },
+  {
+    header: "Attribution",
+    cell: (l) =>
+      [l.utmSource && `source ${l.utmSource}`, l.article && `article ${l.article}`, l.cta && `CTA ${l.cta}`].filter(Boolean).join(", ") || "–",
+  },
+  {
+    header: "What they sent",
+    cell: (l) => (
+      <details>
+        <summary className="cursor-pointer text-brand underline underline-offset-4">
+          Fields<span className="sr-only"> of the {formLabel(l.formType).toLowerCase()} from {when(l.createdAt)}</span>
+        </summary>
+        <div className="mt-2">
+          <FieldList fields={l.fields} />
+          <p className="mt-2 text-xs text-ink/80">
+            Consent {l.consentVersion ?? "–"} at {when(l.consentAt)}
+            {l.landingPage && <>; landing page {l.landingPage}</>}
+            {l.referrerUrl && <>; referrer {l.referrerUrl}</>}
+          </p>
+        </div>
+      </details>
+    ),
+  },
+];
+
+const activityColumns = (actors: Map<string, string>): Column<Activity>[] => [
+  { header: "When (UTC)", className: "whitespace-nowrap", cell: (a) => when(a.createdAt) },
+  { header: "Lead", cell: (a) => formLabel(a.formType) },
+  { header: "What", cell: (a) => (a.type === "status" ? `status ${a.fromStatus ?? "?"} → ${a.toStatus ?? "?"}` : a.type) },
+  { header: "Detail", className: "whitespace-pre-wrap break-words", cell: (a) => a.detail ?? "–" },
+  { header: "By", cell: (a) => (a.actorId ? (actors.get(a.actorId) ?? "(removed staff account)") : "–") },
+];
+
+const EMAIL_COLUMNS: Column<PersonExport["emails"][number]>[] = [
+  { header: "Queued (UTC)", className: "whitespace-nowrap", cell: (e) => when(e.createdAt) },
+  { header: "To", className: "break-all", cell: (e) => e.to },
+  {
+    header: "Subject",
+    cell: (e) => (
+      <a href={`/mailbox/${encodeURIComponent(e.id)}`} className="text-brand underline underline-offset-4">
+        {e.subject ?? "(no subject stored)"}
+      </a>
+    ),
+  },
+  { header: "Template", cell: (e) => e.template },
+  { header: "Status", cell: (e) => e.status },
+  { header: "Sent", className: "whitespace-nowrap", cell: (e) => when(e.sentAt) },
+  { header: "Delivered", className: "whitespace-nowrap", cell: (e) => when(e.deliveredAt) },
+];
 
 export default async function PersonPage({ params, searchParams }: { params: Promise<{ contactId: string }>; searchParams: Promise<SearchParams> }) {
   const { contactId } = await params;
@@ -31,7 +97,7 @@ export default async function PersonPage({ params, searchParams }: { params: Pro
   if (!overview) notFound();
   const { data, actors, samePhone, erased } = overview;
   const sp = await searchParams;
-  const justErased = param(sp, "erased") === "1";
+  const justErased = queryParam(sp, "erased") === "1";
   const c = data.contact;
   const title = c.name ?? c.email ?? c.phone ?? "Erased person";
   const base = `/console/people/${encodeURIComponent(c.id)}`;
@@ -40,18 +106,14 @@ export default async function PersonPage({ params, searchParams }: { params: Pro
 
   return (
     <>
-      <p className="text-sm">
-        <a href="/console/people" className="underline underline-offset-4">
-          People
-        </a>
-      </p>
+      <BackLink href="/console/people">People</BackLink>
       <h1 className="mt-2 text-2xl font-bold tracking-tight">{title}</h1>
       {justErased && (
-        <p role="status" className="mt-4 max-w-3xl rounded-lg bg-brand-soft px-4 py-3">
+        <Notice className="mt-4 max-w-3xl">
           Erased. Personal data was removed from {plural(count(sp, "leads"), "lead")} and {plural(count(sp, "emails"), "email")}, {plural(count(sp, "notes"), "note")}{" "}
           {count(sp, "notes") === 1 ? "was" : "were"} replaced, and {plural(count(sp, "others"), "record")} of other people that named this person{" "}
           {count(sp, "others") === 1 ? "was" : "were"} cleaned. Counts and the points ledger are unchanged.
-        </p>
+        </Notice>
       )}
       {erased && !justErased && (
         <p className="mt-4 max-w-3xl rounded-lg bg-stone-200 px-4 py-3 text-stone-900">This person has been erased. Only anonymous records remain.</p>
@@ -59,27 +121,26 @@ export default async function PersonPage({ params, searchParams }: { params: Pro
 
       <Facts
         className="mt-6 max-w-3xl"
+        empty="–"
         rows={[
-          ["Email", c.email ?? "–"],
-          ["Phone", c.phone ?? "–"],
-          ["Name", c.name ?? "–"],
+          ["Email", c.email],
+          ["Phone", c.phone],
+          ["Name", c.name],
           ["First seen (UTC)", when(c.createdAt)],
           ["Responded", when(c.respondedAt)],
           ["Marketing opt-out", when(c.marketingOptOutAt)],
           ["Referral code", <code key="code">{c.referralCode}</code>],
           [
             "Referred by",
-            data.referredBy ? (
+            data.referredBy && (
               <a key="by" href={`/console/people/${encodeURIComponent(data.referredBy.id)}`} className="text-brand underline underline-offset-4">
                 {data.referredBy.name ?? "(no name)"}
               </a>
-            ) : (
-              "–"
             ),
           ],
           [
             "Referred",
-            data.referred.length ? (
+            data.referred.length > 0 && (
               <ul key="referred" className="flex flex-wrap gap-x-4">
                 {data.referred.map((r) => (
                   <li key={r.id}>
@@ -89,8 +150,6 @@ export default async function PersonPage({ params, searchParams }: { params: Pro
                   </li>
                 ))}
               </ul>
-            ) : (
-              "–"
             ),
           ],
         ]}
@@ -124,92 +183,16 @@ export default async function PersonPage({ params, searchParams }: { params: Pro
         </Section>
       )}
 
-      <Section headingId="leads-heading" title={`Leads (${data.leads.length})`} className="mt-10">
-        <ConsoleTable
-          className="mt-3"
-          label="Leads"
-          rows={data.leads}
-          empty="No leads."
-          columns={[
-            {
-              header: "Received (UTC)",
-              className: "whitespace-nowrap",
-              cell: (l) => (
-                <a href={`/console/leads/${encodeURIComponent(l.id)}`} className="text-brand underline underline-offset-4">
-                  {when(l.createdAt)}
-                  <span className="sr-only">: open the lead</span>
-                </a>
-              ),
-            },
-            { header: "Form", cell: (l) => formLabel(l.formType) },
-            { header: "Status", cell: (l) => l.status },
-            {
-              header: "Attribution",
-              cell: (l) =>
-                [l.utmSource && `source ${l.utmSource}`, l.article && `article ${l.article}`, l.cta && `CTA ${l.cta}`].filter(Boolean).join(", ") || "–",
-            },
-            {
-              header: "What they sent",
-              cell: (l) => (
-                <details>
-                  <summary className="cursor-pointer text-brand underline underline-offset-4">
-                    Fields<span className="sr-only"> of the {formLabel(l.formType).toLowerCase()} from {when(l.createdAt)}</span>
-                  </summary>
-                  <div className="mt-2">
-                    <FieldList fields={l.fields} />
-                    <p className="mt-2 text-xs text-ink/80">
-                      Consent {l.consentVersion ?? "–"} at {when(l.consentAt)}
-                      {l.landingPage && <>; landing page {l.landingPage}</>}
-                      {l.referrerUrl && <>; referrer {l.referrerUrl}</>}
-                    </p>
-                  </div>
-                </details>
-              ),
-            },
-          ]}
-        />
-      </Section>
-
-      <Section headingId="activity-heading" title={`Staff activity (${activities.length})`} className="mt-10">
-        <ConsoleTable
-          className="mt-3"
-          label="Staff activity"
-          rows={activities}
-          empty="Nothing yet."
-          columns={[
-            { header: "When (UTC)", className: "whitespace-nowrap", cell: (a) => when(a.createdAt) },
-            { header: "Lead", cell: (a) => formLabel(a.formType) },
-            { header: "What", cell: (a) => (a.type === "status" ? `status ${a.fromStatus ?? "?"} → ${a.toStatus ?? "?"}` : a.type) },
-            { header: "Detail", className: "whitespace-pre-wrap break-words", cell: (a) => a.detail ?? "–" },
-            { header: "By", cell: (a) => (a.actorId ? (actors.get(a.actorId) ?? "(removed staff account)") : "–") },
-          ]}
-        />
-      </Section>
-
-      <Section headingId="emails-heading" title={`Emails (${data.emails.length})`} className="mt-10">
-        <ConsoleTable
-          className="mt-3"
-          label="Emails"
-          rows={data.emails}
-          empty="No emails."
-          columns={[
-            { header: "Queued (UTC)", className: "whitespace-nowrap", cell: (e) => when(e.createdAt) },
-            { header: "To", className: "break-all", cell: (e) => e.to },
-            {
-              header: "Subject",
-              cell: (e) => (
-                <a href={`/mailbox/${encodeURIComponent(e.id)}`} className="text-brand underline underline-offset-4">
-                  {e.subject ?? "(no subject stored)"}
-                </a>
-              ),
-            },
-            { header: "Template", cell: (e) => e.template },
-            { header: "Status", cell: (e) => e.status },
-            { header: "Sent", className: "whitespace-nowrap", cell: (e) => when(e.sentAt) },
-            { header: "Delivered", className: "whitespace-nowrap", cell: (e) => when(e.deliveredAt) },
-          ]}
-        />
-      </Section>
+      <TableSection headingId="leads-heading" title={`Leads (${data.leads.length})`} label="Leads" rows={data.leads} empty="No leads." columns={LEAD_COLUMNS} />
+      <TableSection
+        headingId="activity-heading"
+        title={`Staff activity (${activities.length})`}
+        label="Staff activity"
+        rows={activities}
+        empty="Nothing yet."
+        columns={activityColumns(actors)}
+      />
+      <TableSection headingId="emails-heading" title={`Emails (${data.emails.length})`} label="Emails" rows={data.emails} empty="No emails." columns={EMAIL_COLUMNS} />
 
       <Section headingId="points-heading" title="Referral points" className="mt-10">
         <p className="mt-2 text-sm">

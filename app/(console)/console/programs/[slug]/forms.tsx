@@ -1,8 +1,8 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, type ReactNode } from "react";
 import { addCohortAction, addPaymentOptionAction, removePaymentOptionAction, saveCohortAction, savePaymentOptionAction, saveProgramAction } from "../actions";
-import { IDLE } from "../form-state";
+import { IDLE, type ConsoleFormState } from "../form-state";
 import { Checkbox, errorFor, FormMessage, Select, startValue, SubmitButton, TextArea, TextInput } from "../form-ui";
 
 /**
@@ -69,99 +69,112 @@ export function ProgramForm({ at, version, saved, limits }: { at: Hidden; versio
   );
 }
 
-export type CohortValues = Record<"name" | "startDate" | "endDate" | "timeZone" | "seats" | "seatsLeft" | "status", string>;
+/** A cohort or payment option as saved, with the version its form checks on save. */
+type Part<V> = { id: string; version: string; values: V };
 
-export function CohortForm({
-  at,
-  cohort,
-  statusOptions,
-  timeZoneList,
-}: {
-  at: Hidden;
-  /** Absent: the "add a cohort" form. */
-  cohort?: { id: string; version: string; values: CohortValues };
-  statusOptions: Option[];
-  timeZoneList: string;
-}) {
-  const [state, action, pending] = useActionState(cohort ? saveCohortAction : addCohortAction, IDLE);
-  const p = cohort ? `cohort-${cohort.id}` : "cohort-new";
-  const v = (name: keyof CohortValues) => startValue(state, name, cohort?.values[name] ?? (name === "status" ? "open" : ""));
+type StateAction = (state: ConsoleFormState, data: FormData) => Promise<ConsoleFormState>;
+
+/**
+ * A form that saves a part of the program (`part`), or adds a new one when there is none:
+ * its post, and each field's starting value (what was posted, after an error) and error.
+ */
+function usePartForm<V extends Record<string, string>>(kind: string, part: Part<V> | undefined, save: StateAction, add: StateAction, defaults: Partial<V> = {}) {
+  const [state, action, pending] = useActionState(part ? save : add, IDLE);
+  const v = (name: keyof V & string) => startValue(state, name, part?.values[name] ?? defaults[name] ?? "");
   const e = (name: string) => errorFor(state, name);
+  /** Field ids are unique on the page: "cohort-<id>-name", "cohort-new-name". */
+  const p = `${kind}-${part?.id ?? "new"}`;
+  return { form: { state, action, pending }, v, e, p };
+}
+
+/** The frame of a part's form: references, outcome, a grid of fields, and "Save …" or "Add …". */
+function PartForm({
+  form: { state, action, pending },
+  at,
+  refs,
+  noun,
+  name,
+  grid,
+  children,
+}: {
+  form: ReturnType<typeof usePartForm>["form"];
+  at: Hidden;
+  /** The part's id and version, when it exists. */
+  refs?: Record<string, string>;
+  noun: string;
+  /** The part's name, for the button's accessible name. */
+  name?: string;
+  grid: string;
+  children: ReactNode;
+}) {
   return (
     <form action={action} noValidate className="space-y-4">
-      <HiddenRef {...at} extra={cohort ? { cohortId: cohort.id, version: cohort.version } : undefined} />
+      <HiddenRef {...at} extra={refs} />
       <FormMessage state={state} />
-      <div className="grid gap-4 md:grid-cols-3">
-        <TextInput id={`${p}-name`} name="name" label="Cohort name" hint="e.g. “March 2027 cohort”." defaultValue={v("name")} error={e("name")} className="md:col-span-2" />
-        <Select id={`${p}-status`} name="status" label="Status" options={statusOptions} defaultValue={v("status")} error={e("status")} />
-        <TextInput id={`${p}-start`} name="startDate" label="Start date" type="date" defaultValue={v("startDate")} error={e("startDate")} />
-        <TextInput id={`${p}-end`} name="endDate" label="End date" type="date" defaultValue={v("endDate")} error={e("endDate")} />
-        <TextInput
-          id={`${p}-tz`}
-          name="timeZone"
-          label="Time zone of the classes"
-          hint="An IANA zone, e.g. America/Chicago."
-          list={timeZoneList}
-          autoComplete="off"
-          spellCheck={false}
-          defaultValue={v("timeZone")}
-          error={e("timeZone")}
-        />
-        <TextInput id={`${p}-seats`} name="seats" label="Seats" type="number" inputMode="numeric" min={1} defaultValue={v("seats")} error={e("seats")} />
-        <TextInput id={`${p}-left`} name="seatsLeft" label="Seats left" type="number" inputMode="numeric" min={0} defaultValue={v("seatsLeft")} error={e("seatsLeft")} />
-      </div>
-      <SubmitButton pending={pending} variant={cohort ? "primary" : "secondary"}>
-        {pending ? "Saving…" : cohort ? "Save cohort" : "Add cohort"}
-        {cohort && <span className="sr-only">: {cohort.values.name}</span>}
+      <div className={`grid gap-4 ${grid}`}>{children}</div>
+      <SubmitButton pending={pending} variant={refs ? "primary" : "secondary"}>
+        {pending ? "Saving…" : refs ? `Save ${noun}` : `Add ${noun}`}
+        {name && <span className="sr-only">: {name}</span>}
       </SubmitButton>
     </form>
   );
 }
 
+export type CohortValues = Record<"name" | "startDate" | "endDate" | "timeZone" | "seats" | "seatsLeft" | "status", string>;
+
+/** Without a cohort: the "add a cohort" form (likewise for payment options). */
+type CohortFormProps = { at: Hidden; cohort?: Part<CohortValues>; statusOptions: Option[]; timeZoneList: string };
+
+export function CohortForm({ at, cohort, statusOptions, timeZoneList }: CohortFormProps) {
+  const { form, v, e, p } = usePartForm("cohort", cohort, saveCohortAction, addCohortAction, { status: "open" });
+  return (
+    <PartForm form={form} at={at} refs={cohort && { cohortId: cohort.id, version: cohort.version }} noun="cohort" name={cohort?.values.name} grid="md:grid-cols-3">
+      <TextInput id={`${p}-name`} name="name" label="Cohort name" hint="e.g. “March 2027 cohort”." defaultValue={v("name")} error={e("name")} className="md:col-span-2" />
+      <Select id={`${p}-status`} name="status" label="Status" options={statusOptions} defaultValue={v("status")} error={e("status")} />
+      <TextInput id={`${p}-start`} name="startDate" label="Start date" type="date" defaultValue={v("startDate")} error={e("startDate")} />
+      <TextInput id={`${p}-end`} name="endDate" label="End date" type="date" defaultValue={v("endDate")} error={e("endDate")} />
+      <TextInput
+        id={`${p}-tz`}
+        name="timeZone"
+        label="Time zone of the classes"
+        hint="An IANA zone, e.g. America/Chicago."
+        list={timeZoneList}
+        autoComplete="off"
+        spellCheck={false}
+        defaultValue={v("timeZone")}
+        error={e("timeZone")}
+      />
+      <TextInput id={`${p}-seats`} name="seats" label="Seats" type="number" inputMode="numeric" min={1} defaultValue={v("seats")} error={e("seats")} />
+      <TextInput id={`${p}-left`} name="seatsLeft" label="Seats left" type="number" inputMode="numeric" min={0} defaultValue={v("seatsLeft")} error={e("seatsLeft")} />
+    </PartForm>
+  );
+}
+
 export type PaymentValues = Record<"kind" | "label" | "description" | "total" | "instalments", string>;
 
-export function PaymentOptionForm({
-  at,
-  option,
-  kindOptions,
-  monthlyHint,
-}: {
-  at: Hidden;
-  option?: { id: string; version: string; values: PaymentValues };
-  kindOptions: Option[];
-  monthlyHint: string;
-}) {
-  const [state, action, pending] = useActionState(option ? savePaymentOptionAction : addPaymentOptionAction, IDLE);
-  const p = option ? `payment-${option.id}` : "payment-new";
-  const v = (name: keyof PaymentValues) => startValue(state, name, option?.values[name] ?? (name === "kind" ? "upfront" : ""));
-  const e = (name: string) => errorFor(state, name);
+type PaymentOptionFormProps = { at: Hidden; option?: Part<PaymentValues>; kindOptions: Option[]; monthlyHint: string };
+
+export function PaymentOptionForm({ at, option, kindOptions, monthlyHint }: PaymentOptionFormProps) {
+  const { form, v, e, p } = usePartForm("payment", option, savePaymentOptionAction, addPaymentOptionAction, { kind: "upfront" });
   return (
-    <form action={action} noValidate className="space-y-4">
-      <HiddenRef {...at} extra={option ? { optionId: option.id, version: option.version } : undefined} />
-      <FormMessage state={state} />
-      <div className="grid gap-4 md:grid-cols-2">
-        <Select id={`${p}-kind`} name="kind" label="Kind" hint="The programs page compares one option of each kind." options={kindOptions} defaultValue={v("kind")} error={e("kind")} />
-        <TextInput id={`${p}-label`} name="label" label="Label" defaultValue={v("label")} error={e("label")} />
-        <TextArea id={`${p}-description`} name="description" label="Description" rows={2} defaultValue={v("description")} error={e("description")} className="md:col-span-2" />
-        <TextInput id={`${p}-total`} name="total" label="Total price (US dollars)" hint="What the student pays in all, e.g. 12500 or 12,500.00." inputMode="decimal" autoComplete="off" defaultValue={v("total")} error={e("total")} />
-        <TextInput
-          id={`${p}-instalments`}
-          name="instalments"
-          label="Number of monthly payments"
-          hint={monthlyHint}
-          optional
-          type="number"
-          inputMode="numeric"
-          min={2}
-          defaultValue={v("instalments")}
-          error={e("instalments")}
-        />
-      </div>
-      <SubmitButton pending={pending} variant={option ? "primary" : "secondary"}>
-        {pending ? "Saving…" : option ? "Save payment option" : "Add payment option"}
-        {option && <span className="sr-only">: {option.values.label}</span>}
-      </SubmitButton>
-    </form>
+    <PartForm form={form} at={at} refs={option && { optionId: option.id, version: option.version }} noun="payment option" name={option?.values.label} grid="md:grid-cols-2">
+      <Select id={`${p}-kind`} name="kind" label="Kind" hint="The programs page compares one option of each kind." options={kindOptions} defaultValue={v("kind")} error={e("kind")} />
+      <TextInput id={`${p}-label`} name="label" label="Label" defaultValue={v("label")} error={e("label")} />
+      <TextArea id={`${p}-description`} name="description" label="Description" rows={2} defaultValue={v("description")} error={e("description")} className="md:col-span-2" />
+      <TextInput id={`${p}-total`} name="total" label="Total price (US dollars)" hint="What the student pays in all, e.g. 12500 or 12,500.00." inputMode="decimal" autoComplete="off" defaultValue={v("total")} error={e("total")} />
+      <TextInput
+        id={`${p}-instalments`}
+        name="instalments"
+        label="Number of monthly payments"
+        hint={monthlyHint}
+        optional
+        type="number"
+        inputMode="numeric"
+        min={2}
+        defaultValue={v("instalments")}
+        error={e("instalments")}
+      />
+    </PartForm>
   );
 }
 

@@ -1,8 +1,9 @@
+import type { ReactNode } from "react";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { formatDateTime } from "@/components/console/format";
-import { Breadcrumb, Section } from "@/components/console/page-parts";
-import { param, type SearchParams } from "@/components/console/search-params";
+import { Breadcrumb, Notice, Section } from "@/components/console/page-parts";
+import { queryParam, type SearchParams } from "@/lib/query-param";
 import { requireStaffPage } from "@/lib/auth/next";
 import { formatCohortDate, formatMoney } from "@/lib/content/programs";
 import {
@@ -15,7 +16,6 @@ import {
   PROGRAM_LIMITS,
 } from "@/lib/console/programs";
 import { db } from "@/lib/db";
-import { Notice } from "../form-ui";
 import { CohortForm, PaymentOptionForm, ProgramForm, RemovePaymentOptionForm } from "./forms";
 
 export const dynamic = "force-dynamic";
@@ -37,6 +37,21 @@ const SAVED: Record<string, string> = {
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
+const ONE_PAYMENT_HINT = "Only for instalment and financing plans. Leave empty for plans paid in one go.";
+
+/** A cohort or payment option in its list: its name and summary, the notice of its last save, its form. */
+function PartItem({ anchor, title, detail, notice, children }: { anchor: string; title: string; detail: string; notice: ReactNode; children: ReactNode }) {
+  return (
+    <li id={anchor} className="scroll-mt-6 rounded-2xl border border-ink/10 bg-white p-5">
+      <h3 className="font-semibold">
+        {title} <span className="text-sm font-normal text-ink/75">{detail}</span>
+      </h3>
+      {notice && <div className="mt-3">{notice}</div>}
+      <div className="mt-3">{children}</div>
+    </li>
+  );
+}
+
 export default async function EditProgramPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<SearchParams> }) {
   const { slug } = await params;
   await requireStaffPage("content:edit", `/console/programs/${encodeURIComponent(slug)}`);
@@ -44,10 +59,10 @@ export default async function EditProgramPage({ params, searchParams }: { params
   if (!program) notFound();
 
   const q = await searchParams;
-  const saved = SAVED[param(q, "saved") ?? ""];
-  const savedKind = param(q, "saved");
-  const item = param(q, "item");
-  const stale = param(q, "pages") === "stale";
+  const saved = SAVED[queryParam(q, "saved") ?? ""];
+  const savedKind = queryParam(q, "saved");
+  const item = queryParam(q, "item");
+  const stale = queryParam(q, "pages") === "stale";
   const notice = saved ? (
     <Notice tone={stale ? "warn" : "ok"}>
       {saved}{" "}
@@ -127,37 +142,33 @@ export default async function EditProgramPage({ params, searchParams }: { params
         </p>
         <ol className="mt-4 space-y-4">
           {program.cohorts.map((c) => (
-            <li key={c.id} id={`cohort-${c.id}`} className="scroll-mt-6 rounded-2xl border border-ink/10 bg-white p-5">
-              <h3 className="font-semibold">
-                {c.name}{" "}
-                <span className="text-sm font-normal text-ink/75">
-                  {formatCohortDate(c.startDate)} · {COHORT_STATUS_LABELS[c.status as keyof typeof COHORT_STATUS_LABELS] ?? c.status}
-                  {c.startDate < now ? " · started" : ""}
-                </span>
-              </h3>
-              {noticeFor(["cohort", "cohort-added"], c.id) && <div className="mt-3">{notice}</div>}
-              <div className="mt-3">
-                <CohortForm
-                  key={`${c.id}:${c.updatedAt.toISOString()}`}
-                  at={at}
-                  statusOptions={statusOptions}
-                  timeZoneList="time-zones"
-                  cohort={{
-                    id: c.id,
-                    version: c.updatedAt.toISOString(),
-                    values: {
-                      name: c.name,
-                      startDate: isoDate(c.startDate),
-                      endDate: isoDate(c.endDate),
-                      timeZone: c.timeZone,
-                      seats: String(c.seats),
-                      seatsLeft: String(c.seatsLeft),
-                      status: c.status,
-                    },
-                  }}
-                />
-              </div>
-            </li>
+            <PartItem
+              key={c.id}
+              anchor={`cohort-${c.id}`}
+              title={c.name}
+              detail={`${formatCohortDate(c.startDate)} · ${COHORT_STATUS_LABELS[c.status as keyof typeof COHORT_STATUS_LABELS] ?? c.status}${c.startDate < now ? " · started" : ""}`}
+              notice={noticeFor(["cohort", "cohort-added"], c.id)}
+            >
+              <CohortForm
+                key={`${c.id}:${c.updatedAt.toISOString()}`}
+                at={at}
+                statusOptions={statusOptions}
+                timeZoneList="time-zones"
+                cohort={{
+                  id: c.id,
+                  version: c.updatedAt.toISOString(),
+                  values: {
+                    name: c.name,
+                    startDate: isoDate(c.startDate),
+                    endDate: isoDate(c.endDate),
+                    timeZone: c.timeZone,
+                    seats: String(c.seats),
+                    seatsLeft: String(c.seatsLeft),
+                    status: c.status,
+                  },
+                }}
+              />
+            </PartItem>
           ))}
           {program.cohorts.length === 0 && <li className="text-ink/75">No cohorts yet.</li>}
         </ol>
@@ -184,16 +195,13 @@ export default async function EditProgramPage({ params, searchParams }: { params
         {noticeFor(["payment-removed"]) && <div className="mt-4">{notice}</div>}
         <ol className="mt-4 space-y-4">
           {program.paymentOptions.map((o) => (
-            <li key={o.id} id={`payment-${o.id}`} className="scroll-mt-6 rounded-2xl border border-ink/10 bg-white p-5">
-              <h3 className="font-semibold">
-                {o.label}{" "}
-                <span className="text-sm font-normal text-ink/75">
-                  {formatMoney(o.totalCents, o.currency)}
-                  {o.instalments && o.monthlyCents ? ` · ${formatMoney(o.monthlyCents, o.currency)} × ${o.instalments}` : ""}
-                </span>
-              </h3>
-              {noticeFor(["payment", "payment-added"], o.id) && <div className="mt-3">{notice}</div>}
-              <div className="mt-3">
+            <PartItem
+              key={o.id}
+              anchor={`payment-${o.id}`}
+              title={o.label}
+              detail={`${formatMoney(o.totalCents, o.currency)}${o.instalments && o.monthlyCents ? ` · ${formatMoney(o.monthlyCents, o.currency)} × ${o.instalments}` : ""}`}
+              notice={noticeFor(["payment", "payment-added"], o.id)}
+            >
                 <PaymentOptionForm
                   key={`${o.id}:${o.updatedAt.toISOString()}`}
                   at={at}
@@ -201,7 +209,7 @@ export default async function EditProgramPage({ params, searchParams }: { params
                   monthlyHint={
                     o.instalments && o.monthlyCents
                       ? `Now ${formatMoney(o.monthlyCents, o.currency)} a month for ${o.instalments} months. Leave empty for plans paid in one go.`
-                      : "Only for instalment and financing plans. Leave empty for plans paid in one go."
+                      : ONE_PAYMENT_HINT
                   }
                   option={{
                     id: o.id,
@@ -216,20 +224,14 @@ export default async function EditProgramPage({ params, searchParams }: { params
                   }}
                 />
                 <RemovePaymentOptionForm at={at} optionId={o.id} label={o.label} />
-              </div>
-            </li>
+            </PartItem>
           ))}
           {program.paymentOptions.length === 0 && <li className="text-ink/75">No payment options yet.</li>}
         </ol>
         <div className="mt-6 rounded-2xl border border-dashed border-ink/30 bg-white p-5">
           <h3 className="font-semibold">Add a payment option</h3>
           <div className="mt-3">
-            <PaymentOptionForm
-              key={`new:${program.paymentOptions.length}`}
-              at={at}
-              kindOptions={kindOptions}
-              monthlyHint="Only for instalment and financing plans. Leave empty for plans paid in one go."
-            />
+            <PaymentOptionForm key={`new:${program.paymentOptions.length}`} at={at} kindOptions={kindOptions} monthlyHint={ONE_PAYMENT_HINT} />
           </div>
         </div>
       </Section>

@@ -1,23 +1,20 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Facts } from "@/components/console/facts";
-import { formatCount, formatWhen } from "@/components/console/format";
+import { formatCount, formatWhen, formLabel } from "@/components/console/format";
 import { BackLink, Badge, Section, type BadgeTone } from "@/components/console/page-parts";
-import type { SearchParams } from "@/components/console/search-params";
-import { ConsoleTable } from "@/components/console/table";
+import type { SearchParams } from "@/lib/query-param";
+import { TableSection, type Column } from "@/components/console/table";
 import { requireStaffPage } from "@/lib/auth/next";
 import { can } from "@/lib/auth/roles";
-import { getReferrer, type FriendRow } from "@/lib/console/referrals";
+import { getReferrer, type FriendRow, type LedgerRow } from "@/lib/console/referrals";
 import { db } from "@/lib/db";
-import { FORM_LABELS } from "@/lib/leads/form-types";
-import { DecisionFlash, personLabel, redemptionColumns } from "../decision";
+import { DecisionFlash, PersonCell, personLabel, redemptionColumns } from "../decision";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Referrer" };
 
 type Props = { params: Promise<{ contactId: string }>; searchParams: Promise<SearchParams> };
-
-const formLabel = (formType: string) => FORM_LABELS[formType as keyof typeof FORM_LABELS] ?? formType;
 
 const REASONS: Record<string, string> = {
   referral: "Friend referred",
@@ -37,6 +34,83 @@ const FRIEND_STATUS = {
   responded: { label: "Responded", tone: "emerald" },
   opted_out: { label: "Opted out", tone: "stone" },
 } as const satisfies Record<FriendRow["status"], { label: string; tone: BadgeTone }>;
+
+const FRIEND_COLUMNS: Column<FriendRow>[] = [
+  { header: "Friend", rowHeader: true, className: "font-normal", cell: (f) => <PersonCell person={f} /> },
+  { header: "Referred (UTC)", className: "whitespace-nowrap", cell: (f) => formatWhen(f.invitedAt) },
+  {
+    header: "Status",
+    cell: (f) => (
+      <>
+        <Badge tone={FRIEND_STATUS[f.status].tone}>{FRIEND_STATUS[f.status].label}</Badge>
+        {f.respondedAt && f.status !== "responded" && <p className="mt-1 text-xs">Responded {formatWhen(f.respondedAt, { utc: true })}</p>}
+        {f.respondedAt && f.status === "responded" && <p className="mt-1 text-xs text-ink/70">{formatWhen(f.respondedAt, { utc: true })}</p>}
+        {f.optedOut && (
+          <p className="mt-1 text-xs text-ink/70">
+            {SUPPRESSION_REASONS[f.optedOut.reason] ?? f.optedOut.reason}
+            {f.optedOut.at ? `, ${formatWhen(f.optedOut.at, { utc: true })}` : ""}
+          </p>
+        )}
+      </>
+    ),
+  },
+  {
+    header: "Points earned",
+    align: "right",
+    className: "whitespace-nowrap",
+    cell: (f) => (
+      <>
+        {formatCount(f.points.confirmed)} confirmed
+        {f.points.pending ? <p className="text-xs text-ink/70">{formatCount(f.points.pending)} pending</p> : null}
+      </>
+    ),
+  },
+  {
+    header: "Their own leads",
+    cell: (f) =>
+      f.leads.length === 0 ? (
+        <span className="text-ink/70">None</span>
+      ) : (
+        <ul className="space-y-1">
+          {f.leads.map((l) => (
+            <li key={l.id}>
+              <a href={`/console/leads/${l.id}`} className="text-brand underline">
+                {formLabel(l.formType)}
+              </a>{" "}
+              <span className="text-xs text-ink/70">
+                {formatWhen(l.createdAt)} · {l.status}
+              </span>
+            </li>
+          ))}
+          {f.leadCount > f.leads.length && <li className="text-xs text-ink/70">and {formatCount(f.leadCount - f.leads.length)} more</li>}
+        </ul>
+      ),
+  },
+];
+
+const LEDGER_COLUMNS: Column<LedgerRow>[] = [
+  { header: "Date (UTC)", className: "whitespace-nowrap", cell: (e) => formatWhen(e.createdAt) },
+  {
+    header: "Amount",
+    align: "right",
+    className: (e) => (e.amount < 0 ? "whitespace-nowrap font-semibold text-red-800" : "whitespace-nowrap font-semibold"),
+    cell: (e) => (e.amount > 0 ? `+${formatCount(e.amount)}` : formatCount(e.amount)),
+  },
+  { header: "Bucket", cell: (e) => e.bucket },
+  { header: "Reason", cell: (e) => REASONS[e.reason] ?? e.reason },
+  { header: "Friend", cell: (e) => (e.friend ? personLabel(e.friend) : "—") },
+  {
+    header: "Lead",
+    cell: (e) =>
+      e.lead ? (
+        <a href={`/console/leads/${e.lead.id}`} className="text-brand underline">
+          {formLabel(e.lead.formType)}
+        </a>
+      ) : (
+        "—"
+      ),
+  },
+];
 
 export default async function ReferrerPage({ params, searchParams }: Props) {
   const { contactId: raw } = await params;
@@ -61,9 +135,9 @@ export default async function ReferrerPage({ params, searchParams }: Props) {
           <Facts
             className="mt-3"
             rows={[
-              ["Name", contact.name ?? "—"],
-              ["Email", contact.email ?? "—"],
-              ["Phone", contact.phone ?? "—"],
+              ["Name", contact.name],
+              ["Email", contact.email],
+              ["Phone", contact.phone],
               ["Referral code", <code key="code">{contact.referralCode}</code>],
               ["Contact since", formatWhen(contact.createdAt, { utc: true })],
             ]}
@@ -82,128 +156,17 @@ export default async function ReferrerPage({ params, searchParams }: Props) {
         </Section>
       </div>
 
-      <Section headingId="redemptions" title="Redemption requests" className="mt-10">
-        {d.redemptions.length === 0 ? (
-          <p className="mt-2 text-ink/70">No redemption requests.</p>
-        ) : (
-          <ConsoleTable
-            className="mt-3"
-            label="Redemption requests"
-            rows={d.redemptions}
-            columns={redemptionColumns({ back: path, canDecide, everyone: false })}
-          />
-        )}
-      </Section>
-
-      <Section headingId="friends" title="Friends referred" className="mt-10">
-        {d.friends.length === 0 ? (
-          <p className="mt-2 text-ink/70">Nobody names this person as their referrer.</p>
-        ) : (
-          <ConsoleTable
-            className="mt-3"
-            label="Friends referred"
-            rows={d.friends}
-            columns={[
-              {
-                header: "Friend",
-                rowHeader: true,
-                className: "font-normal",
-                cell: (f) => (
-                  <>
-                    <span className="font-medium">{personLabel(f)}</span>
-                    {f.name && f.email && <p className="text-xs text-ink/70">{f.email}</p>}
-                  </>
-                ),
-              },
-              { header: "Referred (UTC)", className: "whitespace-nowrap", cell: (f) => formatWhen(f.invitedAt) },
-              {
-                header: "Status",
-                cell: (f) => (
-                  <>
-                    <Badge tone={FRIEND_STATUS[f.status].tone}>{FRIEND_STATUS[f.status].label}</Badge>
-                    {f.respondedAt && f.status !== "responded" && <p className="mt-1 text-xs">Responded {formatWhen(f.respondedAt, { utc: true })}</p>}
-                    {f.respondedAt && f.status === "responded" && <p className="mt-1 text-xs text-ink/70">{formatWhen(f.respondedAt, { utc: true })}</p>}
-                    {f.optedOut && (
-                      <p className="mt-1 text-xs text-ink/70">
-                        {SUPPRESSION_REASONS[f.optedOut.reason] ?? f.optedOut.reason}
-                        {f.optedOut.at ? `, ${formatWhen(f.optedOut.at, { utc: true })}` : ""}
-                      </p>
-                    )}
-                  </>
-                ),
-              },
-              {
-                header: "Points earned",
-                align: "right",
-                className: "whitespace-nowrap",
-                cell: (f) => (
-                  <>
-                    {formatCount(f.points.confirmed)} confirmed
-                    {f.points.pending ? <p className="text-xs text-ink/70">{formatCount(f.points.pending)} pending</p> : null}
-                  </>
-                ),
-              },
-              {
-                header: "Their own leads",
-                cell: (f) =>
-                  f.leads.length === 0 ? (
-                    <span className="text-ink/70">None</span>
-                  ) : (
-                    <ul className="space-y-1">
-                      {f.leads.map((l) => (
-                        <li key={l.id}>
-                          <a href={`/console/leads/${l.id}`} className="text-brand underline">
-                            {formLabel(l.formType)}
-                          </a>{" "}
-                          <span className="text-xs text-ink/70">
-                            {formatWhen(l.createdAt)} · {l.status}
-                          </span>
-                        </li>
-                      ))}
-                      {f.leadCount > f.leads.length && <li className="text-xs text-ink/70">and {formatCount(f.leadCount - f.leads.length)} more</li>}
-                    </ul>
-                  ),
-              },
-            ]}
-          />
-        )}
-      </Section>
-
-      <Section headingId="ledger" title="Points ledger" className="mt-10">
+      <TableSection
+        headingId="redemptions"
+        title="Redemption requests"
+        rows={d.redemptions}
+        noRows="No redemption requests."
+        columns={redemptionColumns({ back: path, canDecide, everyone: false })}
+      />
+      <TableSection headingId="friends" title="Friends referred" rows={d.friends} noRows="Nobody names this person as their referrer." columns={FRIEND_COLUMNS} />
+      <TableSection headingId="ledger" title="Points ledger" rows={d.ledger} noRows="No points yet." columns={LEDGER_COLUMNS}>
         <p className="mt-1 text-sm text-ink/70">Every movement, newest first. Rows are never changed or removed; balances are their sums.</p>
-        {d.ledger.length === 0 ? (
-          <p className="mt-2 text-ink/70">No points yet.</p>
-        ) : (
-          <ConsoleTable
-            className="mt-3"
-            label="Points ledger"
-            rows={d.ledger}
-            columns={[
-              { header: "Date (UTC)", className: "whitespace-nowrap", cell: (e) => formatWhen(e.createdAt) },
-              {
-                header: "Amount",
-                align: "right",
-                className: (e) => (e.amount < 0 ? "whitespace-nowrap font-semibold text-red-800" : "whitespace-nowrap font-semibold"),
-                cell: (e) => (e.amount > 0 ? `+${formatCount(e.amount)}` : formatCount(e.amount)),
-              },
-              { header: "Bucket", cell: (e) => e.bucket },
-              { header: "Reason", cell: (e) => REASONS[e.reason] ?? e.reason },
-              { header: "Friend", cell: (e) => (e.friend ? personLabel(e.friend) : "—") },
-              {
-                header: "Lead",
-                cell: (e) =>
-                  e.lead ? (
-                    <a href={`/console/leads/${e.lead.id}`} className="text-brand underline">
-                      {formLabel(e.lead.formType)}
-                    </a>
-                  ) : (
-                    "—"
-                  ),
-              },
-            ]}
-          />
-        )}
-      </Section>
+      </TableSection>
     </>
   );
 }

@@ -1,25 +1,22 @@
 import type { Metadata } from "next";
-import { FilterForm, FilterSelect, FilterSubmit } from "@/components/console/filters";
-import { formatCount } from "@/components/console/format";
-import { NumberedPager, ResultCount } from "@/components/console/listing";
+import { StatusFilter } from "@/components/console/filters";
+import { listHref, NumberedPager, ResultCount } from "@/components/console/listing";
 import { BackLink } from "@/components/console/page-parts";
-import { listHref, param, type SearchParams } from "@/components/console/search-params";
+import { queryParam, type SearchParams } from "@/lib/query-param";
 import { ConsoleTable } from "@/components/console/table";
 import { requireStaffPage } from "@/lib/auth/next";
 import { can } from "@/lib/auth/roles";
-import { listRedemptions, REDEMPTION_STATUSES, REFERRALS_PAGE_SIZE, type RedemptionStatus as Status } from "@/lib/console/referrals";
+import { listRedemptions, REDEMPTION_STATUSES, REFERRALS_PAGE_SIZE } from "@/lib/console/referrals";
 import { db } from "@/lib/db";
-import { DecisionFlash, redemptionColumns } from "../decision";
+import { DECISION_STATUS_LABELS, DecisionFlash, redemptionColumns } from "../decision";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Redemption requests" };
 
-const STATUS_LABELS: Record<Status, string> = { pending: "Pending", approved: "Approved", rejected: "Rejected" };
-
 export default async function RedemptionsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
-  const status = REDEMPTION_STATUSES.find((s) => s === param(params, "status"));
-  const requested = Number(param(params, "page")) || 1;
+  const status = REDEMPTION_STATUSES.find((s) => s === queryParam(params, "status"));
+  const requested = Number(queryParam(params, "page")) || 1;
   const query = (p: number) => listHref("/console/referrals/redemptions", { status }, p);
   const staff = await requireStaffPage("leads:read", query(requested));
   const canDecide = can(staff.role, "referrals:decide");
@@ -36,16 +33,7 @@ export default async function RedemptionsPage({ searchParams }: { searchParams: 
 
       <DecisionFlash params={params} rows={rows} />
 
-      <FilterForm action="/console/referrals/redemptions" label="Filter requests">
-        <FilterSelect
-          id="status"
-          label="Status"
-          defaultValue={status}
-          any={`Any (${formatCount(counts.pending + counts.approved + counts.rejected)})`}
-          options={REDEMPTION_STATUSES.map((s) => ({ value: s, label: `${STATUS_LABELS[s]} (${formatCount(counts[s])})` }))}
-        />
-        <FilterSubmit>Filter</FilterSubmit>
-      </FilterForm>
+      <StatusFilter action="/console/referrals/redemptions" label="Filter requests" value={status} labels={DECISION_STATUS_LABELS} counts={counts} />
 
       <ResultCount total={total} noun={["request", "requests"]} shown={{ first: (page - 1) * REFERRALS_PAGE_SIZE + 1, count: rows.length }} />
       <ConsoleTable

@@ -1,20 +1,19 @@
 import type { Metadata } from "next";
-import { FilterForm, FilterSelect, FilterSubmit } from "@/components/console/filters";
-import { formatCount, formatWhen, formLabel } from "@/components/console/format";
-import { BackLink, Badge } from "@/components/console/page-parts";
-import { param, type SearchParams } from "@/components/console/search-params";
+import { StatusFilter } from "@/components/console/filters";
+import { formatWhen, formLabel } from "@/components/console/format";
+import { BackLink, Badge, Notice } from "@/components/console/page-parts";
+import { queryParam, type SearchParams } from "@/lib/query-param";
 import { ConsoleTable } from "@/components/console/table";
 import { requireStaffPage } from "@/lib/auth/next";
 import { can } from "@/lib/auth/roles";
 import { listReferralReviews, REVIEW_NOTE_MAX, REVIEW_STATUSES, type ReviewRow } from "@/lib/console/referral-reviews";
 import { db } from "@/lib/db";
 import { decideReviewAction } from "../actions";
-import { personLabel } from "../decision";
+import { DECISION_STATUS_LABELS, DECISION_TONE, DecisionButtons, PersonCell, personLabel } from "../decision";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Referrals held for review" };
 
-const TONE = { pending: "amber", approved: "emerald", rejected: "stone" } as const;
 const MESSAGES: Record<string, string> = {
   forbidden: "Your role does not allow deciding referrals.",
   not_found: "That review does not exist.",
@@ -41,14 +40,7 @@ function ReviewForm({ row, canDecide }: { row: ReviewRow; canDecide: boolean }) 
         Note<span className="sr-only"> on {what}</span> (optional, internal)
       </label>
       <input id={`note-${row.id}`} name="note" type="text" maxLength={REVIEW_NOTE_MAX} className="block min-h-10 w-full rounded-lg border border-ink/30 bg-white px-2 text-sm" />
-      <div className="flex flex-wrap gap-2">
-        <button type="submit" name="decision" value="approved" className="min-h-10 rounded-full bg-brand px-4 text-sm font-semibold text-white">
-          Approve<span className="sr-only"> {what}</span>
-        </button>
-        <button type="submit" name="decision" value="rejected" className="min-h-10 rounded-full px-4 text-sm font-semibold ring-1 ring-ink/30 hover:bg-ink/5">
-          Reject<span className="sr-only"> {what}</span>
-        </button>
-      </div>
+      <DecisionButtons what={what} />
     </form>
   );
 }
@@ -56,12 +48,12 @@ function ReviewForm({ row, canDecide }: { row: ReviewRow; canDecide: boolean }) 
 export default async function ReferralReviewsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   // Pending by default; the filter's "All" posts an empty status.
-  const status = param(params, "status") === undefined ? "pending" : REVIEW_STATUSES.find((s) => s === param(params, "status"));
+  const status = queryParam(params, "status") === undefined ? "pending" : REVIEW_STATUSES.find((s) => s === queryParam(params, "status"));
   const staff = await requireStaffPage("leads:read", "/console/referrals/reviews");
   const canDecide = can(staff.role, "referrals:decide");
   const { rows, counts } = await listReferralReviews(db(), { status });
-  const decided = param(params, "decided");
-  const error = param(params, "error");
+  const decided = queryParam(params, "decided");
+  const error = queryParam(params, "error");
 
   return (
     <>
@@ -73,25 +65,16 @@ export default async function ReferralReviewsPage({ searchParams }: { searchPara
         leads are in the inbox either way.
       </p>
       {decided ? (
-        <p id="review-result" role="status" className="mt-4 rounded-lg bg-brand-soft px-4 py-3">
+        <Notice id="review-result" className="mt-4">
           {decided === "approved" ? "Referral approved: the points are confirmed." : "Referral rejected: the points were reversed."}
-        </p>
+        </Notice>
       ) : error ? (
-        <p id="review-result" role="alert" className="mt-4 rounded-lg border border-red-300 bg-red-50 px-4 py-3 text-red-900">
+        <Notice id="review-result" tone="error" className="mt-4">
           {MESSAGES[error] ?? "That did not work. Nothing was decided."}
-        </p>
+        </Notice>
       ) : null}
 
-      <FilterForm action="/console/referrals/reviews" label="Filter reviews">
-        <FilterSelect
-          id="status"
-          label="Status"
-          defaultValue={status}
-          any={`All (${formatCount(counts.pending + counts.approved + counts.rejected)})`}
-          options={REVIEW_STATUSES.map((s) => ({ value: s, label: `${s[0].toUpperCase()}${s.slice(1)} (${formatCount(counts[s])})` }))}
-        />
-        <FilterSubmit>Filter</FilterSubmit>
-      </FilterForm>
+      <StatusFilter action="/console/referrals/reviews" label="Filter reviews" value={status} labels={DECISION_STATUS_LABELS} counts={counts} any="All" />
 
       <ConsoleTable
         className="mt-4"
@@ -106,8 +89,7 @@ export default async function ReferralReviewsPage({ searchParams }: { searchPara
             className: "font-normal",
             cell: (r) => (
               <>
-                <span className="font-medium">{personLabel(r.friend)}</span>
-                {r.friend.name && r.friend.email && <p className="text-xs text-ink/70">{r.friend.email}</p>}
+                <PersonCell person={r.friend} />
                 <ul className="mt-1 space-y-0.5 text-xs">
                   {r.friend.leads.map((l) => (
                     <li key={l.id}>
@@ -138,7 +120,7 @@ export default async function ReferralReviewsPage({ searchParams }: { searchPara
               </ul>
             ),
           },
-          { header: "Status", cell: (r) => <Badge tone={TONE[r.status]}>{r.status}</Badge> },
+          { header: "Status", cell: (r) => <Badge tone={DECISION_TONE[r.status]}>{r.status}</Badge> },
           { header: "Decision", cell: (r) => <ReviewForm row={r} canDecide={canDecide} /> },
         ]}
       />

@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Facts } from "@/components/console/facts";
 import { formatDateTime } from "@/components/console/format";
-import { Breadcrumb, Section } from "@/components/console/page-parts";
+import { Breadcrumb, Notice, Section } from "@/components/console/page-parts";
 import { requireStaffPage } from "@/lib/auth/next";
+import { queryParam, type SearchParams } from "@/lib/query-param";
 import { ROLES } from "@/lib/auth/roles";
 import { getStaffAccount, PASSWORD_MIN, ROLE_LABELS } from "@/lib/console/staff-accounts";
 import { db } from "@/lib/db";
-import { Notice } from "../../programs/form-ui";
 import { DisableForm, ResetPasswordForm, RoleForm } from "../forms";
 
 export const dynamic = "force-dynamic";
@@ -20,12 +20,12 @@ const DONE: Record<string, string> = {
   unchanged: "Nothing changed.",
 };
 
-export default async function StaffAccountPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> }) {
+export default async function StaffAccountPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   const { id } = await params;
   const me = await requireStaffPage("staff:manage", `/console/staff/${encodeURIComponent(id)}`);
   const account = await getStaffAccount(db(), id);
   if (!account) notFound();
-  const done = DONE[(await searchParams).done ?? ""];
+  const done = DONE[queryParam(await searchParams, "done") ?? ""];
   const self = account.id === me.id;
   const roleOptions = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 
@@ -36,11 +36,7 @@ export default async function StaffAccountPage({ params, searchParams }: { param
         {account.name}
         {self && <span className="ml-2 text-base font-normal text-ink/70">(you)</span>}
       </h1>
-      {done && (
-        <div className="mt-4">
-          <Notice>{done}</Notice>
-        </div>
-      )}
+      {done && <Notice className="mt-4">{done}</Notice>}
       <Facts
         className="mt-4 max-w-3xl"
         rows={[

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { param, type SearchParams } from "@/components/console/search-params";
+import { FieldError, fieldAria } from "@/components/console/fields";
+import { BackLink } from "@/components/console/page-parts";
+import { queryParam, type SearchParams } from "@/lib/query-param";
 import { requireStaffPage } from "@/lib/auth/next";
 import { db } from "@/lib/db";
 import { erasePersonAction } from "../../actions";
@@ -21,17 +23,14 @@ export default async function ErasePage({ params, searchParams }: { params: Prom
     select: { id: true, email: true, name: true, phone: true, _count: { select: { leads: true, emails: true } } },
   });
   if (!contact) notFound();
-  const error = ERRORS[param(await searchParams, "error") ?? ""];
+  const error = ERRORS[queryParam(await searchParams, "error") ?? ""];
   const who = contact.name ?? contact.email ?? contact.phone ?? "this erased person";
   const back = `/console/people/${encodeURIComponent(contact.id)}`;
+  const errorOn = (field: "understand" | "confirm") => (error?.field === field ? error.message : undefined);
 
   return (
     <>
-      <p className="text-sm">
-        <a href={back} className="underline underline-offset-4">
-          Back to {who}
-        </a>
-      </p>
+      <BackLink href={back}>Back to {who}</BackLink>
       <h1 className="mt-2 text-2xl font-bold tracking-tight">Erase {who}</h1>
       <div className="mt-4 max-w-3xl space-y-3 text-ink/90">
         <p>
@@ -67,19 +66,14 @@ export default async function ErasePage({ params, searchParams }: { params: Prom
             name="understand"
             type="checkbox"
             required
-            aria-invalid={error?.field === "understand" ? true : undefined}
-            aria-describedby={error?.field === "understand" ? "understand-error" : undefined}
+            {...fieldAria("understand", { error: errorOn("understand") })}
             className="mt-1 size-5"
           />
           <div>
             <label htmlFor="understand" className="font-semibold">
               I understand this cannot be undone
             </label>
-            {error?.field === "understand" && (
-              <p id="understand-error" className="text-sm text-red-800">
-                {error.message}
-              </p>
-            )}
+            <FieldError id="understand" error={errorOn("understand")} className="text-sm text-red-800" />
           </div>
         </div>
         <div>
@@ -91,11 +85,7 @@ export default async function ErasePage({ params, searchParams }: { params: Prom
               Their address is {contact.email}
             </p>
           )}
-          {error?.field === "confirm" && (
-            <p id="confirm-error" className="text-sm text-red-800">
-              {error.message}
-            </p>
-          )}
+          <FieldError id="confirm" error={errorOn("confirm")} className="text-sm text-red-800" />
           <input
             id="confirm"
             name="confirm"
@@ -103,8 +93,7 @@ export default async function ErasePage({ params, searchParams }: { params: Prom
             required
             autoComplete="off"
             spellCheck={false}
-            aria-invalid={error?.field === "confirm" ? true : undefined}
-            aria-describedby={[contact.email ? "confirm-hint" : "", error?.field === "confirm" ? "confirm-error" : ""].filter(Boolean).join(" ") || undefined}
+            {...fieldAria("confirm", { hint: contact.email, error: errorOn("confirm") })}
             className="mt-1 min-h-11 w-96 max-w-full rounded-lg border border-ink/30 bg-white px-3"
           />
         </div>
