@@ -3,7 +3,7 @@
  *
  * Three app servers (server.ts) on the same production build share a fresh PostgreSQL
  * database, one BETTER_AUTH_SECRET and a local Resend-compatible server. The test posts
- * forms to them the way a browser without JavaScript does (like scripts/bench-submissions.ts),
+ * forms to them the way a browser without JavaScript does (like bench/submissions.ts),
  * round-robin, as a load balancer would, and checks what must hold across servers:
  *
  * - every submission is stored once, and every queued email is delivered exactly once by
