@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { INVISIBLE_CHARS_MESSAGE, isCleanText, isSingleLine, SINGLE_LINE_MESSAGE } from "../text-checks";
 import type { Db } from "../db";
+import { fieldErrorsFrom } from "../leads/errors";
 import { PAYMENT_OPTIONS } from "../leads/schemas";
 
 /**
@@ -284,13 +285,6 @@ export function formValues(formData: FormData, fields: readonly string[]): Recor
   return out;
 }
 
-/** zod issues as { field: "first message" }. */
-export function fieldErrors(issues: { path: PropertyKey[]; message: string }[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of issues) out[issue.path.map(String).join(".") || "form"] ??= issue.message;
-  return out;
-}
-
 // ---------------------------------------------------------------------------------------
 // Reading
 
@@ -351,6 +345,8 @@ export type EditOutcome =
 
 export const CONFLICT_MESSAGE = "Someone else saved a change here after you opened this page. Reload the page to see it, then make your change again.";
 const NOT_FOUND_MESSAGE = "That program, cohort or payment option no longer exists. Reload the page.";
+const CONFLICT = { ok: false, reason: "conflict", message: CONFLICT_MESSAGE } as const;
+const NOT_FOUND = { ok: false, reason: "not_found", message: NOT_FOUND_MESSAGE } as const;
 
 const TX_OPTIONS = { maxWait: 15_000, timeout: 15_000 } as const;
 
@@ -364,13 +360,35 @@ export function parseVersion(v: unknown): Date | undefined {
 }
 
 function invalid(error: z.ZodError): EditOutcome {
-  return { ok: false, reason: "invalid", fieldErrors: fieldErrors(error.issues) };
+  return { ok: false, reason: "invalid", fieldErrors: fieldErrorsFrom(error.issues) };
 }
 
 async function touchProgram(tx: Tx, programId: string): Promise<string | null> {
   const { count } = await tx.program.updateMany({ where: { id: programId }, data: { updatedAt: new Date() } });
   if (count === 0) return null;
   return (await tx.program.findUniqueOrThrow({ where: { id: programId }, select: { slug: true } })).slug;
+}
+
+type PartWhere = { id: string; programId: string };
+
+/**
+ * Saves a cohort or payment option of a program with `write`, unless someone saved it after
+ * the form was rendered (`version`); a write that matched nothing is a conflict if the row
+ * is still there (`count`), else the row is gone.
+ */
+function updatePart(
+  db: Db,
+  ref: PartWhere & { version?: Date },
+  write: (tx: Tx, where: PartWhere & { updatedAt?: Date }) => Promise<{ count: number }>,
+  count: (tx: Tx, where: PartWhere) => Promise<number>,
+): Promise<EditOutcome> {
+  const where = { id: ref.id, programId: ref.programId };
+  return db.$transaction(async (tx) => {
+    const written = await write(tx, ref.version ? { ...where, updatedAt: ref.version } : where);
+    if (written.count === 0) return (await count(tx, where)) ? CONFLICT : NOT_FOUND;
+    const slug = await touchProgram(tx, ref.programId);
+    return { ok: true, slug: slug!, id: ref.id } as const;
+  }, TX_OPTIONS);
 }
 
 /** Saves a program's public fields (not its slug: links and leads point at it). */
@@ -382,49 +400,41 @@ export async function updateProgram(db: Db, ref: { programId: string; version?: 
     data: parsed.data,
   });
   const program = await db.program.findUnique({ where: { id: ref.programId }, select: { slug: true } });
-  if (!program) return { ok: false, reason: "not_found", message: NOT_FOUND_MESSAGE };
-  if (count === 0) return { ok: false, reason: "conflict", message: CONFLICT_MESSAGE };
+  if (!program) return NOT_FOUND;
+  if (count === 0) return CONFLICT;
   return { ok: true, slug: program.slug, id: ref.programId };
+}
+
+/** Adds a cohort or payment option to a program with `create`, unless the program is gone. */
+function addPart(db: Db, programId: string, create: (tx: Tx) => Promise<{ id: string }>): Promise<EditOutcome> {
+  return db.$transaction(async (tx) => {
+    const slug = await touchProgram(tx, programId);
+    if (!slug) return NOT_FOUND;
+    const part = await create(tx);
+    return { ok: true, slug, id: part.id } as const;
+  }, TX_OPTIONS);
 }
 
 export async function addCohort(db: Db, ref: { programId: string }, raw: Record<string, unknown>): Promise<EditOutcome> {
   const parsed = cohortSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
-  return db.$transaction(async (tx) => {
-    const slug = await touchProgram(tx, ref.programId);
-    if (!slug) return { ok: false, reason: "not_found", message: NOT_FOUND_MESSAGE } as const;
-    const cohort = await tx.cohort.create({ data: { ...parsed.data, programId: ref.programId } });
-    return { ok: true, slug, id: cohort.id } as const;
-  }, TX_OPTIONS);
+  return addPart(db, ref.programId, (tx) => tx.cohort.create({ data: { ...parsed.data, programId: ref.programId } }));
 }
 
 export async function updateCohort(db: Db, ref: { programId: string; cohortId: string; version?: Date }, raw: Record<string, unknown>): Promise<EditOutcome> {
   const parsed = cohortSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
-  return db.$transaction(async (tx) => {
-    const { count } = await tx.cohort.updateMany({
-      where: { id: ref.cohortId, programId: ref.programId, ...(ref.version ? { updatedAt: ref.version } : {}) },
-      data: parsed.data,
-    });
-    if (count === 0) {
-      const exists = await tx.cohort.count({ where: { id: ref.cohortId, programId: ref.programId } });
-      return exists ? ({ ok: false, reason: "conflict", message: CONFLICT_MESSAGE } as const) : ({ ok: false, reason: "not_found", message: NOT_FOUND_MESSAGE } as const);
-    }
-    const slug = await touchProgram(tx, ref.programId);
-    return { ok: true, slug: slug!, id: ref.cohortId } as const;
-  }, TX_OPTIONS);
+  const part = { programId: ref.programId, id: ref.cohortId, version: ref.version };
+  return updatePart(db, part, (tx, where) => tx.cohort.updateMany({ where, data: parsed.data }), (tx, where) => tx.cohort.count({ where }));
 }
 
 export async function addPaymentOption(db: Db, ref: { programId: string }, raw: Record<string, unknown>): Promise<EditOutcome> {
   const parsed = paymentOptionSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
-  return db.$transaction(async (tx) => {
-    const slug = await touchProgram(tx, ref.programId);
-    if (!slug) return { ok: false, reason: "not_found", message: NOT_FOUND_MESSAGE } as const;
+  return addPart(db, ref.programId, async (tx) => {
     const last = await tx.paymentOption.aggregate({ where: { programId: ref.programId }, _max: { sortOrder: true } });
-    const option = await tx.paymentOption.create({ data: { ...parsed.data, programId: ref.programId, sortOrder: (last._max.sortOrder ?? -1) + 1 } });
-    return { ok: true, slug, id: option.id } as const;
-  }, TX_OPTIONS);
+    return tx.paymentOption.create({ data: { ...parsed.data, programId: ref.programId, sortOrder: (last._max.sortOrder ?? -1) + 1 } });
+  });
 }
 
 export async function updatePaymentOption(
@@ -434,25 +444,15 @@ export async function updatePaymentOption(
 ): Promise<EditOutcome> {
   const parsed = paymentOptionSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
-  return db.$transaction(async (tx) => {
-    const { count } = await tx.paymentOption.updateMany({
-      where: { id: ref.optionId, programId: ref.programId, ...(ref.version ? { updatedAt: ref.version } : {}) },
-      data: parsed.data,
-    });
-    if (count === 0) {
-      const exists = await tx.paymentOption.count({ where: { id: ref.optionId, programId: ref.programId } });
-      return exists ? ({ ok: false, reason: "conflict", message: CONFLICT_MESSAGE } as const) : ({ ok: false, reason: "not_found", message: NOT_FOUND_MESSAGE } as const);
-    }
-    const slug = await touchProgram(tx, ref.programId);
-    return { ok: true, slug: slug!, id: ref.optionId } as const;
-  }, TX_OPTIONS);
+  const part = { programId: ref.programId, id: ref.optionId, version: ref.version };
+  return updatePart(db, part, (tx, where) => tx.paymentOption.updateMany({ where, data: parsed.data }), (tx, where) => tx.paymentOption.count({ where }));
 }
 
 /** Stops offering a payment option. Leads keep what was chosen (it is stored in their fields). */
 export async function removePaymentOption(db: Db, ref: { programId: string; optionId: string }): Promise<EditOutcome> {
   return db.$transaction(async (tx) => {
     const { count } = await tx.paymentOption.deleteMany({ where: { id: ref.optionId, programId: ref.programId } });
-    if (count === 0) return { ok: false, reason: "not_found", message: NOT_FOUND_MESSAGE } as const;
+    if (count === 0) return NOT_FOUND;
     const slug = await touchProgram(tx, ref.programId);
     return { ok: true, slug: slug!, id: ref.optionId } as const;
   }, TX_OPTIONS);

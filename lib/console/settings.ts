@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Db } from "../db";
 import { LEAD_TYPES, type LeadType } from "../leads/form-types";
+import { TtlCache } from "../ttl-cache";
 
 /**
  * Console settings (admin only), stored one per row in Setting. For now: who gets the
@@ -129,7 +130,7 @@ export async function saveStaffRecipientSettings(db: Db, raw: Record<string, unk
 /** How long a process may use cached settings before reading them again, in milliseconds. */
 export const SETTINGS_TTL_MS = 30_000;
 
-let cache: { at: number; settings: Promise<StaffRecipientSettings> } | undefined;
+const cache = new TtlCache<StaffRecipientSettings>(SETTINGS_TTL_MS);
 
 /**
  * The recipient settings, shared for up to 30 seconds: every new lead needs them, and a
@@ -138,16 +139,9 @@ let cache: { at: number; settings: Promise<StaffRecipientSettings> } | undefined
  * cached.
  */
 export function cachedStaffRecipientSettings(db: Db, nowMs = Date.now()): Promise<StaffRecipientSettings> {
-  if (!cache || nowMs - cache.at > SETTINGS_TTL_MS || nowMs < cache.at) {
-    const settings = getStaffRecipientSettings(db);
-    cache = { at: nowMs, settings };
-    settings.catch(() => {
-      if (cache?.settings === settings) cache = undefined;
-    });
-  }
-  return cache.settings;
+  return cache.get(nowMs, () => getStaffRecipientSettings(db));
 }
 
 export function forgetCachedSettings() {
-  cache = undefined;
+  cache.forget();
 }

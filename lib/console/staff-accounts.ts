@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Db } from "../db";
 import { createStaffUser, type Auth } from "../auth/auth";
 import { ROLES, roleOf, type Role } from "../auth/roles";
+import { fieldErrorsFrom } from "../leads/errors";
 import { INVISIBLE_CHARS_MESSAGE, isCleanText, isSingleLine, SINGLE_LINE_MESSAGE } from "../text-checks";
 
 /**
@@ -70,12 +71,6 @@ export function generatePassword(): string {
   return randomBytes(18).toString("base64url");
 }
 
-function fieldErrors(issues: { path: PropertyKey[]; message: string }[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of issues) out[issue.path.map(String).join(".") || "form"] ??= issue.message;
-  return out;
-}
-
 // ---------------------------------------------------------------------------------------
 // Reading
 
@@ -93,29 +88,10 @@ export type StaffAccountRow = {
 
 const USER_FIELDS = { id: true, name: true, email: true, role: true, banned: true, createdAt: true } as const;
 
-export async function listStaffAccounts(db: Db, now = new Date()): Promise<StaffAccountRow[]> {
-  const [users, sessions] = await Promise.all([
-    db.user.findMany({ orderBy: [{ name: "asc" }, { email: "asc" }], select: USER_FIELDS }),
-    db.session.groupBy({ by: ["userId"], where: { expiresAt: { gt: now } }, _max: { createdAt: true }, _count: { _all: true } }),
-  ]);
-  const byUser = new Map(sessions.map((s) => [s.userId, s]));
-  return users.map((u) => ({
-    id: u.id,
-    name: u.name,
-    email: u.email,
-    role: roleOf(u.role),
-    disabled: u.banned === true,
-    createdAt: u.createdAt,
-    lastSignInAt: byUser.get(u.id)?._max.createdAt ?? null,
-    openSessions: byUser.get(u.id)?._count._all ?? 0,
-  }));
-}
+type UserFields = { id: string; name: string; email: string; role: string | null; banned: boolean | null; createdAt: Date };
+type OpenSessions = { _max: { createdAt: Date | null }; _count: { _all: number } };
 
-export async function getStaffAccount(db: Db, id: string, now = new Date()): Promise<StaffAccountRow | null> {
-  if (!id || id.length > 64) return null;
-  const u = await db.user.findUnique({ where: { id }, select: USER_FIELDS });
-  if (!u) return null;
-  const s = await db.session.aggregate({ where: { userId: id, expiresAt: { gt: now } }, _max: { createdAt: true }, _count: { _all: true } });
+function accountRow(u: UserFields, sessions: OpenSessions | undefined): StaffAccountRow {
   return {
     id: u.id,
     name: u.name,
@@ -123,9 +99,26 @@ export async function getStaffAccount(db: Db, id: string, now = new Date()): Pro
     role: roleOf(u.role),
     disabled: u.banned === true,
     createdAt: u.createdAt,
-    lastSignInAt: s._max.createdAt,
-    openSessions: s._count._all,
+    lastSignInAt: sessions?._max.createdAt ?? null,
+    openSessions: sessions?._count._all ?? 0,
   };
+}
+
+export async function listStaffAccounts(db: Db, now = new Date()): Promise<StaffAccountRow[]> {
+  const [users, sessions] = await Promise.all([
+    db.user.findMany({ orderBy: [{ name: "asc" }, { email: "asc" }], select: USER_FIELDS }),
+    db.session.groupBy({ by: ["userId"], where: { expiresAt: { gt: now } }, _max: { createdAt: true }, _count: { _all: true } }),
+  ]);
+  const byUser = new Map(sessions.map((s) => [s.userId, s]));
+  return users.map((u) => accountRow(u, byUser.get(u.id)));
+}
+
+export async function getStaffAccount(db: Db, id: string, now = new Date()): Promise<StaffAccountRow | null> {
+  if (!id || id.length > 64) return null;
+  const u = await db.user.findUnique({ where: { id }, select: USER_FIELDS });
+  if (!u) return null;
+  const s = await db.session.aggregate({ where: { userId: id, expiresAt: { gt: now } }, _max: { createdAt: true }, _count: { _all: true } });
+  return accountRow(u, s);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -223,7 +216,7 @@ export type CreateOutcome =
 /** Creates an account with the given password, or a generated one (returned once, only ever stored hashed). */
 export async function createStaffAccount(auth: Auth, raw: Record<string, unknown>): Promise<CreateOutcome> {
   const parsed = createStaffSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, fieldErrors: fieldErrors(parsed.error.issues) };
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error.issues) };
   const { name, email, role } = parsed.data;
   const generated = parsed.data.password === "" ? generatePassword() : undefined;
   try {
@@ -247,7 +240,7 @@ export type ResetOutcome = { ok: true; name: string; generatedPassword?: string 
  */
 export async function resetStaffPassword(auth: Auth, db: Db, actorId: string, targetId: string, raw: Record<string, unknown>): Promise<ResetOutcome> {
   const parsed = resetPasswordSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, fieldErrors: fieldErrors(parsed.error.issues) };
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error.issues) };
   const actor = await db.user.findUnique({ where: { id: actorId }, select: { role: true, banned: true } });
   if (!actor || !isActiveAdmin(actor)) return { ok: false, code: "not_admin", message: "Your account can no longer manage staff." };
   const target = targetId && targetId.length <= 64 ? await db.user.findUnique({ where: { id: targetId }, select: { id: true, name: true } }) : null;

@@ -1,19 +1,10 @@
+import type { ProgramDescription } from "./programs";
+
 /**
  * The starting catalogue that `npm run db:seed` loads. Pages never read this file: they
  * read the database, so staff edits (in the console) are what visitors see.
  */
-export type SeedProgram = {
-  slug: string;
-  name: string;
-  tagline: string;
-  summary: string;
-  format: string;
-  schedule: string;
-  durationWeeks: number;
-  hoursPerWeek: number;
-  level: string;
-  outcomes: string[];
-  curriculum: string[];
+export type SeedProgram = ProgramDescription & {
   careerGuide?: string;
   sortOrder: number;
   /** Cohorts start this many months after the seed date, on the first Monday. */

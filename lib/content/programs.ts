@@ -1,4 +1,5 @@
 import type { Db } from "../db";
+import { TtlCache } from "../ttl-cache";
 
 /** Plain, JSON-safe views (dates as ISO strings) so pages can pass them through props. */
 export type ProgramCohort = {
@@ -22,7 +23,8 @@ export type ProgramPaymentOption = {
   monthlyCents: number | null;
 };
 
-export type ProgramView = {
+/** What describes a program: the same in the starting catalogue, the database and the pages. */
+export type ProgramDescription = {
   slug: string;
   name: string;
   tagline: string;
@@ -34,6 +36,16 @@ export type ProgramView = {
   level: string;
   outcomes: string[];
   curriculum: string[];
+};
+
+type ProgramText = Omit<ProgramDescription, "outcomes" | "curriculum">;
+
+/** A description's single-value fields, copied as they are (outcomes and curriculum are stored one per line). */
+export function programText({ slug, name, tagline, summary, format, schedule, durationWeeks, hoursPerWeek, level }: ProgramText): ProgramText {
+  return { slug, name, tagline, summary, format, schedule, durationWeeks, hoursPerWeek, level };
+}
+
+export type ProgramView = ProgramDescription & {
   careerGuide: string | null;
   updatedAt: string;
   /** Open or waitlisted cohorts that have not started yet, soonest first. */
@@ -63,15 +75,7 @@ async function loadPrograms(db: Db, where: { slug?: string }, now: Date): Promis
     const totals = p.paymentOptions.filter((o) => o.kind !== "financing").map((o) => o.totalCents);
     const all = p.paymentOptions.map((o) => o.totalCents);
     return {
-      slug: p.slug,
-      name: p.name,
-      tagline: p.tagline,
-      summary: p.summary,
-      format: p.format,
-      schedule: p.schedule,
-      durationWeeks: p.durationWeeks,
-      hoursPerWeek: p.hoursPerWeek,
-      level: p.level,
+      ...programText(p),
       outcomes: lines(p.outcomes),
       curriculum: lines(p.curriculum),
       careerGuide: p.careerGuide,
@@ -108,7 +112,7 @@ export function listPrograms(db: Db, now = new Date()): Promise<ProgramView[]> {
 /** How long a form page may show a cached program list, in milliseconds. */
 export const FORM_PROGRAMS_TTL_MS = 30_000;
 
-let formProgramsCache: { at: number; programs: Promise<ProgramView[]> } | undefined;
+const formPrograms = new TtlCache<ProgramView[]>(FORM_PROGRAMS_TTL_MS);
 
 /**
  * The program list for the form pages' drop-downs, shared for up to 30 seconds so a busy
@@ -119,19 +123,11 @@ let formProgramsCache: { at: number; programs: Promise<ProgramView[]> } | undefi
  * the TTL.
  */
 export function listProgramsForForms(db: Db, nowMs = Date.now()): Promise<ProgramView[]> {
-  if (!formProgramsCache || nowMs - formProgramsCache.at > FORM_PROGRAMS_TTL_MS) {
-    const programs = listPrograms(db, new Date(nowMs));
-    formProgramsCache = { at: nowMs, programs };
-    // A failed load is not cached.
-    programs.catch(() => {
-      if (formProgramsCache?.programs === programs) formProgramsCache = undefined;
-    });
-  }
-  return formProgramsCache.programs;
+  return formPrograms.get(nowMs, () => listPrograms(db, new Date(nowMs)));
 }
 
 export function forgetCachedPrograms() {
-  formProgramsCache = undefined;
+  formPrograms.forget();
 }
 
 /** How often pages built from program data refresh from the database (ISR), in seconds. */

@@ -1,5 +1,6 @@
 import type { Db } from "../db";
 import { firstMondayOfMonth, programCatalog } from "./program-catalog";
+import { programText } from "./programs";
 
 /**
  * Loads the starting catalogue. Idempotent: programs are matched by slug, and a program
@@ -14,15 +15,7 @@ export async function seedPrograms(db: Db, now = new Date()) {
     if (existing) continue;
     await db.program.create({
       data: {
-        slug: p.slug,
-        name: p.name,
-        tagline: p.tagline,
-        summary: p.summary,
-        format: p.format,
-        schedule: p.schedule,
-        durationWeeks: p.durationWeeks,
-        hoursPerWeek: p.hoursPerWeek,
-        level: p.level,
+        ...programText(p),
         outcomes: p.outcomes.join("\n"),
         curriculum: p.curriculum.join("\n"),
         careerGuide: p.careerGuide ?? null,
