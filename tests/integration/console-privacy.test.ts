@@ -3,23 +3,15 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../helpers/test-db";
+import { deliverToMailbox, firstOpenCohort, rowCounts, testSubmissionDeps } from "../helpers/submissions";
 import { seedPrograms } from "@/lib/content/seed-programs";
-import { createMemoryRateLimiter } from "@/lib/rate-limit";
-import { submitLead, type SubmissionDeps } from "@/lib/leads/pipeline";
+import { submitLead } from "@/lib/leads/pipeline";
 import type { FormType } from "@/lib/leads/form-types";
-import { drainOutbox } from "@/lib/email/dispatcher";
-import { mailboxTransport } from "@/lib/email/transport";
-import { renderEmail } from "@/lib/email/render";
 import { unsubscribeByToken } from "@/lib/email/manage";
 import { ERASED, erasePerson, exportPerson, findContactIdByEmail, makeScrubber, type PersonExport } from "@/lib/console/privacy";
 
 const t = createTestDb();
-const deps: SubmissionDeps = {
-  db: t.db,
-  limiter: createMemoryRateLimiter({ ip: { points: 10_000, durationSeconds: 600 }, identity: { points: 10_000, durationSeconds: 600 } }),
-  siteUrl: "https://loomstack.example",
-  staffRecipients: () => ["admissions@loomstack.example"],
-};
+const deps = testSubmissionDeps(t.db);
 
 /** The person to export and erase: every value below is unique to them in the database. */
 const ZELDA = {
@@ -61,8 +53,7 @@ const enroll = (who: { name: string; email: string; phone?: string }, goals: str
 
 beforeAll(async () => {
   await seedPrograms(t.db, new Date());
-  const c = await t.db.cohort.findFirstOrThrow({ where: { status: "open" }, include: { program: true }, orderBy: { startDate: "asc" } });
-  cohort = { id: c.id, program: c.program.slug };
+  cohort = await firstOpenCohort(t.db);
   actorId = (await t.db.user.create({ data: { id: randomUUID(), name: "Alex Admin", email: "alex.admin@loomstack.example", role: "admin" } })).id;
 
   // Frida refers Zelda (which creates Zelda's contact and invites her).
@@ -93,13 +84,7 @@ beforeAll(async () => {
   const oswinLead = await submit("enroll", enroll(OSWIN, "Become a data engineer at Otherco"));
 
   // Send everything (renders subject, HTML and text with the real templates).
-  await drainOutbox({
-    db: t.db,
-    transport: mailboxTransport(),
-    render: (template, data, ctx) => renderEmail(template, data as never, ctx),
-    from: "Loomstack Academy <hello@loomstack.example>",
-    siteUrl: "https://loomstack.example",
-  });
+  await deliverToMailbox(t.db);
 
   zeldaId = (await t.db.contact.findUniqueOrThrow({ where: { email: ZELDA.email } })).id;
   fridaId = (await t.db.contact.findUniqueOrThrow({ where: { email: FRIDA.email } })).id;
@@ -176,12 +161,7 @@ async function countsThatMustNotChange() {
     perForm: perForm.map((r) => [r.formType, r._count._all]),
     ledger: ledger.map((r) => [r.contactId, r.bucket, r._sum.amount]),
     statuses: statuses.map((r) => [r.status, r._count._all]),
-    contacts: await t.db.contact.count(),
-    emails: await t.db.emailMessage.count(),
-    events: await t.db.emailEvent.count(),
-    newsletter: await t.db.newsletterSubscription.count(),
-    suppressions: await t.db.emailSuppression.count(),
-    points: await t.db.pointsEntry.count(),
+    ...(await rowCounts(t.db, ["contacts", "emails", "events", "newsletter", "suppressions", "points"])),
   };
 }
 

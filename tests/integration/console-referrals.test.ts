@@ -4,15 +4,13 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../helpers/test-db";
 import type { Db } from "@/lib/db";
-import { createMemoryRateLimiter } from "@/lib/rate-limit";
-import { submitLead, type SubmissionDeps } from "@/lib/leads/pipeline";
+import { submitLead } from "@/lib/leads/pipeline";
 import { confirmInterest } from "@/lib/referrals/confirm-interest";
 import { fileRedemption } from "../helpers/funnel";
+import { deliverToMailbox, testSubmissionDeps } from "../helpers/submissions";
 import { pointsBalance } from "@/lib/referrals/points";
 import { randomCode } from "@/lib/leads/codes";
-import { drainOutbox } from "@/lib/email/dispatcher";
 import { renderEmail } from "@/lib/email/render";
-import { mailboxTransport } from "@/lib/email/transport";
 import {
   contactSearchWhere,
   decideRedemption,
@@ -30,6 +28,15 @@ const day = (n: number) => new Date(Date.UTC(2026, 10, 1 + n, 12));
 async function staff(db: Db, name = "Sam Staff") {
   const id = randomUUID();
   return db.user.create({ data: { id, name, email: `${id}@staff.example`, role: "staff" } });
+}
+
+/** A staff member for a describe block's decisions, created before its tests run. */
+function staffBeforeAll(db: Db): { id: string } {
+  const actor = { id: "" };
+  beforeAll(async () => {
+    actor.id = (await staff(db)).id;
+  });
+  return actor;
 }
 
 async function contact(db: Db, email: string | null, name: string | null, over: Record<string, unknown> = {}) {
@@ -239,10 +246,7 @@ describe("one referrer", () => {
 describe("redemption decisions", () => {
   const t = createTestDb();
   afterAll(() => t.cleanup());
-  let actor: { id: string };
-  beforeAll(async () => {
-    actor = await staff(t.db);
-  });
+  const actor = staffBeforeAll(t.db);
 
   async function person(email: string, confirmed: number) {
     const c = await contact(t.db, email, "Person " + email);
@@ -392,10 +396,7 @@ describe("redemption decisions", () => {
 describe("redemption decision emails", () => {
   const t = createTestDb();
   afterAll(() => t.cleanup());
-  let actor: { id: string };
-  beforeAll(async () => {
-    actor = await staff(t.db);
-  });
+  const actor = staffBeforeAll(t.db);
 
   async function person(email: string | null, confirmed: number, name: string | null = "Pat Person") {
     const c = await contact(t.db, email, name);
@@ -545,13 +546,7 @@ describe("redemption decision emails", () => {
     await decideRedemption(t.db, { leadId: b.id, actorId: actor.id, decision: "rejected", note: "Duplicate request" });
     // Queued either way (like every transactional email); the dispatcher decides.
     expect(await t.db.emailMessage.count({ where: { leadId: { in: [a.id, b.id] } } })).toBe(2);
-    await drainOutbox({
-      db: t.db,
-      transport: mailboxTransport(),
-      render: (template, data, ctx) => renderEmail(template, data as never, ctx),
-      from: "Loomstack Academy <hello@loomstack.example>",
-      siteUrl: "https://loomstack.example",
-    });
+    await deliverToMailbox(t.db);
     expect((await emailsFor(a.id))[0]).toMatchObject({ status: "delivered", subject: "Approved: your request to spend 100 referral points" });
     expect((await emailsFor(b.id))[0]).toMatchObject({ status: "suppressed", lastError: "Suppressed (all:hard_bounce)" });
 
@@ -602,12 +597,7 @@ describe("redemption requests list", () => {
 describe("through the public forms", () => {
   const t = createTestDb();
   afterAll(() => t.cleanup());
-  const deps: SubmissionDeps = {
-    db: t.db,
-    limiter: createMemoryRateLimiter({ ip: { points: 10_000, durationSeconds: 600 }, identity: { points: 10_000, durationSeconds: 600 } }),
-    siteUrl: "https://loomstack.example",
-    staffRecipients: () => [],
-  };
+  const deps = testSubmissionDeps(t.db, { staffRecipients: () => [] });
   const ctx = { ip: "203.0.113.7" };
 
   it("referral → friend confirms → redemption request → approval leaves zero, and the list and detail agree", async () => {

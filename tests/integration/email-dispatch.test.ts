@@ -4,29 +4,22 @@ import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDb } from "../helpers/test-db";
 import { startFakeResend, type FakeResend } from "../helpers/fake-resend";
+import { firstOpenCohort, testSubmissionDeps } from "../helpers/submissions";
 import { seedPrograms } from "@/lib/content/seed-programs";
-import { createMemoryRateLimiter } from "@/lib/rate-limit";
-import { submitLead, type SubmissionDeps } from "@/lib/leads/pipeline";
+import { submitLead } from "@/lib/leads/pipeline";
 import { backoffMs, dispatchRound, drainOutbox, type DispatcherOptions } from "@/lib/email/dispatcher";
 import { renderEmail } from "@/lib/email/render";
 import { mailboxTransport, resendTransport } from "@/lib/email/transport";
 import { retryMessage, unsubscribeByToken } from "@/lib/email/manage";
 
 const t = createTestDb();
-const generous = { ip: { points: 1e6, durationSeconds: 600 }, identity: { points: 1e6, durationSeconds: 600 } };
-const deps: SubmissionDeps = {
-  db: t.db,
-  limiter: createMemoryRateLimiter(generous),
-  siteUrl: "https://loomstack.example",
-  staffRecipients: () => ["admissions@loomstack.example"],
-};
+const deps = testSubmissionDeps(t.db);
 let fake: FakeResend;
 let cohort: { id: string; program: string };
 
 beforeAll(async () => {
   await seedPrograms(t.db, new Date());
-  const c = await t.db.cohort.findFirstOrThrow({ where: { status: "open" }, include: { program: true }, orderBy: { startDate: "asc" } });
-  cohort = { id: c.id, program: c.program.slug };
+  cohort = await firstOpenCohort(t.db);
   fake = await startFakeResend();
 });
 afterAll(async () => {

@@ -9,9 +9,9 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../helpers/test-db";
 import { latestEmail, proveAddress, tokenOf } from "../helpers/funnel";
+import { firstOpenCohort, testSubmissionDeps } from "../helpers/submissions";
 import { seedPrograms } from "@/lib/content/seed-programs";
-import { createMemoryRateLimiter } from "@/lib/rate-limit";
-import { submitLead, type SubmissionDeps, type SubmitOutcome } from "@/lib/leads/pipeline";
+import { submitLead, type SubmitOutcome } from "@/lib/leads/pipeline";
 import { applyOwnershipLink } from "@/lib/ownership/apply-link";
 import { hashOwnershipToken, issueOwnershipLink, OWNERSHIP_LINKS_PER_HOUR, OWNERSHIP_TTL_MINUTES } from "@/lib/ownership/tokens";
 import { confirmInterest } from "@/lib/referrals/confirm-interest";
@@ -22,13 +22,7 @@ import { funnels, parseDashboardRange } from "@/lib/console/dashboard";
 import type { FormType } from "@/lib/leads/form-types";
 
 const t = createTestDb();
-const generous = { ip: { points: 1_000_000, durationSeconds: 600 }, identity: { points: 1_000_000, durationSeconds: 600 } };
-const deps: SubmissionDeps = {
-  db: t.db,
-  limiter: createMemoryRateLimiter(generous),
-  siteUrl: "https://loomstack.example",
-  staffRecipients: () => ["admissions@loomstack.example"],
-};
+const deps = testSubmissionDeps(t.db);
 let cohort: { id: string; program: string };
 let ipCounter = 0;
 /** A different client for every call unless a test says otherwise. */
@@ -36,8 +30,7 @@ const freshIp = () => `198.51.100.${(ipCounter++ % 250) + 1}`;
 
 beforeAll(async () => {
   await seedPrograms(t.db, new Date());
-  const c = await t.db.cohort.findFirstOrThrow({ where: { status: "open", startDate: { gt: new Date(Date.now() + 86_400_000) } }, include: { program: true } });
-  cohort = { id: c.id, program: c.program.slug };
+  cohort = await firstOpenCohort(t.db, new Date(Date.now() + 86_400_000));
 });
 afterAll(() => t.cleanup());
 

@@ -12,18 +12,12 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedPrograms } from "@/lib/content/seed-programs";
 import type { FormType } from "@/lib/leads/form-types";
-import { submitLead, type SubmissionContext, type SubmissionDeps } from "@/lib/leads/pipeline";
-import { createMemoryRateLimiter } from "@/lib/rate-limit";
+import { submitLead, type SubmissionContext } from "@/lib/leads/pipeline";
+import { testSubmissionDeps } from "../helpers/submissions";
 import { createTestDb } from "../helpers/test-db";
 
 const t = createTestDb();
-const generous = { ip: { points: 10_000, durationSeconds: 600 }, identity: { points: 10_000, durationSeconds: 600 } };
-const deps: SubmissionDeps = {
-  db: t.db,
-  limiter: createMemoryRateLimiter(generous),
-  siteUrl: "https://loomstack.example",
-  staffRecipients: () => ["admissions@loomstack.example"],
-};
+const deps = testSubmissionDeps(t.db);
 
 let course = "";
 beforeAll(async () => {

@@ -1,32 +1,27 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDb } from "../helpers/test-db";
+import { GENEROUS_LIMITS, firstOpenCohort, rowCounts, testSubmissionDeps } from "../helpers/submissions";
+import { tokenOf } from "../helpers/funnel";
 import { seedPrograms } from "@/lib/content/seed-programs";
 import Database from "better-sqlite3";
 import { createMemoryRateLimiter, createSqliteRateLimiter, pruneExpiredSqlite } from "@/lib/rate-limit";
 import { UPDATE_WINDOW_MINUTES } from "@/lib/leads/pipeline";
-import { submitLead, type SubmissionDeps } from "@/lib/leads/pipeline";
+import { submitLead } from "@/lib/leads/pipeline";
 import { pointsBalance } from "@/lib/referrals/points";
 import { confirmInterest } from "@/lib/referrals/confirm-interest";
 import { applyOwnershipLink } from "@/lib/ownership/apply-link";
 import type { FormType } from "@/lib/leads/form-types";
 
 const t = createTestDb();
-const generous = { ip: { points: 10_000, durationSeconds: 600 }, identity: { points: 10_000, durationSeconds: 600 } };
-const deps: SubmissionDeps = {
-  db: t.db,
-  limiter: createMemoryRateLimiter(generous),
-  siteUrl: "https://loomstack.example",
-  staffRecipients: () => ["admissions@loomstack.example"],
-};
+const deps = testSubmissionDeps(t.db);
 const ctx = { ip: "203.0.113.7" };
 
 let openCohort: { id: string; program: string };
 
 beforeAll(async () => {
   await seedPrograms(t.db, new Date());
-  const c = await t.db.cohort.findFirstOrThrow({ where: { status: "open" }, include: { program: true }, orderBy: { startDate: "asc" } });
-  openCohort = { id: c.id, program: c.program.slug };
+  openCohort = await firstOpenCohort(t.db);
 });
 afterAll(() => t.cleanup());
 
@@ -53,17 +48,7 @@ async function emailData(where: { leadId?: string; template: string; toAddress?:
   return JSON.parse(m.data) as Record<string, unknown>;
 }
 
-/** The token in a /confirm/<token> link. */
-const tokenOf = (url: unknown) => String(url).split("/confirm/")[1];
-
-async function counts() {
-  return {
-    contacts: await t.db.contact.count(),
-    leads: await t.db.lead.count(),
-    emails: await t.db.emailMessage.count(),
-    points: await t.db.pointsEntry.count(),
-  };
-}
+const counts = () => rowCounts(t.db, ["contacts", "leads", "emails", "points"]);
 
 describe("enroll", () => {
   it("stores the contact, the lead with consent and attribution, and queues two emails in one go", async () => {
@@ -216,7 +201,7 @@ describe("rate limits", () => {
   });
 
   it("limits per IP across different emails", async () => {
-    const limited = { ...deps, limiter: createMemoryRateLimiter({ ip: { points: 3, durationSeconds: 600 }, identity: generous.identity }) };
+    const limited = { ...deps, limiter: createMemoryRateLimiter({ ip: { points: 3, durationSeconds: 600 }, identity: GENEROUS_LIMITS.identity }) };
     const outcomes = [];
     for (let i = 0; i < 4; i++) outcomes.push((await submitLead(limited, "newsletter", { email: `ip${i}@example.com`, consent: "on" }, { ip: "198.51.100.9" })).kind);
     expect(outcomes).toEqual(["saved", "saved", "saved", "rate_limited"]);
