@@ -5,21 +5,14 @@
 import { ATTRIBUTION_PARAMS } from "@/lib/attribution";
 import { REFERRAL_CODE_PATTERN, UTM_KEYS } from "@/lib/attribution-cookies";
 import { clipText } from "@/lib/clip-text";
+import { queryParam, type SearchParams } from "@/lib/query-param";
 import { formatCohortDate, type ProgramView } from "@/lib/content/programs";
 import type { Attribution } from "@/lib/forms/ui/lead-form";
 import type { ProgramChoice } from "@/lib/forms/enroll/form";
 import type { Option } from "@/lib/forms/ui/fields";
 
-export type SearchParams = Record<string, string | string[] | undefined>;
-
-const CONTROL_CHARS = /[\u0000-\u001F\u007F-\u009F]/g;
-
-/** The first value of a query parameter, trimmed; undefined when absent or empty. */
-export function queryParam(params: SearchParams, key: string): string | undefined {
-  const raw = params[key];
-  const value = (Array.isArray(raw) ? raw[0] : raw)?.replace(CONTROL_CHARS, "").trim();
-  return value || undefined;
-}
+// The form pages read their query through the app's one reader; re-exported for them.
+export { queryParam, type SearchParams };
 
 // The same bounds as attributionSchema in lib/leads/schemas.ts, so the hidden fields stay
 // small however long the link was.

@@ -1,6 +1,7 @@
 import type { Prisma } from "../generated/prisma/client";
 import type { Db } from "../db";
 import { LEAD_TYPES, type LeadType } from "../leads/form-types";
+import { queryParam, type QueryParams } from "../query-param";
 
 /**
  * The lead inbox: filters that live in the URL, and keyset pagination (newest first), so
@@ -45,36 +46,28 @@ export const NO_SOURCE = "(none)";
 
 export const FILTER_KEYS = ["form", "status", "program", "cohort", "owner", "source", "medium", "campaign", "article", "cta", "from", "to", "q"] as const;
 
-type Params = Record<string, string | string[] | undefined> | URLSearchParams;
-
-function get(params: Params, key: string): string | undefined {
-  const raw = params instanceof URLSearchParams ? params.get(key) : params[key];
-  const v = (Array.isArray(raw) ? raw[0] : raw)?.trim();
-  return v ? v.slice(0, 300) : undefined;
-}
-
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const isDate = (v: string | undefined) => (v && DATE.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) ? v : undefined);
 
 /** Reads filters from a URL. Values that cannot be valid are dropped, never an error. */
-export function parseInboxFilters(params: Params): InboxFilters {
-  const form = get(params, "form");
-  const status = get(params, "status");
+export function parseInboxFilters(params: QueryParams): InboxFilters {
+  const form = queryParam(params, "form");
+  const status = queryParam(params, "status");
   return {
     form: (LEAD_TYPES as readonly string[]).includes(form ?? "") ? (form as LeadType) : undefined,
     status: (LEAD_STATUSES as readonly string[]).includes(status ?? "") ? (status as LeadStatus) : undefined,
-    program: get(params, "program"),
-    cohort: get(params, "cohort"),
-    owner: get(params, "owner"),
-    source: get(params, "source"),
-    medium: get(params, "medium"),
-    campaign: get(params, "campaign"),
-    article: get(params, "article"),
-    cta: get(params, "cta"),
-    from: isDate(get(params, "from")),
-    to: isDate(get(params, "to")),
-    q: get(params, "q")?.slice(0, 100),
-    after: get(params, "after"),
+    program: queryParam(params, "program"),
+    cohort: queryParam(params, "cohort"),
+    owner: queryParam(params, "owner"),
+    source: queryParam(params, "source"),
+    medium: queryParam(params, "medium"),
+    campaign: queryParam(params, "campaign"),
+    article: queryParam(params, "article"),
+    cta: queryParam(params, "cta"),
+    from: isDate(queryParam(params, "from")),
+    to: isDate(queryParam(params, "to")),
+    q: queryParam(params, "q")?.slice(0, 100),
+    after: queryParam(params, "after"),
   };
 }
 
