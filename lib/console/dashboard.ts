@@ -5,29 +5,9 @@ import { NO_SOURCE } from "./inbox";
 
 /**
  * The console dashboard: leads per day by form type, the funnel by source, article and
- * CTA, conversion to enrolled, and time to first contact, for a date range.
- *
- * Portable Prisma queries (one standard-SQL raw query, see `firstContactStats`), each an
- * index range that reads no table row (the indexes are in prisma/schema.prisma):
- * - leads per day: one `groupBy(formType)` per day (per week for long ranges), each a
- *   covering seek on the (formType, createdAt) index thanks to the `formType IN (...)`;
- * - funnels and conversion: ONE `groupBy(utmSource, article, cta, status)` over the range,
- *   folded into the three funnels here: a covering scan of the (createdAt, status,
- *   utmSource, article, cta) index;
- * - time to first contact: the (createdAt, firstContactedAt) pairs of the leads first
- *   contacted in the range, a covering range of the (firstContactedAt, createdAt) index,
- *   median taken here;
- * - leads waiting: COUNT(*) on the (status, createdAt) index (see `countNew`).
- *
- * Measured with scripts/bench-console.ts at 1,000,000 leads (about 82,000 in a 30-day
- * range; a 2-vCPU VM shared with other work; p95 of 10 loads, without ANALYZE): the whole
- * dashboard for 30 days 314 ms (328 ms with ANALYZE statistics); of that, leads per day
- * 40 ms (30 queries, mostly Prisma's own per-query cost), funnels 97 ms, first contact
- * 169 ms (mapping about 24,000 pairs through Prisma, and counting the leads still "new",
- * which reads an index entry for each: 700,000 in the benchmark's data). Those costs grow
- * with the range: the whole dashboard for 366 days took 2.5 s (p50) to 6 s (p95). A stored
- * first-contact duration (so the median could be a query) and a capped waiting count would
- * be the next steps.
+ * CTA, conversion to enrolled, and time to first contact, for a date range. Each query is
+ * an index range that reads no table row, so the page stays usable at a million leads;
+ * which index serves which part, and what each costs: docs/performance.md, "Dashboard".
  */
 
 export const DEFAULT_RANGE_DAYS = 30;
@@ -262,9 +242,8 @@ export async function firstContactStats(db: Db, range: DashboardRange, now: Date
 
 /**
  * Leads still "new", created in `createdAt`: a COUNT(*) straight on the (status, createdAt)
- * index. (Prisma's `count` wraps the query in a subquery that selects `id`; once SQLite has
- * statistics (ANALYZE) it answers that by scanning the whole table: 53 ms against 7 ms at
- * 100,000 leads.)
+ * index. (Prisma's `count` wraps the query in a subquery that selects `id`, which SQLite
+ * answers by scanning the whole table once it has statistics.)
  */
 async function countNew(db: Db, createdAt: { gte?: Date; lt: Date }): Promise<number> {
   const [group] = await db.lead.groupBy({ by: ["status"], where: { status: "new", createdAt }, _count: { _all: true } });
