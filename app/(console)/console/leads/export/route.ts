@@ -8,20 +8,11 @@ export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
 /**
- * GET /console/leads/export?<the inbox's filters>: the current filtered view as a CSV
- * download (UTF-8 with a BOM, so Excel reads the encoding right). Needs `leads:export`:
- * anonymous → 401, a role without it → 403 (JSON).
- *
- * The body is a pull-based stream that reads at most one batch ahead of what the client has
- * taken, so a slow download holds the queries back and memory stays at about two batches.
- * If the client goes away, the stream is cancelled and the export stops (and closes its
- * SQLite connection).
- *
- * Failures: the header line and the first batch are read before the response starts, so a
- * failure there (database unavailable, for example) is a plain 500. Once the 200 and its
- * headers are sent the status cannot change any more; a failure after that is logged and
- * errors the stream, which aborts the chunked response without its final chunk. The client
- * sees a failed, truncated download, never a "complete" file that is missing rows.
+ * GET /console/leads/export?<the inbox's filters>: the current view as a CSV download
+ * (`leads:export`). The body is a pull-based stream, so a slow client holds the queries back
+ * and memory stays at about two batches. The first batch is read before the 200 is sent, so
+ * an early failure is a plain 500; a later one aborts the download rather than end it as if
+ * complete. More: docs/console.md, "CSV export".
  */
 export async function GET(request: Request): Promise<Response> {
   return withPermission("leads:export", async (staff) => {
