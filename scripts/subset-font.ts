@@ -1,7 +1,7 @@
 /**
  * Makes the committed web font: Geist (variable weight, from the `geist` package) cut down to
- * Latin letters and the punctuation the site uses. The full file is ~70 KB; the subset is a
- * fraction of that, which matters on the slow mobile connections Lighthouse simulates.
+ * Latin letters and the punctuation the site uses: less than half the bytes (sizes in
+ * docs/performance.md), which matters on the slow mobile connections Lighthouse simulates.
  *
  *   npx tsx scripts/subset-font.ts     # rewrites app/fonts/geist-latin.woff2
  */

@@ -54,7 +54,8 @@ let timeZoneCache: { hour: number; options: Option[] } | undefined;
 
 /**
  * Every IANA time zone the runtime knows, labelled with its current UTC offset. Building
- * the labels takes ~100 ms, so the list is kept for the hour (offsets change with DST).
+ * the labels is slow (docs/performance.md), so the list is kept for the hour (offsets change
+ * with DST).
  */
 export function timeZoneOptions(now = new Date()): Option[] {
   const hour = Math.floor(now.getTime() / 3_600_000);
