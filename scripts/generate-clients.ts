@@ -1,7 +1,8 @@
 /**
  * `npm install`'s postinstall: generates the Prisma client for both providers from the one
  * datamodel in prisma/schema.prisma (lib/generated/prisma for SQLite,
- * lib/generated/prisma-postgres for PostgreSQL; see lib/db/schema-variants.ts).
+ * lib/generated/prisma-postgres for PostgreSQL; see lib/db/schema-variants.ts), and the
+ * Kysely types (lib/generated/kysely, by prisma-kysely, from the SQLite schema only).
  */
 import { execFileSync } from "node:child_process";
 import path from "node:path";

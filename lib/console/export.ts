@@ -1,7 +1,9 @@
-import Database from "better-sqlite3";
+import type { CompiledQuery } from "kysely";
 import type { Prisma } from "../generated/prisma/client";
-import type { Db } from "../db";
-import { afterCursor, inboxWhere, type InboxFilters } from "./inbox";
+import { dbUrl, type Db } from "../db";
+import { dialectForUrl, type Dialect } from "../db/dialect";
+import { afterCursorFilter, inboxFilter, type InboxFilters } from "./inbox";
+import { and, toKyselyWhere, toPrismaWhere, type LeadFilter, type LeadValue } from "./lead-filter";
 
 /**
  * CSV export of the inbox's current filtered view.
@@ -12,20 +14,18 @@ import { afterCursor, inboxWhere, type InboxFilters } from "./inbox";
  *   double quote, CR or LF, or starts or ends with white space; quotes inside are doubled.
  * - Safe against spreadsheet formula injection (see `csvCell`).
  *
- * Which rows: always `inboxWhere(filters)` and `afterCursor(cursor)` from ./inbox, so the
- * export is exactly the inbox's view. Two ways to read them:
- * - through Prisma (the default, and what a PostgreSQL database would use);
- * - on SQLite, with `sqliteUrl`, straight from the file with better-sqlite3: the same where
- *   objects are turned into SQL by `whereToSql` (which accepts only the operators inboxWhere
- *   and afterCursor use, and throws on anything else). Prisma's row mapping (several passes
- *   and objects per row) costs far more than SQLite's own work for a 24-column row: with
- *   scripts/bench-console.ts on a 2-vCPU VM shared with other work, the whole table of
- *   1,000,000 leads took 40 s through Prisma (24,786 rows/s) and 9.2 s from the file
- *   (108,421 rows/s; 104,273 rows per CPU-second; 221 MB peak RSS). Of the reader's CPU time
- *   about half is better-sqlite3 turning each row's 24 columns into JavaScript values, a
- *   sixth writing the cells, a fifth joining them into lines and chunks, and the rest the
- *   route's UTF-8 encoding (each step's CPU time measured separately; node --cpu-prof agrees). Both ways give byte-identical
- *   files (tests/integration/console-export.test.ts checks that for many filter combinations).
+ * Which rows: always `inboxFilter(filters)` and `afterCursorFilter(cursor)` from ./inbox, so
+ * the export is exactly the inbox's view (./lead-filter.ts compiles the one definition for
+ * both). Two readers:
+ * - Kysely (the default, on SQLite and PostgreSQL): the filter compiled to SQL by the typed
+ *   query builder (lib/db/kysely.ts), run on a connection of the export's own (a read-only
+ *   better-sqlite3 connection to the file, or one pg connection) with rows read as arrays.
+ *   Prisma's row mapping (several passes and objects per row) costs far more than the
+ *   database's own work for a 24-column row. Figures: docs/performance.md.
+ * - Prisma (`reader: "prisma"`, and for a client that createDb did not make): the reference
+ *   the tests compare with. Both give byte-identical files
+ *   (tests/integration/console-export.test.ts checks that for many filter combinations, on
+ *   either database).
  *
  * Later batches are an index range, not a scan from the newest lead down to the cursor,
  * because afterCursor bounds `createdAt <= cursor` outside its OR (with the OR alone a full
@@ -43,8 +43,7 @@ import { afterCursor, inboxWhere, type InboxFilters } from "./inbox";
 
 /**
  * Rows per query and per chunk. 500 rather than a few thousand: bigger batches cost the same
- * CPU but more memory (the whole table of 1,000,000 leads from the SQLite file: peak RSS
- * 220-263 MB with 500, 269-273 MB with 1,000, 263-300 MB with 2,000, in pairs of runs).
+ * CPU but more memory (docs/performance.md).
  */
 export const EXPORT_BATCH_SIZE = 500;
 
@@ -203,35 +202,30 @@ export type ExportOptions = {
   me?: string;
   /** Rows per query (and per yielded chunk). */
   batchSize?: number;
-  /**
-   * The same database's SQLite URL ("file:/path/to/db"): read the rows with better-sqlite3
-   * straight from the file instead of through Prisma (several times faster; see above).
-   */
+  /** "kysely" (the default when the database's URL is known) or "prisma". */
+  reader?: "kysely" | "prisma";
+  /** The database's SQLite URL ("file:/path/to/db"), if the client should not be asked for it. */
   sqliteUrl?: string;
 };
-
-type Cursor = { createdAt: Date; id: string };
-
-/** The view; for later batches, only what comes after the cursor. */
-function batchWhere(where: Prisma.LeadWhereInput, cursor: Cursor | null): Prisma.LeadWhereInput {
-  return cursor ? { AND: [where, afterCursor(cursor)] } : where;
-}
 
 /**
  * The filtered view as CSV text: the header line first, then one chunk per batch of rows,
  * newest first (the inbox's order). The filters' `after` cursor is ignored: an export is
  * always the whole view. Pull it lazily (for await, or a pull-based ReadableStream) so a slow
  * reader holds the next query back; stop it early with `return()` (a for-await `break` does
- * that), which also closes the SQLite connection.
+ * that), which also closes the reader's connection.
  */
 export async function* exportLeadsCsv(db: Db, filters: InboxFilters, opts: ExportOptions = {}): AsyncGenerator<string, void, undefined> {
   const batchSize = opts.batchSize ?? EXPORT_BATCH_SIZE;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`batchSize must be a positive integer, got ${batchSize}`);
-  // inboxWhere silently drops owner=me without an id; for an export that would mean
+  // inboxFilter silently drops owner=me without an id; for an export that would mean
   // "everyone's leads", so refuse instead.
   if (filters.owner === "me" && !opts.me) throw new Error("owner=me needs the staff member's id (opts.me)");
-  const where = inboxWhere({ ...filters, after: undefined }, opts.me);
-  const read = opts.sqliteUrl ? sqliteBatches(opts.sqliteUrl, where, batchSize) : prismaBatches(db, where, batchSize);
+  const filter = inboxFilter({ ...filters, after: undefined }, opts.me);
+  const url = opts.sqliteUrl ?? dbUrl(db);
+  const reader = opts.reader ?? (url ? "kysely" : "prisma");
+  if (reader === "kysely" && !url) throw new Error("the Kysely reader needs the database's URL (a client made by createDb, or opts.sqliteUrl)");
+  const read = reader === "kysely" ? kyselyBatches(dialectForUrl(url!), url!, filter, batchSize) : prismaBatches(db, filter, batchSize);
   try {
     yield EXPORT_HEADER;
     yield* read;
@@ -240,11 +234,11 @@ export async function* exportLeadsCsv(db: Db, filters: InboxFilters, opts: Expor
   }
 }
 
-async function* prismaBatches(db: Db, where: Prisma.LeadWhereInput, batchSize: number): AsyncGenerator<string, void, undefined> {
-  let cursor: Cursor | null = null;
+async function* prismaBatches(db: Db, filter: LeadFilter, batchSize: number): AsyncGenerator<string, void, undefined> {
+  let cursor: { createdAt: Date; id: string } | null = null;
   for (;;) {
     const rows: ExportRow[] = await db.lead.findMany({
-      where: batchWhere(where, cursor),
+      where: toPrismaWhere(cursor ? and(filter, afterCursorFilter(cursor)) : filter),
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: batchSize,
       select: EXPORT_SELECT,
@@ -260,7 +254,7 @@ async function* prismaBatches(db: Db, where: Prisma.LeadWhereInput, batchSize: n
 }
 
 /**
- * `csvCell` for a value read from SQLite, with a shortcut for the common case: a string whose
+ * `csvCell` for a value read by a raw reader, with a shortcut for the common case: a string whose
  * first character is not = + - @ nor possibly white space (at or below U+0020, or U+00A0 and
  * above, which also covers the full-width signs), whose last is not possibly white space, is
  * only quoted if it holds a comma, a quote or a line break. Anything else goes through
@@ -278,65 +272,51 @@ export function fastCsvCell(value: unknown): string {
   return QUOTE_NEEDED.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** A stored DateTime cell: ISO 8601 UTC like Prisma's (see storedDateIso), then csvCell. */
-function dateCsvCell(value: unknown): string {
-  return csvCell(storedDateIso(value));
+/** One formatter per exported column, in EXPORT_COLUMNS order: DateTime columns as ISO 8601 UTC. */
+function cellFormatters(dialect: Dialect): ((value: unknown) => string)[] {
+  const date = (value: unknown) => csvCell(dialect.dateIso(value));
+  return EXPORT_COLUMNS.map((c) => ("date" in c && c.date ? date : fastCsvCell));
 }
 
-/** One formatter per exported column, in EXPORT_COLUMNS order. */
-const CELL_FORMATTERS: ((value: unknown) => string)[] = EXPORT_COLUMNS.map((c) => ("date" in c && c.date ? dateCsvCell : fastCsvCell));
-
-const SELECT_LIST = EXPORT_COLUMNS.map((c) => (c.column === "ownerName" ? `u."name"` : `L."${c.column}"`)).join(", ");
 const ID_INDEX = EXPORT_COLUMNS.findIndex((c) => c.column === "id");
 const CREATED_INDEX = EXPORT_COLUMNS.findIndex((c) => c.column === "createdAt");
+/** The select list: Lead's columns, and the owner's name from the joined user. */
+const SELECTION = EXPORT_COLUMNS.map((c) => (c.column === "ownerName" ? ("u.name as ownerName" as const) : (`L.${c.column}` as const)));
 
-/** A stored DateTime as Prisma returns it (ISO 8601 UTC); Prisma's adapter writes "…+00:00" text. */
-function storedDateIso(value: unknown): string | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "string" && value.length === 29 && value.endsWith("+00:00")) return `${value.slice(0, 23)}Z`;
-  const date = typeof value === "number" || typeof value === "bigint" ? new Date(Number(value)) : new Date(String(value));
-  return Number.isNaN(date.getTime()) ? String(value) : date.toISOString();
+/** A batch's last row, as stored: the next batch starts after it, compared exactly. */
+type StoredCursor = { createdAt: LeadValue; id: string };
+
+/** One batch's query: the export's columns, the owner's name joined, in the inbox's order. */
+export function exportBatchQuery(dialect: Dialect, filter: LeadFilter, cursor: StoredCursor | null, batchSize: number): CompiledQuery {
+  const where = cursor ? and(filter, afterCursorFilter(cursor)) : filter;
+  return dialect.builder
+    .selectFrom("Lead as L")
+    .leftJoin("user as u", "u.id", "L.ownerId")
+    .select(SELECTION)
+    .where((eb) => toKyselyWhere(where, eb, dialect))
+    .orderBy("L.createdAt", "desc")
+    .orderBy("L.id", "desc")
+    .limit(batchSize)
+    .compile();
 }
 
-export function sqliteFile(url: string): string {
-  if (!url.startsWith("file:")) throw new Error(`not a SQLite file URL: ${url}`);
-  const file = url.slice("file:".length).split("?")[0];
-  if (!file || file === ":memory:") throw new Error(`not a SQLite file URL: ${url}`);
-  return file;
-}
-
-/** One batch's query for the SQLite reader: the export's columns, owner name joined, in inbox order. */
-export function exportBatchSql(where: Prisma.LeadWhereInput, cursor: Cursor | null, batchSize: number): { sql: string; params: unknown[] } {
-  const params: unknown[] = [];
-  const sql =
-    `SELECT ${SELECT_LIST} FROM "Lead" AS L LEFT JOIN "user" AS u ON u."id" = L."ownerId" ` +
-    `WHERE ${whereToSql(batchWhere(where, cursor), params)} ORDER BY L."createdAt" DESC, L."id" DESC LIMIT ?`;
-  params.push(batchSize);
-  return { sql, params };
-}
-
-async function* sqliteBatches(url: string, where: Prisma.LeadWhereInput, batchSize: number): AsyncGenerator<string, void, undefined> {
-  const conn = new Database(sqliteFile(url), { fileMustExist: true });
+async function* kyselyBatches(dialect: Dialect, url: string, filter: LeadFilter, batchSize: number): AsyncGenerator<string, void, undefined> {
+  const reader = await dialect.openRowReader(url); // on the first batch, not before the header
   try {
-    conn.pragma("query_only = ON"); // this connection never writes
-    conn.pragma("busy_timeout = 5000");
-    const statements = new Map<string, Database.Statement>(); // the first batch's, and the rest's
-    let cursor: Cursor | null = null;
+    const formatters = cellFormatters(dialect);
+    let cursor: StoredCursor | null = null;
     for (;;) {
-      const { sql, params } = exportBatchSql(where, cursor, batchSize);
-      let statement = statements.get(sql);
-      if (!statement) statements.set(sql, (statement = conn.prepare(sql).raw(true)));
-      const rows = statement.all(...params) as unknown[][];
+      const rows = await reader.rows(exportBatchQuery(dialect, filter, cursor, batchSize));
       if (rows.length === 0) return;
       const last = rows[rows.length - 1];
-      const next: Cursor = { createdAt: new Date(last[CREATED_INDEX] as string), id: last[ID_INDEX] as string }; // before the cells are written over
+      const next: StoredCursor = { createdAt: last[CREATED_INDEX] as string, id: last[ID_INDEX] as string }; // before the cells are written over
       // Each raw row array is turned into its cells in place and joined: Array.join builds flat
       // strings in one go, where `+=` per cell builds ropes that are flattened later (by the
       // route's TextEncoder) and make more garbage.
       const lines = new Array<string>(rows.length + 1);
       for (let r = 0; r < rows.length; r++) {
         const row = rows[r];
-        for (let i = 0; i < row.length; i++) row[i] = CELL_FORMATTERS[i](row[i]);
+        for (let i = 0; i < row.length; i++) row[i] = formatters[i](row[i]);
         lines[r] = row.join(",");
       }
       lines[rows.length] = "";
@@ -345,76 +325,6 @@ async function* sqliteBatches(url: string, where: Prisma.LeadWhereInput, batchSi
       cursor = next;
     }
   } finally {
-    conn.close();
+    await reader.close();
   }
-}
-
-// ---- Prisma where → SQLite SQL (only what inboxWhere and afterCursor produce) ----
-
-/** Lead's scalar columns that a filter may name. */
-const LEAD_COLUMNS = new Set([
-  "id", "contactId", "formType", "status", "name", "email", "phone", "programSlug", "cohortId", "fields", "consentVersion",
-  "consentText", "consentAt", "utmSource", "utmMedium", "utmCampaign", "utmTerm", "utmContent", "referrerUrl", "landingPage",
-  "article", "cta", "referralCode", "referredById", "searchName", "searchLastName", "ownerId", "lostReason", "statusChangedAt",
-  "firstContactedAt", "decision", "decidedAt", "decidedById", "submissionToken", "revision", "createdAt", "updatedAt",
-]);
-const DATE_COLUMNS = new Set(["consentAt", "statusChangedAt", "firstContactedAt", "decidedAt", "createdAt", "updatedAt"]);
-const OPERATORS: Record<string, string> = { equals: "=", lt: "<", lte: "<=", gt: ">", gte: ">=" };
-
-/** A value as Prisma's SQLite adapter binds it (DateTime: ISO 8601 with "+00:00"). */
-function sqlValue(column: string, value: unknown): unknown {
-  if (value instanceof Date || (DATE_COLUMNS.has(column) && typeof value === "string")) {
-    const date = value instanceof Date ? value : new Date(value as string);
-    if (Number.isNaN(date.getTime())) throw new Error(`whereToSql: invalid date for ${column}`);
-    return date.toISOString().replace("Z", "+00:00");
-  }
-  if (typeof value === "string" || typeof value === "number" || typeof value === "bigint") return value;
-  if (typeof value === "boolean") return value ? 1 : 0;
-  throw new Error(`whereToSql: unsupported value for ${column}`);
-}
-
-/**
- * The SQL for a Lead where input, with its values pushed onto `params` (columns qualified
- * with the alias L). It accepts AND, OR and, per column, a value, null, or { equals, lt, lte,
- * gt, gte }, with Prisma's meaning (AND [] is true, OR [] is false, a comparison with NULL
- * matches nothing). Anything else throws, so a new kind of filter in inboxWhere fails loudly
- * here instead of exporting the wrong rows.
- */
-export function whereToSql(where: Prisma.LeadWhereInput, params: unknown[]): string {
-  const parts: string[] = [];
-  for (const [key, value] of Object.entries(where)) {
-    if (value === undefined) continue;
-    if (key === "AND") {
-      const list = (Array.isArray(value) ? value : [value]) as Prisma.LeadWhereInput[];
-      parts.push(list.length ? `(${list.map((w) => `(${whereToSql(w, params)})`).join(" AND ")})` : "1");
-    } else if (key === "OR") {
-      if (!Array.isArray(value)) throw new Error("whereToSql: OR must be a list");
-      parts.push(value.length ? `(${(value as Prisma.LeadWhereInput[]).map((w) => `(${whereToSql(w, params)})`).join(" OR ")})` : "0");
-    } else if (LEAD_COLUMNS.has(key)) {
-      const col = `L."${key}"`;
-      if (value === null) {
-        parts.push(`${col} IS NULL`);
-      } else if (typeof value === "object" && !(value instanceof Date)) {
-        const ops = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-        if (!ops.length) throw new Error(`whereToSql: empty filter on ${key}`);
-        for (const [op, v] of ops) {
-          const sqlOp = OPERATORS[op];
-          if (!sqlOp) throw new Error(`whereToSql: unsupported operator ${op} on ${key}`);
-          if (v === null) {
-            if (op !== "equals") throw new Error(`whereToSql: ${op} null on ${key}`);
-            parts.push(`${col} IS NULL`);
-          } else {
-            params.push(sqlValue(key, v));
-            parts.push(`${col} ${sqlOp} ?`);
-          }
-        }
-      } else {
-        params.push(sqlValue(key, value));
-        parts.push(`${col} = ?`);
-      }
-    } else {
-      throw new Error(`whereToSql: unsupported filter ${key}`);
-    }
-  }
-  return parts.length ? parts.join(" AND ") : "1";
 }

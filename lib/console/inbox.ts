@@ -2,14 +2,16 @@ import type { Prisma } from "../generated/prisma/client";
 import type { Db } from "../db";
 import { LEAD_TYPES, type LeadType } from "../leads/form-types";
 import { queryParam, type QueryParams } from "../query-param";
+import { and, cmp, eq, filterColumn, isNull, or, range, toPrismaWhere, type LeadFilter, type LeadValue } from "./lead-filter";
 
 /**
  * The lead inbox: filters that live in the URL, and keyset pagination (newest first), so
  * every page is an index range scan however many leads there are. A search (`q`) has its own
  * strategy, so that it stays fast at a million leads: see `searchLeads`.
  *
- * Everything here is Prisma queries (no raw SQL), so it runs unchanged on SQLite and
- * PostgreSQL.
+ * Which leads a view holds is defined once, as a LeadFilter (`inboxFilter`, `afterCursorFilter`;
+ * see ./lead-filter.ts): compiled to Prisma here, and to Kysely by the export. Everything here
+ * is Prisma queries (no raw SQL), so it runs unchanged on SQLite and PostgreSQL.
  */
 
 export const LEAD_STATUSES = ["new", "contacted", "qualified", "enrolled", "lost"] as const;
@@ -127,47 +129,60 @@ export function searchBranches(q: string): SearchBranch[] {
   return (["searchName", "searchLastName", "email"] as const).map((column) => ({ column, range: name }));
 }
 
-const branchWhere = (b: SearchBranch): Prisma.LeadWhereInput => ({ [b.column]: { ...b.range } });
+const branchFilter = (b: SearchBranch): LeadFilter => range(b.column, b.range.gte, b.range.lt);
+const branchWhere = (b: SearchBranch): Prisma.LeadWhereInput => toPrismaWhere(branchFilter(b));
 /** In the column's index order, so a capped count or a read stops early instead of sorting. */
 const branchOrder = (b: SearchBranch): Prisma.LeadOrderByWithRelationInput => ({ [b.column]: "asc" });
 
 /** Search: an email (or its start), a phone number's digits, or the start of a name or surname. */
+export function searchFilter(q: string): LeadFilter {
+  const branches = searchBranches(q).map(branchFilter);
+  return branches.length === 1 ? branches[0] : or(...branches);
+}
+
 export function searchWhere(q: string): Prisma.LeadWhereInput {
-  const branches = searchBranches(q).map(branchWhere);
-  return branches.length === 1 ? branches[0] : { OR: branches };
+  return toPrismaWhere(searchFilter(q));
 }
 
 /** The filters other than the search, as a list of conditions (all must hold). */
-function filterConditions(f: InboxFilters, me?: string): Prisma.LeadWhereInput[] {
-  const and: Prisma.LeadWhereInput[] = [];
-  if (f.form) and.push({ formType: f.form });
-  if (f.status) and.push({ status: f.status });
-  if (f.program) and.push({ programSlug: f.program });
-  if (f.cohort) and.push({ cohortId: f.cohort });
-  if (f.owner === "none") and.push({ ownerId: null });
-  else if (f.owner === "me" && me) and.push({ ownerId: me });
-  else if (f.owner && f.owner !== "me") and.push({ ownerId: f.owner });
-  if (f.source === NO_SOURCE) and.push({ utmSource: null });
-  else if (f.source) and.push({ utmSource: f.source });
-  if (f.medium) and.push({ utmMedium: f.medium });
-  if (f.campaign) and.push({ utmCampaign: f.campaign });
-  if (f.article) and.push({ article: f.article });
-  if (f.cta) and.push({ cta: f.cta });
-  and.push(...dateConditions(f));
-  return and;
+function filterConditions(f: InboxFilters, me?: string): LeadFilter[] {
+  const all: LeadFilter[] = [];
+  if (f.form) all.push(eq("formType", f.form));
+  if (f.status) all.push(eq("status", f.status));
+  if (f.program) all.push(eq("programSlug", f.program));
+  if (f.cohort) all.push(eq("cohortId", f.cohort));
+  if (f.owner === "none") all.push(isNull("ownerId"));
+  else if (f.owner === "me" && me) all.push(eq("ownerId", me));
+  else if (f.owner && f.owner !== "me") all.push(eq("ownerId", f.owner));
+  if (f.source === NO_SOURCE) all.push(isNull("utmSource"));
+  else if (f.source) all.push(eq("utmSource", f.source));
+  if (f.medium) all.push(eq("utmMedium", f.medium));
+  if (f.campaign) all.push(eq("utmCampaign", f.campaign));
+  if (f.article) all.push(eq("article", f.article));
+  if (f.cta) all.push(eq("cta", f.cta));
+  all.push(...dateConditions(f));
+  return all;
 }
 
-function dateConditions(f: InboxFilters): Prisma.LeadWhereInput[] {
-  const and: Prisma.LeadWhereInput[] = [];
-  if (f.from) and.push({ createdAt: { gte: new Date(`${f.from}T00:00:00.000Z`) } });
-  if (f.to) and.push({ createdAt: { lt: new Date(Date.parse(`${f.to}T00:00:00.000Z`) + 86_400_000) } });
-  return and;
+function dateConditions(f: InboxFilters): LeadFilter[] {
+  const all: LeadFilter[] = [];
+  if (f.from) all.push(cmp("createdAt", ">=", new Date(`${f.from}T00:00:00.000Z`)));
+  if (f.to) all.push(cmp("createdAt", "<", new Date(Date.parse(`${f.to}T00:00:00.000Z`) + 86_400_000)));
+  return all;
+}
+
+/**
+ * The leads the inbox shows for these filters (and the export writes), search included,
+ * page cursor not. `owner=me` without `me` is dropped (the export refuses it instead).
+ */
+export function inboxFilter(f: InboxFilters, me?: string): LeadFilter {
+  const all = filterConditions(f, me);
+  if (f.q) all.push(searchFilter(f.q));
+  return and(...all);
 }
 
 export function inboxWhere(f: InboxFilters, me?: string): Prisma.LeadWhereInput {
-  const and = filterConditions(f, me);
-  if (f.q) and.push(searchWhere(f.q));
-  return and.length ? { AND: and } : {};
+  return toPrismaWhere(inboxFilter(f, me));
 }
 
 export function encodeCursor(row: { createdAt: Date; id: string }): string {
@@ -186,9 +201,13 @@ export function decodeCursor(cursor: string | undefined): { createdAt: Date; id:
  * `createdAt <= x` gives the planner a range on the (…, createdAt) indexes; the OR alone
  * made SQLite scan from the newest row on every deep page.
  */
+export function afterCursorFilter(cursor: { createdAt: LeadValue; id: string } | null): LeadFilter {
+  if (!cursor) return and();
+  return and(cmp("createdAt", "<=", cursor.createdAt), or(cmp("createdAt", "<", cursor.createdAt), cmp("id", "<", cursor.id)));
+}
+
 export function afterCursor(cursor: { createdAt: Date; id: string } | null): Prisma.LeadWhereInput {
-  if (!cursor) return {};
-  return { createdAt: { lte: cursor.createdAt }, OR: [{ createdAt: { lt: cursor.createdAt } }, { id: { lt: cursor.id } }] };
+  return toPrismaWhere(afterCursorFilter(cursor));
 }
 
 export const INBOX_SELECT = {
@@ -341,7 +360,8 @@ export async function searchLeads<R>(
   const { cursor, take } = opts;
   const branches = searchBranches(f.q);
   const search = searchWhere(f.q);
-  const filters = filterConditions(f, opts.me);
+  const conditions = filterConditions(f, opts.me);
+  const filters = conditions.map(toPrismaWhere);
   // (b): the search hidden, so only createdAt's or a filter's index can drive the query.
   const where: Prisma.LeadWhereInput = { AND: [...filters, hidden(search)] };
   // (a): only the search's indexes can drive the query.
@@ -356,7 +376,7 @@ export async function searchLeads<R>(
   if (total <= SEARCH_TUNING.sparseLimit) return viaSearchIndexes([...filters, afterCursor(cursor)], take);
 
   const edge = await db.lead.findFirst({
-    where: { AND: [afterCursor(cursor), ...dateConditions(f)] },
+    where: { AND: [afterCursor(cursor), ...dateConditions(f).map(toPrismaWhere)] },
     orderBy: NEWEST_FIRST,
     skip: SEARCH_TUNING.window - 1,
     select: { createdAt: true },
@@ -372,7 +392,7 @@ export async function searchLeads<R>(
   // How many rows would (b) visit? As many per match as it visited in the window: the leads of
   // the index it walks, a filter's (the largest, not knowing which the planner picks) or, with
   // no indexed filter, createdAt's (every lead).
-  const indexed = filters.filter((c) => !UNINDEXED_FILTERS.has(Object.keys(c)[0]));
+  const indexed = conditions.filter((c) => !UNINDEXED_FILTERS.has(filterColumn(c) ?? "")).map(toPrismaWhere);
   let visited = SEARCH_TUNING.window;
   if (indexed.length) {
     visited = 0;

@@ -1,5 +1,8 @@
+import type { Kysely } from "kysely";
 import type { Prisma } from "../generated/prisma/client";
 import { dbProvider, type Db, type DbProvider } from "./index";
+import { postgresRowReader, queryBuilder, sqliteRowReader, type RowReader, type Schema } from "./kysely";
+import { isPostgresUrl } from "./url";
 
 /**
  * Everything that differs between SQLite and PostgreSQL, in one place: domain code asks
@@ -46,7 +49,25 @@ export type Dialect = {
   claimDue(tx: Tx, now: Date, limit: number): Promise<DueMessage[]>;
   /** A string filter that ignores case (SQLite's LIKE already ignores ASCII case). */
   insensitive(filter: Prisma.StringFilter): Prisma.StringFilter;
+  /** Kysely for this database's SQL: builds and compiles, runs nowhere (lib/db/kysely.ts). */
+  readonly builder: Kysely<Schema>;
+  /** A DateTime as a raw query's parameter, compared the way Prisma stored it. */
+  dateParam(date: Date): string;
+  /** A DateTime column as a raw reader returns it, as ISO 8601 UTC (what Prisma's Date gives). */
+  dateIso(value: unknown): string | null;
+  /** A connection of its own to the database at `url`, reading rows as arrays. */
+  openRowReader(url: string): Promise<RowReader>;
 };
+
+/** Any other shape of stored date, through Date. */
+function anyDateIso(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  const date = value instanceof Date ? value : typeof value === "number" || typeof value === "bigint" ? new Date(Number(value)) : new Date(String(value));
+  return Number.isNaN(date.getTime()) ? String(value) : date.toISOString();
+}
+
+/** PostgreSQL's text for timestamp(3), always UTC here: "2026-06-15 12:00:00.5". */
+const PG_TIMESTAMP = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})(?:\.(\d{1,6}))?$/;
 
 const sqlite: Dialect = {
   name: "sqlite",
@@ -63,6 +84,14 @@ const sqlite: Dialect = {
       select: { id: true, lockedUntil: true },
     }),
   insensitive: (filter) => filter,
+  get builder() {
+    return queryBuilder("sqlite");
+  },
+  // Prisma's SQLite adapter stores DateTime as text, "2026-06-15T12:00:00.000+00:00", and
+  // compares it as text: a parameter must be written the same way.
+  dateParam: (date) => date.toISOString().replace("Z", "+00:00"),
+  dateIso: (value) => (typeof value === "string" && value.length === 29 && value.endsWith("+00:00") ? `${value.slice(0, 23)}Z` : anyDateIso(value)),
+  openRowReader: async (url) => sqliteRowReader(sqliteFile(url)),
 };
 
 const postgres: Dialect = {
@@ -85,6 +114,16 @@ const postgres: Dialect = {
     FOR UPDATE SKIP LOCKED`,
   // `mode` exists only in the PostgreSQL client's types (both clients share SQLite's).
   insensitive: (filter) => ({ ...filter, mode: "insensitive" }) as Prisma.StringFilter,
+  get builder() {
+    return queryBuilder("postgres");
+  },
+  // Columns are timestamp(3) without time zone, holding UTC; PostgreSQL ignores the "Z".
+  dateParam: (date) => date.toISOString(),
+  dateIso: (value) => {
+    const m = typeof value === "string" ? PG_TIMESTAMP.exec(value) : null;
+    return m ? `${m[1]}T${m[2]}.${(m[3] ?? "").padEnd(3, "0").slice(0, 3)}Z` : anyDateIso(value);
+  },
+  openRowReader: postgresRowReader,
 };
 
 const DIALECTS: Record<DbProvider, Dialect> = { sqlite, postgres };
@@ -92,6 +131,19 @@ const DIALECTS: Record<DbProvider, Dialect> = { sqlite, postgres };
 /** The dialect of the database a client talks to. */
 export function dialectOf(db: Db): Dialect {
   return DIALECTS[dbProvider(db)];
+}
+
+/** The dialect of the database at a URL. */
+export function dialectForUrl(url: string): Dialect {
+  return DIALECTS[isPostgresUrl(url) ? "postgres" : "sqlite"];
+}
+
+/** A SQLite URL's file ("file:/path/to/db"); throws for anything else. */
+export function sqliteFile(url: string): string {
+  if (!url.startsWith("file:")) throw new Error(`not a SQLite file URL: ${url}`);
+  const file = url.slice("file:".length).split("?")[0];
+  if (!file || file === ":memory:") throw new Error(`not a SQLite file URL: ${url}`);
+  return file;
 }
 
 /** The dialect for a provider (for code that has no client yet). */

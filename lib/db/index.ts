@@ -14,6 +14,7 @@ export type Db = PrismaClient;
 export type DbProvider = "sqlite" | "postgres";
 
 const PROVIDER = Symbol.for("loomstack.dbProvider");
+const URL_TAG = Symbol.for("loomstack.dbUrl");
 
 export type CreateDbOptions = { pg?: PgAdapterOptions };
 
@@ -27,15 +28,21 @@ export function createDb(url = resolveDatabaseUrl(), options: CreateDbOptions = 
       // P2034, and `withRetry` below runs that transaction again.
       transactionOptions: { isolationLevel: "Serializable", maxWait: 10_000, timeout: 20_000 },
     }) as unknown as PrismaClient;
-    return tag(retryingTransactions(client), "postgres");
+    return tag(retryingTransactions(client), "postgres", url);
   }
   useWal(url);
-  return tag(new PrismaClient({ adapter: immediateTransactions(new PrismaBetterSQLite3({ url })) }), "sqlite");
+  return tag(new PrismaClient({ adapter: immediateTransactions(new PrismaBetterSQLite3({ url })) }), "sqlite", url);
 }
 
-function tag(client: PrismaClient, provider: DbProvider): PrismaClient {
+function tag(client: PrismaClient, provider: DbProvider, url: string): PrismaClient {
   Object.defineProperty(client, PROVIDER, { value: provider, enumerable: false });
+  Object.defineProperty(client, URL_TAG, { value: url, enumerable: false });
   return client;
+}
+
+/** The URL a client was made for (by createDb), for code that opens a connection of its own. */
+export function dbUrl(client: Db): string | undefined {
+  return (client as unknown as Record<symbol, string | undefined>)[URL_TAG];
 }
 
 /** Which database a client talks to. Domain code asks `dialectOf(db)` (./dialect.ts) instead. */

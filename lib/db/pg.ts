@@ -92,15 +92,24 @@ export function pgPoolConfig(url: string, options: PgAdapterOptions = {}) {
   };
 }
 
+/** A ?schema= in the URL (Prisma's convention): models and raw queries both go there. */
+function searchPath(schema: string | undefined): { options?: string } {
+  return schema ? { options: `-c search_path="${schema.replace(/"/g, '""')}"` } : {};
+}
+
+/** One connection's settings (pg.Client) for a postgres:// URL, the app's pool's without the pool. */
+export function pgConnectionConfig(url: string) {
+  const { host, port, user, password, database, ssl, connectionTimeoutMillis } = pgPoolConfig(url);
+  return { host, port, user, password, database, ssl, connectionTimeoutMillis, ...searchPath(new URL(url).searchParams.get("schema") ?? undefined) };
+}
+
 /**
  * The adapter for a postgres:// URL. Separate host/port/user/password/database fields (not
  * a connectionString) so `migrate dev`-style shadow databases get their own name.
  */
 export function createPgAdapter(url: string, options: PgAdapterOptions = {}): PrismaPg {
   const schema = new URL(url).searchParams.get("schema") ?? undefined;
-  const config = pgPoolConfig(url, options);
-  // A ?schema= in the URL (Prisma's convention): models and raw queries both go there.
-  const factory = new PrismaPg(schema ? { ...config, options: `-c search_path="${schema.replace(/"/g, '""')}"` } : config, schema ? { schema } : undefined);
+  const factory = new PrismaPg({ ...pgPoolConfig(url, options), ...searchPath(schema) }, schema ? { schema } : undefined);
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
     const adapter = await connect();

@@ -19,6 +19,8 @@ export const POSTGRES_MIGRATIONS = path.join("prisma", "postgres", "migrations")
 
 const PROVIDER = /(datasource\s+db\s*\{[^}]*?provider\s*=\s*)"sqlite"/;
 const OUTPUT = /(generator\s+client\s*\{[^}]*?output\s*=\s*)"\.\.\/lib\/generated\/prisma"/;
+/** The Kysely types generator, with the comment lines just above it. */
+const KYSELY_GENERATOR = /(?:^\/\/[^\n]*\n)*^generator\s+kysely\s*\{[^}]*\}\n\n?/m;
 
 /** The PostgreSQL variant of the SQLite schema text. Throws if the schema's shape changed. */
 export function postgresSchema(sqliteSchema: string): string {
@@ -34,6 +36,9 @@ export function postgresSchema(sqliteSchema: string): string {
       // One folder deeper (prisma/postgres/), and a client of its own: a generated Prisma
       // client is bound to one provider.
       .replace(OUTPUT, '$1"../../lib/generated/prisma-postgres"')
+      // One set of Kysely types, from the SQLite schema (lib/db/kysely.ts): the raw readers
+      // return DateTime columns as text on both databases.
+      .replace(KYSELY_GENERATOR, "")
   );
 }
 

@@ -1,13 +1,14 @@
 /**
- * The lead CSV export against a real, migrated SQLite file: exportLeadsCsv (lib/console/export.ts)
- * and the route GET /console/leads/export (app/(console)/console/leads/export/route.ts).
+ * The lead CSV export against a real, migrated database (SQLite, or PostgreSQL with
+ * TEST_DATABASE=postgres): exportLeadsCsv (lib/console/export.ts) and the route
+ * GET /console/leads/export (app/(console)/console/leads/export/route.ts).
  *
  * Expected rows are computed here from the seeded data with plain JavaScript predicates, not
  * with inboxWhere, and the CSV is read back with a small RFC 4180 parser of this file's own.
  *
- * exportLeadsCsv has two readers: through Prisma, and (with sqliteUrl) straight from the
- * SQLite file. Every exportLeadsCsv test runs with both, and a property test checks that they
- * produce the same bytes for random filter combinations.
+ * exportLeadsCsv has two readers: through Prisma, and with Kysely on a connection of its own
+ * (the SQLite file, or one pg connection). Every exportLeadsCsv test runs with both, and a
+ * property test checks that they produce the same bytes for random filter combinations.
  *
  * The route test replaces the session check (lib/auth/next) with a stub: who may call the
  * route is covered by the authorization matrix; here it is the stream, its headers, "me",
@@ -18,12 +19,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import fc from "fast-check";
+import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDb } from "../helpers/test-db";
 import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { encodeCursor, FILTER_KEYS, inboxWhere, LEAD_STATUSES, NO_SOURCE, type InboxFilters } from "@/lib/console/inbox";
-import { EXPORT_BATCH_SIZE, EXPORT_COLUMNS, exportBatchSql, exportLeadsCsv, sqliteFile, type ExportOptions } from "@/lib/console/export";
+import { encodeCursor, FILTER_KEYS, inboxFilter, LEAD_STATUSES, NO_SOURCE, type InboxFilters } from "@/lib/console/inbox";
+import { EXPORT_BATCH_SIZE, EXPORT_COLUMNS, exportBatchQuery, exportLeadsCsv, type ExportOptions } from "@/lib/console/export";
+import { dialectOf, sqliteFile } from "@/lib/db/dialect";
 import { FORM_TYPES } from "@/lib/leads/form-types";
 import { nameSearchKeys } from "@/lib/leads/search-keys";
 
@@ -189,7 +192,8 @@ beforeAll(async () => {
     seeded.push(
       lead({
         id: `core-${String(i).padStart(2, "0")}`,
-        createdAt: new Date(T0 - i * 12 * HOUR),
+        // Some with milliseconds that PostgreSQL writes short ("12:00:00.12"), some with none.
+        createdAt: new Date(T0 - i * 12 * HOUR + (i % 3) * 60),
         formType: FORM_TYPES[i % FORM_TYPES.length],
         status: LEAD_STATUSES[i % LEAD_STATUSES.length],
         ownerId: [ADA.id, BOB.id, null][i % 3],
@@ -263,7 +267,7 @@ beforeAll(async () => {
       referralCode: "FRIEND42",
       consentVersion: "contact-2026-11",
       consentText: "not exported",
-      consentAt: new Date("2026-06-02T09:08:07.006Z"),
+      consentAt: new Date("2026-06-02T09:08:07.060Z"),
       fields: JSON.stringify({ name: "Full Columns", time: "morning", note: "line 1\r\nline 2" }),
     }),
   );
@@ -274,10 +278,11 @@ afterAll(() => t.cleanup());
 
 // ---- exportLeadsCsv ----
 
-// The SQLite reader exists only on SQLite; on PostgreSQL (TEST_DATABASE=postgres) the
-// export goes through Prisma.
 const sqliteOnly = t.provider === "sqlite";
-const READERS: [string, ExportOptions][] = [["through Prisma", {}], ...(sqliteOnly ? [["from the SQLite file", { sqliteUrl: t.url }] as [string, ExportOptions]] : [])];
+const READERS: [string, ExportOptions][] = [
+  ["through Prisma", { reader: "prisma" }],
+  ["with Kysely", { reader: "kysely" }],
+];
 
 describe.each(READERS)("exportLeadsCsv %s: rows, order and batches", (_reader, reader) => {
   const exportAll = (filters: InboxFilters, opts: ExportOptions = {}) => exportAllWith(filters, { ...reader, ...opts });
@@ -432,7 +437,7 @@ describe.each(READERS)("exportLeadsCsv %s: cell contents", (_reader, reader) => 
       "salary-quote",
       "FRIEND42",
       "contact-2026-11",
-      "2026-06-02T09:08:07.006Z",
+      "2026-06-02T09:08:07.060Z",
       l.fields,
     ]);
     expect(out.text).not.toContain("not exported");
@@ -447,7 +452,7 @@ describe.each(READERS)("exportLeadsCsv %s: cell contents", (_reader, reader) => 
   });
 });
 
-describe.skipIf(!sqliteOnly)("exportLeadsCsv: laziness, resources, and the two readers agree", () => {
+describe("exportLeadsCsv: laziness, resources, and the two readers agree", () => {
   it("queries lazily: one batch per chunk pulled, nothing more when the reader stops", async () => {
     const { db, state } = countingDb();
     const gen = exportLeadsCsv(db, {}, { batchSize: 4 });
@@ -461,7 +466,52 @@ describe.skipIf(!sqliteOnly)("exportLeadsCsv: laziness, resources, and the two r
     expect(state.calls).toBe(2);
   });
 
-  it("opens its SQLite connection on the first batch and closes it when stopped early or finished", async () => {
+  it("reads with Kysely by default when the client knows its database, through Prisma when it does not", async () => {
+    const prisma = await exportAllWith({ form: "enroll" }, { reader: "prisma", batchSize: 2 });
+    const open = vi.spyOn(dialectOf(t.db), "openRowReader");
+    try {
+      expect((await exportAllWith({ form: "enroll" }, { batchSize: 2 })).text).toBe(prisma.text);
+      expect(open).toHaveBeenCalledTimes(1);
+      const { db, state } = countingDb(); // not made by createDb: no URL to connect to
+      expect((await exportAllWith({ form: "enroll" }, { batchSize: 2 }, db)).text).toBe(prisma.text);
+      expect(state.calls).toBeGreaterThan(0);
+      expect(open).toHaveBeenCalledTimes(1);
+      await expect(exportAllWith({}, { reader: "kysely" }, db)).rejects.toThrow(/URL/);
+    } finally {
+      open.mockRestore();
+    }
+  });
+
+  it.skipIf(sqliteOnly)("opens its PostgreSQL connection on the first batch and closes it when stopped early, finished or failed", async () => {
+    const connect = vi.spyOn(pg.Client.prototype, "connect");
+    const end = vi.spyOn(pg.Client.prototype, "end");
+    try {
+      const gen = exportLeadsCsv(t.db, {}, { batchSize: 3 });
+      await gen.next(); // the header: no connection yet
+      expect(connect).not.toHaveBeenCalled();
+      await gen.next();
+      expect(connect).toHaveBeenCalledTimes(1);
+      expect(end).not.toHaveBeenCalled();
+      await gen.return(undefined);
+      expect(end).toHaveBeenCalledTimes(1);
+
+      for await (const _ of exportLeadsCsv(t.db, { form: "quote" }, { batchSize: 2 })) void _;
+      expect(end).toHaveBeenCalledTimes(2);
+
+      // A failing query closes it too.
+      const query = vi.spyOn(pg.Client.prototype, "query").mockRejectedValueOnce(new Error("connection reset (test)"));
+      await expect(async () => {
+        for await (const _ of exportLeadsCsv(t.db, {}, { batchSize: 2 })) void _;
+      }).rejects.toThrow(/connection reset/);
+      query.mockRestore();
+      expect(end).toHaveBeenCalledTimes(3);
+    } finally {
+      connect.mockRestore();
+      end.mockRestore();
+    }
+  });
+
+  it.skipIf(!sqliteOnly)("opens its SQLite connection on the first batch and closes it when stopped early or finished", async () => {
     const pragma = vi.spyOn(Database.prototype, "pragma"); // runs right after the connection opens
     const close = vi.spyOn(Database.prototype, "close");
     try {
@@ -491,13 +541,13 @@ describe.skipIf(!sqliteOnly)("exportLeadsCsv: laziness, resources, and the two r
     }
   });
 
-  it("walks an index range after the first batch, never a scan from the newest lead down to the cursor", () => {
+  it.skipIf(!sqliteOnly)("walks an index range after the first batch, never a scan from the newest lead down to the cursor", () => {
     const conn = new Database(sqliteFile(t.url), { readonly: true });
     try {
       const cursor = { createdAt: new Date(T0), id: "core-00" };
       const plan = (filters: InboxFilters) => {
-        const { sql, params } = exportBatchSql(inboxWhere(filters), cursor, 100);
-        return (conn.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(" | ");
+        const { sql, parameters } = exportBatchQuery(dialectOf(t.db), inboxFilter(filters), cursor, 100);
+        return (conn.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...parameters) as { detail: string }[]).map((r) => r.detail).join(" | ");
       };
       expect(plan({})).toMatch(/SEARCH L USING INDEX Lead_createdAt_id_idx \(createdAt<\?\)/);
       expect(plan({ form: "enroll" })).toMatch(/SEARCH L USING (COVERING )?INDEX Lead_\w+_createdAt_idx \(\w+=\? AND createdAt<\?\)/);
@@ -507,7 +557,7 @@ describe.skipIf(!sqliteOnly)("exportLeadsCsv: laziness, resources, and the two r
     }
   });
 
-  it("gives byte-identical files through Prisma and from the SQLite file, for random filter combinations", async () => {
+  it("gives byte-identical files through Prisma and with Kysely, for random filter combinations", async () => {
     const day = (h: number) => new Date(T0 - h * HOUR).toISOString().slice(0, 10);
     const values = fc.record({
       form: fc.constantFrom(...FORM_TYPES),
@@ -531,10 +581,10 @@ describe.skipIf(!sqliteOnly)("exportLeadsCsv: laziness, resources, and the two r
     let withRows = 0;
     await fc.assert(
       fc.asyncProperty(filters, fc.integer({ min: 1, max: 7 }), async (f, batchSize) => {
-        const viaPrisma = await exportAllWith(f, { batchSize, me: ADA.id });
-        const viaFile = await exportAllWith(f, { batchSize, me: ADA.id, sqliteUrl: t.url });
-        expect(viaFile.text).toBe(viaPrisma.text);
-        expect(viaFile.chunks).toEqual(viaPrisma.chunks);
+        const viaPrisma = await exportAllWith(f, { batchSize, me: ADA.id, reader: "prisma" });
+        const viaKysely = await exportAllWith(f, { batchSize, me: ADA.id, reader: "kysely" });
+        expect(viaKysely.text).toBe(viaPrisma.text);
+        expect(viaKysely.chunks).toEqual(viaPrisma.chunks);
         if (viaPrisma.body.length) withRows++;
       }),
       { numRuns: 50 },

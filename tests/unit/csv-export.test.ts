@@ -5,8 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { csvCell, csvLine, EXPORT_COLUMNS, EXPORT_HEADER, EXPORT_SELECT, fastCsvCell, whereToSql } from "@/lib/console/export";
-import { afterCursor, inboxWhere, NO_SOURCE } from "@/lib/console/inbox";
+import { csvCell, csvLine, EXPORT_COLUMNS, EXPORT_HEADER, EXPORT_SELECT, fastCsvCell } from "@/lib/console/export";
 import { parseCsv } from "../helpers/csv";
 
 const DANGEROUS_FIRST = ["=", "+", "-", "@", "\t", "\r"];
@@ -107,7 +106,7 @@ describe("csvCell: formula injection", () => {
   });
 });
 
-describe("fastCsvCell (the SQLite reader's shortcut)", () => {
+describe("fastCsvCell (the raw readers' shortcut)", () => {
   it("gives exactly csvCell's cell for any value", () => {
     const edgy = fc.stringMatching(/^[\t\r\n \u00a0\u2028\u3000\ufeff=+\-@,"'a＝＋－＠😀]{0,3}[a-z0-9 ,"\u00a0\u2000]{0,4}[\t\r\n \u00a0\u3000a"]{0,2}$/);
     const value = fc.oneof(fc.string({ unit: "grapheme" }), fc.string({ unit: "binary" }), edgy, fc.constantFrom(null, undefined, 0, -1.5, 12n, ""));
@@ -184,61 +183,5 @@ describe("csvLine and the header", () => {
     // Nothing that is not shown is read (consentText, searchName, ...).
     expect(Object.keys(EXPORT_SELECT)).not.toContain("consentText");
     expect(Object.keys(EXPORT_SELECT)).toHaveLength(EXPORT_COLUMNS.length);
-  });
-});
-
-describe("whereToSql (the SQLite reader's translation of inboxWhere/afterCursor)", () => {
-  const sql = (where: Parameters<typeof whereToSql>[0]) => {
-    const params: unknown[] = [];
-    return { sql: whereToSql(where, params), params };
-  };
-
-  it("translates every filter inboxWhere produces, values as parameters, dates as Prisma stores them", () => {
-    const where = inboxWhere(
-      { form: "enroll", status: "new", program: "p", cohort: "c", owner: "none", source: "s", medium: "m", campaign: "k", article: "a", cta: "t", from: "2026-01-02", to: "2026-01-03" },
-      "me-id",
-    );
-    expect(sql(where)).toEqual({
-      sql:
-        '((L."formType" = ?) AND (L."status" = ?) AND (L."programSlug" = ?) AND (L."cohortId" = ?) AND (L."ownerId" IS NULL) AND (L."utmSource" = ?) AND (L."utmMedium" = ?) AND (L."utmCampaign" = ?) AND (L."article" = ?) AND (L."cta" = ?) AND (L."createdAt" >= ?) AND (L."createdAt" < ?))',
-      params: ["enroll", "new", "p", "c", "s", "m", "k", "a", "t", "2026-01-02T00:00:00.000+00:00", "2026-01-04T00:00:00.000+00:00"],
-    });
-    expect(sql(inboxWhere({ owner: "me" }, "me-id"))).toEqual({ sql: '((L."ownerId" = ?))', params: ["me-id"] });
-    // source=(none): leads without a UTM source.
-    expect(sql(inboxWhere({ source: NO_SOURCE, status: "new" }))).toEqual({ sql: '((L."status" = ?) AND (L."utmSource" IS NULL))', params: ["new"] });
-  });
-
-  it("translates search and the keyset cursor with their ORs", () => {
-    expect(sql(inboxWhere({ q: "Lov" }))).toEqual({
-      sql: '((((L."searchName" >= ? AND L."searchName" < ?) OR (L."searchLastName" >= ? AND L."searchLastName" < ?) OR (L."email" >= ? AND L."email" < ?))))',
-      params: ["lov", "low", "lov", "low", "lov", "low"],
-    });
-    expect(sql(inboxWhere({ q: "+1 415 555" }))).toEqual({ sql: '((L."phone" >= ? AND L."phone" < ?))', params: ["+1415555", "+1415556"] });
-    expect(sql(afterCursor({ createdAt: new Date("2026-05-06T07:08:09.010Z"), id: "c1" }))).toEqual({
-      sql: 'L."createdAt" <= ? AND ((L."createdAt" < ?) OR (L."id" < ?))',
-      params: ["2026-05-06T07:08:09.010+00:00", "2026-05-06T07:08:09.010+00:00", "c1"],
-    });
-    expect(sql({ OR: [{ createdAt: { lt: new Date(0) } }, { createdAt: new Date(0), id: { lt: "c1" } }] })).toEqual({
-      sql: '((L."createdAt" < ?) OR (L."createdAt" = ? AND L."id" < ?))',
-      params: ["1970-01-01T00:00:00.000+00:00", "1970-01-01T00:00:00.000+00:00", "c1"],
-    });
-  });
-
-  it("keeps Prisma's meaning of empty lists and undefined", () => {
-    expect(sql({})).toEqual({ sql: "1", params: [] });
-    expect(sql({ AND: [] })).toEqual({ sql: "1", params: [] });
-    expect(sql({ OR: [] })).toEqual({ sql: "0", params: [] });
-    expect(sql({ formType: undefined, status: "new" })).toEqual({ sql: 'L."status" = ?', params: ["new"] });
-    expect(sql({ name: { equals: null } })).toEqual({ sql: 'L."name" IS NULL', params: [] });
-  });
-
-  it("refuses anything it does not know, instead of exporting the wrong rows", () => {
-    expect(() => sql({ NOT: { status: "new" } })).toThrow(/unsupported filter NOT/);
-    expect(() => sql({ name: { contains: "a" } })).toThrow(/unsupported operator contains/);
-    expect(() => sql({ status: { in: ["new"] } })).toThrow(/unsupported operator in/);
-    expect(() => sql({ owner: { is: { name: "x" } } })).toThrow(/unsupported filter owner/);
-    expect(() => sql({ ['status" = 1 OR "x' as "status"]: "new" })).toThrow(/unsupported filter/);
-    expect(() => sql({ createdAt: { lt: new Date("nope") } })).toThrow(/invalid date/);
-    expect(() => sql({ status: { lt: null } as never })).toThrow(/lt null/);
   });
 });
