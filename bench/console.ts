@@ -6,8 +6,9 @@
  *
  *   npm run bench:console -- [--sizes 100000,1000000] [--runs 200] [--analyze both|yes|no]
  *                            [--batch 500,2000] [--compare-prisma] [--reuse] [--explain 4] [--seed 1]
- *                            [--seed-only] [--only <regex>] [--no-export]
+ *                            [--seed-only] [--only <regex>] [--no-export] [--export-only] [--export-rounds 2]
  */
+import { createHash } from "node:crypto";
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -28,6 +29,7 @@ import {
   type LeadStatus,
 } from "../lib/console/inbox";
 import { EXPORT_BATCH_SIZE, exportLeadsCsv } from "../lib/console/export";
+import { exportLeadsCsvBaseline } from "./baselines/export-where-to-sql";
 import { firstContactStats, funnels, leadsOverTime, loadDashboard, parseDashboardRange } from "../lib/console/dashboard";
 import { CONSENT, CONSENT_FOR_FORM, type FormType } from "../lib/leads/form-types";
 import { nameSearchKeys } from "../lib/leads/search-keys";
@@ -53,6 +55,8 @@ type Args = {
   seedOnly: boolean;
   only: RegExp | null;
   exports: boolean;
+  exportOnly: boolean;
+  exportRounds: number;
 };
 
 function parseArgs(argv = process.argv): Args {
@@ -77,6 +81,8 @@ function parseArgs(argv = process.argv): Args {
     seedOnly: argv.includes("--seed-only"),
     only: get("only") ? new RegExp(get("only")!, "i") : null,
     exports: !argv.includes("--no-export"),
+    exportOnly: argv.includes("--export-only"),
+    exportRounds: int("export-rounds", 2, 1),
   };
 }
 
@@ -653,32 +659,44 @@ async function explain(url: string, file: string, measured: Measured, label: str
 // Export, in a child process
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * kysely: the export as the route runs it (lib/console/export.ts); baseline: the hand-written
+ * SQL of before (bench/baselines/export-where-to-sql.ts), on the same file in the same run.
+ */
+type ExportReader = "kysely" | "baseline" | "prisma";
+const EXPORT_READERS: readonly ExportReader[] = ["kysely", "baseline", "prisma"];
+
 type ExportResult = MemoryReport & {
   label: string;
   rows: number;
   expected: number;
   bytes: number;
+  /** SHA-1 of the file's bytes: the readers must write the same file. */
+  sha1: string;
   seconds: number;
   rowsPerSecond: number;
   batch: number;
-  reader: "sqlite" | "prisma";
+  reader: ExportReader;
 };
 
 const MB = 1024 * 1024;
 
 /** Runs in the child: export everything matching the filters into a null sink. */
-async function childExport(url: string, filters: InboxFilters, batchSize: number, reader: "sqlite" | "prisma") {
+async function childExport(url: string, filters: InboxFilters, batchSize: number, reader: ExportReader) {
   const db = createDb(url);
   // Counted first (Prisma, uncapped), so that nothing but the export runs while memory is watched.
   const expected = await db.lead.count({ where: inboxWhere(filters) });
   const memory = watchMemory();
   const encoder = new TextEncoder();
+  const hash = createHash("sha1");
   let bytes = 0;
   let lines = 0;
+  const chunks = reader === "baseline" ? exportLeadsCsvBaseline(filters, { batchSize, sqliteUrl: url }) : exportLeadsCsv(db, filters, { batchSize, reader });
   const t0 = performance.now();
-  for await (const chunk of exportLeadsCsv(db, filters, { batchSize, sqliteUrl: reader === "sqlite" ? url : undefined })) {
+  for await (const chunk of chunks) {
     const encoded = encoder.encode(chunk); // what the route does before the bytes go out
     bytes += encoded.byteLength;
+    hash.update(encoded);
     for (let i = chunk.indexOf("\n"); i !== -1; i = chunk.indexOf("\n", i + 1)) lines++;
     memory.sample();
   }
@@ -686,10 +704,10 @@ async function childExport(url: string, filters: InboxFilters, batchSize: number
   const report = memory.stop();
   await db.$disconnect();
   const rows = lines - 1; // the header; the seeded data has no line breaks inside fields
-  reportToParent({ ...report, rows, expected, bytes, seconds, rowsPerSecond: rows / seconds, batch: batchSize, reader });
+  reportToParent({ ...report, rows, expected, bytes, sha1: hash.digest("hex"), seconds, rowsPerSecond: rows / seconds, batch: batchSize, reader });
 }
 
-async function runExportChild(url: string, filters: InboxFilters, label: string, batchSize: number, reader: "sqlite" | "prisma" = "sqlite"): Promise<ExportResult> {
+async function runExportChild(url: string, filters: InboxFilters, label: string, batchSize: number, reader: ExportReader): Promise<ExportResult> {
   const script = new URL(import.meta.url).pathname;
   const result = await runChild<Omit<ExportResult, "label">>(script, ["--child-export", url, JSON.stringify(filters), String(batchSize), reader]);
   return { label, ...result };
@@ -722,6 +740,33 @@ function baselineComparisons(measured: Measured[]): Comparison[] {
     if (!project) return [];
     return [{ measure: `${project.kind} p95`, value: stats(project.samples).p95, baseline: stats(b.samples).p95, unit: "ms", higherIsBetter: false, decimals: 1 }];
   });
+}
+
+const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);
+
+/** Per view and batch size: Kysely's figures against the baseline's, each the median of its rounds. */
+function exportComparisons(exports: ExportResult[]): Comparison[] {
+  const out: Comparison[] = [];
+  const keys = [...new Set(exports.filter((e) => e.reader === "baseline").map((e) => `${e.label}|${e.batch}`))];
+  for (const key of keys) {
+    const of = (reader: ExportReader) => exports.filter((e) => `${e.label}|${e.batch}` === key && e.reader === reader);
+    const [kysely, baseline] = [of("kysely"), of("baseline")];
+    if (!kysely.length) continue;
+    const name = key.replace("|", ", batch ");
+    const figure = (measure: string, pick: (e: ExportResult) => number, unit: string, higherIsBetter: boolean) =>
+      out.push({ measure: `${name}: ${measure}`, value: median(kysely.map(pick)), baseline: median(baseline.map(pick)), unit, higherIsBetter });
+    figure("rows/s", (e) => e.rowsPerSecond, "", true);
+    figure("rows per CPU-second", (e) => e.rows / e.cpuSeconds, "", true);
+    figure("peak RSS", (e) => peakRssMb(e), "MB", false);
+  }
+  return out;
+}
+
+/** Views whose readers wrote different bytes (or row counts). */
+function exportMismatches(exports: ExportResult[]): string[] {
+  const byView = new Map<string, ExportResult[]>();
+  for (const e of exports) byView.set(e.label, [...(byView.get(e.label) ?? []), e]);
+  return [...byView].filter(([, es]) => new Set(es.map((e) => e.sha1)).size > 1).map(([label, es]) => `${label}: ${es.map((e) => `${e.reader} ${e.sha1.slice(0, 10)}`).join(", ")}`);
 }
 
 function printSize(res: SizeResult) {
@@ -758,7 +803,7 @@ function printSize(res: SizeResult) {
 
   console.log(
     `\n${table(
-      ["export", "reader", "batch", "rows", "expected", "MB out", "seconds", "rows/s", "CPU s", "rows/CPU-s", "load", "RSS before MB", "peak RSS (sampled) MB", "peak RSS (VmHWM) MB", "maxRSS (getrusage) MB", "peak heap MB"],
+      ["export", "reader", "batch", "rows", "expected", "MB out", "SHA-1", "seconds", "rows/s", "CPU s", "rows/CPU-s", "load", "RSS before MB", "peak RSS (sampled) MB", "peak RSS (VmHWM) MB", "maxRSS (getrusage) MB", "peak heap MB"],
       res.exports.map((e) => [
         e.label,
         e.reader,
@@ -766,6 +811,7 @@ function printSize(res: SizeResult) {
         e.rows.toLocaleString("en-US"),
         e.expected.toLocaleString("en-US"),
         (e.bytes / MB).toFixed(0),
+        e.sha1.slice(0, 10),
         e.seconds.toFixed(2),
         Math.round(e.rowsPerSecond).toLocaleString("en-US"),
         e.cpuSeconds.toFixed(2),
@@ -779,6 +825,9 @@ function printSize(res: SizeResult) {
       ]),
     )}`,
   );
+  const comparisons = exportComparisons(res.exports);
+  if (comparisons.length) console.log(`\n${comparisonTable("CSV export: Kysely against the hand-written SQL of before (median of the rounds)", "whereToSql on better-sqlite3", comparisons)}`);
+  for (const mismatch of exportMismatches(res.exports)) console.log(`\nDIFFERENT FILES: ${mismatch}`);
   if (res.plans.length) console.log(`\nQuery plans of the slowest kinds (the SQL is Prisma's):\n\n${res.plans.join("\n\n")}`);
 }
 
@@ -801,7 +850,7 @@ function printSummary(results: SizeResult[]) {
       for (const m of [...of("count"), ...of("dashboard")]) rows.push([n, `${m.kind} p95 (${p.label})`, "-", `${f1(stats(m.samples).p95)} ms`, ""]);
     }
     for (const e of res.exports) {
-      const big = res.n >= 1_000_000 && e.reader === "sqlite";
+      const big = res.n >= 1_000_000 && e.reader === "kysely";
       const label = `${e.label} (${e.reader}, batch ${e.batch})`;
       rows.push([n, `export ${label}: rows/s (rows/CPU-s ${Math.round(e.rows / e.cpuSeconds).toLocaleString("en-US")})`, ">= 100,000", Math.round(e.rowsPerSecond).toLocaleString("en-US"), big ? (e.rowsPerSecond >= 100_000 ? "ok" : "MISSED") : ""]);
       const peak = peakRssMb(e);
@@ -818,7 +867,9 @@ let args: Args;
 
 async function main() {
   if (process.argv[2] === "--child-export") {
-    await childExport(process.argv[3], JSON.parse(process.argv[4]) as InboxFilters, Number(process.argv[5]), process.argv[6] === "prisma" ? "prisma" : "sqlite");
+    const reader = EXPORT_READERS.find((r) => r === process.argv[6]);
+    if (!reader) throw new Error(`unknown export reader ${process.argv[6]}`);
+    await childExport(process.argv[3], JSON.parse(process.argv[4]) as InboxFilters, Number(process.argv[5]), reader);
     return;
   }
   args = parseArgs();
@@ -839,7 +890,7 @@ async function main() {
 
     const conn = new Database(file);
     const hasStats = () => (conn.prepare(`SELECT count(*) AS c FROM sqlite_master WHERE name = 'sqlite_stat1'`).get() as { c: number }).c > 0;
-    const phases: ("no stats" | "ANALYZE")[] = args.analyze === "both" ? ["no stats", "ANALYZE"] : args.analyze === "yes" ? ["ANALYZE"] : ["no stats"];
+    const phases: ("no stats" | "ANALYZE")[] = args.exportOnly ? [] : args.analyze === "both" ? ["no stats", "ANALYZE"] : args.analyze === "yes" ? ["ANALYZE"] : ["no stats"];
     for (const phase of phases) {
       if (phase === "no stats" && hasStats()) conn.exec(`DROP TABLE IF EXISTS sqlite_stat1; DROP TABLE IF EXISTS sqlite_stat4;`);
       if (phase === "ANALYZE") {
@@ -864,12 +915,22 @@ async function main() {
 
     if (args.exports) {
       process.stderr.write("  export (child process)...\n");
-      for (const batch of args.batches) res.exports.push(await runExportChild(url, {}, "all leads", batch));
-      res.exports.push(await runExportChild(url, { form: "enroll" }, "form=enroll", args.batches[0]));
-      res.exports.push(await runExportChild(url, { source: "google", status: "new" }, "source=google&status=new", args.batches[0]));
+      // The baseline and Kysely take turns, so that a change in the machine's load hits both.
+      const views: [string, InboxFilters][] = [
+        ["all leads", {}],
+        ["form=enroll", { form: "enroll" }],
+        ["source=google&status=new", { source: "google", status: "new" }],
+      ];
+      for (let round = 0; round < args.exportRounds; round++) {
+        for (const [label, filters] of views) {
+          for (const reader of ["baseline", "kysely"] as const) res.exports.push(await runExportChild(url, filters, label, args.batches[0], reader));
+        }
+      }
+      for (const batch of args.batches.slice(1)) res.exports.push(await runExportChild(url, {}, "all leads", batch, "kysely"));
       if (args.comparePrisma) res.exports.push(await runExportChild(url, {}, "all leads", args.batches[0], "prisma"));
     }
     for (const e of res.exports) if (e.rows !== e.expected) failed = true;
+    if (exportMismatches(res.exports).length) failed = true;
 
     const { size } = statSync(file);
     res.fileMb = size / MB;
@@ -878,7 +939,7 @@ async function main() {
   }
   printSummary(results);
   if (failed) {
-    console.log("\nFAILED: an export's row count differs from the matching leads.");
+    console.log("\nFAILED: an export's row count differs from the matching leads, or two readers wrote different files.");
     process.exitCode = 1;
   }
 }
