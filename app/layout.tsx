@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { brandCssVariables } from "@/lib/brand-style";
-import { geist } from "@/lib/fonts";
+import { geist } from "@/app/fonts/geist";
 import { siteConfig, siteUrl } from "@/lib/site-config";
 import "./globals.css";
 

@@ -1,6 +1,6 @@
 import type { AppProps } from "next/app";
 import { SiteLayout } from "@/components/site/site-layout";
-import { geist } from "@/lib/fonts";
+import { geist } from "@/app/fonts/geist";
 import "../app/globals.css";
 
 /**

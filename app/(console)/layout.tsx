@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { currentStaff } from "@/lib/auth/next";
+import { currentStaff } from "@/app/(console)/auth";
 import { can } from "@/lib/auth/roles";
 import { SkipLink } from "@/components/site/skip-link";
 import { signOutAction } from "./console/sign-in/actions";

@@ -3,8 +3,8 @@
 import { leadFormAction } from "@/lib/leads/run-form-action";
 import { formRequest } from "./form-request";
 
-// Server Actions are public endpoints: their arguments are checked by leadFormAction's guard
-// and everything they carry is validated in lib/leads.
+// Server Actions are public endpoints: leadFormAction builds each with the public action
+// client (lib/actions/client.ts), which checks its arguments, and lib/leads validates the rest.
 export const submitEnroll = leadFormAction("enroll", formRequest);
 export const submitQuote = leadFormAction("quote", formRequest);
 export const submitReferral = leadFormAction("referral", formRequest);

@@ -5,7 +5,7 @@ import { absoluteUrl, siteConfig } from "@/lib/site-config";
 
 /**
  * <head> tags for Pages Router pages: the same title, description, canonical, Open Graph,
- * Twitter and JSON-LD that lib/seo/metadata.ts gives App Router pages.
+ * Twitter and JSON-LD that app/(forms)/page-metadata.ts gives App Router pages.
  */
 export function PageHead({ meta, jsonLd, noindex = false }: { meta: PageMeta; jsonLd?: object; noindex?: boolean }) {
   const title = fullPageTitle(meta);

@@ -19,7 +19,7 @@ export type AuthConfig = {
   baseURL: string;
   /**
    * Limits every password check (lib/auth/sign-in-guard.ts). The app always passes one
-   * (lib/auth/next.ts); scripts that only create accounts need none.
+   * (app/(console)/auth.ts); scripts that only create accounts need none.
    */
   signInGuard?: SignInGuard;
   /**

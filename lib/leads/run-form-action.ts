@@ -4,7 +4,8 @@ import { listProgramsForForms } from "../content/programs";
 import { kickDispatcher } from "../email/app-dispatcher";
 import { rateLimiter } from "../rate-limit";
 import { siteConfig, siteUrl } from "../site-config";
-import { stateAction, UNREADABLE_FORM_MESSAGE } from "../action-args";
+import { UNREADABLE_FORM_MESSAGE } from "../action-args";
+import { publicAction, type StateInput } from "../actions/client";
 import type { FirstTouch } from "../attribution-cookies";
 import { newSubmissionToken, SUBMISSION_TOKEN_PATTERN } from "./codes";
 import { formDataToObject } from "./form-data";
@@ -85,23 +86,39 @@ export function unreadableFormState(formType: FormType): FormState {
 }
 
 /**
- * A form's Server Action: its arguments checked by the shared guard (lib/action-args.ts),
- * then runFormAction. `request` reads the client's IP and cookies (Next's headers() in the
- * app); `deps` is called once per valid call.
+ * A form's Server Action, built with the public action client (lib/actions/client.ts): its
+ * arguments are checked before anything reads them, and a fault is logged by the client's
+ * handler while the person gets its friendly message with what they typed kept.
+ * `request` reads the client's IP and cookies (Next's headers() in the app); `deps` is
+ * called once per valid call.
  */
 export function leadFormAction(formType: FormType, request: () => Promise<FormRequest>, deps: () => SubmissionDeps = defaultDeps) {
-  return stateAction(
-    `${formType} form`,
-    () => unreadableFormState(formType),
-    async (previous, formData) => runFormAction(formType, previous, formData, await request(), deps()),
+  return publicAction.stateAction(
+    {
+      name: `${formType} form`,
+      malformed: () => unreadableFormState(formType),
+      failed: (input, message) => failedFormState(formType, input, message),
+    },
+    async ({ previous, formData }) => runFormAction(formType, previous, formData, await request(), deps()),
   );
+}
+
+/** The token for the next post: the one sent if well formed, else the previous state's, else a fresh one. */
+function nextToken(raw: Record<string, unknown>, previous: unknown): string {
+  return wellFormedToken(raw.submissionToken) ?? previousToken(previous) ?? newSubmissionToken();
+}
+
+/** After a fault: the client's message, with what was typed and the same token (a retry is the same submission). */
+function failedFormState(formType: FormType, { previous, formData }: StateInput, message: string): FormState {
+  const raw = formDataToObject(formData);
+  return { formType, status: "error", message, values: echoValues(raw), submissionToken: nextToken(raw, previous) };
 }
 
 /**
  * The body of every form's Server Action: parse, submit, and turn the outcome into the
- * state the form renders. Only known outcomes reach the person; a fault is logged and they
- * get a plain apology, with what they typed kept. `previous` is whatever the client sent as
- * the previous state, so it is only ever read for a well-formed token.
+ * state the form renders. Only known outcomes reach the person; a fault is thrown on to the
+ * action client (leadFormAction). `previous` is whatever the client sent as the previous
+ * state, so it is only ever read for a well-formed token.
  */
 export async function runFormAction(
   formType: FormType,
@@ -112,49 +129,38 @@ export async function runFormAction(
 ): Promise<FormState> {
   const raw = formDataToObject(formData);
   const values = echoValues(raw);
-  const token = wellFormedToken(raw.submissionToken) ?? previousToken(previous) ?? newSubmissionToken();
-  try {
-    const outcome = await submitLead(deps, formType, raw, request);
-    switch (outcome.kind) {
-      case "saved":
-      case "accepted":
-        // A fresh token: sending the form again after a success is a new submission.
-        return { formType, status: "success", success: outcome.success, submissionToken: newSubmissionToken() };
-      case "ignored":
-        return {
-          formType,
-          status: "success",
-          success: { headline: "Thank you", nextSteps: ["We have received your message."] },
-          submissionToken: newSubmissionToken(),
-        };
-      case "invalid":
-        return {
-          formType,
-          status: "error",
-          message: "Please correct the highlighted fields.",
-          fieldErrors: outcome.fieldErrors,
-          values,
-          submissionToken: token,
-        };
-      case "rate_limited": {
-        const minutes = Math.max(1, Math.ceil(outcome.retryAfterSeconds / 60));
-        return {
-          formType,
-          status: "error",
-          message: `You have sent this form several times in a short while. Please try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
-          values,
-          submissionToken: token,
-        };
-      }
+  const token = nextToken(raw, previous);
+  const outcome = await submitLead(deps, formType, raw, request);
+  switch (outcome.kind) {
+    case "saved":
+    case "accepted":
+      // A fresh token: sending the form again after a success is a new submission.
+      return { formType, status: "success", success: outcome.success, submissionToken: newSubmissionToken() };
+    case "ignored":
+      return {
+        formType,
+        status: "success",
+        success: { headline: "Thank you", nextSteps: ["We have received your message."] },
+        submissionToken: newSubmissionToken(),
+      };
+    case "invalid":
+      return {
+        formType,
+        status: "error",
+        message: "Please correct the highlighted fields.",
+        fieldErrors: outcome.fieldErrors,
+        values,
+        submissionToken: token,
+      };
+    case "rate_limited": {
+      const minutes = Math.max(1, Math.ceil(outcome.retryAfterSeconds / 60));
+      return {
+        formType,
+        status: "error",
+        message: `You have sent this form several times in a short while. Please try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+        values,
+        submissionToken: token,
+      };
     }
-  } catch (error) {
-    console.error(`[forms] ${formType} submission failed`, error);
-    return {
-      formType,
-      status: "error",
-      message: "Something went wrong on our side and your details were not saved. Please try again in a moment.",
-      values,
-      submissionToken: token,
-    };
   }
 }

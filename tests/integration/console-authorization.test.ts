@@ -7,15 +7,17 @@
  * HTTP in tests/e2e/authorization.spec.ts.
  *
  * Who may do what is written out here, as literal tables (EXPECTED_ROLES, and each rule's
- * `allowed`), never read from lib/auth/roles.ts: granting a permission to the wrong role
- * there must fail this file. A console action without a row in RULES, or a row whose action
- * does not exist, fails the first tests, so none can be forgotten or go stale.
+ * `permission` and `allowed`), never read from lib/auth/roles.ts: granting a permission to
+ * the wrong role there, or building an action with another permission, must fail this file.
+ * A console action without a row in RULES, or a row whose action does not exist, fails the
+ * first tests, so none can be forgotten or go stale.
  */
 import { randomUUID } from "node:crypto";
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDb } from "../helpers/test-db";
+import { actionInfo } from "@/lib/actions/client";
 import { PERMISSIONS, type Permission, type Role } from "@/lib/auth/roles";
 
 const t = createTestDb();
@@ -25,9 +27,12 @@ process.env.SITE_URL = "http://console.test";
 // --- Next's request context, simulated ---------------------------------------------------
 let requestHeaders = new Headers();
 const jar = new Map<string, string>();
+/** Next's navigation signals, with the digests Next gives them (the action client lets them through). */
 class Interrupt extends Error {
+  readonly digest: string;
   constructor(readonly kind: string, readonly to?: string) {
     super(`${kind} ${to ?? ""}`);
+    this.digest = kind === "redirect" ? `NEXT_REDIRECT;replace;${to};307;` : `NEXT_HTTP_ERROR_FALLBACK;${{ notFound: 404, forbidden: 403, unauthorized: 401 }[kind]}`;
   }
 }
 vi.mock("next/headers", () => ({
@@ -117,7 +122,7 @@ const cohortFields = { name: "Matrix cohort edited", startDate: "2030-01-07", en
 const paymentFields = { kind: "upfront", label: "Matrix option edited", description: "d", total: "1000", instalments: "" };
 let accountCounter = 0;
 async function makeAccount(): Promise<Ctx> {
-  const { getAuth } = await import("@/lib/auth/next");
+  const { getAuth } = await import("@/app/(console)/auth");
   const { createStaffUser } = await import("@/lib/auth/auth");
   const u = await createStaffUser(getAuth(), { email: `matrix-target-${++accountCounter}-${randomUUID().slice(0, 6)}@loomstack.example`, name: "Matrix Target", password: "matrix-target-password", role: "staff" });
   const account = await t.db.account.findFirstOrThrow({ where: { userId: u.id } });
@@ -322,7 +327,7 @@ function actionFiles(dir: string): string[] {
 const modules = new Map<string, Record<string, unknown>>();
 
 beforeAll(async () => {
-  const { getAuth } = await import("@/lib/auth/next");
+  const { getAuth } = await import("@/app/(console)/auth");
   const { createStaffUser } = await import("@/lib/auth/auth");
   const auth = getAuth();
   for (const role of ["staff", "admin"] as const) {
@@ -366,6 +371,15 @@ describe("authorization matrix: Server Actions", () => {
   it("has no rule for an action that does not exist", () => {
     const found = new Set(consoleActions());
     expect(Object.keys(RULES).filter((key) => !found.has(key))).toEqual([]);
+  });
+
+  it("builds each action with the staff client and the permission written here", () => {
+    const built = Object.keys(RULES).map((key) => {
+      const [file, name] = key.split("#");
+      const info = actionInfo(modules.get(file)?.[name]);
+      return `${key}: ${info?.client ?? "not built with the action client"} ${info?.permission ?? ""}`.trim();
+    });
+    expect(built).toEqual(Object.entries(RULES).map(([key, rule]) => `${key}: staff ${rule.permission}`));
   });
 
   for (const who of ["anonymous", "staff", "admin"] as const) {

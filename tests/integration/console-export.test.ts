@@ -10,7 +10,7 @@
  * (the SQLite file, or one pg connection). Every exportLeadsCsv test runs with both, and a
  * property test checks that they produce the same bytes for random filter combinations.
  *
- * The route test replaces the session check (lib/auth/next) with a stub: who may call the
+ * The route test replaces the session check (app/(console)/auth.ts) with a stub: who may call the
  * route is covered by the authorization matrix; here it is the stream, its headers, "me",
  * laziness and failures.
  */
@@ -51,7 +51,7 @@ vi.mock("@/lib/db", async (importOriginal) => ({
   db: () => routeState.db,
 }));
 
-vi.mock("@/lib/auth/next", () => ({
+vi.mock("@/app/(console)/auth", () => ({
   withPermission: async (permission: string, run: (staff: typeof routeState.staff) => Promise<Response>) => {
     routeState.permissions.push(permission);
     if (routeState.denied) return Response.json({ error: routeState.denied.error }, { status: routeState.denied.status });

@@ -28,11 +28,14 @@ process.env.SIGNIN_BACKOFF = `5/${FIRST_WAIT_SECONDS}/900`;
 let requestHeaders = new Headers();
 const jar = new Map<string, string>();
 class Interrupt extends Error {
+  /** Next's digest for a redirect: the action client lets it through. */
+  readonly digest: string;
   constructor(
     readonly kind: string,
     readonly to?: string,
   ) {
     super(`${kind} ${to ?? ""}`);
+    this.digest = `NEXT_REDIRECT;replace;${to};307;`;
   }
 }
 vi.mock("next/headers", () => ({
@@ -62,7 +65,7 @@ const PASSWORD = { staff: "matrix-staff-password-1", admin: "matrix-admin-passwo
 const ACCOUNT = { staff: "staff-matrix@loomstack.example", admin: "admin-matrix@loomstack.example", owner: "owner@loomstack.example", guarded: "guarded@loomstack.example" };
 
 async function auth() {
-  const { getAuth } = await import("@/lib/auth/next");
+  const { getAuth } = await import("@/app/(console)/auth");
   return getAuth();
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { breadcrumbJsonLd, courseJsonLd, faqPageJsonLd, serializeJsonLd } from "@/lib/seo/json-ld";
-import { ogImagePath, pageMetadata } from "@/lib/seo/metadata";
+import { pageMetadata } from "@/app/(forms)/page-metadata";
+import { ogImagePath } from "@/lib/seo/metadata";
 import { shareLinks } from "@/lib/seo/share-links";
 import { contentSecurityPolicy, securityHeaderRules, securityHeaders } from "@/lib/security/headers";
 

@@ -7,7 +7,7 @@ import { LinkList } from "@/components/site/link-list";
 import type { SearchParams } from "@/lib/query-param";
 import { StackedBarChart, type ChartBucket, type ChartSeries } from "@/components/console/stacked-bar-chart";
 import { ConsoleTable, type Column } from "@/components/console/table";
-import { requireStaffPage } from "@/lib/auth/next";
+import { requireStaffPage } from "@/app/(console)/auth";
 import {
   FUNNEL_NONE_LABEL,
   MAX_RANGE_DAYS,

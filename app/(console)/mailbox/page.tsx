@@ -5,7 +5,7 @@ import { listHref, NumberedPager, ResultCount } from "@/components/console/listi
 import { Badge, Notice, type BadgeTone } from "@/components/console/page-parts";
 import { queryParam, type SearchParams } from "@/lib/query-param";
 import { ConsoleTable } from "@/components/console/table";
-import { requireStaffPage } from "@/lib/auth/next";
+import { requireStaffPage } from "@/app/(console)/auth";
 import { db } from "@/lib/db";
 import { listMessages, MESSAGE_STATUSES } from "@/lib/email/manage";
 import { retryMessageAction } from "./actions";

@@ -5,7 +5,7 @@ import { DEFAULT_TIME_ZONE, attributionFrom, formPermalink, queryParam, timeZone
 import { listProgramsForForms } from "@/lib/content/programs";
 import { db } from "@/lib/db";
 import { initialFormState } from "@/lib/leads/initial-state";
-import { pageMetadata } from "@/lib/seo/metadata";
+import { pageMetadata } from "@/app/(forms)/page-metadata";
 import { submitCallback } from "../actions";
 
 // Every rendering carries a fresh submission token.

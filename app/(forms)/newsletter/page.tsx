@@ -3,7 +3,7 @@ import { FormCard, FormPage } from "@/components/forms/form-page";
 import { NewsletterForm } from "@/lib/forms/newsletter/form";
 import { attributionFrom, formPermalink, type SearchParams } from "@/components/forms/page-data";
 import { initialFormState } from "@/lib/leads/initial-state";
-import { pageMetadata } from "@/lib/seo/metadata";
+import { pageMetadata } from "@/app/(forms)/page-metadata";
 import { submitNewsletter } from "../actions";
 
 // Every rendering carries a fresh submission token.

@@ -5,7 +5,7 @@ import { QuoteForm } from "@/lib/forms/quote/form";
 import { listProgramsForForms } from "@/lib/content/programs";
 import { db } from "@/lib/db";
 import { initialFormState } from "@/lib/leads/initial-state";
-import { pageMetadata } from "@/lib/seo/metadata";
+import { pageMetadata } from "@/app/(forms)/page-metadata";
 import { submitQuote } from "../actions";
 
 // Every rendering carries a fresh submission token.

@@ -5,7 +5,7 @@ import { RedemptionForm } from "@/lib/forms/redemption/form";
 import { ReferralForm } from "@/lib/forms/referral/form";
 import { initialFormState } from "@/lib/leads/initial-state";
 import { LIMITS } from "@/lib/forms/fields";
-import { pageMetadata } from "@/lib/seo/metadata";
+import { pageMetadata } from "@/app/(forms)/page-metadata";
 import { submitRedemption, submitReferral } from "../actions";
 
 // Every rendering carries fresh submission tokens.

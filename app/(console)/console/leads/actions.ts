@@ -1,35 +1,36 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { formDataAction } from "@/lib/action-args";
-import { authorize, isDenied } from "@/lib/auth/next";
+import type { FormInput } from "@/lib/actions/client";
 import { db } from "@/lib/db";
 import { confirmContactDetails } from "@/lib/console/contact-details";
 import { addNote, assignLead, assignSchema, changeStatus, noteSchema, statusChangeSchema } from "@/lib/console/pipeline";
+import { staffAction } from "@/app/(console)/auth";
 
 /**
  * The lead page's three forms. They post without JavaScript and come back to the page
  * (post/redirect/get) with what happened in the URL; the page shows errors next to the
- * field. Server Actions are public endpoints: each checks the session and role first.
+ * field. Server Actions are public endpoints: staffAction checks the session and the
+ * "leads:work" permission before each body runs.
  */
 
 const back = (leadId: string, result: Record<string, string>) =>
   `/console/leads/${encodeURIComponent(leadId)}?${new URLSearchParams(result).toString()}#${result.form ?? "work"}`;
 
-async function staffOrLeave(leadId: string) {
-  const who = await authorize("leads:work");
-  if (isDenied(who)) redirect(who.status === 401 ? `/console/sign-in?next=/console/leads/${encodeURIComponent(leadId)}` : back(leadId, { error: "forbidden" }));
-  return who;
-}
-
-/** A call without form data (tampered) has no lead to go back to. */
-const toInbox = () => redirect("/console/leads");
-
 const leadIdOf = (formData: FormData) => String(formData.get("leadId") ?? "").slice(0, 64);
 
-export const changeStatusAction = formDataAction("changeStatusAction", toInbox, async (formData) => {
+/** The lead page's answers: a call without form data (tampered) has no lead to go back to. */
+const leadPage = (name: string) => ({
+  name,
+  malformed: () => redirect("/console/leads"),
+  returnTo: ({ formData }: FormInput) => `/console/leads/${encodeURIComponent(leadIdOf(formData))}`,
+  forbidden: ({ formData }: FormInput) => redirect(back(leadIdOf(formData), { error: "forbidden" })),
+});
+
+const leadWork = staffAction("leads:work");
+
+export const changeStatusAction = leadWork.formAction(leadPage("changeStatusAction"), async ({ formData, staff }) => {
   const leadId = leadIdOf(formData);
-  const staff = await staffOrLeave(leadId);
   const parsed = statusChangeSchema.safeParse({ leadId, status: formData.get("status"), lostReason: formData.get("lostReason") ?? undefined });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -39,18 +40,16 @@ export const changeStatusAction = formDataAction("changeStatusAction", toInbox, 
   redirect(back(leadId, result.ok ? { form: "status", saved: "status" } : { form: "status", error: result.error, field: result.field ?? "status" }));
 });
 
-export const assignLeadAction = formDataAction("assignLeadAction", toInbox, async (formData) => {
+export const assignLeadAction = leadWork.formAction(leadPage("assignLeadAction"), async ({ formData, staff }) => {
   const leadId = leadIdOf(formData);
-  const staff = await staffOrLeave(leadId);
   const parsed = assignSchema.safeParse({ leadId, ownerId: formData.get("ownerId") ?? "" });
   if (!parsed.success) redirect(back(leadId, { form: "assign", error: "Choose a staff member.", field: "ownerId" }));
   const result = await assignLead(db(), { leadId, actorId: staff.id, ownerId: parsed.data.ownerId || null });
   redirect(back(leadId, result.ok ? { form: "assign", saved: "assign" } : { form: "assign", error: result.error, field: "ownerId" }));
 });
 
-export const addNoteAction = formDataAction("addNoteAction", toInbox, async (formData) => {
+export const addNoteAction = leadWork.formAction(leadPage("addNoteAction"), async ({ formData, staff }) => {
   const leadId = leadIdOf(formData);
-  const staff = await staffOrLeave(leadId);
   const parsed = noteSchema.safeParse({ leadId, note: formData.get("note") });
   if (!parsed.success) redirect(back(leadId, { form: "note", error: parsed.error.issues[0].message, field: "note" }));
   const result = await addNote(db(), { leadId, actorId: staff.id, note: parsed.data.note });
@@ -58,9 +57,8 @@ export const addNoteAction = formDataAction("addNoteAction", toInbox, async (for
 });
 
 /** Staff confirm the person's name and phone (a submission never changes them). */
-export const confirmContactAction = formDataAction("confirmContactAction", toInbox, async (formData) => {
+export const confirmContactAction = leadWork.formAction(leadPage("confirmContactAction"), async ({ formData, staff }) => {
   const leadId = leadIdOf(formData);
-  const staff = await staffOrLeave(leadId);
   // The person is the lead's own contact, whatever the form says.
   const lead = await db().lead.findUnique({ where: { id: leadId }, select: { contactId: true } });
   if (!lead) redirect("/console/leads");

@@ -4,7 +4,7 @@ import { formatCount, formatDateTime, formLabel } from "@/components/console/for
 import { Pager } from "@/components/console/listing";
 import type { SearchParams } from "@/lib/query-param";
 import { ConsoleTable } from "@/components/console/table";
-import { requireStaffPage } from "@/lib/auth/next";
+import { requireStaffPage } from "@/app/(console)/auth";
 import { countInbox, filtersToQuery, LEAD_STATUSES, listInbox, NO_SOURCE, parseInboxFilters } from "@/lib/console/inbox";
 import { listStaff, STATUS_LABELS } from "@/lib/console/pipeline";
 import { listProgramsForForms } from "@/lib/content/programs";

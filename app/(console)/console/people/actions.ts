@@ -1,41 +1,48 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { formDataAction } from "@/lib/action-args";
-import { authorize, isDenied } from "@/lib/auth/next";
+import { staffAction } from "@/app/(console)/auth";
+import type { FormInput } from "@/lib/actions/client";
 import { db } from "@/lib/db";
 import { erasePerson, findContactIdByEmail, normalizeEmail } from "@/lib/console/privacy";
 
 /**
  * Privacy actions (admins only: `privacy:manage`). They post without JavaScript and come
- * back with post/redirect/get. Server Actions are public endpoints: each checks the
- * session and role first. The email searched for travels in the POST body, not the URL, so
- * it stays out of access logs and browser history.
+ * back with post/redirect/get. Server Actions are public endpoints: staffAction checks the
+ * session and role before each body runs. The email searched for travels in the POST body,
+ * not the URL, so it stays out of access logs and browser history.
  */
 
 const CONTACT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
-/** A call without form data (tampered): back to the search, nothing done. */
-const toPeople = () => redirect("/console/people");
+const privacy = staffAction("privacy:manage");
 
-/** Anonymous → sign in; staff without the permission → back to the page, which answers 403. Nothing is done either way. */
-async function adminOrLeave(next: string) {
-  const who = await authorize("privacy:manage");
-  if (isDenied(who)) redirect(who.status === 401 ? `/console/sign-in?next=${encodeURIComponent(next)}` : next);
-  return who;
+/**
+ * A call without form data (tampered): back to the search. Anonymous → sign in, coming back
+ * to `page`; staff without the permission → to `page`, which answers 403. Nothing is done.
+ */
+const peopleAnswers = (name: string, page: (input: FormInput) => string) => ({
+  name,
+  malformed: () => redirect("/console/people"),
+  returnTo: page,
+  forbidden: (input: FormInput) => redirect(page(input)),
+});
+
+/** The erase page of a well-formed contact id, else the search. */
+function erasePage({ formData }: FormInput): string {
+  const contactId = String(formData.get("contactId") ?? "");
+  return CONTACT_ID.test(contactId) ? `/console/people/${encodeURIComponent(contactId)}/erase` : "/console/people";
 }
 
-export const findPersonAction = formDataAction("findPersonAction", toPeople, async (formData) => {
-  await adminOrLeave("/console/people");
+export const findPersonAction = privacy.formAction(peopleAnswers("findPersonAction", () => "/console/people"), async ({ formData }) => {
   const email = String(formData.get("email") ?? "").slice(0, 320);
   const id = email.trim() ? await findContactIdByEmail(db(), email) : null;
   redirect(id ? `/console/people/${encodeURIComponent(id)}` : `/console/people?result=${email.trim() ? "none" : "empty"}`);
 });
 
-export const erasePersonAction = formDataAction("erasePersonAction", toPeople, async (formData) => {
+export const erasePersonAction = privacy.formAction(peopleAnswers("erasePersonAction", erasePage), async ({ formData, staff }) => {
   const contactId = String(formData.get("contactId") ?? "");
   const page = `/console/people/${encodeURIComponent(contactId)}`;
-  const staff = await adminOrLeave(CONTACT_ID.test(contactId) ? `${page}/erase` : "/console/people");
   if (!CONTACT_ID.test(contactId)) redirect("/console/people?result=none");
 
   const contact = await db().contact.findUnique({ where: { id: contactId }, select: { email: true } });

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Notice } from "@/components/console/page-parts";
 import { queryParam, type SearchParams } from "@/lib/query-param";
-import { requireStaffPage } from "@/lib/auth/next";
+import { requireStaffPage } from "@/app/(console)/auth";
 import { findPersonAction } from "./actions";
 
 export const dynamic = "force-dynamic";

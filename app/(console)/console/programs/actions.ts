@@ -2,9 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { stateAction } from "@/lib/action-args";
+import { staffAction } from "@/app/(console)/auth";
 import { authSecret } from "@/lib/auth/auth";
-import { authorize, isDenied } from "@/lib/auth/next";
 import { forgetCachedPrograms } from "@/lib/content/programs";
 import {
   addCohort,
@@ -24,13 +23,14 @@ import {
   type EditOutcome,
 } from "@/lib/console/programs";
 import { db } from "@/lib/db";
-import { FIX_FIELDS, unreadable, type ConsoleFormState } from "./form-state";
+import { consoleFormAnswers } from "../form-answers";
+import { FIX_FIELDS, type ConsoleFormState } from "./form-state";
 
 /**
- * The program editor's Server Actions. Each is a public endpoint, so each checks the
- * session and the "content:edit" permission first, then validates the post (lib/console/
- * programs.ts), saves, makes the public pages show the change, and redirects back to the
- * editor (post/redirect/get). Invalid input comes back as field errors, never a 500.
+ * The program editor's Server Actions. Each is a public endpoint, so staffAction checks the
+ * session and the "content:edit" permission first; then each validates the post (lib/
+ * console/programs.ts), saves, makes the public pages show the change, and redirects back
+ * to the editor (post/redirect/get). Invalid input comes back as field errors, never a 500.
  */
 
 const id = (formData: FormData, name: string) => {
@@ -38,14 +38,7 @@ const id = (formData: FormData, name: string) => {
   return typeof v === "string" && v.length <= 64 ? v : "";
 };
 
-async function allowed(back: string): Promise<ConsoleFormState | null> {
-  const who = await authorize("content:edit");
-  if (!isDenied(who)) return null;
-  if (who.status === 401) redirect(`/console/sign-in?next=${encodeURIComponent(back)}`);
-  return { status: "error", message: who.error, fieldErrors: {}, values: {} };
-}
-
-function backTo(formData: FormData): string {
+function backTo({ formData }: { formData: FormData }): string {
   const slug = formData.get("slug");
   return typeof slug === "string" && /^[a-z0-9-]{1,80}$/.test(slug) ? `/console/programs/${slug}` : "/console/programs";
 }
@@ -82,24 +75,20 @@ async function finish(outcome: EditOutcome, formData: FormData, what: string, an
   redirect(`/console/programs/${outcome.slug}?${q}#${anchor(outcome.id)}`);
 }
 
-export const saveProgramAction = stateAction("saveProgramAction", unreadable, async (_prev, formData): Promise<ConsoleFormState> => {
-  const denied = await allowed(backTo(formData));
-  if (denied) return denied;
+const contentEdit = staffAction("content:edit");
+
+export const saveProgramAction = contentEdit.stateAction(consoleFormAnswers("saveProgramAction", backTo), async ({ formData }): Promise<ConsoleFormState> => {
   const raw = formValues(formData, PROGRAM_FIELDS);
   const outcome = await updateProgram(db(), { programId: id(formData, "programId"), version: parseVersion(formData.get("version")) }, raw);
   return finish(outcome, formData, "program", () => "details");
 });
 
-export const addCohortAction = stateAction("addCohortAction", unreadable, async (_prev, formData): Promise<ConsoleFormState> => {
-  const denied = await allowed(backTo(formData));
-  if (denied) return denied;
+export const addCohortAction = contentEdit.stateAction(consoleFormAnswers("addCohortAction", backTo), async ({ formData }): Promise<ConsoleFormState> => {
   const outcome = await addCohort(db(), { programId: id(formData, "programId") }, formValues(formData, COHORT_FIELDS));
   return finish(outcome, formData, "cohort-added", (cohortId) => `cohort-${cohortId}`);
 });
 
-export const saveCohortAction = stateAction("saveCohortAction", unreadable, async (_prev, formData): Promise<ConsoleFormState> => {
-  const denied = await allowed(backTo(formData));
-  if (denied) return denied;
+export const saveCohortAction = contentEdit.stateAction(consoleFormAnswers("saveCohortAction", backTo), async ({ formData }): Promise<ConsoleFormState> => {
   const outcome = await updateCohort(
     db(),
     { programId: id(formData, "programId"), cohortId: id(formData, "cohortId"), version: parseVersion(formData.get("version")) },
@@ -108,16 +97,12 @@ export const saveCohortAction = stateAction("saveCohortAction", unreadable, asyn
   return finish(outcome, formData, "cohort", (cohortId) => `cohort-${cohortId}`);
 });
 
-export const addPaymentOptionAction = stateAction("addPaymentOptionAction", unreadable, async (_prev, formData): Promise<ConsoleFormState> => {
-  const denied = await allowed(backTo(formData));
-  if (denied) return denied;
+export const addPaymentOptionAction = contentEdit.stateAction(consoleFormAnswers("addPaymentOptionAction", backTo), async ({ formData }): Promise<ConsoleFormState> => {
   const outcome = await addPaymentOption(db(), { programId: id(formData, "programId") }, formValues(formData, PAYMENT_OPTION_FIELDS));
   return finish(outcome, formData, "payment-added", (optionId) => `payment-${optionId}`);
 });
 
-export const savePaymentOptionAction = stateAction("savePaymentOptionAction", unreadable, async (_prev, formData): Promise<ConsoleFormState> => {
-  const denied = await allowed(backTo(formData));
-  if (denied) return denied;
+export const savePaymentOptionAction = contentEdit.stateAction(consoleFormAnswers("savePaymentOptionAction", backTo), async ({ formData }): Promise<ConsoleFormState> => {
   const outcome = await updatePaymentOption(
     db(),
     { programId: id(formData, "programId"), optionId: id(formData, "optionId"), version: parseVersion(formData.get("version")) },
@@ -126,9 +111,7 @@ export const savePaymentOptionAction = stateAction("savePaymentOptionAction", un
   return finish(outcome, formData, "payment", (optionId) => `payment-${optionId}`);
 });
 
-export const removePaymentOptionAction = stateAction("removePaymentOptionAction", unreadable, async (_prev, formData): Promise<ConsoleFormState> => {
-  const denied = await allowed(backTo(formData));
-  if (denied) return denied;
+export const removePaymentOptionAction = contentEdit.stateAction(consoleFormAnswers("removePaymentOptionAction", backTo), async ({ formData }): Promise<ConsoleFormState> => {
   const outcome = await removePaymentOption(db(), { programId: id(formData, "programId"), optionId: id(formData, "optionId") });
   if (!outcome.ok) return { status: "error", message: outcome.reason === "invalid" ? FIX_FIELDS : outcome.message, fieldErrors: {}, values: {} };
   const fresh = await publishChange(outcome.slug);

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { formatDateTime } from "@/components/console/format";
 import { Badge } from "@/components/console/page-parts";
 import { ConsoleTable, linkColumn } from "@/components/console/table";
-import { requireStaffPage } from "@/lib/auth/next";
+import { requireStaffPage } from "@/app/(console)/auth";
 import { formatMoney } from "@/lib/content/programs";
 import { listProgramsForConsole, type ConsoleProgramRow } from "@/lib/console/programs";
 import { db } from "@/lib/db";

@@ -2,8 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { formDataAction } from "@/lib/action-args";
-import { authorize, isDenied } from "@/lib/auth/next";
+import { staffAction } from "@/app/(console)/auth";
 import { db } from "@/lib/db";
 import { decideReferralReview, REVIEW_NOTE_MAX } from "@/lib/console/referral-reviews";
 import { decideRedemption, DECISIONS, NOTE_MAX } from "@/lib/console/referrals";
@@ -12,7 +11,8 @@ import { kickDispatcher } from "@/lib/email/app-dispatcher";
 /**
  * Approve or reject a points redemption request. Posts without JavaScript and comes back
  * to the page it was sent from (post/redirect/get) with what happened in the URL. Server
- * Actions are public endpoints: the session and role are checked here first.
+ * Actions are public endpoints: staffAction checks the session and the "referrals:decide"
+ * permission before each body runs.
  */
 
 const decisionSchema = z.object({
@@ -36,36 +36,41 @@ function withFlash(back: string, flash: Record<string, string | number | null | 
   return `${url.pathname}${url.search}#decision-result`;
 }
 
-/** A call without form data (tampered): back to the list, nothing done. */
-const toRedemptions = () => redirect(withFlash("/console/referrals/redemptions", { error: "invalid" }));
+const decide = staffAction("referrals:decide");
 
-export const decideRedemptionAction = formDataAction("decideRedemptionAction", toRedemptions, async (formData) => {
-  const back = safeBack(formData.get("back"));
-  const who = await authorize("referrals:decide");
-  if (isDenied(who)) redirect(who.status === 401 ? `/console/sign-in?next=${encodeURIComponent(back)}` : withFlash(back, { error: "forbidden" }));
+export const decideRedemptionAction = decide.formAction(
+  {
+    name: "decideRedemptionAction",
+    // A call without form data (tampered): back to the list, nothing done.
+    malformed: () => redirect(withFlash("/console/referrals/redemptions", { error: "invalid" })),
+    returnTo: ({ formData }) => safeBack(formData.get("back")),
+    forbidden: ({ formData }) => redirect(withFlash(safeBack(formData.get("back")), { error: "forbidden" })),
+  },
+  async ({ formData, staff }) => {
+    const back = safeBack(formData.get("back"));
+    const leadId = String(formData.get("leadId") ?? "").slice(0, 64);
+    const parsed = decisionSchema.safeParse({
+      leadId,
+      decision: formData.get("decision"),
+      note: formData.get("note") ?? undefined,
+    });
+    if (!parsed.success) {
+      const noteIssue = parsed.error.issues.some((i) => i.path[0] === "note");
+      redirect(withFlash(back, { error: noteIssue ? "note_too_long" : "invalid", lead: leadId }));
+    }
 
-  const leadId = String(formData.get("leadId") ?? "").slice(0, 64);
-  const parsed = decisionSchema.safeParse({
-    leadId,
-    decision: formData.get("decision"),
-    note: formData.get("note") ?? undefined,
-  });
-  if (!parsed.success) {
-    const noteIssue = parsed.error.issues.some((i) => i.path[0] === "note");
-    redirect(withFlash(back, { error: noteIssue ? "note_too_long" : "invalid", lead: leadId }));
-  }
-
-  const result = await decideRedemption(db(), { ...parsed.data, actorId: who.id });
-  if (result.ok) kickDispatcher(); // the requester's email was queued with the decision
-  redirect(
-    withFlash(
-      back,
-      result.ok
-        ? { decided: result.decision, lead: result.leadId, points: result.points, balance: result.confirmedBalance }
-        : { error: result.error, lead: leadId, have: result.confirmedBalance, asked: result.requested },
-    ),
-  );
-});
+    const result = await decideRedemption(db(), { ...parsed.data, actorId: staff.id });
+    if (result.ok) kickDispatcher(); // the requester's email was queued with the decision
+    redirect(
+      withFlash(
+        back,
+        result.ok
+          ? { decided: result.decision, lead: result.leadId, points: result.points, balance: result.confirmedBalance }
+          : { error: result.error, lead: leadId, have: result.confirmedBalance, asked: result.requested },
+      ),
+    );
+  },
+);
 
 const reviewSchema = z.object({
   reviewId: z.string().trim().min(1).max(64),
@@ -76,11 +81,17 @@ const reviewSchema = z.object({
 const REVIEWS = "/console/referrals/reviews";
 
 /** Approve (confirm the points) or reject (reverse them) a referral held for review. */
-export const decideReviewAction = formDataAction("decideReviewAction", () => redirect(`${REVIEWS}?error=invalid`), async (formData) => {
-  const who = await authorize("referrals:decide");
-  if (isDenied(who)) redirect(who.status === 401 ? `/console/sign-in?next=${encodeURIComponent(REVIEWS)}` : `${REVIEWS}?error=forbidden`);
-  const parsed = reviewSchema.safeParse({ reviewId: formData.get("reviewId"), decision: formData.get("decision"), note: formData.get("note") ?? undefined });
-  if (!parsed.success) redirect(`${REVIEWS}?error=${parsed.error.issues.some((i) => i.path[0] === "note") ? "note_too_long" : "invalid"}#review-result`);
-  const result = await decideReferralReview(db(), { ...parsed.data, actorId: who.id });
-  redirect(result.ok ? `${REVIEWS}?decided=${result.decision}#review-result` : `${REVIEWS}?error=${result.error}#review-result`);
-});
+export const decideReviewAction = decide.formAction(
+  {
+    name: "decideReviewAction",
+    malformed: () => redirect(`${REVIEWS}?error=invalid`),
+    returnTo: () => REVIEWS,
+    forbidden: () => redirect(`${REVIEWS}?error=forbidden`),
+  },
+  async ({ formData, staff }) => {
+    const parsed = reviewSchema.safeParse({ reviewId: formData.get("reviewId"), decision: formData.get("decision"), note: formData.get("note") ?? undefined });
+    if (!parsed.success) redirect(`${REVIEWS}?error=${parsed.error.issues.some((i) => i.path[0] === "note") ? "note_too_long" : "invalid"}#review-result`);
+    const result = await decideReferralReview(db(), { ...parsed.data, actorId: staff.id });
+    redirect(result.ok ? `${REVIEWS}?decided=${result.decision}#review-result` : `${REVIEWS}?error=${result.error}#review-result`);
+  },
+);

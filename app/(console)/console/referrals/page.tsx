@@ -4,7 +4,7 @@ import { formatCount, formatWhen } from "@/components/console/format";
 import { listHref, NumberedPager, ResultCount } from "@/components/console/listing";
 import { queryParam, type SearchParams } from "@/lib/query-param";
 import { ConsoleTable } from "@/components/console/table";
-import { requireStaffPage } from "@/lib/auth/next";
+import { requireStaffPage } from "@/app/(console)/auth";
 import { countPendingRedemptions, listReferrers, normalizeSearch, REFERRALS_PAGE_SIZE } from "@/lib/console/referrals";
 import { db } from "@/lib/db";
 import { PersonCell } from "./decision";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { formatDateTime } from "@/components/console/format";
 import { Notice } from "@/components/console/page-parts";
-import { requireStaffPage } from "@/lib/auth/next";
+import { requireStaffPage } from "@/app/(console)/auth";
 import { queryParam, type SearchParams } from "@/lib/query-param";
 import { SETTINGS_TTL_MS, staffRecipientRows } from "@/lib/console/settings";
 import { db } from "@/lib/db";

@@ -3,8 +3,8 @@
 import { isAPIError } from "better-auth/api";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { stateAction } from "@/lib/action-args";
-import { getAuth } from "@/lib/auth/next";
+import { getAuth } from "@/app/(console)/auth";
+import { publicAction, type StateInput } from "@/lib/actions/client";
 import { tooManyAttemptsMessage } from "@/lib/auth/sign-in-guard";
 import { safeReturnPath, signInSchema, type SignInState } from "@/lib/auth/sign-in-schema";
 import { fieldErrorsFrom } from "@/lib/leads/errors";
@@ -14,15 +14,18 @@ import { fieldErrorsFrom } from "@/lib/leads/errors";
  * enforced inside Better Auth (lib/auth/auth.ts), so this form and the HTTP endpoint share
  * one budget and each attempt counts once.
  *
- * A Server Action is a public endpoint: stateAction checks its arguments before use.
+ * Both actions are public on purpose (built with publicAction, which checks their arguments
+ * before use): signing in is how a session starts.
  */
-export const signInAction = stateAction(
-  "signInAction",
-  (): SignInState => ({ status: "error", message: "We could not read this form. Reload the page and sign in again." }),
+export const signInAction = publicAction.stateAction(
+  {
+    name: "signInAction",
+    malformed: (): SignInState => ({ status: "error", message: "We could not read this form. Reload the page and sign in again." }),
+  },
   signIn,
 );
 
-async function signIn(_previous: unknown, formData: FormData): Promise<SignInState> {
+async function signIn({ formData }: StateInput): Promise<SignInState> {
   const raw = { email: formData.get("email"), password: formData.get("password") };
   const email = typeof raw.email === "string" ? raw.email.slice(0, 254) : "";
   const parsed = signInSchema.safeParse(raw);
@@ -43,7 +46,8 @@ async function signIn(_previous: unknown, formData: FormData): Promise<SignInSta
   redirect(safeReturnPath(next));
 }
 
-export async function signOutAction() {
+/** Signing out reads nothing from the post, so a call of any shape signs out. */
+async function signOut(): Promise<never> {
   try {
     await getAuth().api.signOut({ headers: await headers() });
   } catch {
@@ -51,3 +55,5 @@ export async function signOutAction() {
   }
   redirect("/console/sign-in");
 }
+
+export const signOutAction = publicAction.formAction({ name: "signOutAction", malformed: signOut }, signOut);

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { currentStaff } from "@/lib/auth/next";
+import { currentStaff } from "@/app/(console)/auth";
 import { safeReturnPath } from "@/lib/auth/sign-in-schema";
 import { queryParam, type SearchParams } from "@/lib/query-param";
 import { signInAction } from "./actions";

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { stateAction } from "@/lib/action-args";
-import { authorize, getAuth, isDenied, type Staff, type Denied } from "@/lib/auth/next";
+import { getAuth, staffAction } from "@/app/(console)/auth";
+import type { StateInput } from "@/lib/actions/client";
 import { isRole } from "@/lib/auth/roles";
 import {
   changeStaffRole,
@@ -14,12 +14,14 @@ import {
   ROLE_LABELS,
 } from "@/lib/console/staff-accounts";
 import { db } from "@/lib/db";
-import { FIX_FIELDS, unreadable, type ConsoleFormState } from "../programs/form-state";
+import { consoleFormAnswers } from "../form-answers";
+import { FIX_FIELDS, type ConsoleFormState } from "../programs/form-state";
 
 /**
  * Staff account actions, admin only ("staff:manage"). Server Actions are public
- * endpoints: each checks the session and role itself. The lockout rules (not yourself,
- * never the last active admin) are enforced in lib/console/staff-accounts.ts.
+ * endpoints: staffAction checks the session and role before each body runs. The lockout
+ * rules (not yourself, never the last active admin) are enforced in
+ * lib/console/staff-accounts.ts.
  */
 
 const text = (formData: FormData, name: string, max = 256) => {
@@ -27,17 +29,11 @@ const text = (formData: FormData, name: string, max = 256) => {
   return typeof v === "string" ? v.slice(0, max) : "";
 };
 
-async function admin(back: string): Promise<Staff | ConsoleFormState> {
-  const who: Staff | Denied = await authorize("staff:manage");
-  if (!isDenied(who)) return who;
-  if (who.status === 401) redirect(`/console/sign-in?next=${encodeURIComponent(back)}`);
-  return { status: "error", message: who.error, fieldErrors: {}, values: {} };
-}
-const denied = (x: Staff | ConsoleFormState): x is ConsoleFormState => "status" in x;
+const staffManage = staffAction("staff:manage");
+/** The account's page: where signing in comes back to. */
+const accountPage = ({ formData }: StateInput) => `/console/staff/${text(formData, "userId", 64)}`;
 
-export const createStaffAction = stateAction("createStaffAction", unreadable, async (_prev, formData): Promise<ConsoleFormState> => {
-  const who = await admin("/console/staff");
-  if (denied(who)) return who;
+export const createStaffAction = staffManage.stateAction(consoleFormAnswers("createStaffAction", () => "/console/staff"), async ({ formData }): Promise<ConsoleFormState> => {
   const raw = { name: text(formData, "name"), email: text(formData, "email", 300), role: text(formData, "role"), password: text(formData, "password", 200) };
   const outcome = await createStaffAccount(getAuth(), raw);
   if (!outcome.ok) return { status: "error", message: FIX_FIELDS, fieldErrors: outcome.fieldErrors, values: { name: raw.name, email: raw.email, role: raw.role } };
@@ -48,10 +44,8 @@ export const createStaffAction = stateAction("createStaffAction", unreadable, as
     : { status: "success", message: `${what} They can sign in with the password you set.` };
 });
 
-export const changeRoleAction = stateAction("changeRoleAction", unreadable, async (_prev, formData): Promise<ConsoleFormState> => {
+export const changeRoleAction = staffManage.stateAction(consoleFormAnswers("changeRoleAction", accountPage), async ({ formData, staff: who }): Promise<ConsoleFormState> => {
   const id = text(formData, "userId", 64);
-  const who = await admin(`/console/staff/${id}`);
-  if (denied(who)) return who;
   const role = text(formData, "role");
   if (!isRole(role)) return { status: "error", message: FIX_FIELDS, fieldErrors: { role: "Choose admin or staff." }, values: { role } };
   const outcome = await changeStaffRole(db(), who.id, id, role);
@@ -59,20 +53,16 @@ export const changeRoleAction = stateAction("changeRoleAction", unreadable, asyn
   redirect(`/console/staff/${encodeURIComponent(id)}?done=${outcome.changed ? "role" : "unchanged"}`);
 });
 
-export const setDisabledAction = stateAction("setDisabledAction", unreadable, async (_prev, formData): Promise<ConsoleFormState> => {
+export const setDisabledAction = staffManage.stateAction(consoleFormAnswers("setDisabledAction", accountPage), async ({ formData, staff: who }): Promise<ConsoleFormState> => {
   const id = text(formData, "userId", 64);
-  const who = await admin(`/console/staff/${id}`);
-  if (denied(who)) return who;
   const disable = text(formData, "disable") === "1";
   const outcome = disable ? await disableStaffAccount(db(), who.id, id, who.name) : await enableStaffAccount(db(), who.id, id);
   if (!outcome.ok) return { status: "error", message: outcome.message, fieldErrors: {}, values: {} };
   redirect(`/console/staff/${encodeURIComponent(id)}?done=${!outcome.changed ? "unchanged" : disable ? "disabled" : "enabled"}`);
 });
 
-export const resetPasswordAction = stateAction("resetPasswordAction", unreadable, async (_prev, formData): Promise<ConsoleFormState> => {
+export const resetPasswordAction = staffManage.stateAction(consoleFormAnswers("resetPasswordAction", accountPage), async ({ formData, staff: who }): Promise<ConsoleFormState> => {
   const id = text(formData, "userId", 64);
-  const who = await admin(`/console/staff/${id}`);
-  if (denied(who)) return who;
   const password = text(formData, "password", 200);
   // Your own sessions end too: a password you never saw would lock you out.
   if (id === who.id && password === "") {

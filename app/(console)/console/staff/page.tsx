@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { formatDate, formatDateTime } from "@/components/console/format";
 import { Badge, Section } from "@/components/console/page-parts";
 import { ConsoleTable, linkColumn } from "@/components/console/table";
-import { requireStaffPage } from "@/lib/auth/next";
+import { requireStaffPage } from "@/app/(console)/auth";
 import { ROLES } from "@/lib/auth/roles";
 import { listStaffAccounts, PASSWORD_MIN, ROLE_LABELS, type StaffAccountRow } from "@/lib/console/staff-accounts";
 import { db } from "@/lib/db";

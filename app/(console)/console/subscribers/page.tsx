@@ -6,7 +6,7 @@ import { listHref, NumberedPager, ResultCount } from "@/components/console/listi
 import { Badge } from "@/components/console/page-parts";
 import { queryParam, type SearchParams } from "@/lib/query-param";
 import { ConsoleTable } from "@/components/console/table";
-import { requireStaffPage } from "@/lib/auth/next";
+import { requireStaffPage } from "@/app/(console)/auth";
 import { listSubscribers, normalizeEmailPrefix, SUBSCRIBER_STATUSES, SUBSCRIBERS_PAGE_SIZE } from "@/lib/console/subscribers";
 import { db } from "@/lib/db";
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireStaffPage } from "@/lib/auth/next";
+import { requireStaffPage } from "@/app/(console)/auth";
 import { notFound } from "next/navigation";
 import { Facts, type Fact } from "@/components/console/facts";
 import { formatWhen } from "@/components/console/format";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireStaffPage } from "@/lib/auth/next";
+import { requireStaffPage } from "@/app/(console)/auth";
 import { EMAIL_TEMPLATES } from "@/lib/email/templates/catalog";
 
 export const metadata: Metadata = { title: "Template previews" };

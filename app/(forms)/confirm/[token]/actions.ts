@@ -2,7 +2,7 @@
 
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { formDataAction } from "@/lib/action-args";
+import { publicAction } from "@/lib/actions/client";
 import { authSecret } from "@/lib/auth/auth";
 import { defaultDeps } from "@/lib/leads/run-form-action";
 import { PROOF_COOKIE, PROOF_MINUTES, signProof } from "@/lib/ownership/proof";
@@ -12,7 +12,7 @@ import { siteUrl } from "@/lib/site-config";
 import { formRequest } from "../../form-request";
 
 /** The button on the page an ownership link opens: a POST, so mail scanners cannot use the link. */
-export const applyOwnershipLinkAction = formDataAction("applyOwnershipLinkAction", () => redirect("/confirm/invalid"), async (formData) => {
+export const applyOwnershipLinkAction = publicAction.formAction({ name: "applyOwnershipLinkAction", malformed: () => redirect("/confirm/invalid") }, async ({ formData }) => {
   const token = String(formData.get("token") ?? "");
   if (!OWNERSHIP_TOKEN_PATTERN.test(token)) redirect("/confirm/invalid");
   let target = `/confirm/${token}`;

@@ -9,7 +9,7 @@ import { initialFormState } from "@/lib/leads/initial-state";
 import { PROOF_COOKIE, readProof } from "@/lib/ownership/proof";
 import { POINTS_PER_REFERRAL } from "@/lib/referrals/points";
 import { FRIEND_STATE_LABELS, referrerStatus } from "@/lib/referrals/status";
-import { pageMetadata } from "@/lib/seo/metadata";
+import { pageMetadata } from "@/app/(forms)/page-metadata";
 import { siteUrl } from "@/lib/site-config";
 import { forgetProofAction, requestStatusLinkAction } from "./actions";
 

@@ -1,4 +1,4 @@
-import { getAuth } from "@/lib/auth/next";
+import { getAuth } from "@/app/(console)/auth";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";

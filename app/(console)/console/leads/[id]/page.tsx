@@ -6,7 +6,7 @@ import { FieldError, fieldAria, SelectOptions } from "@/components/console/field
 import { formatWhen, formLabel } from "@/components/console/format";
 import { BackLink, Section } from "@/components/console/page-parts";
 import { queryParam, type SearchParams } from "@/lib/query-param";
-import { requireStaffPage } from "@/lib/auth/next";
+import { requireStaffPage } from "@/app/(console)/auth";
 import { can } from "@/lib/auth/roles";
 import { LEAD_STATUSES } from "@/lib/console/inbox";
 import { leadDetail, LIMITS, listStaff, STATUS_LABELS, timeline } from "@/lib/console/pipeline";

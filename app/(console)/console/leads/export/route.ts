@@ -1,4 +1,4 @@
-import { withPermission } from "@/lib/auth/next";
+import { withPermission } from "@/app/(console)/auth";
 import { exportLeadsCsv } from "@/lib/console/export";
 import { parseInboxFilters } from "@/lib/console/inbox";
 import { db } from "@/lib/db";

@@ -5,7 +5,7 @@ import { formatCount, formatWhen, formLabel } from "@/components/console/format"
 import { BackLink, Notice, Section } from "@/components/console/page-parts";
 import { queryParam, type SearchParams } from "@/lib/query-param";
 import { ConsoleTable, TableSection, type Column } from "@/components/console/table";
-import { requireStaffPage } from "@/lib/auth/next";
+import { requireStaffPage } from "@/app/(console)/auth";
 import { personOverview, type PersonExport } from "@/lib/console/privacy";
 import { db } from "@/lib/db";
 

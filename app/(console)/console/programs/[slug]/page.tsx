@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { formatDateTime } from "@/components/console/format";
 import { Breadcrumb, Notice, Section } from "@/components/console/page-parts";
 import { queryParam, type SearchParams } from "@/lib/query-param";
-import { requireStaffPage } from "@/lib/auth/next";
+import { requireStaffPage } from "@/app/(console)/auth";
 import { formatCohortDate, formatMoney } from "@/lib/content/programs";
 import {
   centsToDollars,

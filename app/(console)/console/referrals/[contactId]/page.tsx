@@ -5,7 +5,7 @@ import { formatCount, formatWhen, formLabel } from "@/components/console/format"
 import { BackLink, Badge, Section, type BadgeTone } from "@/components/console/page-parts";
 import type { SearchParams } from "@/lib/query-param";
 import { TableSection, type Column } from "@/components/console/table";
-import { requireStaffPage } from "@/lib/auth/next";
+import { requireStaffPage } from "@/app/(console)/auth";
 import { can } from "@/lib/auth/roles";
 import { getReferrer, type FriendRow, type LedgerRow } from "@/lib/console/referrals";
 import { db } from "@/lib/db";

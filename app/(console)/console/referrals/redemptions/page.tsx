@@ -4,7 +4,7 @@ import { listHref, NumberedPager, ResultCount } from "@/components/console/listi
 import { BackLink } from "@/components/console/page-parts";
 import { queryParam, type SearchParams } from "@/lib/query-param";
 import { ConsoleTable } from "@/components/console/table";
-import { requireStaffPage } from "@/lib/auth/next";
+import { requireStaffPage } from "@/app/(console)/auth";
 import { can } from "@/lib/auth/roles";
 import { listRedemptions, REDEMPTION_STATUSES, REFERRALS_PAGE_SIZE } from "@/lib/console/referrals";
 import { db } from "@/lib/db";

@@ -4,7 +4,7 @@ import { formatWhen, formLabel } from "@/components/console/format";
 import { BackLink, Badge, Notice } from "@/components/console/page-parts";
 import { queryParam, type SearchParams } from "@/lib/query-param";
 import { ConsoleTable } from "@/components/console/table";
-import { requireStaffPage } from "@/lib/auth/next";
+import { requireStaffPage } from "@/app/(console)/auth";
 import { can } from "@/lib/auth/roles";
 import { listReferralReviews, REVIEW_NOTE_MAX, REVIEW_STATUSES, type ReviewRow } from "@/lib/console/referral-reviews";
 import { db } from "@/lib/db";

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { Facts } from "@/components/console/facts";
 import { formatDateTime } from "@/components/console/format";
 import { Breadcrumb, Notice, Section } from "@/components/console/page-parts";
-import { requireStaffPage } from "@/lib/auth/next";
+import { requireStaffPage } from "@/app/(console)/auth";
 import { queryParam, type SearchParams } from "@/lib/query-param";
 import { ROLES } from "@/lib/auth/roles";
 import { getStaffAccount, PASSWORD_MIN, ROLE_LABELS } from "@/lib/console/staff-accounts";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireStaffPage } from "@/lib/auth/next";
+import { requireStaffPage } from "@/app/(console)/auth";
 import { notFound } from "next/navigation";
 import { BackLink } from "@/components/console/page-parts";
 import { EmailView } from "@/components/email/email-view";

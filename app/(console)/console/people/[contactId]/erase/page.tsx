@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { FieldError, fieldAria } from "@/components/console/fields";
 import { BackLink } from "@/components/console/page-parts";
 import { queryParam, type SearchParams } from "@/lib/query-param";
-import { requireStaffPage } from "@/lib/auth/next";
+import { requireStaffPage } from "@/app/(console)/auth";
 import { db } from "@/lib/db";
 import { erasePersonAction } from "../../actions";
 

@@ -1,4 +1,4 @@
-import { withPermission } from "@/lib/auth/next";
+import { withPermission } from "@/app/(console)/auth";
 import { exportPerson } from "@/lib/console/privacy";
 import { db } from "@/lib/db";
 

@@ -1,18 +1,20 @@
 /**
  * The Next.js side of staff sign-in: the Better Auth instance with Next's cookie binding,
- * and the checks every console page, Server Action and route handler starts with.
- * Server Actions are public endpoints, so each checks the session itself; the proxy's
- * redirect is only a convenience.
+ * and the checks every console page, Server Action and route handler starts with. Kept here,
+ * next to the routes, so lib/ stays free of Next imports. Server Actions are public
+ * endpoints: each is built with `staffAction(permission)`, whose middleware checks the
+ * session and role before the body runs; the proxy's redirect is only a convenience.
  */
 import { nextCookies } from "better-auth/next-js";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
-import { db } from "../db";
-import { siteUrl } from "../site-config";
-import { limiterStore } from "../rate-limit";
-import { authSecret, createAuth, type Auth } from "./auth";
-import { accountLimitIsSafe, createSignInGuard, signInPolicyFromEnv } from "./sign-in-guard";
-import { can, roleOf, type Permission, type Role } from "./roles";
+import { createStaffAction, FORBIDDEN_MESSAGE, SIGNED_OUT_MESSAGE } from "@/lib/actions/client";
+import { authSecret, createAuth, type Auth } from "@/lib/auth/auth";
+import { can, roleOf, type Permission, type Role } from "@/lib/auth/roles";
+import { accountLimitIsSafe, createSignInGuard, signInPolicyFromEnv } from "@/lib/auth/sign-in-guard";
+import { db } from "@/lib/db";
+import { limiterStore } from "@/lib/rate-limit";
+import { siteUrl } from "@/lib/site-config";
 
 const globalForAuth = globalThis as unknown as { __loomstackAuth?: Auth };
 
@@ -46,31 +48,27 @@ export async function currentStaff(): Promise<Staff | null> {
   return { id: session.user.id, name: session.user.name, email: session.user.email, role };
 }
 
+const signInPage = (returnTo: string) => `/console/sign-in?next=${encodeURIComponent(returnTo)}`;
+
 /** For pages: anonymous → the sign-in page (coming back here after); no permission → 403. */
 export async function requireStaffPage(permission: Permission, returnTo = "/console"): Promise<Staff> {
   const staff = await currentStaff();
-  if (!staff) redirect(`/console/sign-in?next=${encodeURIComponent(returnTo)}`);
+  if (!staff) redirect(signInPage(returnTo));
   if (!can(staff.role, permission)) forbidden();
   return staff;
 }
 
-export type Denied = { ok: false; status: 401 | 403; error: string };
-
-/** For Server Actions and route handlers: the staff member, or why not. */
-export async function authorize(permission: Permission): Promise<Staff | Denied> {
-  const staff = await currentStaff();
-  if (!staff) return { ok: false, status: 401, error: "Your session has ended. Sign in again." };
-  if (!can(staff.role, permission)) return { ok: false, status: 403, error: "Your role does not allow this." };
-  return staff;
-}
-
-export function isDenied(x: Staff | Denied): x is Denied {
-  return "ok" in x && x.ok === false;
-}
+/**
+ * For Server Actions: `staffAction("leads:work").formAction(answers, body)` (lib/actions/client.ts).
+ * Anonymous → the sign-in page, coming back to the action's `returnTo`; no permission → the
+ * action's `forbidden` answer. Either way the body never runs.
+ */
+export const staffAction = createStaffAction({ currentStaff, signIn: (returnTo) => redirect(signInPage(returnTo)) });
 
 /** Route handlers: 401/403 as JSON, or run. */
 export async function withPermission(permission: Permission, run: (staff: Staff) => Promise<Response>): Promise<Response> {
-  const who = await authorize(permission);
-  if (isDenied(who)) return Response.json({ error: who.error }, { status: who.status });
-  return run(who);
+  const staff = await currentStaff();
+  if (!staff) return Response.json({ error: SIGNED_OUT_MESSAGE }, { status: 401 });
+  if (!can(staff.role, permission)) return Response.json({ error: FORBIDDEN_MESSAGE }, { status: 403 });
+  return run(staff);
 }
