@@ -284,8 +284,10 @@ describe("the local mailbox (no RESEND_API_KEY)", () => {
 
 describe("dispatcher processes (npm run email:dispatch)", () => {
   const root = path.resolve(__dirname, "../..");
+  // `node --import tsx`, not the tsx CLI: the CLI runs the script in a child process, so a
+  // SIGKILL would stop only the wrapper and leave the dispatcher running.
   const run = (args: string[], env: Record<string, string> = {}): ChildProcess =>
-    spawn(path.join(root, "node_modules/.bin/tsx"), ["scripts/email-dispatch.ts", ...args], {
+    spawn(process.execPath, ["--import", "tsx", "scripts/email-dispatch.ts", ...args], {
       cwd: root,
       env: {
         ...process.env,
@@ -324,19 +326,26 @@ describe("dispatcher processes (npm run email:dispatch)", () => {
     // Slow answers, so the kill lands while sends are in flight.
     fake.latencyMs = 150;
     const requestsBefore = fake.requests;
-    const first = run([], { EMAIL_BATCH_SIZE: "20", EMAIL_CONCURRENCY: "5", EMAIL_LEASE_MS: "3000", RESEND_TIMEOUT_MS: "2000" });
+    // A lease far longer than this test, so that only the injected clock below can end it.
+    const first = run([], { EMAIL_BATCH_SIZE: "20", EMAIL_CONCURRENCY: "5", EMAIL_LEASE_MS: "600000", RESEND_TIMEOUT_MS: "2000" });
     await fake.waitForRequests(requestsBefore + 12);
     first.kill("SIGKILL");
     await exited(first);
-    const afterKill = await t.db.emailMessage.findMany();
-    expect(afterKill.some((m) => m.status === "pending" && m.lockedBy)).toBe(true); // it died holding claims
-    const acceptedBeforeKill = fake.deliveries.length;
-    expect(acceptedBeforeKill).toBeGreaterThan(0);
-
+    const orphans = (await t.db.emailMessage.findMany()).filter((m) => m.status === "pending" && m.lockedBy);
+    expect(orphans.length).toBeGreaterThan(0); // it died holding claims
+    expect(fake.deliveries.length).toBeGreaterThan(0);
     fake.latencyMs = 0;
-    await new Promise((r) => setTimeout(r, 3_200)); // the dead dispatcher's lease runs out
-    const second = run(["--once"], { EMAIL_LEASE_MS: "3000" });
+
+    // Restarted while the dead one's lease still runs: it sends the rest and leaves those claims alone.
+    const second = run(["--once"], { EMAIL_LEASE_MS: "600000" });
     expect(await exited(second)).toBe(0);
+    const stillHeld = await t.db.emailMessage.findMany({ where: { id: { in: orphans.map((m) => m.id) } } });
+    expect(stillHeld.map((m) => [m.id, m.status, m.lockedBy])).toEqual(orphans.map((m) => [m.id, "pending", m.lockedBy]));
+    expect(await t.db.emailMessage.count({ where: { id: { notIn: orphans.map((m) => m.id) }, status: { not: "sent" } } })).toBe(0);
+
+    // The lease runs out (the clock moved past its end, 1 ms): the orphaned claims are sent, once.
+    const leaseEnd = Math.max(...orphans.map((m) => m.lockedUntil!.getTime()));
+    await drainOutbox(options({ now: () => new Date(leaseEnd + 1) }));
     await expectExactlyOnce();
   }, 60_000);
 });
