@@ -36,6 +36,11 @@ export function attributionFrom(params: SearchParams): Attribution {
 
 export type { ProgramChoice };
 
+/** The program a link names with ?program=<slug>, if it is one of `programs`. */
+export function programFromQuery<P extends { slug: string }>(programs: P[], params: SearchParams): P | undefined {
+  return programs.find((p) => p.slug === queryParam(params, "program"));
+}
+
 /** Programs with their upcoming cohorts as ready-made option labels. */
 export function programChoices(programs: ProgramView[]): ProgramChoice[] {
   return programs.map((p) => ({

@@ -1,44 +1,19 @@
-import type { Metadata } from "next";
-import { FormCard, FormPage } from "@/components/forms/form-page";
 import { NewsletterForm } from "@/lib/forms/newsletter/form";
-import { attributionFrom, formPermalink, type SearchParams } from "@/components/forms/page-data";
 import { initialFormState } from "@/lib/leads/initial-state";
-import { pageMetadata } from "@/app/(forms)/page-metadata";
+import { FormPageLayout, formLinkProps, formPageMetadata, type FormPageArgs } from "../form-page";
 import { submitNewsletter } from "../actions";
 
 // Every rendering carries a fresh submission token.
 export const dynamic = "force-dynamic";
 
-const path = "/newsletter";
+export const metadata = formPageMetadata("newsletter");
 
-export const metadata: Metadata = pageMetadata({
-  title: "Newsletter: career advice and 20% off your next course",
-  description:
-    "Subscribe to the Loomstack Academy newsletter for career guides, new cohort dates and events, and get a personal code for 20% off your next course.",
-  path,
-});
-
-export default async function NewsletterPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+export default async function NewsletterPage({ searchParams }: FormPageArgs) {
   const params = await searchParams;
   return (
-    <FormPage
-      path={path}
-      crumb="Newsletter"
-      eyebrow="Newsletter"
-      title="Get 20% off your next course"
-      intro="Subscribe for career guides, new cohort dates and events. As soon as you send the form, your personal discount code appears on this page: 20% off your next course. You can unsubscribe from any email."
-      aside={<NewsletterPerks />}
-    >
-      <FormCard id="newsletter-sign-up" title="Subscribe">
-        <NewsletterForm
-          action={submitNewsletter}
-          initialState={initialFormState("newsletter")}
-          attribution={attributionFrom(params)}
-          path={path}
-          permalink={formPermalink(path, params, "newsletter-sign-up")}
-        />
-      </FormCard>
-    </FormPage>
+    <FormPageLayout name="newsletter" aside={<NewsletterPerks />}>
+      <NewsletterForm action={submitNewsletter} initialState={initialFormState("newsletter")} {...formLinkProps("newsletter", params)} />
+    </FormPageLayout>
   );
 }
 

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { FormCard, FormPage } from "@/components/forms/form-page";
-import { formPermalink, type SearchParams } from "@/components/forms/page-data";
 import { StatusLinkForm } from "./status-link-form";
 import { authSecret } from "@/lib/auth/auth";
 import { db } from "@/lib/db";
@@ -9,48 +8,28 @@ import { initialFormState } from "@/lib/leads/initial-state";
 import { PROOF_COOKIE, readProof } from "@/lib/ownership/proof";
 import { POINTS_PER_REFERRAL } from "@/lib/referrals/points";
 import { FRIEND_STATE_LABELS, referrerStatus } from "@/lib/referrals/status";
-import { pageMetadata } from "@/app/(forms)/page-metadata";
+import { FormPageLayout, formLinkProps, formPageMetadata, formPagePath, type FormPageArgs } from "../../form-page";
 import { siteUrl } from "@/lib/site-config";
 import { forgetProofAction, requestStatusLinkAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
-const path = "/refer/status";
+const path = formPagePath("referStatus");
 
-export const metadata: Metadata = {
-  ...pageMetadata({
-    title: "Your referral link and points",
-    description: "See your personal referral link, your points and the friends you referred, through a link we email you.",
-    path,
-  }),
-  robots: { index: false },
-};
+export const metadata: Metadata = { ...formPageMetadata("referStatus"), robots: { index: false } };
 
 const n = (v: number) => v.toLocaleString("en-US");
 
-export default async function ReferralStatusPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+export default async function ReferralStatusPage({ searchParams }: FormPageArgs) {
   const params = await searchParams;
   const proof = readProof((await cookies()).get(PROOF_COOKIE)?.value, authSecret(), new Date());
   const status = proof ? await referrerStatus(db(), proof.contactId) : null;
 
   if (!status) {
     return (
-      <FormPage
-        path={path}
-        crumb="Your referral status"
-        eyebrow="Referral points"
-        title="Your referral link and points"
-        intro="Enter the address you referred friends from. We email it a one-time link to your personal referral link, your points and how each friend is doing."
-      >
-        <FormCard id="status-link" title="Email me a link">
-          <StatusLinkForm
-            action={requestStatusLinkAction}
-            initialState={initialFormState("referral")}
-            path={path}
-            permalink={formPermalink(path, params, "status-link")}
-          />
-        </FormCard>
-      </FormPage>
+      <FormPageLayout name="referStatus">
+        <StatusLinkForm action={requestStatusLinkAction} initialState={initialFormState("referral")} {...formLinkProps("referStatus", params)} />
+      </FormPageLayout>
     );
   }
 
