@@ -4,7 +4,8 @@
  * GET /console/leads/export (app/(console)/console/leads/export/route.ts).
  *
  * Expected rows are computed here from the seeded data with plain JavaScript predicates, not
- * with inboxWhere, and the CSV is read back with a small RFC 4180 parser of this file's own.
+ * with inboxWhere, and the CSV is read back with the strict RFC 4180 parser in tests/helpers/csv.ts,
+ * which shares no code with the export.
  *
  * exportLeadsCsv has two readers: through Prisma, and with Kysely on a connection of its own
  * (the SQLite file, or one pg connection). Every exportLeadsCsv test runs with both, and a
@@ -21,6 +22,7 @@ import Database from "better-sqlite3";
 import fc from "fast-check";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { parseCsv } from "../helpers/csv";
 import { createTestDb } from "../helpers/test-db";
 import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -58,56 +60,6 @@ vi.mock("@/app/(console)/auth", () => ({
     return run(routeState.staff);
   },
 }));
-
-// ---- RFC 4180 reader (independent of the code under test) ----
-
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  let started = false;
-  for (let i = 0; i < text.length; ) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i += 2;
-      } else if (ch === '"') {
-        quoted = false;
-        i++;
-        if (i < text.length && !",\r\n".includes(text[i])) throw new Error(`junk after closing quote at ${i}`);
-      } else {
-        cell += ch;
-        i++;
-      }
-    } else if (ch === '"') {
-      if (started) throw new Error(`quote inside an unquoted field at ${i}`);
-      quoted = started = true;
-      i++;
-    } else if (ch === ",") {
-      row.push(cell);
-      cell = "";
-      started = false;
-      i++;
-    } else if (ch === "\r" || ch === "\n") {
-      if (ch === "\r" && text[i + 1] !== "\n") throw new Error(`bare CR at ${i}`);
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-      started = false;
-      i += ch === "\r" ? 2 : 1;
-    } else {
-      cell += ch;
-      started = true;
-      i++;
-    }
-  }
-  if (quoted) throw new Error("unterminated quoted field");
-  if (started || row.length) rows.push([...row, cell]);
-  return rows;
-}
 
 // ---- seed ----
 
