@@ -16,6 +16,7 @@ import { randomUUID } from "node:crypto";
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { Interrupt, nextRequest } from "../helpers/next-request";
 import { createTestDb } from "../helpers/test-db";
 import { actionInfo } from "@/lib/actions/client";
 import { PERMISSIONS, type Permission, type Role } from "@/lib/auth/roles";
@@ -25,44 +26,9 @@ process.env.DATABASE_URL = t.url;
 process.env.SITE_URL = "http://console.test";
 
 // --- Next's request context, simulated ---------------------------------------------------
-let requestHeaders = new Headers();
-const jar = new Map<string, string>();
-/** Next's navigation signals, with the digests Next gives them (the action client lets them through). */
-class Interrupt extends Error {
-  readonly digest: string;
-  constructor(readonly kind: string, readonly to?: string) {
-    super(`${kind} ${to ?? ""}`);
-    this.digest = kind === "redirect" ? `NEXT_REDIRECT;replace;${to};307;` : `NEXT_HTTP_ERROR_FALLBACK;${{ notFound: 404, forbidden: 403, unauthorized: 401 }[kind]}`;
-  }
-}
-vi.mock("next/headers", () => ({
-  headers: async () => requestHeaders,
-  cookies: async () => ({
-    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined),
-    getAll: () => [...jar].map(([name, value]) => ({ name, value })),
-    has: (name: string) => jar.has(name),
-    set: (name: string, value: string) => void jar.set(name, value),
-    delete: (name: string) => void jar.delete(name),
-  }),
-}));
-vi.mock("next/navigation", () => ({
-  redirect: (to: string) => {
-    throw new Interrupt("redirect", to);
-  },
-  permanentRedirect: (to: string) => {
-    throw new Interrupt("redirect", to);
-  },
-  notFound: () => {
-    throw new Interrupt("notFound");
-  },
-  forbidden: () => {
-    throw new Interrupt("forbidden");
-  },
-  unauthorized: () => {
-    throw new Interrupt("unauthorized");
-  },
-}));
-vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {}, refresh: () => {} }));
+vi.mock("next/headers", async () => (await import("../helpers/next-request")).nextHeaders);
+vi.mock("next/navigation", async () => (await import("../helpers/next-request")).nextNavigation);
+vi.mock("next/cache", async () => (await import("../helpers/next-request")).nextCache);
 
 type Who = "anonymous" | Role;
 const cookieFor: Record<Who, string> = { anonymous: "", staff: "", admin: "" };
@@ -393,7 +359,7 @@ describe("authorization matrix: Server Actions", () => {
           continue;
         }
         const ctx = await rule.setup();
-        requestHeaders = new Headers({ cookie: cookieFor[who], origin: "http://console.test", "x-forwarded-for": "198.51.100.20" });
+        nextRequest.headers = new Headers({ cookie: cookieFor[who], origin: "http://console.test", "x-forwarded-for": "198.51.100.20" });
         let interrupt: Interrupt | undefined;
         try {
           await rule.call(action, ctx);
@@ -440,7 +406,7 @@ describe("console actions called with tampered arguments", () => {
         if (typeof action !== "function") continue; // a row without its action fails the tests above
         for (const [what, args] of TAMPERED) {
           const ctx = await rule.setup();
-          requestHeaders = new Headers({ cookie: cookieFor.admin, origin: "http://console.test", "x-forwarded-for": "198.51.100.21" });
+          nextRequest.headers = new Headers({ cookie: cookieFor.admin, origin: "http://console.test", "x-forwarded-for": "198.51.100.21" });
           warn.mockClear();
           error.mockClear();
           let answer: unknown;

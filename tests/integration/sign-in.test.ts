@@ -8,6 +8,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { CLIENT_IP_HEADER, CLIENT_IP_STAMPED_ENV } from "@/lib/client-ip";
+import { Interrupt, nextRequest } from "../helpers/next-request";
 import { createTestDb } from "../helpers/test-db";
 
 const t = createTestDb();
@@ -25,35 +26,10 @@ process.env.SIGNIN_LIMIT_IP = `${IP_LIMIT}/900`;
 process.env.SIGNIN_LIMIT_ACCOUNT = `${ACCOUNT_LIMIT}/900`;
 process.env.SIGNIN_BACKOFF = `5/${FIRST_WAIT_SECONDS}/900`;
 
-let requestHeaders = new Headers();
-const jar = new Map<string, string>();
-class Interrupt extends Error {
-  /** Next's digest for a redirect: the action client lets it through. */
-  readonly digest: string;
-  constructor(
-    readonly kind: string,
-    readonly to?: string,
-  ) {
-    super(`${kind} ${to ?? ""}`);
-    this.digest = `NEXT_REDIRECT;replace;${to};307;`;
-  }
-}
-vi.mock("next/headers", () => ({
-  headers: async () => requestHeaders,
-  cookies: async () => ({
-    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined),
-    getAll: () => [...jar].map(([name, value]) => ({ name, value })),
-    has: (name: string) => jar.has(name),
-    set: (name: string, value: string) => void jar.set(name, value),
-    delete: (name: string) => void jar.delete(name),
-  }),
-}));
-vi.mock("next/navigation", () => ({
-  redirect: (to: string) => {
-    throw new Interrupt("redirect", to);
-  },
-}));
-vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {}, refresh: () => {} }));
+// Next's request context (headers, cookies, redirect), simulated: tests/helpers/next-request.ts
+vi.mock("next/headers", async () => (await import("../helpers/next-request")).nextHeaders);
+vi.mock("next/navigation", async () => (await import("../helpers/next-request")).nextNavigation);
+vi.mock("next/cache", async () => (await import("../helpers/next-request")).nextCache);
 
 const fd = (fields: Record<string, string>) => {
   const f = new FormData();
@@ -72,7 +48,7 @@ async function auth() {
 /** The console form, posted from `ip` (and a made-up X-Forwarded-For). */
 async function formSignIn(ip: string, email: string, password: string, next = "/console") {
   const { signInAction } = await import("@/app/(console)/console/sign-in/actions");
-  requestHeaders = new Headers({ origin: SITE, [CLIENT_IP_HEADER]: ip, "x-forwarded-for": `203.0.113.${Math.floor(Math.random() * 250) + 1}` });
+  nextRequest.headers = new Headers({ origin: SITE, [CLIENT_IP_HEADER]: ip, "x-forwarded-for": `203.0.113.${Math.floor(Math.random() * 250) + 1}` });
   return signInAction({ status: "idle" }, fd({ email, password, next })).catch((e: unknown) => e);
 }
 
