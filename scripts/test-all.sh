@@ -18,6 +18,12 @@ fi
 
 step() { printf '\n==> %s\n' "$*"; }
 
+step "ESLint (typescript-eslint, React hooks, jsx-a11y, Next.js rules): no errors, no warnings"
+npm run --silent lint
+
+step "Prettier: every code file is formatted (npm run format fixes it)"
+npm run --silent format:check
+
 step "Migrations match prisma/schema.prisma, for SQLite and PostgreSQL"
 npm run --silent db:check-migrations
 
