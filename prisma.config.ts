@@ -1,4 +1,3 @@
-import path from "node:path";
 import { defineConfig } from "prisma/config";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { createPgAdapter } from "./lib/db/pg";

@@ -30,7 +30,7 @@ export function createDb(url = resolveDatabaseUrl(), options: CreateDbOptions = 
     }) as unknown as PrismaClient;
     return tag(retryingTransactions(client), "postgres", url);
   }
-  useWal(url);
+  enableWal(url);
   return tag(new PrismaClient({ adapter: immediateTransactions(new PrismaBetterSQLite3({ url })) }), "sqlite", url);
 }
 
@@ -99,7 +99,7 @@ function retryingTransactions(client: PrismaClient): PrismaClient {
  * the same file. The default synchronous=FULL stays, so a committed lead survives a
  * power cut.
  */
-function useWal(url: string) {
+function enableWal(url: string) {
   const file = url.slice("file:".length);
   if (!file || file === ":memory:") return;
   const conn = new Database(file);

@@ -63,7 +63,7 @@ export const emailField = z
   .pipe(z.email("Enter an email address like name@example.com."));
 
 /** Digits, a leading +, spaces and the usual separators: nothing else may be typed. */
-const PHONE_CHARACTERS = /^\+?[0-9 \u00A0().\/-]+$/;
+const PHONE_CHARACTERS = /^\+?[0-9 \u00A0()./-]+$/;
 
 /**
  * A typed phone number in E.164 form, or undefined if it cannot be one. Without a country

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { Facts } from "@/components/console/facts";
 import { FilterClear, FilterForm, FilterInput, FilterSelect, FilterSubmit } from "@/components/console/filters";
 import { formatCount, formatDateTime } from "@/components/console/format";
 import { listHref, NumberedPager, ResultCount } from "@/components/console/listing";
