@@ -12,6 +12,7 @@ export type QueryParams = SearchParams | URLSearchParams;
 /** Longest value kept. Pages compare most values with short keys and echo a few back into the page. */
 export const QUERY_PARAM_MAX = 300;
 
+// eslint-disable-next-line no-control-regex -- matches control characters on purpose, to remove them
 const CONTROL_CHARS = /[\u0000-\u001F\u007F-\u009F]/g;
 
 /**

@@ -4,6 +4,7 @@
  */
 
 /** C0/C1 control characters other than tab and line breaks: no field may hold them. */
+// eslint-disable-next-line no-control-regex -- matches control characters on purpose, to reject them
 export const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
 /**

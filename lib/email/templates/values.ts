@@ -86,6 +86,7 @@ export function referralPoints(value: unknown): ReferralPoints | null {
 
 /** One line: control characters and line breaks become spaces, runs of spaces collapse. */
 export function oneLine(value: string): string {
+  // eslint-disable-next-line no-control-regex -- strips control characters from a value on purpose
   return value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ").replace(/\s+/g, " ").trim();
 }
 
