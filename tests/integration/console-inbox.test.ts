@@ -9,7 +9,6 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type { Db } from "@/lib/db";
 import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 import {
-  afterCursor,
   countInbox,
   decodeCursor,
   filtersToQuery,
