@@ -151,6 +151,7 @@ export function useLeadForm({ formId, schema, action, initialState, permalink, b
     for (const [name, message] of Object.entries(fieldErrors ?? {})) {
       methods.setError(name, { type: "server", message });
     }
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- runs once per new server-action result, alongside setError on the form library
     setSyncedState(state);
     setAttemptErrors(fieldErrors ?? {});
     if (submitted) focusPendingRef.current = true;
@@ -338,6 +339,7 @@ function ErrorSummary() {
   const { message, summary, labels, formId, refs } = useLeadFormContext();
   const show = Boolean(message) || summary.length > 0;
   return (
+    // eslint-disable-next-line react-hooks/refs -- passes the ref object to the element; nothing reads .current during render
     <div role="alert" ref={refs.alert} tabIndex={show ? -1 : undefined} className="outline-none">
       {show && (
         <div className="rounded-xl border-2 border-red-700 bg-red-50 p-4 sm:p-5">

@@ -27,6 +27,7 @@ export function TimeZoneField({ name = "timeZone", label = "Your time zone", opt
   useEffect(() => {
     if (start !== serverDefault) return;
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the browser zone is known only after hydration; server and client HTML must match
     if (zone && zone !== serverDefault) setDetected(zone);
   }, [start, serverDefault]);
 
