@@ -195,6 +195,16 @@ export function exportRowLine(row: ExportRow): string {
   return csvLine(EXPORT_COLUMNS.map((c) => (c.column === "ownerName" ? row.owner?.name : r[c.column])));
 }
 
+// ---- the download's file name ----
+
+/** What the download's file name is dated by; a test sets `now` rather than depend on the day it runs. */
+export const exportClock = { now: (): Date => new Date() };
+
+/** The download's file name, `leads-YYYY-MM-DD.csv`: the day of `now` in UTC. */
+export function exportFileName(now: Date = exportClock.now()): string {
+  return `leads-${now.toISOString().slice(0, 10)}.csv`;
+}
+
 // ---- reading the rows ----
 
 export type ExportOptions = {

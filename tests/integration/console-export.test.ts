@@ -27,7 +27,7 @@ import { createTestDb } from "../helpers/test-db";
 import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { encodeCursor, FILTER_KEYS, inboxFilter, LEAD_STATUSES, NO_SOURCE, type InboxFilters } from "@/lib/console/inbox";
-import { EXPORT_BATCH_SIZE, EXPORT_COLUMNS, exportBatchQuery, exportLeadsCsv, type ExportOptions } from "@/lib/console/export";
+import { EXPORT_BATCH_SIZE, EXPORT_COLUMNS, exportBatchQuery, exportClock, exportLeadsCsv, type ExportOptions } from "@/lib/console/export";
 import { dialectOf, sqliteFile } from "@/lib/db/dialect";
 import { FORM_TYPES } from "@/lib/leads/form-types";
 import { nameSearchKeys } from "@/lib/leads/search-keys";
@@ -120,18 +120,34 @@ async function exportAllWith(filters: InboxFilters, opts: ExportOptions = {}, db
 
 /** A database whose lead.findMany is counted, and can be made to fail on the n-th call. */
 function countingDb() {
-  const state = { calls: 0, failOn: 0 };
+  const started = new Map<number, (query: Promise<unknown>) => void>();
+  const state = {
+    calls: 0,
+    failOn: 0,
+    /** Resolves when query `n` (1 for the first) starts, with that query (a promise of its rows). */
+    whenCall: (n: number) => new Promise<Promise<unknown>>((resolve) => started.set(n, resolve)),
+  };
   const db = {
     lead: {
-      findMany: async (args: Prisma.LeadFindManyArgs) => {
-        state.calls++;
-        if (state.calls === state.failOn) throw new Error("SQLITE_IOERR: disk I/O error (test)");
-        return t.db.lead.findMany(args);
+      findMany: (args: Prisma.LeadFindManyArgs) => {
+        const n = ++state.calls;
+        const query = (async () => {
+          if (n === state.failOn) throw new Error("SQLITE_IOERR: disk I/O error (test)");
+          return t.db.lead.findMany(args);
+        })();
+        started.get(n)?.(query.catch(() => {}));
+        return query;
       },
     },
   } as unknown as Db;
   return { db, state };
 }
+
+/**
+ * One turn of the event loop, not a wait for time: by then every promise callback already
+ * queued, and every one those queue, has run (Node empties the microtask queue first).
+ */
+const afterQueuedCallbacks = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 beforeAll(async () => {
   await t.db.user.createMany({
@@ -577,11 +593,13 @@ describe("GET /console/leads/export", () => {
 
   it("streams a UTF-8 CSV with a BOM, download headers and the filtered rows, behind leads:export", async () => {
     use();
+    // Late in the UTC day, when it is already the next day east of UTC: the name is the UTC day.
+    vi.spyOn(exportClock, "now").mockReturnValue(new Date("2026-03-05T23:30:00Z"));
     const res = await get("form=enroll&status=contacted");
     expect(routeState.permissions).toEqual(["leads:export"]);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    expect(res.headers.get("content-disposition")).toBe(`attachment; filename="leads-${new Date().toISOString().slice(0, 10)}.csv"`);
+    expect(res.headers.get("content-disposition")).toBe('attachment; filename="leads-2026-03-05.csv"');
     expect(res.headers.get("cache-control")).toBe("no-store");
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -644,15 +662,16 @@ describe("GET /console/leads/export", () => {
     expect(ids[BULK - 1]).toBe(`bulk-${String(BULK - 1).padStart(5, "0")}`);
   });
 
-  it("reads at most one batch ahead, and stops querying when the client goes away", async () => {
+  it("reads one batch ahead of the client, no more, and stops querying when the client goes away", async () => {
     const state = use();
     const res = await get("source=bulk");
     const reader = res.body!.getReader();
+    const second = state.whenCall(2);
     await reader.read(); // BOM, header and batch 1 (read before the response started)
-    await new Promise((r) => setTimeout(r, 20));
-    expect(state.calls).toBe(2); // batch 2 read ahead, batch 3 not
-    await reader.cancel();
-    await new Promise((r) => setTimeout(r, 20));
+    await (await second); // reading them asks for batch 2, which is read...
+    await afterQueuedCallbacks(); // ...and once everything that follows from that has run,
+    expect(state.calls).toBe(2); // batch 3 is not asked for: the client has not read batch 2
+    await reader.cancel(); // resolves once the export has finished (its finally blocks ran)
     expect(state.calls).toBe(2);
   });
 
@@ -664,8 +683,7 @@ describe("GET /console/leads/export", () => {
     const reader = res.body!.getReader();
     await reader.read();
     expect(close).not.toHaveBeenCalled();
-    await reader.cancel();
-    await new Promise((r) => setTimeout(r, 20));
+    await reader.cancel(); // resolves once the export has finished, its connection closed
     expect(close).toHaveBeenCalledTimes(1);
   });
 

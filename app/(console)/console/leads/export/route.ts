@@ -1,5 +1,5 @@
 import { withPermission } from "@/app/(console)/auth";
-import { exportLeadsCsv } from "@/lib/console/export";
+import { exportFileName, exportLeadsCsv } from "@/lib/console/export";
 import { parseInboxFilters } from "@/lib/console/inbox";
 import { db } from "@/lib/db";
 import { resolveDatabaseUrl } from "@/lib/db/url";
@@ -63,12 +63,11 @@ export async function GET(request: Request): Promise<Response> {
       },
     }, new CountQueuingStrategy({ highWaterMark: 1 })); // at most one batch read ahead of the client
 
-    const date = new Date().toISOString().slice(0, 10);
     return new Response(body, {
       status: 200,
       headers: {
         "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="leads-${date}.csv"`,
+        "Content-Disposition": `attachment; filename="${exportFileName()}"`,
         "Cache-Control": "no-store",
         "X-Content-Type-Options": "nosniff",
       },
