@@ -4,7 +4,7 @@ import { useEffect } from "react";
 import { useWatch } from "react-hook-form";
 import { LIMITS } from "../fields";
 import { ENROLL_CONSENT, enrollSchema, EXPERIENCE_LABELS, EXPERIENCE_LEVELS, PAYMENT_LABELS, PAYMENT_OPTIONS } from "./schema";
-import { ConsentField, FormSection, RadioGroupField, SelectField, TextAreaField, TextField, NameAndEmailFields } from "../ui/fields";
+import { ConsentField, FormSection, PhoneField, RadioGroupField, SelectField, TextAreaField, NameAndEmailFields } from "../ui/fields";
 import { LeadFormShell, useLeadForm, type LeadFormProps } from "../ui/lead-form";
 import type { Option } from "../ui/fields";
 
@@ -108,15 +108,7 @@ export function EnrollForm({ action, initialState, programs, attribution, path, 
 
       <FormSection title="About you">
         <NameAndEmailFields />
-        <TextField
-          name="phone"
-          label="Phone"
-          type="tel"
-          optional
-          autoComplete="tel"
-          maxLength={32}
-          hint="With the country code if you are outside the US, like +44 20 7946 0958."
-        />
+        <PhoneField label="Phone" optional />
         <RadioGroupField
           name="experience"
           legend="How much programming have you done?"

@@ -2,7 +2,7 @@
 
 import { LIMITS } from "../fields";
 import { NEWSLETTER_CONSENT, newsletterSchema } from "./schema";
-import { ConsentField, TextField } from "../ui/fields";
+import { ConsentField, EmailField, TextField } from "../ui/fields";
 import { LeadFormShell, useLeadForm, type LeadFormProps } from "../ui/lead-form";
 
 const LABELS = { email: "Email", name: "Name", consent: "Consent" };
@@ -20,15 +20,7 @@ export function NewsletterForm({ action, initialState, attribution, path, permal
       resetHref={path}
       resetLabel="Sign up another address"
     >
-      <TextField
-        name="email"
-        label="Email"
-        type="email"
-        autoComplete="email"
-        spellCheck={false}
-        autoCapitalize="none"
-        maxLength={LIMITS.email}
-      />
+      <EmailField name="email" label="Email" />
       <TextField name="name" label="Your name" optional autoComplete="name" maxLength={LIMITS.name} hint="So our emails greet you properly." />
       <ConsentField consent={NEWSLETTER_CONSENT} />
     </LeadFormShell>

@@ -1,9 +1,9 @@
 "use client";
 
 import { useWatch } from "react-hook-form";
-import { CALL_TIME_LABELS, CALL_TIMES, DEVICE_PLATFORMS, LIMITS, PLATFORM_LABELS } from "../fields";
+import { LIMITS } from "../fields";
 import { CONTACT_BY_LABELS, CONTACT_METHODS, QUOTE_CONSENT, quoteSchema } from "./schema";
-import { CheckboxGroupField, ConsentField, FormSection, RadioGroupField, SelectField, TextAreaField, TextField, withRange, type Option, NameAndEmailFields } from "../ui/fields";
+import { CallTimeField, CheckboxGroupField, ConsentField, FormSection, PhoneField, PlatformField, RadioGroupField, TextAreaField, TextField, type Option, NameAndEmailFields } from "../ui/fields";
 import { LeadFormShell, useLeadForm, type LeadFormProps } from "../ui/lead-form";
 import { TimeZoneField } from "../ui/time-zone-field";
 
@@ -89,12 +89,7 @@ export function QuoteForm({ action, initialState, courses, timeZones, defaultTim
 
       <FormSection title="The training">
         <CheckboxGroupField name="courses" legend="Which courses?" hint="Choose all that interest you." options={courses} />
-        <SelectField
-          name="platform"
-          label="Which device will you learn on?"
-          placeholder="Choose a device"
-          options={DEVICE_PLATFORMS.map((value) => ({ value, label: PLATFORM_LABELS[value] }))}
-        />
+        <PlatformField label="Which device will you learn on?" />
         <TextAreaField
           name="message"
           label="Anything else we should know?"
@@ -108,20 +103,8 @@ export function QuoteForm({ action, initialState, courses, timeZones, defaultTim
         <RadioGroupField name="contactBy" legend="How should we reach you?" options={CONTACT_OPTIONS} columns={2} />
         {callFields && (
           <>
-            <TextField
-              name="phone"
-              label={`Phone number${forCallOnly}`}
-              type="tel"
-              autoComplete="tel"
-              maxLength={32}
-              hint="With the country code if you are outside the US, like +44 7700 900123."
-            />
-            <RadioGroupField
-              name="bestTime"
-              legend={`Best time to call you about the quote${forCallOnly}`}
-              options={CALL_TIMES.map((value) => withRange(CALL_TIME_LABELS[value], value))}
-              columns={3}
-            />
+            <PhoneField label={`Phone number${forCallOnly}`} example="+44 7700 900123" />
+            <CallTimeField legend={`Best time to call you about the quote${forCallOnly}`} />
             <TimeZoneField label={`Your time zone${forCallOnly}`} options={timeZones} serverDefault={defaultTimeZone} />
           </>
         )}

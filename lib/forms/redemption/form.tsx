@@ -2,7 +2,7 @@
 
 import { LIMITS } from "../fields";
 import { REDEMPTION_CONSENT, redemptionSchema, REWARD_LABELS, REWARDS } from "./schema";
-import { ConsentField, RadioGroupField, TextAreaField, TextField } from "../ui/fields";
+import { ConsentField, EmailField, RadioGroupField, TextAreaField, TextField } from "../ui/fields";
 import { LeadFormShell, useLeadForm, type LeadFormProps } from "../ui/lead-form";
 
 const LABELS = {
@@ -27,16 +27,7 @@ export function RedemptionForm({ action, initialState, attribution, path, permal
       resetHref={`${path}#spend-points`}
       resetLabel="Make another request"
     >
-      <TextField
-        name="email"
-        label="Your email"
-        type="email"
-        autoComplete="email"
-        spellCheck={false}
-        autoCapitalize="none"
-        maxLength={LIMITS.email}
-        hint="The address you refer friends with: your points are kept under it."
-      />
+      <EmailField name="email" label="Your email" hint="The address you refer friends with: your points are kept under it." />
       <RadioGroupField
         name="reward"
         legend="What would you like to spend them on?"

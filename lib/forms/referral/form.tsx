@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import { useFieldArray } from "react-hook-form";
 import { LIMITS } from "../fields";
 import { REFERRAL_CONSENT, referralSchema } from "./schema";
-import { ConsentField, FieldError, FormSection, TextAreaField, TextField, NameAndEmailFields } from "../ui/fields";
+import { ConsentField, EmailField, FieldError, FormSection, TextAreaField, TextField, NameAndEmailFields } from "../ui/fields";
 import { LeadFormShell, useLeadForm, type LeadFormProps } from "../ui/lead-form";
 import { asText, errorIdOf, fieldId, hintIdOf, valueAt, type FormValues } from "../ui/form-values";
 
@@ -126,16 +126,7 @@ export function ReferralForm({ action, initialState, attribution, path, permalin
                     maxLength={LIMITS.name}
                     defaultValue={asText(valueAt(row, "name"))}
                   />
-                  <TextField
-                    name={`friends.${i}.email`}
-                    label="Their email"
-                    type="email"
-                    autoComplete="off"
-                    spellCheck={false}
-                    autoCapitalize="none"
-                    maxLength={LIMITS.email}
-                    defaultValue={asText(valueAt(row, "email"))}
-                  />
+                  <EmailField name={`friends.${i}.email`} label="Their email" autoComplete="off" defaultValue={asText(valueAt(row, "email"))} />
                   <TextAreaField
                     name={`friends.${i}.note`}
                     label="A personal note"

@@ -1,6 +1,6 @@
 "use client";
 
-import { LIMITS } from "../fields";
+import { CALL_TIME_LABELS, CALL_TIMES, DEVICE_PLATFORMS, LIMITS, PLATFORM_LABELS } from "../fields";
 
 import type { HTMLAttributes, InputHTMLAttributes, ReactNode } from "react";
 import { CONSENT, type ConsentKey } from "@/lib/leads/consent";
@@ -132,20 +132,32 @@ export function TextField({ name, label, hint, optional, className, defaultValue
   );
 }
 
+/** An email address: no spell check or capitals, the schema's length limit. */
+export function EmailField({ autoComplete = "email", ...props }: Omit<TextFieldProps, "type" | "spellCheck" | "autoCapitalize" | "maxLength">) {
+  return <TextField {...props} type="email" autoComplete={autoComplete} spellCheck={false} autoCapitalize="none" maxLength={LIMITS.email} />;
+}
+
+/** A phone number, with a hint asking for the country code. */
+export function PhoneField({ label, optional, example = "+44 20 7946 0958" }: { label: string; optional?: boolean; example?: string }) {
+  return (
+    <TextField
+      name="phone"
+      label={label}
+      type="tel"
+      optional={optional}
+      autoComplete="tel"
+      maxLength={32}
+      hint={`With the country code if you are outside the US, like ${example}.`}
+    />
+  );
+}
+
 /** The person's name and email side by side: the first thing most forms ask. */
 export function NameAndEmailFields({ nameLabel = "Full name", emailLabel = "Email" }: { nameLabel?: string; emailLabel?: string }) {
   return (
     <div className="grid gap-5 sm:grid-cols-2">
       <TextField name="name" label={nameLabel} autoComplete="name" maxLength={LIMITS.name} />
-      <TextField
-        name="email"
-        label={emailLabel}
-        type="email"
-        autoComplete="email"
-        spellCheck={false}
-        autoCapitalize="none"
-        maxLength={LIMITS.email}
-      />
+      <EmailField name="email" label={emailLabel} />
     </div>
   );
 }
@@ -305,6 +317,20 @@ export function RadioGroupField(props: ChoiceGroupProps) {
 
 export function CheckboxGroupField(props: ChoiceGroupProps) {
   return <ChoiceGroup {...props} type="checkbox" />;
+}
+
+const PLATFORM_OPTIONS: Option[] = DEVICE_PLATFORMS.map((value) => ({ value, label: PLATFORM_LABELS[value] }));
+
+/** Which device the person will learn on. */
+export function PlatformField({ label }: { label: string }) {
+  return <SelectField name="platform" label={label} placeholder="Choose a device" options={PLATFORM_OPTIONS} />;
+}
+
+const CALL_TIME_OPTIONS: Option[] = CALL_TIMES.map((value) => withRange(CALL_TIME_LABELS[value], value));
+
+/** Morning, afternoon or evening, as three tiles with their hours. */
+export function CallTimeField({ legend }: { legend: string }) {
+  return <RadioGroupField name="bestTime" legend={legend} options={CALL_TIME_OPTIONS} columns={3} />;
 }
 
 /**
