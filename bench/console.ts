@@ -167,24 +167,150 @@ const ARTICLE_CTAS: Record<string, string[]> = {
 const ARTICLES = Object.keys(ARTICLE_CTAS);
 const LOST_REASONS = ["Chose another school", "Too expensive", "Timing: next year", "No reply after 3 attempts", "Not a fit for the program"];
 const FIRST = [
-  "James", "Mary", "Robert", "Patricia", "John", "Jennifer", "Michael", "Linda", "David", "Elizabeth", "William", "Barbara",
-  "Richard", "Susan", "Joseph", "Jessica", "Thomas", "Sarah", "Charles", "Karen", "Daniel", "Lisa", "Matthew", "Nancy",
-  "Anthony", "Sandra", "Mark", "Ashley", "Priya", "Arjun", "Wei", "Mei", "Hiroshi", "Yuki", "Fatima", "Omar", "Aisha",
-  "Mohammed", "Olga", "Dmitri", "Sofía", "José", "Zoë", "Łukasz", "Chloé", "Søren", "Ngozi", "Kwame", "Ana", "Luca",
+  "James",
+  "Mary",
+  "Robert",
+  "Patricia",
+  "John",
+  "Jennifer",
+  "Michael",
+  "Linda",
+  "David",
+  "Elizabeth",
+  "William",
+  "Barbara",
+  "Richard",
+  "Susan",
+  "Joseph",
+  "Jessica",
+  "Thomas",
+  "Sarah",
+  "Charles",
+  "Karen",
+  "Daniel",
+  "Lisa",
+  "Matthew",
+  "Nancy",
+  "Anthony",
+  "Sandra",
+  "Mark",
+  "Ashley",
+  "Priya",
+  "Arjun",
+  "Wei",
+  "Mei",
+  "Hiroshi",
+  "Yuki",
+  "Fatima",
+  "Omar",
+  "Aisha",
+  "Mohammed",
+  "Olga",
+  "Dmitri",
+  "Sofía",
+  "José",
+  "Zoë",
+  "Łukasz",
+  "Chloé",
+  "Søren",
+  "Ngozi",
+  "Kwame",
+  "Ana",
+  "Luca",
 ];
 const LAST = [
-  "Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Miller", "Davis", "Rodriguez", "Martinez", "Hernandez",
-  "Lopez", "Gonzalez", "Wilson", "Anderson", "Thomas", "Taylor", "Moore", "Jackson", "Martin", "Lee", "Perez", "Thompson",
-  "White", "Harris", "Sanchez", "Clark", "Ramirez", "Lewis", "Robinson", "Walker", "Young", "Allen", "King", "Wright",
-  "Scott", "Torres", "Nguyen", "Hill", "Flores", "Green", "Adams", "Nelson", "Baker", "Hall", "Rivera", "Campbell",
-  "Mitchell", "Carter", "Roberts", "Patel", "Shah", "Kumar", "Chen", "Wang", "Tanaka", "Sato", "Kim", "Park", "Müller",
-  "Schmidt", "Kowalski", "Novak", "Ivanova", "Okafor", "Mensah", "Haddad", "Khan", "Rossi", "Bianchi", "Dubois", "Larsen",
-  "Nielsen", "Costa", "Silva", "O'Brien", "Murphy", "Kelly", "Sullivan", "Walsh",
+  "Smith",
+  "Johnson",
+  "Williams",
+  "Brown",
+  "Jones",
+  "Garcia",
+  "Miller",
+  "Davis",
+  "Rodriguez",
+  "Martinez",
+  "Hernandez",
+  "Lopez",
+  "Gonzalez",
+  "Wilson",
+  "Anderson",
+  "Thomas",
+  "Taylor",
+  "Moore",
+  "Jackson",
+  "Martin",
+  "Lee",
+  "Perez",
+  "Thompson",
+  "White",
+  "Harris",
+  "Sanchez",
+  "Clark",
+  "Ramirez",
+  "Lewis",
+  "Robinson",
+  "Walker",
+  "Young",
+  "Allen",
+  "King",
+  "Wright",
+  "Scott",
+  "Torres",
+  "Nguyen",
+  "Hill",
+  "Flores",
+  "Green",
+  "Adams",
+  "Nelson",
+  "Baker",
+  "Hall",
+  "Rivera",
+  "Campbell",
+  "Mitchell",
+  "Carter",
+  "Roberts",
+  "Patel",
+  "Shah",
+  "Kumar",
+  "Chen",
+  "Wang",
+  "Tanaka",
+  "Sato",
+  "Kim",
+  "Park",
+  "Müller",
+  "Schmidt",
+  "Kowalski",
+  "Novak",
+  "Ivanova",
+  "Okafor",
+  "Mensah",
+  "Haddad",
+  "Khan",
+  "Rossi",
+  "Bianchi",
+  "Dubois",
+  "Larsen",
+  "Nielsen",
+  "Costa",
+  "Silva",
+  "O'Brien",
+  "Murphy",
+  "Kelly",
+  "Sullivan",
+  "Walsh",
 ];
 const DOMAINS = ["gmail.com", "outlook.com", "yahoo.com", "icloud.com", "proton.me", "example.com", "hey.com", "fastmail.com"];
 const EXPERIENCE = ["beginner", "some", "professional"];
 
-const ascii = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").replace(/ł/g, "l").replace(/ø/g, "o").replace(/[^a-z0-9]/gi, "").toLowerCase();
+const ascii = (s: string) =>
+  s
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/ł/g, "l")
+    .replace(/ø/g, "o")
+    .replace(/[^a-z0-9]/gi, "")
+    .toLowerCase();
 
 function phone(r: Rng): string {
   const d = (n: number) => Array.from({ length: n }, () => r.int(10)).join("");
@@ -206,7 +332,10 @@ let idCounter = 0;
 /** cuid-shaped ids (c + time + counter + random), so id order follows time as with Prisma's cuid(). */
 function cuidAt(ms: number, r: Rng): string {
   idCounter = (idCounter + 1) % 1_679_616;
-  const rand = Math.floor(r.next() * 2 ** 40).toString(36).padStart(8, "0").slice(0, 8);
+  const rand = Math.floor(r.next() * 2 ** 40)
+    .toString(36)
+    .padStart(8, "0")
+    .slice(0, 8);
   return `c${ms.toString(36).padStart(8, "0")}${idCounter.toString(36).padStart(4, "0")}bnch${rand}`;
 }
 
@@ -311,8 +440,7 @@ function seedLeads(file: string, n: number, staff: Staff[], catalog: Catalog) {
           contacts.push(person);
         }
         const status = r.weighted(STATUS_WEIGHTS);
-        const program =
-          form === "enroll" || (form === "callback" && r.chance(0.7)) || (form === "quote" && r.chance(0.8)) ? r.pick(catalog.programs) : null;
+        const program = form === "enroll" || (form === "callback" && r.chance(0.7)) || (form === "quote" && r.chance(0.8)) ? r.pick(catalog.programs) : null;
         const cohort = form === "enroll" && program ? r.pick(catalog.cohorts.get(program) ?? [null]) : null;
         const source = r.weighted(SOURCES);
         const article = r.chance(0.4) ? r.pick(ARTICLES) : null;
@@ -320,7 +448,14 @@ function seedLeads(file: string, n: number, staff: Staff[], catalog: Catalog) {
         const owner = status !== "new" || r.chance(0.1) ? r.pick(staff).id : null;
         const contacted = status === "new" ? null : sqlDate(ms + (1 + r.int(72)) * 3_600_000);
         const fields: Record<string, unknown> = { name: person.name, email: person.email ?? undefined, phone: person.phone ?? undefined };
-        if (form === "enroll") Object.assign(fields, { program, cohort, paymentOption: r.pick(["upfront", "instalments", "financing"]), experience: r.pick(EXPERIENCE), goals: "Move into an ML engineering role within a year." });
+        if (form === "enroll")
+          Object.assign(fields, {
+            program,
+            cohort,
+            paymentOption: r.pick(["upfront", "instalments", "financing"]),
+            experience: r.pick(EXPERIENCE),
+            goals: "Move into an ML engineering role within a year.",
+          });
         if (form === "quote") Object.assign(fields, { program, company: r.chance(0.3) ? "Acme Corp" : undefined, seats: 1 + r.int(3) });
         if (form === "callback") Object.assign(fields, { course: program ?? "not-sure", callTime: r.pick(["morning", "afternoon", "evening"]) });
         if (form === "referral") Object.assign(fields, { friends: [{ name: `${r.pick(FIRST)} ${r.pick(LAST)}`, email: `friend${i}@example.com` }] });
@@ -365,7 +500,9 @@ function seedLeads(file: string, n: number, staff: Staff[], catalog: Catalog) {
       }
     })();
     const done = Math.min(n, start + CHUNK);
-    process.stderr.write(`\r  seeding ${done.toLocaleString("en-US")} / ${n.toLocaleString("en-US")} leads (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+    process.stderr.write(
+      `\r  seeding ${done.toLocaleString("en-US")} / ${n.toLocaleString("en-US")} leads (${((performance.now() - t0) / 1000).toFixed(0)} s)`,
+    );
   }
   process.stderr.write("\n");
   conn.pragma("wal_checkpoint(TRUNCATE)");
@@ -528,7 +665,12 @@ async function measureQueries(db: Db, file: string, staff: Staff[], catalog: Cat
   // sparse/dense strategy in lib/console/inbox.ts searchKeys), same terms.
   {
     const plain = (d: Db, f: InboxFilters) =>
-      d.lead.findMany({ where: { AND: [inboxWhere(f), afterCursor(decodeCursor(f.after))] }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 51, select: INBOX_SELECT });
+      d.lead.findMany({
+        where: { AND: [inboxWhere(f), afterCursor(decodeCursor(f.after))] },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        take: 51,
+        select: INBOX_SELECT,
+      });
     for (const [name, term] of searchKinds) {
       if (!want(`${BASELINE_PREFIX}${name}`)) continue;
       const samples: Sample[] = [];
@@ -738,11 +880,17 @@ function baselineComparisons(measured: Measured[]): Comparison[] {
     const name = b.kind.slice(BASELINE_PREFIX.length);
     const project = measured.find((m) => m.kind === (name.startsWith("count:") ? name : `search: ${name}`));
     if (!project) return [];
-    return [{ measure: `${project.kind} p95`, value: stats(project.samples).p95, baseline: stats(b.samples).p95, unit: "ms", higherIsBetter: false, decimals: 1 }];
+    return [
+      { measure: `${project.kind} p95`, value: stats(project.samples).p95, baseline: stats(b.samples).p95, unit: "ms", higherIsBetter: false, decimals: 1 },
+    ];
   });
 }
 
-const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);
+const median = (xs: number[]) =>
+  percentile(
+    [...xs].sort((a, b) => a - b),
+    50,
+  );
 
 /** Per view and batch size: Kysely's figures against the baseline's, each the median of its rounds. */
 function exportComparisons(exports: ExportResult[]): Comparison[] {
@@ -766,7 +914,9 @@ function exportComparisons(exports: ExportResult[]): Comparison[] {
 function exportMismatches(exports: ExportResult[]): string[] {
   const byView = new Map<string, ExportResult[]>();
   for (const e of exports) byView.set(e.label, [...(byView.get(e.label) ?? []), e]);
-  return [...byView].filter(([, es]) => new Set(es.map((e) => e.sha1)).size > 1).map(([label, es]) => `${label}: ${es.map((e) => `${e.reader} ${e.sha1.slice(0, 10)}`).join(", ")}`);
+  return [...byView]
+    .filter(([, es]) => new Set(es.map((e) => e.sha1)).size > 1)
+    .map(([label, es]) => `${label}: ${es.map((e) => `${e.reader} ${e.sha1.slice(0, 10)}`).join(", ")}`);
 }
 
 function printSize(res: SizeResult) {
@@ -798,12 +948,31 @@ function printSize(res: SizeResult) {
   console.log(`\n${table(header, rows)}`);
   for (const p of res.phases) {
     const comparisons = baselineComparisons(p.measured);
-    if (comparisons.length) console.log(`\n${comparisonTable(`p95 against the plain query of before (${p.label})`, "one plain Prisma query per search", comparisons)}`);
+    if (comparisons.length)
+      console.log(`\n${comparisonTable(`p95 against the plain query of before (${p.label})`, "one plain Prisma query per search", comparisons)}`);
   }
 
   console.log(
     `\n${table(
-      ["export", "reader", "batch", "rows", "expected", "MB out", "SHA-1", "seconds", "rows/s", "CPU s", "rows/CPU-s", "load", "RSS before MB", "peak RSS (sampled) MB", "peak RSS (VmHWM) MB", "maxRSS (getrusage) MB", "peak heap MB"],
+      [
+        "export",
+        "reader",
+        "batch",
+        "rows",
+        "expected",
+        "MB out",
+        "SHA-1",
+        "seconds",
+        "rows/s",
+        "CPU s",
+        "rows/CPU-s",
+        "load",
+        "RSS before MB",
+        "peak RSS (sampled) MB",
+        "peak RSS (VmHWM) MB",
+        "maxRSS (getrusage) MB",
+        "peak heap MB",
+      ],
       res.exports.map((e) => [
         e.label,
         e.reader,
@@ -826,7 +995,10 @@ function printSize(res: SizeResult) {
     )}`,
   );
   const comparisons = exportComparisons(res.exports);
-  if (comparisons.length) console.log(`\n${comparisonTable("CSV export: Kysely against the hand-written SQL of before (median of the rounds)", "whereToSql on better-sqlite3", comparisons)}`);
+  if (comparisons.length)
+    console.log(
+      `\n${comparisonTable("CSV export: Kysely against the hand-written SQL of before (median of the rounds)", "whereToSql on better-sqlite3", comparisons)}`,
+    );
   for (const mismatch of exportMismatches(res.exports)) console.log(`\nDIFFERENT FILES: ${mismatch}`);
   if (res.plans.length) console.log(`\nQuery plans of the slowest kinds (the SQL is Prisma's):\n\n${res.plans.join("\n\n")}`);
 }
@@ -839,20 +1011,35 @@ function printSummary(results: SizeResult[]) {
     for (const p of res.phases) {
       const verdict = (v: number) => (res.n >= 1_000_000 ? (v < 50 ? "ok" : "MISSED") : v < 50 ? "(ok)" : "(over)");
       const of = (group: Group) => p.measured.filter((m) => m.group === group);
-      const worst = (group: Group) => of(group).map((m) => [m.kind, stats(m.samples).p95] as const).sort((a, b) => b[1] - a[1])[0];
+      const worst = (group: Group) =>
+        of(group)
+          .map((m) => [m.kind, stats(m.samples).p95] as const)
+          .sort((a, b) => b[1] - a[1])[0];
       for (const group of ["inbox", "search"] as const) {
         if (!of(group).length) continue;
         const all = stats(of(group).flatMap((m) => m.samples));
         const [kind, p95] = worst(group);
         rows.push([n, `${group} p95, all kinds (${p.label})`, "< 50 ms", `${f1(all.p95)} ms`, verdict(all.p95)]);
-        rows.push([n, `${group} p95, worst kind: ${kind} (${p.label})`, group === "inbox" ? "< 50 ms" : "-", `${f1(p95)} ms`, group === "inbox" ? verdict(p95) : ""]);
+        rows.push([
+          n,
+          `${group} p95, worst kind: ${kind} (${p.label})`,
+          group === "inbox" ? "< 50 ms" : "-",
+          `${f1(p95)} ms`,
+          group === "inbox" ? verdict(p95) : "",
+        ]);
       }
       for (const m of [...of("count"), ...of("dashboard")]) rows.push([n, `${m.kind} p95 (${p.label})`, "-", `${f1(stats(m.samples).p95)} ms`, ""]);
     }
     for (const e of res.exports) {
       const big = res.n >= 1_000_000 && e.reader === "kysely";
       const label = `${e.label} (${e.reader}, batch ${e.batch})`;
-      rows.push([n, `export ${label}: rows/s (rows/CPU-s ${Math.round(e.rows / e.cpuSeconds).toLocaleString("en-US")})`, ">= 100,000", Math.round(e.rowsPerSecond).toLocaleString("en-US"), big ? (e.rowsPerSecond >= 100_000 ? "ok" : "MISSED") : ""]);
+      rows.push([
+        n,
+        `export ${label}: rows/s (rows/CPU-s ${Math.round(e.rows / e.cpuSeconds).toLocaleString("en-US")})`,
+        ">= 100,000",
+        Math.round(e.rowsPerSecond).toLocaleString("en-US"),
+        big ? (e.rowsPerSecond >= 100_000 ? "ok" : "MISSED") : "",
+      ]);
       const peak = peakRssMb(e);
       rows.push([n, `export ${label}: peak RSS`, "< 300 MB", `${peak.toFixed(0)} MB`, big ? (peak < 300 ? "ok" : "MISSED") : ""]);
       if (e.rows !== e.expected) rows.push([n, `export ${label}: ROW COUNT MISMATCH`, String(e.expected), String(e.rows), "FAILED"]);
@@ -883,14 +1070,22 @@ async function main() {
     process.stderr.write(`\n${n.toLocaleString("en-US")} leads\n`);
     const { file, url, staff, catalog, seedSeconds } = await prepareDatabase(n);
     if (args.seedOnly) {
-      console.log(`${path.relative(ROOT, file)}: ${n.toLocaleString("en-US")} leads (${seedSeconds === null ? "reused" : `seeded in ${seedSeconds.toFixed(1)} s`})`);
+      console.log(
+        `${path.relative(ROOT, file)}: ${n.toLocaleString("en-US")} leads (${seedSeconds === null ? "reused" : `seeded in ${seedSeconds.toFixed(1)} s`})`,
+      );
       continue;
     }
     const res: SizeResult = { n, seedSeconds, analyzeSeconds: null, fileMb: 0, phases: [], exports: [], plans: [] };
 
     const conn = new Database(file);
     const hasStats = () => (conn.prepare(`SELECT count(*) AS c FROM sqlite_master WHERE name = 'sqlite_stat1'`).get() as { c: number }).c > 0;
-    const phases: ("no stats" | "ANALYZE")[] = args.exportOnly ? [] : args.analyze === "both" ? ["no stats", "ANALYZE"] : args.analyze === "yes" ? ["ANALYZE"] : ["no stats"];
+    const phases: ("no stats" | "ANALYZE")[] = args.exportOnly
+      ? []
+      : args.analyze === "both"
+        ? ["no stats", "ANALYZE"]
+        : args.analyze === "yes"
+          ? ["ANALYZE"]
+          : ["no stats"];
     for (const phase of phases) {
       if (phase === "no stats" && hasStats()) conn.exec(`DROP TABLE IF EXISTS sqlite_stat1; DROP TABLE IF EXISTS sqlite_stat4;`);
       if (phase === "ANALYZE") {

@@ -134,9 +134,7 @@ async function runVariant(args: Args, mode: Mode, workers: number, runId: string
   try {
     process.stderr.write(`${label}: ${args.n} queued in ${queueSeconds.toFixed(2)} s, draining with ${workers} process(es)... `);
     const t0 = performance.now();
-    const outcomes = await Promise.all(
-      Array.from({ length: workers }, (_, w) => runDispatcher({ ...env, EMAIL_WORKER_ID: `bench-${label}-${w + 1}` })),
-    );
+    const outcomes = await Promise.all(Array.from({ length: workers }, (_, w) => runDispatcher({ ...env, EMAIL_WORKER_ID: `bench-${label}-${w + 1}` })));
     const wallSeconds = (performance.now() - t0) / 1000;
     process.stderr.write(`${wallSeconds.toFixed(1)} s\n`);
 
@@ -234,8 +232,20 @@ function printTable(args: Args, results: Result[]) {
     const more = results.find((r) => r.mode === mode && r.workers > 1);
     if (!one || !more) continue;
     const comparisons: Comparison[] = [
-      { measure: `wall msg/s, ${more.workers} processes`, value: perSecond(more.done, more.wallSeconds), baseline: perSecond(one.done, one.wallSeconds), unit: "msg/s", higherIsBetter: true },
-      { measure: `drain msg/s, ${more.workers} processes`, value: perSecond(more.done, more.drainSeconds), baseline: perSecond(one.done, one.drainSeconds), unit: "msg/s", higherIsBetter: true },
+      {
+        measure: `wall msg/s, ${more.workers} processes`,
+        value: perSecond(more.done, more.wallSeconds),
+        baseline: perSecond(one.done, one.wallSeconds),
+        unit: "msg/s",
+        higherIsBetter: true,
+      },
+      {
+        measure: `drain msg/s, ${more.workers} processes`,
+        value: perSecond(more.done, more.drainSeconds),
+        baseline: perSecond(one.done, one.drainSeconds),
+        unit: "msg/s",
+        higherIsBetter: true,
+      },
     ];
     console.log(`\n${comparisonTable(`${mode}: ${more.workers} dispatcher processes against one`, "1 dispatcher process", comparisons)}`);
   }

@@ -317,7 +317,9 @@ async function readSitemapPaths(origin: string): Promise<string[]> {
   }
   const paths: string[] = [];
   for (const match of xml.matchAll(/<loc>\s*([\s\S]*?)\s*<\/loc>/g)) {
-    const loc = decodeXmlEntities(match[1] ?? "").replace(/^<!\[CDATA\[|\]\]>$/g, "").trim();
+    const loc = decodeXmlEntities(match[1] ?? "")
+      .replace(/^<!\[CDATA\[|\]\]>$/g, "")
+      .trim();
     if (!loc) continue;
     let p: string;
     try {
@@ -346,16 +348,12 @@ interface RawResponse {
 function getRaw(url: string): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const client = url.startsWith("https:") ? https : http;
-    const req = client.get(
-      url,
-      { headers: { "Accept-Encoding": "gzip", "User-Agent": "bench-pages" }, timeout: SCRIPT_FETCH_TIMEOUT_MS },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (chunk: Buffer) => chunks.push(chunk));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-        res.on("error", reject);
-      },
-    );
+    const req = client.get(url, { headers: { "Accept-Encoding": "gzip", "User-Agent": "bench-pages" }, timeout: SCRIPT_FETCH_TIMEOUT_MS }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on("error", reject);
+    });
     req.on("timeout", () => req.destroy(new Error(`timeout after ${SCRIPT_FETCH_TIMEOUT_MS} ms`)));
     req.on("error", reject);
   });
@@ -387,7 +385,10 @@ async function measureScriptUncached(url: string): Promise<ScriptInfo> {
   try {
     const res = await getRaw(url);
     info.status = res.status;
-    const encoding = String(res.headers["content-encoding"] ?? "identity").trim().toLowerCase() || "identity";
+    const encoding =
+      String(res.headers["content-encoding"] ?? "identity")
+        .trim()
+        .toLowerCase() || "identity";
     info.servedEncoding = encoding;
     info.servedBytes = res.body.length;
 
@@ -530,12 +531,9 @@ function loadLighthouse(): Promise<LighthouseFn> {
     const { default: lighthouse } = await import("lighthouse");
     try {
       const { pageFunctions } = await import("lighthouse/core/lib/page-functions.js");
-      const transformed = Object.values(pageFunctions).some(
-        (value) => typeof value === "function" && /\b__name\(/.test(String(value)),
-      );
+      const transformed = Object.values(pageFunctions).some((value) => typeof value === "function" && /\b__name\(/.test(String(value)));
       if (transformed && !pageFunctions.esbuildFunctionWrapperString) {
-        pageFunctions.esbuildFunctionWrapperString =
-          "let __name=(fn,value)=>Object.defineProperty(fn,'name',{value,configurable:true});";
+        pageFunctions.esbuildFunctionWrapperString = "let __name=(fn,value)=>Object.defineProperty(fn,'name',{value,configurable:true});";
         log("Note: Lighthouse was loaded through an esbuild keepNames transform; injected a __name shim.");
       }
     } catch {
@@ -719,8 +717,7 @@ async function runLighthouse(chrome: ChromeForLighthouse, url: string, runs: num
   // Median-performance run (lower middle for even counts, i.e. the more pessimistic one).
   const byPerf = [...ok].sort((a, b) => (a.scores.performance ?? -1) - (b.scores.performance ?? -1));
   const medianRun = byPerf[Math.floor((byPerf.length - 1) / 2)]!;
-  const metricMedian = (key: keyof Metrics): number | null =>
-    median(ok.map((r) => r.metrics[key]).filter((v): v is number => v !== null));
+  const metricMedian = (key: keyof Metrics): number | null => median(ok.map((r) => r.metrics[key]).filter((v): v is number => v !== null));
   return {
     runs,
     successfulRuns: ok.length,
@@ -815,8 +812,7 @@ function renderSummary(pages: PageResult[]): string {
   const lhOk = pages.filter((p) => p.lighthouse.median && p.lighthouse.metrics);
   const parts: string[] = [
     `${pages.length} page(s), ${pages.length - lhOk.length} Lighthouse failure(s)`,
-    `JS gzip total ${(totalJs / 1024).toFixed(1)} KB` +
-      (maxJs ? `, max ${(maxJs.js.gzipBytes / 1024).toFixed(1)} KB (${maxJs.path})` : ""),
+    `JS gzip total ${(totalJs / 1024).toFixed(1)} KB` + (maxJs ? `, max ${(maxJs.js.gzipBytes / 1024).toFixed(1)} KB (${maxJs.path})` : ""),
   ];
   const minScores = CATEGORIES.map((id) => {
     let worst: { score: number; path: string } | null = null;
@@ -845,9 +841,7 @@ function renderSummary(pages: PageResult[]): string {
       cls ? `max CLS ${cls.value.toFixed(3)} (${cls.path})` : "max CLS -",
     ].join(", "),
   );
-  const benchmarkIndex = median(
-    lhOk.map((p) => p.lighthouse.median!.benchmarkIndex).filter((v): v is number => v !== null),
-  );
+  const benchmarkIndex = median(lhOk.map((p) => p.lighthouse.median!.benchmarkIndex).filter((v): v is number => v !== null));
   if (benchmarkIndex !== null) parts.push(`host benchmarkIndex ${Math.round(benchmarkIndex)}`);
   return `Summary: ${parts.join(" | ")}`;
 }

@@ -144,9 +144,24 @@ function hiddenFields(html: string): [string, string][] {
   }
   return out;
 }
-const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+const decode = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
-type Result = { database: Database; label: string; ok: number; errors: number; seconds: number; latencies: number[]; stored: number; causes: Record<string, number> };
+type Result = {
+  database: Database;
+  label: string;
+  ok: number;
+  errors: number;
+  seconds: number;
+  latencies: number[];
+  stored: number;
+  causes: Record<string, number>;
+};
 
 async function run(
   database: Database,

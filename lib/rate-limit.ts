@@ -1,14 +1,7 @@
 import Database from "better-sqlite3";
 import { Redis } from "ioredis";
 import { Pool } from "pg";
-import {
-  RateLimiterMemory,
-  RateLimiterPostgres,
-  RateLimiterRedis,
-  RateLimiterRes,
-  RateLimiterSQLite,
-  type RateLimiterAbstract,
-} from "rate-limiter-flexible";
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, RateLimiterSQLite, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { rateLimitIpKey } from "./client-ip";
 import { isPostgresUrl, resolveDatabaseUrl } from "./db/url";
 import type { FormType } from "./leads/form-types";

@@ -6,10 +6,7 @@ export const config = { unstable_runtimeJS: false, runtime: "nodejs" };
 export default function ServerErrorPage() {
   return (
     <>
-      <PageHead
-        meta={{ title: "Something went wrong", description: "This page did not load because of a problem on our side.", path: "/500" }}
-        noindex
-      />
+      <PageHead meta={{ title: "Something went wrong", description: "This page did not load because of a problem on our side.", path: "/500" }} noindex />
       <div className="mx-auto max-w-3xl px-4 py-24 text-center sm:px-6">
         <p className="font-mono text-sm font-semibold uppercase tracking-wider text-brand">Error 500</p>
         <h1 className="mt-3 text-4xl font-bold tracking-tight">This page did not load properly</h1>

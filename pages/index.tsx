@@ -73,12 +73,10 @@ export default function HomePage({ programs }: Props) {
             <p className="inline-block rounded-full bg-white/10 px-3 py-1 text-sm font-medium text-accent-soft ring-1 ring-white/20">
               Live, mentor-led bootcamps · Online and in Austin
             </p>
-            <h1 className="mt-6 text-balance text-4xl font-bold leading-[1.1] tracking-tight sm:text-6xl">
-              Learn the skills. Land the role. Keep your life.
-            </h1>
+            <h1 className="mt-6 text-balance text-4xl font-bold leading-[1.1] tracking-tight sm:text-6xl">Learn the skills. Land the role. Keep your life.</h1>
             <p className="mt-6 max-w-xl text-lg leading-8 text-white/90">
-              Loomstack Academy trains career changers for jobs in machine learning, software and data, on evening and weekend
-              schedules that fit around work and family.
+              Loomstack Academy trains career changers for jobs in machine learning, software and data, on evening and weekend schedules that fit around work
+              and family.
             </p>
             <div className="mt-9 flex flex-wrap gap-3">
               <a
@@ -109,9 +107,7 @@ export default function HomePage({ programs }: Props) {
                       </a>
                       <p className="text-sm text-ink/75">Starts {formatCohortDate(cohort.startDate)}</p>
                     </div>
-                    <span className="shrink-0 rounded-full bg-accent-soft px-3 py-1 text-xs font-semibold text-ink">
-                      {cohort.seatsLeft} seats left
-                    </span>
+                    <span className="shrink-0 rounded-full bg-accent-soft px-3 py-1 text-xs font-semibold text-ink">{cohort.seatsLeft} seats left</span>
                   </li>
                 ))}
               </ul>
@@ -193,8 +189,8 @@ export default function HomePage({ programs }: Props) {
               Know the job before you train for it
             </h2>
             <p className="mt-4 leading-7 text-ink/85">
-              Our guides explain what the work involves day to day, what it pays according to named sources, and how people
-              actually get hired. Start with the machine learning engineer guide.
+              Our guides explain what the work involves day to day, what it pays according to named sources, and how people actually get hired. Start with the
+              machine learning engineer guide.
             </p>
             <a
               href="/careers/machine-learning-engineer"

@@ -105,7 +105,9 @@ try {
       truncate: args.truncate,
       batchSize,
       onPlan: (plan, skipped) => {
-        console.log(`\nCopying ${plan.length} models in this order: ${plan.map((m) => m.model + (m.selfRefs.length ? ` (${m.selfRefs.join(", ")} in a second pass)` : "")).join(", ")}`);
+        console.log(
+          `\nCopying ${plan.length} models in this order: ${plan.map((m) => m.model + (m.selfRefs.length ? ` (${m.selfRefs.join(", ")} in a second pass)` : "")).join(", ")}`,
+        );
         for (const s of skipped) console.log(`Skipping ${s.model}: ${s.why}`);
         if (args.truncate) console.log("Emptying the target's tables first (--truncate).");
       },

@@ -16,7 +16,10 @@ const CREDENTIALS_FILE = ".demo-admin.txt";
 const DEMO_EMAIL = "admin@loomstack.example";
 
 if (!/^BETTER_AUTH_SECRET=/m.test(existsSync(ENV_FILE) ? readFileSync(ENV_FILE, "utf8") : "") && !process.env.BETTER_AUTH_SECRET) {
-  appendFileSync(ENV_FILE, `\n# Written by npm run site (scripts/demo-setup.ts): signs staff sessions.\nBETTER_AUTH_SECRET=${randomBytes(32).toString("base64url")}\n`);
+  appendFileSync(
+    ENV_FILE,
+    `\n# Written by npm run site (scripts/demo-setup.ts): signs staff sessions.\nBETTER_AUTH_SECRET=${randomBytes(32).toString("base64url")}\n`,
+  );
   console.log("Wrote a random BETTER_AUTH_SECRET to .env.");
 }
 loadDotEnv();

@@ -10,13 +10,7 @@
 import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import {
-  POSTGRES_MIGRATIONS,
-  SQLITE_MIGRATIONS,
-  SQLITE_SCHEMA,
-  postgresSchema,
-  writePostgresSchema,
-} from "../lib/db/schema-variants";
+import { POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS, SQLITE_SCHEMA, postgresSchema, writePostgresSchema } from "../lib/db/schema-variants";
 
 const root = process.cwd();
 
@@ -47,11 +41,11 @@ function migrations(dir: string): string[] {
 }
 
 function diff(p: Provider, from: string[]): string {
-  return execFileSync(
-    path.join(root, "node_modules", ".bin", "prisma"),
-    ["migrate", "diff", ...from, "--to-schema-datamodel", p.schema, "--script"],
-    { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, DATABASE_URL: p.databaseUrl } },
-  );
+  return execFileSync(path.join(root, "node_modules", ".bin", "prisma"), ["migrate", "diff", ...from, "--to-schema-datamodel", p.schema, "--script"], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, DATABASE_URL: p.databaseUrl },
+  });
 }
 
 const isEmpty = (sql: string) => sql.split("\n").every((l) => !l.trim() || l.trim().startsWith("--"));

@@ -23,7 +23,9 @@ export function getAuth(): Auth {
   if (!globalForAuth.__loomstackAuth) {
     const policy = signInPolicyFromEnv();
     if (!accountLimitIsSafe(policy)) {
-      console.warn("WARNING: SIGNIN_LIMIT_ACCOUNT is low enough for one IP address to use it up and keep the account's owner out. Raise it above SIGNIN_LIMIT_IP × (its windows per account window + 1).");
+      console.warn(
+        "WARNING: SIGNIN_LIMIT_ACCOUNT is low enough for one IP address to use it up and keep the account's owner out. Raise it above SIGNIN_LIMIT_IP × (its windows per account window + 1).",
+      );
     }
     globalForAuth.__loomstackAuth = createAuth({
       db: db(),

@@ -101,8 +101,7 @@ const FORM_PAGES = {
     crumb: "Your referral status",
     eyebrow: "Referral points",
     title: "Your referral link and points",
-    intro:
-      "Enter the address you referred friends from. We email it a one-time link to your personal referral link, your points and how each friend is doing.",
+    intro: "Enter the address you referred friends from. We email it a one-time link to your personal referral link, your points and how each friend is doing.",
     card: { id: "status-link", title: "Email me a link" },
   },
 } satisfies Record<string, FormPageCopy>;

@@ -21,9 +21,7 @@ export function pageMetadata(meta: PageMeta): Metadata {
       title: fullTitle,
       description: meta.description,
       images: [{ url: image, width: 1200, height: 630, alt: meta.title }],
-      ...(meta.type === "article"
-        ? { publishedTime: meta.publishedTime, modifiedTime: meta.modifiedTime, authors: [siteConfig.name] }
-        : {}),
+      ...(meta.type === "article" ? { publishedTime: meta.publishedTime, modifiedTime: meta.modifiedTime, authors: [siteConfig.name] } : {}),
     },
     twitter: {
       card: "summary_large_image",

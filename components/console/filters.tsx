@@ -8,11 +8,8 @@ import { formatCount } from "./format";
  * has a visible label. `dense` is the smaller style of the lead inbox's many-field grid.
  */
 
-
 const controlStyle = (dense: boolean | undefined) =>
-  dense
-    ? "mt-1 block min-h-10 w-full rounded-lg border border-ink/30 bg-white px-2 text-sm"
-    : "mt-1 min-h-11 rounded-lg border border-ink/30 bg-white px-3";
+  dense ? "mt-1 block min-h-10 w-full rounded-lg border border-ink/30 bg-white px-2 text-sm" : "mt-1 min-h-11 rounded-lg border border-ink/30 bg-white px-3";
 
 export function FilterForm({
   action,

@@ -71,10 +71,7 @@ export function NumberedPager({
 }) {
   if (pages <= 1) return null;
   return (
-    <Pager
-      previous={page > 1 ? { href: href(page - 1), label: previous } : undefined}
-      next={page < pages ? { href: href(page + 1), label: next } : undefined}
-    >
+    <Pager previous={page > 1 ? { href: href(page - 1), label: previous } : undefined} next={page < pages ? { href: href(page + 1), label: next } : undefined}>
       Page {page} of {pages}
     </Pager>
   );

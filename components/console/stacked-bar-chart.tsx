@@ -61,13 +61,7 @@ export function StackedBarChart({ id, title, summary, series, buckets, bucketHea
           </li>
         ))}
       </ul>
-      <svg
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        className="mt-3 h-auto w-full"
-        role="img"
-        aria-labelledby={`${titleId} ${descId}`}
-        focusable="false"
-      >
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="mt-3 h-auto w-full" role="img" aria-labelledby={`${titleId} ${descId}`} focusable="false">
         <title id={titleId}>{title}</title>
         <desc id={descId}>{summary} The numbers are in the table below the chart.</desc>
         {ticks.map((t) => (

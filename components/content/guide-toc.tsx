@@ -13,9 +13,7 @@ export function GuideToc({ guide, currentSlug, headings }: { guide: Guide; curre
               <a
                 href={guidePath(guide, s)}
                 aria-current={current ? "page" : undefined}
-                className={`flex gap-3 rounded-lg px-3 py-2 ${
-                  current ? "bg-brand text-white" : "text-ink/85 hover:bg-brand-soft hover:text-ink"
-                }`}
+                className={`flex gap-3 rounded-lg px-3 py-2 ${current ? "bg-brand text-white" : "text-ink/85 hover:bg-brand-soft hover:text-ink"}`}
               >
                 <span aria-hidden="true" className={`font-mono text-sm ${current ? "text-accent" : "text-brand"}`}>
                   {String(i + 1).padStart(2, "0")}

@@ -9,12 +9,7 @@ export function EmailView({ subject, html, text, title }: { subject: string; htm
         <h2 id="html-part" className="text-lg font-semibold">
           HTML part
         </h2>
-        <iframe
-          title={`${title}: ${subject}`}
-          sandbox=""
-          srcDoc={html}
-          className="mt-2 h-[70vh] w-full rounded-xl border border-ink/15 bg-white"
-        />
+        <iframe title={`${title}: ${subject}`} sandbox="" srcDoc={html} className="mt-2 h-[70vh] w-full rounded-xl border border-ink/15 bg-white" />
       </section>
       <section aria-labelledby="text-part">
         <h2 id="text-part" className="text-lg font-semibold">

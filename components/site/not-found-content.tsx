@@ -1,4 +1,3 @@
-
 import { LinkList } from "./link-list";
 
 /** The branded 404 body: shown for unknown URLs and for missing programs or guides. */
@@ -7,9 +6,7 @@ export function NotFoundContent() {
     <div className="mx-auto max-w-3xl px-4 py-24 text-center sm:px-6">
       <p className="font-mono text-sm font-semibold uppercase tracking-wider text-brand">Error 404</p>
       <h1 className="mt-3 text-4xl font-bold tracking-tight sm:text-5xl">We could not find that page</h1>
-      <p className="mt-5 text-lg leading-8 text-ink/80">
-        The link may be old, or the page may have moved. These are good places to pick up the thread:
-      </p>
+      <p className="mt-5 text-lg leading-8 text-ink/80">The link may be old, or the page may have moved. These are good places to pick up the thread:</p>
       <LinkList
         links={[
           { href: "/", label: "Home page" },

@@ -33,9 +33,7 @@ export function PageHead({ meta, jsonLd, noindex = false }: { meta: PageMeta; js
       <meta name="twitter:title" content={title} />
       <meta name="twitter:description" content={meta.description} />
       <meta name="twitter:image" content={image} />
-      {jsonLd && (
-        <script key="json-ld" type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(jsonLd) }} />
-      )}
+      {jsonLd && <script key="json-ld" type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(jsonLd) }} />}
     </Head>
   );
 }

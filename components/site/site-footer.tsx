@@ -58,8 +58,8 @@ export function SiteFooter() {
       </div>
       <div className="border-t border-paper/15">
         <p className="mx-auto max-w-6xl px-4 py-6 text-xs text-paper/70 sm:px-6">
-          © {new Date().getUTCFullYear()} {siteConfig.name}. A fictional bootcamp for an open-source demo. Figures in our career
-          guides are cited to their original sources.
+          © {new Date().getUTCFullYear()} {siteConfig.name}. A fictional bootcamp for an open-source demo. Figures in our career guides are cited to their
+          original sources.
         </p>
       </div>
     </footer>

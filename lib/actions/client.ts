@@ -79,7 +79,9 @@ export function actionInfo(action: unknown): ActionInfo | undefined {
 type Outcome = "failed" | "unauthenticated" | "forbidden";
 
 /** Passes only a real FormData: checked by class, never by shape (see lib/action-args.ts). */
-const formPost = z.custom<{ formData: FormData; previous?: unknown }>((v) => typeof v === "object" && v !== null && isFormData((v as { formData?: unknown }).formData));
+const formPost = z.custom<{ formData: FormData; previous?: unknown }>(
+  (v) => typeof v === "object" && v !== null && isFormData((v as { formData?: unknown }).formData),
+);
 
 const safeClient = createSafeActionClient({
   defineMetadataSchema: () => z.object({ name: z.string().min(1) }),
@@ -156,7 +158,11 @@ class ActionClient<C extends object, A extends "public" | "staff"> {
 }
 
 /** Public actions: the forms, one-time links, unsubscribe, sign-in. */
-export const publicAction = new ActionClient<object, "public">({ client: "public", safe: safeClient as unknown as SafeBuilder<object>, faultMessage: PUBLIC_FAULT_MESSAGE });
+export const publicAction = new ActionClient<object, "public">({
+  client: "public",
+  safe: safeClient as unknown as SafeBuilder<object>,
+  faultMessage: PUBLIC_FAULT_MESSAGE,
+});
 
 /**
  * Staff actions, bound to the session and Next's redirect once (app/(console)/auth.ts):

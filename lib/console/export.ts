@@ -57,7 +57,16 @@ const PLAIN_NUMBER = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i;
 /** = + - @ TAB CR, and the full-width ＝ ＋ － ＠. */
 function formulaStart(code: number): boolean {
   return (
-    code === 0x3d || code === 0x2b || code === 0x2d || code === 0x40 || code === 0x09 || code === 0x0d || code === 0xff1d || code === 0xff0b || code === 0xff0d || code === 0xff20
+    code === 0x3d ||
+    code === 0x2b ||
+    code === 0x2d ||
+    code === 0x40 ||
+    code === 0x09 ||
+    code === 0x0d ||
+    code === 0xff1d ||
+    code === 0xff0b ||
+    code === 0xff0d ||
+    code === 0xff20
   );
 }
 
@@ -110,10 +119,7 @@ export function csvCell(value: unknown): string {
   const first = text.charCodeAt(0);
   if (formulaStart(first) || (maybeSpace(first) && SPACED_FORMULA.test(text))) text = `'${text}`;
   const last = text.charCodeAt(text.length - 1);
-  const quote =
-    QUOTE_NEEDED.test(text) ||
-    (maybeSpace(text.charCodeAt(0)) && isSpace(text[0])) ||
-    (maybeSpace(last) && isSpace(text[text.length - 1]));
+  const quote = QUOTE_NEEDED.test(text) || (maybeSpace(text.charCodeAt(0)) && isSpace(text[0])) || (maybeSpace(last) && isSpace(text[text.length - 1]));
   return quote ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

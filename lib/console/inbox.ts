@@ -260,12 +260,17 @@ export async function countInbox(db: Db, f: InboxFilters, me?: string): Promise<
   let n: number;
   if (f.q) {
     // A search is counted in parts; each part's "rows" are only counted (an array of holes).
-    const found = await searchLeads(db, f, { me, cursor: null, take: COUNT_CAP + 1, counting: true }, {
-      newest: async (where, take) => new Array<undefined>(await count(where, take)),
-      // Unordered and uncapped (at most SEARCH_TUNING.indexLimit entries): with a LIMIT and an
-      // ORDER BY, SQLite with statistics would rather walk createdAt's index than sort.
-      viaIndexes: async (where, take) => new Array<undefined>(Math.min(take, await db.lead.count({ where }))),
-    });
+    const found = await searchLeads(
+      db,
+      f,
+      { me, cursor: null, take: COUNT_CAP + 1, counting: true },
+      {
+        newest: async (where, take) => new Array<undefined>(await count(where, take)),
+        // Unordered and uncapped (at most SEARCH_TUNING.indexLimit entries): with a LIMIT and an
+        // ORDER BY, SQLite with statistics would rather walk createdAt's index than sort.
+        viaIndexes: async (where, take) => new Array<undefined>(Math.min(take, await db.lead.count({ where }))),
+      },
+    );
     n = Array.isArray(found) ? found.length : found.atLeast;
   } else {
     n = await count(inboxWhere(f, me), COUNT_CAP + 1);
@@ -396,7 +401,8 @@ export async function searchLeads<R>(
   let visited = SEARCH_TUNING.window;
   if (indexed.length) {
     visited = 0;
-    for (const c of indexed) visited = Math.max(visited, await db.lead.count({ where: { AND: [c, afterCursor(cursor), { createdAt: { gte: edge.createdAt } }] } }));
+    for (const c of indexed)
+      visited = Math.max(visited, await db.lead.count({ where: { AND: [c, afterCursor(cursor), { createdAt: { gte: edge.createdAt } }] } }));
   }
   const walk = (missing * Math.max(visited, 1)) / Math.max(found.length, 0.5);
   if (walk <= SEARCH_TUNING.sparseLimit) return walkRest();

@@ -27,7 +27,8 @@ export type LeadFilter =
 export const eq = (column: LeadColumn, value: LeadValue): LeadFilter => ({ column, op: "=", value });
 export const cmp = (column: LeadColumn, op: Comparison, value: LeadValue): LeadFilter => ({ column, op, value });
 export const isNull = (column: LeadColumn): LeadFilter => ({ column, op: "is null" });
-export const range = (column: LeadColumn, gte: LeadValue, lt?: LeadValue): LeadFilter => (lt === undefined ? { column, op: "range", gte } : { column, op: "range", gte, lt });
+export const range = (column: LeadColumn, gte: LeadValue, lt?: LeadValue): LeadFilter =>
+  lt === undefined ? { column, op: "range", gte } : { column, op: "range", gte, lt };
 export const and = (...all: LeadFilter[]): LeadFilter => ({ and: all });
 export const or = (...any: LeadFilter[]): LeadFilter => ({ or: any });
 export const not = (filter: LeadFilter): LeadFilter => ({ not: filter });

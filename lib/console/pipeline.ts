@@ -133,7 +133,18 @@ export async function leadDetail(db: Db, leadId: string) {
       where: { OR: [{ contactId: lead.contactId }, { lead: { contactId: lead.contactId } }] },
       orderBy: { createdAt: "desc" },
       take: 200,
-      select: { id: true, toAddress: true, template: true, status: true, subject: true, createdAt: true, sentAt: true, deliveredAt: true, lastError: true, leadId: true },
+      select: {
+        id: true,
+        toAddress: true,
+        template: true,
+        status: true,
+        subject: true,
+        createdAt: true,
+        sentAt: true,
+        deliveredAt: true,
+        lastError: true,
+        leadId: true,
+      },
     }),
     db.leadActivity.findMany({
       where: { lead: { contactId: lead.contactId } },
@@ -150,13 +161,31 @@ export async function leadDetail(db: Db, leadId: string) {
 export type TimelineItem =
   | { kind: "lead"; at: Date; id: string; formType: string; status: string }
   | { kind: "email"; at: Date; id: string; template: string; status: string; subject: string | null; to: string }
-  | { kind: "activity"; at: Date; id: string; leadId: string; type: string; actor: string | null; fromStatus: string | null; toStatus: string | null; detail: string | null };
+  | {
+      kind: "activity";
+      at: Date;
+      id: string;
+      leadId: string;
+      type: string;
+      actor: string | null;
+      fromStatus: string | null;
+      toStatus: string | null;
+      detail: string | null;
+    };
 
 /** One time-ordered list (newest first) of the contact's leads, emails and the changes made to their leads. */
 export function timeline(d: NonNullable<Awaited<ReturnType<typeof leadDetail>>>): TimelineItem[] {
   const items: TimelineItem[] = [
     ...d.leads.map((l) => ({ kind: "lead" as const, at: l.createdAt, id: l.id, formType: l.formType, status: l.status })),
-    ...d.emails.map((e) => ({ kind: "email" as const, at: e.createdAt, id: e.id, template: e.template, status: e.status, subject: e.subject, to: e.toAddress })),
+    ...d.emails.map((e) => ({
+      kind: "email" as const,
+      at: e.createdAt,
+      id: e.id,
+      template: e.template,
+      status: e.status,
+      subject: e.subject,
+      to: e.toAddress,
+    })),
     ...d.activities.map((a) => ({
       kind: "activity" as const,
       at: a.createdAt,

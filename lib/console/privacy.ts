@@ -165,7 +165,14 @@ export async function exportPerson(db: Tx, contactId: string, now: Date = new Da
       createdAt: newsletter.createdAt,
       updatedAt: newsletter.updatedAt,
     },
-    suppressions: suppressions.map((s) => ({ address: s.address, scope: s.scope, reason: s.reason, detail: s.detail, createdAt: s.createdAt, updatedAt: s.updatedAt })),
+    suppressions: suppressions.map((s) => ({
+      address: s.address,
+      scope: s.scope,
+      reason: s.reason,
+      detail: s.detail,
+      createdAt: s.createdAt,
+      updatedAt: s.updatedAt,
+    })),
   };
 }
 
@@ -304,9 +311,7 @@ export async function erasePerson(db: Db, input: { contactId: string; actorId: s
     ]);
     const own = new Set(leadIds);
     const otherLeadIds = [...new Set([...awards, ...invitations].map((r) => r.leadId!))].filter((id) => !own.has(id));
-    const otherLeads = otherLeadIds.length
-      ? await tx.lead.findMany({ where: { id: { in: otherLeadIds } }, select: { id: true, fields: true } })
-      : [];
+    const otherLeads = otherLeadIds.length ? await tx.lead.findMany({ where: { id: { in: otherLeadIds } }, select: { id: true, fields: true } }) : [];
     const parsedOther = otherLeads.map((l) => ({ id: l.id, raw: l.fields, ...eraseFriends(parseJson(l.fields), addresses) }));
     for (const p of parsedOther) for (const n of p.names) names.add(n);
     const scrub = makeScrubber({ addresses, phones, names });
@@ -339,7 +344,9 @@ export async function erasePerson(db: Db, input: { contactId: string; actorId: s
     // -- Emails to the person or about their leads: emptied. The person's own address
     // becomes erased-<id>@erased.invalid; other recipients (staff, friends) keep theirs.
     const emails = await tx.emailMessage.findMany({
-      where: { OR: [{ contactId }, ...(leadIds.length ? [{ leadId: { in: leadIds } }] : []), ...(addresses.size ? [{ toAddress: { in: [...addresses] } }] : [])] },
+      where: {
+        OR: [{ contactId }, ...(leadIds.length ? [{ leadId: { in: leadIds } }] : []), ...(addresses.size ? [{ toAddress: { in: [...addresses] } }] : [])],
+      },
       select: { id: true, contactId: true, toAddress: true, status: true },
     });
     let cancelled = 0;

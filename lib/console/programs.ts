@@ -143,7 +143,10 @@ export function isTimeZone(zone: string): boolean {
  * point: "9450.5" is 945050 cents exactly.
  */
 export function dollarsToCents(input: string): number | null {
-  const s = input.trim().replace(/^\$/, "").replace(/,(?=\d{3}(\D|$))/g, "");
+  const s = input
+    .trim()
+    .replace(/^\$/, "")
+    .replace(/,(?=\d{3}(\D|$))/g, "");
   const m = /^(\d{1,7})(?:\.(\d{1,2}))?$/.exec(s);
   if (!m) return null;
   return Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
@@ -191,7 +194,12 @@ const instalments = z.preprocess(
     .trim()
     .regex(/^\d{1,4}$/, "Enter the number of monthly payments as a whole number.")
     .transform(Number)
-    .pipe(z.number().min(2, "Enter at least 2 monthly payments, or leave it empty.").max(PROGRAM_LIMITS.instalments, `Enter at most ${PROGRAM_LIMITS.instalments} monthly payments.`))
+    .pipe(
+      z
+        .number()
+        .min(2, "Enter at least 2 monthly payments, or leave it empty.")
+        .max(PROGRAM_LIMITS.instalments, `Enter at most ${PROGRAM_LIMITS.instalments} monthly payments.`),
+    )
     .optional(),
 );
 
@@ -235,8 +243,10 @@ export const cohortSchema = z
   })
   .superRefine((c, ctx) => {
     // zod runs object checks even when a field failed: compare only what parsed.
-    if (c.startDate instanceof Date && c.endDate instanceof Date && c.endDate <= c.startDate) ctx.addIssue({ code: "custom", path: ["endDate"], message: "The end date must be after the start date." });
-    if (typeof c.seats === "number" && typeof c.seatsLeft === "number" && c.seatsLeft > c.seats) ctx.addIssue({ code: "custom", path: ["seatsLeft"], message: `Seats left cannot be more than the ${c.seats} seats in the cohort.` });
+    if (c.startDate instanceof Date && c.endDate instanceof Date && c.endDate <= c.startDate)
+      ctx.addIssue({ code: "custom", path: ["endDate"], message: "The end date must be after the start date." });
+    if (typeof c.seats === "number" && typeof c.seatsLeft === "number" && c.seatsLeft > c.seats)
+      ctx.addIssue({ code: "custom", path: ["seatsLeft"], message: `Seats left cannot be more than the ${c.seats} seats in the cohort.` });
   });
 export type CohortInput = z.output<typeof cohortSchema>;
 
@@ -271,7 +281,19 @@ export const paymentOptionSchema = z
   });
 export type PaymentOptionInput = z.output<typeof paymentOptionSchema>;
 
-export const PROGRAM_FIELDS = ["name", "tagline", "summary", "format", "schedule", "durationWeeks", "hoursPerWeek", "level", "outcomes", "curriculum", "published"] as const;
+export const PROGRAM_FIELDS = [
+  "name",
+  "tagline",
+  "summary",
+  "format",
+  "schedule",
+  "durationWeeks",
+  "hoursPerWeek",
+  "level",
+  "outcomes",
+  "curriculum",
+  "published",
+] as const;
 export const COHORT_FIELDS = ["name", "startDate", "endDate", "timeZone", "seats", "seatsLeft", "status"] as const;
 export const PAYMENT_OPTION_FIELDS = ["kind", "label", "description", "total", "instalments"] as const;
 
@@ -425,7 +447,12 @@ export async function updateCohort(db: Db, ref: { programId: string; cohortId: s
   const parsed = cohortSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
   const part = { programId: ref.programId, id: ref.cohortId, version: ref.version };
-  return updatePart(db, part, (tx, where) => tx.cohort.updateMany({ where, data: parsed.data }), (tx, where) => tx.cohort.count({ where }));
+  return updatePart(
+    db,
+    part,
+    (tx, where) => tx.cohort.updateMany({ where, data: parsed.data }),
+    (tx, where) => tx.cohort.count({ where }),
+  );
 }
 
 export async function addPaymentOption(db: Db, ref: { programId: string }, raw: Record<string, unknown>): Promise<EditOutcome> {
@@ -445,7 +472,12 @@ export async function updatePaymentOption(
   const parsed = paymentOptionSchema.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
   const part = { programId: ref.programId, id: ref.optionId, version: ref.version };
-  return updatePart(db, part, (tx, where) => tx.paymentOption.updateMany({ where, data: parsed.data }), (tx, where) => tx.paymentOption.count({ where }));
+  return updatePart(
+    db,
+    part,
+    (tx, where) => tx.paymentOption.updateMany({ where, data: parsed.data }),
+    (tx, where) => tx.paymentOption.count({ where }),
+  );
 }
 
 /** Stops offering a payment option. Leads keep what was chosen (it is stored in their fields). */

@@ -33,7 +33,10 @@ function parseReasons(json: string): FraudReason[] {
   }
 }
 
-export async function listReferralReviews(db: Db, opts: { status?: ReviewStatus; take?: number } = {}): Promise<{ rows: ReviewRow[]; counts: Record<ReviewStatus, number> }> {
+export async function listReferralReviews(
+  db: Db,
+  opts: { status?: ReviewStatus; take?: number } = {},
+): Promise<{ rows: ReviewRow[]; counts: Record<ReviewStatus, number> }> {
   const [rows, grouped] = await Promise.all([
     db.referralReview.findMany({
       where: opts.status ? { status: opts.status } : {},
@@ -41,7 +44,14 @@ export async function listReferralReviews(db: Db, opts: { status?: ReviewStatus;
       take: opts.take ?? 100,
       include: {
         referrer: { select: { id: true, name: true, email: true } },
-        friend: { select: { id: true, name: true, email: true, leads: { select: { id: true, formType: true, createdAt: true }, orderBy: { createdAt: "desc" }, take: 5 } } },
+        friend: {
+          select: {
+            id: true,
+            name: true,
+            email: true,
+            leads: { select: { id: true, formType: true, createdAt: true }, orderBy: { createdAt: "desc" }, take: 5 },
+          },
+        },
         decidedBy: { select: { name: true } },
       },
     }),

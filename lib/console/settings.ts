@@ -89,9 +89,7 @@ export async function staffRecipientRows(db: Db): Promise<Partial<Record<LeadTyp
   return out;
 }
 
-export type SaveOutcome =
-  | { ok: true; changed: LeadType[] }
-  | { ok: false; fieldErrors: Partial<Record<LeadType, string>> };
+export type SaveOutcome = { ok: true; changed: LeadType[] } | { ok: false; fieldErrors: Partial<Record<LeadType, string>> };
 
 /**
  * Saves every form type's recipients at once: a list replaces the row, an empty list

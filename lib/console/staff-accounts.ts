@@ -152,12 +152,17 @@ export function checkStaffChange(actorId: string, target: UserState, change: Sta
     return {
       ok: false,
       code: "self",
-      message: change.kind === "disable" ? "You cannot disable your own account. Ask another admin." : "You cannot remove your own admin role. Ask another admin.",
+      message:
+        change.kind === "disable" ? "You cannot disable your own account. Ask another admin." : "You cannot remove your own admin role. Ask another admin.",
     };
   }
   if (!othersRemain) {
     // Unreachable while the actor must be an active admin; kept as the backstop the rule depends on.
-    return { ok: false, code: "last_admin", message: "This is the last active admin. Make someone else an admin first, so the console is never left without one." };
+    return {
+      ok: false,
+      code: "last_admin",
+      message: "This is the last active admin. Make someone else an admin first, so the console is never left without one.",
+    };
   }
   return null;
 }
@@ -175,7 +180,12 @@ async function guardedChange(
     const target = await tx.user.findUnique({ where: { id: targetId }, select: { id: true, name: true, role: true, banned: true } });
     if (!target) return { ok: false, code: "not_found", message: "That staff account no longer exists." } as const;
     const admins = await tx.user.findMany({ where: { role: { contains: "admin" } }, select: { id: true, role: true, banned: true } });
-    const refusal = checkStaffChange(actorId, target, change, admins.filter(isActiveAdmin).map((a) => a.id));
+    const refusal = checkStaffChange(
+      actorId,
+      target,
+      change,
+      admins.filter(isActiveAdmin).map((a) => a.id),
+    );
     if (refusal) return refusal;
     if (isUnchanged(target)) return { ok: true, name: target.name, changed: false } as const;
     await write(tx);
@@ -187,31 +197,51 @@ async function guardedChange(
 // Writing
 
 export function changeStaffRole(db: Db, actorId: string, targetId: string, role: Role): Promise<ChangeOutcome> {
-  return guardedChange(db, actorId, targetId, { kind: "role", role }, (t) => t.role === role, async (tx) => {
-    await tx.user.update({ where: { id: targetId }, data: { role } });
-  });
+  return guardedChange(
+    db,
+    actorId,
+    targetId,
+    { kind: "role", role },
+    (t) => t.role === role,
+    async (tx) => {
+      await tx.user.update({ where: { id: targetId }, data: { role } });
+    },
+  );
 }
 
 /** Disables the account (Better Auth's ban: no new sessions) and signs it out everywhere. */
 export function disableStaffAccount(db: Db, actorId: string, targetId: string, actorName = "an admin"): Promise<ChangeOutcome> {
-  return guardedChange(db, actorId, targetId, { kind: "disable" }, (t) => t.banned === true, async (tx) => {
-    await tx.user.update({
-      where: { id: targetId },
-      data: { banned: true, banReason: `Disabled in the staff console by ${actorName}`.slice(0, 200), banExpires: null },
-    });
-    await tx.session.deleteMany({ where: { userId: targetId } });
-  });
+  return guardedChange(
+    db,
+    actorId,
+    targetId,
+    { kind: "disable" },
+    (t) => t.banned === true,
+    async (tx) => {
+      await tx.user.update({
+        where: { id: targetId },
+        data: { banned: true, banReason: `Disabled in the staff console by ${actorName}`.slice(0, 200), banExpires: null },
+      });
+      await tx.session.deleteMany({ where: { userId: targetId } });
+    },
+  );
 }
 
 export function enableStaffAccount(db: Db, actorId: string, targetId: string): Promise<ChangeOutcome> {
-  return guardedChange(db, actorId, targetId, { kind: "enable" }, (t) => t.banned !== true, async (tx) => {
-    await tx.user.update({ where: { id: targetId }, data: { banned: false, banReason: null, banExpires: null } });
-  });
+  return guardedChange(
+    db,
+    actorId,
+    targetId,
+    { kind: "enable" },
+    (t) => t.banned !== true,
+    async (tx) => {
+      await tx.user.update({ where: { id: targetId }, data: { banned: false, banReason: null, banExpires: null } });
+    },
+  );
 }
 
 export type CreateOutcome =
-  | { ok: true; id: string; name: string; email: string; role: Role; generatedPassword?: string }
-  | { ok: false; fieldErrors: Record<string, string> };
+  { ok: true; id: string; name: string; email: string; role: Role; generatedPassword?: string } | { ok: false; fieldErrors: Record<string, string> };
 
 /** Creates an account with the given password, or a generated one (returned once, only ever stored hashed). */
 export async function createStaffAccount(auth: Auth, raw: Record<string, unknown>): Promise<CreateOutcome> {

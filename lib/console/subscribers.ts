@@ -86,21 +86,19 @@ export async function listSubscribers(db: Db, f: SubscriberFilter = {}): Promise
     ? await db.emailSuppression.findMany({ where: { address: { in: emails } }, select: { address: true, scope: true, reason: true } })
     : [];
   const byAddress = new Map(suppressions.map((s) => [s.address, { scope: s.scope, reason: s.reason }]));
-  const rows = subs.map(
-    (s): SubscriberRow => ({
-      id: s.id,
-      contactId: s.contactId,
-      email: s.contact.email,
-      name: s.contact.name,
-      discountCode: s.discountCode,
-      discountPercent: s.discountPercent,
-      subscribedAt: s.createdAt,
-      unsubscribedAt: s.unsubscribedAt,
-      consentVersion: s.consentVersion,
-      consentAt: s.consentAt,
-      suppression: (s.contact.email && byAddress.get(s.contact.email)) || null,
-    }),
-  );
+  const rows = subs.map((s): SubscriberRow => ({
+    id: s.id,
+    contactId: s.contactId,
+    email: s.contact.email,
+    name: s.contact.name,
+    discountCode: s.discountCode,
+    discountPercent: s.discountPercent,
+    subscribedAt: s.createdAt,
+    unsubscribedAt: s.unsubscribedAt,
+    consentVersion: s.consentVersion,
+    consentAt: s.consentAt,
+    suppression: (s.contact.email && byAddress.get(s.contact.email)) || null,
+  }));
   return {
     rows,
     total,

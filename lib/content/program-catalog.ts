@@ -42,8 +42,7 @@ function standardPayments(tuitionCents: number): SeedProgram["payments"] {
     {
       kind: "financing",
       label: "Study now, pay later",
-      description:
-        "A 36-month loan through our lending partner, subject to approval. Total shown includes typical interest.",
+      description: "A 36-month loan through our lending partner, subject to approval. Total shown includes typical interest.",
       totalCents: financeTotal,
       instalments: 36,
     },

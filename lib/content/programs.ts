@@ -57,7 +57,11 @@ export type ProgramView = ProgramDescription & {
   fromPriceCents: number;
 };
 
-const lines = (s: string) => s.split("\n").map((l) => l.trim()).filter(Boolean);
+const lines = (s: string) =>
+  s
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 async function loadPrograms(db: Db, where: { slug?: string }, now: Date): Promise<ProgramView[]> {
   const rows = await db.program.findMany({

@@ -21,9 +21,7 @@ const LAUNCH = new Date("2026-10-01T00:00:00Z");
  */
 export async function listPublicPages(db: Db): Promise<PublicPage[]> {
   const programs = await listPrograms(db);
-  const latestGuideUpdate = guides
-    .flatMap((g) => g.sections.map((s) => new Date(s.updated)))
-    .reduce((a, b) => (a > b ? a : b), LAUNCH);
+  const latestGuideUpdate = guides.flatMap((g) => g.sections.map((s) => new Date(s.updated))).reduce((a, b) => (a > b ? a : b), LAUNCH);
   const latestProgramUpdate = programs.map((p) => new Date(p.updatedAt)).reduce((a, b) => (a > b ? a : b), LAUNCH);
   return [
     {

@@ -151,11 +151,11 @@ export type RawQuery = <T = Record<string, unknown>>(sql: string, params?: unkno
 type PrismaRaw = { $queryRawUnsafe<T = unknown>(sql: string, ...values: unknown[]): Prisma.PrismaPromise<T> };
 export const prismaQuery =
   (db: PrismaRaw): RawQuery =>
-  <T,>(sql: string, params: unknown[] = []) =>
+  <T>(sql: string, params: unknown[] = []) =>
     db.$queryRawUnsafe<T[]>(sql, ...params);
 export const pgQuery =
   (client: pg.ClientBase): RawQuery =>
-  async <T,>(sql: string, params: unknown[] = []) =>
+  async <T>(sql: string, params: unknown[] = []) =>
     (await client.query(sql, params)).rows as T[];
 
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -262,7 +262,9 @@ export function displayUrl(url: string): string {
 function checkMigrations(state: MigrationState, what: "source" | "target", url: string) {
   const shown = displayUrl(url);
   if (state.failed.length) {
-    throw new CopyRefused(`The ${what} has failed migrations (${state.failed.join(", ")}): resolve them first (npx prisma migrate status, with DATABASE_URL='${shown}').`);
+    throw new CopyRefused(
+      `The ${what} has failed migrations (${state.failed.join(", ")}): resolve them first (npx prisma migrate status, with DATABASE_URL='${shown}').`,
+    );
   }
   if (state.unknown.length) {
     throw new CopyRefused(

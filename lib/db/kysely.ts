@@ -98,7 +98,8 @@ export function sqliteRowReader(file: string): RowReader {
 const TIMESTAMP_OIDS = new Set([1114, 1184]);
 /** DateTime columns as the server's text ("2026-06-15 12:00:00.5"): pg's Date parsing would apply the process's time zone. */
 const textTimestamps = {
-  getTypeParser: ((oid: number, format?: string) => (TIMESTAMP_OIDS.has(oid) ? (value: string) => value : pg.types.getTypeParser(oid, format as "text"))) as pg.CustomTypesConfig["getTypeParser"],
+  getTypeParser: ((oid: number, format?: string) =>
+    TIMESTAMP_OIDS.has(oid) ? (value: string) => value : pg.types.getTypeParser(oid, format as "text")) as pg.CustomTypesConfig["getTypeParser"],
 };
 
 /** One connection to a PostgreSQL database, opened here and closed by `close`. */

@@ -84,7 +84,9 @@ export function pgPoolConfig(url: string, options: PgAdapterOptions = {}) {
     user: decodeURIComponent(parsed.username) || undefined,
     password: parsed.password ? decodeURIComponent(parsed.password) : undefined,
     database: decodeURIComponent(parsed.pathname.replace(/^\//, "")) || undefined,
-    ssl: /^(require|verify-ca|verify-full)$/.test(parsed.searchParams.get("sslmode") ?? "") ? { rejectUnauthorized: parsed.searchParams.get("sslmode") !== "require" } : undefined,
+    ssl: /^(require|verify-ca|verify-full)$/.test(parsed.searchParams.get("sslmode") ?? "")
+      ? { rejectUnauthorized: parsed.searchParams.get("sslmode") !== "require" }
+      : undefined,
     max,
     idleTimeoutMillis: options.idleTimeoutMillis ?? 30_000,
     // Fail a request rather than queue forever when the database cannot be reached.

@@ -121,4 +121,3 @@ export type RenderContext = {
 };
 
 export type RenderedEmail = { subject: string; html: string; text: string };
-

@@ -7,9 +7,7 @@ import type { Db } from "../db";
  * message and, for bounces and complaints, the suppression list.
  */
 
-export type WebhookOutcome =
-  | { status: 200; body: { ok: true; duplicate?: boolean; matched: boolean } }
-  | { status: 400 | 401 | 503; body: { error: string } };
+export type WebhookOutcome = { status: 200; body: { ok: true; duplicate?: boolean; matched: boolean } } | { status: 400 | 401 | 503; body: { error: string } };
 
 type ResendEvent = {
   type: string;
@@ -94,7 +92,8 @@ export async function handleResendWebhook(
       if (next && (RANK[next] ?? 0) > (RANK[message.status] ?? 0)) data.status = next;
       if (event.type === "email.delivered") data.deliveredAt = occurredAt;
       if (event.type === "email.opened") data.openedAt = occurredAt;
-      if (event.type === "email.bounced") data.lastError = `Bounced (${event.data?.bounce?.type ?? "unknown"}): ${event.data?.bounce?.message ?? ""}`.slice(0, 500);
+      if (event.type === "email.bounced")
+        data.lastError = `Bounced (${event.data?.bounce?.type ?? "unknown"}): ${event.data?.bounce?.message ?? ""}`.slice(0, 500);
       if (Object.keys(data).length) await tx.emailMessage.update({ where: { id: message.id }, data });
     }
 

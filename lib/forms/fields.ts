@@ -150,13 +150,16 @@ export const timeZoneField = z
  * person's fault, so bad values are clipped or dropped instead of failing the form.
  */
 function lenientText(max: number) {
-  return z.unknown().optional().transform((v) => {
-    if (typeof v !== "string") return undefined;
-    // Line breaks and tabs become spaces: these values are shown on one line (staff email, console).
-    const oneLine = v.replace(new RegExp(LINE_BREAKS_AND_TABS.source, "g"), " ").replace(new RegExp(CONTROL_CHARS.source, "g"), "");
-    const clean = clipText(oneLine.trim(), max);
-    return clean || undefined;
-  });
+  return z
+    .unknown()
+    .optional()
+    .transform((v) => {
+      if (typeof v !== "string") return undefined;
+      // Line breaks and tabs become spaces: these values are shown on one line (staff email, console).
+      const oneLine = v.replace(new RegExp(LINE_BREAKS_AND_TABS.source, "g"), " ").replace(new RegExp(CONTROL_CHARS.source, "g"), "");
+      const clean = clipText(oneLine.trim(), max);
+      return clean || undefined;
+    });
 }
 
 export const attributionSchema = z.object({
@@ -167,7 +170,10 @@ export const attributionSchema = z.object({
   utm_content: lenientText(200),
   article: lenientText(300),
   cta: lenientText(100),
-  ref: z.unknown().optional().transform((v) => (typeof v === "string" && /^[A-Za-z0-9]{4,32}$/.test(v.trim()) ? v.trim() : undefined)),
+  ref: z
+    .unknown()
+    .optional()
+    .transform((v) => (typeof v === "string" && /^[A-Za-z0-9]{4,32}$/.test(v.trim()) ? v.trim() : undefined)),
 });
 export type Attribution = z.infer<typeof attributionSchema>;
 

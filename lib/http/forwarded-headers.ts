@@ -8,7 +8,15 @@ export const FORWARDING_HEADERS = ["x-forwarded-for", "x-forwarded-host", "x-for
  * Vendor spellings of "the client's address". Nothing in the app reads them (it reads
  * CLIENT_IP_HEADER), but a library might, so they never get through.
  */
-export const CLIENT_IP_ALIASES = ["x-client-ip", "x-cluster-client-ip", "true-client-ip", "cf-connecting-ip", "fastly-client-ip", "x-forwarded", "forwarded-for"] as const;
+export const CLIENT_IP_ALIASES = [
+  "x-client-ip",
+  "x-cluster-client-ip",
+  "true-client-ip",
+  "cf-connecting-ip",
+  "fastly-client-ip",
+  "x-forwarded",
+  "forwarded-for",
+] as const;
 
 /**
  * Rewrites a request's headers in place before Next.js sees them, and returns the client's

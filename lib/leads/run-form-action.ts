@@ -26,7 +26,11 @@ export function staffRecipients(formType: LeadType, env: NodeJS.ProcessEnv = pro
 export function defaultStaffRecipients(formType: LeadType, env: NodeJS.ProcessEnv = process.env): { emails: string[]; source: string } {
   const perForm = `STAFF_EMAIL_${formType.toUpperCase()}`;
   const [raw, source] =
-    env[perForm] !== undefined ? [env[perForm]!, perForm] : env.STAFF_EMAIL !== undefined ? [env.STAFF_EMAIL, "STAFF_EMAIL"] : [siteConfig.staffInbox, "the site's staff inbox"];
+    env[perForm] !== undefined
+      ? [env[perForm]!, perForm]
+      : env.STAFF_EMAIL !== undefined
+        ? [env.STAFF_EMAIL, "STAFF_EMAIL"]
+        : [siteConfig.staffInbox, "the site's staff inbox"];
   const emails = raw
     .split(",")
     .map((s) => s.trim())

@@ -14,17 +14,7 @@ import { newsletterSchema } from "../forms/newsletter/schema";
 import { callbackSchema } from "../forms/callback/schema";
 import { redemptionSchema } from "../forms/redemption/schema";
 
-export {
-  attributionSchema,
-  CALL_TIMES,
-  DEVICE_PLATFORMS,
-  emailField,
-  LIMITS,
-  nameField,
-  phoneE164,
-  timeZoneField,
-  type Attribution,
-} from "../forms/fields";
+export { attributionSchema, CALL_TIMES, DEVICE_PLATFORMS, emailField, LIMITS, nameField, phoneE164, timeZoneField, type Attribution } from "../forms/fields";
 export { enrollSchema, EXPERIENCE_LEVELS, PAYMENT_OPTIONS, type EnrollInput } from "../forms/enroll/schema";
 export { CONTACT_METHODS, quoteSchema, type QuoteInput } from "../forms/quote/schema";
 export { friendSchema, referralSchema, type ReferralInput } from "../forms/referral/schema";

@@ -107,7 +107,15 @@ export type OwnershipTokenRow = {
 
 export type TokenState = { ok: true; token: OwnershipTokenRow } | { ok: false; reason: "unknown" | "used" | "expired" };
 
-function toRow(r: { id: string; email: string; contactId: string | null; purpose: string; payload: string | null; expiresAt: Date; usedAt: Date | null }): OwnershipTokenRow | null {
+function toRow(r: {
+  id: string;
+  email: string;
+  contactId: string | null;
+  purpose: string;
+  payload: string | null;
+  expiresAt: Date;
+  usedAt: Date | null;
+}): OwnershipTokenRow | null {
   if (!(OWNERSHIP_PURPOSES as readonly string[]).includes(r.purpose)) return null;
   let payload: Record<string, unknown> = {};
   try {

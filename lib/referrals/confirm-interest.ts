@@ -8,8 +8,7 @@ import { hashIp } from "../security/fingerprint";
 import type { ConfirmOutcome } from "./confirm";
 
 export type ConfirmInterestResult =
-  | { ok: true; firstName: string | null; referrerName: string | null; alreadyConfirmed: boolean; points: ConfirmOutcome }
-  | { ok: false };
+  { ok: true; firstName: string | null; referrerName: string | null; alreadyConfirmed: boolean; points: ConfirmOutcome } | { ok: false };
 
 /** The invitation's consent, shown next to the button and stored on the lead. */
 export const INVITE_CONSENT = CONSENT.invite;

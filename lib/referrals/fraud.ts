@@ -43,6 +43,7 @@ export async function sameSourceReasons(tx: Tx, referrerId: string, friendId: st
   }
   const reasons: FraudReason[] = [];
   if (ip) reasons.push({ code: "same_ip", text: `Signed up from the referrer's IP address within ${SAME_SOURCE_WINDOW_HOURS} hours of the referrer.` });
-  if (browser) reasons.push({ code: "same_browser", text: `Signed up from the referrer's own browser within ${SAME_SOURCE_WINDOW_HOURS} hours of the referrer.` });
+  if (browser)
+    reasons.push({ code: "same_browser", text: `Signed up from the referrer's own browser within ${SAME_SOURCE_WINDOW_HOURS} hours of the referrer.` });
   return reasons;
 }

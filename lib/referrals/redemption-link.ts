@@ -26,7 +26,13 @@ export async function requestRedemptionLink(a: {
   const email = contact.email;
   const balance = await pointsBalance(deps.db, contact.id);
   if (balance.pending === 0 && balance.confirmed === 0) return;
-  const payload = { request: input, attribution: a.attribution, firstTouch: a.ctx.firstTouch ?? {}, submissionToken: token ?? null, requestedAt: now.toISOString() };
+  const payload = {
+    request: input,
+    attribution: a.attribution,
+    firstTouch: a.ctx.firstTouch ?? {},
+    submissionToken: token ?? null,
+    requestedAt: now.toISOString(),
+  };
   const issued = await deps.db.$transaction(async (tx) => {
     // A double click sends one link.
     if (token) {
@@ -36,7 +42,16 @@ export async function requestRedemptionLink(a: {
       });
       if (recent.some((r) => r.payload?.includes(`"submissionToken":"${token}"`))) return null;
     }
-    return issueOwnershipLink(tx, { email, contactId: contact.id, purpose: "redemption", payload, name: contact.name, summary: a.summary, siteUrl: deps.siteUrl, now });
+    return issueOwnershipLink(tx, {
+      email,
+      contactId: contact.id,
+      purpose: "redemption",
+      payload,
+      name: contact.name,
+      summary: a.summary,
+      siteUrl: deps.siteUrl,
+      now,
+    });
   });
   if (issued) deps.onQueued?.();
 }

@@ -28,13 +28,26 @@ export async function requestStatusLink(deps: SubmissionDeps, raw: Record<string
   if (typeof raw.website === "string" && raw.website.trim() !== "") return { formType, status: "success", success: STATUS_LINK_SENT, submissionToken: token };
   const parsed = statusLinkSchema.safeParse(raw);
   if (!parsed.success) {
-    return { formType, status: "error", message: "Please correct the highlighted fields.", fieldErrors: fieldErrorsFrom(parsed.error.issues), values: { email: raw.email }, submissionToken: token };
+    return {
+      formType,
+      status: "error",
+      message: "Please correct the highlighted fields.",
+      fieldErrors: fieldErrorsFrom(parsed.error.issues),
+      values: { email: raw.email },
+      submissionToken: token,
+    };
   }
   const email = parsed.data.email;
   const verdict = await deps.limiter.consume("referral", { ip: ctx.ip, identity: email });
   if (!verdict.ok) {
     const minutes = Math.max(1, Math.ceil(verdict.retryAfterSeconds / 60));
-    return { formType, status: "error", message: `You have asked several times in a short while. Please try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, values: { email }, submissionToken: token };
+    return {
+      formType,
+      status: "error",
+      message: `You have asked several times in a short while. Please try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+      values: { email },
+      submissionToken: token,
+    };
   }
   const now = ctx.now ?? new Date();
   const contact = await deps.db.contact.findUnique({ where: { email }, select: { id: true, name: true } });

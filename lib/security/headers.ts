@@ -53,7 +53,21 @@ export const PERMISSIONS_POLICY = [
 ].join(", ");
 
 /** App Router pages that hydrate, and so need the framework's inline bootstrap script. */
-export const INTERACTIVE_PATHS = ["/apply", "/quote", "/refer", "/refer/:path*", "/newsletter", "/call-back", "/invite/:path*", "/unsubscribe/:path*", "/confirm/:path*", "/mailbox", "/mailbox/:path*", "/console", "/console/:path*"];
+export const INTERACTIVE_PATHS = [
+  "/apply",
+  "/quote",
+  "/refer",
+  "/refer/:path*",
+  "/newsletter",
+  "/call-back",
+  "/invite/:path*",
+  "/unsubscribe/:path*",
+  "/confirm/:path*",
+  "/mailbox",
+  "/mailbox/:path*",
+  "/console",
+  "/console/:path*",
+];
 
 export function securityHeaders({ isDev, isProd }: { isDev: boolean; isProd: boolean }) {
   const headers = [
@@ -73,8 +87,5 @@ export function securityHeaders({ isDev, isProd }: { isDev: boolean; isProd: boo
 /** Header rules for next.config.ts: strict everywhere, the framework's inline script only where it runs. */
 export function securityHeaderRules({ isDev, isProd }: { isDev: boolean; isProd: boolean }) {
   const interactiveCsp = { key: "Content-Security-Policy", value: contentSecurityPolicy({ isDev, inlineScripts: true }) };
-  return [
-    { source: "/:path*", headers: securityHeaders({ isDev, isProd }) },
-    ...INTERACTIVE_PATHS.map((source) => ({ source, headers: [interactiveCsp] })),
-  ];
+  return [{ source: "/:path*", headers: securityHeaders({ isDev, isProd }) }, ...INTERACTIVE_PATHS.map((source) => ({ source, headers: [interactiveCsp] }))];
 }

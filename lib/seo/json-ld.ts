@@ -110,5 +110,8 @@ export function jsonLdGraph(...nodes: object[]) {
 
 /** JSON for a <script type="application/ld+json">: `<` is escaped so text can never close the tag. */
 export function serializeJsonLd(data: object): string {
-  return JSON.stringify(data).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(data)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }

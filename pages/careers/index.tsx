@@ -6,14 +6,12 @@ import { breadcrumbJsonLd, jsonLdGraph, organizationJsonLd } from "@/lib/seo/jso
 
 const meta = {
   title: "Tech career guides",
-  description:
-    "Plain-spoken guides to tech careers: what the work involves, sourced salary and job-outlook figures, skills to learn and realistic ways in.",
+  description: "Plain-spoken guides to tech careers: what the work involves, sourced salary and job-outlook figures, skills to learn and realistic ways in.",
   path: "/careers",
 };
 
 // Static HTML with no JavaScript (see pages/_app.tsx).
 export const config = { unstable_runtimeJS: false, runtime: "nodejs" };
-
 
 const crumbs = [
   { name: "Home", path: "/" },
@@ -29,8 +27,7 @@ export default function CareersPage() {
           <Breadcrumbs crumbs={crumbs} />
           <h1 className="mt-8 text-4xl font-bold tracking-tight sm:text-5xl">Career guides</h1>
           <p className="mt-4 max-w-2xl text-lg leading-8 text-ink/80">
-            Before you spend months training, know what the job really involves. Every figure in our guides names its source
-            and date.
+            Before you spend months training, know what the job really involves. Every figure in our guides names its source and date.
           </p>
         </div>
       </div>

@@ -149,8 +149,7 @@ export default function ProgramPage({ program }: Props) {
             Tuition and payment options
           </h2>
           <p className="mt-3 max-w-2xl text-ink/80">
-            List price {formatMoney(program.listPriceCents)}. Choose the way of paying that suits you; you can change your mind
-            until your cohort starts.
+            List price {formatMoney(program.listPriceCents)}. Choose the way of paying that suits you; you can change your mind until your cohort starts.
           </p>
           <ul className="mt-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
             {program.paymentOptions.map((o) => (

@@ -51,8 +51,8 @@ export default function ProgramsPage({ programs }: Props) {
           <Breadcrumbs crumbs={crumbs} />
           <h1 className="mt-8 text-4xl font-bold tracking-tight sm:text-5xl">Programs and pricing</h1>
           <p className="mt-4 max-w-2xl text-lg leading-8 text-ink/80">
-            Every program is taught live by working practitioners, with mentoring and career coaching included. Tuition is the
-            same whichever way you pay; paying upfront earns a discount.
+            Every program is taught live by working practitioners, with mentoring and career coaching included. Tuition is the same whichever way you pay;
+            paying upfront earns a discount.
           </p>
         </div>
       </div>
@@ -70,9 +70,7 @@ export default function ProgramsPage({ programs }: Props) {
           <h2 id="compare-heading" className="text-3xl font-bold tracking-tight">
             Compare tuition by payment option
           </h2>
-          <p className="mt-3 max-w-2xl text-ink/80">
-            Totals are what you pay in all. Monthly figures are shown where a plan is paid monthly.
-          </p>
+          <p className="mt-3 max-w-2xl text-ink/80">Totals are what you pay in all. Monthly figures are shown where a plan is paid monthly.</p>
           <div className="mt-6 overflow-x-auto rounded-2xl border border-ink/10 bg-white" role="region" aria-labelledby="compare-heading" tabIndex={0}>
             <table className="w-full min-w-[40rem] border-collapse text-left">
               <thead className="bg-brand-soft/60">

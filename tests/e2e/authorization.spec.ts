@@ -52,10 +52,21 @@ const contexts: Record<string, APIRequestContext> = {};
 test.beforeAll(async () => {
   const db = createDb(process.env.DATABASE_URL ?? "file:./prisma/e2e.db");
   try {
-    const contact = await db.contact.create({ data: { email: `matrix-${Date.now()}@example.com`, referralCode: `MX${Date.now().toString(36).toUpperCase()}`.slice(0, 12) } });
+    const contact = await db.contact.create({
+      data: { email: `matrix-${Date.now()}@example.com`, referralCode: `MX${Date.now().toString(36).toUpperCase()}`.slice(0, 12) },
+    });
     const lead = await db.lead.create({ data: { contactId: contact.id, formType: "enroll", fields: "{}", name: "Matrix Page", email: contact.email } });
     const message = await db.emailMessage.create({
-      data: { toAddress: contact.email!, template: "enroll-confirmation", data: "{}", category: "transactional", idempotencyKey: `matrix-${lead.id}`, status: "failed", leadId: lead.id, contactId: contact.id },
+      data: {
+        toAddress: contact.email!,
+        template: "enroll-confirmation",
+        data: "{}",
+        category: "transactional",
+        idempotencyKey: `matrix-${lead.id}`,
+        status: "failed",
+        leadId: lead.id,
+        contactId: contact.id,
+      },
     });
     const user = await db.user.findFirstOrThrow({ where: { email: { contains: "staff" } } });
     ids = { leadId: lead.id, contactId: contact.id, messageId: message.id, userId: user.id };

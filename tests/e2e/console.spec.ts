@@ -6,7 +6,6 @@ import { STAFF_ACCOUNTS, storageState } from "./staff";
 
 // Staff at work in the console, in Chromium.
 
-
 /** A lead made the way the public form makes it (so the page has real data to show). */
 async function applyAs(page: import("@playwright/test").Page, name: string, email: string, query = "") {
   await page.goto(`/apply?program=machine-learning-engineering${query}`);
@@ -118,10 +117,17 @@ test.describe("referrals and export", () => {
   test("approve a redemption: a negative ledger entry, and the balance shown", async ({ page }) => {
     const tag = randomUUID().slice(0, 6);
     const { leadId, contactId } = await withDb(async (db) => {
-      const contact = await db.contact.create({ data: { email: `redeem-${tag}@example.com`, name: `Rory Redeemer${tag}`, referralCode: `RD${tag.toUpperCase()}` } });
+      const contact = await db.contact.create({
+        data: { email: `redeem-${tag}@example.com`, name: `Rory Redeemer${tag}`, referralCode: `RD${tag.toUpperCase()}` },
+      });
       await db.pointsEntry.create({ data: { contactId: contact.id, amount: 300, bucket: "confirmed", reason: "referral_confirmed", key: `e2e:${tag}` } });
       const lead = await db.lead.create({
-        data: { contactId: contact.id, formType: "redemption", email: contact.email, fields: JSON.stringify({ email: contact.email, reward: "device", points: 200 }) },
+        data: {
+          contactId: contact.id,
+          formType: "redemption",
+          email: contact.email,
+          fields: JSON.stringify({ email: contact.email, reward: "device", points: 200 }),
+        },
       });
       return { leadId: lead.id, contactId: contact.id };
     });

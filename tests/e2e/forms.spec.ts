@@ -6,7 +6,6 @@ import { withDb } from "./db";
 // Every form, filled and sent in Chromium, with JavaScript on and with it off (the form posts
 // natively to its Server Action and the page re-renders from the result).
 
-
 const unique = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}@example.com`;
 const consent = (page: Page) => page.getByRole("checkbox", { name: /I agree|agreed|Send me the Loomstack/ });
 const success = (page: Page) => page.getByRole("status");
@@ -95,7 +94,12 @@ for (const js of [true, false]) {
       await expect(page.getByRole("textbox", { name: /referral link/i })).toHaveCount(0);
       await expect(success(page).first().getByRole("link", { name: "get your referral link and points" })).toBeVisible();
       const mail = await withDb((db) => db.emailMessage.findFirstOrThrow({ where: { toAddress: referrer, template: "referral-confirmation" } }));
-      expect(JSON.parse(mail.data).points).toMatchObject({ earnedNow: 200, pending: 200, confirmed: 0, referralLink: expect.stringMatching(/\/r\/[A-Z2-9]{8}$/) });
+      expect(JSON.parse(mail.data).points).toMatchObject({
+        earnedNow: 200,
+        pending: 200,
+        confirmed: 0,
+        referralLink: expect.stringMatching(/\/r\/[A-Z2-9]{8}$/),
+      });
     });
 
     test("quote: a team needs company and seats, a call needs a phone, and staff get the number", async ({ page }) => {
@@ -107,7 +111,11 @@ for (const js of [true, false]) {
       await page.getByLabel("Machine Learning Engineering").check();
       await page.getByLabel("Which device will you learn on?").selectOption("macos");
       await page.getByLabel("By email and a phone call").check();
-      await page.getByRole("radiogroup", { name: /Best time/ }).getByRole("radio").first().check();
+      await page
+        .getByRole("radiogroup", { name: /Best time/ })
+        .getByRole("radio")
+        .first()
+        .check();
       await consent(page).check();
       await page.getByRole("button", { name: "Get my quote" }).click();
       await expect(page.getByText("Enter your company's name.").first()).toBeVisible();
@@ -125,7 +133,12 @@ for (const js of [true, false]) {
       const staff = lead.emails.find((e) => e.template === "staff-new-lead");
       const data = JSON.parse(staff?.data ?? "{}") as { phone?: string; summary?: { label: string; value: string }[] };
       expect(data.phone).toBe("+447700900123");
-      expect(data.summary).toEqual(expect.arrayContaining([{ label: "Phone", value: "+447700900123" }, { label: "Reach by", value: "By email and a phone call" }]));
+      expect(data.summary).toEqual(
+        expect.arrayContaining([
+          { label: "Phone", value: "+447700900123" },
+          { label: "Reach by", value: "By email and a phone call" },
+        ]),
+      );
     });
 
     test("quote: by email only, no phone or call time is needed", async ({ page }) => {
@@ -158,7 +171,11 @@ for (const js of [true, false]) {
       await page.getByLabel("Phone number").fill("12");
       await page.getByLabel("Which course are you interested in?").selectOption("data-analytics");
       await page.getByLabel("Which device would you learn on?").selectOption("windows");
-      await page.getByRole("radiogroup", { name: /Best time/ }).getByRole("radio").last().check();
+      await page
+        .getByRole("radiogroup", { name: /Best time/ })
+        .getByRole("radio")
+        .last()
+        .check();
       await consent(page).check();
       await page.getByRole("button", { name: "Request a call" }).click();
       await expect(page.getByText(/country code/).first()).toBeVisible();
@@ -195,7 +212,10 @@ test("form pages with errors showing have no axe violations", async ({ page }) =
   test.setTimeout(90_000);
   for (const path of ["/apply", "/quote", "/refer", "/newsletter", "/call-back"]) {
     await page.goto(path);
-    await page.getByRole("button", { name: /Send|Subscribe|Get my quote|Request a call/ }).first().click();
+    await page
+      .getByRole("button", { name: /Send|Subscribe|Get my quote|Request a call/ })
+      .first()
+      .click();
     await expect(page.locator('[aria-invalid="true"]').first()).toBeVisible();
     const results = await new AxeBuilder({ page }).analyze();
     const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);

@@ -42,7 +42,10 @@ test("a newsletter sign-up's welcome email, with its discount code, is in the lo
   await expect(page.locator("pre")).toContainText(code!);
 
   // Its unsubscribe link works, in one click.
-  const href = await html.getByRole("link", { name: /unsubscribe/i }).first().getAttribute("href");
+  const href = await html
+    .getByRole("link", { name: /unsubscribe/i })
+    .first()
+    .getAttribute("href");
   expect(href).toMatch(/\/unsubscribe\/[A-Za-z0-9_-]{32}$/);
   await page.goto(new URL(href!).pathname);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Unsubscribe m…@example.com?");

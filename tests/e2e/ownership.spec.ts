@@ -8,7 +8,6 @@ import { storageState } from "./staff";
 // (issue 13), in Chromium with JavaScript on and off. The links are read from the outbox rows
 // the dispatcher delivers to the local mailbox (tests/e2e/mailbox.spec.ts covers that page).
 
-
 const unique = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}@example.com`;
 const pathOf = (url: unknown) => new URL(String(url)).pathname;
 

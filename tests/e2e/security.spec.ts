@@ -27,23 +27,27 @@ test("every kind of response carries the security headers", async ({ request, pa
 test("content pages allow no inline script at all", async ({ request }) => {
   for (const path of [...contentPaths, "/no-such-page"]) {
     const csp = (await request.get(path)).headers()["content-security-policy"];
-    expect(csp.split("; ").find((d) => d.startsWith("script-src")), path).toBe("script-src 'self'");
+    expect(
+      csp.split("; ").find((d) => d.startsWith("script-src")),
+      path,
+    ).toBe("script-src 'self'");
   }
 });
 
 test("form pages allow only the framework's inline script", async ({ request }) => {
   for (const path of formPaths) {
     const csp = (await request.get(path)).headers()["content-security-policy"];
-    expect(csp.split("; ").find((d) => d.startsWith("script-src")), path).toBe("script-src 'self' 'unsafe-inline'");
+    expect(
+      csp.split("; ").find((d) => d.startsWith("script-src")),
+      path,
+    ).toBe("script-src 'self' 'unsafe-inline'");
   }
 });
 
 test("form pages carry no inline script besides Next's bootstrap and JSON-LD", async ({ page }) => {
   for (const path of formPaths) {
     await page.goto(path);
-    const inline = await page.locator("script:not([src])").evaluateAll((ss) =>
-      ss.map((s) => ({ type: s.getAttribute("type"), text: s.textContent ?? "" })),
-    );
+    const inline = await page.locator("script:not([src])").evaluateAll((ss) => ss.map((s) => ({ type: s.getAttribute("type"), text: s.textContent ?? "" })));
     for (const s of inline) {
       // The App Router streams its RSC payload through `self.__next_f.push(...)`, and
       // Turbopack registers its chunks with a `globalThis["TURBOPACK"]` bootstrap.
@@ -59,12 +63,13 @@ test("pages load nothing from third-party origins and content pages carry no inl
     page.on("request", (r) => origins.add(new URL(r.url()).origin));
     await page.goto(path, { waitUntil: "load" });
     const own = new URL(page.url()).origin;
-    expect([...origins].filter((o) => o !== own && !o.startsWith("data:")), path).toEqual([]);
+    expect(
+      [...origins].filter((o) => o !== own && !o.startsWith("data:")),
+      path,
+    ).toEqual([]);
     page.removeAllListeners("request");
 
-    const inline = await page.locator("script:not([src])").evaluateAll((ss) =>
-      ss.map((s) => ({ type: s.getAttribute("type"), text: s.textContent ?? "" })),
-    );
+    const inline = await page.locator("script:not([src])").evaluateAll((ss) => ss.map((s) => ({ type: s.getAttribute("type"), text: s.textContent ?? "" })));
     if (!contentPaths.includes(path)) continue;
     for (const s of inline) {
       expect(s.type, `${path}: unexpected inline script: ${s.text.slice(0, 120)}`).toBe("application/ld+json");

@@ -7,14 +7,7 @@
  */
 import fc from "fast-check";
 import type { FormType } from "@/lib/leads/form-types";
-import {
-  CALL_TIMES,
-  DEVICE_PLATFORMS,
-  EXPERIENCE_LEVELS,
-  LIMITS,
-  PAYMENT_OPTIONS,
-  REWARDS,
-} from "@/lib/leads/schemas";
+import { CALL_TIMES, DEVICE_PLATFORMS, EXPERIENCE_LEVELS, LIMITS, PAYMENT_OPTIONS, REWARDS } from "@/lib/leads/schemas";
 
 export type Raw = Record<string, unknown>;
 
@@ -95,9 +88,7 @@ export const simpleEmail: fc.Arbitrary<string> = fc
 
 /** An email as typed: random upper-case letters and surrounding whitespace. */
 export function typedEmail(lower: fc.Arbitrary<string> = simpleEmail): fc.Arbitrary<{ typed: string; normalized: string }> {
-  return fc
-    .tuple(fc.mixedCase(lower), trimmable, trimmable)
-    .map(([cased, a, b]) => ({ typed: a + cased + b, normalized: cased.toLowerCase() }));
+  return fc.tuple(fc.mixedCase(lower), trimmable, trimmable).map(([cased, a, b]) => ({ typed: a + cased + b, normalized: cased.toLowerCase() }));
 }
 
 /** Real-format numbers in several countries: [country code, national digits, E.164]. */
@@ -190,9 +181,9 @@ function optionalText(max: number): fc.Arbitrary<string | undefined> {
 }
 
 const intOrString = (min: number, max: number) =>
-  fc.tuple(fc.integer({ min, max }), fc.constantFrom("number", "string", "padded")).map(([n, as]) =>
-    as === "number" ? n : as === "string" ? String(n) : ` ${n} `,
-  );
+  fc
+    .tuple(fc.integer({ min, max }), fc.constantFrom("number", "string", "padded"))
+    .map(([n, as]) => (as === "number" ? n : as === "string" ? String(n) : ` ${n} `));
 
 // ---------------------------------------------------------------------------------------------
 // Valid inputs per form
@@ -287,7 +278,13 @@ export function validQuote(catalog?: Catalog): fc.Arbitrary<Valid> {
   // valid or not; they are ignored and left out.
   const emailOnly = fc.record({
     contactBy: fc.constant("email" as const),
-    phone: fc.option(fc.oneof(typedPhone, notAPhone.map((typed) => ({ typed, e164: undefined }))), { nil: undefined }),
+    phone: fc.option(
+      fc.oneof(
+        typedPhone,
+        notAPhone.map((typed) => ({ typed, e164: undefined })),
+      ),
+      { nil: undefined },
+    ),
     bestTime: fc.option(fc.constantFrom<string>(...CALL_TIMES, "", "midnight"), { nil: undefined }),
     timeZone: fc.option(fc.oneof(timeZone, fc.constantFrom("", "Mars/Olympus_Mons")), { nil: undefined }),
   });
@@ -365,12 +362,10 @@ export function validReferral(): fc.Arbitrary<Valid> {
 }
 
 export function validNewsletter(): fc.Arbitrary<Valid> {
-  return fc
-    .record({ email: typedEmail(), name: fc.oneof(fc.constant(undefined), fc.constant(""), padded(personName)), consent })
-    .map((v) => ({
-      raw: compact({ email: v.email.typed, name: v.name, consent: v.consent }),
-      expected: compact({ email: v.email.normalized, name: trimmedOrUndefined(v.name), consent: true }),
-    }));
+  return fc.record({ email: typedEmail(), name: fc.oneof(fc.constant(undefined), fc.constant(""), padded(personName)), consent }).map((v) => ({
+    raw: compact({ email: v.email.typed, name: v.name, consent: v.consent }),
+    expected: compact({ email: v.email.normalized, name: trimmedOrUndefined(v.name), consent: true }),
+  }));
 }
 
 export function validCallback(catalog?: Catalog): fc.Arbitrary<Valid> {
@@ -399,18 +394,16 @@ export function validRedemption(opts: { email?: fc.Arbitrary<{ typed: string; no
       details: optionalText(LIMITS.message),
       consent,
     })
-    .map(
-      (v): Valid => ({
-        raw: compact({ email: v.email.typed, reward: v.reward, points: v.points, details: v.details, consent: v.consent }),
-        expected: compact({
-          email: v.email.normalized,
-          reward: v.reward,
-          points: Number(v.points),
-          details: trimmedOrUndefined(v.details),
-          consent: true,
-        }),
+    .map((v): Valid => ({
+      raw: compact({ email: v.email.typed, reward: v.reward, points: v.points, details: v.details, consent: v.consent }),
+      expected: compact({
+        email: v.email.normalized,
+        reward: v.reward,
+        points: Number(v.points),
+        details: trimmedOrUndefined(v.details),
+        consent: true,
       }),
-    );
+    }));
 }
 
 export function validInput(form: FormType, catalog?: Catalog): fc.Arbitrary<Valid> {
@@ -572,24 +565,22 @@ export function boundaryString(max: number): fc.Arbitrary<string> {
 
 /** Injects a hostile fragment into a (usually valid) string. */
 export function mutateString(base: fc.Arbitrary<string>, opts: GenOptions = {}): fc.Arbitrary<string> {
-  return fc
-    .tuple(base, hostileString(opts), fc.nat(), fc.constantFrom("insert", "prefix", "suffix", "replace", "upper"))
-    .map(([s, h, at, how]) => {
-      const i = s.length ? at % (s.length + 1) : 0;
-      switch (how) {
-        case "insert":
-          return s.slice(0, i) + h + s.slice(i);
-        case "prefix":
-          return h + s;
-        case "suffix":
-          return s + h;
-        case "replace":
-          return h;
-        case "upper":
-          return s.toUpperCase();
-      }
-      return s;
-    });
+  return fc.tuple(base, hostileString(opts), fc.nat(), fc.constantFrom("insert", "prefix", "suffix", "replace", "upper")).map(([s, h, at, how]) => {
+    const i = s.length ? at % (s.length + 1) : 0;
+    switch (how) {
+      case "insert":
+        return s.slice(0, i) + h + s.slice(i);
+      case "prefix":
+        return h + s;
+      case "suffix":
+        return s + h;
+      case "replace":
+        return h;
+      case "upper":
+        return s.toUpperCase();
+    }
+    return s;
+  });
 }
 
 /** An object with an own `__proto__` key (as JSON.parse would make), nested. */
@@ -707,7 +698,12 @@ function perturbRecord(valid: Raw, keys: string[], opts: GenOptions, perturbKey 
   for (const k of keys) {
     model[k] = fc.oneof({ weight: keys.length, arbitrary: fc.constant(k in valid ? valid[k] : DROP) }, { weight: 1, arbitrary: perturbKey(k, valid[k], opts) });
   }
-  return fc.record(model).map((fields) => defineAll({}, Object.entries(fields).filter(([, v]) => v !== DROP)));
+  return fc.record(model).map((fields) =>
+    defineAll(
+      {},
+      Object.entries(fields).filter(([, v]) => v !== DROP),
+    ),
+  );
 }
 
 function hostileFriends(valid: unknown, referrerEmail: unknown, opts: GenOptions): fc.Arbitrary<unknown> {
@@ -719,7 +715,10 @@ function hostileFriends(valid: unknown, referrerEmail: unknown, opts: GenOptions
     {
       weight: 4,
       arbitrary: fc
-        .tuple(fc.nat(), someRow.chain((r) => perturbRecord(r, friendKeys, opts, (k, v) => fc.oneof(hostileField(k, v, opts), fc.constant(DROP)))))
+        .tuple(
+          fc.nat(),
+          someRow.chain((r) => perturbRecord(r, friendKeys, opts, (k, v) => fc.oneof(hostileField(k, v, opts), fc.constant(DROP)))),
+        )
         .map(([i, row]) => rows.map((r, j) => (j === i % Math.max(1, rows.length) ? row : r))),
     },
     // A hostile, blank, duplicate or self row added somewhere.
@@ -742,9 +741,12 @@ function hostileFriends(valid: unknown, referrerEmail: unknown, opts: GenOptions
 
 function withExtras(arb: fc.Arbitrary<Raw>, opts: GenOptions): fc.Arbitrary<Raw> {
   const extra = fc.array(fc.tuple(fc.oneof(fc.constantFrom(...EXTRA_KEYS), fc.string()), hostileValue(opts)), { maxLength: 3 });
-  return fc
-    .tuple(arb, fc.oneof({ weight: 2, arbitrary: fc.constant([] as [string, unknown][]) }, { weight: 1, arbitrary: extra }))
-    .map(([raw, more]) => defineAll({ ...raw }, more.filter(([k]) => k !== "website")));
+  return fc.tuple(arb, fc.oneof({ weight: 2, arbitrary: fc.constant([] as [string, unknown][]) }, { weight: 1, arbitrary: extra })).map(([raw, more]) =>
+    defineAll(
+      { ...raw },
+      more.filter(([k]) => k !== "website"),
+    ),
+  );
 }
 
 /**
@@ -926,7 +928,10 @@ export function textAroundLimit(max: number): fc.Arbitrary<string> {
     { weight: 3, arbitrary: fc.constantFrom("a", "é", "-", " ", "%20") },
     { weight: 2, arbitrary: fc.constantFrom("😀", "𝒳", "🇬🇧", "👩‍💻", "𐀀") },
   );
-  const head = fc.oneof(fc.constantFrom("a", "x", "/", "_"), fc.string({ unit: "grapheme-ascii", minLength: 1, maxLength: 1 }).filter((c) => c.trim() !== ""));
+  const head = fc.oneof(
+    fc.constantFrom("a", "x", "/", "_"),
+    fc.string({ unit: "grapheme-ascii", minLength: 1, maxLength: 1 }).filter((c) => c.trim() !== ""),
+  );
   return fc
     .tuple(head, fc.integer({ min: Math.max(0, max - 12), max: max - 1 }), fc.string({ unit, minLength: 1, maxLength: 12 }))
     .map(([c, n, tail]) => c.repeat(n) + tail);
@@ -985,7 +990,9 @@ export function tamperedArgs(form: FormType, touched: { count: number }, formDat
     previous.map((p) => [p]),
     fc.tuple(previous, junk).map(([p, f]) => [p, f]),
     previous.map((p) => [formData(), p]),
-    fc.tuple(previous, junk, fc.array(fc.constantFrom<unknown>(null, "$undefined", 1, "x", {}, []), { minLength: 198, maxLength: 198 })).map(([p, f, rest]) => [p, f, ...rest]),
+    fc
+      .tuple(previous, junk, fc.array(fc.constantFrom<unknown>(null, "$undefined", 1, "x", {}, []), { minLength: 198, maxLength: 198 }))
+      .map(([p, f, rest]) => [p, f, ...rest]),
   );
 }
 

@@ -9,7 +9,7 @@ export function parseCsv(text: string): string[][] {
   let cell = "";
   let quoted = false;
   let started = false;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const ch = text[i];
     if (quoted) {
       if (ch === '"' && text[i + 1] === '"') {

@@ -59,7 +59,16 @@ function actionsOf(distDir: string): Action[] {
 type Body = { what: string; contentType?: string; body: BodyInit; noActionHeader?: boolean; actionId?: string };
 
 /** The previous states a client may send, as reply-encoded JSON values. */
-const PREVIOUS = ['"$undefined"', "null", '"junk"', "42", '{"submissionToken":"not-a-token","status":"idle"}', '{"__proto__":{"polluted":1}}', '"$@0"', '"$Q99"'];
+const PREVIOUS = [
+  '"$undefined"',
+  "null",
+  '"junk"',
+  "42",
+  '{"submissionToken":"not-a-token","status":"idle"}',
+  '{"__proto__":{"polluted":1}}',
+  '"$@0"',
+  '"$Q99"',
+];
 
 /** A multipart body with the arguments part "0" last, as React's client sends it (the server decodes parts as they arrive). */
 function multipart(fields: Record<string, string>): FormData {
@@ -82,14 +91,21 @@ function tamperedBodies(action: Action): Body[] {
     text("the form data as a Map", '[null,"$Q1"]'),
     text("a FormData reference with no parts", '["$undefined","$K1"]'),
     text("a reference to another action", '["$undefined","$F1"]'),
-    text("a body that is not JSON", "[\"$undefined\","),
+    text("a body that is not JSON", '["$undefined",'),
     text("a JSON object, not a list", '{"0":"$undefined"}'),
     text("a bare string", '"$undefined"'),
     text("deep nesting", `[${"[".repeat(500)}${"]".repeat(500)}]`),
     ...PREVIOUS.map((p) => text(`previous ${p}, nothing else`, `[${p}]`)),
     ...PREVIOUS.map((p) => text(`previous ${p}, form data null`, `[${p},null]`)),
-    { what: "multipart, previous $undefined, form data as an object", contentType: undefined, body: multipart({ "0": '["$undefined",{"email":"a@example.com"}]' }) },
-    { what: "multipart, a FormData reference to junk fields", body: multipart({ "0": '["$undefined","$K1"]', _1_email: "not-an-email", _1_name: "Ada\r\nBcc: x@example.com", "_1_friends.99999.name": "x" }) },
+    {
+      what: "multipart, previous $undefined, form data as an object",
+      contentType: undefined,
+      body: multipart({ "0": '["$undefined",{"email":"a@example.com"}]' }),
+    },
+    {
+      what: "multipart, a FormData reference to junk fields",
+      body: multipart({ "0": '["$undefined","$K1"]', _1_email: "not-an-email", _1_name: "Ada\r\nBcc: x@example.com", "_1_friends.99999.name": "x" }),
+    },
     { what: "multipart, the FormData first", body: multipart({ "0": '["$K1","$undefined"]', _1_email: "a@example.com" }) },
     { what: "multipart, a Map reference to a part that is there", body: multipart({ "0": '["$undefined","$Q1"]', "1": '[["email","a@example.com"]]' }) },
     { what: "multipart, no root part", body: multipart({ _1_email: "a@example.com" }) },
@@ -101,9 +117,17 @@ function tamperedBodies(action: Action): Body[] {
     { what: "an empty body", contentType: "text/plain", body: "" },
     // The no-JavaScript post: React's hidden fields name the action; the rest is junk.
     { what: "no-JS post with junk fields", noActionHeader: true, body: multipart({ [`$ACTION_ID_${action.id}`]: "", email: "x", consent: "maybe" }) },
-    { what: "no-JS post with a junk bound state", noActionHeader: true, body: multipart({ "$ACTION_REF_1": "", "$ACTION_1:0": `{"id":"${action.id}","bound":"$@1"}`, "$ACTION_1:1": '["$undefined","$K9"]', email: "x" }) },
-    { what: "no-JS post with a bound state of references", noActionHeader: true, body: multipart({ "$ACTION_REF_1": "", "$ACTION_1:0": `{"id":"${action.id}","bound":"$@1"}`, "$ACTION_1:1": '["$Q2","$F3"]' }) },
-    { what: "no-JS post with unreadable action metadata", noActionHeader: true, body: multipart({ "$ACTION_REF_1": "", "$ACTION_1:0": "{{{", email: "x" }) },
+    {
+      what: "no-JS post with a junk bound state",
+      noActionHeader: true,
+      body: multipart({ $ACTION_REF_1: "", "$ACTION_1:0": `{"id":"${action.id}","bound":"$@1"}`, "$ACTION_1:1": '["$undefined","$K9"]', email: "x" }),
+    },
+    {
+      what: "no-JS post with a bound state of references",
+      noActionHeader: true,
+      body: multipart({ $ACTION_REF_1: "", "$ACTION_1:0": `{"id":"${action.id}","bound":"$@1"}`, "$ACTION_1:1": '["$Q2","$F3"]' }),
+    },
+    { what: "no-JS post with unreadable action metadata", noActionHeader: true, body: multipart({ $ACTION_REF_1: "", "$ACTION_1:0": "{{{", email: "x" }) },
     { what: "no-JS post naming no action", noActionHeader: true, body: multipart({ email: "x", consent: "on" }) },
     { what: "an empty action id", contentType: "text/plain;charset=UTF-8", body: "[]", actionId: "" },
     { what: "a malformed action id", contentType: "text/plain;charset=UTF-8", body: "[]", actionId: "zzz" },
@@ -115,7 +139,10 @@ function tamperedBodies(action: Action): Body[] {
 const randomBody = fc.oneof(
   fc.uint8Array({ maxLength: 512 }).map((bytes): Body => ({ what: "random bytes", contentType: "text/plain;charset=UTF-8", body: bytes })),
   fc
-    .array(fc.oneof(fc.jsonValue(), fc.constantFrom("$undefined", "$K1", "$Q1", "$W1", "$@1", "$F1", "$B1", "$n1", "$D", "$T", "$i1", "$Infinity", "$NaN", "$-0")), { maxLength: 6 })
+    .array(
+      fc.oneof(fc.jsonValue(), fc.constantFrom("$undefined", "$K1", "$Q1", "$W1", "$@1", "$F1", "$B1", "$n1", "$D", "$T", "$i1", "$Infinity", "$NaN", "$-0")),
+      { maxLength: 6 },
+    )
     .map((args): Body => ({ what: `random JSON ${JSON.stringify(args).slice(0, 60)}`, contentType: "text/plain;charset=UTF-8", body: JSON.stringify(args) })),
 );
 
@@ -146,11 +173,15 @@ beforeAll(async () => {
   await seedPrograms(t.db, new Date());
   actions = actionsOf(distDir);
   const env = { DATABASE_URL: t.url, STAFF_PASSWORD: "http-admin-password-123" };
-  execFileSync(process.execPath, ["--import", "tsx", "scripts/staff.ts", "create", "--email", "admin-http@loomstack.example", "--name", "Hal Admin", "--role", "admin"], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, ...env },
-    stdio: "pipe",
-  });
+  execFileSync(
+    process.execPath,
+    ["--import", "tsx", "scripts/staff.ts", "create", "--email", "admin-http@loomstack.example", "--name", "Hal Admin", "--role", "admin"],
+    {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, ...env },
+      stdio: "pipe",
+    },
+  );
   server = await startAppServer({
     distDir,
     env: {
@@ -170,7 +201,11 @@ beforeAll(async () => {
     headers: { "content-type": "application/json", origin: `http://localhost:${server.port}` },
     body: JSON.stringify({ email: "admin-http@loomstack.example", password: env.STAFF_PASSWORD }),
   });
-  adminCookie = signIn.headers.getSetCookie().find((c) => c.includes("session_token="))?.split(";")[0] ?? "";
+  adminCookie =
+    signIn.headers
+      .getSetCookie()
+      .find((c) => c.includes("session_token="))
+      ?.split(";")[0] ?? "";
 }, 180_000);
 
 afterAll(async () => {
@@ -252,7 +287,11 @@ describe("Server Actions over HTTP with tampered arguments", () => {
   it("answers a tampered call to each public form with the form's error and a fresh token", async () => {
     for (const name of PUBLIC_FORM_ACTIONS) {
       const action = actions.find((a) => a.name === name)!;
-      const out = await send(action, { what: "previous null, form data as an object", contentType: "text/plain;charset=UTF-8", body: '[null,{"email":"a@example.com"}]' }, "anonymous");
+      const out = await send(
+        action,
+        { what: "previous null, form data as an object", contentType: "text/plain;charset=UTF-8", body: '[null,{"email":"a@example.com"}]' },
+        "anonymous",
+      );
       expect(out.status, name).toBe(200);
       expect(out.body, name).toContain(UNREADABLE);
       expect(out.body, name).toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);

@@ -77,7 +77,13 @@ function send(base: string, path: string, o: { method?: string; headers?: Record
   });
 }
 
-const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+const decode = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 /** The hidden inputs of the page's first form with a Server Action (React's fields, the token). */
 function hiddenFields(html: string): [string, string][] {
@@ -109,7 +115,13 @@ async function postForm(server: AppServer, path: string, values: [string, string
 }
 
 const outcomeOf = (a: Answer) =>
-  a.status >= 500 ? "5xx" : /several times in a short while/.test(a.text) ? "limited" : /role="status"/.test(a.text) && a.status === 200 ? "saved" : `other ${a.status}`;
+  a.status >= 500
+    ? "5xx"
+    : /several times in a short while/.test(a.text)
+      ? "limited"
+      : /role="status"/.test(a.text) && a.status === 200
+        ? "saved"
+        : `other ${a.status}`;
 
 /** Every absolute http(s) URL in a text (HTML attribute values decoded). */
 function urlsIn(text: string): string[] {
@@ -145,7 +157,10 @@ describe("a server clients reach directly (TRUSTED_PROXY_HOPS=0), facing forged 
   it("14 wrong passwords to /api/auth/sign-in/email with a new X-Forwarded-For each get 429 from the seventh, and then so does the right one", async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 14; i++) {
-      const res = await signIn(JSON.stringify({ email: STAFF.email, password: `wrong-password-${i}` }), { "x-forwarded-for": `203.0.113.${i + 1}`, "x-real-ip": `198.18.0.${i + 1}` });
+      const res = await signIn(JSON.stringify({ email: STAFF.email, password: `wrong-password-${i}` }), {
+        "x-forwarded-for": `203.0.113.${i + 1}`,
+        "x-real-ip": `198.18.0.${i + 1}`,
+      });
       statuses.push(res.status);
     }
     // Five free failures; the sixth starts the pair's back-off (a minute here), then the per-IP limit.
@@ -160,12 +175,20 @@ describe("a server clients reach directly (TRUSTED_PROXY_HOPS=0), facing forged 
     const run = randomUUID().slice(0, 8);
     const outcomes: string[] = [];
     for (let i = 0; i < 32; i++) {
-      const res = await postForm(server, "/newsletter", [["email", `xff-${run}-${i}@example.com`], ["consent", "on"]], {
-        origin: server.base,
-        "x-forwarded-for": `198.51.100.${i + 1}`,
-        "x-real-ip": `198.51.100.${i + 101}`,
-        forwarded: `for=192.0.2.${i + 1}`,
-      });
+      const res = await postForm(
+        server,
+        "/newsletter",
+        [
+          ["email", `xff-${run}-${i}@example.com`],
+          ["consent", "on"],
+        ],
+        {
+          origin: server.base,
+          "x-forwarded-for": `198.51.100.${i + 1}`,
+          "x-real-ip": `198.51.100.${i + 101}`,
+          forwarded: `for=192.0.2.${i + 1}`,
+        },
+      );
       outcomes.push(outcomeOf(res));
     }
     expect(outcomes.filter((o) => o === "saved")).toHaveLength(FORM_IP_LIMIT);
@@ -189,15 +212,23 @@ describe("a server clients reach directly (TRUSTED_PROXY_HOPS=0), facing forged 
       ["/api/webhooks/resend", "application/json"],
       ["/console/sign-in", "application/x-www-form-urlencoded"],
     ]) {
-      const res = await fetch(`${server.base}${path}`, { method: "POST", body: big, headers: { "content-type": type, "next-action": actionId!, origin: server.base } });
+      const res = await fetch(`${server.base}${path}`, {
+        method: "POST",
+        body: big,
+        headers: { "content-type": type, "next-action": actionId!, origin: server.base },
+      });
       expect(res.status, path).toBe(413);
       expect(await res.text()).toMatch(/too large/);
     }
     const chunked = await new Promise<number>((resolve, reject) => {
-      const req = http.request(`${server.base}/newsletter`, { method: "POST", headers: { "content-type": "text/plain", "transfer-encoding": "chunked" } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = http.request(
+        `${server.base}/newsletter`,
+        { method: "POST", headers: { "content-type": "text/plain", "transfer-encoding": "chunked" } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on("error", reject);
       req.write("x".repeat(1000));
       req.end("y");
@@ -220,7 +251,7 @@ describe("a server clients reach directly (TRUSTED_PROXY_HOPS=0), facing forged 
       "evil.example",
       "<script>alert(1)</script>",
       "x".repeat(2000),
-      "for=\"[2001:db8::3]\";proto=https;host=evil.example",
+      'for="[2001:db8::3]";proto=https;host=evil.example',
       "::ffff:10.0.0.1",
       "localhost:3000",
       "https://evil.example",
@@ -238,9 +269,24 @@ describe("a server clients reach directly (TRUSTED_PROXY_HOPS=0), facing forged 
         send(server.base, "/api/auth/sign-in/email", {
           method: "POST",
           headers: { ...h, "content-type": i % 3 ? "application/json" : "text/plain", origin: server.base },
-          body: [JSON.stringify({ email: `fuzz-${i}@x.example`, password: "wrong-password-1" }), "{not json", "", JSON.stringify({ email: 5, password: null }), "[]"][i % 5],
+          body: [
+            JSON.stringify({ email: `fuzz-${i}@x.example`, password: "wrong-password-1" }),
+            "{not json",
+            "",
+            JSON.stringify({ email: 5, password: null }),
+            "[]",
+          ][i % 5],
         }),
-      (h, i) => postForm(server, "/newsletter", [["email", `fuzz-${run}-${i}@example.com`], ["consent", "on"]], { ...h, origin: pick([server.base, server.base, "http://evil.example", "null", "not a url"], i, 9) }),
+      (h, i) =>
+        postForm(
+          server,
+          "/newsletter",
+          [
+            ["email", `fuzz-${run}-${i}@example.com`],
+            ["consent", "on"],
+          ],
+          { ...h, origin: pick([server.base, server.base, "http://evil.example", "null", "not a url"], i, 9) },
+        ),
     ];
     let tried = 0;
     const fiveXX: string[] = [];
@@ -280,10 +326,18 @@ describe("a server clients reach directly (TRUSTED_PROXY_HOPS=0), facing forged 
   it("refuses a form post from another origin with 403, not Next's 500 and a logged stack", async () => {
     const linesBefore = server.log.length;
     for (const origin of ["http://evil.example", "null", "not a url"]) {
-      const res = await postForm(server, "/newsletter", [["email", `cross-${randomUUID().slice(0, 8)}@example.com`], ["consent", "on"]], {
-        origin,
-        "x-forwarded-host": "evil.example", // forged: with 0 hops it never reaches Next
-      });
+      const res = await postForm(
+        server,
+        "/newsletter",
+        [
+          ["email", `cross-${randomUUID().slice(0, 8)}@example.com`],
+          ["consent", "on"],
+        ],
+        {
+          origin,
+          "x-forwarded-host": "evil.example", // forged: with 0 hops it never reaches Next
+        },
+      );
       expect(res.status, origin).toBe(403);
     }
     expect(await t.db.lead.count({ where: { email: { startsWith: "cross-" } } })).toBe(0);
@@ -309,7 +363,8 @@ describe("a server behind one trusted proxy (TRUSTED_PROXY_HOPS=1): every link a
     ...extra,
   });
   /** Nothing a visitor or an email gets may point at the app's internal or real address. */
-  const leaks = (urls: string[]) => urls.filter((u) => u.includes(INTERNAL_HOST) || u.includes(`:${server.port}`) || /localhost|evil\.example|6\.6\.6\.6/.test(u));
+  const leaks = (urls: string[]) =>
+    urls.filter((u) => u.includes(INTERNAL_HOST) || u.includes(`:${server.port}`) || /localhost|evil\.example|6\.6\.6\.6/.test(u));
   const external = new Set(Object.values(siteConfig.social).map((u) => new URL(u).origin));
   const ours = (u: string) => u === SITE || u.startsWith(`${SITE}/`);
 
@@ -365,7 +420,15 @@ describe("a server behind one trusted proxy (TRUSTED_PROXY_HOPS=1): every link a
     );
     expect(outcomeOf(referral)).toBe("saved");
     expect(leaks(urlsIn(referral.text))).toEqual([]);
-    const newsletter = await postForm(server, "/newsletter", [["email", `news-${run}@example.com`], ["consent", "on"]], proxied({ origin: SITE }));
+    const newsletter = await postForm(
+      server,
+      "/newsletter",
+      [
+        ["email", `news-${run}@example.com`],
+        ["consent", "on"],
+      ],
+      proxied({ origin: SITE }),
+    );
     expect(outcomeOf(newsletter)).toBe("saved");
 
     // The dispatcher renders each email into the local mailbox (stored with the row).
@@ -406,7 +469,9 @@ describe("a server behind one trusted proxy (TRUSTED_PROXY_HOPS=1): every link a
     expect(res.status).toBe(200);
     const sessions = await t.db.session.findMany({ where: { user: { email: STAFF.email } }, orderBy: { createdAt: "desc" }, take: 1 });
     expect(sessions[0]?.ipAddress).toBe(clientIp);
-    const keys = await t.db.$queryRawUnsafe<{ key: string }[]>(`SELECT key FROM rate_limits WHERE key LIKE 'signin:ip:%' OR key LIKE 'newsletter:ip:%' OR key LIKE 'referral:ip:%'`);
+    const keys = await t.db.$queryRawUnsafe<{ key: string }[]>(
+      `SELECT key FROM rate_limits WHERE key LIKE 'signin:ip:%' OR key LIKE 'newsletter:ip:%' OR key LIKE 'referral:ip:%'`,
+    );
     expect(keys.map((k) => k.key)).toEqual(expect.arrayContaining([`signin:ip:${clientIp}`, `referral:ip:${clientIp}`]));
     expect(keys.some((k) => k.key.includes("6.6.6.6"))).toBe(false);
   });

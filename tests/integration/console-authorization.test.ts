@@ -54,7 +54,9 @@ type Rule = {
 
 let leadCounter = 0;
 async function makeLead(): Promise<Ctx> {
-  const contact = await t.db.contact.create({ data: { email: `authz-${++leadCounter}-${randomUUID().slice(0, 6)}@example.com`, referralCode: randomUUID().slice(0, 8).toUpperCase() } });
+  const contact = await t.db.contact.create({
+    data: { email: `authz-${++leadCounter}-${randomUUID().slice(0, 6)}@example.com`, referralCode: randomUUID().slice(0, 8).toUpperCase() },
+  });
   const lead = await t.db.lead.create({ data: { contactId: contact.id, formType: "enroll", fields: "{}", name: "Matrix Person", email: contact.email } });
   return { leadId: lead.id, contactId: contact.id };
 }
@@ -76,25 +78,51 @@ async function makeProgram(): Promise<Ctx> {
       level: "l",
       outcomes: "o",
       curriculum: "c",
-      cohorts: { create: { name: "Matrix cohort", startDate: new Date("2030-01-07"), endDate: new Date("2030-03-01"), timeZone: "UTC", seats: 10, seatsLeft: 10 } },
+      cohorts: {
+        create: { name: "Matrix cohort", startDate: new Date("2030-01-07"), endDate: new Date("2030-03-01"), timeZone: "UTC", seats: 10, seatsLeft: 10 },
+      },
       paymentOptions: { create: { kind: "upfront", label: "Matrix option", description: "d", totalCents: 100_000 } },
     },
     include: { cohorts: true, paymentOptions: true },
   });
   return { slug: p.slug, programId: p.id, cohortId: p.cohorts[0].id, optionId: p.paymentOptions[0].id };
 }
-const programFields = { name: "Matrix renamed", tagline: "t", summary: "s", format: "f", schedule: "s", durationWeeks: "10", hoursPerWeek: "5", level: "l", outcomes: "o", curriculum: "c", published: "on" };
-const cohortFields = { name: "Matrix cohort edited", startDate: "2030-01-07", endDate: "2030-03-01", timeZone: "UTC", seats: "10", seatsLeft: "9", status: "open" };
+const programFields = {
+  name: "Matrix renamed",
+  tagline: "t",
+  summary: "s",
+  format: "f",
+  schedule: "s",
+  durationWeeks: "10",
+  hoursPerWeek: "5",
+  level: "l",
+  outcomes: "o",
+  curriculum: "c",
+  published: "on",
+};
+const cohortFields = {
+  name: "Matrix cohort edited",
+  startDate: "2030-01-07",
+  endDate: "2030-03-01",
+  timeZone: "UTC",
+  seats: "10",
+  seatsLeft: "9",
+  status: "open",
+};
 const paymentFields = { kind: "upfront", label: "Matrix option edited", description: "d", total: "1000", instalments: "" };
 let accountCounter = 0;
 async function makeAccount(): Promise<Ctx> {
   const { getAuth } = await import("@/app/(console)/auth");
   const { createStaffUser } = await import("@/lib/auth/auth");
-  const u = await createStaffUser(getAuth(), { email: `matrix-target-${++accountCounter}-${randomUUID().slice(0, 6)}@loomstack.example`, name: "Matrix Target", password: "matrix-target-password", role: "staff" });
+  const u = await createStaffUser(getAuth(), {
+    email: `matrix-target-${++accountCounter}-${randomUUID().slice(0, 6)}@loomstack.example`,
+    name: "Matrix Target",
+    password: "matrix-target-password",
+    role: "staff",
+  });
   const account = await t.db.account.findFirstOrThrow({ where: { userId: u.id } });
   return { userId: u.id, passwordHash: account.password ?? "" };
 }
-
 
 const RULES: Record<string, Rule> = {
   "app/(console)/console/leads/actions.ts#changeStatusAction": {
@@ -141,7 +169,9 @@ const RULES: Record<string, Rule> = {
     allowed: ["admin", "staff"],
     setup: async () => {
       const c = await makeLead();
-      await t.db.pointsEntry.create({ data: { contactId: c.contactId, amount: 300, bucket: "confirmed", reason: "referral_confirmed", key: `matrix:${randomUUID()}` } });
+      await t.db.pointsEntry.create({
+        data: { contactId: c.contactId, amount: 300, bucket: "confirmed", reason: "referral_confirmed", key: `matrix:${randomUUID()}` },
+      });
       const lead = await t.db.lead.create({
         data: { contactId: c.contactId, formType: "redemption", fields: JSON.stringify({ email: "x@example.com", reward: "course", points: 200 }) },
       });
@@ -173,7 +203,14 @@ const RULES: Record<string, Rule> = {
     allowed: ["admin", "staff"],
     setup: async () => {
       const m = await t.db.emailMessage.create({
-        data: { toAddress: "x@example.com", template: "enroll-confirmation", data: "{}", category: "transactional", idempotencyKey: randomUUID(), status: "failed" },
+        data: {
+          toAddress: "x@example.com",
+          template: "enroll-confirmation",
+          data: "{}",
+          category: "transactional",
+          idempotencyKey: randomUUID(),
+          status: "failed",
+        },
       });
       return { id: m.id };
     },
@@ -312,7 +349,12 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => t.cleanup());
 
-const consoleActions = () => [...modules].flatMap(([file, mod]) => Object.entries(mod).filter(([, v]) => typeof v === "function").map(([name]) => `${file}#${name}`));
+const consoleActions = () =>
+  [...modules].flatMap(([file, mod]) =>
+    Object.entries(mod)
+      .filter(([, v]) => typeof v === "function")
+      .map(([name]) => `${file}#${name}`),
+  );
 
 describe("authorization matrix: permissions", () => {
   it("gives each permission to exactly the roles written out here", () => {
@@ -423,7 +465,8 @@ describe("console actions called with tampered arguments", () => {
           if (await rule.done(ctx)) problems.push(`${key} with ${what}: did its work`);
           const clean = answer instanceof Interrupt ? answer.kind === "redirect" : (answer as { status?: string })?.status === "error";
           if (!clean) problems.push(`${key} with ${what}: answered ${JSON.stringify(answer)}`);
-          if (warn.mock.calls.length !== 1 || /\n|TypeError/.test(String(warn.mock.calls[0]?.[0]))) problems.push(`${key} with ${what}: logged ${JSON.stringify(warn.mock.calls)}`);
+          if (warn.mock.calls.length !== 1 || /\n|TypeError/.test(String(warn.mock.calls[0]?.[0])))
+            problems.push(`${key} with ${what}: logged ${JSON.stringify(warn.mock.calls)}`);
           if (error.mock.calls.length) problems.push(`${key} with ${what}: logged an error ${String(error.mock.calls[0]?.[0])}`);
         }
       }

@@ -66,7 +66,12 @@ describe("the date range", () => {
     expect(parseDashboardRange({ from: "2026-02-31", to: "2026-03-10" }, NOW)).toMatchObject({ from: "2026-02-09", to: "2026-03-10" });
     expect(parseDashboardRange({ from: "yesterday", to: "<script>" }, NOW)).toMatchObject({ from: "2026-05-17", to: "2026-06-15" });
     expect(parseDashboardRange({ from: "2026-03-07", to: "2026-03-01" }, NOW)).toMatchObject({ from: "2026-03-01", to: "2026-03-07" });
-    expect(parseDashboardRange({ from: "2020-01-01", to: "2026-06-15" }, NOW)).toMatchObject({ from: "2025-06-15", to: "2026-06-15", days: 366, clamped: true });
+    expect(parseDashboardRange({ from: "2020-01-01", to: "2026-06-15" }, NOW)).toMatchObject({
+      from: "2025-06-15",
+      to: "2026-06-15",
+      days: 366,
+      clamped: true,
+    });
     expect(parseDashboardRange({ from: ["2026-06-01", "2026-01-01"], to: "2026-06-01" }, NOW)).toMatchObject({ from: "2026-06-01", to: "2026-06-01", days: 1 });
   });
 });
@@ -78,12 +83,42 @@ describe("with leads", () => {
       { createdAt: "2026-02-28T23:59:59.999Z", formType: "quote", firstContactedAt: "2026-03-02T00:00:00.000Z", status: "contacted", utmSource: "google" },
       { createdAt: "2026-03-08T00:00:00.000Z", formType: "quote", utmSource: "google" },
       // 1 March: the first instant counts.
-      { createdAt: "2026-03-01T00:00:00.000Z", formType: "enroll", status: "enrolled", utmSource: "google", article: "/careers/a", cta: "hero", firstContactedAt: "2026-03-01T00:30:00.000Z" },
-      { createdAt: "2026-03-01T10:00:00.000Z", formType: "quote", status: "qualified", utmSource: "google", article: "/careers/a", cta: "hero", firstContactedAt: "2026-03-01T12:00:00.000Z" },
+      {
+        createdAt: "2026-03-01T00:00:00.000Z",
+        formType: "enroll",
+        status: "enrolled",
+        utmSource: "google",
+        article: "/careers/a",
+        cta: "hero",
+        firstContactedAt: "2026-03-01T00:30:00.000Z",
+      },
+      {
+        createdAt: "2026-03-01T10:00:00.000Z",
+        formType: "quote",
+        status: "qualified",
+        utmSource: "google",
+        article: "/careers/a",
+        cta: "hero",
+        firstContactedAt: "2026-03-01T12:00:00.000Z",
+      },
       { createdAt: "2026-03-01T11:00:00.000Z", formType: "newsletter", status: "new", utmSource: null, article: "/careers/a" },
       // 3 March
-      { createdAt: "2026-03-03T09:00:00.000Z", formType: "enroll", status: "lost", utmSource: "newsletter", cta: "footer", firstContactedAt: "2026-03-04T09:00:00.000Z" },
-      { createdAt: "2026-03-03T09:30:00.000Z", formType: "callback", status: "contacted", utmSource: "newsletter", cta: "footer", firstContactedAt: "2026-03-03T10:30:00.000Z" },
+      {
+        createdAt: "2026-03-03T09:00:00.000Z",
+        formType: "enroll",
+        status: "lost",
+        utmSource: "newsletter",
+        cta: "footer",
+        firstContactedAt: "2026-03-04T09:00:00.000Z",
+      },
+      {
+        createdAt: "2026-03-03T09:30:00.000Z",
+        formType: "callback",
+        status: "contacted",
+        utmSource: "newsletter",
+        cta: "footer",
+        firstContactedAt: "2026-03-03T10:30:00.000Z",
+      },
       { createdAt: "2026-03-03T10:00:00.000Z", formType: "enroll", status: "enrolled", utmSource: "a&b=c", firstContactedAt: "2026-03-03T14:00:00.000Z" },
       // 7 March: the last instant counts; contacted only after the range (not in the median).
       { createdAt: "2026-03-07T23:59:59.999Z", formType: "referral", status: "contacted", utmSource: null, firstContactedAt: "2026-03-08T06:00:00.000Z" },

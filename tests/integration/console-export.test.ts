@@ -206,7 +206,7 @@ beforeAll(async () => {
         name,
         email: `${id}@例子.广告`,
         utmSource: "unicode",
-        fields: JSON.stringify({ name, goals: "学习 🚀\nnew line, a comma and \"quotes\"" }),
+        fields: JSON.stringify({ name, goals: '学习 🚀\nnew line, a comma and "quotes"' }),
       }),
     );
   });
@@ -222,7 +222,7 @@ beforeAll(async () => {
       programSlug: "machine-learning-engineering",
       cohortId: "cohort-123",
       ownerId: BOB.id,
-      lostReason: "Chose another school, \"cheaper\"",
+      lostReason: 'Chose another school, "cheaper"',
       utmSource: "full-source",
       utmMedium: "cpc",
       utmCampaign: "spring, 2026",
@@ -279,7 +279,7 @@ describe.each(READERS)("exportLeadsCsv %s: rows, order and batches", (_reader, r
 
   it("pages by the stored id even when the id's cell is quoted or apostrophed", async () => {
     const odd = expected((l) => l.article === "/careers/odd-ids");
-    expect(odd).toEqual(["=odd,1", "-odd\"2", "+odd 3"]);
+    expect(odd).toEqual(["=odd,1", '-odd"2', "+odd 3"]);
     for (const batchSize of [1, 2, 3]) {
       const out = await exportAll({ article: "/careers/odd-ids" }, { batchSize });
       expect(out.ids, `batchSize ${batchSize}`).toEqual(odd);
@@ -339,7 +339,6 @@ describe.each(READERS)("exportLeadsCsv %s: rows, order and batches", (_reader, r
   it("refuses owner=me without the staff member's id (it would otherwise export everyone's leads)", async () => {
     await expect(exportAll({ owner: "me" })).rejects.toThrow(/owner=me/);
   });
-
 });
 
 describe.each(READERS)("exportLeadsCsv %s: cell contents", (_reader, reader) => {
@@ -614,7 +613,9 @@ describe("GET /console/leads/export", () => {
     use();
     const bytes = new Uint8Array(await (await get("source=unicode")).arrayBuffer());
     const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
-    const names = parseCsv(text.slice(1)).slice(1).map((r) => r[col("Name")]);
+    const names = parseCsv(text.slice(1))
+      .slice(1)
+      .map((r) => r[col("Name")]);
     expect(names.sort()).toEqual(Object.values(UNICODE_NAMES).sort());
   });
 
@@ -656,7 +657,9 @@ describe("GET /console/leads/export", () => {
     expect(state.calls).toBe(1);
     const text = await res.text();
     expect(state.calls).toBe(3); // batch, batch, 100
-    const ids = parseCsv(text.replace(/^\uFEFF/, "")).slice(1).map((r) => r[0]);
+    const ids = parseCsv(text.replace(/^\uFEFF/, ""))
+      .slice(1)
+      .map((r) => r[0]);
     expect(ids).toHaveLength(BULK);
     expect(ids[0]).toBe("bulk-00000");
     expect(ids[BULK - 1]).toBe(`bulk-${String(BULK - 1).padStart(5, "0")}`);
@@ -668,7 +671,7 @@ describe("GET /console/leads/export", () => {
     const reader = res.body!.getReader();
     const second = state.whenCall(2);
     await reader.read(); // BOM, header and batch 1 (read before the response started)
-    await (await second); // reading them asks for batch 2, which is read...
+    await await second; // reading them asks for batch 2, which is read...
     await afterQueuedCallbacks(); // ...and once everything that follows from that has run,
     expect(state.calls).toBe(2); // batch 3 is not asked for: the client has not read batch 2
     await reader.cancel(); // resolves once the export has finished (its finally blocks ran)

@@ -112,7 +112,7 @@ describe("inbox filters and search", () => {
     expect(await names({ q: "%" })).toEqual([]);
   });
 
-  it('filters leads without a UTM source with source=(none) (NO_SOURCE), from the URL too', async () => {
+  it("filters leads without a UTM source with source=(none) (NO_SOURCE), from the URL too", async () => {
     expect(NO_SOURCE).toBe("(none)");
     const none = await names({ source: NO_SOURCE });
     expect(none).toEqual(expect.arrayContaining(["Alan Turing", "news-only@example.com"]));
@@ -221,7 +221,18 @@ describe("prefix ranges", () => {
       const inRange = conn.prepare("SELECT ? >= ? AND ? < ? AS inside").pluck();
       for (const prefix of ["lov", "a\uffff", "\ud7ff", "x\u{10ffff}", "👩", "é"]) {
         const end = prefixEnd(prefix)!;
-        for (const name of [prefix, `${prefix}lace`, `${prefix}😀`, `${prefix}\uffff`, `${prefix}\u{10ffff}z`, end, `${end}a`, prefix.slice(0, -1), "", "\u{10ffff}"]) {
+        for (const name of [
+          prefix,
+          `${prefix}lace`,
+          `${prefix}😀`,
+          `${prefix}\uffff`,
+          `${prefix}\u{10ffff}z`,
+          end,
+          `${end}a`,
+          prefix.slice(0, -1),
+          "",
+          "\u{10ffff}",
+        ]) {
           expect(inRange.get(name, prefix, name, end), `${JSON.stringify(name)} for ${JSON.stringify(prefix)}`).toBe(name.startsWith(prefix) ? 1 : 0);
         }
       }
@@ -341,13 +352,17 @@ describe("search strategy: same rows as one plain query, page by page", () => {
     { from: "2026-08-31", to: "2026-08-31" },
   ];
 
-  it.each(terms)("q=%s: every filter, page sizes 13 and 60, and the capped count", async (q) => {
-    for (const f of filters) {
-      const want = await plain({ ...f, q });
-      for (const pageSize of [13, 60]) expect(await allPages({ ...f, q }, pageSize), `${JSON.stringify(f)} page ${pageSize}`).toEqual(want);
-      expect(await countInbox(db, { ...f, q }, staff.id), JSON.stringify(f)).toEqual({ count: Math.min(want.length, 1000), capped: want.length > 1000 });
-    }
-  }, 60_000);
+  it.each(terms)(
+    "q=%s: every filter, page sizes 13 and 60, and the capped count",
+    async (q) => {
+      for (const f of filters) {
+        const want = await plain({ ...f, q });
+        for (const pageSize of [13, 60]) expect(await allPages({ ...f, q }, pageSize), `${JSON.stringify(f)} page ${pageSize}`).toEqual(want);
+        expect(await countInbox(db, { ...f, q }, staff.id), JSON.stringify(f)).toEqual({ count: Math.min(want.length, 1000), capped: want.length > 1000 });
+      }
+    },
+    60_000,
+  );
 
   it("finds a full email and a full phone number (sparse), alone and with filters", async () => {
     const lead = await t.db.lead.findFirstOrThrow({ where: { id: { startsWith: "strat-" }, phone: { not: null } }, orderBy: { createdAt: "desc" } });

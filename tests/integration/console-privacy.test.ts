@@ -57,12 +57,20 @@ beforeAll(async () => {
   actorId = (await t.db.user.create({ data: { id: randomUUID(), name: "Alex Admin", email: "alex.admin@loomstack.example", role: "admin" } })).id;
 
   // Frida refers Zelda (which creates Zelda's contact and invites her).
-  await submit("referral", { name: FRIDA.name, email: FRIDA.email, friends: [{ name: ZELDA.nameFromFriend, email: ZELDA.email, note: "Zelda, the robotics track is for you" }] });
-  // Zelda's own forms.
-  const enrollId = await submit("enroll", { ...enroll(ZELDA, "Build a robot bakery called Zephyrine"), utm_source: "newsletter", article: "/careers/ml", cta: "hero-apply" }, {
-    landing: `/careers/ml?email=${ZELDA.email}`,
-    referrer: `https://mail.example/inbox?u=${ZELDA.email}`,
+  await submit("referral", {
+    name: FRIDA.name,
+    email: FRIDA.email,
+    friends: [{ name: ZELDA.nameFromFriend, email: ZELDA.email, note: "Zelda, the robotics track is for you" }],
   });
+  // Zelda's own forms.
+  const enrollId = await submit(
+    "enroll",
+    { ...enroll(ZELDA, "Build a robot bakery called Zephyrine"), utm_source: "newsletter", article: "/careers/ml", cta: "hero-apply" },
+    {
+      landing: `/careers/ml?email=${ZELDA.email}`,
+      referrer: `https://mail.example/inbox?u=${ZELDA.email}`,
+    },
+  );
   await submit("quote", {
     audience: "team",
     name: ZELDA.name,
@@ -101,17 +109,29 @@ beforeAll(async () => {
       { leadId: oswinLead, actorId, type: "note", detail: "Oswin prefers mornings" },
     ],
   });
-  await t.db.lead.update({ where: { id: enrollId }, data: { status: "lost", lostReason: "Moving to Zanzibarville", firstContactedAt: new Date(), statusChangedAt: new Date() } });
+  await t.db.lead.update({
+    where: { id: enrollId },
+    data: { status: "lost", lostReason: "Moving to Zanzibarville", firstContactedAt: new Date(), statusChangedAt: new Date() },
+  });
 
   // Delivery events naming her address (one matched to a message, one not), and an
   // unsubscribe from the newsletter (a suppression entry for her address).
   const welcome = await t.db.emailMessage.findFirstOrThrow({ where: { contactId: zeldaId, template: "newsletter-welcome" } });
-  await t.db.emailEvent.create({ data: { externalId: "evt-1", messageId: welcome.id, type: "email.delivered", detail: JSON.stringify({ to: [ZELDA.email] }), occurredAt: new Date() } });
+  await t.db.emailEvent.create({
+    data: { externalId: "evt-1", messageId: welcome.id, type: "email.delivered", detail: JSON.stringify({ to: [ZELDA.email] }), occurredAt: new Date() },
+  });
   await t.db.emailEvent.create({ data: { externalId: "evt-2", type: "email.opened", detail: JSON.stringify({ to: [ZELDA.email] }), occurredAt: new Date() } });
   expect((await unsubscribeByToken(t.db, welcome.unsubscribeToken!)).ok).toBe(true);
   // One email still waiting to be sent.
   await t.db.emailMessage.create({
-    data: { toAddress: ZELDA.email, contactId: zeldaId, template: "enroll-confirmation", data: JSON.stringify({ name: ZELDA.name }), category: "transactional", idempotencyKey: "test:pending" },
+    data: {
+      toAddress: ZELDA.email,
+      contactId: zeldaId,
+      template: "enroll-confirmation",
+      data: JSON.stringify({ name: ZELDA.name }),
+      category: "transactional",
+      idempotencyKey: "test:pending",
+    },
   });
 });
 afterAll(() => t.cleanup());
@@ -132,7 +152,9 @@ async function scanDatabase(needles: string[]): Promise<Hit[]> {
     const client = new pg.Client({ connectionString: t.url });
     await client.connect();
     try {
-      const { rows: tables } = await client.query<{ name: string }>("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations'");
+      const { rows: tables } = await client.query<{ name: string }>(
+        "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations'",
+      );
       expect(tables.length).toBeGreaterThan(10);
       for (const { name } of tables) for (const row of (await client.query(`SELECT * FROM "${name}"`)).rows) check(name, row);
     } finally {
@@ -142,7 +164,9 @@ async function scanDatabase(needles: string[]): Promise<Hit[]> {
   }
   const conn = new Database(t.url.slice("file:".length), { readonly: true });
   try {
-    const tables = conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'").all() as { name: string }[];
+    const tables = conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'").all() as {
+      name: string;
+    }[];
     expect(tables.length).toBeGreaterThan(10);
     for (const { name } of tables) for (const row of conn.prepare(`SELECT * FROM "${name}"`).iterate() as Iterable<Record<string, unknown>>) check(name, row);
     return hits;
@@ -186,7 +210,13 @@ describe("export", () => {
     expect(data.leads.map((l) => l.id)).toEqual(leads.map((l) => l.id));
     const enrollLead = data.leads.find((l) => l.formType === "enroll")!;
     expect(enrollLead.fields).toMatchObject({ goals: "Build a robot bakery called Zephyrine", email: ZELDA.email });
-    expect(enrollLead).toMatchObject({ utmSource: "newsletter", article: "/careers/ml", cta: "hero-apply", lostReason: "Moving to Zanzibarville", consentVersion: "contact-2026-11" });
+    expect(enrollLead).toMatchObject({
+      utmSource: "newsletter",
+      article: "/careers/ml",
+      cta: "hero-apply",
+      lostReason: "Moving to Zanzibarville",
+      consentVersion: "contact-2026-11",
+    });
     expect(enrollLead.activities.map((a) => a.type)).toEqual(["assign", "note", "status", "status"]);
     expect(data.leads.find((l) => l.formType === "quote")!.fields).toMatchObject({ company: "Quixotic Widgets Ltd" });
   });
@@ -279,7 +309,16 @@ describe("erase", () => {
     const before = await countsThatMustNotChange();
     const activitiesBefore = await t.db.leadActivity.count();
     const result = await erasePerson(t.db, { contactId: zeldaId, actorId, now: new Date() });
-    expect(result).toMatchObject({ contactId: zeldaId, leads: 5, eraseActivities: 5, activities: 2, otherLeads: 1, newsletter: 1, suppressionsKept: 1, emailsCancelled: 1 });
+    expect(result).toMatchObject({
+      contactId: zeldaId,
+      leads: 5,
+      eraseActivities: 5,
+      activities: 2,
+      otherLeads: 1,
+      newsletter: 1,
+      suppressionsKept: 1,
+      emailsCancelled: 1,
+    });
     expect(result!.emails).toBeGreaterThanOrEqual(10);
     expect(result!.emailEvents).toBe(2);
     expect(result!.otherEmails).toBe(2); // Frida's confirmation and the staff notification of her form
@@ -300,12 +339,28 @@ describe("erase", () => {
 
     const leads = await t.db.lead.findMany({ where: { contactId: zeldaId }, include: { activities: true } });
     for (const l of leads) {
-      expect(l).toMatchObject({ name: null, email: null, phone: null, searchName: null, searchLastName: null, fields: "{}", referrerUrl: null, landingPage: null });
+      expect(l).toMatchObject({
+        name: null,
+        email: null,
+        phone: null,
+        searchName: null,
+        searchLastName: null,
+        fields: "{}",
+        referrerUrl: null,
+        landingPage: null,
+      });
       expect(l.consentText).toBeTruthy();
       expect(l.activities.filter((a) => a.type === "erase")).toEqual([expect.objectContaining({ actorId })]);
     }
     const enrollLead = leads.find((l) => l.formType === "enroll")!;
-    expect(enrollLead).toMatchObject({ status: "lost", lostReason: ERASED, utmSource: "newsletter", article: "/careers/ml", cta: "hero-apply", programSlug: cohort.program });
+    expect(enrollLead).toMatchObject({
+      status: "lost",
+      lostReason: ERASED,
+      utmSource: "newsletter",
+      article: "/careers/ml",
+      cta: "hero-apply",
+      programSlug: cohort.program,
+    });
     expect(enrollLead.activities.find((a) => a.type === "assign")!.detail).toBe("Alex Admin");
     expect(enrollLead.activities.find((a) => a.type === "note")!.detail).toBe(ERASED);
 

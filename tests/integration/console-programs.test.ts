@@ -218,7 +218,11 @@ describe("cohorts", () => {
   it("edits a cohort: closing it takes it off the public page", async () => {
     const p = await editable();
     const c = p.cohorts.find((x) => x.name === "Summer 2027 cohort")!;
-    const out = await updateCohort(t.db, { programId: p.id, cohortId: c.id, version: c.updatedAt }, cohortForm({ name: "Summer 2027 cohort", status: "closed", seatsLeft: "0" }));
+    const out = await updateCohort(
+      t.db,
+      { programId: p.id, cohortId: c.id, version: c.updatedAt },
+      cohortForm({ name: "Summer 2027 cohort", status: "closed", seatsLeft: "0" }),
+    );
     expect(out).toMatchObject({ ok: true, id: c.id });
     expect((await getProgram(t.db, SLUG, now))?.upcomingCohorts.map((x) => x.id)).not.toContain(c.id);
     const again = await updateCohort(t.db, { programId: p.id, cohortId: c.id, version: c.updatedAt }, cohortForm());
@@ -246,7 +250,11 @@ describe("cohorts", () => {
 describe("payment options", () => {
   it("adds, edits and removes options; prices on the public view follow", async () => {
     const p = await editable();
-    const added = await addPaymentOption(t.db, { programId: p.id }, paymentForm({ kind: "upfront", label: "Early bird", description: "Pay in full by March.", total: "99.99", instalments: "" }));
+    const added = await addPaymentOption(
+      t.db,
+      { programId: p.id },
+      paymentForm({ kind: "upfront", label: "Early bird", description: "Pay in full by March.", total: "99.99", instalments: "" }),
+    );
     expect(added.ok).toBe(true);
     const id = added.ok ? added.id : "";
     let view = await getProgram(t.db, SLUG, now);
@@ -254,10 +262,19 @@ describe("payment options", () => {
     expect(view?.fromPriceCents).toBe(9_999);
 
     const row = await t.db.paymentOption.findUniqueOrThrow({ where: { id } });
-    const edited = await updatePaymentOption(t.db, { programId: p.id, optionId: id, version: row.updatedAt }, paymentForm({ kind: "financing", label: "Spread it", total: "10,000", instalments: "36" }));
+    const edited = await updatePaymentOption(
+      t.db,
+      { programId: p.id, optionId: id, version: row.updatedAt },
+      paymentForm({ kind: "financing", label: "Spread it", total: "10,000", instalments: "36" }),
+    );
     expect(edited.ok).toBe(true);
     view = await getProgram(t.db, SLUG, now);
-    expect(view?.paymentOptions.find((o) => o.id === id)).toMatchObject({ kind: "financing", totalCents: 1_000_000, instalments: 36, monthlyCents: Math.round(1_000_000 / 36) });
+    expect(view?.paymentOptions.find((o) => o.id === id)).toMatchObject({
+      kind: "financing",
+      totalCents: 1_000_000,
+      instalments: 36,
+      monthlyCents: Math.round(1_000_000 / 36),
+    });
 
     expect(await removePaymentOption(t.db, { programId: p.id, optionId: id })).toMatchObject({ ok: true });
     expect((await getProgram(t.db, SLUG, now))?.paymentOptions.map((o) => o.id)).not.toContain(id);
@@ -267,7 +284,10 @@ describe("payment options", () => {
   it("refuses an option of another program", async () => {
     const p = await editable();
     const other = await editable("machine-learning-engineering");
-    expect(await updatePaymentOption(t.db, { programId: p.id, optionId: other.paymentOptions[0].id }, paymentForm())).toMatchObject({ ok: false, reason: "not_found" });
+    expect(await updatePaymentOption(t.db, { programId: p.id, optionId: other.paymentOptions[0].id }, paymentForm())).toMatchObject({
+      ok: false,
+      reason: "not_found",
+    });
     expect(await removePaymentOption(t.db, { programId: p.id, optionId: other.paymentOptions[0].id })).toMatchObject({ ok: false, reason: "not_found" });
   });
 
@@ -366,23 +386,45 @@ describe("refreshing the public pages (on-demand ISR)", () => {
     expect((init?.headers as Record<string, string>).authorization).toBe(`Bearer ${token}`);
     expect(JSON.parse(String(init?.body))).toEqual({ slug: SLUG });
 
-    const refused = await requestProgramPagesRevalidation({ slug: SLUG, origin: "x", token, fetchImpl: (async () => Response.json({ error: "Not allowed." }, { status: 401 })) as typeof fetch });
+    const refused = await requestProgramPagesRevalidation({
+      slug: SLUG,
+      origin: "x",
+      token,
+      fetchImpl: (async () => Response.json({ error: "Not allowed." }, { status: 401 })) as typeof fetch,
+    });
     expect(refused).toMatchObject({ ok: false, error: "HTTP 401", failed: programPagePaths(SLUG) });
-    const down = await requestProgramPagesRevalidation({ slug: SLUG, origin: "x", token, fetchImpl: (async () => { throw new TypeError("fetch failed"); }) as typeof fetch });
+    const down = await requestProgramPagesRevalidation({
+      slug: SLUG,
+      origin: "x",
+      token,
+      fetchImpl: (async () => {
+        throw new TypeError("fetch failed");
+      }) as typeof fetch,
+    });
     expect(down).toMatchObject({ ok: false, error: "fetch failed" });
-    const partial = await requestProgramPagesRevalidation({ slug: SLUG, origin: "x", token, fetchImpl: (async () => Response.json({ revalidated: ["/"], failed: ["/programs"] })) as typeof fetch });
+    const partial = await requestProgramPagesRevalidation({
+      slug: SLUG,
+      origin: "x",
+      token,
+      fetchImpl: (async () => Response.json({ revalidated: ["/"], failed: ["/programs"] })) as typeof fetch,
+    });
     expect(partial.ok).toBe(false);
   });
 
   it("with several app servers, refreshes every one listed in REVALIDATE_ORIGIN, and says which failed", async () => {
-    expect(revalidationOrigins(envOf({ REVALIDATE_ORIGIN: "http://10.0.0.2:3000/, http://10.0.0.3:3000,,http://10.0.0.2:3000" }))).toEqual(["http://10.0.0.2:3000", "http://10.0.0.3:3000"]);
+    expect(revalidationOrigins(envOf({ REVALIDATE_ORIGIN: "http://10.0.0.2:3000/, http://10.0.0.3:3000,,http://10.0.0.2:3000" }))).toEqual([
+      "http://10.0.0.2:3000",
+      "http://10.0.0.3:3000",
+    ]);
     expect(revalidationOrigins(envOf({ PORT: "4200" }))).toEqual(["http://127.0.0.1:4200"]);
     expect(internalOrigin(envOf({ REVALIDATE_ORIGIN: "http://10.0.0.2:3000, http://10.0.0.3:3000" }))).toBe("http://10.0.0.2:3000");
 
     const called: string[] = [];
     const fetchImpl = (async (url: string | URL | Request) => {
       called.push(String(url));
-      return String(url).startsWith("http://b") ? Response.json({ error: "down" }, { status: 503 }) : Response.json({ revalidated: programPagePaths(SLUG), failed: [] });
+      return String(url).startsWith("http://b")
+        ? Response.json({ error: "down" }, { status: 503 })
+        : Response.json({ revalidated: programPagePaths(SLUG), failed: [] });
     }) as typeof fetch;
     const all = await requestProgramPagesRevalidationEverywhere({ slug: SLUG, origins: ["http://a:3000", "http://c:3000"], token, fetchImpl });
     expect(all).toEqual({ ok: true, revalidated: programPagePaths(SLUG), failed: [] });

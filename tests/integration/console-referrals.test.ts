@@ -47,14 +47,38 @@ async function contact(db: Db, email: string | null, name: string | null, over: 
 async function refer(db: Db, referrerId: string, email: string, name: string, at: Date, opts: { responded?: boolean } = {}) {
   const friend = await contact(db, email, name, { referredById: referrerId, createdAt: at, inviteToken: randomCode(24) });
   await db.pointsEntry.create({
-    data: { contactId: referrerId, friendContactId: friend.id, amount: 100, bucket: "pending", reason: "referral", key: `referral:${friend.id}:pending`, createdAt: at },
+    data: {
+      contactId: referrerId,
+      friendContactId: friend.id,
+      amount: 100,
+      bucket: "pending",
+      reason: "referral",
+      key: `referral:${friend.id}:pending`,
+      createdAt: at,
+    },
   });
   if (opts.responded) {
     await db.contact.update({ where: { id: friend.id }, data: { respondedAt: at } });
     await db.pointsEntry.createMany({
       data: [
-        { contactId: referrerId, friendContactId: friend.id, amount: -100, bucket: "pending", reason: "referral_confirmed", key: `referral:${friend.id}:release`, createdAt: at },
-        { contactId: referrerId, friendContactId: friend.id, amount: 100, bucket: "confirmed", reason: "referral_confirmed", key: `referral:${friend.id}:confirmed`, createdAt: at },
+        {
+          contactId: referrerId,
+          friendContactId: friend.id,
+          amount: -100,
+          bucket: "pending",
+          reason: "referral_confirmed",
+          key: `referral:${friend.id}:release`,
+          createdAt: at,
+        },
+        {
+          contactId: referrerId,
+          friendContactId: friend.id,
+          amount: 100,
+          bucket: "confirmed",
+          reason: "referral_confirmed",
+          key: `referral:${friend.id}:confirmed`,
+          createdAt: at,
+        },
       ],
     });
   }
@@ -99,7 +123,9 @@ describe("referrers list", () => {
     await refer(t.db, rita.id, "gus@example.com", "Gus Friend", day(5));
     await refer(t.db, sam.id, "hal@example.com", "Hal Friend", day(3), { responded: true });
     // Someone who owns ledger rows but no contact names as referrer (e.g. data from before referredById).
-    await t.db.pointsEntry.create({ data: { contactId: ledgerOnly.id, amount: 100, bucket: "confirmed", reason: "referral_confirmed", key: "legacy:1", createdAt: day(2) } });
+    await t.db.pointsEntry.create({
+      data: { contactId: ledgerOnly.id, amount: 100, bucket: "confirmed", reason: "referral_confirmed", key: "legacy:1", createdAt: day(2) },
+    });
     // Not referrers: a friend, and an unrelated contact.
     await contact(t.db, "nobody@example.com", "No Body");
   });
@@ -175,7 +201,9 @@ describe("referrers list", () => {
           }
         }
         if (kind === 1 || kind === 2) {
-          await m.db.pointsEntry.create({ data: { contactId: r.id, amount: 100, bucket: "pending", reason: "referral", key: `mix:${i}`, createdAt: at(rand(500)) } });
+          await m.db.pointsEntry.create({
+            data: { contactId: r.id, amount: 100, bucket: "pending", reason: "referral", key: `mix:${i}`, createdAt: at(rand(500)) },
+          });
         }
         if (kind === 3) await confirmedPoints(m.db, r.id, 100);
         expected.push({ email, last, id: r.id });
@@ -227,8 +255,21 @@ describe("one referrer", () => {
     expect(d.ledger[0]).toMatchObject({ reason: "referral", bucket: "pending", amount: 100, friend: { id: suppressed.id, email: "bounce@example.com" } });
 
     const byEmail = Object.fromEntries(d.friends.map((f) => [f.email, f]));
-    expect(byEmail["inv@example.com"]).toMatchObject({ id: invited.id, status: "invited", respondedAt: null, optedOut: null, points: { pending: 100, confirmed: 0 }, leadCount: 0 });
-    expect(byEmail["resp@example.com"]).toMatchObject({ status: "responded", respondedAt: day(2), points: { pending: 0, confirmed: 100 }, leadCount: 1, leads: [{ id: friendLead.id, formType: "enroll" }] });
+    expect(byEmail["inv@example.com"]).toMatchObject({
+      id: invited.id,
+      status: "invited",
+      respondedAt: null,
+      optedOut: null,
+      points: { pending: 100, confirmed: 0 },
+      leadCount: 0,
+    });
+    expect(byEmail["resp@example.com"]).toMatchObject({
+      status: "responded",
+      respondedAt: day(2),
+      points: { pending: 0, confirmed: 100 },
+      leadCount: 1,
+      leads: [{ id: friendLead.id, formType: "enroll" }],
+    });
     expect(byEmail["out@example.com"]).toMatchObject({ status: "opted_out", respondedAt: day(3), optedOut: { at: day(4), reason: "unsubscribe" } });
     expect(byEmail["bounce@example.com"]).toMatchObject({ status: "opted_out", respondedAt: null, optedOut: { reason: "hard_bounce" } });
 
@@ -345,7 +386,9 @@ describe("redemption decisions", () => {
   it("the unique ledger key stops a second payout even if the lead still looks undecided", async () => {
     const p = await person("keyed@example.com", 500);
     const lead = await redemptionLead(t.db, p, 200);
-    await t.db.pointsEntry.create({ data: { contactId: p.id, amount: -200, bucket: "confirmed", reason: "redemption", leadId: lead.id, key: `redemption:${lead.id}` } });
+    await t.db.pointsEntry.create({
+      data: { contactId: p.id, amount: -200, bucket: "confirmed", reason: "redemption", leadId: lead.id, key: `redemption:${lead.id}` },
+    });
     const out = await decideRedemption(t.db, { leadId: lead.id, actorId: actor.id, decision: "approved" });
     expect(out).toMatchObject({ ok: false, error: "already_decided" });
     // Nothing from the failed attempt was committed.
@@ -448,10 +491,17 @@ describe("redemption decision emails", () => {
   it("rejection queues one email with the requested points, the unchanged balance and the reason", async () => {
     const p = await person("mail-reject@example.com", 300);
     const lead = await redemptionLead(t.db, p, 200);
-    expect(await decideRedemption(t.db, { leadId: lead.id, actorId: actor.id, decision: "rejected", note: "  Vouchers for that course are sold out.  " })).toMatchObject({ ok: true });
+    expect(
+      await decideRedemption(t.db, { leadId: lead.id, actorId: actor.id, decision: "rejected", note: "  Vouchers for that course are sold out.  " }),
+    ).toMatchObject({ ok: true });
     const [m, ...rest] = await emailsFor(lead.id);
     expect(rest).toHaveLength(0);
-    expect(m).toMatchObject({ toAddress: "mail-reject@example.com", template: "redemption-decision", category: "transactional", idempotencyKey: `lead:${lead.id}:decision` });
+    expect(m).toMatchObject({
+      toAddress: "mail-reject@example.com",
+      template: "redemption-decision",
+      category: "transactional",
+      idempotencyKey: `lead:${lead.id}:decision`,
+    });
     expect(JSON.parse(m.data)).toMatchObject({ decision: "rejected", points: 200, confirmedBalance: 300, reason: "Vouchers for that course are sold out." });
     const { subject, text } = await render(m);
     expect(subject).toBe("Not approved: your request to spend 200 referral points");
@@ -471,7 +521,10 @@ describe("redemption decision emails", () => {
     const a = await redemptionLead(t.db, p, 200);
     await decideRedemption(t.db, { leadId: a.id, actorId: actor.id, decision: "approved" });
     expect(await decideRedemption(t.db, { leadId: a.id, actorId: actor.id, decision: "approved" })).toMatchObject({ ok: false, error: "already_decided" });
-    expect(await decideRedemption(t.db, { leadId: a.id, actorId: actor.id, decision: "rejected", note: "Oops" })).toMatchObject({ ok: false, error: "already_decided" });
+    expect(await decideRedemption(t.db, { leadId: a.id, actorId: actor.id, decision: "rejected", note: "Oops" })).toMatchObject({
+      ok: false,
+      error: "already_decided",
+    });
     expect(await emailsFor(a.id)).toHaveLength(1);
     expect(JSON.parse((await emailsFor(a.id))[0].data)).toMatchObject({ decision: "approved", reason: null });
 
@@ -485,7 +538,10 @@ describe("redemption decision emails", () => {
   it("a decision that fails queues nothing", async () => {
     const p = await person("mail-fail@example.com", 150);
     const short = await redemptionLead(t.db, p, 200);
-    expect(await decideRedemption(t.db, { leadId: short.id, actorId: actor.id, decision: "approved" })).toMatchObject({ ok: false, error: "insufficient_points" });
+    expect(await decideRedemption(t.db, { leadId: short.id, actorId: actor.id, decision: "approved" })).toMatchObject({
+      ok: false,
+      error: "insufficient_points",
+    });
     const vague = await redemptionLead(t.db, p, null);
     expect(await decideRedemption(t.db, { leadId: vague.id, actorId: actor.id, decision: "approved" })).toMatchObject({ ok: false, error: "invalid_request" });
     const enroll = await t.db.lead.create({ data: { contactId: p.id, formType: "enroll", fields: "{}" } });
@@ -493,7 +549,9 @@ describe("redemption decision emails", () => {
     // Paid out already (the ledger key exists): the transaction rolls back, the email with it.
     const rich = await person("mail-paid@example.com", 500);
     const paid = await redemptionLead(t.db, rich, 100);
-    await t.db.pointsEntry.create({ data: { contactId: rich.id, amount: -100, bucket: "confirmed", reason: "redemption", leadId: paid.id, key: `redemption:${paid.id}` } });
+    await t.db.pointsEntry.create({
+      data: { contactId: rich.id, amount: -100, bucket: "confirmed", reason: "redemption", leadId: paid.id, key: `redemption:${paid.id}` },
+    });
     expect(await decideRedemption(t.db, { leadId: paid.id, actorId: actor.id, decision: "approved" })).toMatchObject({ ok: false, error: "already_decided" });
     expect(await t.db.emailMessage.count({ where: { toAddress: { in: ["mail-fail@example.com", "mail-paid@example.com"] } } })).toBe(0);
   });
@@ -575,7 +633,14 @@ describe("redemption requests list", () => {
     const all = await listRedemptions(t.db);
     expect(all).toMatchObject({ total: 3, pages: 1, counts: { pending: 1, approved: 1, rejected: 1 } });
     expect(all.rows.map((r) => r.id)).toEqual([big.id, mid.id, old.id]);
-    expect(all.rows[0]).toMatchObject({ status: "pending", points: 900, reward: "course", confirmedBalance: 400, canApprove: false, contact: { email: "list@example.com" } });
+    expect(all.rows[0]).toMatchObject({
+      status: "pending",
+      points: 900,
+      reward: "course",
+      confirmedBalance: 400,
+      canApprove: false,
+      contact: { email: "list@example.com" },
+    });
     expect(all.rows[1]).toMatchObject({ status: "rejected", note: null, decidedBy: { name: "Dee Decider" } });
     expect(all.rows[2]).toMatchObject({ status: "approved", note: "Code emailed", details: "For the data course" });
 
@@ -601,15 +666,20 @@ describe("through the public forms", () => {
   const ctx = { ip: "203.0.113.7" };
 
   it("referral → friend confirms → redemption request → approval leaves zero, and the list and detail agree", async () => {
-    const out = await submitLead(deps, "referral", {
-      name: "Rita Referrer",
-      email: "rita@example.com",
-      friends: [
-        { name: "Fay Friend", email: "fay@example.com" },
-        { name: "Gus Friend", email: "gus@example.com" },
-      ],
-      consent: "on",
-    }, ctx);
+    const out = await submitLead(
+      deps,
+      "referral",
+      {
+        name: "Rita Referrer",
+        email: "rita@example.com",
+        friends: [
+          { name: "Fay Friend", email: "fay@example.com" },
+          { name: "Gus Friend", email: "gus@example.com" },
+        ],
+        consent: "on",
+      },
+      ctx,
+    );
     expect(out.kind).toBe("saved");
     const gus = await t.db.contact.findUniqueOrThrow({ where: { email: "gus@example.com" } });
     expect(await confirmInterest(deps, gus.inviteToken!, { ip: "192.0.2.41" })).toMatchObject({ ok: true, points: "confirmed" });

@@ -55,9 +55,16 @@ describe("the recipient list", () => {
 
 describe("saving settings", () => {
   it("stores one row per form that has recipients, with who set it", async () => {
-    const out = await saveStaffRecipientSettings(t.db, { ...empty, quote: "Sales@Loomstack.example, ana@loomstack.example", enroll: "admissions@loomstack.example" }, adminId);
+    const out = await saveStaffRecipientSettings(
+      t.db,
+      { ...empty, quote: "Sales@Loomstack.example, ana@loomstack.example", enroll: "admissions@loomstack.example" },
+      adminId,
+    );
     expect(out).toEqual({ ok: true, changed: ["enroll", "quote"] });
-    expect(await getStaffRecipientSettings(t.db)).toEqual({ enroll: ["admissions@loomstack.example"], quote: ["sales@loomstack.example", "ana@loomstack.example"] });
+    expect(await getStaffRecipientSettings(t.db)).toEqual({
+      enroll: ["admissions@loomstack.example"],
+      quote: ["sales@loomstack.example", "ana@loomstack.example"],
+    });
     const row = await t.db.setting.findUniqueOrThrow({ where: { key: recipientsKey("quote") } });
     expect(row).toMatchObject({ key: "staffRecipients.quote", value: "sales@loomstack.example, ana@loomstack.example", updatedById: adminId });
     expect((await staffRecipientRows(t.db)).quote?.updatedBy).toEqual({ name: "Ana Admin", email: "ana@loomstack.example" });
@@ -147,7 +154,21 @@ describe("who new leads notify", () => {
     if (out.kind === "saved") expect(await staffEmails(out.leadId)).toEqual(["growth@loomstack.example", "editor@loomstack.example"]);
 
     // Other forms keep their own default.
-    const cb = await submitLead(deps, "callback", { name: "Cal", phone: "+44 20 7946 0958", platform: "linux", bestTime: "morning", timeZone: "Europe/London", course: "not-sure", consent: "on", submissionToken: randomUUID() }, { ip: "203.0.113.9" });
+    const cb = await submitLead(
+      deps,
+      "callback",
+      {
+        name: "Cal",
+        phone: "+44 20 7946 0958",
+        platform: "linux",
+        bestTime: "morning",
+        timeZone: "Europe/London",
+        course: "not-sure",
+        consent: "on",
+        submissionToken: randomUUID(),
+      },
+      { ip: "203.0.113.9" },
+    );
     expect(cb.kind).toBe("saved");
     if (cb.kind === "saved") expect(await staffEmails(cb.leadId)).toEqual([siteConfig.staffInbox]);
 

@@ -182,7 +182,11 @@ describe("disabling and enabling", () => {
 
     expect(await disableStaffAccount(t.db, ana, ben, "Ana Admin")).toEqual({ ok: true, name: "Ben Staff", changed: true });
     expect(await sessions(ben)).toBe(0);
-    expect(await t.db.user.findUniqueOrThrow({ where: { id: ben } })).toMatchObject({ banned: true, banReason: "Disabled in the staff console by Ana Admin", banExpires: null });
+    expect(await t.db.user.findUniqueOrThrow({ where: { id: ben } })).toMatchObject({
+      banned: true,
+      banReason: "Disabled in the staff console by Ana Admin",
+      banExpires: null,
+    });
     expect(await signIn("ben@loomstack.example")).toEqual({ error: "BANNED_USER" });
     expect((await getStaffAccount(t.db, ben))?.disabled).toBe(true);
 
@@ -217,7 +221,10 @@ describe("resetting a password", () => {
   });
 
   it("refuses short passwords, staff callers and unknown accounts", async () => {
-    expect(await resetStaffPassword(auth, t.db, ana, ben, { password: "too short" })).toMatchObject({ ok: false, fieldErrors: { password: expect.stringMatching(/12 characters/) } });
+    expect(await resetStaffPassword(auth, t.db, ana, ben, { password: "too short" })).toMatchObject({
+      ok: false,
+      fieldErrors: { password: expect.stringMatching(/12 characters/) },
+    });
     expect(await resetStaffPassword(auth, t.db, ben, ana, { password: "" })).toMatchObject({ ok: false, code: "not_admin" });
     expect(await resetStaffPassword(auth, t.db, ana, "nobody", { password: "" })).toMatchObject({ ok: false, code: "not_found" });
     expect(await signIn("ana@loomstack.example")).toHaveProperty("token");

@@ -38,7 +38,12 @@ describe("newsletter subscribers", () => {
     const list = await listSubscribers(t.db);
     expect(list).toMatchObject({ total: 3, page: 1, pages: 1, totals: { all: 3, active: 2, unsubscribed: 1 } });
     expect(list.rows.map((r) => r.email)).toEqual(["bea@example.com", "ben@example.com", "ana@example.com"]);
-    expect(list.rows[0]).toMatchObject({ name: "Bea Bounced", subscribedAt: day(3), unsubscribedAt: null, suppression: { scope: "all", reason: "hard_bounce" } });
+    expect(list.rows[0]).toMatchObject({
+      name: "Bea Bounced",
+      subscribedAt: day(3),
+      unsubscribedAt: null,
+      suppression: { scope: "all", reason: "hard_bounce" },
+    });
     expect(list.rows[1]).toMatchObject({ name: null, unsubscribedAt: day(5), suppression: null, consentVersion: "newsletter-2026-11" });
     expect(list.rows[2]).toMatchObject({ discountPercent: 20, consentAt: day(1) });
     expect(list.rows[2].discountCode).toMatch(/^LOOM20-/);

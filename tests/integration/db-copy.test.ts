@@ -128,10 +128,14 @@ async function seed(db: Db): Promise<Seeded> {
   expect(signIn.status).toBe(200);
   // Better Auth's own tables the app never writes itself: a pending verification, and a
   // rate-limit counter with a BigInt no double can hold.
-  await db.verification.create({ data: { id: randomUUID(), identifier: "reset-password:ada", value: "tok-" + randomUUID(), expiresAt: new Date("2026-12-01T00:00:00.001Z") } });
+  await db.verification.create({
+    data: { id: randomUUID(), identifier: "reset-password:ada", value: "tok-" + randomUUID(), expiresAt: new Date("2026-12-01T00:00:00.001Z") },
+  });
   await db.rateLimit.create({ data: { id: randomUUID(), key: "203.0.113.99/sign-in/email", count: 3, lastRequest: BIG } });
 
-  expect(await saveStaffRecipientSettings(db, { enroll: "admissions@loomstack.example, ada.admin@loomstack.example", quote: "sales@loomstack.example" }, admin.id)).toMatchObject({ ok: true });
+  expect(
+    await saveStaffRecipientSettings(db, { enroll: "admissions@loomstack.example, ada.admin@loomstack.example", quote: "sales@loomstack.example" }, admin.id),
+  ).toMatchObject({ ok: true });
 
   const deps: SubmissionDeps = {
     db,
@@ -160,16 +164,20 @@ async function seed(db: Db): Promise<Seeded> {
   // her address: 200 confirmed.
   const sokratis = await db.contact.findUniqueOrThrow({ where: { email: "sokratis@example.gr" } });
   expect((await confirmInterest(deps, sokratis.inviteToken!, { ip: "192.0.2.31" })).ok).toBe(true);
-  await submit("enroll", {
-    name: UNICODE.arabic,
-    email: "layla@example.com",
-    phone: "+44 20 7946 0321",
-    program: cohort.program.slug,
-    cohort: cohort.id,
-    paymentOption: "instalments",
-    experience: "beginner",
-    goals: NOTE,
-  }, { ip: "192.0.2.32" });
+  await submit(
+    "enroll",
+    {
+      name: UNICODE.arabic,
+      email: "layla@example.com",
+      phone: "+44 20 7946 0321",
+      program: cohort.program.slug,
+      cohort: cohort.id,
+      paymentOption: "instalments",
+      experience: "beginner",
+      goals: NOTE,
+    },
+    { ip: "192.0.2.32" },
+  );
   await proveAddress(deps, "layla@example.com");
   // Hal says yes from Rita's own IP address: his points wait for staff review.
   const hal = await db.contact.findUniqueOrThrow({ where: { email: "hal@example.com" } });
@@ -209,18 +217,29 @@ async function seed(db: Db): Promise<Seeded> {
     message: NOTE,
   });
   await submit("newsletter", { email: "zoe@example.org", name: UNICODE.zoe });
-  await submit("callback", { name: UNICODE.li, phone: "+1 415 555 0199", course: "not-sure", platform: "linux", bestTime: "evening", timeZone: "Asia/Shanghai" });
+  await submit("callback", {
+    name: UNICODE.li,
+    phone: "+1 415 555 0199",
+    course: "not-sure",
+    platform: "linux",
+    bestTime: "evening",
+    timeZone: "Asia/Shanghai",
+  });
   const zoe = await db.contact.findUniqueOrThrow({ where: { email: "zoe@example.org" } });
 
   // Two redemption requests by Rita: one approved (spends 100 points), then one rejected.
   const redemptionApproved = await fileRedemption(deps, { email: "rita@example.com", reward: "course", points: 100, details: "Für den Data-Kurs ✓" });
   expect(await decideRedemption(db, { leadId: redemptionApproved, actorId: admin.id, decision: "approved", note: "Genehmigt 👍" })).toMatchObject({ ok: true });
   const redemptionRejected = await fileRedemption(deps, { email: "rita@example.com", reward: "device", points: 100, details: "A laptop 💻" });
-  expect(await decideRedemption(db, { leadId: redemptionRejected, actorId: admin.id, decision: "rejected", note: "Not this time — désolé" })).toMatchObject({ ok: true });
+  expect(await decideRedemption(db, { leadId: redemptionRejected, actorId: admin.id, decision: "rejected", note: "Not this time — désolé" })).toMatchObject({
+    ok: true,
+  });
 
   // Staff work on Zoë's application.
   expect(await assignLead(db, { leadId: enrollLead, actorId: admin.id, ownerId: staff.id })).toEqual({ ok: true });
-  expect(await changeStatus(db, { leadId: enrollLead, actorId: staff.id, status: "contacted", now: new Date("2026-11-02T10:11:12.345Z") })).toEqual({ ok: true });
+  expect(await changeStatus(db, { leadId: enrollLead, actorId: staff.id, status: "contacted", now: new Date("2026-11-02T10:11:12.345Z") })).toEqual({
+    ok: true,
+  });
   expect(await addNote(db, { leadId: enrollLead, actorId: staff.id, note: NOTE })).toEqual({ ok: true });
 
   // Every queued email sent (rendered subject, HTML and text), through the local mailbox.
@@ -251,7 +270,14 @@ async function seed(db: Db): Promise<Seeded> {
   expect(outcome.status).toBe(200);
   // And one email still waiting in the outbox.
   await db.emailMessage.create({
-    data: { toAddress: "zoe@example.org", contactId: zoe.id, template: "enroll-confirmation", data: JSON.stringify({ name: UNICODE.zoe }), category: "transactional", idempotencyKey: "test:pending" },
+    data: {
+      toAddress: "zoe@example.org",
+      contactId: zoe.id,
+      template: "enroll-confirmation",
+      data: JSON.stringify({ name: UNICODE.zoe }),
+      category: "transactional",
+      idempotencyKey: "test:pending",
+    },
   });
   return { admin: admin.id, staff: staff.id, rita: rita.id, zoe: zoe.id, redemptionApproved, redemptionRejected, enrollLead };
 }
@@ -585,7 +611,11 @@ describe("sequences", () => {
 
 describe("npx tsx scripts/db-copy.ts", () => {
   const cli = (...args: string[]) =>
-    spawnSync(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/db-copy.ts", ...args], { encoding: "utf8", env: { ...process.env }, timeout: 120_000 });
+    spawnSync(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/db-copy.ts", ...args], {
+      encoding: "utf8",
+      env: { ...process.env },
+      timeout: 120_000,
+    });
 
   it("migrates an empty database, copies, prints the table and exits 0; a second run is refused with exit code 2", { timeout: 180_000 }, () => {
     const url = pgDatabase(false);
@@ -610,7 +640,10 @@ describe("npx tsx scripts/db-copy.ts", () => {
 
   it("explains bad arguments and a missing database", () => {
     expect(cli("--to", "postgresql://x@127.0.0.1/y")).toMatchObject({ status: 2, stderr: expect.stringContaining("--from is required") });
-    expect(cli("--from", "postgresql://a@b/c", "--to", "postgresql://x@127.0.0.1/y")).toMatchObject({ status: 2, stderr: expect.stringContaining("--from must be a SQLite file: URL") });
+    expect(cli("--from", "postgresql://a@b/c", "--to", "postgresql://x@127.0.0.1/y")).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining("--from must be a SQLite file: URL"),
+    });
     expect(cli("--from", `file:${path.join(dir, "nope.db")}`, "--to", pgUrl(`${RUN}_missing`))).toMatchObject({
       status: 2,
       stderr: expect.stringContaining("does not exist"),

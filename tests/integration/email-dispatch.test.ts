@@ -200,9 +200,7 @@ describe("delivery through Resend (local Resend-compatible server)", () => {
 
   it("lets three dispatchers run at once without sending anything twice", async () => {
     await submitMany(40);
-    const results = await Promise.all(
-      ["a", "b", "c"].map((w) => drainOutbox(options({ workerId: `worker-${w}`, batchSize: 7, concurrency: 3 }))),
-    );
+    const results = await Promise.all(["a", "b", "c"].map((w) => drainOutbox(options({ workerId: `worker-${w}`, batchSize: 7, concurrency: 3 }))));
     const rows = await expectExactlyOnce();
     expect(results.reduce((s, r) => s + r.sent, 0)).toBe(rows.length);
     expect(results.filter((r) => r.sent > 0).length).toBeGreaterThan(1); // they really shared the work
@@ -226,7 +224,12 @@ describe("delivery through Resend (local Resend-compatible server)", () => {
 describe("suppression", () => {
   it("holds back marketing after an unsubscribe, and everything after a hard bounce", async () => {
     const friend = `friend-${randomUUID().slice(0, 6)}@example.com`;
-    await submitLead(deps, "referral", { name: "Rita", email: "rita2@example.com", consent: "on", friends: [{ name: "Fay", email: friend }] }, { ip: "203.0.113.1" });
+    await submitLead(
+      deps,
+      "referral",
+      { name: "Rita", email: "rita2@example.com", consent: "on", friends: [{ name: "Fay", email: friend }] },
+      { ip: "203.0.113.1" },
+    );
     const invitation = await t.db.emailMessage.findFirstOrThrow({ where: { template: "referral-invitation" } });
     expect(await unsubscribeByToken(t.db, invitation.unsubscribeToken!)).toMatchObject({ ok: true, address: friend, already: false });
     expect(await unsubscribeByToken(t.db, invitation.unsubscribeToken!)).toMatchObject({ ok: true, already: true });
@@ -240,16 +243,21 @@ describe("suppression", () => {
 
     // After a hard bounce even transactional email is held back.
     await t.db.emailSuppression.update({ where: { address: friend }, data: { scope: "all", reason: "hard_bounce" } });
-    await submitLead(deps, "quote", {
-      audience: "individual",
-      name: "Fay",
-      email: friend,
-      courses: [cohort.program],
-      platform: "macos",
-      contactBy: "email",
-      timeZone: "Europe/Paris",
-      consent: "on",
-    }, { ip: "203.0.113.1" });
+    await submitLead(
+      deps,
+      "quote",
+      {
+        audience: "individual",
+        name: "Fay",
+        email: friend,
+        courses: [cohort.program],
+        platform: "macos",
+        contactBy: "email",
+        timeZone: "Europe/Paris",
+        consent: "on",
+      },
+      { ip: "203.0.113.1" },
+    );
     await drainOutbox(options());
     const quote = await t.db.emailMessage.findFirstOrThrow({ where: { toAddress: friend, template: "quote-confirmation" } });
     expect(quote.status).toBe("suppressed");

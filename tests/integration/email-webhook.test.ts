@@ -41,9 +41,7 @@ function event(type: string, emailId: string, extra: Record<string, unknown> = {
 /** A message Resend has accepted, optionally with a Contact at the same address. */
 async function sentMessage(opts: { withContact?: boolean; category?: string } = {}) {
   const address = `person-${randomUUID().slice(0, 8)}@example.com`;
-  const contact = opts.withContact
-    ? await t.db.contact.create({ data: { email: address, referralCode: `ref-${randomUUID()}` } })
-    : null;
+  const contact = opts.withContact ? await t.db.contact.create({ data: { email: address, referralCode: `ref-${randomUUID()}` } }) : null;
   const message = await t.db.emailMessage.create({
     data: {
       toAddress: address,
@@ -342,8 +340,7 @@ describe("POST /api/webhooks/resend (the route handler)", () => {
     // A broken database: the transaction rejects.
     const real = (await import("@/lib/db")).db();
     g.__loomstackDb = new Proxy(real, {
-      get: (target, prop) =>
-        prop === "$transaction" ? () => Promise.reject(new Error("database is locked")) : Reflect.get(target, prop),
+      get: (target, prop) => (prop === "$transaction" ? () => Promise.reject(new Error("database is locked")) : Reflect.get(target, prop)),
     });
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
     try {

@@ -105,7 +105,11 @@ describe("answers never depend on whether an address is known", () => {
     const status = await referrerStatus(t.db, used.ok && used.purpose === "referral-status" ? used.contactId : "");
     expect(status?.balance.confirmed).toBe(100); // (the property test above referred more friends as Kim: pending)
     // Friends are masked: recognisable, not readable.
-    expect(status?.friends.find((f) => f.email.endsWith("@example.com") && f.email.startsWith("l"))).toMatchObject({ name: "L***", email: "l***@example.com", state: "confirmed" });
+    expect(status?.friends.find((f) => f.email.endsWith("@example.com") && f.email.startsWith("l"))).toMatchObject({
+      name: "L***",
+      email: "l***@example.com",
+      state: "confirmed",
+    });
   });
 });
 
@@ -129,7 +133,10 @@ describe("nothing a submission stored is overwritten by a later one", () => {
     const first = await post("newsletter", { email: "nell@example.com", name: "Nell Named", article: "/careers/ml", cta: "salary-newsletter" });
     const second = await post("newsletter", { email: "nell@example.com", cta: "footer-newsletter" });
     expect(second.kind === "saved" && second.leadId).toBe(first.kind === "saved" && first.leadId);
-    const lead = await t.db.lead.findFirstOrThrow({ where: { email: "nell@example.com" }, include: { submissions: { orderBy: { revision: "asc" } }, contact: true } });
+    const lead = await t.db.lead.findFirstOrThrow({
+      where: { email: "nell@example.com" },
+      include: { submissions: { orderBy: { revision: "asc" } }, contact: true },
+    });
     expect(lead).toMatchObject({ name: "Nell Named", article: "/careers/ml", cta: "salary-newsletter", revision: 2 });
     expect(lead.contact.name).toBe("Nell Named");
     expect(lead.submissions.map((s) => [s.revision, s.name, s.cta])).toEqual([
@@ -168,7 +175,14 @@ describe("referral points cannot be farmed", () => {
     const browser = "b".repeat(22);
     await post(
       "referral",
-      { name: "Sol Same", email: "sol@example.com", friends: [{ name: "Ivy Ip", email: "ivy@example.com" }, { name: "Bea Browser", email: "bea@example.com" }] },
+      {
+        name: "Sol Same",
+        email: "sol@example.com",
+        friends: [
+          { name: "Ivy Ip", email: "ivy@example.com" },
+          { name: "Bea Browser", email: "bea@example.com" },
+        ],
+      },
       { ip: referrerIp, firstTouch: { visitorId: browser } },
     );
     const sol = await t.db.contact.findUniqueOrThrow({ where: { email: "sol@example.com" } });
@@ -189,7 +203,10 @@ describe("referral points cannot be farmed", () => {
     const staff = await t.db.user.create({ data: { id: randomUUID(), name: "Rev Viewer", email: `rev-${randomUUID()}@loomstack.example` } });
     expect(await decideReferralReview(t.db, { reviewId: ivyReview.id, decision: "approved", actorId: staff.id })).toEqual({ ok: true, decision: "approved" });
     expect(await decideReferralReview(t.db, { reviewId: beaReview.id, decision: "rejected", actorId: staff.id })).toEqual({ ok: true, decision: "rejected" });
-    expect(await decideReferralReview(t.db, { reviewId: beaReview.id, decision: "approved", actorId: staff.id })).toEqual({ ok: false, error: "already_decided" });
+    expect(await decideReferralReview(t.db, { reviewId: beaReview.id, decision: "approved", actorId: staff.id })).toEqual({
+      ok: false,
+      error: "already_decided",
+    });
     expect(await pointsBalance(t.db, sol.id)).toEqual({ pending: 0, confirmed: 100 });
     // Append-only: the rejection is a negative row linked to the same friend.
     const beaRows = await t.db.pointsEntry.findMany({ where: { friendContactId: bea.id }, orderBy: { createdAt: "asc" } });
@@ -251,13 +268,19 @@ describe("ownership links", () => {
   it(`are sent at most ${OWNERSHIP_LINKS_PER_HOUR} times an hour to one address, whatever the form is told`, async () => {
     const now = new Date();
     const issue = () =>
-      t.db.$transaction((tx) => issueOwnershipLink(tx, { email: "cap@example.com", contactId: null, purpose: "referral-status", name: null, siteUrl: deps.siteUrl, now }));
+      t.db.$transaction((tx) =>
+        issueOwnershipLink(tx, { email: "cap@example.com", contactId: null, purpose: "referral-status", name: null, siteUrl: deps.siteUrl, now }),
+      );
     const results = [];
     for (let i = 0; i < OWNERSHIP_LINKS_PER_HOUR + 2; i++) results.push(await issue());
     expect(results.filter(Boolean)).toHaveLength(OWNERSHIP_LINKS_PER_HOUR);
     expect(await t.db.emailMessage.count({ where: { toAddress: "cap@example.com" } })).toBe(OWNERSHIP_LINKS_PER_HOUR);
     const nextHour = new Date(now.getTime() + 61 * 60_000);
-    expect(await t.db.$transaction((tx) => issueOwnershipLink(tx, { email: "cap@example.com", contactId: null, purpose: "referral-status", name: null, siteUrl: deps.siteUrl, now: nextHour }))).not.toBeNull();
+    expect(
+      await t.db.$transaction((tx) =>
+        issueOwnershipLink(tx, { email: "cap@example.com", contactId: null, purpose: "referral-status", name: null, siteUrl: deps.siteUrl, now: nextHour }),
+      ),
+    ).not.toBeNull();
   });
 
   it("a verify link proves the address of someone a referral link brought", async () => {

@@ -93,7 +93,10 @@ describe("PostgreSQL store", () => {
   });
 
   it("holds one limit across two servers, with a retry time inside the window", async () => {
-    const [a, b] = [track(createPostgresRateLimiter(dbUrl, rules([1000, 600], [3, 600]))), track(createPostgresRateLimiter(dbUrl, rules([1000, 600], [3, 600])))];
+    const [a, b] = [
+      track(createPostgresRateLimiter(dbUrl, rules([1000, 600], [3, 600]))),
+      track(createPostgresRateLimiter(dbUrl, rules([1000, 600], [3, 600]))),
+    ];
     const go = (l: FormRateLimiter) => l.consume("callback", { ip: "192.0.2.3", identity: "+14155550123" });
     expect((await go(a)).ok).toBe(true);
     expect((await go(b)).ok).toBe(true);
@@ -115,7 +118,10 @@ describe("PostgreSQL store", () => {
   });
 
   it("counts an email the same whatever its case, and takes the longest valid email", async () => {
-    const [a, b] = [track(createPostgresRateLimiter(dbUrl, rules([1000, 600], [2, 600]))), track(createPostgresRateLimiter(dbUrl, rules([1000, 600], [2, 600])))];
+    const [a, b] = [
+      track(createPostgresRateLimiter(dbUrl, rules([1000, 600], [2, 600]))),
+      track(createPostgresRateLimiter(dbUrl, rules([1000, 600], [2, 600]))),
+    ];
     expect((await a.consume("signin", { ip: "192.0.2.5", identity: "Staff@Example.com" })).ok).toBe(true);
     expect((await b.consume("signin", { ip: "192.0.2.6", identity: "staff@example.COM" })).ok).toBe(true);
     expect((await a.consume("signin", { ip: "192.0.2.7", identity: "STAFF@EXAMPLE.COM" })).ok).toBe(false);

@@ -38,7 +38,12 @@ const fd = (fields: Record<string, string>) => {
 };
 
 const PASSWORD = { staff: "matrix-staff-password-1", admin: "matrix-admin-password-1", owner: "owner-password-12345", guarded: "guarded-password-123" };
-const ACCOUNT = { staff: "staff-matrix@loomstack.example", admin: "admin-matrix@loomstack.example", owner: "owner@loomstack.example", guarded: "guarded@loomstack.example" };
+const ACCOUNT = {
+  staff: "staff-matrix@loomstack.example",
+  admin: "admin-matrix@loomstack.example",
+  owner: "owner@loomstack.example",
+  guarded: "guarded@loomstack.example",
+};
 
 async function auth() {
   const { getAuth } = await import("@/app/(console)/auth");
@@ -107,7 +112,8 @@ describe("sign-in limits: one budget for every path into a password check", () =
     const ip = "198.51.100.10";
     // Different accounts, so only the per-IP limit can refuse.
     for (let i = 0; i < IP_LIMIT; i++) {
-      if (i % 2 === 0) expect(await formSignIn(ip, `nobody-${i}@loomstack.example`, "wrong-password-123")).toMatchObject({ message: expect.stringContaining("do not match") });
+      if (i % 2 === 0)
+        expect(await formSignIn(ip, `nobody-${i}@loomstack.example`, "wrong-password-123")).toMatchObject({ message: expect.stringContaining("do not match") });
       else expect((await httpSignIn(ip, `nobody-${i}@loomstack.example`, "wrong-password-123")).status).toBe(401);
     }
     const overHttp = await httpSignIn(ip, ACCOUNT.staff, PASSWORD.staff);
@@ -121,7 +127,15 @@ describe("sign-in limits: one budget for every path into a password check", () =
   it("a new X-Forwarded-For on every try changes nothing: 14 wrong passwords get 429 after the per-IP limit, and so does the right one", async () => {
     const ip = "198.51.100.11";
     const statuses: number[] = [];
-    for (let i = 0; i < 14; i++) statuses.push((await httpSignIn(ip, `spray-${i}@loomstack.example`, "wrong-password-123", { "x-forwarded-for": `192.0.2.${i + 1}`, "x-real-ip": `192.0.2.${i + 100}` })).status);
+    for (let i = 0; i < 14; i++)
+      statuses.push(
+        (
+          await httpSignIn(ip, `spray-${i}@loomstack.example`, "wrong-password-123", {
+            "x-forwarded-for": `192.0.2.${i + 1}`,
+            "x-real-ip": `192.0.2.${i + 100}`,
+          })
+        ).status,
+      );
     expect(statuses).toEqual([...Array(IP_LIMIT).fill(401), ...Array(14 - IP_LIMIT).fill(429)]);
     expect((await httpSignIn(ip, ACCOUNT.admin, PASSWORD.admin, { "x-forwarded-for": "192.0.2.200" })).status).toBe(429);
   });
@@ -138,9 +152,13 @@ describe("sign-in limits: one budget for every path into a password check", () =
 
   it("after five free failures a pair waits, and the form says for how long", async () => {
     const ip = "198.51.100.30";
-    for (let i = 0; i < 6; i++) expect(await formSignIn(ip, ACCOUNT.admin, "wrong-password-123")).toMatchObject({ message: expect.stringContaining("do not match") });
+    for (let i = 0; i < 6; i++)
+      expect(await formSignIn(ip, ACCOUNT.admin, "wrong-password-123")).toMatchObject({ message: expect.stringContaining("do not match") });
     // Even the right password waits out the pair's back-off (60 s here, the first step of the test's schedule)…
-    expect(await formSignIn(ip, ACCOUNT.admin, PASSWORD.admin)).toMatchObject({ status: "error", message: "Too many sign-in attempts. Try again in 1 minute." });
+    expect(await formSignIn(ip, ACCOUNT.admin, PASSWORD.admin)).toMatchObject({
+      status: "error",
+      message: "Too many sign-in attempts. Try again in 1 minute.",
+    });
     const http = await httpSignIn(ip, ACCOUNT.admin, PASSWORD.admin);
     expect(http.status).toBe(429);
     expect(Number(http.headers.get("retry-after"))).toBeGreaterThan(50);
@@ -182,9 +200,10 @@ describe("sign-in limits: one budget for every path into a password check", () =
     const headers = new Headers({ cookie, [CLIENT_IP_HEADER]: ip });
     const statuses: number[] = [];
     for (let i = 0; i < 7; i++) {
-      const outcome = await a.api
-        .changePassword({ headers, body: { currentPassword: "not-my-password-1", newPassword: "brand-new-password-1" } })
-        .then(() => 200, (e: { statusCode?: number }) => e.statusCode ?? 500);
+      const outcome = await a.api.changePassword({ headers, body: { currentPassword: "not-my-password-1", newPassword: "brand-new-password-1" } }).then(
+        () => 200,
+        (e: { statusCode?: number }) => e.statusCode ?? 500,
+      );
       statuses.push(outcome);
     }
     // Five free failures, a sixth that starts the back-off, then a refusal.

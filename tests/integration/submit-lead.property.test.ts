@@ -129,7 +129,10 @@ const extras = () =>
   fc.record(
     {
       // The honeypot: what a browser posts (empty) most of the time, sometimes what a bot fills in.
-      website: fc.oneof({ weight: 4, arbitrary: fc.constantFrom<unknown>("", "   ") }, { weight: 1, arbitrary: fc.oneof(fc.constant("http://spam.example"), hostileValue()) }),
+      website: fc.oneof(
+        { weight: 4, arbitrary: fc.constantFrom<unknown>("", "   ") },
+        { weight: 1, arbitrary: fc.oneof(fc.constant("http://spam.example"), hostileValue()) },
+      ),
       submissionToken: fc.oneof(fc.constant("fresh"), fc.constantFrom<unknown>("not-a-token", "", randomUUID().toUpperCase()), hostileValue()),
       ref: fc.oneof(fc.constant("holder"), hostileValue()),
       utm_source: hostileValue(),
@@ -192,7 +195,11 @@ async function checkOutcome(form: FormType, raw: Raw, outcome: SubmitOutcome, be
   if (outcome.kind === "accepted") {
     // A redemption request files nothing until its ownership link is used (lib/ownership).
     expect(form, "only a redemption request is accepted without a lead").toBe("redemption");
-    expect({ leads: after.leads, contacts: after.contacts, points: after.points }).toEqual({ leads: before.leads, contacts: before.contacts, points: before.points });
+    expect({ leads: after.leads, contacts: after.contacts, points: after.points }).toEqual({
+      leads: before.leads,
+      contacts: before.contacts,
+      points: before.points,
+    });
   }
 
   if (outcome.kind === "invalid") {
@@ -216,7 +223,11 @@ async function checkOutcome(form: FormType, raw: Raw, outcome: SubmitOutcome, be
     // No lead without its emails: at least the staff notification.
     expect(lead.emails.map((e) => e.template)).toContain("staff-new-lead");
     expect(lead.emails.find((e) => e.template === "staff-new-lead")?.toAddress).toBe(STAFF);
-    if (lead.email) expect(lead.emails.some((e) => e.toAddress === lead.email), "the confirmation to the person").toBe(true);
+    if (lead.email)
+      expect(
+        lead.emails.some((e) => e.toAddress === lead.email),
+        "the confirmation to the person",
+      ).toBe(true);
   }
 }
 
@@ -290,7 +301,11 @@ it("leaves no lead without its staff notification, across everything above", asy
   const leads = await t.db.lead.count();
   expect(leads).toBeGreaterThan(FORM_TYPES.length * 10);
   expect(await t.db.lead.count({ where: { emails: { none: { template: "staff-new-lead" } } } })).toBe(0);
-  expect(await t.db.lead.count({ where: { contact: { email: { not: null } }, emails: { none: { category: "transactional", NOT: { template: "staff-new-lead" } } } } })).toBe(0);
+  expect(
+    await t.db.lead.count({
+      where: { contact: { email: { not: null } }, emails: { none: { category: "transactional", NOT: { template: "staff-new-lead" } } } },
+    }),
+  ).toBe(0);
 });
 
 /**
@@ -303,14 +318,12 @@ it(
   async () => {
     // Shrinking is capped: every step is a database round trip.
     const arb = fc.limitShrink(
-      fc
-        .constantFrom(...FORM_TYPES.filter((f) => f !== "redemption"))
-        .chain((form) =>
-          fc.oneof(
-            injected(form, withLoneSurrogate, catalog).map(({ raw }) => ({ form, raw })),
-            fc.tuple(validInput(form, catalog), withLoneSurrogate).map(([v, s]) => ({ form, raw: { ...v.raw, utm_source: s } })),
-          ),
+      fc.constantFrom(...FORM_TYPES.filter((f) => f !== "redemption")).chain((form) =>
+        fc.oneof(
+          injected(form, withLoneSurrogate, catalog).map(({ raw }) => ({ form, raw })),
+          fc.tuple(validInput(form, catalog), withLoneSurrogate).map(([v, s]) => ({ form, raw: { ...v.raw, utm_source: s } })),
         ),
+      ),
       60,
     );
     await fc.assert(
@@ -370,7 +383,11 @@ describe.each(FORM_TYPES)("%s form action with tampered arguments", (form) => {
     "a call without a FormData second stores nothing; a real post after a junk previous state is one lead",
     async () => {
       const touched = { count: 0 };
-      const action = leadFormAction(form, async () => ({ ip: "198.51.100.9" }), () => deps);
+      const action = leadFormAction(
+        form,
+        async () => ({ ip: "198.51.100.9" }),
+        () => deps,
+      );
       const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
       const error = vi.spyOn(console, "error").mockImplementation(() => {});
       const valid = validFor(form).map((v) => fresh(form, v).raw);
@@ -379,7 +396,15 @@ describe.each(FORM_TYPES)("%s form action with tampered arguments", (form) => {
           fc.asyncProperty(
             fc.oneof(
               { weight: 3, arbitrary: tamperedArgs(form, touched, () => new FormData()).map((args) => ({ args, real: false })) },
-              { weight: 1, arbitrary: fc.tuple(tamperedArgs(form, touched, () => new FormData()), valid).map(([args, raw]) => ({ args: [args[0], toFormData(raw)], real: true })) },
+              {
+                weight: 1,
+                arbitrary: fc
+                  .tuple(
+                    tamperedArgs(form, touched, () => new FormData()),
+                    valid,
+                  )
+                  .map(([args, raw]) => ({ args: [args[0], toFormData(raw)], real: true })),
+              },
             ),
             async ({ args, real }) => {
               warn.mockClear();

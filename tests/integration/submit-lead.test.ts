@@ -39,8 +39,7 @@ const enroll = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-const submit = (formType: FormType, raw: Record<string, unknown>, c: Record<string, unknown> = {}) =>
-  submitLead(deps, formType, raw, { ...ctx, ...c });
+const submit = (formType: FormType, raw: Record<string, unknown>, c: Record<string, unknown> = {}) => submitLead(deps, formType, raw, { ...ctx, ...c });
 
 /** The data of an email queued for a lead (what its template will show). */
 async function emailData(where: { leadId?: string; template: string; toAddress?: string }) {
@@ -54,7 +53,13 @@ describe("enroll", () => {
   it("stores the contact, the lead with consent and attribution, and queues two emails in one go", async () => {
     const out = await submit(
       "enroll",
-      enroll({ email: "  Grace@Example.COM ", phone: "+44 20 7946 0958", article: "/careers/machine-learning-engineer", cta: "overview-apply", utm_source: "newsletter" }),
+      enroll({
+        email: "  Grace@Example.COM ",
+        phone: "+44 20 7946 0958",
+        article: "/careers/machine-learning-engineer",
+        cta: "overview-apply",
+        utm_source: "newsletter",
+      }),
       { firstTouch: { landing: "/careers/machine-learning-engineer?utm_medium=email", referrer: "https://search.example/" } },
     );
     expect(out.kind).toBe("saved");
@@ -100,7 +105,16 @@ describe("enroll", () => {
     const wrong = await submit("enroll", enroll({ cohort: other.id, email: "wrong@example.com" }));
     expect(wrong).toEqual({ kind: "invalid", fieldErrors: { cohort: "Choose a start date for this program." } });
     const closed = await t.db.cohort.create({
-      data: { programId: other.programId, name: "Closed", startDate: new Date(Date.now() + 9e9), endDate: new Date(Date.now() + 9e10), timeZone: "UTC", seats: 1, seatsLeft: 0, status: "closed" },
+      data: {
+        programId: other.programId,
+        name: "Closed",
+        startDate: new Date(Date.now() + 9e9),
+        endDate: new Date(Date.now() + 9e10),
+        timeZone: "UTC",
+        seats: 1,
+        seatsLeft: 0,
+        status: "closed",
+      },
     });
     const program = await t.db.program.findUniqueOrThrow({ where: { id: other.programId } });
     const out = await submit("enroll", enroll({ program: program.slug, cohort: closed.id, email: "closed@example.com" }));
@@ -144,7 +158,9 @@ describe("spam and duplicates", () => {
   it(`adds a revision when the same person sends the same form within ${UPDATE_WINDOW_MINUTES} minutes, never overwriting, and a new lead after`, async () => {
     const now = new Date();
     const a = await submit("enroll", enroll({ email: "again@example.com", goals: "first" }), { now });
-    const b = await submit("enroll", enroll({ email: "again@example.com", goals: "second", phone: "+1 415 555 0100" }), { now: new Date(now.getTime() + 60_000) });
+    const b = await submit("enroll", enroll({ email: "again@example.com", goals: "second", phone: "+1 415 555 0100" }), {
+      now: new Date(now.getTime() + 60_000),
+    });
     expect(b.kind === "saved" && b.leadId).toBe(a.kind === "saved" && a.leadId);
     const lead = await t.db.lead.findFirstOrThrow({ where: { email: "again@example.com" }, include: { submissions: { orderBy: { revision: "asc" } } } });
     expect(lead.revision).toBe(2);
@@ -189,7 +205,11 @@ describe("rate limits", () => {
     await limiter.consume("callback", { ip: "203.0.113.77", identity: "+14155550100" });
     const sqlite = new Database(file);
     try {
-      const keys = () => sqlite.prepare("SELECT key FROM rate_limits WHERE key LIKE 'callback:%'").all().map((r) => (r as { key: string }).key);
+      const keys = () =>
+        sqlite
+          .prepare("SELECT key FROM rate_limits WHERE key LIKE 'callback:%'")
+          .all()
+          .map((r) => (r as { key: string }).key);
       expect(keys()).toEqual(expect.arrayContaining(["callback:ip:203.0.113.77", "callback:identity:+14155550100"]));
       // Two seconds on, the 1-second IP window has ended; the 10-minute one has not.
       pruneExpiredSqlite(sqlite, Date.now() + 2_000);
@@ -203,7 +223,8 @@ describe("rate limits", () => {
   it("limits per IP across different emails", async () => {
     const limited = { ...deps, limiter: createMemoryRateLimiter({ ip: { points: 3, durationSeconds: 600 }, identity: GENEROUS_LIMITS.identity }) };
     const outcomes = [];
-    for (let i = 0; i < 4; i++) outcomes.push((await submitLead(limited, "newsletter", { email: `ip${i}@example.com`, consent: "on" }, { ip: "198.51.100.9" })).kind);
+    for (let i = 0; i < 4; i++)
+      outcomes.push((await submitLead(limited, "newsletter", { email: `ip${i}@example.com`, consent: "on" }, { ip: "198.51.100.9" })).kind);
     expect(outcomes).toEqual(["saved", "saved", "saved", "rate_limited"]);
   });
 });
@@ -219,10 +240,13 @@ describe("referrals and points", () => {
   });
 
   it("awards 100 pending points per new friend, invites each, and emails the totals to the referrer only", async () => {
-    const out = await submit("referral", referral("rita@example.com", [
-      { name: "Fay Friend", email: "fay@example.com", note: "She loves data" },
-      { name: "Gus Friend", email: "GUS@example.com" },
-    ]));
+    const out = await submit(
+      "referral",
+      referral("rita@example.com", [
+        { name: "Fay Friend", email: "fay@example.com", note: "She loves data" },
+        { name: "Gus Friend", email: "GUS@example.com" },
+      ]),
+    );
     expect(out.kind).toBe("saved");
     if (out.kind !== "saved") return;
     // The page shows nothing personal: the link and points go to the referrer's inbox.
@@ -242,17 +266,23 @@ describe("referrals and points", () => {
     const self = await submit("referral", referral("sam@example.com", [{ name: "Me", email: "SAM@example.com" }]));
     expect(self.kind === "invalid" && self.fieldErrors["friends.0.email"]).toMatch(/your own address/);
 
-    const dup = await submit("referral", referral("sam@example.com", [
-      { name: "A", email: "a@example.com" },
-      { name: "A again", email: "a@example.com" },
-    ]));
+    const dup = await submit(
+      "referral",
+      referral("sam@example.com", [
+        { name: "A", email: "a@example.com" },
+        { name: "A again", email: "a@example.com" },
+      ]),
+    );
     expect(dup.kind === "invalid" && dup.fieldErrors["friends.1.email"]).toMatch(/already listed/);
 
     // grace@example.com is already a contact (enrolled above); fay was referred by rita.
-    const out = await submit("referral", referral("sam@example.com", [
-      { name: "Grace", email: "grace@example.com" },
-      { name: "Fay", email: "fay@example.com" },
-    ]));
+    const out = await submit(
+      "referral",
+      referral("sam@example.com", [
+        { name: "Grace", email: "grace@example.com" },
+        { name: "Fay", email: "fay@example.com" },
+      ]),
+    );
     expect(out.kind).toBe("saved");
     if (out.kind !== "saved") return;
     expect((await emailData({ leadId: out.leadId, template: "referral-confirmation" })).points).toMatchObject({ earnedNow: 0, pending: 0, confirmed: 0 });
@@ -275,10 +305,13 @@ describe("referrals and points", () => {
   });
 
   it("ignores friend rows left empty", async () => {
-    const out = await submit("referral", referral("blank@example.com", [
-      { name: "Real", email: "real@example.com" },
-      { name: "", email: "" },
-    ]));
+    const out = await submit(
+      "referral",
+      referral("blank@example.com", [
+        { name: "Real", email: "real@example.com" },
+        { name: "", email: "" },
+      ]),
+    );
     expect(out.kind === "saved" && (await emailData({ leadId: out.leadId, template: "referral-confirmation" })).points).toMatchObject({ earnedNow: 100 });
   });
 
@@ -310,11 +343,10 @@ describe("referrals and points", () => {
 
   it("credits the referrer when a new visitor arrives through their link, once the visitor proves the address", async () => {
     const rita = await t.db.contact.findUniqueOrThrow({ where: { email: "rita@example.com" } });
-    const out = await submit(
-      "enroll",
-      enroll({ name: "Lin Link", email: "lin.link@example.com" }),
-      { firstTouch: { ref: rita.referralCode }, ip: "192.0.2.60" },
-    );
+    const out = await submit("enroll", enroll({ name: "Lin Link", email: "lin.link@example.com" }), {
+      firstTouch: { ref: rita.referralCode },
+      ip: "192.0.2.60",
+    });
     expect(out.kind).toBe("saved");
     if (out.kind !== "saved") return;
     const lead = await t.db.lead.findUniqueOrThrow({ where: { id: out.leadId } });
@@ -387,7 +419,17 @@ describe("newsletter, quote and call back", () => {
   });
 
   it("requires company and seats for a team quote only", async () => {
-    const base = { name: "Quinn", email: "quinn@example.com", courses: [openCohort.program], platform: "windows", contactBy: "call", phone: "+44 7700 900123", bestTime: "morning", timeZone: "Europe/London", consent: "on" };
+    const base = {
+      name: "Quinn",
+      email: "quinn@example.com",
+      courses: [openCohort.program],
+      platform: "windows",
+      contactBy: "call",
+      phone: "+44 7700 900123",
+      bestTime: "morning",
+      timeZone: "Europe/London",
+      consent: "on",
+    };
     const team = await submit("quote", { ...base, audience: "team" });
     expect(team.kind === "invalid" && Object.keys(team.fieldErrors).sort()).toEqual(["company", "seats"]);
     expect((await submit("quote", { ...base, audience: "individual", company: "Ignored Ltd" })).kind).toBe("saved");
@@ -396,7 +438,15 @@ describe("newsletter, quote and call back", () => {
   });
 
   it("saves a call-back request by phone alone, with a staff notification and no email to the person", async () => {
-    const out = await submit("callback", { name: "Pat Phone", phone: "(512) 555-0175", course: openCohort.program, platform: "linux", bestTime: "morning", timeZone: "America/Chicago", consent: "on" });
+    const out = await submit("callback", {
+      name: "Pat Phone",
+      phone: "(512) 555-0175",
+      course: openCohort.program,
+      platform: "linux",
+      bestTime: "morning",
+      timeZone: "America/Chicago",
+      consent: "on",
+    });
     expect(out.kind).toBe("saved");
     const lead = await t.db.lead.findFirstOrThrow({ where: { phone: "+15125550175" }, include: { emails: true, contact: true } });
     expect(lead.contact.email).toBeNull();
@@ -428,7 +478,9 @@ describe("concurrency", () => {
   });
 
   it("the same person sending a form from several tabs at once (different tokens) gives one lead, revised", async () => {
-    const outs = await Promise.all(Array.from({ length: 6 }, () => submit("newsletter", { email: "tabs@example.com", consent: "on", submissionToken: randomUUID() })));
+    const outs = await Promise.all(
+      Array.from({ length: 6 }, () => submit("newsletter", { email: "tabs@example.com", consent: "on", submissionToken: randomUUID() })),
+    );
     expect(outs.every((o) => o.kind === "saved")).toBe(true);
     expect(await t.db.contact.count({ where: { email: "tabs@example.com" } })).toBe(1);
     const leads = await t.db.lead.findMany({ where: { email: "tabs@example.com" } });

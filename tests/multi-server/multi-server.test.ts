@@ -109,7 +109,13 @@ function proxied(ip: string, extra: Record<string, string> = {}): Record<string,
   return { "x-forwarded-host": SITE_HOST, "x-forwarded-proto": "http", "x-forwarded-for": `${forged}, ${ip}`, ...extra };
 }
 
-const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+const decode = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 /** The hidden inputs (React's Server Action fields) of the first <form> on a page matching `which`. */
 function hiddenFields(html: string, which: RegExp = /./): [string, string][] {
@@ -173,9 +179,7 @@ const tally = (outcomes: Outcome[]) => ({
 /** The same person submits M times at once, round-robin over the servers, each time from a different IP. */
 async function samePersonEverywhere(tag: string, ipPrefix: string, m: number) {
   const email = `ms-${run}-${tag}@example.com`;
-  const outcomes = await Promise.all(
-    Array.from({ length: m }, (_, i) => apply(servers[i % 3], { name: "Sam Same", email }, `${ipPrefix}.${i + 1}`)),
-  );
+  const outcomes = await Promise.all(Array.from({ length: m }, (_, i) => apply(servers[i % 3], { name: "Sam Same", email }, `${ipPrefix}.${i + 1}`)));
   return { email, ...tally(outcomes) };
 }
 
@@ -324,7 +328,12 @@ describe("three app servers on one PostgreSQL database", () => {
     body.set("email", STAFF.email);
     body.set("password", STAFF.password);
     body.set("next", "/console");
-    const signIn = await fetch(`${s1.base}/console/sign-in`, { method: "POST", body, headers: proxied(ip, { origin: SITE, accept: "text/html" }), redirect: "manual" });
+    const signIn = await fetch(`${s1.base}/console/sign-in`, {
+      method: "POST",
+      body,
+      headers: proxied(ip, { origin: SITE, accept: "text/html" }),
+      redirect: "manual",
+    });
     expect(signIn.status).toBe(303);
     const cookie = signIn.headers
       .getSetCookie()
@@ -344,7 +353,12 @@ describe("three app servers on one PostgreSQL database", () => {
     const consolePage = await (await consoleOn(s2)).text();
     const out = new FormData();
     for (const [k, v] of hiddenFields(consolePage, /Sign out/)) out.append(k, v);
-    const signOut = await fetch(`${s2.base}/console`, { method: "POST", body: out, headers: proxied(ip, { cookie, origin: SITE, accept: "text/html" }), redirect: "manual" });
+    const signOut = await fetch(`${s2.base}/console`, {
+      method: "POST",
+      body: out,
+      headers: proxied(ip, { cookie, origin: SITE, accept: "text/html" }),
+      redirect: "manual",
+    });
     expect(signOut.status).toBe(303);
     expect(signOut.headers.get("location")).toMatch(/\/console\/sign-in/);
 

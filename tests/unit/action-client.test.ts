@@ -5,7 +5,15 @@
  * and called with real sessions in tests/integration/console-authorization.test.ts.
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { actionInfo, createStaffAction, FORBIDDEN_MESSAGE, PUBLIC_FAULT_MESSAGE, publicAction, STAFF_FAULT_MESSAGE, type StaffMember } from "@/lib/actions/client";
+import {
+  actionInfo,
+  createStaffAction,
+  FORBIDDEN_MESSAGE,
+  PUBLIC_FAULT_MESSAGE,
+  publicAction,
+  STAFF_FAULT_MESSAGE,
+  type StaffMember,
+} from "@/lib/actions/client";
 
 const fd = (fields: Record<string, string> = {}) => {
   const f = new FormData();
@@ -77,7 +85,13 @@ describe("publicAction", () => {
   it("reads a form action's FormData from the first argument only, and a state action's from the second only", async () => {
     const form = publicAction.formAction({ name: "testFormAction", malformed: () => "malformed" }, async () => "ran");
     const state = publicAction.stateAction({ name: "testStateAction", malformed: () => "malformed" }, async () => "ran");
-    expect([await form(fd()), await form(null, fd()), await state(fd()), await state(null, fd()), await state(fd(), fd())]).toEqual(["ran", "malformed", "malformed", "ran", "ran"]);
+    expect([await form(fd()), await form(null, fd()), await state(fd()), await state(null, fd()), await state(fd(), fd())]).toEqual([
+      "ran",
+      "malformed",
+      "malformed",
+      "ran",
+      "ran",
+    ]);
   });
 
   it("logs a fault with its stack and answers `failed` with the friendly message", async () => {
@@ -184,9 +198,12 @@ describe("staffAction(permission)", () => {
 
 describe("actionInfo", () => {
   it("tells how an action was built, and knows nothing of a function built without the client", async () => {
-    const staffAction = createStaffAction({ currentStaff: async () => null, signIn: () => {
-      throw new Error("unused");
-    } });
+    const staffAction = createStaffAction({
+      currentStaff: async () => null,
+      signIn: () => {
+        throw new Error("unused");
+      },
+    });
     const pub = publicAction.formAction({ name: "a", malformed: () => 1 }, async () => 1);
     const staff = staffAction("leads:work").stateAction({ name: "b", malformed: () => 1, returnTo: () => "/console", forbidden: () => 1 }, async () => 1);
     const bare = async (formData: FormData) => formData.get("x");

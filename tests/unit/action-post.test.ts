@@ -33,7 +33,13 @@ function form(fields: Record<string, string>): FormData {
   return f;
 }
 
-const STATE = { formType: "quote", status: "error", message: "Please correct the highlighted fields.", values: { message: "$5 a month", name: "Ada" }, submissionToken: "3f1c0a52-7c1e-4c36-9a55-0f4b7a8e2d11" };
+const STATE = {
+  formType: "quote",
+  status: "error",
+  message: "Please correct the highlighted fields.",
+  values: { message: "$5 a month", name: "Ada" },
+  submissionToken: "3f1c0a52-7c1e-4c36-9a55-0f4b7a8e2d11",
+};
 
 describe("what the app's pages send", () => {
   it("passes React's encoding of (previous state, form data), of no arguments and of plain values", async () => {
@@ -46,7 +52,10 @@ describe("what the app's pages send", () => {
 
   it("passes React's encoding of any JSON state and any form fields (property)", async () => {
     const encode = await reactEncodeReply();
-    const text = fc.oneof(fc.string(), fc.string().map((s) => `$${s}`));
+    const text = fc.oneof(
+      fc.string(),
+      fc.string().map((s) => `$${s}`),
+    );
     // Plain objects only (React's client refuses null prototypes): as JSON.parse makes them.
     const plain = (v: unknown) => JSON.parse(JSON.stringify(v ?? null)) as unknown;
     const state = fc.oneof(fc.jsonValue(), fc.dictionary(text, fc.oneof(text, fc.jsonValue()), { maxKeys: 5 })).map(plain);
@@ -63,14 +72,24 @@ describe("what the app's pages send", () => {
   it("passes a form posted without JavaScript, by id or with its bound state", async () => {
     const noJs = (fields: Record<string, string>) => new Request("http://127.0.0.1/quote", { method: "POST", body: form(fields) });
     expect(await actionPostProblem(noJs({ [`$ACTION_ID_${ID}`]: "", email: "a@example.com" }))).toBeNull();
-    const bound = { "$ACTION_REF_1": "", "$ACTION_1:0": `{"id":"${ID}","bound":"$@1"}`, "$ACTION_1:1": JSON.stringify([STATE]).replace('"$5', '"$$$5'), "$ACTION_KEY": "k1", email: "a@example.com" };
+    const bound = {
+      $ACTION_REF_1: "",
+      "$ACTION_1:0": `{"id":"${ID}","bound":"$@1"}`,
+      "$ACTION_1:1": JSON.stringify([STATE]).replace('"$5', '"$$$5'),
+      $ACTION_KEY: "k1",
+      email: "a@example.com",
+    };
     expect(await actionPostProblem(noJs(bound))).toBeNull();
-    expect(await actionPostProblem(noJs({ "$ACTION_REF_1": "", "$ACTION_1:0": `{"id":"${ID}","bound":null}` }))).toBeNull();
+    expect(await actionPostProblem(noJs({ $ACTION_REF_1: "", "$ACTION_1:0": `{"id":"${ID}","bound":null}` }))).toBeNull();
   });
 
   it("leaves alone what is not an action post", async () => {
     expect(await actionPostProblem(new Request("http://127.0.0.1/quote"))).toBeNull();
-    expect(await actionPostProblem(new Request("http://127.0.0.1/quote", { method: "POST", body: "a=b", headers: { "content-type": "application/x-www-form-urlencoded" } }))).toBeNull();
+    expect(
+      await actionPostProblem(
+        new Request("http://127.0.0.1/quote", { method: "POST", body: "a=b", headers: { "content-type": "application/x-www-form-urlencoded" } }),
+      ),
+    ).toBeNull();
   });
 });
 
@@ -101,11 +120,15 @@ describe("what only a tampering client sends", () => {
 
   it("refuses random bytes in every content type", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.uint8Array({ minLength: 1, maxLength: 300 }), fc.constantFrom("text/plain", "application/octet-stream", "multipart/form-data; boundary=xyz", undefined), async (bytes, type) => {
-        // Random bytes that happen to be a JSON list of plain values would be fine; they never are here.
-        fc.pre(!/^\s*\[/.test(Buffer.from(bytes).toString("latin1")));
-        expect(await actionPostProblem(fetchAction(bytes, type))).not.toBeNull();
-      }),
+      fc.asyncProperty(
+        fc.uint8Array({ minLength: 1, maxLength: 300 }),
+        fc.constantFrom("text/plain", "application/octet-stream", "multipart/form-data; boundary=xyz", undefined),
+        async (bytes, type) => {
+          // Random bytes that happen to be a JSON list of plain values would be fine; they never are here.
+          fc.pre(!/^\s*\[/.test(Buffer.from(bytes).toString("latin1")));
+          expect(await actionPostProblem(fetchAction(bytes, type))).not.toBeNull();
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -121,14 +144,14 @@ describe("what only a tampering client sends", () => {
   it("refuses no-JavaScript posts that name no action, several, or a bound state that is not one", async () => {
     const noJs = (fields: Record<string, string>) => actionPostProblem(new Request("http://127.0.0.1/quote", { method: "POST", body: form(fields) }));
     expect(await noJs({ email: "a@example.com" })).toBe("no action named");
-    expect(await noJs({ [`$ACTION_ID_${ID}`]: "", "$ACTION_ID_7f00": "" })).toBe("several actions named");
-    expect(await noJs({ "$ACTION_ID_zz": "" })).toBe("a malformed action id");
-    expect(await noJs({ "$ACTION_REF_1": "" })).toBe("no readable action reference");
-    expect(await noJs({ "$ACTION_REF_1": "", "$ACTION_1:0": "{{{" })).toBe("no readable action reference");
-    expect(await noJs({ "$ACTION_REF_1": "", "$ACTION_1:0": `{"id":"${ID}","bound":"$Q5"}` })).toBe("a bound state that is not a reference to its part");
-    expect(await noJs({ "$ACTION_REF_1": "", "$ACTION_1:0": `{"id":"${ID}","bound":"$@1"}`, "$ACTION_1:1": "{{{" })).toBe("arguments that are not JSON");
-    expect(await noJs({ "$ACTION_REF_1": "", "$ACTION_1:0": `{"id":"${ID}","bound":"$@1"}` })).toBe("no arguments part");
-    expect(await noJs({ "$ACTION_REF_1": "", "$ACTION_1:0": `{"id":"${ID}","bound":"$@1"}`, "$ACTION_1:1": '["$F2"]' })).toBe('a "$F" reference');
+    expect(await noJs({ [`$ACTION_ID_${ID}`]: "", $ACTION_ID_7f00: "" })).toBe("several actions named");
+    expect(await noJs({ $ACTION_ID_zz: "" })).toBe("a malformed action id");
+    expect(await noJs({ $ACTION_REF_1: "" })).toBe("no readable action reference");
+    expect(await noJs({ $ACTION_REF_1: "", "$ACTION_1:0": "{{{" })).toBe("no readable action reference");
+    expect(await noJs({ $ACTION_REF_1: "", "$ACTION_1:0": `{"id":"${ID}","bound":"$Q5"}` })).toBe("a bound state that is not a reference to its part");
+    expect(await noJs({ $ACTION_REF_1: "", "$ACTION_1:0": `{"id":"${ID}","bound":"$@1"}`, "$ACTION_1:1": "{{{" })).toBe("arguments that are not JSON");
+    expect(await noJs({ $ACTION_REF_1: "", "$ACTION_1:0": `{"id":"${ID}","bound":"$@1"}` })).toBe("no arguments part");
+    expect(await noJs({ $ACTION_REF_1: "", "$ACTION_1:0": `{"id":"${ID}","bound":"$@1"}`, "$ACTION_1:1": '["$F2"]' })).toBe('a "$F" reference');
   });
 
   it("answers a refused post with 400 and a plain sentence", async () => {

@@ -38,7 +38,10 @@ describe("every registered Server Action", () => {
     const keys = [...registered.keys()];
     expect(keys.filter((k) => k.startsWith("app/(forms)/")).length).toBeGreaterThanOrEqual(6);
     expect(keys.filter((k) => k.startsWith("app/(console)/")).length).toBeGreaterThanOrEqual(10);
-    expect(PUBLIC_IN_CONSOLE.filter((k) => !registered.has(k)), "an entry of PUBLIC_IN_CONSOLE names no action").toEqual([]);
+    expect(
+      PUBLIC_IN_CONSOLE.filter((k) => !registered.has(k)),
+      "an entry of PUBLIC_IN_CONSOLE names no action",
+    ).toEqual([]);
   });
 
   it("is built with the action client: staff with a permission in the console, public elsewhere", () => {
@@ -47,7 +50,8 @@ describe("every registered Server Action", () => {
       const info = actionInfo(value);
       const staffOnly = key.startsWith("app/(console)/") && !PUBLIC_IN_CONSOLE.includes(key);
       if (!info) wrong.push(`${key}: not built with the action client`);
-      else if (staffOnly && (info.client !== "staff" || !info.permission)) wrong.push(`${key}: a console action built with the ${info.client} client, without a permission`);
+      else if (staffOnly && (info.client !== "staff" || !info.permission))
+        wrong.push(`${key}: a console action built with the ${info.client} client, without a permission`);
       else if (!staffOnly && info.client !== "public") wrong.push(`${key}: built with the ${info.client} client, expected the public one`);
     }
     expect(wrong).toEqual([]);

@@ -38,20 +38,21 @@ describe("bench/lib/report", () => {
   });
 
   it("prints each figure next to its baseline and the ratio", () => {
-    const text = comparisonTable("title", "bare node:http", [
-      { measure: "throughput", value: 51, baseline: 158, unit: "subs/s", higherIsBetter: true },
-    ]);
+    const text = comparisonTable("title", "bare node:http", [{ measure: "throughput", value: 51, baseline: 158, unit: "subs/s", higherIsBetter: true }]);
     expect(text).toContain("baseline: bare node:http, same run");
     expect(text.split("\n").at(-1)).toBe("throughput | 51 subs/s | 158 subs/s |      0.32× (worse)");
   });
 
   it("aligns columns: the first to the left, the rest to the right", () => {
-    expect(table(["kind", "ms"], [["a", "1.5"], ["longer", "10.0"]]).split("\n")).toEqual([
-      "kind   |   ms",
-      "-------|-----",
-      "a      |  1.5",
-      "longer | 10.0",
-    ]);
+    expect(
+      table(
+        ["kind", "ms"],
+        [
+          ["a", "1.5"],
+          ["longer", "10.0"],
+        ],
+      ).split("\n"),
+    ).toEqual(["kind   |   ms", "-------|-----", "a      |  1.5", "longer | 10.0"]);
   });
 });
 

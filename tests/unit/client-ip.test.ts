@@ -34,9 +34,12 @@ describe("normalizeIp", () => {
     expect(normalizeIp(input)).toBe(expected);
   });
 
-  it.each(["", "unknown", "evil.example", "1.2.3", "256.1.1.1", "1.2.3.4.5", "2001:db8::1::2", "12345::", "<script>", "x".repeat(100)])("refuses %j", (junk) => {
-    expect(normalizeIp(junk)).toBeNull();
-  });
+  it.each(["", "unknown", "evil.example", "1.2.3", "256.1.1.1", "1.2.3.4.5", "2001:db8::1::2", "12345::", "<script>", "x".repeat(100)])(
+    "refuses %j",
+    (junk) => {
+      expect(normalizeIp(junk)).toBeNull();
+    },
+  );
 });
 
 describe("clientIpFromChain", () => {
@@ -190,13 +193,21 @@ describe("serverOptions", () => {
 });
 
 describe("crossOriginActionRefusal (server.ts, before Next's CSRF check answers 500)", () => {
-  const action = (headers: Record<string, string>, url = "/newsletter", method = "POST") => crossOriginActionRefusal(method, url, { host: "www.loomstack.example", ...headers });
+  const action = (headers: Record<string, string>, url = "/newsletter", method = "POST") =>
+    crossOriginActionRefusal(method, url, { host: "www.loomstack.example", ...headers });
   const multipart = { "content-type": "multipart/form-data; boundary=x" };
 
   it("lets same-origin posts through, by Host or by the first X-Forwarded-Host", () => {
     expect(action({ ...multipart, origin: "https://www.loomstack.example" })).toBeNull();
     expect(action({ "next-action": "abc", origin: "https://www.loomstack.example" })).toBeNull();
-    expect(crossOriginActionRefusal("POST", "/apply", { host: "app-internal.lan:8080", "x-forwarded-host": "www.loomstack.example, cdn.example", origin: "https://www.loomstack.example", ...multipart })).toBeNull();
+    expect(
+      crossOriginActionRefusal("POST", "/apply", {
+        host: "app-internal.lan:8080",
+        "x-forwarded-host": "www.loomstack.example, cdn.example",
+        origin: "https://www.loomstack.example",
+        ...multipart,
+      }),
+    ).toBeNull();
   });
 
   it("lets through what Next itself lets through: no Origin, not a possible action, route handlers", () => {
@@ -220,13 +231,19 @@ describe("forged forwarding headers, as properties (fast-check)", () => {
 
   it("with N trusted proxies the client is whatever the outermost one appended, whatever the client wrote before it", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 4 }), fc.ipV4(), forgedEntries, fc.array(fc.ipV4(), { minLength: 4, maxLength: 4 }), (hops, client, forged, proxies) => {
-        // Proxy 1 (outermost) appends the client; proxy k appends proxy k-1; the app's peer is proxy N.
-        const used = proxies.slice(0, hops);
-        const xff = [...forged, ...(hops > 0 ? [client, ...used.slice(0, -1)] : [])].join(", ");
-        const socket = hops > 0 ? used[used.length - 1] : client;
-        expect(clientIpFromChain(xff, socket, hops)).toBe(client);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 4 }),
+        fc.ipV4(),
+        forgedEntries,
+        fc.array(fc.ipV4(), { minLength: 4, maxLength: 4 }),
+        (hops, client, forged, proxies) => {
+          // Proxy 1 (outermost) appends the client; proxy k appends proxy k-1; the app's peer is proxy N.
+          const used = proxies.slice(0, hops);
+          const xff = [...forged, ...(hops > 0 ? [client, ...used.slice(0, -1)] : [])].join(", ");
+          const socket = hops > 0 ? used[used.length - 1] : client;
+          expect(clientIpFromChain(xff, socket, hops)).toBe(client);
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -70,14 +70,14 @@ describe("csvCell: formula injection", () => {
     expect(csvCell("-2+3")).toBe("'-2+3");
     expect(csvCell("@SUM(A1:A9)")).toBe("'@SUM(A1:A9)");
     expect(csvCell("\t=1+1")).toBe("'\t=1+1");
-    expect(csvCell("\r=1+1")).toBe("\"'\r=1+1\"");
+    expect(csvCell("\r=1+1")).toBe('"\'\r=1+1"');
     expect(csvCell('=HYPERLINK("http://evil","x")')).toBe('"\'=HYPERLINK(""http://evil"",""x"")"');
     expect(csvCell("=cmd|' /C calc'!A0")).toBe("'=cmd|' /C calc'!A0");
   });
 
   it("also neutralises a formula behind leading white space, and the full-width signs", () => {
     expect(csvCell(" =1+1")).toBe("' =1+1");
-    expect(csvCell("\n@x")).toBe("\"'\n@x\"");
+    expect(csvCell("\n@x")).toBe('"\'\n@x"');
     expect(csvCell("\u3000=1+1")).toBe("'\u3000=1+1");
     for (const sign of ["＝", "＋", "－", "＠"]) expect(csvCell(`${sign}1`)).toBe(`'${sign}1`);
   });
@@ -89,18 +89,21 @@ describe("csvCell: formula injection", () => {
   it("property: no parsed cell ever starts like a formula, and removing one apostrophe gives the value back", () => {
     const dangerousish = fc.stringMatching(/^[\t\r\n =+\-@,"'a＝]{0,4}[a-z0-9(),"=]{0,6}$/);
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.string({ unit: "grapheme" }), dangerousish, fc.string({ unit: "binary" })), { minLength: 1, maxLength: 5 }), (values) => {
-        const [row, ...rest] = parseCsv(csvLine(values));
-        expect(rest).toEqual([]);
-        expect(row).toHaveLength(values.length);
-        row.forEach((cell, i) => {
-          expect(cell).not.toMatch(/^[=+\-@\t\r]/);
-          expect(cell).not.toMatch(/^\s+[=+\-@]/);
-          const original = values[i];
-          expect(cell === original || cell === `'${original}`).toBe(true);
-          if (/^[=+\-@\t\r]/.test(original)) expect(cell).toBe(`'${original}`);
-        });
-      }),
+      fc.property(
+        fc.array(fc.oneof(fc.string({ unit: "grapheme" }), dangerousish, fc.string({ unit: "binary" })), { minLength: 1, maxLength: 5 }),
+        (values) => {
+          const [row, ...rest] = parseCsv(csvLine(values));
+          expect(rest).toEqual([]);
+          expect(row).toHaveLength(values.length);
+          row.forEach((cell, i) => {
+            expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+            expect(cell).not.toMatch(/^\s+[=+\-@]/);
+            const original = values[i];
+            expect(cell === original || cell === `'${original}`).toBe(true);
+            if (/^[=+\-@\t\r]/.test(original)) expect(cell).toBe(`'${original}`);
+          });
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -108,6 +111,8 @@ describe("csvCell: formula injection", () => {
 
 describe("fastCsvCell (the raw readers' shortcut)", () => {
   it("gives exactly csvCell's cell for any value", () => {
+    // No `u` flag on purpose: the emoji's halves are drawn apart, so lone surrogates are generated too.
+    // eslint-disable-next-line no-misleading-character-class
     const edgy = fc.stringMatching(/^[\t\r\n \u00a0\u2028\u3000\ufeff=+\-@,"'a＝＋－＠😀]{0,3}[a-z0-9 ,"\u00a0\u2000]{0,4}[\t\r\n \u00a0\u3000a"]{0,2}$/);
     const value = fc.oneof(fc.string({ unit: "grapheme" }), fc.string({ unit: "binary" }), edgy, fc.constantFrom(null, undefined, 0, -1.5, 12n, ""));
     fc.assert(
@@ -116,7 +121,26 @@ describe("fastCsvCell (the raw readers' shortcut)", () => {
       }),
       { numRuns: 2000 },
     );
-    for (const v of ["plain", "a,b", 'say "hi"', "x\n", " lead", "trail ", "\u00a0x", "x\u3000", "=1", "-1", "@a", "+1", "＝1", "Zoë", "{}", '{"a":1}', "9", "'quoted'"]) {
+    for (const v of [
+      "plain",
+      "a,b",
+      'say "hi"',
+      "x\n",
+      " lead",
+      "trail ",
+      "\u00a0x",
+      "x\u3000",
+      "=1",
+      "-1",
+      "@a",
+      "+1",
+      "＝1",
+      "Zoë",
+      "{}",
+      '{"a":1}',
+      "9",
+      "'quoted'",
+    ]) {
       expect(fastCsvCell(v), JSON.stringify(v)).toBe(csvCell(v));
     }
   });

@@ -153,7 +153,11 @@ describe("email templates", () => {
     expect(invitation.subject.length).toBeLessThanOrEqual(SUBJECT_MAX_LENGTH);
     expect(invitation.subject).toMatch(/^Rita Bcc: victim@example\.com x+… invited you to Loomstack Academy$/);
 
-    const staff = await renderEmail("staff-new-lead", { ...sample("staff-new-lead").data, name: "\n\n", email: "a@b.example\r\n" }, { siteUrl: "http://localhost:3000" });
+    const staff = await renderEmail(
+      "staff-new-lead",
+      { ...sample("staff-new-lead").data, name: "\n\n", email: "a@b.example\r\n" },
+      { siteUrl: "http://localhost:3000" },
+    );
     expect(staff.subject).toBe("New lead: Enrollment application — a@b.example");
   });
 
@@ -264,7 +268,15 @@ describe("email templates", () => {
     it("approval: points redeemed, what was asked for and the confirmed balance left; no rejection wording", async () => {
       const { subject, html, text } = await renderEmail("redemption-decision", approved, ctx);
       expect(subject).toBe("Approved: your request to spend 500 referral points");
-      for (const fact of ["approved your request to spend 500 points", "We deducted 500 points", "200 points confirmed left", "Points redeemed", "Confirmed balance left", "A device (laptop or tablet)", "A refurbished laptop for my course"]) {
+      for (const fact of [
+        "approved your request to spend 500 points",
+        "We deducted 500 points",
+        "200 points confirmed left",
+        "Points redeemed",
+        "Confirmed balance left",
+        "A device (laptop or tablet)",
+        "A refurbished laptop for my course",
+      ]) {
         expect(text, fact).toContain(fact);
         expect(withoutMarkers(html), fact).toContain(escapeHtml(fact));
       }

@@ -36,7 +36,13 @@ afterEach(() => {
 
 describe("formDataToObject", () => {
   it("keeps single fields as strings", () => {
-    expect(parse([["name", "Ada"], ["email", "ada@example.com"], ["consent", "on"]])).toEqual({
+    expect(
+      parse([
+        ["name", "Ada"],
+        ["email", "ada@example.com"],
+        ["consent", "on"],
+      ]),
+    ).toEqual({
       name: "Ada",
       email: "ada@example.com",
       consent: "on",
@@ -72,7 +78,14 @@ describe("formDataToObject", () => {
   });
 
   it("turns a name posted several times (a checkbox group) into a list, in posting order", () => {
-    expect(parse([["courses", "b"], ["courses", "a"], ["courses", "c"], ["name", "Q"]])).toEqual({ courses: ["b", "a", "c"], name: "Q" });
+    expect(
+      parse([
+        ["courses", "b"],
+        ["courses", "a"],
+        ["courses", "c"],
+        ["name", "Q"],
+      ]),
+    ).toEqual({ courses: ["b", "a", "c"], name: "Q" });
     expect(parse([["courses", "only"]])).toEqual({ courses: "only" });
   });
 
@@ -139,7 +152,14 @@ describe("formDataToObject", () => {
   });
 
   it("ignores keys with other shapes (two parts, four parts, a non-numeric index)", () => {
-    expect(parse([["a.b", "1"], ["a.0.b.c", "1"], ["a.x.b", "1"], ["name", "Ada"]])).toEqual({ name: "Ada" });
+    expect(
+      parse([
+        ["a.b", "1"],
+        ["a.0.b.c", "1"],
+        ["a.x.b", "1"],
+        ["name", "Ada"],
+      ]),
+    ).toEqual({ name: "Ada" });
   });
 
   it("keeps at most 200 fields, counting only text fields (not $ACTION keys or files)", () => {
@@ -168,7 +188,10 @@ describe("formDataToObject", () => {
     // Either dropped or kept as the posted string; never mixed with Object.prototype's functions.
     for (const [key, value] of Object.entries(out)) {
       const values = Array.isArray(value) ? value : [value];
-      expect(values.every((v) => typeof v === "string" || (typeof v === "object" && v !== null)), `${key} → ${fc.stringify(value)}`).toBe(true);
+      expect(
+        values.every((v) => typeof v === "string" || (typeof v === "object" && v !== null)),
+        `${key} → ${fc.stringify(value)}`,
+      ).toBe(true);
     }
   });
 });
@@ -187,7 +210,10 @@ const UNSAFE = ["__proto__", "constructor", "prototype", ""];
 const inherited = (k: string) => !k.includes(".") && k in Object.prototype && !UNSAFE.includes(k);
 
 const plainKey = fc.oneof(fc.constantFrom(...NAMES, ...UNSAFE), fc.string({ maxLength: 8 }));
-const index = fc.oneof({ weight: 4, arbitrary: fc.nat({ max: 12 }).map(String) }, { weight: 1, arbitrary: fc.constantFrom("49", "50", "51", "007", "1e1", "-1", "", "x") });
+const index = fc.oneof(
+  { weight: 4, arbitrary: fc.nat({ max: 12 }).map(String) },
+  { weight: 1, arbitrary: fc.constantFrom("49", "50", "51", "007", "1e1", "-1", "", "x") },
+);
 const key = fc.oneof(
   { weight: 4, arbitrary: plainKey },
   { weight: 4, arbitrary: fc.tuple(plainKey, index, plainKey).map(([l, i, f]) => `${l}.${i}.${f}`) },
@@ -195,7 +221,13 @@ const key = fc.oneof(
   { weight: 1, arbitrary: fc.array(fc.string({ maxLength: 3 }), { minLength: 2, maxLength: 5 }).map((p) => p.join(".")) },
 );
 const value = fc.oneof({ weight: 9, arbitrary: fc.string({ unit: "grapheme", maxLength: 12 }) }, { weight: 1, arbitrary: fc.constant(new Blob(["file"])) });
-const entries = fc.array(fc.tuple(key.filter((k) => !inherited(k)), value), { maxLength: 260 });
+const entries = fc.array(
+  fc.tuple(
+    key.filter((k) => !inherited(k)),
+    value,
+  ),
+  { maxLength: 260 },
+);
 
 const isString = (v: unknown): v is string => typeof v === "string";
 const isRow = (v: unknown) =>
@@ -215,7 +247,10 @@ describe("formDataToObject properties", () => {
           const list = v as unknown[];
           expect(Object.keys(list).length, `${k} has holes`).toBe(list.length);
           // (A list can mix both only when a name is posted plain and indexed, e.g. friends and friends.0.name.)
-          expect(list.every((x) => isString(x) || isRow(x)), `${k}: ${fc.stringify(list)}`).toBe(true);
+          expect(
+            list.every((x) => isString(x) || isRow(x)),
+            `${k}: ${fc.stringify(list)}`,
+          ).toBe(true);
           for (const row of list.filter((x) => !isString(x))) for (const f of Object.keys(row as object)) expect(UNSAFE.includes(f)).toBe(false);
         }
       }),
@@ -225,9 +260,12 @@ describe("formDataToObject properties", () => {
 
   it("keeps every posted text field among the first 200 (in order), and nothing else", () => {
     // Plain names only: each shows up as a string or a list of its values in posting order.
-    const simple = fc.array(fc.tuple(fc.constantFrom("a", "b", "c", "courses", "$ACTION_ID_1"), fc.oneof(fc.string({ maxLength: 5 }), fc.constant(new Blob(["f"])))), {
-      maxLength: 260,
-    });
+    const simple = fc.array(
+      fc.tuple(fc.constantFrom("a", "b", "c", "courses", "$ACTION_ID_1"), fc.oneof(fc.string({ maxLength: 5 }), fc.constant(new Blob(["f"])))),
+      {
+        maxLength: 260,
+      },
+    );
     fc.assert(
       fc.property(simple, (es) => {
         const out = parse(es);

@@ -8,16 +8,7 @@ import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
 import { FORM_TYPES, type FormType } from "@/lib/leads/form-types";
 import { leadFormAction } from "@/lib/leads/run-form-action";
-import {
-  attributionSchema,
-  CALL_TIMES,
-  DEVICE_PLATFORMS,
-  EXPERIENCE_LEVELS,
-  formSchemas,
-  LIMITS,
-  PAYMENT_OPTIONS,
-  REWARDS,
-} from "@/lib/leads/schemas";
+import { attributionSchema, CALL_TIMES, DEVICE_PLATFORMS, EXPERIENCE_LEVELS, formSchemas, LIMITS, PAYMENT_OPTIONS, REWARDS } from "@/lib/leads/schemas";
 import {
   arbitraryPost,
   ATTRIBUTION_LIMITS,
@@ -308,7 +299,12 @@ it("accepts only well-formed Unicode (no lone surrogates) in output strings, for
   fc.assert(
     fc.property(
       fc.limitShrink(
-        fc.constantFrom(...FORM_TYPES).chain((form) => fc.tuple(fc.constant(form), injected(form, withLoneSurrogate).map((x) => x.raw))),
+        fc.constantFrom(...FORM_TYPES).chain((form) =>
+          fc.tuple(
+            fc.constant(form),
+            injected(form, withLoneSurrogate).map((x) => x.raw),
+          ),
+        ),
         100,
       ),
       ([form, raw]) => {
@@ -370,17 +366,25 @@ describe.each(FORM_TYPES)("%s form action, tampered calls", (form) => {
     const error = vi.spyOn(console, "error").mockImplementation(() => {});
     try {
       await fc.assert(
-        fc.asyncProperty(tamperedArgs(form, touched, () => new FormData()), async (args) => {
-          warn.mockClear();
-          error.mockClear();
-          const state = await action(...args);
-          expect(state).toEqual({ formType: form, status: "error", message: "We could not read this form. Reload the page and send it again.", submissionToken: expect.stringMatching(UUID) });
-          expect(warn).toHaveBeenCalledTimes(1);
-          const line = String(warn.mock.calls[0][0]);
-          expect(warn.mock.calls[0]).toHaveLength(1);
-          expect(line).not.toMatch(/\n|TypeError|\bat /);
-          expect(error).not.toHaveBeenCalled();
-        }),
+        fc.asyncProperty(
+          tamperedArgs(form, touched, () => new FormData()),
+          async (args) => {
+            warn.mockClear();
+            error.mockClear();
+            const state = await action(...args);
+            expect(state).toEqual({
+              formType: form,
+              status: "error",
+              message: "We could not read this form. Reload the page and send it again.",
+              submissionToken: expect.stringMatching(UUID),
+            });
+            expect(warn).toHaveBeenCalledTimes(1);
+            const line = String(warn.mock.calls[0][0]);
+            expect(warn.mock.calls[0]).toHaveLength(1);
+            expect(line).not.toMatch(/\n|TypeError|\bat /);
+            expect(error).not.toHaveBeenCalled();
+          },
+        ),
         { numRuns: RUNS },
       );
     } finally {

@@ -46,9 +46,29 @@ describe("phone numbers", () => {
   ];
   it.each(REAL)("accepts %s as %s, in every form with a phone", (typed, e164) => {
     expect(callback(typed)).toMatchObject({ success: true, data: { phone: e164 } });
-    const enroll = enrollSchema.safeParse({ name: "A", email: "a@example.com", phone: typed, program: "p", cohort: "c", paymentOption: "upfront", experience: "none", consent: "on" });
+    const enroll = enrollSchema.safeParse({
+      name: "A",
+      email: "a@example.com",
+      phone: typed,
+      program: "p",
+      cohort: "c",
+      paymentOption: "upfront",
+      experience: "none",
+      consent: "on",
+    });
     expect(enroll).toMatchObject({ success: true, data: { phone: e164 } });
-    const quote = quoteSchema.safeParse({ audience: "individual", name: "A", email: "a@example.com", courses: "p", platform: "linux", contactBy: "call", phone: typed, bestTime: "evening", timeZone: "UTC", consent: "on" });
+    const quote = quoteSchema.safeParse({
+      audience: "individual",
+      name: "A",
+      email: "a@example.com",
+      courses: "p",
+      platform: "linux",
+      contactBy: "call",
+      phone: typed,
+      bestTime: "evening",
+      timeZone: "UTC",
+      consent: "on",
+    });
     expect(quote).toMatchObject({ success: true, data: { phone: e164 } });
   });
 
@@ -98,7 +118,17 @@ describe("single-line fields", () => {
       consent: "on",
     });
     expect(errors(referral)).toEqual({ name: SINGLE_LINE, "friends.0.name": SINGLE_LINE });
-    const quote = quoteSchema.safeParse({ audience: "team", company: `Acme${br}Ltd`, seats: "3", name: "Q", email: "q@example.com", courses: "p", platform: "linux", contactBy: "email", consent: "on" });
+    const quote = quoteSchema.safeParse({
+      audience: "team",
+      company: `Acme${br}Ltd`,
+      seats: "3",
+      name: "Q",
+      email: "q@example.com",
+      courses: "p",
+      platform: "linux",
+      contactBy: "email",
+      consent: "on",
+    });
     expect(errors(quote)).toEqual({ company: SINGLE_LINE });
   });
 
@@ -117,14 +147,32 @@ describe("single-line fields", () => {
   });
 
   it("turns line breaks in hidden attribution values into spaces (they are never the person's fault)", () => {
-    expect(attributionSchema.parse({ utm_source: "news\r\nletter", cta: "a\u2028b", article: "/x\ty" })).toMatchObject({ utm_source: "news  letter", cta: "a b", article: "/x y" });
+    expect(attributionSchema.parse({ utm_source: "news\r\nletter", cta: "a\u2028b", article: "/x\ty" })).toMatchObject({
+      utm_source: "news  letter",
+      cta: "a b",
+      article: "/x y",
+    });
   });
 
   describe("console forms", () => {
-    const program = { name: "Data", tagline: "t", summary: "Line one\nLine two", format: "f", schedule: "s", durationWeeks: "10", hoursPerWeek: "5", level: "l", outcomes: "o", curriculum: "c" };
+    const program = {
+      name: "Data",
+      tagline: "t",
+      summary: "Line one\nLine two",
+      format: "f",
+      schedule: "s",
+      durationWeeks: "10",
+      hoursPerWeek: "5",
+      level: "l",
+      outcomes: "o",
+      curriculum: "c",
+    };
 
     it.each(BREAKS.map((b) => [JSON.stringify(b), b]))("refuses %s in program, cohort, option and staff names, and in a lost reason", (_shown, br) => {
-      expect(errors(programSchema.safeParse({ ...program, name: `Data${br}Science`, tagline: `Learn${br}fast` }))).toEqual({ name: SINGLE_LINE, tagline: SINGLE_LINE });
+      expect(errors(programSchema.safeParse({ ...program, name: `Data${br}Science`, tagline: `Learn${br}fast` }))).toEqual({
+        name: SINGLE_LINE,
+        tagline: SINGLE_LINE,
+      });
       const cohort = { name: `Spring${br}2030`, startDate: "2030-01-07", endDate: "2030-03-01", timeZone: "UTC", seats: "10", seatsLeft: "9", status: "open" };
       expect(errors(cohortSchema.safeParse(cohort))).toEqual({ name: SINGLE_LINE });
       expect(errors(paymentOptionSchema.safeParse({ kind: "upfront", label: `Pay${br}now`, description: "d", total: "1000" }))).toEqual({ label: SINGLE_LINE });
@@ -137,7 +185,9 @@ describe("single-line fields", () => {
 
     it("keeps line breaks in multi-line fields (a program's summary, an option's description)", () => {
       expect(programSchema.safeParse(program).data).toMatchObject({ summary: "Line one\nLine two" });
-      expect(paymentOptionSchema.safeParse({ kind: "upfront", label: "Pay now", description: "One\nTwo", total: "1000" }).data).toMatchObject({ description: "One\nTwo" });
+      expect(paymentOptionSchema.safeParse({ kind: "upfront", label: "Pay now", description: "One\nTwo", total: "1000" }).data).toMatchObject({
+        description: "One\nTwo",
+      });
     });
   });
 });

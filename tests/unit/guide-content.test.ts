@@ -10,7 +10,10 @@ import { extractHeadings } from "@/lib/content/text";
 const dir = path.resolve("content/guides/machine-learning-engineer");
 const fileFor = (slug: string) => (slug === "" ? "overview.mdx" : `${slug}.mdx`);
 const sources = guide.sections.map((s) => ({ section: s, source: readFileSync(path.join(dir, fileFor(s.slug)), "utf8") }));
-const allText = sources.map((s) => s.source).join("\n").toLowerCase();
+const allText = sources
+  .map((s) => s.source)
+  .join("\n")
+  .toLowerCase();
 
 function ctas(source: string) {
   return [...source.matchAll(/<CallToAction\s([^>]*?)\/>/g)].map((m) => {

@@ -10,7 +10,20 @@ import { dialectFor } from "@/lib/db/dialect";
 import { afterCursor, afterCursorFilter, inboxFilter, inboxWhere, NO_SOURCE } from "@/lib/console/inbox";
 import { and, not, or, toKyselyWhere, toPrismaWhere, type LeadFilter } from "@/lib/console/lead-filter";
 
-const EVERY_FILTER = { form: "enroll", status: "new", program: "p", cohort: "c", owner: "none", source: "s", medium: "m", campaign: "k", article: "a", cta: "t", from: "2026-01-02", to: "2026-01-03" } as const;
+const EVERY_FILTER = {
+  form: "enroll",
+  status: "new",
+  program: "p",
+  cohort: "c",
+  owner: "none",
+  source: "s",
+  medium: "m",
+  campaign: "k",
+  article: "a",
+  cta: "t",
+  from: "2026-01-02",
+  to: "2026-01-03",
+} as const;
 
 /** The WHERE clause Kysely writes for a filter, and its parameters, on one database. */
 function sql(filter: LeadFilter, provider: "sqlite" | "postgres" = "sqlite") {
@@ -68,7 +81,10 @@ describe("inboxFilter compiled to Kysely (the export), for SQLite and PostgreSQL
     const where =
       '("L"."formType" = ? and "L"."status" = ? and "L"."programSlug" = ? and "L"."cohortId" = ? and "L"."ownerId" is null and "L"."utmSource" = ? and "L"."utmMedium" = ? and "L"."utmCampaign" = ? and "L"."article" = ? and "L"."cta" = ? and "L"."createdAt" >= ? and "L"."createdAt" < ?)';
     const values = ["enroll", "new", "p", "c", "s", "m", "k", "a", "t"];
-    expect(sql(inboxFilter(EVERY_FILTER, "me-id"))).toEqual({ where, parameters: [...values, "2026-01-02T00:00:00.000+00:00", "2026-01-04T00:00:00.000+00:00"] });
+    expect(sql(inboxFilter(EVERY_FILTER, "me-id"))).toEqual({
+      where,
+      parameters: [...values, "2026-01-02T00:00:00.000+00:00", "2026-01-04T00:00:00.000+00:00"],
+    });
     let n = 0;
     expect(sql(inboxFilter(EVERY_FILTER, "me-id"), "postgres")).toEqual({
       where: where.replace(/\?/g, () => `$${++n}`),
@@ -80,7 +96,8 @@ describe("inboxFilter compiled to Kysely (the export), for SQLite and PostgreSQL
 
   it("writes a search and the keyset cursor with their ORs; a stored cursor value goes in as read", () => {
     expect(sql(inboxFilter({ q: "Lov" }))).toEqual({
-      where: '(("L"."searchName" >= ? and "L"."searchName" < ?) or ("L"."searchLastName" >= ? and "L"."searchLastName" < ?) or ("L"."email" >= ? and "L"."email" < ?))',
+      where:
+        '(("L"."searchName" >= ? and "L"."searchName" < ?) or ("L"."searchLastName" >= ? and "L"."searchLastName" < ?) or ("L"."email" >= ? and "L"."email" < ?))',
       parameters: ["lov", "low", "lov", "low", "lov", "low"],
     });
     expect(sql(inboxFilter({ q: "+1 415 555" }))).toEqual({ where: '("L"."phone" >= ? and "L"."phone" < ?)', parameters: ["+1415555", "+1415556"] });
@@ -89,7 +106,11 @@ describe("inboxFilter compiled to Kysely (the export), for SQLite and PostgreSQL
       where: cursor,
       parameters: ["2026-05-06T07:08:09.010+00:00", "2026-05-06T07:08:09.010+00:00", "c1"],
     });
-    expect(sql(afterCursorFilter({ createdAt: "2026-05-06 07:08:09.01", id: "c1" }), "postgres").parameters).toEqual(["2026-05-06 07:08:09.01", "2026-05-06 07:08:09.01", "c1"]);
+    expect(sql(afterCursorFilter({ createdAt: "2026-05-06 07:08:09.01", id: "c1" }), "postgres").parameters).toEqual([
+      "2026-05-06 07:08:09.01",
+      "2026-05-06 07:08:09.01",
+      "c1",
+    ]);
   });
 
   it("keeps SQL's meaning of empty lists and NOT", () => {

@@ -144,8 +144,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <Section headingId="funnel-heading" title="Funnel" className="mt-10" titleClassName="text-xl font-semibold">
         <p className="mt-2 max-w-3xl text-sm text-ink/80">
           Where the leads created in this range are now. <strong>Contacted+</strong> counts leads now contacted, qualified or enrolled;{" "}
-          <strong>qualified+</strong> those now qualified or enrolled. A lost lead counts only as lost, whatever stage it reached.
-          Conversion is enrolled ÷ leads.
+          <strong>qualified+</strong> those now qualified or enrolled. A lost lead counts only as lost, whatever stage it reached. Conversion is enrolled ÷
+          leads.
         </p>
         <FunnelChart
           id="funnel"

@@ -37,12 +37,14 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
     <>
       <h1 className="text-2xl font-bold tracking-tight">Outbox</h1>
       <p className="mt-2 max-w-3xl text-ink/80">
-        Every email the site has queued, newest first, with its delivery status. Without <code>RESEND_API_KEY</code> nothing leaves
-        this server: messages are rendered and kept here as delivered (the local mailbox). Failed messages can be sent again.
+        Every email the site has queued, newest first, with its delivery status. Without <code>RESEND_API_KEY</code> nothing leaves this server: messages are
+        rendered and kept here as delivered (the local mailbox). Failed messages can be sent again.
       </p>
       {retried && (
         <Notice className="mt-4">
-          {retried === "1" ? "The message is back in the queue and will be sent shortly." : "That message could not be retried (it is not failed or suppressed)."}
+          {retried === "1"
+            ? "The message is back in the queue and will be sent shortly."
+            : "That message could not be retried (it is not failed or suppressed)."}
         </Notice>
       )}
 

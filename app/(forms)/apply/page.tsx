@@ -18,9 +18,7 @@ export default async function ApplyPage({ searchParams }: FormPageArgs) {
   // ?program=<slug>&cohort=<id>, from the program pages' "Apply" links. A cohort alone is
   // enough to find its program; values that match nothing are dropped.
   const cohortParam = queryParam(params, "cohort");
-  const program =
-    programFromQuery(programs, params) ??
-    programs.find((p) => p.cohorts.some((c) => c.value === cohortParam));
+  const program = programFromQuery(programs, params) ?? programs.find((p) => p.cohorts.some((c) => c.value === cohortParam));
   const cohort = program?.cohorts.find((c) => c.value === cohortParam)?.value;
 
   return (

@@ -64,8 +64,8 @@ function SpendPoints({ params }: { params: SearchParams }) {
       title="Spend your points"
       description={
         <>
-          Tell us what you would like and how many confirmed points to use. We email a link to confirm the request to that address;
-          nothing is filed until it is used. To see your points first,{" "}
+          Tell us what you would like and how many confirmed points to use. We email a link to confirm the request to that address; nothing is filed until it is
+          used. To see your points first,{" "}
           <a className="font-semibold text-brand underline" href="/refer/status">
             get your referral link and points
           </a>

@@ -20,8 +20,7 @@ export type FigureGroup = {
 // as plain text, not a link). Where an article names a source but gives no link,
 // `sourceUrl` points to that source's own site and the note says so.
 
-const BLS_CIRS_URL =
-  "https://www.bls.gov/ooh/computer-and-information-technology/computer-and-information-research-scientists.htm";
+const BLS_CIRS_URL = "https://www.bls.gov/ooh/computer-and-information-technology/computer-and-information-research-scientists.htm";
 
 export const figureGroups: FigureGroup[] = [
   {
@@ -187,7 +186,7 @@ export const figureGroups: FigureGroup[] = [
         source: "LinkedIn",
         sourceUrl: "https://www.linkedin.com/jobs/search?keywords=machine%20learning%20engineer",
         asOf: "February 13, 2024",
-        note: "Results of a LinkedIn job search for \"machine learning engineer\" on that day.",
+        note: 'Results of a LinkedIn job search for "machine learning engineer" on that day.',
       },
     ],
   },

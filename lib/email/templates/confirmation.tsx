@@ -40,8 +40,8 @@ export function ConfirmationEmail({
       unsubscribe={unsubscribe}
       footerNote={
         <>
-          You are receiving this email because this address was used to send a form on our website. If that was not you, let us
-          know at {siteConfig.contact.email}.
+          You are receiving this email because this address was used to send a form on our website. If that was not you, let us know at{" "}
+          {siteConfig.contact.email}.
         </>
       }
     >
@@ -54,8 +54,7 @@ export function ConfirmationEmail({
         <>
           <Subtitle>Please confirm your email address</Subtitle>
           <Paragraph>
-            Whoever introduced you to us earns referral points once you confirm that this address is yours. The button works once,
-            for 7 days.
+            Whoever introduced you to us earns referral points once you confirm that this address is yours. The button works once, for 7 days.
           </Paragraph>
           <CallToAction href={verify}>Confirm my email address</CallToAction>
         </>

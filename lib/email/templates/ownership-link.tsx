@@ -41,12 +41,7 @@ export function OwnershipLinkEmail({ data, ctx }: { data: OwnershipLinkData; ctx
     <EmailLayout
       preview={copy.intro}
       ctx={ctx}
-      footerNote={
-        <>
-          If it was not you, ignore this email: nothing happens unless the button is used. Questions? Write to{" "}
-          {siteConfig.contact.email}.
-        </>
-      }
+      footerNote={<>If it was not you, ignore this email: nothing happens unless the button is used. Questions? Write to {siteConfig.contact.email}.</>}
     >
       <Title>{copy.title}</Title>
       <Paragraph>{greeting(str(data.name))}</Paragraph>

@@ -91,8 +91,8 @@ export function RedemptionDecisionEmail({ data, ctx }: { data: RedemptionDecisio
       ctx={ctx}
       footerNote={
         <>
-          You are receiving this email because this address was used to ask to spend referral points on our website. If that was
-          not you, let us know at {contact}.
+          You are receiving this email because this address was used to ask to spend referral points on our website. If that was not you, let us know at{" "}
+          {contact}.
         </>
       }
     >

@@ -14,11 +14,7 @@ export function ReferralInvitationEmail({ data, ctx }: { data: ReferralInvitatio
     <EmailLayout
       preview={`${referrer} thinks you would enjoy ${siteConfig.name}.`}
       ctx={ctx}
-      footerNote={
-        <>
-          {referrer} gave us your email address and told us you were happy to receive this invitation. We send it only once.
-        </>
-      }
+      footerNote={<>{referrer} gave us your email address and told us you were happy to receive this invitation. We send it only once.</>}
     >
       <Title>
         {referrer} invited you to {siteConfig.name}
@@ -39,14 +35,12 @@ export function ReferralInvitationEmail({ data, ctx }: { data: ReferralInvitatio
       <CallToAction href={data.confirmUrl}>Yes, I am interested</CallToAction>
       {lookAround ? (
         <Paragraph>
-          Prefer to look around first? <SafeLink href={lookAround}>Visit {siteConfig.name}</SafeLink> with {referrer}&apos;s referral
-          code.
+          Prefer to look around first? <SafeLink href={lookAround}>Visit {siteConfig.name}</SafeLink> with {referrer}&apos;s referral code.
         </Paragraph>
       ) : null}
       {optOut ? (
         <Text style={s.small}>
-          Don&apos;t want emails from us?{" "}
-          <SafeLink href={optOut}>Opt out in one click</SafeLink>
+          Don&apos;t want emails from us? <SafeLink href={optOut}>Opt out in one click</SafeLink>
         </Text>
       ) : null}
     </EmailLayout>

@@ -86,14 +86,24 @@ export function referralPoints(value: unknown): ReferralPoints | null {
 
 /** One line: control characters and line breaks become spaces, runs of spaces collapse. */
 export function oneLine(value: string): string {
-  // eslint-disable-next-line no-control-regex -- strips control characters from a value on purpose
-  return value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ").replace(/\s+/g, " ").trim();
+  return (
+    value
+      // eslint-disable-next-line no-control-regex -- strips control characters from a value on purpose
+      .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ")
+      .replace(/\s+/g, " ")
+      .trim()
+  );
 }
 
 /** Shortens to at most `max` characters (code points), ending with an ellipsis when cut. */
 export function clip(value: string, max: number): string {
   const chars = Array.from(value);
-  return chars.length <= max ? value : chars.slice(0, max - 1).join("").trimEnd() + "…";
+  return chars.length <= max
+    ? value
+    : chars
+        .slice(0, max - 1)
+        .join("")
+        .trimEnd() + "…";
 }
 
 /** A user-supplied value for a subject: one line, at most `max` characters, or null. */

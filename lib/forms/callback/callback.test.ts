@@ -3,7 +3,15 @@ import { expectEmailCarriesNextSteps, fieldErrors } from "@/tests/helpers/forms"
 import { callbackForm } from "./definition";
 import { callbackSchema } from "./schema";
 
-const valid = { name: "Pat Phone", phone: "(512) 555-0175", course: "not-sure", platform: "linux", bestTime: "evening", timeZone: "America/Chicago", consent: "on" };
+const valid = {
+  name: "Pat Phone",
+  phone: "(512) 555-0175",
+  course: "not-sure",
+  platform: "linux",
+  bestTime: "evening",
+  timeZone: "America/Chicago",
+  consent: "on",
+};
 
 describe("call back", () => {
   it("needs a phone it can call, stored in E.164", () => {
@@ -17,7 +25,10 @@ describe("call back", () => {
   });
 
   it("summarises the call in the person's own time zone", () => {
-    expect(callbackForm.summary(callbackSchema.parse(valid), {})).toContainEqual({ label: "Best time to call", value: "Evening (17:00–20:00), America/Chicago" });
+    expect(callbackForm.summary(callbackSchema.parse(valid), {})).toContainEqual({
+      label: "Best time to call",
+      value: "Evening (17:00–20:00), America/Chicago",
+    });
     expect(callbackForm.summary(callbackSchema.parse(valid), {})).toContainEqual({ label: "Course", value: "Not sure yet" });
   });
 

@@ -39,7 +39,15 @@ export const callbackForm = {
     summaryTitle: "Your request",
   },
   example: {
-    input: { name: "Omar Haddad", phone: "+12025550143", course: "machine-learning-engineering", platform: "windows", bestTime: "evening", timeZone: "America/New_York", consent: true },
+    input: {
+      name: "Omar Haddad",
+      phone: "+12025550143",
+      course: "machine-learning-engineering",
+      platform: "windows",
+      bestTime: "evening",
+      timeZone: "America/New_York",
+      consent: true,
+    },
     names: { programs: new Map([["machine-learning-engineering", "Machine Learning Engineering"]]) },
   },
 } satisfies PostedFormDefinition<CallbackInput>;

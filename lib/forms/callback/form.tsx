@@ -34,7 +34,14 @@ export function CallbackForm({ action, initialState, courses, timeZones, default
     labels: LABELS,
   });
   return (
-    <LeadFormShell form={form} title="Call-back request" submitLabel="Request a call" attribution={attribution} resetHref={path} resetLabel="Request another call">
+    <LeadFormShell
+      form={form}
+      title="Call-back request"
+      submitLabel="Request a call"
+      attribution={attribution}
+      resetHref={path}
+      resetLabel="Request another call"
+    >
       <FormSection title="How to reach you">
         <TextField name="name" label="Full name" autoComplete="name" maxLength={LIMITS.name} />
         <PhoneField label="Phone number" />

@@ -20,7 +20,12 @@ export const inviteForm = {
       "Not interested after all? Reply and say so, and we will not email you again.",
     ],
   },
-  summary: (i) => summaryRows([["Name", text(i.name)], ["Email", text(i.email)], ["Invited by", text(i.referrerName)]]),
+  summary: (i) =>
+    summaryRows([
+      ["Name", text(i.name)],
+      ["Email", text(i.email)],
+      ["Invited by", text(i.referrerName)],
+    ]),
   email: {
     template: "invite-confirmation" as const,
     subject: () => `Thanks for your interest in ${siteConfig.name}`,

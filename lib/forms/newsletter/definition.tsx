@@ -19,8 +19,8 @@ function DiscountCode({ data, ctx }: { data: ConfirmationEmailData; ctx: RenderC
       <Text style={{ ...s.p, fontWeight: 700, margin: 0 }}>Your code: {percent}% off your next course</Text>
       <Text style={s.code}>{code}</Text>
       <Text style={{ ...s.small, margin: 0 }}>
-        How to use it: when you enroll, give this code to your admissions advisor as you confirm your place and payment plan, and{" "}
-        {percent}% comes off the price of your next course. <SafeLink href={`${origin(ctx.siteUrl)}/apply`}>Apply for a course</SafeLink>
+        How to use it: when you enroll, give this code to your admissions advisor as you confirm your place and payment plan, and {percent}% comes off the price
+        of your next course. <SafeLink href={`${origin(ctx.siteUrl)}/apply`}>Apply for a course</SafeLink>
       </Text>
     </Section>
   );
@@ -37,7 +37,11 @@ export const newsletterForm = {
     receipt: "Your welcome email is on its way to the address you gave, with your personal 20% discount code.",
     steps: ["Use the code when you enroll to take 20% off your next course.", "Every newsletter has a one-click unsubscribe link."],
   },
-  summary: (i) => summaryRows([["Email", text(i.email)], ["Name", text(i.name)]]),
+  summary: (i) =>
+    summaryRows([
+      ["Email", text(i.email)],
+      ["Name", text(i.name)],
+    ]),
   afterSave: ({ tx, contact, now }) => subscribe(tx, contact.id, contact.email, now),
   email: {
     template: "newsletter-welcome" as const,

@@ -3,7 +3,19 @@
 import { useWatch } from "react-hook-form";
 import { LIMITS } from "../fields";
 import { CONTACT_BY_LABELS, CONTACT_METHODS, QUOTE_CONSENT, quoteSchema } from "./schema";
-import { CallTimeField, CheckboxGroupField, ConsentField, FormSection, PhoneField, PlatformField, RadioGroupField, TextAreaField, TextField, type Option, NameAndEmailFields } from "../ui/fields";
+import {
+  CallTimeField,
+  CheckboxGroupField,
+  ConsentField,
+  FormSection,
+  PhoneField,
+  PlatformField,
+  RadioGroupField,
+  TextAreaField,
+  TextField,
+  type Option,
+  NameAndEmailFields,
+} from "../ui/fields";
 import { LeadFormShell, useLeadForm, type LeadFormProps } from "../ui/lead-form";
 import { TimeZoneField } from "../ui/time-zone-field";
 
@@ -65,12 +77,7 @@ export function QuoteForm({ action, initialState, courses, timeZones, defaultTim
         <RadioGroupField name="audience" legend="Who is the training for?" size="large" options={AUDIENCE_OPTIONS} columns={2} />
         {teamFields && (
           <div className="grid gap-5 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
-            <TextField
-              name="company"
-              label={form.enhanced ? "Company" : "Company (teams only)"}
-              autoComplete="organization"
-              maxLength={LIMITS.company}
-            />
+            <TextField name="company" label={form.enhanced ? "Company" : "Company (teams only)"} autoComplete="organization" maxLength={LIMITS.company} />
             <TextField
               name="seats"
               label={form.enhanced ? "Number of seats" : "Number of seats (teams only)"}

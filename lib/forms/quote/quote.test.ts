@@ -10,7 +10,9 @@ describe("quote: how should we reach you", () => {
   const base = { audience: "individual", name: "Quinn", email: "quinn@example.com", courses: ["data-analytics"], platform: "macos", consent: "on" };
 
   it("asks the question", () => {
-    expect(errors(quoteSchema.safeParse({ ...base, bestTime: "morning", timeZone: "UTC" }))).toEqual({ contactBy: "Tell us how you would like to hear from us." });
+    expect(errors(quoteSchema.safeParse({ ...base, bestTime: "morning", timeZone: "UTC" }))).toEqual({
+      contactBy: "Tell us how you would like to hear from us.",
+    });
   });
 
   it("needs a phone, a best time and a time zone for a call, all shown at once", () => {
@@ -46,7 +48,10 @@ describe("quote: how should we reach you", () => {
       company: "Enter your company's name.",
       seats: "Enter how many people need training.",
     });
-    expect(quoteSchema.safeParse({ ...base, company: "Ignored Ltd", seats: "4", contactBy: "email" }).data).toMatchObject({ company: undefined, seats: undefined });
+    expect(quoteSchema.safeParse({ ...base, company: "Ignored Ltd", seats: "4", contactBy: "email" }).data).toMatchObject({
+      company: undefined,
+      seats: undefined,
+    });
   });
 });
 

@@ -50,4 +50,3 @@ export const redemptionForm = {
     name: "Rita Moreno",
   },
 } satisfies PostedFormDefinition<RedemptionInput>;
-

@@ -42,13 +42,7 @@ export function RedemptionForm({ action, initialState, attribution, path, permal
         hint="At least 100, and no more than your confirmed points."
         className="max-w-xs"
       />
-      <TextAreaField
-        name="details"
-        label="Details"
-        optional
-        maxLength={LIMITS.message}
-        hint="Which course, device or accessory you have in mind."
-      />
+      <TextAreaField name="details" label="Details" optional maxLength={LIMITS.message} hint="Which course, device or accessory you have in mind." />
       <ConsentField consent={REDEMPTION_CONSENT} />
     </LeadFormShell>
   );

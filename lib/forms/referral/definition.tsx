@@ -29,8 +29,7 @@ function PointsAndLink({ data, ctx }: { data: ConfirmationEmailData; ctx: Render
             </Text>
           ) : (
             <Text style={s.p}>
-              This time there are no new points: everyone you listed is already in touch with us. Each friend who is new to us earns you{" "}
-              {perFriend} points.
+              This time there are no new points: everyone you listed is already in touch with us. Each friend who is new to us earns you {perFriend} points.
             </Text>
           )}
           <SummaryTable
@@ -54,8 +53,8 @@ function PointsAndLink({ data, ctx }: { data: ConfirmationEmailData; ctx: Render
             {code ? <Text style={{ ...s.small, margin: 0 }}>Your referral code: {code}</Text> : null}
           </Section>
           <Text style={s.p}>
-            Share it anywhere. Anyone new who arrives through your link and sends us a form counts as your referral, and earns you{" "}
-            {perFriend} points once they confirm their email address.
+            Share it anywhere. Anyone new who arrives through your link and sends us a form counts as your referral, and earns you {perFriend} points once they
+            confirm their email address.
           </Text>
         </>
       ) : null}

@@ -31,9 +31,7 @@ function friendRowPath(path: string, values: FormValues): string {
 
 /** The echoed rows of a no-JS post (which may be fewer than the starting rows), padded. */
 function padFriends(friends: unknown) {
-  const given = (Array.isArray(friends) ? friends : [])
-    .slice(0, LIMITS.friends)
-    .map((f) => ({ ...emptyFriend(), ...(f && typeof f === "object" ? f : {}) }));
+  const given = (Array.isArray(friends) ? friends : []).slice(0, LIMITS.friends).map((f) => ({ ...emptyFriend(), ...(f && typeof f === "object" ? f : {}) }));
   while (given.length < STARTING_ROWS) given.push(emptyFriend());
   return given;
 }
@@ -74,6 +72,8 @@ export function ReferralForm({ action, initialState, attribution, path, permalin
   useEffect(() => {
     if (focusAfterRemove === null) return;
     methods.setFocus(`friends.${focusAfterRemove}.name`);
+    // Clears the one-shot request once focus has moved; it runs once per removal, not per render.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setFocusAfterRemove(null);
   }, [focusAfterRemove, methods]);
 

@@ -84,15 +84,26 @@ type TextFieldProps = {
   className?: string;
   /** Overrides the form's starting value (rows of a field array). */
   defaultValue?: string;
-} & Pick<
-  InputHTMLAttributes<HTMLInputElement>,
-  "type" | "autoComplete" | "maxLength" | "inputMode" | "spellCheck" | "autoCapitalize" | "placeholder" | "size"
->;
+} & Pick<InputHTMLAttributes<HTMLInputElement>, "type" | "autoComplete" | "maxLength" | "inputMode" | "spellCheck" | "autoCapitalize" | "placeholder" | "size">;
 
 type FieldInfo = ReturnType<typeof useField>;
 
 /** Label, optional hint and error message above a single control. */
-function FieldFrame({ f, label, hint, optional, className, children }: { f: FieldInfo; label: ReactNode; hint?: ReactNode; optional?: boolean; className?: string; children: ReactNode }) {
+function FieldFrame({
+  f,
+  label,
+  hint,
+  optional,
+  className,
+  children,
+}: {
+  f: FieldInfo;
+  label: ReactNode;
+  hint?: ReactNode;
+  optional?: boolean;
+  className?: string;
+  children: ReactNode;
+}) {
   return (
     <div className={className}>
       <FieldLabel htmlFor={f.id} optional={optional}>
@@ -233,11 +244,7 @@ export function SelectField({ name, label, hint, optional, className, placeholde
             </optgroup>
           ))}
         </select>
-        <svg
-          aria-hidden="true"
-          viewBox="0 0 20 20"
-          className="pointer-events-none absolute right-3.5 top-1/2 h-5 w-5 -translate-y-1/2 fill-none stroke-ink/80"
-        >
+        <svg aria-hidden="true" viewBox="0 0 20 20" className="pointer-events-none absolute right-3.5 top-1/2 h-5 w-5 -translate-y-1/2 fill-none stroke-ink/80">
           <path d="m5 7.5 5 5 5-5" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
         </svg>
       </div>
@@ -266,15 +273,21 @@ const tileClass =
 const boxClass = "mt-0.5 h-5 w-5 shrink-0 cursor-pointer accent-brand";
 
 /** A fieldset of radio buttons or checkboxes; the first option carries the field's id (error links). */
-function ChoiceGroup({ name, legend, hint, optional, options, className, columns = 1, size = "normal", type }: ChoiceGroupProps & { type: "radio" | "checkbox" }) {
+function ChoiceGroup({
+  name,
+  legend,
+  hint,
+  optional,
+  options,
+  className,
+  columns = 1,
+  size = "normal",
+  type,
+}: ChoiceGroupProps & { type: "radio" | "checkbox" }) {
   const f = useField(name);
   const checked = type === "radio" ? [asText(f.start)] : asList(f.start);
   return (
-    <fieldset
-      className={className}
-      role={type === "radio" ? "radiogroup" : undefined}
-      aria-describedby={describedBy(f, Boolean(hint))}
-    >
+    <fieldset className={className} role={type === "radio" ? "radiogroup" : undefined} aria-describedby={describedBy(f, Boolean(hint))}>
       <legend className={size === "large" ? "text-lg font-semibold tracking-tight text-ink" : "font-medium leading-6 text-ink"}>
         {legend}
         {optional && <span className="font-normal text-ink/75"> (optional)</span>}
@@ -297,11 +310,7 @@ function ChoiceGroup({ name, legend, hint, optional, options, className, columns
               />
               <span>
                 <span className="block font-medium">{o.label}</span>
-                {o.description && (
-                  <span className="block text-sm text-ink/75">
-                    {o.description}
-                  </span>
-                )}
+                {o.description && <span className="block text-sm text-ink/75">{o.description}</span>}
               </span>
             </label>
           );

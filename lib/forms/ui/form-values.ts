@@ -19,10 +19,7 @@ export const hintIdOf = (id: string) => `${id}-hint`;
 export function valueAt(values: unknown, path: string): unknown {
   if (!values || typeof values !== "object") return undefined;
   if (path in values) return (values as FormValues)[path];
-  return path.split(".").reduce<unknown>(
-    (node, key) => (node && typeof node === "object" ? (node as FormValues)[key] : undefined),
-    values,
-  );
+  return path.split(".").reduce<unknown>((node, key) => (node && typeof node === "object" ? (node as FormValues)[key] : undefined), values);
 }
 
 /** `{ "friends.0.name": "Ana" }` becomes `{ friends: [{ name: "Ana" }] }`. */

@@ -128,8 +128,7 @@ export function useLeadForm({ formId, schema, action, initialState, permalink, b
   // The server's message stands until the next attempt, or, when it was about field errors,
   // until they are all fixed.
   const [messageDismissedFor, setMessageDismissedFor] = useState<FormState | null>(null);
-  const message =
-    state.status === "error" && messageDismissedFor !== state && (summary.length > 0 || !fieldErrors) ? state.message : undefined;
+  const message = state.status === "error" && messageDismissedFor !== state && (summary.length > 0 || !fieldErrors) ? state.message : undefined;
 
   const focusPendingRef = useRef(false);
   const lockRef = useRef(false);
@@ -301,9 +300,7 @@ export function LeadFormShell({ form, title, submitLabel, attribution, resetHref
       <form {...formProps} aria-label={title} id={formId} className="space-y-7">
         <ErrorSummary />
         <input type="hidden" name={HIDDEN_FIELDS.token} value={state.submissionToken} />
-        {Object.entries(attribution ?? {}).map(([name, value]) =>
-          value ? <input key={name} type="hidden" name={name} value={value} /> : null,
-        )}
+        {Object.entries(attribution ?? {}).map(([name, value]) => (value ? <input key={name} type="hidden" name={name} value={value} /> : null))}
         <Honeypot id={fieldId(formId, HIDDEN_FIELDS.honeypot)} />
         {children}
         <div className="flex flex-col gap-4 border-t border-ink/10 pt-6 sm:flex-row sm:items-center">

@@ -101,9 +101,7 @@ export default function GuideSectionPage({ guideSlug, sectionSlug, headings, min
           <p className="mt-8 text-sm font-semibold uppercase tracking-wider text-brand">
             Career guide · {guide.shortTitle} · Part {index + 1} of {guide.sections.length}
           </p>
-          <h1 className="mt-3 max-w-3xl text-balance text-3xl font-bold leading-tight tracking-tight text-ink sm:text-5xl">
-            {section.title}
-          </h1>
+          <h1 className="mt-3 max-w-3xl text-balance text-3xl font-bold leading-tight tracking-tight text-ink sm:text-5xl">{section.title}</h1>
           <p className="mt-5 max-w-2xl text-lg leading-8 text-ink/80">{section.description}</p>
           <p className="mt-6 flex flex-wrap gap-x-5 gap-y-1 text-sm text-ink/75">
             <span>By {guide.author}</span>
@@ -119,8 +117,13 @@ export default function GuideSectionPage({ guideSlug, sectionSlug, headings, min
         <aside className="lg:sticky lg:top-24 lg:max-h-[calc(100dvh-7rem)] lg:self-start lg:overflow-y-auto">
           <details className="group rounded-xl border border-ink/10 bg-white p-2 lg:hidden">
             <summary className="cursor-pointer list-none rounded-lg px-3 py-2 font-semibold [&::-webkit-details-marker]:hidden">
-              Guide contents <span aria-hidden="true" className="text-brand group-open:hidden">+</span>
-              <span aria-hidden="true" className="hidden text-brand group-open:inline">−</span>
+              Guide contents{" "}
+              <span aria-hidden="true" className="text-brand group-open:hidden">
+                +
+              </span>
+              <span aria-hidden="true" className="hidden text-brand group-open:inline">
+                −
+              </span>
             </summary>
             <div className="mt-2">
               <GuideToc guide={guide} currentSlug={section.slug} headings={headings} />
@@ -147,10 +150,7 @@ export default function GuideSectionPage({ guideSlug, sectionSlug, headings, min
               <span />
             )}
             {next && (
-              <a
-                href={guidePath(guide, next)}
-                className="rounded-xl border border-ink/10 bg-white p-4 text-right hover:border-brand/50 sm:col-start-2"
-              >
+              <a href={guidePath(guide, next)} className="rounded-xl border border-ink/10 bg-white p-4 text-right hover:border-brand/50 sm:col-start-2">
                 <span className="block text-sm text-ink/75">Next</span>
                 <span className="font-semibold text-ink">{next.navTitle}</span>
               </a>

@@ -34,11 +34,14 @@ function erasePage({ formData }: FormInput): string {
   return CONTACT_ID.test(contactId) ? `/console/people/${encodeURIComponent(contactId)}/erase` : "/console/people";
 }
 
-export const findPersonAction = privacy.formAction(peopleAnswers("findPersonAction", () => "/console/people"), async ({ formData }) => {
-  const email = String(formData.get("email") ?? "").slice(0, 320);
-  const id = email.trim() ? await findContactIdByEmail(db(), email) : null;
-  redirect(id ? `/console/people/${encodeURIComponent(id)}` : `/console/people?result=${email.trim() ? "none" : "empty"}`);
-});
+export const findPersonAction = privacy.formAction(
+  peopleAnswers("findPersonAction", () => "/console/people"),
+  async ({ formData }) => {
+    const email = String(formData.get("email") ?? "").slice(0, 320);
+    const id = email.trim() ? await findContactIdByEmail(db(), email) : null;
+    redirect(id ? `/console/people/${encodeURIComponent(id)}` : `/console/people?result=${email.trim() ? "none" : "empty"}`);
+  },
+);
 
 export const erasePersonAction = privacy.formAction(peopleAnswers("erasePersonAction", erasePage), async ({ formData, staff }) => {
   const contactId = String(formData.get("contactId") ?? "");
@@ -47,7 +50,9 @@ export const erasePersonAction = privacy.formAction(peopleAnswers("erasePersonAc
 
   const contact = await db().contact.findUnique({ where: { id: contactId }, select: { email: true } });
   if (!contact) redirect("/console/people?result=none");
-  const typed = String(formData.get("confirm") ?? "").slice(0, 320).trim();
+  const typed = String(formData.get("confirm") ?? "")
+    .slice(0, 320)
+    .trim();
   if (formData.get("understand") !== "on") redirect(`${page}/erase?error=understand`);
   const confirmed = typed === "ERASE" || (contact.email !== null && normalizeEmail(typed) === contact.email);
   if (!confirmed) redirect(`${page}/erase?error=confirm`);

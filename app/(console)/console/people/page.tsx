@@ -21,8 +21,8 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
     <>
       <h1 className="text-2xl font-bold tracking-tight">People and privacy</h1>
       <p className="mt-2 max-w-3xl text-ink/80">
-        See everything stored about one person, export it as a JSON file (for an access request), or erase them (for an erasure
-        request). Find them by email address here, or from any of their leads.
+        See everything stored about one person, export it as a JSON file (for an access request), or erase them (for an erasure request). Find them by email
+        address here, or from any of their leads.
       </p>
 
       <form action={findPersonAction} className="mt-6 flex flex-wrap items-end gap-4" role="search" aria-label="Find a person">

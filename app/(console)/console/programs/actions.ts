@@ -97,23 +97,32 @@ export const saveCohortAction = contentEdit.stateAction(consoleFormAnswers("save
   return finish(outcome, formData, "cohort", (cohortId) => `cohort-${cohortId}`);
 });
 
-export const addPaymentOptionAction = contentEdit.stateAction(consoleFormAnswers("addPaymentOptionAction", backTo), async ({ formData }): Promise<ConsoleFormState> => {
-  const outcome = await addPaymentOption(db(), { programId: id(formData, "programId") }, formValues(formData, PAYMENT_OPTION_FIELDS));
-  return finish(outcome, formData, "payment-added", (optionId) => `payment-${optionId}`);
-});
+export const addPaymentOptionAction = contentEdit.stateAction(
+  consoleFormAnswers("addPaymentOptionAction", backTo),
+  async ({ formData }): Promise<ConsoleFormState> => {
+    const outcome = await addPaymentOption(db(), { programId: id(formData, "programId") }, formValues(formData, PAYMENT_OPTION_FIELDS));
+    return finish(outcome, formData, "payment-added", (optionId) => `payment-${optionId}`);
+  },
+);
 
-export const savePaymentOptionAction = contentEdit.stateAction(consoleFormAnswers("savePaymentOptionAction", backTo), async ({ formData }): Promise<ConsoleFormState> => {
-  const outcome = await updatePaymentOption(
-    db(),
-    { programId: id(formData, "programId"), optionId: id(formData, "optionId"), version: parseVersion(formData.get("version")) },
-    formValues(formData, PAYMENT_OPTION_FIELDS),
-  );
-  return finish(outcome, formData, "payment", (optionId) => `payment-${optionId}`);
-});
+export const savePaymentOptionAction = contentEdit.stateAction(
+  consoleFormAnswers("savePaymentOptionAction", backTo),
+  async ({ formData }): Promise<ConsoleFormState> => {
+    const outcome = await updatePaymentOption(
+      db(),
+      { programId: id(formData, "programId"), optionId: id(formData, "optionId"), version: parseVersion(formData.get("version")) },
+      formValues(formData, PAYMENT_OPTION_FIELDS),
+    );
+    return finish(outcome, formData, "payment", (optionId) => `payment-${optionId}`);
+  },
+);
 
-export const removePaymentOptionAction = contentEdit.stateAction(consoleFormAnswers("removePaymentOptionAction", backTo), async ({ formData }): Promise<ConsoleFormState> => {
-  const outcome = await removePaymentOption(db(), { programId: id(formData, "programId"), optionId: id(formData, "optionId") });
-  if (!outcome.ok) return { status: "error", message: outcome.reason === "invalid" ? FIX_FIELDS : outcome.message, fieldErrors: {}, values: {} };
-  const fresh = await publishChange(outcome.slug);
-  redirect(`/console/programs/${outcome.slug}?saved=payment-removed${fresh ? "" : "&pages=stale"}#payments`);
-});
+export const removePaymentOptionAction = contentEdit.stateAction(
+  consoleFormAnswers("removePaymentOptionAction", backTo),
+  async ({ formData }): Promise<ConsoleFormState> => {
+    const outcome = await removePaymentOption(db(), { programId: id(formData, "programId"), optionId: id(formData, "optionId") });
+    if (!outcome.ok) return { status: "error", message: outcome.reason === "invalid" ? FIX_FIELDS : outcome.message, fieldErrors: {}, values: {} };
+    const fresh = await publishChange(outcome.slug);
+    redirect(`/console/programs/${outcome.slug}?saved=payment-removed${fresh ? "" : "&pages=stale"}#payments`);
+  },
+);

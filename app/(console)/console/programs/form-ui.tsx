@@ -65,7 +65,15 @@ export function TextInput({ id, label, hint, error, optional, className, ...inpu
   );
 }
 
-export function TextArea({ id, label, hint, error, optional, className, ...input }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement> & { name: string }) {
+export function TextArea({
+  id,
+  label,
+  hint,
+  error,
+  optional,
+  className,
+  ...input
+}: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement> & { name: string }) {
   return (
     <Field id={id} label={label} hint={hint} error={error} optional={optional} className={className}>
       <textarea rows={4} {...input} {...aria(id, { hint, error, optional })} className={`${control} leading-6`} />
@@ -92,17 +100,18 @@ export function Select({
   );
 }
 
-export function Checkbox({ id, label, hint, error, className, ...input }: Omit<FieldProps, "optional"> & InputHTMLAttributes<HTMLInputElement> & { name: string }) {
+export function Checkbox({
+  id,
+  label,
+  hint,
+  error,
+  className,
+  ...input
+}: Omit<FieldProps, "optional"> & InputHTMLAttributes<HTMLInputElement> & { name: string }) {
   return (
     <div className={className}>
       <div className="flex items-start gap-3">
-        <input
-          type="checkbox"
-          {...input}
-          id={id}
-          {...fieldAria(id, { hint, error })}
-          className="mt-0.5 h-6 w-6 shrink-0 accent-brand"
-        />
+        <input type="checkbox" {...input} id={id} {...fieldAria(id, { hint, error })} className="mt-0.5 h-6 w-6 shrink-0 accent-brand" />
         <label htmlFor={id} className="font-semibold">
           {label}
         </label>
@@ -138,7 +147,15 @@ export function FormMessage({ state, id }: { state: ConsoleFormState; id?: strin
   return null;
 }
 
-export function SubmitButton({ children, pending, variant = "primary" }: { children: ReactNode; pending?: boolean; variant?: "primary" | "secondary" | "danger" }) {
+export function SubmitButton({
+  children,
+  pending,
+  variant = "primary",
+}: {
+  children: ReactNode;
+  pending?: boolean;
+  variant?: "primary" | "secondary" | "danger";
+}) {
   const style =
     variant === "primary"
       ? "bg-brand text-white hover:bg-brand-strong"
@@ -146,7 +163,12 @@ export function SubmitButton({ children, pending, variant = "primary" }: { child
         ? "bg-white text-red-800 ring-1 ring-red-800 hover:bg-red-50"
         : "bg-white ring-1 ring-ink/40 hover:bg-ink/5";
   return (
-    <button type="submit" disabled={pending} aria-disabled={pending || undefined} className={`min-h-11 rounded-full px-5 font-semibold disabled:opacity-60 ${style}`}>
+    <button
+      type="submit"
+      disabled={pending}
+      aria-disabled={pending || undefined}
+      className={`min-h-11 rounded-full px-5 font-semibold disabled:opacity-60 ${style}`}
+    >
       {children}
     </button>
   );

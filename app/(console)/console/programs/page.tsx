@@ -18,8 +18,8 @@ export default async function ProgramsPage() {
     <>
       <h1 className="text-2xl font-bold tracking-tight">Programs</h1>
       <p className="mt-2 max-w-3xl text-ink/80">
-        The programs, cohorts and prices the public pages show. A saved change appears on the home page, the programs page and the
-        program&apos;s own page straight away.
+        The programs, cohorts and prices the public pages show. A saved change appears on the home page, the programs page and the program&apos;s own page
+        straight away.
       </p>
 
       <ConsoleTable

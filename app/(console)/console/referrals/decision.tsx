@@ -8,8 +8,7 @@ import { decideRedemptionAction } from "./actions";
 
 /** Shared by the referral pages: labels, the decision form and its result. */
 
-export const rewardLabel = (reward: string | null) =>
-  reward ? (OPTION_LABELS.reward[reward as keyof typeof OPTION_LABELS.reward] ?? reward) : "—";
+export const rewardLabel = (reward: string | null) => (reward ? (OPTION_LABELS.reward[reward as keyof typeof OPTION_LABELS.reward] ?? reward) : "—");
 
 type Person = { name: string | null; email: string | null };
 
@@ -36,7 +35,13 @@ export const DECISION_STATUS_LABELS = { pending: "Pending", approved: "Approved"
 export const DECISION_TONE = { pending: "amber", approved: "emerald", rejected: "stone" } as const;
 
 /** Approve and reject buttons; `what` completes their accessible names ("Approve 300 points from Ada"). */
-export function DecisionButtons({ what, approveBlockedBy }: { what: string; /** The id of the text saying why approving is impossible. */ approveBlockedBy?: string }) {
+export function DecisionButtons({
+  what,
+  approveBlockedBy,
+}: {
+  what: string;
+  /** The id of the text saying why approving is impossible. */ approveBlockedBy?: string;
+}) {
   return (
     <div className="flex flex-wrap gap-2">
       <button

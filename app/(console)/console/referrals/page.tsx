@@ -38,9 +38,9 @@ export default async function ReferrersPage({ searchParams }: { searchParams: Pr
         </div>
       </div>
       <p className="mt-2 max-w-3xl text-ink/80">
-        Everyone who has referred a friend, most recent referral first. Points are sums over the ledger: 100 pending per new friend, confirmed
-        once that friend proves their address (the invitation link, or the confirm link in their first email), or held for review when
-        they signed up from the referrer&apos;s own IP address or browser. Only confirmed points can be redeemed.
+        Everyone who has referred a friend, most recent referral first. Points are sums over the ledger: 100 pending per new friend, confirmed once that friend
+        proves their address (the invitation link, or the confirm link in their first email), or held for review when they signed up from the referrer&apos;s
+        own IP address or browser. Only confirmed points can be redeemed.
       </p>
 
       <FilterForm action="/console/referrals" label="Search referrers">

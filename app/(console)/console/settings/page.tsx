@@ -44,11 +44,13 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
       )}
       <h2 className="mt-6 text-xl font-semibold">New-lead notifications</h2>
       <p className="mt-2 max-w-3xl text-ink/80">
-        Who gets an email when someone sends each form. New leads use a change within {Math.round(SETTINGS_TTL_MS / 1000)} seconds on every
-        server (at once on this one). Emails already queued are not changed.
+        Who gets an email when someone sends each form. New leads use a change within {Math.round(SETTINGS_TTL_MS / 1000)} seconds on every server (at once on
+        this one). Emails already queued are not changed.
       </p>
       {saved !== undefined && (
-        <Notice className="mt-4">{saved === "0" ? "Nothing changed." : `Saved. ${saved === "1" ? "One form's" : `${saved} forms'`} recipients changed.`}</Notice>
+        <Notice className="mt-4">
+          {saved === "0" ? "Nothing changed." : `Saved. ${saved === "1" ? "One form's" : `${saved} forms'`} recipients changed.`}
+        </Notice>
       )}
       <RecipientsForm rows={rows} />
     </>

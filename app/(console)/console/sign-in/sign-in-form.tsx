@@ -33,7 +33,14 @@ function Field({ id, label, error, ...input }: { id: string; label: string; erro
       <label htmlFor={id} className="block font-semibold">
         {label}
       </label>
-      <input id={id} name={id} required {...input} {...fieldAria(id, { error })} className="mt-1 block min-h-11 w-full rounded-lg border border-ink/30 bg-white px-3" />
+      <input
+        id={id}
+        name={id}
+        required
+        {...input}
+        {...fieldAria(id, { error })}
+        className="mt-1 block min-h-11 w-full rounded-lg border border-ink/30 bg-white px-3"
+      />
       <FieldError id={id} error={error} />
     </div>
   );

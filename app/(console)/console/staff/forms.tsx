@@ -30,7 +30,14 @@ export function CreateStaffForm({ roleOptions, passwordMin }: { roleOptions: Opt
           defaultValue={startValue(state, "email", "")}
           error={errorFor(state, "email")}
         />
-        <Select id="new-role" name="role" label="Role" options={roleOptions} defaultValue={startValue(state, "role", "staff")} error={errorFor(state, "role")} />
+        <Select
+          id="new-role"
+          name="role"
+          label="Role"
+          options={roleOptions}
+          defaultValue={startValue(state, "role", "staff")}
+          error={errorFor(state, "role")}
+        />
         <TextInput
           id="new-password"
           name="password"
@@ -53,7 +60,15 @@ export function RoleForm({ userId, role, roleOptions, disabledReason }: { userId
     <form action={action} noValidate className="space-y-3">
       <input type="hidden" name="userId" value={userId} />
       <FormMessage state={state} />
-      <Select id="role" name="role" label="Role" hint={disabledReason} options={roleOptions} defaultValue={startValue(state, "role", role)} error={errorFor(state, "role")} />
+      <Select
+        id="role"
+        name="role"
+        label="Role"
+        hint={disabledReason}
+        options={roleOptions}
+        defaultValue={startValue(state, "role", role)}
+        error={errorFor(state, "role")}
+      />
       <SubmitButton pending={pending}>{pending ? "Saving…" : "Change role"}</SubmitButton>
     </form>
   );

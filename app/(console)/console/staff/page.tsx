@@ -20,8 +20,8 @@ export default async function StaffPage() {
     <>
       <h1 className="text-2xl font-bold tracking-tight">Staff</h1>
       <p className="mt-2 max-w-3xl text-ink/80">
-        Admins manage staff accounts and settings; staff work leads. Disable the account of someone who leaves: it signs them out at
-        once and keeps their name on the leads and notes they worked.
+        Admins manage staff accounts and settings; staff work leads. Disable the account of someone who leaves: it signs them out at once and keeps their name
+        on the leads and notes they worked.
       </p>
 
       <ConsoleTable
@@ -52,7 +52,9 @@ export default async function StaffPage() {
         className="mt-10 max-w-3xl rounded-2xl border border-ink/10 bg-white p-5 sm:p-6"
         titleClassName="text-xl font-semibold"
       >
-        <p className="mt-1 text-sm text-ink/75">Nobody can sign up on their own: accounts are only created here or with <code>npm run staff:create</code>.</p>
+        <p className="mt-1 text-sm text-ink/75">
+          Nobody can sign up on their own: accounts are only created here or with <code>npm run staff:create</code>.
+        </p>
         <CreateStaffForm roleOptions={roleOptions} passwordMin={PASSWORD_MIN} />
       </Section>
     </>

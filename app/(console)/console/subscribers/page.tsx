@@ -32,8 +32,8 @@ export default async function SubscribersPage({ searchParams }: { searchParams: 
     <>
       <h1 className="text-2xl font-bold tracking-tight">Newsletter subscribers</h1>
       <p className="mt-2 max-w-3xl text-ink/80">
-        Everyone who signed up for the newsletter, newest first, with the discount code they were given and the consent they gave. Unsubscribing
-        (the link in every newsletter) ends the subscription; the code stays theirs.
+        Everyone who signed up for the newsletter, newest first, with the discount code they were given and the consent they gave. Unsubscribing (the link in
+        every newsletter) ends the subscription; the code stays theirs.
       </p>
 
       <dl className="mt-4 flex flex-wrap gap-x-8 gap-y-2 text-sm">

@@ -33,7 +33,11 @@ function Done({ what }: { what: string }) {
     <div role="status">
       <h1 className="text-3xl font-bold tracking-tight">Thanks, your email address is confirmed</h1>
       <p className="mt-4 text-lg leading-8 text-ink/80">
-        There is nothing else to do. <a className={link} href="/programs">See our programs and start dates</a>.
+        There is nothing else to do.{" "}
+        <a className={link} href="/programs">
+          See our programs and start dates
+        </a>
+        .
       </p>
     </div>
   );
@@ -66,8 +70,15 @@ export default async function ConfirmPage({ params, searchParams }: Props) {
       <div className="mx-auto max-w-2xl px-4 py-20 sm:px-6">
         <h1 className="text-3xl font-bold tracking-tight">{why}</h1>
         <p className="mt-4 text-lg leading-8 text-ink/80">
-          You can ask for a new one: <a className={link} href="/refer/status">see your referral link and points</a>, or{" "}
-          <a className={link} href="/refer#spend-points">ask to spend your points</a> again.
+          You can ask for a new one:{" "}
+          <a className={link} href="/refer/status">
+            see your referral link and points
+          </a>
+          , or{" "}
+          <a className={link} href="/refer#spend-points">
+            ask to spend your points
+          </a>{" "}
+          again.
         </p>
       </div>
     );
@@ -95,10 +106,13 @@ export default async function ConfirmPage({ params, searchParams }: Props) {
       ) : null}
       {balance && request?.success ? (
         <p role="alert" className="mt-6 rounded-xl bg-amber-50 p-4 text-amber-950">
-          This request needs {request.data.points.toLocaleString("en-US")} confirmed points, and you have{" "}
-          {balance.confirmed.toLocaleString("en-US")} ({balance.pending.toLocaleString("en-US")} more are pending until your friends
-          confirm their interest). Nothing was filed. This link stays usable until it expires, so you can try again once more points are
-          confirmed, or <a className={link} href="/refer#spend-points">ask for fewer points</a>.
+          This request needs {request.data.points.toLocaleString("en-US")} confirmed points, and you have {balance.confirmed.toLocaleString("en-US")} (
+          {balance.pending.toLocaleString("en-US")} more are pending until your friends confirm their interest). Nothing was filed. This link stays usable until
+          it expires, so you can try again once more points are confirmed, or{" "}
+          <a className={link} href="/refer#spend-points">
+            ask for fewer points
+          </a>
+          .
         </p>
       ) : null}
       {q.error ? (

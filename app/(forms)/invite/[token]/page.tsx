@@ -38,8 +38,8 @@ export default async function InvitationPage({ params, searchParams }: Props) {
         <div role="status">
           <h1 className="text-3xl font-bold tracking-tight">Thanks{friend.name ? `, ${friend.name.split(" ")[0]}` : ""}!</h1>
           <p className="mt-4 text-lg leading-8 text-ink/80">
-            We have noted your interest and emailed you a confirmation. An advisor will email you within two working days with details
-            of our programs and upcoming cohorts; you can opt out any time.
+            We have noted your interest and emailed you a confirmation. An advisor will email you within two working days with details of our programs and
+            upcoming cohorts; you can opt out any time.
           </p>
           <p className="mt-8 flex flex-wrap gap-3">
             <a className="inline-flex min-h-12 items-center rounded-full bg-brand px-6 font-semibold text-white" href="/programs">
@@ -52,12 +52,10 @@ export default async function InvitationPage({ params, searchParams }: Props) {
         </div>
       ) : (
         <>
-          <h1 className="text-3xl font-bold tracking-tight">
-            {friend.referredBy?.name ?? "A friend"} thinks you would enjoy Loomstack Academy
-          </h1>
+          <h1 className="text-3xl font-bold tracking-tight">{friend.referredBy?.name ?? "A friend"} thinks you would enjoy Loomstack Academy</h1>
           <p className="mt-4 text-lg leading-8 text-ink/80">
-            We run live, mentor-led bootcamps in machine learning, software and data. If you would like to hear more, confirm below
-            and we will send you details. Nothing else happens, and you can opt out at any time.
+            We run live, mentor-led bootcamps in machine learning, software and data. If you would like to hear more, confirm below and we will send you
+            details. Nothing else happens, and you can opt out at any time.
           </p>
           {error ? (
             <p role="alert" className="mt-6 rounded-xl bg-red-50 p-4 text-red-900">

@@ -20,9 +20,7 @@ export default async function UnsubscribePage({ params, searchParams }: Props) {
   const message = UNSUBSCRIBE_TOKEN_PATTERN.test(token)
     ? await db().emailMessage.findUnique({ where: { unsubscribeToken: token }, select: { toAddress: true } })
     : null;
-  const suppressed = message
-    ? await db().emailSuppression.findUnique({ where: { address: message.toAddress.toLowerCase() }, select: { id: true } })
-    : null;
+  const suppressed = message ? await db().emailSuppression.findUnique({ where: { address: message.toAddress.toLowerCase() }, select: { id: true } }) : null;
 
   return (
     <div className="mx-auto max-w-2xl px-4 py-20 sm:px-6">
@@ -41,16 +39,15 @@ export default async function UnsubscribePage({ params, searchParams }: Props) {
         <div role="status">
           <h1 className="text-3xl font-bold tracking-tight">You are unsubscribed</h1>
           <p className="mt-4 text-lg leading-8 text-ink/80">
-            We will not send marketing email to {maskAddress(message.toAddress)} again, and any newsletter subscription has ended. If you
-            send us a form later, we will still email you what you asked for, such as a copy of your application.
+            We will not send marketing email to {maskAddress(message.toAddress)} again, and any newsletter subscription has ended. If you send us a form later,
+            we will still email you what you asked for, such as a copy of your application.
           </p>
         </div>
       ) : (
         <>
           <h1 className="text-3xl font-bold tracking-tight">Unsubscribe {maskAddress(message.toAddress)}?</h1>
           <p className="mt-4 text-lg leading-8 text-ink/80">
-            One click and we stop sending marketing email and newsletters to this address. Replies to forms you send us later still
-            arrive.
+            One click and we stop sending marketing email and newsletters to this address. Replies to forms you send us later still arrive.
           </p>
           <form action={unsubscribeAction} className="mt-8">
             <input type="hidden" name="token" value={token} />

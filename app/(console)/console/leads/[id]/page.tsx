@@ -26,7 +26,10 @@ const when = (d: Date | null | undefined) => formatWhen(d, { utc: true });
 function show(value: unknown): string {
   if (value === null || value === undefined || value === "") return "—";
   if (Array.isArray(value)) return value.map(show).join(", ");
-  if (typeof value === "object") return Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k}: ${show(v)}`).join("; ");
+  if (typeof value === "object")
+    return Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => `${k}: ${show(v)}`)
+      .join("; ");
   return String(value);
 }
 
@@ -73,7 +76,12 @@ function WorkForm({
 function Feedback({ form, params }: { form: string; params: SearchParams }) {
   if (queryParam(params, "form") !== form) return null;
   const error = queryParam(params, "error");
-  if (error === "forbidden") return <p role="alert" className="mt-2 text-sm text-red-800">Your role does not allow this.</p>;
+  if (error === "forbidden")
+    return (
+      <p role="alert" className="mt-2 text-sm text-red-800">
+        Your role does not allow this.
+      </p>
+    );
   if (error) return null; // shown next to its field
   return queryParam(params, "saved") ? (
     <p role="status" className="mt-2 text-sm text-emerald-800">
@@ -112,7 +120,9 @@ export default async function LeadPage({ params, searchParams }: Props) {
       <BackLink href="/console/leads">← All leads</BackLink>
       <div className="mt-3 flex flex-wrap items-baseline gap-x-4 gap-y-1">
         <h1 className="text-2xl font-bold tracking-tight">{lead.name || lead.email || lead.phone || "(no name)"}</h1>
-        <span className="rounded-full bg-brand-soft px-3 py-0.5 text-sm font-semibold">{STATUS_LABELS[lead.status as keyof typeof STATUS_LABELS] ?? lead.status}</span>
+        <span className="rounded-full bg-brand-soft px-3 py-0.5 text-sm font-semibold">
+          {STATUS_LABELS[lead.status as keyof typeof STATUS_LABELS] ?? lead.status}
+        </span>
         <span className="text-ink/70">
           {formLabel(lead.formType)}, received {when(lead.createdAt)}
         </span>
@@ -136,8 +146,7 @@ export default async function LeadPage({ params, searchParams }: Props) {
           {submissions.length > 1 && (
             <Section headingId="versions" title={`Every submission (${submissions.length})`}>
               <p className="mt-1 text-sm text-ink/70">
-                The same person sent this form again within minutes. Each submission is kept as it was sent; the details above are the first
-                one&apos;s.
+                The same person sent this form again within minutes. Each submission is kept as it was sent; the details above are the first one&apos;s.
               </p>
               <ol className="mt-3 space-y-3">
                 {submissions.map((sub) => (
@@ -180,7 +189,15 @@ export default async function LeadPage({ params, searchParams }: Props) {
             />
           </Section>
           <Section headingId="consent" title="Consent">
-            <Facts className="mt-3 rounded-xl border border-ink/10 bg-white p-4" wrap="pre" rows={[["Version", show(lead.consentVersion)], ["Given", when(lead.consentAt)], ["Text shown", show(lead.consentText)]]} />
+            <Facts
+              className="mt-3 rounded-xl border border-ink/10 bg-white p-4"
+              wrap="pre"
+              rows={[
+                ["Version", show(lead.consentVersion)],
+                ["Given", when(lead.consentAt)],
+                ["Text shown", show(lead.consentText)],
+              ]}
+            />
           </Section>
           <Section headingId="timeline" title="Timeline of this person">
             <ol className="mt-3 space-y-2">
@@ -189,13 +206,23 @@ export default async function LeadPage({ params, searchParams }: Props) {
                   <span className="text-ink/70">{when(item.at)}: </span>
                   {item.kind === "lead" && (
                     <>
-                      {item.id === lead.id ? <strong>This lead</strong> : <a href={`/console/leads/${item.id}`} className="text-brand underline">{formLabel(item.formType)}</a>}
+                      {item.id === lead.id ? (
+                        <strong>This lead</strong>
+                      ) : (
+                        <a href={`/console/leads/${item.id}`} className="text-brand underline">
+                          {formLabel(item.formType)}
+                        </a>
+                      )}
                       {item.id === lead.id ? ` (${formLabel(item.formType)})` : ""} · {item.status}
                     </>
                   )}
                   {item.kind === "email" && (
                     <>
-                      Email <a href={`/mailbox/${item.id}`} className="text-brand underline">{item.subject ?? item.template}</a> to {item.to} · {item.status}
+                      Email{" "}
+                      <a href={`/mailbox/${item.id}`} className="text-brand underline">
+                        {item.subject ?? item.template}
+                      </a>{" "}
+                      to {item.to} · {item.status}
                     </>
                   )}
                   {item.kind === "activity" && (
@@ -320,7 +347,15 @@ export default async function LeadPage({ params, searchParams }: Props) {
             {canWork && (
               <details className="mt-3" open={Boolean(personNameError || personPhoneError || queryParam(q, "form") === "person")}>
                 <summary className="cursor-pointer font-semibold text-brand">Confirm name and phone</summary>
-                <WorkForm id="person" action={confirmContactAction} form="person" leadId={lead.id} submit="Confirm details" params={q} className="mt-2 space-y-2">
+                <WorkForm
+                  id="person"
+                  action={confirmContactAction}
+                  form="person"
+                  leadId={lead.id}
+                  submit="Confirm details"
+                  params={q}
+                  className="mt-2 space-y-2"
+                >
                   <label htmlFor="person-name" className="block font-semibold">
                     Name
                   </label>

@@ -38,30 +38,33 @@ export async function GET(request: Request): Promise<Response> {
 
     let first: Uint8Array | null = encoder.encode(head);
     let cancelled = false;
-    const body = new ReadableStream<Uint8Array>({
-      async pull(controller) {
-        if (first) {
-          controller.enqueue(first);
-          first = null;
-          return;
-        }
-        try {
-          const next = await chunks.next();
-          if (cancelled) return; // the client left while this batch was read
-          if (next.done) controller.close();
-          else controller.enqueue(encoder.encode(next.value));
-        } catch (error) {
-          if (cancelled) return;
-          console.error("[export] CSV export failed mid-stream; the download is cut short", error);
-          controller.error(error);
-        }
+    const body = new ReadableStream<Uint8Array>(
+      {
+        async pull(controller) {
+          if (first) {
+            controller.enqueue(first);
+            first = null;
+            return;
+          }
+          try {
+            const next = await chunks.next();
+            if (cancelled) return; // the client left while this batch was read
+            if (next.done) controller.close();
+            else controller.enqueue(encoder.encode(next.value));
+          } catch (error) {
+            if (cancelled) return;
+            console.error("[export] CSV export failed mid-stream; the download is cut short", error);
+            controller.error(error);
+          }
+        },
+        async cancel() {
+          // The client went away: stop querying.
+          cancelled = true;
+          await chunks.return(undefined);
+        },
       },
-      async cancel() {
-        // The client went away: stop querying.
-        cancelled = true;
-        await chunks.return(undefined);
-      },
-    }, new CountQueuingStrategy({ highWaterMark: 1 })); // at most one batch read ahead of the client
+      new CountQueuingStrategy({ highWaterMark: 1 }),
+    ); // at most one batch read ahead of the client
 
     return new Response(body, {
       status: 200,

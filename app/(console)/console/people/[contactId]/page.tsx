@@ -18,7 +18,8 @@ const plural = (n: number, one: string, many = `${one}s`) => `${formatCount(n)} 
 
 /** A submitted form's fields, readable: nested values (a referral's friends) as JSON. */
 function FieldList({ fields }: { fields: unknown }) {
-  if (!fields || typeof fields !== "object" || Array.isArray(fields)) return <pre className="whitespace-pre-wrap break-words text-xs">{JSON.stringify(fields, null, 2)}</pre>;
+  if (!fields || typeof fields !== "object" || Array.isArray(fields))
+    return <pre className="whitespace-pre-wrap break-words text-xs">{JSON.stringify(fields, null, 2)}</pre>;
   const entries = Object.entries(fields as Record<string, unknown>);
   if (!entries.length) return <p className="text-ink/80">Nothing (erased).</p>;
   return <Facts empty="–" rows={entries.map(([k, v]) => [k, typeof v === "string" ? v : <code className="text-xs">{JSON.stringify(v)}</code>])} />;
@@ -42,15 +43,18 @@ const LEAD_COLUMNS: Column<Lead>[] = [
   { header: "Status", cell: (l) => l.status },
   {
     header: "Attribution",
-    cell: (l) =>
-      [l.utmSource && `source ${l.utmSource}`, l.article && `article ${l.article}`, l.cta && `CTA ${l.cta}`].filter(Boolean).join(", ") || "–",
+    cell: (l) => [l.utmSource && `source ${l.utmSource}`, l.article && `article ${l.article}`, l.cta && `CTA ${l.cta}`].filter(Boolean).join(", ") || "–",
   },
   {
     header: "What they sent",
     cell: (l) => (
       <details>
         <summary className="cursor-pointer text-brand underline underline-offset-4">
-          Fields<span className="sr-only"> of the {formLabel(l.formType).toLowerCase()} from {when(l.createdAt)}</span>
+          Fields
+          <span className="sr-only">
+            {" "}
+            of the {formLabel(l.formType).toLowerCase()} from {when(l.createdAt)}
+          </span>
         </summary>
         <div className="mt-2">
           <FieldList fields={l.fields} />
@@ -110,9 +114,9 @@ export default async function PersonPage({ params, searchParams }: { params: Pro
       <h1 className="mt-2 text-2xl font-bold tracking-tight">{title}</h1>
       {justErased && (
         <Notice className="mt-4 max-w-3xl">
-          Erased. Personal data was removed from {plural(count(sp, "leads"), "lead")} and {plural(count(sp, "emails"), "email")}, {plural(count(sp, "notes"), "note")}{" "}
-          {count(sp, "notes") === 1 ? "was" : "were"} replaced, and {plural(count(sp, "others"), "record")} of other people that named this person{" "}
-          {count(sp, "others") === 1 ? "was" : "were"} cleaned. Counts and the points ledger are unchanged.
+          Erased. Personal data was removed from {plural(count(sp, "leads"), "lead")} and {plural(count(sp, "emails"), "email")},{" "}
+          {plural(count(sp, "notes"), "note")} {count(sp, "notes") === 1 ? "was" : "were"} replaced, and {plural(count(sp, "others"), "record")} of other people
+          that named this person {count(sp, "others") === 1 ? "was" : "were"} cleaned. Counts and the points ledger are unchanged.
         </Notice>
       )}
       {erased && !justErased && (
@@ -167,8 +171,7 @@ export default async function PersonPage({ params, searchParams }: { params: Pro
       {samePhone.length > 0 && (
         <Section headingId="same-phone" title="Other records with the same phone number" className="mt-10">
           <p className="mt-2 max-w-3xl text-sm text-ink/80">
-            These may be the same person (for example a call-back request without an email address). Each record is exported and
-            erased on its own.
+            These may be the same person (for example a call-back request without an email address). Each record is exported and erased on its own.
           </p>
           <ul className="mt-2 list-disc pl-6 text-sm">
             {samePhone.map((p) => (
@@ -192,7 +195,14 @@ export default async function PersonPage({ params, searchParams }: { params: Pro
         empty="Nothing yet."
         columns={activityColumns(actors)}
       />
-      <TableSection headingId="emails-heading" title={`Emails (${data.emails.length})`} label="Emails" rows={data.emails} empty="No emails." columns={EMAIL_COLUMNS} />
+      <TableSection
+        headingId="emails-heading"
+        title={`Emails (${data.emails.length})`}
+        label="Emails"
+        rows={data.emails}
+        empty="No emails."
+        columns={EMAIL_COLUMNS}
+      />
 
       <Section headingId="points-heading" title="Referral points" className="mt-10">
         <p className="mt-2 text-sm">
@@ -216,8 +226,7 @@ export default async function PersonPage({ params, searchParams }: { params: Pro
       <Section headingId="newsletter-heading" title="Newsletter and email preferences" className="mt-10">
         {data.newsletter ? (
           <p className="mt-2 text-sm">
-            Subscribed {when(data.newsletter.createdAt)} (consent {data.newsletter.consentVersion}), discount code{" "}
-            <code>{data.newsletter.discountCode}</code>
+            Subscribed {when(data.newsletter.createdAt)} (consent {data.newsletter.consentVersion}), discount code <code>{data.newsletter.discountCode}</code>
             {data.newsletter.unsubscribedAt ? `, unsubscribed ${when(data.newsletter.unsubscribedAt)}.` : ", still subscribed."}
           </p>
         ) : (
@@ -236,8 +245,8 @@ export default async function PersonPage({ params, searchParams }: { params: Pro
         )}
         {erased && (
           <p className="mt-2 max-w-3xl text-sm text-ink/80">
-            A suppression entry for their former address, if there was one, is kept on purpose: it is what keeps marketing email from
-            reaching that address again. It is no longer linked to this record.
+            A suppression entry for their former address, if there was one, is kept on purpose: it is what keeps marketing email from reaching that address
+            again. It is no longer linked to this record.
           </p>
         )}
       </Section>

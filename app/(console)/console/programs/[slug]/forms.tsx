@@ -46,15 +46,51 @@ export function ProgramForm({ at, version, saved, limits }: { at: Hidden; versio
       </div>
       <TextArea id="program-summary" name="summary" label="Summary" rows={3} defaultValue={v("summary")} error={e("summary")} maxLength={limits.summary} />
       <div className="grid gap-5 md:grid-cols-2">
-        <TextInput id="program-format" name="format" label="Format" hint="Shown as written, e.g. “Live online”." defaultValue={v("format")} error={e("format")} maxLength={limits.short} />
+        <TextInput
+          id="program-format"
+          name="format"
+          label="Format"
+          hint="Shown as written, e.g. “Live online”."
+          defaultValue={v("format")}
+          error={e("format")}
+          maxLength={limits.short}
+        />
         <TextInput id="program-schedule" name="schedule" label="Schedule" defaultValue={v("schedule")} error={e("schedule")} maxLength={limits.short} />
-        <TextInput id="program-duration" name="durationWeeks" label="Duration (weeks)" type="number" inputMode="numeric" min={1} max={limits.durationWeeks} defaultValue={v("durationWeeks")} error={e("durationWeeks")} />
-        <TextInput id="program-hours" name="hoursPerWeek" label="Hours per week" type="number" inputMode="numeric" min={1} max={limits.hoursPerWeek} defaultValue={v("hoursPerWeek")} error={e("hoursPerWeek")} />
+        <TextInput
+          id="program-duration"
+          name="durationWeeks"
+          label="Duration (weeks)"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={limits.durationWeeks}
+          defaultValue={v("durationWeeks")}
+          error={e("durationWeeks")}
+        />
+        <TextInput
+          id="program-hours"
+          name="hoursPerWeek"
+          label="Hours per week"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={limits.hoursPerWeek}
+          defaultValue={v("hoursPerWeek")}
+          error={e("hoursPerWeek")}
+        />
       </div>
       <TextInput id="program-level" name="level" label="Who it suits" defaultValue={v("level")} error={e("level")} maxLength={limits.short} />
       <div className="grid gap-5 md:grid-cols-2">
         <TextArea id="program-outcomes" name="outcomes" label="Outcomes" hint="One per line." rows={7} defaultValue={v("outcomes")} error={e("outcomes")} />
-        <TextArea id="program-curriculum" name="curriculum" label="Curriculum modules" hint="One per line, in teaching order." rows={7} defaultValue={v("curriculum")} error={e("curriculum")} />
+        <TextArea
+          id="program-curriculum"
+          name="curriculum"
+          label="Curriculum modules"
+          hint="One per line, in teaching order."
+          rows={7}
+          defaultValue={v("curriculum")}
+          error={e("curriculum")}
+        />
       </div>
       <Checkbox
         id="program-published"
@@ -78,7 +114,13 @@ type StateAction = (state: ConsoleFormState, data: FormData) => Promise<ConsoleF
  * A form that saves a part of the program (`part`), or adds a new one when there is none:
  * its post, and each field's starting value (what was posted, after an error) and error.
  */
-function usePartForm<V extends Record<string, string>>(kind: string, part: Part<V> | undefined, save: StateAction, add: StateAction, defaults: Partial<V> = {}) {
+function usePartForm<V extends Record<string, string>>(
+  kind: string,
+  part: Part<V> | undefined,
+  save: StateAction,
+  add: StateAction,
+  defaults: Partial<V> = {},
+) {
   const [state, action, pending] = useActionState(part ? save : add, IDLE);
   const v = (name: keyof V & string) => startValue(state, name, part?.values[name] ?? defaults[name] ?? "");
   const e = (name: string) => errorFor(state, name);
@@ -128,8 +170,23 @@ type CohortFormProps = { at: Hidden; cohort?: Part<CohortValues>; statusOptions:
 export function CohortForm({ at, cohort, statusOptions, timeZoneList }: CohortFormProps) {
   const { form, v, e, p } = usePartForm("cohort", cohort, saveCohortAction, addCohortAction, { status: "open" });
   return (
-    <PartForm form={form} at={at} refs={cohort && { cohortId: cohort.id, version: cohort.version }} noun="cohort" name={cohort?.values.name} grid="md:grid-cols-3">
-      <TextInput id={`${p}-name`} name="name" label="Cohort name" hint="e.g. “March 2027 cohort”." defaultValue={v("name")} error={e("name")} className="md:col-span-2" />
+    <PartForm
+      form={form}
+      at={at}
+      refs={cohort && { cohortId: cohort.id, version: cohort.version }}
+      noun="cohort"
+      name={cohort?.values.name}
+      grid="md:grid-cols-3"
+    >
+      <TextInput
+        id={`${p}-name`}
+        name="name"
+        label="Cohort name"
+        hint="e.g. “March 2027 cohort”."
+        defaultValue={v("name")}
+        error={e("name")}
+        className="md:col-span-2"
+      />
       <Select id={`${p}-status`} name="status" label="Status" options={statusOptions} defaultValue={v("status")} error={e("status")} />
       <TextInput id={`${p}-start`} name="startDate" label="Start date" type="date" defaultValue={v("startDate")} error={e("startDate")} />
       <TextInput id={`${p}-end`} name="endDate" label="End date" type="date" defaultValue={v("endDate")} error={e("endDate")} />
@@ -145,7 +202,16 @@ export function CohortForm({ at, cohort, statusOptions, timeZoneList }: CohortFo
         error={e("timeZone")}
       />
       <TextInput id={`${p}-seats`} name="seats" label="Seats" type="number" inputMode="numeric" min={1} defaultValue={v("seats")} error={e("seats")} />
-      <TextInput id={`${p}-left`} name="seatsLeft" label="Seats left" type="number" inputMode="numeric" min={0} defaultValue={v("seatsLeft")} error={e("seatsLeft")} />
+      <TextInput
+        id={`${p}-left`}
+        name="seatsLeft"
+        label="Seats left"
+        type="number"
+        inputMode="numeric"
+        min={0}
+        defaultValue={v("seatsLeft")}
+        error={e("seatsLeft")}
+      />
     </PartForm>
   );
 }
@@ -157,11 +223,43 @@ type PaymentOptionFormProps = { at: Hidden; option?: Part<PaymentValues>; kindOp
 export function PaymentOptionForm({ at, option, kindOptions, monthlyHint }: PaymentOptionFormProps) {
   const { form, v, e, p } = usePartForm("payment", option, savePaymentOptionAction, addPaymentOptionAction, { kind: "upfront" });
   return (
-    <PartForm form={form} at={at} refs={option && { optionId: option.id, version: option.version }} noun="payment option" name={option?.values.label} grid="md:grid-cols-2">
-      <Select id={`${p}-kind`} name="kind" label="Kind" hint="The programs page compares one option of each kind." options={kindOptions} defaultValue={v("kind")} error={e("kind")} />
+    <PartForm
+      form={form}
+      at={at}
+      refs={option && { optionId: option.id, version: option.version }}
+      noun="payment option"
+      name={option?.values.label}
+      grid="md:grid-cols-2"
+    >
+      <Select
+        id={`${p}-kind`}
+        name="kind"
+        label="Kind"
+        hint="The programs page compares one option of each kind."
+        options={kindOptions}
+        defaultValue={v("kind")}
+        error={e("kind")}
+      />
       <TextInput id={`${p}-label`} name="label" label="Label" defaultValue={v("label")} error={e("label")} />
-      <TextArea id={`${p}-description`} name="description" label="Description" rows={2} defaultValue={v("description")} error={e("description")} className="md:col-span-2" />
-      <TextInput id={`${p}-total`} name="total" label="Total price (US dollars)" hint="What the student pays in all, e.g. 12500 or 12,500.00." inputMode="decimal" autoComplete="off" defaultValue={v("total")} error={e("total")} />
+      <TextArea
+        id={`${p}-description`}
+        name="description"
+        label="Description"
+        rows={2}
+        defaultValue={v("description")}
+        error={e("description")}
+        className="md:col-span-2"
+      />
+      <TextInput
+        id={`${p}-total`}
+        name="total"
+        label="Total price (US dollars)"
+        hint="What the student pays in all, e.g. 12500 or 12,500.00."
+        inputMode="decimal"
+        autoComplete="off"
+        defaultValue={v("total")}
+        error={e("total")}
+      />
       <TextInput
         id={`${p}-instalments`}
         name="instalments"

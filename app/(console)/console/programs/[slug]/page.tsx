@@ -96,9 +96,15 @@ export default async function EditProgramPage({ params, searchParams }: { params
         Last edited {formatDateTime(program.updatedAt)} UTC.
       </p>
       <nav aria-label="On this page" className="mt-4 flex flex-wrap gap-4 text-sm">
-        <a href="#details" className="underline">Details</a>
-        <a href="#cohorts" className="underline">Cohorts ({program.cohorts.length})</a>
-        <a href="#payments" className="underline">Payment options ({program.paymentOptions.length})</a>
+        <a href="#details" className="underline">
+          Details
+        </a>
+        <a href="#cohorts" className="underline">
+          Cohorts ({program.cohorts.length})
+        </a>
+        <a href="#payments" className="underline">
+          Payment options ({program.paymentOptions.length})
+        </a>
       </nav>
 
       <datalist id="time-zones">
@@ -137,8 +143,8 @@ export default async function EditProgramPage({ params, searchParams }: { params
 
       <Section id="cohorts" headingId="cohorts-heading" title="Cohorts" className="mt-10 scroll-mt-6" titleClassName="text-xl font-semibold">
         <p className="mt-1 max-w-3xl text-sm text-ink/75">
-          The public page lists open and waitlisted cohorts that have not started, soonest first. The apply form only accepts open
-          cohorts that have not started. Close a cohort rather than removing it: leads keep pointing at it.
+          The public page lists open and waitlisted cohorts that have not started, soonest first. The apply form only accepts open cohorts that have not
+          started. Close a cohort rather than removing it: leads keep pointing at it.
         </p>
         <ol className="mt-4 space-y-4">
           {program.cohorts.map((c) => (
@@ -180,17 +186,10 @@ export default async function EditProgramPage({ params, searchParams }: { params
         </div>
       </Section>
 
-      <Section
-        id="payments"
-        headingId="payments-heading"
-        title="Payment options"
-        className="mt-10 scroll-mt-6"
-        titleClassName="text-xl font-semibold"
-      >
+      <Section id="payments" headingId="payments-heading" title="Payment options" className="mt-10 scroll-mt-6" titleClassName="text-xl font-semibold">
         <p className="mt-1 max-w-3xl text-sm text-ink/75">
-          Prices are totals in US dollars. Instalment and financing plans also show a monthly figure: the total divided by the
-          number of payments, rounded to the cent. The lowest total is the “from” price; the highest total that is not financing
-          is the list price.
+          Prices are totals in US dollars. Instalment and financing plans also show a monthly figure: the total divided by the number of payments, rounded to
+          the cent. The lowest total is the “from” price; the highest total that is not financing is the list price.
         </p>
         {noticeFor(["payment-removed"]) && <div className="mt-4">{notice}</div>}
         <ol className="mt-4 space-y-4">
@@ -202,28 +201,28 @@ export default async function EditProgramPage({ params, searchParams }: { params
               detail={`${formatMoney(o.totalCents, o.currency)}${o.instalments && o.monthlyCents ? ` · ${formatMoney(o.monthlyCents, o.currency)} × ${o.instalments}` : ""}`}
               notice={noticeFor(["payment", "payment-added"], o.id)}
             >
-                <PaymentOptionForm
-                  key={`${o.id}:${o.updatedAt.toISOString()}`}
-                  at={at}
-                  kindOptions={kindOptions}
-                  monthlyHint={
-                    o.instalments && o.monthlyCents
-                      ? `Now ${formatMoney(o.monthlyCents, o.currency)} a month for ${o.instalments} months. Leave empty for plans paid in one go.`
-                      : ONE_PAYMENT_HINT
-                  }
-                  option={{
-                    id: o.id,
-                    version: o.updatedAt.toISOString(),
-                    values: {
-                      kind: o.kind,
-                      label: o.label,
-                      description: o.description,
-                      total: centsToDollars(o.totalCents),
-                      instalments: o.instalments ? String(o.instalments) : "",
-                    },
-                  }}
-                />
-                <RemovePaymentOptionForm at={at} optionId={o.id} label={o.label} />
+              <PaymentOptionForm
+                key={`${o.id}:${o.updatedAt.toISOString()}`}
+                at={at}
+                kindOptions={kindOptions}
+                monthlyHint={
+                  o.instalments && o.monthlyCents
+                    ? `Now ${formatMoney(o.monthlyCents, o.currency)} a month for ${o.instalments} months. Leave empty for plans paid in one go.`
+                    : ONE_PAYMENT_HINT
+                }
+                option={{
+                  id: o.id,
+                  version: o.updatedAt.toISOString(),
+                  values: {
+                    kind: o.kind,
+                    label: o.label,
+                    description: o.description,
+                    total: centsToDollars(o.totalCents),
+                    instalments: o.instalments ? String(o.instalments) : "",
+                  },
+                }}
+              />
+              <RemovePaymentOptionForm at={at} optionId={o.id} label={o.label} />
             </PartItem>
           ))}
           {program.paymentOptions.length === 0 && <li className="text-ink/75">No payment options yet.</li>}

@@ -163,7 +163,13 @@ export default async function ReferrerPage({ params, searchParams }: Props) {
         noRows="No redemption requests."
         columns={redemptionColumns({ back: path, canDecide, everyone: false })}
       />
-      <TableSection headingId="friends" title="Friends referred" rows={d.friends} noRows="Nobody names this person as their referrer." columns={FRIEND_COLUMNS} />
+      <TableSection
+        headingId="friends"
+        title="Friends referred"
+        rows={d.friends}
+        noRows="Nobody names this person as their referrer."
+        columns={FRIEND_COLUMNS}
+      />
       <TableSection headingId="ledger" title="Points ledger" rows={d.ledger} noRows="No points yet." columns={LEDGER_COLUMNS}>
         <p className="mt-1 text-sm text-ink/70">Every movement, newest first. Rows are never changed or removed; balances are their sums.</p>
       </TableSection>

@@ -27,8 +27,8 @@ export default async function RedemptionsPage({ searchParams }: { searchParams: 
       <BackLink href="/console/referrals">← Referrers</BackLink>
       <h1 className="mt-3 text-2xl font-bold tracking-tight">Redemption requests</h1>
       <p className="mt-2 max-w-3xl text-ink/80">
-        People asking to spend confirmed points, newest first. Approving deducts the points from their confirmed balance (it can never go below
-        zero); rejecting deducts nothing. Either way the decision, who made it and the note are recorded on the lead.
+        People asking to spend confirmed points, newest first. Approving deducts the points from their confirmed balance (it can never go below zero); rejecting
+        deducts nothing. Either way the decision, who made it and the note are recorded on the lead.
       </p>
 
       <DecisionFlash params={params} rows={rows} />

@@ -39,7 +39,13 @@ function ReviewForm({ row, canDecide }: { row: ReviewRow; canDecide: boolean }) 
       <label htmlFor={`note-${row.id}`} className="block text-xs font-semibold">
         Note<span className="sr-only"> on {what}</span> (optional, internal)
       </label>
-      <input id={`note-${row.id}`} name="note" type="text" maxLength={REVIEW_NOTE_MAX} className="block min-h-10 w-full rounded-lg border border-ink/30 bg-white px-2 text-sm" />
+      <input
+        id={`note-${row.id}`}
+        name="note"
+        type="text"
+        maxLength={REVIEW_NOTE_MAX}
+        className="block min-h-10 w-full rounded-lg border border-ink/30 bg-white px-2 text-sm"
+      />
       <DecisionButtons what={what} />
     </form>
   );
@@ -60,9 +66,8 @@ export default async function ReferralReviewsPage({ searchParams }: { searchPara
       <BackLink href="/console/referrals">← Referrers</BackLink>
       <h1 className="mt-3 text-2xl font-bold tracking-tight">Referrals held for review</h1>
       <p className="mt-2 max-w-3xl text-ink/80">
-        The friend signed up from the referrer&apos;s own IP address or browser, close in time, so their points were not confirmed
-        automatically. Approving confirms the points; rejecting reverses them with a ledger entry. Nothing was blocked: the friend&apos;s
-        leads are in the inbox either way.
+        The friend signed up from the referrer&apos;s own IP address or browser, close in time, so their points were not confirmed automatically. Approving
+        confirms the points; rejecting reverses them with a ledger entry. Nothing was blocked: the friend&apos;s leads are in the inbox either way.
       </p>
       {decided ? (
         <Notice id="review-result" className="mt-4">

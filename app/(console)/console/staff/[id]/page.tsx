@@ -44,10 +44,7 @@ export default async function StaffAccountPage({ params, searchParams }: { param
           ["Role", account.role ? ROLE_LABELS[account.role] : "No role (cannot use the console)"],
           ["Account", account.disabled ? "Disabled: cannot sign in" : "Active"],
           ["Created", `${formatDateTime(account.createdAt)} UTC`],
-          [
-            "Open sessions",
-            `${account.openSessions}${account.lastSignInAt ? `, the latest started ${formatDateTime(account.lastSignInAt)} UTC` : ""}`,
-          ],
+          ["Open sessions", `${account.openSessions}${account.lastSignInAt ? `, the latest started ${formatDateTime(account.lastSignInAt)} UTC` : ""}`],
         ]}
       />
 

@@ -35,14 +35,12 @@ export default async function ErasePage({ params, searchParams }: { params: Prom
       <div className="mt-4 max-w-3xl space-y-3 text-ink/90">
         <p>
           This removes their name, email address, phone number and everything they typed into forms from{" "}
-          {contact._count.leads === 1 ? "their 1 lead" : `their ${contact._count.leads} leads`}, replaces staff notes and lost reasons
-          about them with “[erased]”, and empties the emails sent to them or about them. It also takes them out of a friend’s referral
-          form that named them.
+          {contact._count.leads === 1 ? "their 1 lead" : `their ${contact._count.leads} leads`}, replaces staff notes and lost reasons about them with
+          “[erased]”, and empties the emails sent to them or about them. It also takes them out of a friend’s referral form that named them.
         </p>
         <p>
-          What stays, without anything personal: each lead’s form, status, dates, program and attribution; the points ledger; the
-          newsletter subscription row (ended). If their address is on the suppression list it stays there, so it never gets marketing
-          email again.
+          What stays, without anything personal: each lead’s form, status, dates, program and attribution; the points ledger; the newsletter subscription row
+          (ended). If their address is on the suppression list it stays there, so it never gets marketing email again.
         </p>
         <p className="font-semibold">Export the data first if the person asked for a copy. This cannot be undone.</p>
       </div>
