@@ -17,7 +17,7 @@ export function EmailView({ subject, html, text, title }: { subject: string; htm
         </h2>
         <pre
           role="region"
-          aria-labelledby="text-part"
+          aria-label="Plain-text body (scrollable)"
           tabIndex={0}
           className="mt-2 h-[70vh] overflow-auto whitespace-pre-wrap break-words rounded-xl border border-ink/15 bg-white p-4 font-mono text-sm"
         >
