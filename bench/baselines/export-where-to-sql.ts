@@ -7,7 +7,7 @@
  */
 import Database from "better-sqlite3";
 import type { Prisma } from "../../lib/generated/prisma/client";
-import { csvCell, EXPORT_BATCH_SIZE, EXPORT_COLUMNS, EXPORT_HEADER, fastCsvCell } from "../../lib/console/export";
+import { csvCell, EXPORT_BATCH_SIZE, EXPORT_COLUMNS, EXPORT_HEADER, fastCsvCell, rawRowsCsv } from "../../lib/console/export";
 import { inboxWhere, type InboxFilters } from "../../lib/console/inbox";
 import { sqliteFile } from "../../lib/db/dialect";
 
@@ -85,17 +85,7 @@ async function* sqliteBatches(url: string, where: Prisma.LeadWhereInput, batchSi
       if (rows.length === 0) return;
       const last = rows[rows.length - 1];
       const next: Cursor = { createdAt: new Date(last[CREATED_INDEX] as string), id: last[ID_INDEX] as string }; // before the cells are written over
-      // Each raw row array is turned into its cells in place and joined: Array.join builds flat
-      // strings in one go, where `+=` per cell builds ropes that are flattened later (by the
-      // route's TextEncoder) and make more garbage.
-      const lines = new Array<string>(rows.length + 1);
-      for (let r = 0; r < rows.length; r++) {
-        const row = rows[r];
-        for (let i = 0; i < row.length; i++) row[i] = CELL_FORMATTERS[i](row[i]);
-        lines[r] = row.join(",");
-      }
-      lines[rows.length] = "";
-      yield lines.join("\r\n");
+      yield rawRowsCsv(rows, CELL_FORMATTERS);
       if (rows.length < batchSize) return;
       cursor = next;
     }

@@ -2,7 +2,7 @@ import type { CompiledQuery } from "kysely";
 import type { Prisma } from "../generated/prisma/client";
 import { dbUrl, type Db } from "../db";
 import { dialectForUrl, type Dialect } from "../db/dialect";
-import { afterCursorFilter, inboxFilter, type InboxFilters } from "./inbox";
+import { afterCursorFilter, inboxFilter, LEAD_SUMMARY_SELECT, type InboxFilters } from "./inbox";
 import { and, toKyselyWhere, toPrismaWhere, type LeadFilter, type LeadValue } from "./lead-filter";
 
 /**
@@ -165,15 +165,7 @@ export const EXPORT_COLUMNS = [
 
 /** What Prisma reads for the export: only the columns the file shows, the owner's name by relation. */
 export const EXPORT_SELECT = {
-  id: true,
-  createdAt: true,
-  formType: true,
-  status: true,
-  name: true,
-  email: true,
-  phone: true,
-  programSlug: true,
-  cohortId: true,
+  ...LEAD_SUMMARY_SELECT,
   owner: { select: { name: true } },
   lostReason: true,
   utmSource: true,
@@ -316,6 +308,25 @@ export function exportBatchQuery(dialect: Dialect, filter: LeadFilter, cursor: S
     .compile();
 }
 
+/**
+ * A batch of raw rows (arrays, in EXPORT_COLUMNS order) as CSV lines, each ending in CRLF.
+ * The rows are written over: each cell becomes its formatted text. Also the benchmark
+ * baseline's (bench/baselines/export-where-to-sql.ts), so both measure the same formatting.
+ */
+export function rawRowsCsv(rows: unknown[][], formatters: readonly ((value: unknown) => string)[]): string {
+  // Each raw row array is turned into its cells in place and joined: Array.join builds flat
+  // strings in one go, where `+=` per cell builds ropes that are flattened later (by the
+  // route's TextEncoder) and make more garbage.
+  const lines = new Array<string>(rows.length + 1);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    for (let i = 0; i < row.length; i++) row[i] = formatters[i](row[i]);
+    lines[r] = row.join(",");
+  }
+  lines[rows.length] = "";
+  return lines.join("\r\n");
+}
+
 async function* kyselyBatches(dialect: Dialect, url: string, filter: LeadFilter, batchSize: number): AsyncGenerator<string, void, undefined> {
   const reader = await dialect.openRowReader(url); // on the first batch, not before the header
   try {
@@ -326,17 +337,7 @@ async function* kyselyBatches(dialect: Dialect, url: string, filter: LeadFilter,
       if (rows.length === 0) return;
       const last = rows[rows.length - 1];
       const next: StoredCursor = { createdAt: last[CREATED_INDEX] as string, id: last[ID_INDEX] as string }; // before the cells are written over
-      // Each raw row array is turned into its cells in place and joined: Array.join builds flat
-      // strings in one go, where `+=` per cell builds ropes that are flattened later (by the
-      // route's TextEncoder) and make more garbage.
-      const lines = new Array<string>(rows.length + 1);
-      for (let r = 0; r < rows.length; r++) {
-        const row = rows[r];
-        for (let i = 0; i < row.length; i++) row[i] = formatters[i](row[i]);
-        lines[r] = row.join(",");
-      }
-      lines[rows.length] = "";
-      yield lines.join("\r\n");
+      yield rawRowsCsv(rows, formatters);
       if (rows.length < batchSize) return;
       cursor = next;
     }

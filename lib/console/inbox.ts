@@ -210,7 +210,8 @@ export function afterCursor(cursor: { createdAt: Date; id: string } | null): Pri
   return toPrismaWhere(afterCursorFilter(cursor));
 }
 
-export const INBOX_SELECT = {
+/** A lead's own columns that both the inbox and the export show first. */
+export const LEAD_SUMMARY_SELECT = {
   id: true,
   createdAt: true,
   formType: true,
@@ -220,6 +221,10 @@ export const INBOX_SELECT = {
   phone: true,
   programSlug: true,
   cohortId: true,
+} as const satisfies Prisma.LeadSelect;
+
+export const INBOX_SELECT = {
+  ...LEAD_SUMMARY_SELECT,
   utmSource: true,
   article: true,
   cta: true,
