@@ -94,6 +94,24 @@ class LimiterSet implements StoreRateLimiter {
 /** How often expired counters are deleted from the SQLite and PostgreSQL stores. */
 export const PRUNE_INTERVAL_MS = 5 * 60_000;
 
+/**
+ * Runs `prune` every PRUNE_INTERVAL_MS, logging a failure rather than throwing it: one timer
+ * per store (the library's own would run once per limiter, a full scan each). Returns the
+ * function that stops it.
+ */
+function pruneEvery(prune: () => unknown): () => void {
+  const run = async () => {
+    try {
+      await prune();
+    } catch (error) {
+      console.error("rate limit prune failed", error);
+    }
+  };
+  const timer = setInterval(() => void run(), PRUNE_INTERVAL_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
 /** Deletes counters whose window ended before `beforeMs`; returns how many went. */
 export function pruneExpiredSqlite(client: Database.Database, beforeMs = Date.now()): number {
   return client.prepare("DELETE FROM rate_limits WHERE expire IS NOT NULL AND expire < ?").run(beforeMs).changes;
@@ -109,14 +127,7 @@ export function sqliteLimiterStore(file: string): LimiterStore {
   client.exec("CREATE TABLE IF NOT EXISTS rate_limits (key TEXT PRIMARY KEY, points INTEGER NOT NULL DEFAULT 0, expire INTEGER)");
   // Counters for windows that have ended are dead weight: one timer per process deletes them
   // (the library's own would run once per limiter, twelve full scans every five minutes).
-  const prune = setInterval(() => {
-    try {
-      pruneExpiredSqlite(client);
-    } catch (error) {
-      console.error("rate limit prune failed", error);
-    }
-  }, PRUNE_INTERVAL_MS);
-  prune.unref();
+  const stopPruning = pruneEvery(() => pruneExpiredSqlite(client));
   return {
     make: (keyPrefix, rule) =>
       new RateLimiterSQLite({
@@ -129,7 +140,7 @@ export function sqliteLimiterStore(file: string): LimiterStore {
         duration: rule.durationSeconds,
       }),
     close: async () => {
-      clearInterval(prune);
+      stopPruning();
       client.close();
     },
   };
@@ -225,10 +236,7 @@ export function postgresLimiterStore(url: string, options: { poolMax?: number } 
   void ensureTable().catch(() => {}); // start now; a failure is reported by the first consume
 
   // One pruning timer per store (the library's own would run once per form and kind).
-  const prune = setInterval(() => {
-    pruneExpiredPostgres(pool, Date.now(), schema).catch((error) => console.error("rate limit prune failed", error));
-  }, PRUNE_INTERVAL_MS);
-  prune.unref();
+  const stopPruning = pruneEvery(() => pruneExpiredPostgres(pool, Date.now(), schema));
 
   return {
     make: (keyPrefix, rule) =>
@@ -246,7 +254,7 @@ export function postgresLimiterStore(url: string, options: { poolMax?: number } 
     ready: ensureTable,
     close: async () => {
       closing = true;
-      clearInterval(prune);
+      stopPruning();
       await pool.end();
     },
   };

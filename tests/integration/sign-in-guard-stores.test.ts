@@ -12,6 +12,7 @@ import { Pool } from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { DEFAULT_SIGN_IN_POLICY, createSignInGuard, type SignInGuard, type SignInPolicy } from "@/lib/auth/sign-in-guard";
 import { postgresLimiterStore, redisLimiterStore, sqliteLimiterStore, type LimiterStore } from "@/lib/rate-limit";
+import { narrow } from "../helpers/narrow";
 
 const PG_ADMIN_URL = process.env.TEST_POSTGRES_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -107,7 +108,7 @@ describe.each([
     for (const s of servers) {
       const v = await s.begin(a);
       expect(v).toMatchObject({ ok: false, limit: "backoff" });
-      if (!v.ok) expect(v.retryAfterSeconds).toBeGreaterThan(50);
+      expect(narrow(v, "ok", false).retryAfterSeconds).toBeGreaterThan(50);
     }
     // Another address for the same account is not slowed.
     expect((await on(0).begin({ account: "owner@x.example", ip: "198.51.100.22" })).ok).toBe(true);
