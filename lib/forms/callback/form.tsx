@@ -4,7 +4,7 @@ import { LIMITS } from "../fields";
 import { CALLBACK_CONSENT, callbackSchema } from "./schema";
 import { CallTimeField, ConsentField, FormSection, PhoneField, PlatformField, SelectField, TextField, type Option } from "../ui/fields";
 import { LeadFormShell, useLeadForm, type LeadFormProps } from "../ui/lead-form";
-import { TimeZoneField } from "../ui/time-zone-field";
+import { TimeZoneField, type TimeZoneChoices } from "../ui/time-zone-field";
 
 const LABELS = {
   name: "Full name",
@@ -16,32 +16,13 @@ const LABELS = {
   consent: "Consent",
 };
 
-type Props = LeadFormProps & {
-  /** The programs, plus "Not sure yet". */
-  courses: Option[];
-  timeZones: Option[];
-  defaultTimeZone: string;
-};
+/** `courses`: the programs, plus "Not sure yet". */
+type Props = LeadFormProps & TimeZoneChoices & { courses: Option[] };
 
-export function CallbackForm({ action, initialState, courses, timeZones, defaultTimeZone, attribution, path, permalink }: Props) {
-  const form = useLeadForm({
-    formId: "callback",
-    schema: callbackSchema,
-    action,
-    initialState,
-    permalink,
-    base: { timeZone: defaultTimeZone },
-    labels: LABELS,
-  });
+export function CallbackForm({ courses, timeZones, defaultTimeZone, ...props }: Props) {
+  const form = useLeadForm(props, { formId: "callback", schema: callbackSchema, base: { timeZone: defaultTimeZone }, labels: LABELS });
   return (
-    <LeadFormShell
-      form={form}
-      title="Call-back request"
-      submitLabel="Request a call"
-      attribution={attribution}
-      resetHref={path}
-      resetLabel="Request another call"
-    >
+    <LeadFormShell form={form} title="Call-back request" submitLabel="Request a call" resetLabel="Request another call">
       <FormSection title="How to reach you">
         <TextField name="name" label="Full name" autoComplete="name" maxLength={LIMITS.name} />
         <PhoneField label="Phone number" />

@@ -27,8 +27,8 @@ type Props = LeadFormProps & {
   programs: ProgramChoice[];
 };
 
-export function EnrollForm({ action, initialState, programs, attribution, path, permalink }: Props) {
-  const form = useLeadForm({ formId: "enroll", schema: enrollSchema, action, initialState, permalink, labels: LABELS });
+export function EnrollForm({ programs, ...props }: Props) {
+  const form = useLeadForm(props, { formId: "enroll", schema: enrollSchema, labels: LABELS });
   const { methods, enhanced } = form;
   const program = useWatch({ control: methods.control, name: "program" }) as string | undefined;
   const chosen = programs.find((p) => p.slug === program);
@@ -44,14 +44,7 @@ export function EnrollForm({ action, initialState, programs, attribution, path, 
   const noDates = enhanced && chosen && chosen.cohorts.length === 0;
 
   return (
-    <LeadFormShell
-      form={form}
-      title="Application"
-      submitLabel="Send my application"
-      attribution={attribution}
-      resetHref={path}
-      resetLabel="Start another application"
-    >
+    <LeadFormShell form={form} title="Application" submitLabel="Send my application" resetLabel="Start another application">
       <FormSection title="Your course">
         <SelectField
           name="program"

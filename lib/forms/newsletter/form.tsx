@@ -7,19 +7,10 @@ import { LeadFormShell, useLeadForm, type LeadFormProps } from "../ui/lead-form"
 
 const LABELS = { email: "Email", name: "Name", consent: "Consent" };
 
-type Props = LeadFormProps;
-
-export function NewsletterForm({ action, initialState, attribution, path, permalink }: Props) {
-  const form = useLeadForm({ formId: "newsletter", schema: newsletterSchema, action, initialState, permalink, labels: LABELS });
+export function NewsletterForm(props: LeadFormProps) {
+  const form = useLeadForm(props, { formId: "newsletter", schema: newsletterSchema, labels: LABELS });
   return (
-    <LeadFormShell
-      form={form}
-      title="Newsletter sign-up"
-      submitLabel="Subscribe and get my code"
-      attribution={attribution}
-      resetHref={path}
-      resetLabel="Sign up another address"
-    >
+    <LeadFormShell form={form} title="Newsletter sign-up" submitLabel="Subscribe and get my code" resetLabel="Sign up another address">
       <EmailField name="email" label="Email" />
       <TextField name="name" label="Your name" optional autoComplete="name" maxLength={LIMITS.name} hint="So our emails greet you properly." />
       <ConsentField consent={NEWSLETTER_CONSENT} />

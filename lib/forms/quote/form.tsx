@@ -17,7 +17,7 @@ import {
   NameAndEmailFields,
 } from "../ui/fields";
 import { LeadFormShell, useLeadForm, type LeadFormProps } from "../ui/lead-form";
-import { TimeZoneField } from "../ui/time-zone-field";
+import { TimeZoneField, type TimeZoneChoices } from "../ui/time-zone-field";
 
 const LABELS = {
   audience: "Who it is for",
@@ -46,22 +46,10 @@ const CONTACT_DESCRIPTIONS: Record<(typeof CONTACT_METHODS)[number], string> = {
 };
 const CONTACT_OPTIONS: Option[] = CONTACT_METHODS.map((value) => ({ value, label: CONTACT_BY_LABELS[value], description: CONTACT_DESCRIPTIONS[value] }));
 
-type Props = LeadFormProps & {
-  courses: Option[];
-  timeZones: Option[];
-  defaultTimeZone: string;
-};
+type Props = LeadFormProps & TimeZoneChoices & { courses: Option[] };
 
-export function QuoteForm({ action, initialState, courses, timeZones, defaultTimeZone, attribution, path, permalink }: Props) {
-  const form = useLeadForm({
-    formId: "quote",
-    schema: quoteSchema,
-    action,
-    initialState,
-    permalink,
-    base: { courses: [], timeZone: defaultTimeZone },
-    labels: LABELS,
-  });
+export function QuoteForm({ courses, timeZones, defaultTimeZone, ...props }: Props) {
+  const form = useLeadForm(props, { formId: "quote", schema: quoteSchema, base: { courses: [], timeZone: defaultTimeZone }, labels: LABELS });
   const audience = useWatch({ control: form.methods.control, name: "audience" }) as string | undefined;
   // Without JavaScript the team fields are always there, marked "teams only"; with it, they
   // appear once "My team or company" is chosen.
@@ -72,7 +60,7 @@ export function QuoteForm({ action, initialState, courses, timeZones, defaultTim
   const forCallOnly = form.enhanced ? "" : " (only for a call)";
 
   return (
-    <LeadFormShell form={form} title="Quote request" submitLabel="Get my quote" attribution={attribution} resetHref={path} resetLabel="Request another quote">
+    <LeadFormShell form={form} title="Quote request" submitLabel="Get my quote" resetLabel="Request another quote">
       <div className="space-y-5">
         <RadioGroupField name="audience" legend="Who is the training for?" size="large" options={AUDIENCE_OPTIONS} columns={2} />
         {teamFields && (

@@ -13,18 +13,15 @@ const LABELS = {
   consent: "Consent",
 };
 
-type Props = LeadFormProps;
-
 /** "Spend your points": a request staff follow up by email; only confirmed points count. */
-export function RedemptionForm({ action, initialState, attribution, path, permalink }: Props) {
-  const form = useLeadForm({ formId: "redemption", schema: redemptionSchema, action, initialState, permalink, labels: LABELS });
+export function RedemptionForm(props: LeadFormProps) {
+  const form = useLeadForm(props, { formId: "redemption", schema: redemptionSchema, labels: LABELS });
   return (
     <LeadFormShell
       form={form}
       title="Spend your points"
       submitLabel="Request my reward"
-      attribution={attribution}
-      resetHref={`${path}#spend-points`}
+      resetHref={`${props.path}#spend-points`}
       resetLabel="Make another request"
     >
       <EmailField name="email" label="Your email" hint="The address you refer friends with: your points are kept under it." />

@@ -50,15 +50,10 @@ const LABELS: Record<string, string> = {
   consent: "Consent",
 };
 
-type Props = LeadFormProps;
-
-export function ReferralForm({ action, initialState, attribution, path, permalink }: Props) {
-  const form = useLeadForm({
+export function ReferralForm(props: LeadFormProps) {
+  const form = useLeadForm(props, {
     formId: "referral",
     schema: referralSchema,
-    action,
-    initialState,
-    permalink,
     base: { friends: [] },
     labels: LABELS,
     prepare: (values) => ({ ...values, friends: padFriends(values.friends) }),
@@ -81,15 +76,7 @@ export function ReferralForm({ action, initialState, attribution, path, permalin
   const groupError = errorFor("friends");
 
   return (
-    <LeadFormShell
-      form={form}
-      title="Referral"
-      submitLabel="Send the invitations"
-      attribution={attribution}
-      resetHref={path}
-      resetLabel="Refer more friends"
-      successExtras={() => <StatusLink />}
-    >
+    <LeadFormShell form={form} title="Referral" submitLabel="Send the invitations" resetLabel="Refer more friends" successExtras={() => <StatusLink />}>
       <FormSection title="About you">
         <NameAndEmailFields nameLabel="Your name" emailLabel="Your email" />
       </FormSection>

@@ -42,6 +42,7 @@ export type LeadFormProps = {
   action: FormAction;
   /** From initialFormState(): a fresh submission token and the prefill from the URL. */
   initialState: FormState;
+  /** Hidden attribution fields from the page URL (only those present). */
   attribution?: Attribution;
   /** The page's path; "Send another" reloads it for a fresh form. */
   path: string;
@@ -52,13 +53,11 @@ export type LeadFormProps = {
   permalink?: string;
 };
 
+/** What a form component adds to its page's props: what the form is and how its values are shaped. */
 type LeadFormOptions = {
   /** Prefix for DOM ids, unique on the page. */
   formId: string;
   schema: z.ZodType<unknown, FieldValues>;
-  action: FormAction;
-  initialState: FormState;
-  permalink?: string;
   /** Shape of the values (arrays, booleans) that `state.values` is merged into. */
   base?: FormValues;
   /** Short label per field, in form order: the error summary reads "Label: message". */
@@ -86,7 +85,12 @@ export function useHydrated(): boolean {
   );
 }
 
-export function useLeadForm({ formId, schema, action, initialState, permalink, base = {}, labels, prepare, errorPath }: LeadFormOptions) {
+/**
+ * A form component's state, from the props its page gives it (`props`) and what the form
+ * itself is (`options`). <LeadFormShell> renders it, with the page's attribution and path.
+ */
+export function useLeadForm(props: LeadFormProps, { formId, schema, base = {}, labels, prepare, errorPath }: LeadFormOptions) {
+  const { action, initialState, permalink, attribution, path } = props;
   const [state, formAction, pending] = useActionState(action, initialState, permalink);
   // Computed once. `state.values` is the page's prefill from the URL at first, and after a
   // post without JavaScript it is what the person typed.
@@ -199,6 +203,8 @@ export function useLeadForm({ formId, schema, action, initialState, permalink, b
 
   return {
     formId,
+    attribution,
+    path,
     methods,
     state,
     pending,
@@ -270,10 +276,8 @@ type ShellProps = {
   /** Accessible name of the form, e.g. "Application". */
   title: string;
   submitLabel: string;
-  /** Hidden attribution fields from the page URL (only those present). */
-  attribution?: Attribution;
-  /** Where "Send another" goes: the page itself, reloaded with a fresh form. */
-  resetHref: string;
+  /** Where "Send another" goes: by default the page itself, reloaded with a fresh form. */
+  resetHref?: string;
   resetLabel?: string;
   /** Form-specific parts of the success view (discount code, referral link). */
   successExtras?: (success: SuccessDetails) => ReactNode;
@@ -282,8 +286,12 @@ type ShellProps = {
   children: ReactNode;
 };
 
-export function LeadFormShell({ form, title, submitLabel, attribution, resetHref, resetLabel, successExtras, note, children }: ShellProps) {
-  const { state, pending, formProps, formId } = form;
+/**
+ * The <form> around a form's fields: error summary, submission token, the page's hidden
+ * attribution fields, honeypot and submit button; or, once sent, the success view.
+ */
+export function LeadFormShell({ form, title, submitLabel, resetHref = form.path, resetLabel, successExtras, note, children }: ShellProps) {
+  const { state, pending, formProps, formId, attribution } = form;
   if (state.status === "success") {
     return (
       <SuccessView

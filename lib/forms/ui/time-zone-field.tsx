@@ -4,6 +4,14 @@ import { useEffect, useState } from "react";
 import { SelectField, type Option } from "./fields";
 import { useLeadFormContext } from "./lead-form";
 
+/** What a form with a time zone field gets from its page (components/forms/page-data.ts). */
+export type TimeZoneChoices = {
+  /** Built on the server (Intl.supportedValuesOf), so every visitor gets the same list. */
+  timeZones: Option[];
+  /** The zone the server renders with. */
+  defaultTimeZone: string;
+};
+
 type Props = {
   name?: string;
   label?: string;

@@ -8,9 +8,10 @@ const LABELS = { email: "Email" };
 
 /** "Email me my referral link and points": one field, answered the same for any address. */
 export function StatusLinkForm({ action, initialState, path, permalink }: LeadFormProps) {
-  const form = useLeadForm({ formId: "status-link", schema: statusLinkSchema, action, initialState, permalink, labels: LABELS });
+  // No attribution fields: asking for a status link is not a lead.
+  const form = useLeadForm({ action, initialState, path, permalink }, { formId: "status-link", schema: statusLinkSchema, labels: LABELS });
   return (
-    <LeadFormShell form={form} title="Get your referral link and points" submitLabel="Email me a link" resetHref={path} resetLabel="Use another address">
+    <LeadFormShell form={form} title="Get your referral link and points" submitLabel="Email me a link" resetLabel="Use another address">
       <EmailField name="email" label="The email address you referred friends from" />
     </LeadFormShell>
   );
