@@ -58,13 +58,23 @@ export function FormCard({ id, title, description, children }: { id: string; tit
   );
 }
 
+/** A tinted box beside the form cards: the contact details, the newsletter's perks. */
+export function AsideBox({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  const headingId = `${id}-heading`;
+  return (
+    <aside aria-labelledby={headingId} className="rounded-2xl bg-brand-soft/70 p-6">
+      <h2 id={headingId} className="text-lg font-semibold">
+        {title}
+      </h2>
+      {children}
+    </aside>
+  );
+}
+
 export function ContactBox() {
   const { contact } = siteConfig;
   return (
-    <aside aria-labelledby="contact-box-heading" className="rounded-2xl bg-brand-soft/70 p-6">
-      <h2 id="contact-box-heading" className="text-lg font-semibold">
-        Prefer to talk?
-      </h2>
+    <AsideBox id="contact-box" title="Prefer to talk?">
       <p className="mt-2 leading-7 text-ink/85">Our admissions team answers questions about programs, dates and paying.</p>
       <ul className="mt-4 space-y-2 leading-7">
         <li>
@@ -79,6 +89,6 @@ export function ContactBox() {
         </li>
       </ul>
       <p className="mt-3 text-sm leading-6 text-ink/80">{contact.hours}</p>
-    </aside>
+    </AsideBox>
   );
 }

@@ -6,8 +6,10 @@ import { ATTRIBUTION_PARAMS } from "@/lib/attribution";
 import { REFERRAL_CODE_PATTERN, UTM_KEYS } from "@/lib/attribution-cookies";
 import { clipText } from "@/lib/clip-text";
 import { queryParam, type SearchParams } from "@/lib/query-param";
-import { formatCohortDate, type ProgramView } from "@/lib/content/programs";
+import { formatCohortDate, listProgramsForForms, type ProgramView } from "@/lib/content/programs";
+import { db } from "@/lib/db";
 import type { Attribution } from "@/lib/forms/ui/lead-form";
+import type { TimeZoneChoices } from "@/lib/forms/ui/time-zone-field";
 import type { ProgramChoice } from "@/lib/forms/enroll/form";
 import type { Option } from "@/lib/forms/ui/fields";
 
@@ -41,6 +43,17 @@ export function programFromQuery<P extends { slug: string }>(programs: P[], para
   return programs.find((p) => p.slug === queryParam(params, "program"));
 }
 
+/** The programs a form offers, and the one its link names with ?program=<slug>, if any. */
+export async function formPrograms(params: SearchParams): Promise<{ programs: ProgramView[]; linked?: ProgramView }> {
+  const programs = await listProgramsForForms(db());
+  return { programs, linked: programFromQuery(programs, params) };
+}
+
+/** Programs as the options of a course field. */
+export function courseOptions(programs: ProgramView[]): Option[] {
+  return programs.map((p) => ({ value: p.slug, label: p.name }));
+}
+
 /** Programs with their upcoming cohorts as ready-made option labels. */
 export function programChoices(programs: ProgramView[]): ProgramChoice[] {
   return programs.map((p) => ({
@@ -70,6 +83,11 @@ export function timeZoneOptions(now = new Date()): Option[] {
   const options = zones.map((zone) => ({ value: zone, label: `${zone.replace(/_/g, " ")} (${utcOffset(zone, now)})` }));
   timeZoneCache = { hour, options };
   return options;
+}
+
+/** A time zone field's props: every zone, and the default the page renders with. */
+export function timeZoneChoices(): TimeZoneChoices {
+  return { timeZones: timeZoneOptions(), defaultTimeZone: DEFAULT_TIME_ZONE };
 }
 
 function utcOffset(zone: string, now: Date): string {

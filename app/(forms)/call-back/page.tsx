@@ -1,7 +1,5 @@
 import { CallbackForm } from "@/lib/forms/callback/form";
-import { DEFAULT_TIME_ZONE, programFromQuery, timeZoneOptions } from "@/components/forms/page-data";
-import { listProgramsForForms } from "@/lib/content/programs";
-import { db } from "@/lib/db";
+import { courseOptions, DEFAULT_TIME_ZONE, formPrograms, timeZoneChoices } from "@/components/forms/page-data";
 import { initialFormState } from "@/lib/leads/initial-state";
 import { FormPageLayout, formLinkProps, formPageMetadata, type FormPageArgs } from "../form-page";
 import { submitCallback } from "../actions";
@@ -13,17 +11,15 @@ export const metadata = formPageMetadata("callBack");
 
 export default async function CallBackPage({ searchParams }: FormPageArgs) {
   const params = await searchParams;
-  const programs = await listProgramsForForms(db());
-  const course = programFromQuery(programs, params)?.slug;
+  const { programs, linked } = await formPrograms(params);
 
   return (
     <FormPageLayout name="callBack">
       <CallbackForm
         action={submitCallback}
-        initialState={initialFormState("callback", { course, timeZone: DEFAULT_TIME_ZONE })}
-        courses={[...programs.map((p) => ({ value: p.slug, label: p.name })), { value: "not-sure", label: "Not sure yet" }]}
-        timeZones={timeZoneOptions()}
-        defaultTimeZone={DEFAULT_TIME_ZONE}
+        initialState={initialFormState("callback", { course: linked?.slug, timeZone: DEFAULT_TIME_ZONE })}
+        courses={[...courseOptions(programs), { value: "not-sure", label: "Not sure yet" }]}
+        {...timeZoneChoices()}
         {...formLinkProps("callBack", params)}
       />
     </FormPageLayout>

@@ -1,7 +1,5 @@
-import { DEFAULT_TIME_ZONE, programFromQuery, queryParam, timeZoneOptions } from "@/components/forms/page-data";
+import { courseOptions, DEFAULT_TIME_ZONE, formPrograms, queryParam, timeZoneChoices } from "@/components/forms/page-data";
 import { QuoteForm } from "@/lib/forms/quote/form";
-import { listProgramsForForms } from "@/lib/content/programs";
-import { db } from "@/lib/db";
 import { initialFormState } from "@/lib/leads/initial-state";
 import { FormPageLayout, formLinkProps, formPageMetadata, type FormPageArgs } from "../form-page";
 import { submitQuote } from "../actions";
@@ -13,8 +11,7 @@ export const metadata = formPageMetadata("quote");
 
 export default async function QuotePage({ searchParams }: FormPageArgs) {
   const params = await searchParams;
-  const programs = await listProgramsForForms(db());
-  const program = programFromQuery(programs, params)?.slug;
+  const { programs, linked } = await formPrograms(params);
   const audience = queryParam(params, "audience");
 
   return (
@@ -22,13 +19,12 @@ export default async function QuotePage({ searchParams }: FormPageArgs) {
       <QuoteForm
         action={submitQuote}
         initialState={initialFormState("quote", {
-          courses: program ? [program] : [],
+          courses: linked ? [linked.slug] : [],
           audience: audience === "team" || audience === "individual" ? audience : undefined,
           timeZone: DEFAULT_TIME_ZONE,
         })}
-        courses={programs.map((p) => ({ value: p.slug, label: p.name }))}
-        timeZones={timeZoneOptions()}
-        defaultTimeZone={DEFAULT_TIME_ZONE}
+        courses={courseOptions(programs)}
+        {...timeZoneChoices()}
         {...formLinkProps("quote", params)}
       />
     </FormPageLayout>
