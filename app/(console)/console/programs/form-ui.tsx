@@ -20,8 +20,13 @@ type FieldProps = {
   className?: string;
 };
 
-function aria(id: string, { hint, error, optional }: Pick<FieldProps, "hint" | "error" | "optional">) {
+function aria({ id, hint, error, optional }: Pick<FieldProps, "id" | "hint" | "error" | "optional">) {
   return { id, required: optional ? undefined : true, ...fieldAria(id, { hint, error }) } as const;
+}
+
+/** A labelled control's props, split into the field's (label, hint, error…) and the control's own. */
+function splitField<P extends FieldProps>({ id, label, hint, error, optional, className, ...control }: P) {
+  return { field: { id, label, hint, error, optional, className }, control };
 }
 
 /** A field's hint and error, under its label; `indent` lines them up with a checkbox's label. */
@@ -57,43 +62,32 @@ export function Field({ id, label, hint, error, optional, className, children }:
   );
 }
 
-export function TextInput({ id, label, hint, error, optional, className, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement> & { name: string }) {
+export function TextInput(props: FieldProps & InputHTMLAttributes<HTMLInputElement> & { name: string }) {
+  const { field, control: input } = splitField(props);
   return (
-    <Field id={id} label={label} hint={hint} error={error} optional={optional} className={className}>
-      <input type="text" {...input} {...aria(id, { hint, error, optional })} className={control} />
+    <Field {...field}>
+      <input type="text" {...input} {...aria(field)} className={control} />
     </Field>
   );
 }
 
-export function TextArea({
-  id,
-  label,
-  hint,
-  error,
-  optional,
-  className,
-  ...input
-}: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement> & { name: string }) {
+export function TextArea(props: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement> & { name: string }) {
+  const { field, control: input } = splitField(props);
   return (
-    <Field id={id} label={label} hint={hint} error={error} optional={optional} className={className}>
-      <textarea rows={4} {...input} {...aria(id, { hint, error, optional })} className={`${control} leading-6`} />
+    <Field {...field}>
+      <textarea rows={4} {...input} {...aria(field)} className={`${control} leading-6`} />
     </Field>
   );
 }
 
-export function Select({
-  id,
-  label,
-  hint,
-  error,
-  optional,
-  className,
-  options,
-  ...select
-}: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { name: string; options: readonly SelectOption[] }) {
+export function Select(props: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { name: string; options: readonly SelectOption[] }) {
+  const {
+    field,
+    control: { options, ...select },
+  } = splitField(props);
   return (
-    <Field id={id} label={label} hint={hint} error={error} optional={optional} className={className}>
-      <select {...select} {...aria(id, { hint, error, optional })} className={control}>
+    <Field {...field}>
+      <select {...select} {...aria(field)} className={control}>
         <SelectOptions options={options} />
       </select>
     </Field>
@@ -118,6 +112,36 @@ export function Checkbox({
       </div>
       <FieldNotes id={id} hint={hint} error={error} indent />
     </div>
+  );
+}
+
+/**
+ * A console editor's form: its hidden references (`hidden`, name to value), then the outcome of
+ * the last post (FormMessage), then the fields and buttons.
+ */
+export function ConsoleForm({
+  action,
+  state,
+  hidden = {},
+  noValidate,
+  className,
+  children,
+}: {
+  action: (data: FormData) => void;
+  state: ConsoleFormState;
+  hidden?: Record<string, string>;
+  noValidate?: boolean;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <form action={action} noValidate={noValidate} className={className}>
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <FormMessage state={state} />
+      {children}
+    </form>
   );
 }
 
@@ -181,4 +205,9 @@ export function startValue(state: ConsoleFormState, name: string, saved: string 
 
 export function errorFor(state: ConsoleFormState, name: string): string | undefined {
   return state.status === "error" ? state.fieldErrors[name] : undefined;
+}
+
+/** A control's id and name, with its starting value (see startValue) and its error from the form's state. */
+export function boundField(state: ConsoleFormState, id: string, name: string, saved: string | undefined) {
+  return { id, name, defaultValue: startValue(state, name, saved), error: errorFor(state, name) };
 }

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { IDLE } from "../programs/form-state";
-import { errorFor, FormMessage, startValue, SubmitButton, TextArea } from "../programs/form-ui";
+import { boundField, ConsoleForm, SubmitButton, TextArea } from "../programs/form-ui";
 import { saveRecipientsAction } from "./actions";
 
 export type RecipientRow = {
@@ -19,13 +19,11 @@ export type RecipientRow = {
 export function RecipientsForm({ rows }: { rows: RecipientRow[] }) {
   const [state, action, pending] = useActionState(saveRecipientsAction, IDLE);
   return (
-    <form action={action} noValidate className="mt-6 space-y-6">
-      <FormMessage state={state} />
+    <ConsoleForm action={action} state={state} noValidate className="mt-6 space-y-6">
       {rows.map((r) => (
         <div key={r.formType}>
           <TextArea
-            id={`recipients-${r.formType}`}
-            name={r.formType}
+            {...boundField(state, `recipients-${r.formType}`, r.formType, r.value)}
             label={`Who to notify of a new ${r.label.toLowerCase()}`}
             optional
             rows={2}
@@ -36,12 +34,10 @@ export function RecipientsForm({ rows }: { rows: RecipientRow[] }) {
                 Email addresses separated by commas. Empty: {r.fallback}.{r.changed ? ` ${r.changed}` : ""}
               </>
             }
-            defaultValue={startValue(state, r.formType, r.value)}
-            error={errorFor(state, r.formType)}
           />
         </div>
       ))}
       <SubmitButton pending={pending}>{pending ? "Saving…" : "Save recipients"}</SubmitButton>
-    </form>
+    </ConsoleForm>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { IDLE } from "../programs/form-state";
-import { errorFor, FormMessage, Select, startValue, SubmitButton, TextInput } from "../programs/form-ui";
+import { boundField, ConsoleForm, errorFor, Select, SubmitButton, TextInput } from "../programs/form-ui";
 import { changeRoleAction, createStaffAction, resetPasswordAction, setDisabledAction } from "./actions";
 
 /**
@@ -15,29 +15,18 @@ type Option = { value: string; label: string };
 export function CreateStaffForm({ roleOptions, passwordMin }: { roleOptions: Option[]; passwordMin: number }) {
   const [state, action, pending] = useActionState(createStaffAction, IDLE);
   return (
-    <form action={action} noValidate className="mt-4 space-y-4">
-      <FormMessage state={state} />
+    <ConsoleForm action={action} state={state} noValidate className="mt-4 space-y-4">
       <div className="grid gap-4 md:grid-cols-2">
-        <TextInput id="new-name" name="name" label="Name" autoComplete="off" defaultValue={startValue(state, "name", "")} error={errorFor(state, "name")} />
+        <TextInput {...boundField(state, "new-name", "name", "")} label="Name" autoComplete="off" />
         <TextInput
-          id="new-email"
-          name="email"
+          {...boundField(state, "new-email", "email", "")}
           type="email"
           label="Work email"
           autoComplete="off"
           spellCheck={false}
           autoCapitalize="none"
-          defaultValue={startValue(state, "email", "")}
-          error={errorFor(state, "email")}
         />
-        <Select
-          id="new-role"
-          name="role"
-          label="Role"
-          options={roleOptions}
-          defaultValue={startValue(state, "role", "staff")}
-          error={errorFor(state, "role")}
-        />
+        <Select {...boundField(state, "new-role", "role", "staff")} label="Role" options={roleOptions} />
         <TextInput
           id="new-password"
           name="password"
@@ -50,50 +39,35 @@ export function CreateStaffForm({ roleOptions, passwordMin }: { roleOptions: Opt
         />
       </div>
       <SubmitButton pending={pending}>{pending ? "Creating…" : "Create account"}</SubmitButton>
-    </form>
+    </ConsoleForm>
   );
 }
 
 export function RoleForm({ userId, role, roleOptions, disabledReason }: { userId: string; role: string; roleOptions: Option[]; disabledReason?: string }) {
   const [state, action, pending] = useActionState(changeRoleAction, IDLE);
   return (
-    <form action={action} noValidate className="space-y-3">
-      <input type="hidden" name="userId" value={userId} />
-      <FormMessage state={state} />
-      <Select
-        id="role"
-        name="role"
-        label="Role"
-        hint={disabledReason}
-        options={roleOptions}
-        defaultValue={startValue(state, "role", role)}
-        error={errorFor(state, "role")}
-      />
+    <ConsoleForm action={action} state={state} hidden={{ userId }} noValidate className="space-y-3">
+      <Select {...boundField(state, "role", "role", role)} label="Role" hint={disabledReason} options={roleOptions} />
       <SubmitButton pending={pending}>{pending ? "Saving…" : "Change role"}</SubmitButton>
-    </form>
+    </ConsoleForm>
   );
 }
 
 export function DisableForm({ userId, name, disabled }: { userId: string; name: string; disabled: boolean }) {
   const [state, action, pending] = useActionState(setDisabledAction, IDLE);
   return (
-    <form action={action} className="space-y-3">
-      <input type="hidden" name="userId" value={userId} />
-      <input type="hidden" name="disable" value={disabled ? "0" : "1"} />
-      <FormMessage state={state} />
+    <ConsoleForm action={action} state={state} hidden={{ userId, disable: disabled ? "0" : "1" }} className="space-y-3">
       <SubmitButton pending={pending} variant={disabled ? "primary" : "danger"}>
         {disabled ? `Enable ${name}'s account` : `Disable ${name}'s account`}
       </SubmitButton>
-    </form>
+    </ConsoleForm>
   );
 }
 
 export function ResetPasswordForm({ userId, self, passwordMin }: { userId: string; self: boolean; passwordMin: number }) {
   const [state, action, pending] = useActionState(resetPasswordAction, IDLE);
   return (
-    <form action={action} noValidate className="space-y-3">
-      <input type="hidden" name="userId" value={userId} />
-      <FormMessage state={state} />
+    <ConsoleForm action={action} state={state} hidden={{ userId }} noValidate className="space-y-3">
       <TextInput
         id="reset-password"
         name="password"
@@ -111,6 +85,6 @@ export function ResetPasswordForm({ userId, self, passwordMin }: { userId: strin
       <SubmitButton pending={pending} variant="secondary">
         {pending ? "Setting…" : "Set new password"}
       </SubmitButton>
-    </form>
+    </ConsoleForm>
   );
 }
