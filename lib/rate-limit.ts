@@ -91,6 +91,12 @@ class LimiterSet implements StoreRateLimiter {
   }
 }
 
+/** A limiter's own options in rate-limiter-flexible's terms: its key prefix and rule. */
+const limiterOptions = (keyPrefix: string, rule: RateLimitRule) => ({ keyPrefix, points: rule.points, duration: rule.durationSeconds });
+
+/** The SQL stores keep counters in our "rate_limits" table, which each store creates up front. */
+const OWN_TABLE = { tableName: "rate_limits", tableCreated: true } as const;
+
 /** How often expired counters are deleted from the SQLite and PostgreSQL stores. */
 export const PRUNE_INTERVAL_MS = 5 * 60_000;
 
@@ -129,16 +135,7 @@ export function sqliteLimiterStore(file: string): LimiterStore {
   // (the library's own would run once per limiter, twelve full scans every five minutes).
   const stopPruning = pruneEvery(() => pruneExpiredSqlite(client));
   return {
-    make: (keyPrefix, rule) =>
-      new RateLimiterSQLite({
-        storeClient: client,
-        storeType: "better-sqlite3",
-        tableName: "rate_limits",
-        tableCreated: true,
-        keyPrefix,
-        points: rule.points,
-        duration: rule.durationSeconds,
-      }),
+    make: (keyPrefix, rule) => new RateLimiterSQLite({ storeClient: client, storeType: "better-sqlite3", ...OWN_TABLE, ...limiterOptions(keyPrefix, rule) }),
     close: async () => {
       stopPruning();
       client.close();
@@ -243,13 +240,10 @@ export function postgresLimiterStore(url: string, options: { poolMax?: number } 
       new RateLimiterPostgres({
         storeClient: pool,
         storeType: "pool",
-        tableName: "rate_limits",
         schemaName: schema,
-        tableCreated: true,
+        ...OWN_TABLE,
         clearExpiredByTimeout: false,
-        keyPrefix,
-        points: rule.points,
-        duration: rule.durationSeconds,
+        ...limiterOptions(keyPrefix, rule),
       }),
     ready: ensureTable,
     close: async () => {
@@ -324,13 +318,7 @@ export function redisLimiterStore(redisUrl: string, options: { keyPrefix?: strin
   };
 
   return {
-    make: (keyPrefix, rule) =>
-      new RateLimiterRedis({
-        storeClient: client,
-        keyPrefix: `${prefix}:rl:${keyPrefix}`,
-        points: rule.points,
-        duration: rule.durationSeconds,
-      }),
+    make: (keyPrefix, rule) => new RateLimiterRedis({ storeClient: client, ...limiterOptions(`${prefix}:rl:${keyPrefix}`, rule) }),
     ready,
     close: async () => {
       try {
@@ -350,7 +338,7 @@ export function createRedisRateLimiter(redisUrl: string, rules: Rules = rulesFro
 /** An in-process store, for unit tests only: it does not survive a restart. */
 export function memoryLimiterStore(): LimiterStore {
   return {
-    make: (keyPrefix, rule) => new RateLimiterMemory({ keyPrefix, points: rule.points, duration: rule.durationSeconds }),
+    make: (keyPrefix, rule) => new RateLimiterMemory(limiterOptions(keyPrefix, rule)),
     close: async () => {},
   };
 }

@@ -12,7 +12,7 @@ export function must<T>(value: T | null | undefined | false, what = "a value"): 
 }
 
 /** The member of a union whose `key` is `expected` (e.g. `narrow(out, "kind", "saved")`), or a thrown error. */
-export function narrow<T extends object, K extends keyof T, V extends T[K]>(value: T, key: K, expected: V): Extract<T, Record<K, V>> {
+export function narrow<T extends object, K extends keyof T, const V extends T[K]>(value: T, key: K, expected: V): Extract<T, Record<K, V>> {
   if (value[key] !== expected) throw new Error(`expected ${String(key)} to be ${JSON.stringify(expected)}, got ${JSON.stringify(value)}`);
   return value as Extract<T, Record<K, V>>;
 }
