@@ -6,31 +6,18 @@
  * fails here. Which permission each console action needs, and that it is enforced for real
  * sessions, is the authorization matrix's job (tests/integration/console-authorization.test.ts).
  */
-import { readdirSync, statSync } from "node:fs";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { importServerActions } from "../helpers/server-actions";
 import { actionInfo } from "@/lib/actions/client";
 
 /** The console's public actions, written out: signing in is how a session starts. */
 const PUBLIC_IN_CONSOLE = ["app/(console)/console/sign-in/actions.ts#signInAction", "app/(console)/console/sign-in/actions.ts#signOutAction"];
 
-const root = path.resolve(__dirname, "../..");
-function actionFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return actionFiles(full);
-    return name === "actions.ts" ? [full] : [];
-  });
-}
-
 /** "file#export" → the exported value, for every actions.ts under app/. */
-const registered = new Map<string, unknown>();
+let registered = new Map<string, unknown>();
 
 beforeAll(async () => {
-  for (const file of actionFiles(path.join(root, "app"))) {
-    const mod = (await import(file)) as Record<string, unknown>;
-    for (const [name, value] of Object.entries(mod)) registered.set(`${path.relative(root, file)}#${name}`, value);
-  }
+  registered = await importServerActions("app");
 }, 60_000);
 
 describe("every registered Server Action", () => {
