@@ -76,12 +76,16 @@ export function FieldError({ id, message }: { id: string; message?: string }) {
   );
 }
 
-type TextFieldProps = {
+/** What every field with a single control takes: its name, label, hint, and whether it may be left empty. */
+type FrameProps = {
   name: string;
   label: ReactNode;
   hint?: ReactNode;
   optional?: boolean;
   className?: string;
+};
+
+type TextFieldProps = FrameProps & {
   /** Overrides the form's starting value (rows of a field array). */
   defaultValue?: string;
 } & Pick<InputHTMLAttributes<HTMLInputElement>, "type" | "autoComplete" | "maxLength" | "inputMode" | "spellCheck" | "autoCapitalize" | "placeholder" | "size">;
@@ -89,21 +93,7 @@ type TextFieldProps = {
 type FieldInfo = ReturnType<typeof useField>;
 
 /** Label, optional hint and error message above a single control. */
-function FieldFrame({
-  f,
-  label,
-  hint,
-  optional,
-  className,
-  children,
-}: {
-  f: FieldInfo;
-  label: ReactNode;
-  hint?: ReactNode;
-  optional?: boolean;
-  className?: string;
-  children: ReactNode;
-}) {
+function FieldFrame({ f, label, hint, optional, className, children }: Omit<FrameProps, "name"> & { f: FieldInfo; children: ReactNode }) {
   return (
     <div className={className}>
       <FieldLabel htmlFor={f.id} optional={optional}>
@@ -125,20 +115,25 @@ function controlAria(f: FieldInfo, optional: boolean | undefined, hint: ReactNod
   } as const;
 }
 
+/**
+ * A field with a single control: the props of its frame (label, hint, error), the props
+ * that tie the control to them (id, registration, ARIA state), and its starting value.
+ */
+function useSingleField({ name, ...props }: FrameProps) {
+  const f = useField(name);
+  return {
+    start: f.start,
+    frame: { f, ...props },
+    control: { id: f.id, ...f.registered, ...controlAria(f, props.optional, props.hint) },
+  };
+}
+
 /** Text, email, tel and numeric inputs. */
 export function TextField({ name, label, hint, optional, className, defaultValue, type = "text", ...rest }: TextFieldProps) {
-  const f = useField(name);
+  const { start, frame, control } = useSingleField({ name, label, hint, optional, className });
   return (
-    <FieldFrame f={f} label={label} hint={hint} optional={optional} className={className}>
-      <input
-        id={f.id}
-        type={type}
-        {...rest}
-        {...f.registered}
-        defaultValue={defaultValue ?? asText(f.start)}
-        {...controlAria(f, optional, hint)}
-        className={`mt-2 min-h-12 py-2 ${controlBase}`}
-      />
+    <FieldFrame {...frame}>
+      <input type={type} {...rest} {...control} defaultValue={defaultValue ?? asText(start)} className={`mt-2 min-h-12 py-2 ${controlBase}`} />
     </FieldFrame>
   );
 }
@@ -173,40 +168,28 @@ export function NameAndEmailFields({ nameLabel = "Full name", emailLabel = "Emai
   );
 }
 
-type TextAreaFieldProps = {
-  name: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  optional?: boolean;
-  className?: string;
+type TextAreaFieldProps = FrameProps & {
   rows?: number;
   maxLength?: number;
   defaultValue?: string;
 };
 
-export function TextAreaField({ name, label, hint, optional, className, rows = 4, maxLength, defaultValue }: TextAreaFieldProps) {
-  const f = useField(name);
+export function TextAreaField({ rows = 4, maxLength, defaultValue, ...props }: TextAreaFieldProps) {
+  const { start, frame, control } = useSingleField(props);
   return (
-    <FieldFrame f={f} label={label} hint={hint} optional={optional} className={className}>
+    <FieldFrame {...frame}>
       <textarea
-        id={f.id}
         rows={rows}
         maxLength={maxLength}
-        {...f.registered}
-        defaultValue={defaultValue ?? asText(f.start)}
-        {...controlAria(f, optional, hint)}
+        {...control}
+        defaultValue={defaultValue ?? asText(start)}
         className={`mt-2 min-h-12 py-2.5 leading-7 ${controlBase}`}
       />
     </FieldFrame>
   );
 }
 
-type SelectFieldProps = {
-  name: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  optional?: boolean;
-  className?: string;
+type SelectFieldProps = FrameProps & {
   /** The first, empty choice ("Choose…"). */
   placeholder: string;
   options?: Option[];
@@ -215,19 +198,12 @@ type SelectFieldProps = {
   autoComplete?: string;
 };
 
-export function SelectField({ name, label, hint, optional, className, placeholder, options = [], groups = [], autoComplete }: SelectFieldProps) {
-  const f = useField(name);
+export function SelectField({ placeholder, options = [], groups = [], autoComplete, ...props }: SelectFieldProps) {
+  const { start, frame, control } = useSingleField(props);
   return (
-    <FieldFrame f={f} label={label} hint={hint} optional={optional} className={className}>
+    <FieldFrame {...frame}>
       <div className="relative mt-2">
-        <select
-          id={f.id}
-          autoComplete={autoComplete}
-          {...f.registered}
-          defaultValue={asText(f.start)}
-          {...controlAria(f, optional, hint)}
-          className={`min-h-12 appearance-none py-2 pr-11 ${controlBase}`}
-        >
+        <select autoComplete={autoComplete} {...control} defaultValue={asText(start)} className={`min-h-12 appearance-none py-2 pr-11 ${controlBase}`}>
           <option value="">{placeholder}</option>
           {options.map((o) => (
             <option key={o.value} value={o.value}>
