@@ -1,21 +1,17 @@
 /**
  * The one client every Server Action is built with (docs/actions.md), on next-safe-action.
  *
- * - `publicAction`: the public forms and links. Its server-error handler logs the fault and
- *   the person gets the friendly message.
- * - `staffAction(permission)` (app/(console)/auth.ts binds it to Better Auth and Next): the
- *   same, plus middleware that checks the session and role on the server before the body
- *   runs. An action cannot be built without naming its permission.
+ * - `publicAction`: the public forms and links; a fault is logged, the person gets the
+ *   friendly message.
+ * - `staffAction(permission)` (bound in app/(console)/auth.ts): the same, plus middleware that
+ *   checks the session and role before the body runs; it cannot be built without a permission.
  *
- * Every action first goes through the argument check (lib/action-args.ts), as the client's
- * input schema: a call without a real FormData where React puts it gets the action's
- * `malformed` answer and one log line, and nothing else runs.
+ * The argument check (lib/action-args.ts) is the input schema: a call without a real FormData
+ * gets the action's `malformed` answer and one log line, and nothing else runs.
  *
- * Why an adapter over next-safe-action: its actions answer `{ data, serverError,
- * validationErrors }`, but a form's useActionState state must be the form's own state (the
- * no-JavaScript post re-renders the page from it), and a refusal or a fault must be that
- * state too. So the action returned here unwraps the result and maps each outcome to the
- * action's own answer. No Next.js import: tests and scripts call these actions directly.
+ * Why an adapter: next-safe-action answers `{ data, serverError, validationErrors }`, but a
+ * form's useActionState state must be the form's own (the no-JavaScript post re-renders the
+ * page from it), refusals and faults included. No Next.js import: tests call these directly.
  */
 import { createSafeActionClient, returnServerError } from "next-safe-action";
 import { z } from "zod";

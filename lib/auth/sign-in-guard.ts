@@ -7,18 +7,14 @@ import type { LimiterStore, RateLimitRule } from "../rate-limit";
  * kept in the app's rate-limit store so they hold on every server and across restarts.
  *
  * Three rules, so guessing is slow but a stranger cannot lock the owner out:
- * - **Per client IP** (hard, any account): counts every attempt from one address.
- * - **Per account** (any IP): slows guessing spread over many addresses. It is set well
- *   above what one IP can reach (accountLimitIsSafe), so a stranger on one address can
- *   never use it to keep the owner out. An address that signed in to the account
- *   successfully recently ("known") is exempt from it, so even many strangers cannot.
- * - **Per (account, IP) pair, a back-off:** the first failures are free, then each failure
- *   makes that pair wait longer (1 s, doubling, capped). Only that pair waits: the owner on
- *   another address is not slowed at all. A success clears it.
- *
- * The IP and account counters are taken before the password is checked, atomically in the
- * store, so parallel attempts cannot overshoot them. The back-off is read before and written
- * after, so parallel attempts from one pair can slip past it; the per-IP limit bounds those.
+ * - per client IP, any account;
+ * - per account, any IP: well above what one IP can reach (accountLimitIsSafe), and
+ *   addresses that signed in to the account before are exempt;
+ * - per (account, IP) pair, a back-off (1 s, doubling, capped) after a few free failures;
+ *   only that pair waits, and a success clears it.
+ * The IP and account counters are taken atomically before the password check, so parallel
+ * attempts cannot overshoot them; the back-off can be slipped in parallel, which the
+ * per-IP limit bounds.
  */
 
 export type BackoffRule = {

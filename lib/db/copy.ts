@@ -12,24 +12,16 @@ import { isPostgresUrl, resolveDatabaseUrl } from "./url";
  * Copies the app's data from a SQLite database into a PostgreSQL one (`npm run db:copy`,
  * scripts/db-copy.ts), then checks the copy.
  *
- * - Every Prisma model needs a rule in COPY_RULES: copy it, or say why not. The models are
- *   enumerated from the generated client at run time (and the type below makes a missing
- *   rule a compile error), so a new model cannot be left behind silently.
- * - The order comes from the foreign keys of the migrated target (parents first). A column
- *   that references its own table (Contact.referredById) is copied in a second pass.
- * - The target must be migrated (all of prisma/postgres/migrations applied, nothing else)
- *   and hold no rows in any model's table, unless `truncate` empties it first.
- * - Everything is written in ONE transaction on the target: a failure rolls all of it back,
- *   so the target is left exactly as it was and the command can simply be run again.
- * - The source is read a page at a time (`batchSize` rows, in order of each model's
- *   `pageBy` field), never all at once, through a read-only connection.
- * - Rows are read through Prisma (as the app reads them) and written a batch per statement
- *   (see `inserter`): ids, timestamps (milliseconds, UTC, as Prisma stores them on both),
- *   nulls, JSON-in-text, BigInt, booleans and text arrive unchanged. `verifyCopy` then reads
- *   both sides through Prisma and compares counts and rows field by field.
- *
- * Not copied: tables that are not Prisma models, such as the app's `rate_limits` counters
- * (disposable, recreated by the rate limiter) and Prisma's `_prisma_migrations`.
+ * - Every Prisma model needs a rule in COPY_RULES (a missing one is a compile error), so a
+ *   new model cannot be left behind silently.
+ * - Parents first, from the target's foreign keys; a self-reference (Contact.referredById)
+ *   in a second pass.
+ * - The target must be migrated and empty (or `truncate`d), and is written in ONE
+ *   transaction: a failure leaves it as it was, and the command can simply be run again.
+ * - The source is read a page at a time through Prisma, on a read-only connection, and
+ *   written a batch per statement (`inserter`); `verifyCopy` compares both sides row by row.
+ * Not copied: tables that are not Prisma models (the disposable `rate_limits` counters,
+ * `_prisma_migrations`).
  */
 
 export type ModelName = Prisma.ModelName;

@@ -17,9 +17,8 @@ import type { EmailTransport, SendResult } from "./transport";
  *   Resend answers with the first email instead of sending a second.
  * - The rendered subject and parts are saved with the first attempt's outcome and reused,
  *   so a retry sends the same request (Resend rejects a reused key with a different body).
- *
- * Every write happens in a transaction: on SQLite all queries share one connection, and a
- * write outside a transaction would join (and could be rolled back with) another request's.
+ * Every write is in a transaction: on SQLite a write outside one would share the connection
+ * with, and could be rolled back with, another request's.
  */
 
 export type Renderer = (template: EmailTemplate, data: unknown, ctx: RenderContext) => Promise<RenderedEmail>;
