@@ -3,7 +3,7 @@ import { FORM_LABELS, type FormType } from "../../leads/form-types";
 import type { RenderContext, StaffNewLeadData } from "../template-data";
 import { CallToAction, EmailLayout, Paragraph, SafeLink, Subtitle, Title } from "./layout";
 import { s } from "./styles";
-import { SummaryTable } from "./summary-table";
+import { LabelledRow, SummaryTable } from "./summary-table";
 import { rows, str } from "./values";
 
 const EMAIL_LIKE = /^[^\s@<>]+@[^\s@<>]+$/;
@@ -26,24 +26,9 @@ export function StaffNewLeadEmail({ data, ctx }: { data: StaffNewLeadData; ctx: 
       <Title>New lead: {label}</Title>
       <table data-table="contact" cellPadding={0} cellSpacing={0} width="100%" style={s.table}>
         <tbody>
-          <tr>
-            <th scope="row" style={s.th}>
-              Name
-            </th>
-            <td style={s.td}>{name ?? "—"}</td>
-          </tr>
-          <tr>
-            <th scope="row" style={s.th}>
-              Email
-            </th>
-            <td style={s.td}>{email && EMAIL_LIKE.test(email) ? <SafeLink href={`mailto:${email}`}>{email}</SafeLink> : (email ?? "—")}</td>
-          </tr>
-          <tr>
-            <th scope="row" style={s.th}>
-              Phone
-            </th>
-            <td style={s.td}>{phone ?? "—"}</td>
-          </tr>
+          <LabelledRow label="Name">{name ?? "—"}</LabelledRow>
+          <LabelledRow label="Email">{email && EMAIL_LIKE.test(email) ? <SafeLink href={`mailto:${email}`}>{email}</SafeLink> : (email ?? "—")}</LabelledRow>
+          <LabelledRow label="Phone">{phone ?? "—"}</LabelledRow>
         </tbody>
       </table>
       <CallToAction href={data.consoleUrl}>Open in the console</CallToAction>

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { MultiLine } from "./layout";
 import { s } from "./styles";
 import { rows } from "./values";
@@ -13,16 +14,23 @@ export function SummaryTable({ rows: input }: { rows: unknown }) {
     <table data-table="summary" cellPadding={0} cellSpacing={0} width="100%" style={s.table}>
       <tbody>
         {list.map((row, i) => (
-          <tr key={i}>
-            <th scope="row" style={s.th}>
-              {row.label}
-            </th>
-            <td style={s.td}>
-              <MultiLine text={row.value} />
-            </td>
-          </tr>
+          <LabelledRow key={i} label={row.label}>
+            <MultiLine text={row.value} />
+          </LabelledRow>
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** One row of a label/value table: the label as the row's header. */
+export function LabelledRow({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <tr>
+      <th scope="row" style={s.th}>
+        {label}
+      </th>
+      <td style={s.td}>{children}</td>
+    </tr>
   );
 }
