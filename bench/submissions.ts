@@ -18,6 +18,7 @@ import { bin, emptySqliteFile, migrate, resultsPath, ROOT } from "./lib/project"
 import { comparisonTable, table, type Comparison } from "./lib/report";
 import { freePort, requireBuild, startBenchServer, startProcess, stopAll, stopAllOnInterrupt, waitForHttp, type AppServer } from "./lib/servers";
 import { perSecond, summarize } from "./lib/stats";
+import { actionFormFields } from "../tests/helpers/action-form";
 
 type Database = "sqlite" | "postgres";
 type Args = { n: number; concurrency: number; form: "enroll" | "newsletter"; databases: Database[]; pool?: number; randomEmails: boolean };
@@ -133,25 +134,6 @@ async function fieldsFactory(url: string, form: Args["form"], randomEmails = fal
         ];
 }
 
-/** The hidden inputs of the first <form> on a page: React's action fields, the token, the honeypot. */
-function hiddenFields(html: string): [string, string][] {
-  const form = /<form[\s\S]*?<\/form>/.exec(html)?.[0] ?? "";
-  const out: [string, string][] = [];
-  for (const tag of form.match(/<input[^>]*>/g) ?? []) {
-    const attr = (n: string) => new RegExp(`\\s${n}="([^"]*)"`).exec(tag)?.[1];
-    if (attr("type") !== "hidden" || !attr("name")) continue;
-    out.push([decode(attr("name")!), decode(attr("value") ?? "")]);
-  }
-  return out;
-}
-const decode = (s: string) =>
-  s
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;/g, "'")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
-
 type Result = {
   database: Database;
   label: string;
@@ -206,7 +188,7 @@ async function benchNext(database: Database, count: number, args: Args, runId: s
     for (const s of servers) {
       const base = s.server.base;
       const page = await (await fetch(base + formPath)).text();
-      s.hidden = hiddenFields(page).filter(([k]) => k !== "submissionToken");
+      s.hidden = actionFormFields(page).filter(([k]) => k !== "submissionToken");
       if (!s.hidden.some(([k]) => k.startsWith("$ACTION"))) throw new Error(`No Server Action fields found in ${formPath}`);
       // Warm up the route (first requests compile caches).
       for (let i = 0; i < 20; i++) await postNext(base, formPath, s.hidden, fields(i, `warm${base.slice(-5)}${runId}`));

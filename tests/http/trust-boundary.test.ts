@@ -24,6 +24,7 @@ import { seedPrograms } from "@/lib/content/seed-programs";
 import { siteConfig } from "@/lib/site-config";
 import { startAppServer, type AppServer } from "../helpers/app-server";
 import { createTestDb } from "../helpers/test-db";
+import { actionFormFields, decodeHtml } from "../helpers/action-form";
 
 const SITE = (process.env.SITE_URL?.trim() || "http://127.0.0.1:3200").replace(/\/+$/, "");
 const SITE_HOST = new URL(SITE).host;
@@ -77,27 +78,6 @@ function send(base: string, path: string, o: { method?: string; headers?: Record
   });
 }
 
-const decode = (s: string) =>
-  s
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;/g, "'")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
-
-/** The hidden inputs of the page's first form with a Server Action (React's fields, the token). */
-function hiddenFields(html: string): [string, string][] {
-  const form = (html.match(/<form[\s\S]*?<\/form>/g) ?? []).find((f) => f.includes("$ACTION")) ?? "";
-  const out: [string, string][] = [];
-  for (const tag of form.match(/<input[^>]*>/g) ?? []) {
-    const attr = (n: string) => new RegExp(`\\s${n}="([^"]*)"`).exec(tag)?.[1];
-    if (attr("type") !== "hidden" || !attr("name")) continue;
-    out.push([decode(attr("name")!), decode(attr("value") ?? "")]);
-  }
-  if (!out.some(([k]) => k.startsWith("$ACTION"))) throw new Error("No Server Action fields in the page's form");
-  return out;
-}
-
 async function multipart(fields: [string, string][]): Promise<{ body: Buffer; type: string }> {
   const fd = new FormData();
   for (const [k, v] of fields) fd.append(k, v);
@@ -109,7 +89,7 @@ async function multipart(fields: [string, string][]): Promise<{ body: Buffer; ty
 async function postForm(server: AppServer, path: string, values: [string, string][], headers: Record<string, string>): Promise<Answer> {
   const page = await send(server.base, path, { headers });
   expect(page.status, `GET ${path}`).toBe(200);
-  const fields = hiddenFields(page.text).filter(([k]) => k !== "submissionToken");
+  const fields = actionFormFields(page.text).filter(([k]) => k !== "submissionToken");
   const { body, type } = await multipart([...fields, ["submissionToken", randomUUID()], ...values]);
   return send(server.base, path, { method: "POST", body, headers: { ...headers, "content-type": type, accept: "text/html" } });
 }
@@ -125,7 +105,7 @@ const outcomeOf = (a: Answer) =>
 
 /** Every absolute http(s) URL in a text (HTML attribute values decoded). */
 function urlsIn(text: string): string[] {
-  return [...decode(text).matchAll(/https?:\/\/[^\s"'<>)\]]+/g)].map((m) => m[0]);
+  return [...decodeHtml(text).matchAll(/https?:\/\/[^\s"'<>)\]]+/g)].map((m) => m[0]);
 }
 
 const stackTrace = /^\s+at .+\(.+:\d+:\d+\)$|^\s+at .+:\d+:\d+$/m;
@@ -199,7 +179,7 @@ describe("a server clients reach directly (TRUSTED_PROXY_HOPS=0), facing forged 
   it("answers a 3 MB body with 413 and a chunked one with 411, before the app reads them, logging nothing", async () => {
     // The newsletter form's real Server Action id, as a fetch from the page would send it.
     const page = await send(server.base, "/newsletter");
-    const actionId = hiddenFields(page.text)
+    const actionId = actionFormFields(page.text)
       .map(([k, v]) => /^\$ACTION_ID_([0-9a-f]+)$/.exec(k)?.[1] ?? /"id":"([0-9a-f]+)"/.exec(v)?.[1])
       .find(Boolean);
     expect(actionId).toMatch(/^[0-9a-f]{40,}$/);
@@ -389,7 +369,7 @@ describe("a server behind one trusted proxy (TRUSTED_PROXY_HOPS=1): every link a
       const res = await send(server.base, path, { headers: proxied() });
       expect(res.status, path).toBe(200);
       expect(leaks(urlsIn(res.text)), path).toEqual([]);
-      const meta = (re: RegExp) => decode(re.exec(res.text)?.[1] ?? "");
+      const meta = (re: RegExp) => decodeHtml(re.exec(res.text)?.[1] ?? "");
       const canonical = meta(/<link rel="canonical" href="([^"]+)"/);
       const ogUrl = meta(/<meta property="og:url" content="([^"]+)"/);
       const ogImage = meta(/<meta property="og:image" content="([^"]+)"/);

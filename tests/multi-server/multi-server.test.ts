@@ -31,6 +31,7 @@ import { seedPrograms } from "@/lib/content/seed-programs";
 import { PROJECT_ROOT as root, startAppServer, type AppServer } from "../helpers/app-server";
 import { startFakeResend, type FakeResend } from "../helpers/fake-resend";
 import { createPgDatabaseSync, dropPgDatabaseSync, pgUrl, randomDbName } from "../helpers/pg-admin";
+import { actionFormFields } from "../helpers/action-form";
 
 const DIST_DIR = process.env.NEXT_DIST_DIR || ".next-test";
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -109,27 +110,6 @@ function proxied(ip: string, extra: Record<string, string> = {}): Record<string,
   return { "x-forwarded-host": SITE_HOST, "x-forwarded-proto": "http", "x-forwarded-for": `${forged}, ${ip}`, ...extra };
 }
 
-const decode = (s: string) =>
-  s
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;/g, "'")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
-
-/** The hidden inputs (React's Server Action fields) of the first <form> on a page matching `which`. */
-function hiddenFields(html: string, which: RegExp = /./): [string, string][] {
-  const form = (html.match(/<form[\s\S]*?<\/form>/g) ?? []).find((f) => which.test(f)) ?? "";
-  const out: [string, string][] = [];
-  for (const tag of form.match(/<input[^>]*>/g) ?? []) {
-    const attr = (n: string) => new RegExp(`\\s${n}="([^"]*)"`).exec(tag)?.[1];
-    if (attr("type") !== "hidden" || !attr("name")) continue;
-    out.push([decode(attr("name")!), decode(attr("value") ?? "")]);
-  }
-  if (!out.some(([k]) => k.startsWith("$ACTION"))) throw new Error(`No Server Action fields in the form (${which})`);
-  return out;
-}
-
 /** The apply form's action fields, per server (the same build, so the same ids; read from each anyway). */
 const applyFields = new Map<string, [string, string][]>();
 async function formFields(server: Server) {
@@ -137,7 +117,7 @@ async function formFields(server: Server) {
   if (!f) {
     const res = await fetch(`${server.base}/apply`, { headers: proxied("192.0.2.1") });
     expect(res.status).toBe(200);
-    f = hiddenFields(await res.text()).filter(([k]) => k !== "submissionToken");
+    f = actionFormFields(await res.text()).filter(([k]) => k !== "submissionToken");
     applyFields.set(server.base, f);
   }
   return f;
@@ -324,7 +304,7 @@ describe("three app servers on one PostgreSQL database", () => {
     const page = await fetch(`${s1.base}/console/sign-in`, { headers: proxied(ip) });
     expect(page.status).toBe(200);
     const body = new FormData();
-    for (const [k, v] of hiddenFields(await page.text(), /name="password"/)) body.append(k, v);
+    for (const [k, v] of actionFormFields(await page.text(), /name="password"/)) body.append(k, v);
     body.set("email", STAFF.email);
     body.set("password", STAFF.password);
     body.set("next", "/console");
@@ -352,7 +332,7 @@ describe("three app servers on one PostgreSQL database", () => {
     // Sign out with the console's own sign-out form, on server 2.
     const consolePage = await (await consoleOn(s2)).text();
     const out = new FormData();
-    for (const [k, v] of hiddenFields(consolePage, /Sign out/)) out.append(k, v);
+    for (const [k, v] of actionFormFields(consolePage, /Sign out/)) out.append(k, v);
     const signOut = await fetch(`${s2.base}/console`, {
       method: "POST",
       body: out,
