@@ -338,17 +338,10 @@ describe("erase", () => {
     expect(contact.marketingOptOutAt).toBeInstanceOf(Date);
 
     const leads = await t.db.lead.findMany({ where: { contactId: zeldaId }, include: { activities: true } });
+    // Every column of a lead that can hold something about her is emptied (the URLs may carry ?email=…).
+    const personal = ["name", "email", "phone", "searchName", "searchLastName", "referrerUrl", "landingPage"];
     for (const l of leads) {
-      expect(l).toMatchObject({
-        name: null,
-        email: null,
-        phone: null,
-        searchName: null,
-        searchLastName: null,
-        fields: "{}",
-        referrerUrl: null,
-        landingPage: null,
-      });
+      expect(l).toMatchObject({ ...Object.fromEntries(personal.map((column) => [column, null])), fields: "{}" });
       expect(l.consentText).toBeTruthy();
       expect(l.activities.filter((a) => a.type === "erase")).toEqual([expect.objectContaining({ actorId })]);
     }
@@ -368,9 +361,11 @@ describe("erase", () => {
     const emails = await t.db.emailMessage.findMany({ where: { OR: [{ contactId: zeldaId }, { lead: { contactId: zeldaId } }] } });
     for (const e of emails) {
       expect(e).toMatchObject({ data: "{}", subject: null, html: null, text: null });
-      if (e.contactId === zeldaId) expect(e.toAddress).toBe(`erased-${e.id}@erased.invalid`);
       expect(e.status).not.toBe("pending");
     }
+    const toHer = emails.filter((e) => e.contactId === zeldaId);
+    expect(toHer.length).toBeGreaterThan(0);
+    expect(toHer.map((e) => e.toAddress)).toEqual(toHer.map((e) => `erased-${e.id}@erased.invalid`));
     // Staff kept their address; Yannick's invitation is still his (and he can still unsubscribe).
     expect(emails.filter((e) => e.template === "staff-new-lead").every((e) => e.toAddress === "admissions@loomstack.example")).toBe(true);
     const invitation = emails.find((e) => e.toAddress === YANNICK.email)!;
