@@ -39,6 +39,29 @@ function sentRows(sent: { name: string | null; email: string | null; phone: stri
   return [["Name", show(sent.name)], ["Email", show(sent.email)], ["Phone", show(sent.phone)], ...between, ...own.map(([k, v]): Fact => [k, show(v)])];
 }
 
+/** A part of the lead's record: its facts in a white box, with the line breaks people typed. */
+function FactsSection({ headingId, title, rows }: { headingId: string; title: string; rows: readonly Fact[] }) {
+  return (
+    <Section headingId={headingId} title={title}>
+      <Facts className="mt-3 rounded-xl border border-ink/10 bg-white p-4" wrap="pre" rows={rows} />
+    </Section>
+  );
+}
+
+/** Where the lead came from, in the order the page lists it: a label and the lead's column. */
+const ATTRIBUTION = [
+  ["UTM source", "utmSource"],
+  ["UTM medium", "utmMedium"],
+  ["UTM campaign", "utmCampaign"],
+  ["UTM term", "utmTerm"],
+  ["UTM content", "utmContent"],
+  ["Article", "article"],
+  ["Call to action", "cta"],
+  ["Referral code", "referralCode"],
+  ["Landing page", "landingPage"],
+  ["Referrer", "referrerUrl"],
+] as const;
+
 /** One of the forms that work a lead: its id, its fields, the submit button and what the last post did. */
 function WorkForm({
   id,
@@ -130,19 +153,17 @@ export default async function LeadPage({ params, searchParams }: Props) {
 
       <div className="mt-8 grid gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="space-y-8">
-          <Section headingId="sent" title="What they sent">
-            <Facts
-              className="mt-3 rounded-xl border border-ink/10 bg-white p-4"
-              wrap="pre"
-              rows={[
-                ...sentRows(lead, fields, [
-                  ["Program", d.program ? `${d.program.name} (${lead.programSlug})` : show(lead.programSlug)],
-                  ["Cohort", d.cohort ? `${d.cohort.name}, starts ${formatCohortDate(d.cohort.startDate)}` : show(lead.cohortId)],
-                ]),
-                ["Times sent", String(lead.revision)],
-              ]}
-            />
-          </Section>
+          <FactsSection
+            headingId="sent"
+            title="What they sent"
+            rows={[
+              ...sentRows(lead, fields, [
+                ["Program", d.program ? `${d.program.name} (${lead.programSlug})` : show(lead.programSlug)],
+                ["Cohort", d.cohort ? `${d.cohort.name}, starts ${formatCohortDate(d.cohort.startDate)}` : show(lead.cohortId)],
+              ]),
+              ["Times sent", String(lead.revision)],
+            ]}
+          />
           {submissions.length > 1 && (
             <Section headingId="versions" title={`Every submission (${submissions.length})`}>
               <p className="mt-1 text-sm text-ink/70">
@@ -170,35 +191,16 @@ export default async function LeadPage({ params, searchParams }: Props) {
               </ol>
             </Section>
           )}
-          <Section headingId="attribution" title="Attribution">
-            <Facts
-              className="mt-3 rounded-xl border border-ink/10 bg-white p-4"
-              wrap="pre"
-              rows={[
-                ["UTM source", show(lead.utmSource)],
-                ["UTM medium", show(lead.utmMedium)],
-                ["UTM campaign", show(lead.utmCampaign)],
-                ["UTM term", show(lead.utmTerm)],
-                ["UTM content", show(lead.utmContent)],
-                ["Article", show(lead.article)],
-                ["Call to action", show(lead.cta)],
-                ["Referral code", show(lead.referralCode)],
-                ["Landing page", show(lead.landingPage)],
-                ["Referrer", show(lead.referrerUrl)],
-              ]}
-            />
-          </Section>
-          <Section headingId="consent" title="Consent">
-            <Facts
-              className="mt-3 rounded-xl border border-ink/10 bg-white p-4"
-              wrap="pre"
-              rows={[
-                ["Version", show(lead.consentVersion)],
-                ["Given", when(lead.consentAt)],
-                ["Text shown", show(lead.consentText)],
-              ]}
-            />
-          </Section>
+          <FactsSection headingId="attribution" title="Attribution" rows={ATTRIBUTION.map(([label, column]): Fact => [label, show(lead[column])])} />
+          <FactsSection
+            headingId="consent"
+            title="Consent"
+            rows={[
+              ["Version", show(lead.consentVersion)],
+              ["Given", when(lead.consentAt)],
+              ["Text shown", show(lead.consentText)],
+            ]}
+          />
           <Section headingId="timeline" title="Timeline of this person">
             <ol className="mt-3 space-y-2">
               {items.map((item) => (

@@ -11,6 +11,7 @@ import {
   COHORT_STATUS_LABELS,
   COHORT_STATUSES,
   getProgramForEditing,
+  type EditableProgram,
   PAYMENT_KIND_LABELS,
   PAYMENT_KINDS,
   PROGRAM_LIMITS,
@@ -50,6 +51,21 @@ function PartItem({ anchor, title, detail, notice, children }: { anchor: string;
       <div className="mt-3">{children}</div>
     </li>
   );
+}
+
+type Cohort = EditableProgram["cohorts"][number];
+type PaymentOption = EditableProgram["paymentOptions"][number];
+
+/** A cohort's summary in its list: start date, status, and whether it has started. */
+function cohortDetail(c: Cohort, now: Date): string {
+  const status = COHORT_STATUS_LABELS[c.status as keyof typeof COHORT_STATUS_LABELS] ?? c.status;
+  return `${formatCohortDate(c.startDate)} · ${status}${c.startDate < now ? " · started" : ""}`;
+}
+
+/** A payment option's summary in its list: the total, and the monthly figure of a plan. */
+function paymentDetail(o: PaymentOption): string {
+  const monthly = o.instalments && o.monthlyCents ? ` · ${formatMoney(o.monthlyCents, o.currency)} × ${o.instalments}` : "";
+  return `${formatMoney(o.totalCents, o.currency)}${monthly}`;
 }
 
 export default async function EditProgramPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<SearchParams> }) {
@@ -148,13 +164,7 @@ export default async function EditProgramPage({ params, searchParams }: { params
         </p>
         <ol className="mt-4 space-y-4">
           {program.cohorts.map((c) => (
-            <PartItem
-              key={c.id}
-              anchor={`cohort-${c.id}`}
-              title={c.name}
-              detail={`${formatCohortDate(c.startDate)} · ${COHORT_STATUS_LABELS[c.status as keyof typeof COHORT_STATUS_LABELS] ?? c.status}${c.startDate < now ? " · started" : ""}`}
-              notice={noticeFor(["cohort", "cohort-added"], c.id)}
-            >
+            <PartItem key={c.id} anchor={`cohort-${c.id}`} title={c.name} detail={cohortDetail(c, now)} notice={noticeFor(["cohort", "cohort-added"], c.id)}>
               <CohortForm
                 key={`${c.id}:${c.updatedAt.toISOString()}`}
                 at={at}
@@ -194,13 +204,7 @@ export default async function EditProgramPage({ params, searchParams }: { params
         {noticeFor(["payment-removed"]) && <div className="mt-4">{notice}</div>}
         <ol className="mt-4 space-y-4">
           {program.paymentOptions.map((o) => (
-            <PartItem
-              key={o.id}
-              anchor={`payment-${o.id}`}
-              title={o.label}
-              detail={`${formatMoney(o.totalCents, o.currency)}${o.instalments && o.monthlyCents ? ` · ${formatMoney(o.monthlyCents, o.currency)} × ${o.instalments}` : ""}`}
-              notice={noticeFor(["payment", "payment-added"], o.id)}
-            >
+            <PartItem key={o.id} anchor={`payment-${o.id}`} title={o.label} detail={paymentDetail(o)} notice={noticeFor(["payment", "payment-added"], o.id)}>
               <PaymentOptionForm
                 key={`${o.id}:${o.updatedAt.toISOString()}`}
                 at={at}
