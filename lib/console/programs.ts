@@ -393,21 +393,39 @@ async function touchProgram(tx: Tx, programId: string): Promise<string | null> {
 
 type PartWhere = { id: string; programId: string };
 
+/** A kind of part's rows: `write` saves a row's fields, `count` tells whether the row is still there. */
+type PartRows<D> = {
+  write: (tx: Tx, where: PartWhere & { updatedAt?: Date }, data: D) => Promise<{ count: number }>;
+  count: (tx: Tx, where: PartWhere) => Promise<number>;
+};
+
+const COHORT_ROWS: PartRows<CohortInput> = {
+  write: (tx, where, data) => tx.cohort.updateMany({ where, data }),
+  count: (tx, where) => tx.cohort.count({ where }),
+};
+const PAYMENT_OPTION_ROWS: PartRows<PaymentOptionInput> = {
+  write: (tx, where, data) => tx.paymentOption.updateMany({ where, data }),
+  count: (tx, where) => tx.paymentOption.count({ where }),
+};
+
 /**
- * Saves a cohort or payment option of a program with `write`, unless someone saved it after
- * the form was rendered (`version`); a write that matched nothing is a conflict if the row
- * is still there (`count`), else the row is gone.
+ * Saves a cohort or payment option of a program from its form (`raw`, checked by `schema`),
+ * unless someone saved it after the form was rendered (`version`); a write that matched
+ * nothing is a conflict if the row is still there, else the row is gone.
  */
-function updatePart(
+async function updatePart<D>(
   db: Db,
   ref: PartWhere & { version?: Date },
-  write: (tx: Tx, where: PartWhere & { updatedAt?: Date }) => Promise<{ count: number }>,
-  count: (tx: Tx, where: PartWhere) => Promise<number>,
+  schema: z.ZodType<D>,
+  rows: PartRows<D>,
+  raw: Record<string, unknown>,
 ): Promise<EditOutcome> {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) return invalid(parsed.error);
   const where = { id: ref.id, programId: ref.programId };
   return db.$transaction(async (tx) => {
-    const written = await write(tx, ref.version ? { ...where, updatedAt: ref.version } : where);
-    if (written.count === 0) return (await count(tx, where)) ? CONFLICT : NOT_FOUND;
+    const written = await rows.write(tx, ref.version ? { ...where, updatedAt: ref.version } : where, parsed.data);
+    if (written.count === 0) return (await rows.count(tx, where)) ? CONFLICT : NOT_FOUND;
     const slug = await touchProgram(tx, ref.programId);
     return { ok: true, slug: slug!, id: ref.id } as const;
   }, TX_OPTIONS);
@@ -444,15 +462,7 @@ export async function addCohort(db: Db, ref: { programId: string }, raw: Record<
 }
 
 export async function updateCohort(db: Db, ref: { programId: string; cohortId: string; version?: Date }, raw: Record<string, unknown>): Promise<EditOutcome> {
-  const parsed = cohortSchema.safeParse(raw);
-  if (!parsed.success) return invalid(parsed.error);
-  const part = { programId: ref.programId, id: ref.cohortId, version: ref.version };
-  return updatePart(
-    db,
-    part,
-    (tx, where) => tx.cohort.updateMany({ where, data: parsed.data }),
-    (tx, where) => tx.cohort.count({ where }),
-  );
+  return updatePart(db, { programId: ref.programId, id: ref.cohortId, version: ref.version }, cohortSchema, COHORT_ROWS, raw);
 }
 
 export async function addPaymentOption(db: Db, ref: { programId: string }, raw: Record<string, unknown>): Promise<EditOutcome> {
@@ -469,15 +479,7 @@ export async function updatePaymentOption(
   ref: { programId: string; optionId: string; version?: Date },
   raw: Record<string, unknown>,
 ): Promise<EditOutcome> {
-  const parsed = paymentOptionSchema.safeParse(raw);
-  if (!parsed.success) return invalid(parsed.error);
-  const part = { programId: ref.programId, id: ref.optionId, version: ref.version };
-  return updatePart(
-    db,
-    part,
-    (tx, where) => tx.paymentOption.updateMany({ where, data: parsed.data }),
-    (tx, where) => tx.paymentOption.count({ where }),
-  );
+  return updatePart(db, { programId: ref.programId, id: ref.optionId, version: ref.version }, paymentOptionSchema, PAYMENT_OPTION_ROWS, raw);
 }
 
 /** Stops offering a payment option. Leads keep what was chosen (it is stored in their fields). */

@@ -38,6 +38,9 @@ const id = (formData: FormData, name: string) => {
   return typeof v === "string" && v.length <= 64 ? v : "";
 };
 
+/** The program a post edits, and the version of it that its form was rendered with. */
+const versionedProgram = (formData: FormData) => ({ programId: id(formData, "programId"), version: parseVersion(formData.get("version")) });
+
 function backTo({ formData }: { formData: FormData }): string {
   const slug = formData.get("slug");
   return typeof slug === "string" && /^[a-z0-9-]{1,80}$/.test(slug) ? `/console/programs/${slug}` : "/console/programs";
@@ -79,7 +82,7 @@ const contentEdit = staffAction("content:edit");
 
 export const saveProgramAction = contentEdit.stateAction(consoleFormAnswers("saveProgramAction", backTo), async ({ formData }): Promise<ConsoleFormState> => {
   const raw = formValues(formData, PROGRAM_FIELDS);
-  const outcome = await updateProgram(db(), { programId: id(formData, "programId"), version: parseVersion(formData.get("version")) }, raw);
+  const outcome = await updateProgram(db(), versionedProgram(formData), raw);
   return finish(outcome, formData, "program", () => "details");
 });
 
@@ -89,11 +92,7 @@ export const addCohortAction = contentEdit.stateAction(consoleFormAnswers("addCo
 });
 
 export const saveCohortAction = contentEdit.stateAction(consoleFormAnswers("saveCohortAction", backTo), async ({ formData }): Promise<ConsoleFormState> => {
-  const outcome = await updateCohort(
-    db(),
-    { programId: id(formData, "programId"), cohortId: id(formData, "cohortId"), version: parseVersion(formData.get("version")) },
-    formValues(formData, COHORT_FIELDS),
-  );
+  const outcome = await updateCohort(db(), { ...versionedProgram(formData), cohortId: id(formData, "cohortId") }, formValues(formData, COHORT_FIELDS));
   return finish(outcome, formData, "cohort", (cohortId) => `cohort-${cohortId}`);
 });
 
@@ -108,11 +107,8 @@ export const addPaymentOptionAction = contentEdit.stateAction(
 export const savePaymentOptionAction = contentEdit.stateAction(
   consoleFormAnswers("savePaymentOptionAction", backTo),
   async ({ formData }): Promise<ConsoleFormState> => {
-    const outcome = await updatePaymentOption(
-      db(),
-      { programId: id(formData, "programId"), optionId: id(formData, "optionId"), version: parseVersion(formData.get("version")) },
-      formValues(formData, PAYMENT_OPTION_FIELDS),
-    );
+    const ref = { ...versionedProgram(formData), optionId: id(formData, "optionId") };
+    const outcome = await updatePaymentOption(db(), ref, formValues(formData, PAYMENT_OPTION_FIELDS));
     return finish(outcome, formData, "payment", (optionId) => `payment-${optionId}`);
   },
 );
