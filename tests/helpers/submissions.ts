@@ -1,6 +1,7 @@
 /**
  * The setting most integration tests share: submitLead's dependencies on a test database,
- * the cohort a form can apply to, the outbox delivered to the local mailbox, and row counts.
+ * the cohort a form can apply to, a referral's people, the outbox delivered to the local
+ * mailbox, and row counts.
  */
 import type { Db } from "@/lib/db";
 import { drainOutbox, type DispatcherOptions } from "@/lib/email/dispatcher";
@@ -28,6 +29,16 @@ export async function firstOpenCohort(db: Db, startsAfter?: Date): Promise<{ id:
   });
   return { id: c.id, program: c.program.slug };
 }
+
+/** "Name <email>" as the referral form's { name, email }. */
+function person(mailbox: string): { name: string; email: string } {
+  const m = /^(.+) <([^<>]+)>$/.exec(mailbox);
+  if (!m) throw new Error(`not "Name <email>": ${mailbox}`);
+  return { name: m[1], email: m[2] };
+}
+
+/** The referral form's people: the referrer and each friend written "Name <email>". */
+export const referralFields = (referrer: string, friends: string[]) => ({ ...person(referrer), friends: friends.map(person) });
 
 /** Renders and "sends" every queued email to the local mailbox, as a site without RESEND_API_KEY does. */
 export function deliverToMailbox(db: Db, options: Partial<DispatcherOptions> = {}) {

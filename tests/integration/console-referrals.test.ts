@@ -7,7 +7,7 @@ import type { Db } from "@/lib/db";
 import { submitLead } from "@/lib/leads/pipeline";
 import { confirmInterest } from "@/lib/referrals/confirm-interest";
 import { fileRedemption } from "../helpers/funnel";
-import { deliverToMailbox, testSubmissionDeps } from "../helpers/submissions";
+import { deliverToMailbox, referralFields, testSubmissionDeps } from "../helpers/submissions";
 import { pointsBalance } from "@/lib/referrals/points";
 import { randomCode } from "@/lib/leads/codes";
 import { renderEmail } from "@/lib/email/render";
@@ -666,20 +666,8 @@ describe("through the public forms", () => {
   const ctx = { ip: "203.0.113.7" };
 
   it("referral → friend confirms → redemption request → approval leaves zero, and the list and detail agree", async () => {
-    const out = await submitLead(
-      deps,
-      "referral",
-      {
-        name: "Rita Referrer",
-        email: "rita@example.com",
-        friends: [
-          { name: "Fay Friend", email: "fay@example.com" },
-          { name: "Gus Friend", email: "gus@example.com" },
-        ],
-        consent: "on",
-      },
-      ctx,
-    );
+    const people = referralFields("Rita Referrer <rita@example.com>", ["Fay Friend <fay@example.com>", "Gus Friend <gus@example.com>"]);
+    const out = await submitLead(deps, "referral", { ...people, consent: "on" }, ctx);
     expect(out.kind).toBe("saved");
     const gus = await t.db.contact.findUniqueOrThrow({ where: { email: "gus@example.com" } });
     expect(await confirmInterest(deps, gus.inviteToken!, { ip: "192.0.2.41" })).toMatchObject({ ok: true, points: "confirmed" });

@@ -9,7 +9,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../helpers/test-db";
 import { latestEmail, proveAddress, tokenOf } from "../helpers/funnel";
-import { firstOpenCohort, testSubmissionDeps } from "../helpers/submissions";
+import { firstOpenCohort, referralFields, testSubmissionDeps } from "../helpers/submissions";
 import { seedPrograms } from "@/lib/content/seed-programs";
 import { submitLead, type SubmitOutcome } from "@/lib/leads/pipeline";
 import { applyOwnershipLink } from "@/lib/ownership/apply-link";
@@ -173,18 +173,8 @@ describe("referral points cannot be farmed", () => {
   it("holds the points of a friend who says yes from the referrer's IP or browser, for staff to approve or reject", async () => {
     const referrerIp = "203.0.113.200";
     const browser = "b".repeat(22);
-    await post(
-      "referral",
-      {
-        name: "Sol Same",
-        email: "sol@example.com",
-        friends: [
-          { name: "Ivy Ip", email: "ivy@example.com" },
-          { name: "Bea Browser", email: "bea@example.com" },
-        ],
-      },
-      { ip: referrerIp, firstTouch: { visitorId: browser } },
-    );
+    const people = referralFields("Sol Same <sol@example.com>", ["Ivy Ip <ivy@example.com>", "Bea Browser <bea@example.com>"]);
+    await post("referral", people, { ip: referrerIp, firstTouch: { visitorId: browser } });
     const sol = await t.db.contact.findUniqueOrThrow({ where: { email: "sol@example.com" } });
     const ivy = await t.db.contact.findUniqueOrThrow({ where: { email: "ivy@example.com" } });
     const bea = await t.db.contact.findUniqueOrThrow({ where: { email: "bea@example.com" } });
