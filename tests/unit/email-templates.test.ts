@@ -4,16 +4,11 @@ import { describe, expect, it } from "vitest";
 import { EMAIL_SAMPLES, isTemplate, PLAIN_TEXT_OPTIONS, renderEmail, SUBJECT_MAX_LENGTH } from "@/lib/email/render";
 import type { ConfirmationEmailData, EmailTemplate, RenderContext, TemplateData } from "@/lib/email/template-data";
 import { EMAIL_TEMPLATES, TEMPLATES } from "@/lib/email/templates/catalog";
+import { FORM_EMAIL_TEMPLATES } from "@/lib/forms/registry";
 import { siteConfig } from "@/lib/site-config";
 
-const CONFIRMATIONS = [
-  "enroll-confirmation",
-  "quote-confirmation",
-  "referral-confirmation",
-  "newsletter-welcome",
-  "callback-confirmation",
-  "redemption-confirmation",
-] as const satisfies readonly EmailTemplate[];
+/** Every form's confirmation template, from the registry. */
+const CONFIRMATIONS = FORM_EMAIL_TEMPLATES satisfies readonly EmailTemplate[];
 
 const sample = <T extends EmailTemplate>(t: T) => EMAIL_SAMPLES[t];
 const renderSample = <T extends EmailTemplate>(t: T) => renderEmail(t, sample(t).data, sample(t).ctx);

@@ -8,7 +8,11 @@ import { describe, expect, it } from "vitest";
 import { cohortSchema, paymentOptionSchema, programSchema } from "@/lib/console/programs";
 import { statusChangeSchema } from "@/lib/console/pipeline";
 import { createStaffSchema } from "@/lib/console/staff-accounts";
+import { callbackForm } from "@/lib/forms/callback/definition";
+import { enrollForm } from "@/lib/forms/enroll/definition";
+import { quoteForm } from "@/lib/forms/quote/definition";
 import { attributionSchema, callbackSchema, enrollSchema, newsletterSchema, quoteSchema, referralSchema } from "@/lib/leads/schemas";
+import { cohortPost, paymentOptionPost, programPost } from "@/tests/helpers/console-forms";
 
 const SINGLE_LINE = "Use a single line, without line breaks or tabs.";
 const PHONE = "Enter a phone number with its country code, like +44 20 7946 0958.";
@@ -20,8 +24,8 @@ function errors(r: { success: boolean; error?: { issues: { path: PropertyKey[]; 
   return out;
 }
 
-const callback = (phone: string) =>
-  callbackSchema.safeParse({ name: "Pat", phone, course: "not-sure", platform: "linux", bestTime: "morning", timeZone: "Europe/London", consent: "on" });
+// Each form's own example post (lib/forms/<form>/definition.tsx), with the field a test is about.
+const callback = (phone: string) => callbackSchema.safeParse({ ...callbackForm.example.input, phone });
 
 describe("phone numbers", () => {
   // As people type them, with the E.164 form each must be stored as.
@@ -46,30 +50,8 @@ describe("phone numbers", () => {
   ];
   it.each(REAL)("accepts %s as %s, in every form with a phone", (typed, e164) => {
     expect(callback(typed)).toMatchObject({ success: true, data: { phone: e164 } });
-    const enroll = enrollSchema.safeParse({
-      name: "A",
-      email: "a@example.com",
-      phone: typed,
-      program: "p",
-      cohort: "c",
-      paymentOption: "upfront",
-      experience: "none",
-      consent: "on",
-    });
-    expect(enroll).toMatchObject({ success: true, data: { phone: e164 } });
-    const quote = quoteSchema.safeParse({
-      audience: "individual",
-      name: "A",
-      email: "a@example.com",
-      courses: "p",
-      platform: "linux",
-      contactBy: "call",
-      phone: typed,
-      bestTime: "evening",
-      timeZone: "UTC",
-      consent: "on",
-    });
-    expect(quote).toMatchObject({ success: true, data: { phone: e164 } });
+    expect(enrollSchema.safeParse({ ...enrollForm.example.input, phone: typed })).toMatchObject({ success: true, data: { phone: e164 } });
+    expect(quoteSchema.safeParse({ ...quoteForm.example.input, contactBy: "call", phone: typed })).toMatchObject({ success: true, data: { phone: e164 } });
   });
 
   const JUNK = [
@@ -118,30 +100,16 @@ describe("single-line fields", () => {
       consent: "on",
     });
     expect(errors(referral)).toEqual({ name: SINGLE_LINE, "friends.0.name": SINGLE_LINE });
-    const quote = quoteSchema.safeParse({
-      audience: "team",
-      company: `Acme${br}Ltd`,
-      seats: "3",
-      name: "Q",
-      email: "q@example.com",
-      courses: "p",
-      platform: "linux",
-      contactBy: "email",
-      consent: "on",
-    });
+    const quote = quoteSchema.safeParse({ ...quoteForm.example.input, audience: "team", company: `Acme${br}Ltd` });
     expect(errors(quote)).toEqual({ company: SINGLE_LINE });
   });
 
   it("still trims line breaks around a value, and keeps them in multi-line fields", () => {
     const r = enrollSchema.safeParse({
+      ...enrollForm.example.input,
       name: "\r\nAda Lovelace\n",
       email: "ada@example.com\n",
-      program: "p",
-      cohort: "c",
-      paymentOption: "upfront",
-      experience: "none",
       goals: "First line\nSecond line\tindented",
-      consent: "on",
     });
     expect(r.data).toMatchObject({ name: "Ada Lovelace", email: "ada@example.com", goals: "First line\nSecond line\tindented" });
   });
@@ -155,27 +123,15 @@ describe("single-line fields", () => {
   });
 
   describe("console forms", () => {
-    const program = {
-      name: "Data",
-      tagline: "t",
-      summary: "Line one\nLine two",
-      format: "f",
-      schedule: "s",
-      durationWeeks: "10",
-      hoursPerWeek: "5",
-      level: "l",
-      outcomes: "o",
-      curriculum: "c",
-    };
+    const program = programPost({ summary: "Line one\nLine two" });
 
     it.each(BREAKS.map((b) => [JSON.stringify(b), b]))("refuses %s in program, cohort, option and staff names, and in a lost reason", (_shown, br) => {
       expect(errors(programSchema.safeParse({ ...program, name: `Data${br}Science`, tagline: `Learn${br}fast` }))).toEqual({
         name: SINGLE_LINE,
         tagline: SINGLE_LINE,
       });
-      const cohort = { name: `Spring${br}2030`, startDate: "2030-01-07", endDate: "2030-03-01", timeZone: "UTC", seats: "10", seatsLeft: "9", status: "open" };
-      expect(errors(cohortSchema.safeParse(cohort))).toEqual({ name: SINGLE_LINE });
-      expect(errors(paymentOptionSchema.safeParse({ kind: "upfront", label: `Pay${br}now`, description: "d", total: "1000" }))).toEqual({ label: SINGLE_LINE });
+      expect(errors(cohortSchema.safeParse(cohortPost({ name: `Spring${br}2030` })))).toEqual({ name: SINGLE_LINE });
+      expect(errors(paymentOptionSchema.safeParse(paymentOptionPost({ label: `Pay${br}now` })))).toEqual({ label: SINGLE_LINE });
       expect(errors(createStaffSchema.safeParse({ name: `Sam${br}Staff`, email: `sam${br}@loomstack.example`, role: "staff", password: "" }))).toEqual({
         name: SINGLE_LINE,
         email: SINGLE_LINE,
@@ -185,7 +141,7 @@ describe("single-line fields", () => {
 
     it("keeps line breaks in multi-line fields (a program's summary, an option's description)", () => {
       expect(programSchema.safeParse(program).data).toMatchObject({ summary: "Line one\nLine two" });
-      expect(paymentOptionSchema.safeParse({ kind: "upfront", label: "Pay now", description: "One\nTwo", total: "1000" }).data).toMatchObject({
+      expect(paymentOptionSchema.safeParse(paymentOptionPost({ description: "One\nTwo" })).data).toMatchObject({
         description: "One\nTwo",
       });
     });

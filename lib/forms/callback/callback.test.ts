@@ -3,15 +3,8 @@ import { expectEmailCarriesNextSteps, fieldErrors } from "@/tests/helpers/forms"
 import { callbackForm } from "./definition";
 import { callbackSchema } from "./schema";
 
-const valid = {
-  name: "Pat Phone",
-  phone: "(512) 555-0175",
-  course: "not-sure",
-  platform: "linux",
-  bestTime: "evening",
-  timeZone: "America/Chicago",
-  consent: "on",
-};
+/** The form's example, as typed: a US number without its country code, and no course in mind. */
+const valid = { ...callbackForm.example.input, phone: "(512) 555-0175", course: "not-sure", consent: "on" };
 
 describe("call back", () => {
   it("needs a phone it can call, stored in E.164", () => {
@@ -27,7 +20,7 @@ describe("call back", () => {
   it("summarises the call in the person's own time zone", () => {
     expect(callbackForm.summary(callbackSchema.parse(valid), {})).toContainEqual({
       label: "Best time to call",
-      value: "Evening (17:00–20:00), America/Chicago",
+      value: "Evening (17:00–20:00), America/New_York",
     });
     expect(callbackForm.summary(callbackSchema.parse(valid), {})).toContainEqual({ label: "Course", value: "Not sure yet" });
   });

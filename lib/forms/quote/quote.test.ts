@@ -6,9 +6,10 @@ import { quoteSchema } from "./schema";
 
 const PHONE = "Enter a phone number with its country code, like +44 20 7946 0958.";
 
-describe("quote: how should we reach you", () => {
-  const base = { audience: "individual", name: "Quinn", email: "quinn@example.com", courses: ["data-analytics"], platform: "macos", consent: "on" };
+/** A post from one person, without the question of how to reach them. */
+const base = { audience: "individual", name: "Quinn", email: "quinn@example.com", courses: ["data-analytics"], platform: "macos", consent: "on" };
 
+describe("quote: how should we reach you", () => {
   it("asks the question", () => {
     expect(errors(quoteSchema.safeParse({ ...base, bestTime: "morning", timeZone: "UTC" }))).toEqual({
       contactBy: "Tell us how you would like to hear from us.",
@@ -57,20 +58,8 @@ describe("quote: how should we reach you", () => {
 
 describe("quote: definition", () => {
   it("summarises with readable labels and program names", () => {
-    const input = quoteSchema.parse({
-      audience: "team",
-      name: "Quinn",
-      email: "quinn@example.com",
-      company: "Acme",
-      seats: "12",
-      courses: ["data-analytics"],
-      platform: "macos",
-      contactBy: "call",
-      phone: "+44 7700 900123",
-      bestTime: "morning",
-      timeZone: "Europe/London",
-      consent: "on",
-    });
+    const team = { ...base, audience: "team", company: "Acme", seats: "12" };
+    const input = quoteSchema.parse({ ...team, contactBy: "call", phone: "+44 7700 900123", bestTime: "morning", timeZone: "Europe/London" });
     expect(quoteForm.summary(input, { programs: new Map([["data-analytics", "Data Analytics"]]) })).toEqual([
       { label: "For", value: "My team" },
       { label: "Name", value: "Quinn" },
