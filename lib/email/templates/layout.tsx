@@ -100,27 +100,30 @@ export function Steps({ items }: { items: readonly ReactNode[] }) {
   );
 }
 
+/** A link's props: a URL from the data, which may be missing or unsafe, and what it reads. */
+type LinkProps = { href: unknown; children: ReactNode };
+
 /** The main call to action; nothing when the URL is missing or not http(s). */
-export function CallToAction({ href, children }: { href: unknown; children: ReactNode }) {
+export function CallToAction({ href, children }: LinkProps) {
   const target = url(href);
-  if (!target) return null;
-  return (
+  return target ? (
     <Section style={s.buttonWrap}>
       <Button href={target} style={s.button}>
         {children}
       </Button>
     </Section>
-  );
+  ) : null;
 }
 
 /** A link, or just its text when the URL is missing or unsafe. */
-export function SafeLink({ href, children }: { href: unknown; children: ReactNode }) {
+export function SafeLink({ href, children }: LinkProps) {
   const target = url(href);
-  if (!target) return <>{children}</>;
-  return (
+  return target ? (
     <Link href={target} style={s.link}>
       {children}
     </Link>
+  ) : (
+    <>{children}</>
   );
 }
 
