@@ -17,7 +17,8 @@ function post(entries: Entry[]): FormData {
   return fd;
 }
 
-const parse = (entries: Entry[]) => formDataToObject(post(entries));
+/** Parses a post given as entries, or (text fields only) as the urlencoded body a browser sends. */
+const parse = (entries: Entry[] | string) => formDataToObject(post(typeof entries === "string" ? [...new URLSearchParams(entries)] : entries));
 
 /** Nothing may ever leak onto Object.prototype. */
 function expectNoPollution() {
@@ -36,29 +37,11 @@ afterEach(() => {
 
 describe("formDataToObject", () => {
   it("keeps single fields as strings", () => {
-    expect(
-      parse([
-        ["name", "Ada"],
-        ["email", "ada@example.com"],
-        ["consent", "on"],
-      ]),
-    ).toEqual({
-      name: "Ada",
-      email: "ada@example.com",
-      consent: "on",
-    });
+    expect(parse("name=Ada&email=ada@example.com&consent=on")).toEqual({ name: "Ada", email: "ada@example.com", consent: "on" });
   });
 
   it("turns friends.0.email into a list of objects, one per index", () => {
-    expect(
-      parse([
-        ["friends.0.name", "Fay"],
-        ["friends.0.email", "fay@example.com"],
-        ["friends.1.name", "Gus"],
-        ["friends.1.email", "gus@example.com"],
-        ["friends.1.note", "Hi"],
-      ]),
-    ).toEqual({
+    expect(parse("friends.0.name=Fay&friends.0.email=fay@example.com&friends.1.name=Gus&friends.1.email=gus@example.com&friends.1.note=Hi")).toEqual({
       friends: [
         { name: "Fay", email: "fay@example.com" },
         { name: "Gus", email: "gus@example.com", note: "Hi" },
@@ -67,38 +50,18 @@ describe("formDataToObject", () => {
   });
 
   it("orders rows by index, not by posting order, and compacts sparse indexes", () => {
-    const out = parse([
-      ["friends.7.email", "h@example.com"],
-      ["friends.2.email", "c@example.com"],
-      ["friends.0.email", "a@example.com"],
-      ["friends.2.name", "C"],
-    ]);
+    const out = parse("friends.7.email=h@example.com&friends.2.email=c@example.com&friends.0.email=a@example.com&friends.2.name=C");
     expect(out.friends).toEqual([{ email: "a@example.com" }, { email: "c@example.com", name: "C" }, { email: "h@example.com" }]);
     expect(Object.keys(out.friends as unknown[])).toEqual(["0", "1", "2"]); // no holes left
   });
 
   it("turns a name posted several times (a checkbox group) into a list, in posting order", () => {
-    expect(
-      parse([
-        ["courses", "b"],
-        ["courses", "a"],
-        ["courses", "c"],
-        ["name", "Q"],
-      ]),
-    ).toEqual({ courses: ["b", "a", "c"], name: "Q" });
-    expect(parse([["courses", "only"]])).toEqual({ courses: "only" });
+    expect(parse("courses=b&courses=a&courses=c&name=Q")).toEqual({ courses: ["b", "a", "c"], name: "Q" });
+    expect(parse("courses=only")).toEqual({ courses: "only" });
   });
 
   it("ignores the keys React adds for Server Actions", () => {
-    expect(
-      parse([
-        ["$ACTION_ID_7f3a9c", ""],
-        ["$ACTION_REF_1", ""],
-        ["$ACTION_1:0", '{"id":"x"}'],
-        ["$ACTION_KEY", "k"],
-        ["email", "a@example.com"],
-      ]),
-    ).toEqual({ email: "a@example.com" });
+    expect(parse('$ACTION_ID_7f3a9c=&$ACTION_REF_1=&$ACTION_1:0={"id":"x"}&$ACTION_KEY=k&email=a@example.com')).toEqual({ email: "a@example.com" });
   });
 
   it("ignores files", () => {
@@ -111,23 +74,16 @@ describe("formDataToObject", () => {
   });
 
   it("drops __proto__, constructor, prototype and empty keys, and never pollutes Object.prototype", () => {
-    const out = parse([
-      ["__proto__", "x"],
-      ["__proto__.polluted", "yes"],
-      ["__proto__.0.polluted", "yes"],
-      ["constructor", "x"],
-      ["constructor.prototype.polluted", "yes"],
-      ["constructor.0.polluted", "yes"],
-      ["prototype", "x"],
-      ["prototype.0.polluted", "yes"],
-      ["friends.0.__proto__", "yes"],
-      ["friends.0.constructor", "yes"],
-      ["friends.0.prototype", "yes"],
-      ["", "empty"],
-      [".0.email", "x"],
-      ["friends.0.", "x"],
-      ["name", "Ada"],
-    ]);
+    const out = parse(
+      [
+        "__proto__=x&__proto__.polluted=yes&__proto__.0.polluted=yes",
+        "constructor=x&constructor.prototype.polluted=yes&constructor.0.polluted=yes",
+        "prototype=x&prototype.0.polluted=yes",
+        "friends.0.__proto__=yes&friends.0.constructor=yes&friends.0.prototype=yes",
+        "=empty&.0.email=x&friends.0.=x",
+        "name=Ada",
+      ].join("&"),
+    );
     expectNoPollution();
     expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
     expect(Object.keys(out)).toEqual(["name"].concat(Object.keys(out).filter((k) => k === "friends")));
@@ -141,25 +97,15 @@ describe("formDataToObject", () => {
   });
 
   it("ignores indexes of 50 and above", () => {
-    const out = parse([
-      ["friends.49.email", "last@example.com"],
-      ["friends.50.email", "over@example.com"],
-      ["friends.99999999999999999999.email", "huge@example.com"],
-      ["friends.1e3.email", "exp@example.com"],
-      ["friends.-1.email", "neg@example.com"],
-    ]);
+    const out = parse(
+      "friends.49.email=last@example.com&friends.50.email=over@example.com&friends.99999999999999999999.email=huge@example.com" +
+        "&friends.1e3.email=exp@example.com&friends.-1.email=neg@example.com",
+    );
     expect(out).toEqual({ friends: [{ email: "last@example.com" }] });
   });
 
   it("ignores keys with other shapes (two parts, four parts, a non-numeric index)", () => {
-    expect(
-      parse([
-        ["a.b", "1"],
-        ["a.0.b.c", "1"],
-        ["a.x.b", "1"],
-        ["name", "Ada"],
-      ]),
-    ).toEqual({ name: "Ada" });
+    expect(parse("a.b=1&a.0.b.c=1&a.x.b=1&name=Ada")).toEqual({ name: "Ada" });
   });
 
   it("keeps at most 200 fields, counting only text fields (not $ACTION keys or files)", () => {
@@ -177,13 +123,7 @@ describe("formDataToObject", () => {
   });
 
   it("does not treat names inherited from Object.prototype (toString, valueOf…) as already posted", () => {
-    const out = parse([
-      ["toString", "x"],
-      ["valueOf", "1"],
-      ["hasOwnProperty", "h"],
-      ["isPrototypeOf", "i"],
-      ["toString.0.email", "a@example.com"],
-    ]);
+    const out = parse("toString=x&valueOf=1&hasOwnProperty=h&isPrototypeOf=i&toString.0.email=a@example.com");
     expectNoPollution();
     // Either dropped or kept as the posted string; never mixed with Object.prototype's functions.
     for (const [key, value] of Object.entries(out)) {
