@@ -2,6 +2,7 @@ import type { Db } from "../db";
 import { rejectFriendPoints } from "../referrals/confirm";
 import type { FraudReason } from "../referrals/fraud";
 import { confirmReferralPoints } from "../referrals/points";
+import { NEWEST_FIRST } from "./paging";
 
 /**
  * The queue of referrals whose points wait for a person (lib/referrals/confirm.ts): the
@@ -40,7 +41,7 @@ export async function listReferralReviews(
   const [rows, grouped] = await Promise.all([
     db.referralReview.findMany({
       where: opts.status ? { status: opts.status } : {},
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      orderBy: NEWEST_FIRST,
       take: opts.take ?? 100,
       include: {
         referrer: { select: { id: true, name: true, email: true } },

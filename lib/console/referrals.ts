@@ -6,6 +6,7 @@ import { queueEmail } from "../email/outbox";
 import type { RedemptionDecisionData } from "../email/template-data";
 import { OPTION_LABELS } from "../leads/schemas";
 import { pointsBalance } from "../referrals/points";
+import { clampPage, NEWEST_FIRST, newestPage, pageCount } from "./paging";
 
 /**
  * The console's view of the referral programme: referrers with their balances, one
@@ -67,11 +68,6 @@ export type ReferrerRow = {
 
 export type ReferrerList = { rows: ReferrerRow[]; total: number; page: number; pages: number };
 
-export function clampPage(page: unknown): number {
-  const n = Math.floor(Number(page));
-  return Number.isFinite(n) && n >= 1 ? Math.min(n, 1_000_000) : 1;
-}
-
 /**
  * Every contact who has referred someone: contacts name them as their referrer, or they own
  * ledger rows. Most recent referral (the newest friend's arrival) first, 50 a page.
@@ -116,7 +112,7 @@ export async function listReferrers(db: Db, opts: { q?: string; page?: number } 
     slice.push(...tail.map((c) => ({ id: c.id, last: null })));
   }
 
-  const pages = Math.max(1, Math.ceil(total / size));
+  const pages = pageCount(total, size);
   if (slice.length === 0) return { rows: [], total, page, pages };
 
   const ids = slice.map((a) => a.id);
@@ -176,7 +172,7 @@ const REDEMPTION_SELECT = {
   decidedAt: true,
   decidedBy: { select: { id: true, name: true } },
   contact: { select: { id: true, email: true, name: true } },
-  activities: { where: { type: "decision" }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 1, select: { detail: true } },
+  activities: { where: { type: "decision" }, orderBy: NEWEST_FIRST, take: 1, select: { detail: true } },
 } satisfies Prisma.LeadSelect;
 
 type RedemptionLead = Prisma.LeadGetPayload<{ select: typeof REDEMPTION_SELECT }>;
@@ -252,16 +248,14 @@ export async function listRedemptions(db: Db, opts: { status?: RedemptionStatus;
     db.lead.groupBy({ by: ["decision"], where: { formType: "redemption" }, _count: { _all: true } }),
     db.lead.findMany({
       where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (page - 1) * REFERRALS_PAGE_SIZE,
-      take: REFERRALS_PAGE_SIZE,
+      ...newestPage(page, REFERRALS_PAGE_SIZE),
       select: REDEMPTION_SELECT,
     }),
   ]);
   const counts: Record<RedemptionStatus, number> = { pending: 0, approved: 0, rejected: 0 };
   for (const g of groups) counts[statusOf(g.decision)] += g._count._all;
   const total = opts.status ? counts[opts.status] : counts.pending + counts.approved + counts.rejected;
-  return { rows: await toRedemptionRows(db, leads), total, page, pages: Math.max(1, Math.ceil(total / REFERRALS_PAGE_SIZE)), counts };
+  return { rows: await toRedemptionRows(db, leads), total, page, pages: pageCount(total, REFERRALS_PAGE_SIZE), counts };
 }
 
 /** Redemption requests waiting for a decision. */
@@ -320,7 +314,7 @@ export async function getReferrer(db: Db, contactId: string): Promise<ReferrerDe
     pointsBalance(db, contactId),
     db.pointsEntry.findMany({
       where: { contactId },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      orderBy: NEWEST_FIRST,
       select: {
         id: true,
         createdAt: true,
@@ -333,7 +327,7 @@ export async function getReferrer(db: Db, contactId: string): Promise<ReferrerDe
     }),
     db.contact.findMany({
       where: { referredById: contactId },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      orderBy: NEWEST_FIRST,
       select: {
         id: true,
         email: true,
@@ -341,13 +335,13 @@ export async function getReferrer(db: Db, contactId: string): Promise<ReferrerDe
         createdAt: true,
         respondedAt: true,
         marketingOptOutAt: true,
-        leads: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 5, select: { id: true, formType: true, status: true, createdAt: true } },
+        leads: { orderBy: NEWEST_FIRST, take: 5, select: { id: true, formType: true, status: true, createdAt: true } },
         _count: { select: { leads: true } },
       },
     }),
     db.lead.findMany({
       where: { contactId, formType: "redemption" },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      orderBy: NEWEST_FIRST,
       select: REDEMPTION_SELECT,
     }),
   ]);

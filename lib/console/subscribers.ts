@@ -1,5 +1,6 @@
 import type { Prisma } from "../generated/prisma/client";
 import type { Db } from "../db";
+import { clampPage, newestPage, pageCount } from "./paging";
 
 /** Newsletter subscribers with their discount codes, for the console. */
 
@@ -34,11 +35,6 @@ export type SubscriberList = {
   totals: { all: number; active: number; unsubscribed: number };
 };
 
-function clampPage(page: unknown): number {
-  const n = Math.floor(Number(page));
-  return Number.isFinite(n) && n >= 1 ? Math.min(n, 1_000_000) : 1;
-}
-
 /** The start of an email address, normalised as stored (trimmed, lower-cased); empty means none. */
 export function normalizeEmailPrefix(q: string | undefined | null): string | undefined {
   const term = (q ?? "").normalize("NFKC").trim().toLowerCase().slice(0, 254);
@@ -65,9 +61,7 @@ export async function listSubscribers(db: Db, f: SubscriberFilter = {}): Promise
     db.newsletterSubscription.count({ where: { unsubscribedAt: { not: null } } }),
     db.newsletterSubscription.findMany({
       where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (page - 1) * SUBSCRIBERS_PAGE_SIZE,
-      take: SUBSCRIBERS_PAGE_SIZE,
+      ...newestPage(page, SUBSCRIBERS_PAGE_SIZE),
       select: {
         id: true,
         contactId: true,
@@ -103,7 +97,7 @@ export async function listSubscribers(db: Db, f: SubscriberFilter = {}): Promise
     rows,
     total,
     page,
-    pages: Math.max(1, Math.ceil(total / SUBSCRIBERS_PAGE_SIZE)),
+    pages: pageCount(total, SUBSCRIBERS_PAGE_SIZE),
     totals: { all, active: all - unsubscribed, unsubscribed },
   };
 }

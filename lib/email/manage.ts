@@ -1,4 +1,5 @@
 import type { Db } from "../db";
+import { newestPage, pageCount } from "../console/paging";
 
 /** Unsubscribe tokens are 24 random bytes, base64url. */
 export const UNSUBSCRIBE_TOKEN_PATTERN = /^[A-Za-z0-9_-]{32}$/;
@@ -53,9 +54,7 @@ export async function listMessages(db: Db, filter: MailboxFilter = {}) {
     db.emailMessage.count({ where }),
     db.emailMessage.findMany({
       where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (page - 1) * MAILBOX_PAGE_SIZE,
-      take: MAILBOX_PAGE_SIZE,
+      ...newestPage(page, MAILBOX_PAGE_SIZE),
       select: {
         id: true,
         toAddress: true,
@@ -73,7 +72,7 @@ export async function listMessages(db: Db, filter: MailboxFilter = {}) {
       },
     }),
   ]);
-  return { total, page, pages: Math.max(1, Math.ceil(total / MAILBOX_PAGE_SIZE)), rows };
+  return { total, page, pages: pageCount(total, MAILBOX_PAGE_SIZE), rows };
 }
 
 export async function getMessage(db: Db, id: string) {
