@@ -61,6 +61,46 @@ export function DecisionButtons({
   );
 }
 
+/**
+ * The decision's optional note: its label (`about` completes it for screen readers: "Note on
+ * the referral of …"), the input, and a hint under it if any. An `internal` note is never sent.
+ */
+export function NoteField({
+  rowId,
+  about,
+  internal = false,
+  maxLength,
+  hint,
+}: {
+  rowId: string;
+  about: string;
+  internal?: boolean;
+  maxLength: number;
+  hint?: string;
+}) {
+  const hintId = hint ? `note-hint-${rowId}` : undefined;
+  return (
+    <div>
+      <label htmlFor={`note-${rowId}`} className="block text-xs font-semibold">
+        Note<span className="sr-only"> {about}</span> {internal ? "(optional, internal)" : "(optional)"}
+      </label>
+      <input
+        id={`note-${rowId}`}
+        name="note"
+        type="text"
+        maxLength={maxLength}
+        aria-describedby={hintId}
+        className="mt-1 block min-h-10 w-full rounded-lg border border-ink/30 bg-white px-2 text-sm"
+      />
+      {hint && (
+        <p id={hintId} className="mt-1 text-xs text-ink/70">
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+}
+
 export function RedemptionStatus({ row }: { row: RedemptionRow }) {
   return (
     <>
@@ -91,22 +131,12 @@ export function DecisionForm({ row, back, canDecide }: { row: RedemptionRow; bac
     <form action={decideRedemptionAction} className="min-w-56 space-y-2">
       <input type="hidden" name="leadId" value={row.id} />
       <input type="hidden" name="back" value={back} />
-      <div>
-        <label htmlFor={`note-${row.id}`} className="block text-xs font-semibold">
-          Note<span className="sr-only"> on the request for {what}</span> (optional)
-        </label>
-        <input
-          id={`note-${row.id}`}
-          name="note"
-          type="text"
-          maxLength={NOTE_MAX}
-          aria-describedby={`note-hint-${row.id}`}
-          className="mt-1 block min-h-10 w-full rounded-lg border border-ink/30 bg-white px-2 text-sm"
-        />
-        <p id={`note-hint-${row.id}`} className="mt-1 text-xs text-ink/70">
-          On a rejection it is emailed to the requester as the reason; on an approval it stays internal.
-        </p>
-      </div>
+      <NoteField
+        rowId={row.id}
+        about={`on the request for ${what}`}
+        maxLength={NOTE_MAX}
+        hint="On a rejection it is emailed to the requester as the reason; on an approval it stays internal."
+      />
       {why && (
         <p id={`why-${row.id}`} className="text-xs text-red-800">
           {why}

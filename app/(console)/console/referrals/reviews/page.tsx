@@ -9,7 +9,7 @@ import { can } from "@/lib/auth/roles";
 import { listReferralReviews, REVIEW_NOTE_MAX, REVIEW_STATUSES, type ReviewRow } from "@/lib/console/referral-reviews";
 import { db } from "@/lib/db";
 import { decideReviewAction } from "../actions";
-import { DECISION_STATUS_LABELS, DECISION_TONE, DecisionButtons, PersonCell, personLabel } from "../decision";
+import { DECISION_STATUS_LABELS, DECISION_TONE, DecisionButtons, NoteField, PersonCell, personLabel } from "../decision";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Referrals held for review" };
@@ -36,16 +36,7 @@ function ReviewForm({ row, canDecide }: { row: ReviewRow; canDecide: boolean }) 
   return (
     <form action={decideReviewAction} className="min-w-56 space-y-2">
       <input type="hidden" name="reviewId" value={row.id} />
-      <label htmlFor={`note-${row.id}`} className="block text-xs font-semibold">
-        Note<span className="sr-only"> on {what}</span> (optional, internal)
-      </label>
-      <input
-        id={`note-${row.id}`}
-        name="note"
-        type="text"
-        maxLength={REVIEW_NOTE_MAX}
-        className="block min-h-10 w-full rounded-lg border border-ink/30 bg-white px-2 text-sm"
-      />
+      <NoteField rowId={row.id} about={`on ${what}`} internal maxLength={REVIEW_NOTE_MAX} />
       <DecisionButtons what={what} />
     </form>
   );
