@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 
-/** Small pieces that recur at the top of console pages. */
+/** Small pieces that recur on console pages: links, headings, badges, notices, sections. */
 
 /** A link back to the list a page belongs to ("← All leads"), above its heading. */
 export function BackLink({ href, children }: { href: string; children: ReactNode }) {
@@ -38,6 +38,15 @@ export type BadgeTone = keyof typeof BADGE_TONES;
 /** A status pill. The tones meet 4.5:1 contrast; the text, not the colour, carries the status. */
 export function Badge({ tone, children }: { tone: BadgeTone | undefined; children: ReactNode }) {
   return <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${tone ? BADGE_TONES[tone] : ""}`.trim()}>{children}</span>;
+}
+
+/** A link in a sentence, a list or a table cell: brand-coloured and underlined. */
+export function TextLink({ href, children }: { href: string; children: ReactNode }) {
+  return (
+    <a href={href} className="text-brand underline underline-offset-4">
+      {children}
+    </a>
+  );
 }
 
 const NOTICE_TONES = {

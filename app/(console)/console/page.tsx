@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { FilterForm, FilterInput, FilterSubmit } from "@/components/console/filters";
 import { formatCount } from "@/components/console/format";
 import { FunnelChart, percent } from "@/components/console/funnel-chart";
-import { Notice, Section } from "@/components/console/page-parts";
+import { Notice, Section, TextLink } from "@/components/console/page-parts";
 import { LinkList } from "@/components/site/link-list";
 import type { SearchParams } from "@/lib/query-param";
 import { StackedBarChart, type ChartBucket, type ChartSeries } from "@/components/console/stacked-bar-chart";
@@ -174,9 +174,7 @@ function Stat({ label, value, note, href, linkText }: { label: string; value: st
       <dd className="mt-1 text-sm text-ink/80">{note}</dd>
       {href && (
         <dd className="mt-1 text-sm">
-          <a href={href} className="text-brand underline underline-offset-4">
-            {linkText}
-          </a>
+          <TextLink href={href}>{linkText}</TextLink>
         </dd>
       )}
     </div>
@@ -219,10 +217,10 @@ function FunnelTableView({
               const href = inboxLink(dim, r.value, range);
               const label = r.value ?? FUNNEL_NONE_LABEL[dim];
               return href ? (
-                <a href={href} className="text-brand underline underline-offset-4">
+                <TextLink href={href}>
                   {label}
                   <span className="sr-only">: open these leads in the inbox</span>
-                </a>
+                </TextLink>
               ) : (
                 <span className="text-ink/80">{label}</span>
               );

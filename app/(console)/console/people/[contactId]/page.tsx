@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Facts } from "@/components/console/facts";
 import { formatCount, formatWhen, formLabel } from "@/components/console/format";
-import { BackLink, Notice, Section } from "@/components/console/page-parts";
+import { BackLink, Notice, Section, TextLink } from "@/components/console/page-parts";
 import { queryParam, type SearchParams } from "@/lib/query-param";
 import { ConsoleTable, TableSection, type Column } from "@/components/console/table";
 import { requireStaffPage } from "@/app/(console)/auth";
@@ -33,10 +33,10 @@ const LEAD_COLUMNS: Column<Lead>[] = [
     header: "Received (UTC)",
     className: "whitespace-nowrap",
     cell: (l) => (
-      <a href={`/console/leads/${encodeURIComponent(l.id)}`} className="text-brand underline underline-offset-4">
+      <TextLink href={`/console/leads/${encodeURIComponent(l.id)}`}>
         {when(l.createdAt)}
         <span className="sr-only">: open the lead</span>
-      </a>
+      </TextLink>
     ),
   },
   { header: "Form", cell: (l) => formLabel(l.formType) },
@@ -82,11 +82,7 @@ const EMAIL_COLUMNS: Column<PersonExport["emails"][number]>[] = [
   { header: "To", className: "break-all", cell: (e) => e.to },
   {
     header: "Subject",
-    cell: (e) => (
-      <a href={`/mailbox/${encodeURIComponent(e.id)}`} className="text-brand underline underline-offset-4">
-        {e.subject ?? "(no subject stored)"}
-      </a>
-    ),
+    cell: (e) => <TextLink href={`/mailbox/${encodeURIComponent(e.id)}`}>{e.subject ?? "(no subject stored)"}</TextLink>,
   },
   { header: "Template", cell: (e) => e.template },
   { header: "Status", cell: (e) => e.status },
@@ -137,9 +133,9 @@ export default async function PersonPage({ params, searchParams }: { params: Pro
           [
             "Referred by",
             data.referredBy && (
-              <a key="by" href={`/console/people/${encodeURIComponent(data.referredBy.id)}`} className="text-brand underline underline-offset-4">
+              <TextLink key="by" href={`/console/people/${encodeURIComponent(data.referredBy.id)}`}>
                 {data.referredBy.name ?? "(no name)"}
-              </a>
+              </TextLink>
             ),
           ],
           [
@@ -148,9 +144,7 @@ export default async function PersonPage({ params, searchParams }: { params: Pro
               <ul key="referred" className="flex flex-wrap gap-x-4">
                 {data.referred.map((r) => (
                   <li key={r.id}>
-                    <a href={`/console/people/${encodeURIComponent(r.id)}`} className="text-brand underline underline-offset-4">
-                      {r.name ?? "(no name)"}
-                    </a>
+                    <TextLink href={`/console/people/${encodeURIComponent(r.id)}`}>{r.name ?? "(no name)"}</TextLink>
                   </li>
                 ))}
               </ul>
@@ -176,9 +170,7 @@ export default async function PersonPage({ params, searchParams }: { params: Pro
           <ul className="mt-2 list-disc pl-6 text-sm">
             {samePhone.map((p) => (
               <li key={p.id}>
-                <a href={`/console/people/${encodeURIComponent(p.id)}`} className="text-brand underline underline-offset-4">
-                  {p.name ?? p.email ?? p.id}
-                </a>{" "}
+                <TextLink href={`/console/people/${encodeURIComponent(p.id)}`}>{p.name ?? p.email ?? p.id}</TextLink>{" "}
                 {p.email && <span className="text-ink/80">({p.email})</span>}, first seen {when(p.createdAt)}
               </li>
             ))}
