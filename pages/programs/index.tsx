@@ -3,7 +3,7 @@ import { ProgramCard } from "@/components/programs/program-card";
 import { Breadcrumbs } from "@/components/site/breadcrumbs";
 import { PageHead } from "@/components/site/page-head";
 import { db } from "@/lib/db";
-import { formatMoney, programsPageProps, type ProgramView } from "@/lib/content/programs";
+import { formatMoney, programsPageProps, type ProgramPaymentOption, type ProgramView } from "@/lib/content/programs";
 import { breadcrumbJsonLd, jsonLdGraph, organizationJsonLd } from "@/lib/seo/json-ld";
 import type { GetStaticProps } from "next";
 import { absoluteUrl } from "@/lib/site-config";
@@ -28,10 +28,11 @@ const crumbs = [
   { name: "Programs & pricing", path: "/programs" },
 ];
 
-export default function ProgramsPage({ programs }: Props) {
-  const kinds = ["upfront", "instalments", "financing", "employer"] as const;
-  const kindLabel = { upfront: "Pay upfront", instalments: "Monthly instalments", financing: "Financing", employer: "Employer" };
+/** The comparison's columns: each way to pay. */
+const KIND_LABELS = { upfront: "Pay upfront", instalments: "Monthly instalments", financing: "Financing", employer: "Employer" };
+const KINDS = Object.keys(KIND_LABELS) as (keyof typeof KIND_LABELS)[];
 
+export default function ProgramsPage({ programs }: Props) {
   return (
     <>
       <PageHead
@@ -78,41 +79,16 @@ export default function ProgramsPage({ programs }: Props) {
                   <th scope="col" className="px-4 py-3 font-semibold">
                     Program
                   </th>
-                  {kinds.map((k) => (
+                  {KINDS.map((k) => (
                     <th key={k} scope="col" className="px-4 py-3 font-semibold">
-                      {kindLabel[k]}
+                      {KIND_LABELS[k]}
                     </th>
                   ))}
                 </tr>
               </thead>
               <tbody>
                 {programs.map((p) => (
-                  <tr key={p.slug} className="border-t border-ink/10">
-                    <th scope="row" className="px-4 py-3 font-semibold">
-                      <a href={`/programs/${p.slug}#pricing`} className="hover:text-brand hover:underline">
-                        {p.name}
-                      </a>
-                    </th>
-                    {kinds.map((k) => {
-                      const o = p.paymentOptions.find((x) => x.kind === k);
-                      return (
-                        <td key={k} className="px-4 py-3 align-top">
-                          {o ? (
-                            <>
-                              <span className="font-semibold">{formatMoney(o.totalCents, o.currency)}</span>
-                              {o.monthlyCents && o.instalments && (
-                                <span className="block text-sm text-ink/75">
-                                  {formatMoney(o.monthlyCents, o.currency)} × {o.instalments} months
-                                </span>
-                              )}
-                            </>
-                          ) : (
-                            <span className="text-ink/70">Not offered</span>
-                          )}
-                        </td>
-                      );
-                    })}
-                  </tr>
+                  <PriceRow key={p.slug} program={p} />
                 ))}
               </tbody>
             </table>
@@ -128,6 +104,38 @@ export default function ProgramsPage({ programs }: Props) {
           variant="brand"
         />
       </div>
+    </>
+  );
+}
+
+/** A program's row of the comparison: its name, then its total (and monthly figure) for each way to pay. */
+function PriceRow({ program }: { program: ProgramView }) {
+  return (
+    <tr className="border-t border-ink/10">
+      <th scope="row" className="px-4 py-3 font-semibold">
+        <a href={`/programs/${program.slug}#pricing`} className="hover:text-brand hover:underline">
+          {program.name}
+        </a>
+      </th>
+      {KINDS.map((k) => (
+        <td key={k} className="px-4 py-3 align-top">
+          <Price option={program.paymentOptions.find((o) => o.kind === k)} />
+        </td>
+      ))}
+    </tr>
+  );
+}
+
+function Price({ option: o }: { option?: ProgramPaymentOption }) {
+  if (!o) return <span className="text-ink/70">Not offered</span>;
+  return (
+    <>
+      <span className="font-semibold">{formatMoney(o.totalCents, o.currency)}</span>
+      {o.monthlyCents && o.instalments && (
+        <span className="block text-sm text-ink/75">
+          {formatMoney(o.monthlyCents, o.currency)} × {o.instalments} months
+        </span>
+      )}
     </>
   );
 }
