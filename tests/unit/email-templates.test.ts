@@ -66,7 +66,7 @@ const KEY_FACTS: { [T in EmailTemplate]: string[] } = {
     "Enrollment application",
     "Ada Lovelace",
     "ada.lovelace@example.com",
-    "+44 20 7946 0958",
+    "+442079460958",
     "Full-Stack Web Development",
     "spring-cohorts",
     "Open in the console",

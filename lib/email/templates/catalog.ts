@@ -2,7 +2,7 @@ import type { ComponentType } from "react";
 import { siteConfig } from "../../site-config";
 import { FORMS, LEAD_TYPES } from "../../forms/registry";
 import type { ConfirmationEmailData, EmailTemplate, RenderContext, SystemTemplate, TemplateData } from "../template-data";
-import { emailSample } from "../../forms/types";
+import { emailSample, SAMPLE_LEAD_ID as leadId, SAMPLE_SITE_URL as siteUrl } from "../../forms/types";
 import { formConfirmationEmail } from "./form-confirmation";
 import { OWNERSHIP_COPY, OwnershipLinkEmail } from "./ownership-link";
 import { redemptionDecision, RedemptionDecisionEmail } from "./redemption-decision";
@@ -16,9 +16,6 @@ import { count, subjectPart } from "./values";
  */
 
 type Entry<D> = { Component: ComponentType<{ data: D; ctx: RenderContext }>; subject: (data: D) => string; sample: { data: D; ctx: RenderContext } };
-
-const siteUrl = "http://localhost:3000";
-const leadId = "cm9x2k7q40001abcd1234efgh";
 
 const part = subjectPart;
 
@@ -47,20 +44,17 @@ const SAMPLE_referral_invitation: { data: TemplateData["referral-invitation"]; c
   ctx: { siteUrl, unsubscribeUrl: `${siteUrl}/unsubscribe/2d9c4b7a1e3f5a6c` },
 };
 
+/** A new application, as staff get it: the enroll form's own example and its summary. */
+const enrollExample = FORMS.enroll.example.input;
 const SAMPLE_staff_new_lead: { data: TemplateData["staff-new-lead"]; ctx: RenderContext } = {
   data: {
     leadId,
-    formType: "enroll",
-    label: "Enrollment application",
-    name: "Ada Lovelace",
-    email: "ada.lovelace@example.com",
-    phone: "+44 20 7946 0958",
-    summary: [
-      { label: "Program", value: "Full-Stack Web Development" },
-      { label: "Start date", value: "Monday, March 1, 2027" },
-      { label: "Payment", value: "Monthly instalments" },
-      { label: "Experience", value: "I have done tutorials or a short course" },
-    ],
+    formType: FORMS.enroll.type,
+    label: FORMS.enroll.label,
+    name: enrollExample.name,
+    email: enrollExample.email,
+    phone: enrollExample.phone,
+    summary: emailSample(FORMS.enroll).data.summary,
     attribution: [
       { label: "UTM source", value: "newsletter" },
       { label: "UTM campaign", value: "spring-cohorts" },
