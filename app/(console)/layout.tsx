@@ -4,6 +4,9 @@ import { can } from "@/lib/auth/roles";
 import { SkipLink } from "@/components/site/skip-link";
 import { signOutAction } from "./console/sign-in/actions";
 
+/** Every console page is rendered per request, for the signed-in staff member (one setting for all the pages below). */
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
   title: { default: "Console", template: "%s | Loomstack console" },
   robots: { index: false, follow: false },

@@ -80,3 +80,4 @@ export async function getMessage(db: Db, id: string) {
 }
 
 export const MESSAGE_STATUSES = ["pending", "sent", "delivered", "bounced", "complained", "failed", "suppressed"] as const;
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];

@@ -25,7 +25,6 @@ import {
 import { db } from "@/lib/db";
 import { FORM_LABELS, LEAD_TYPES } from "@/lib/leads/form-types";
 
-export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Dashboard" };
 
 const shortDay = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });

@@ -7,13 +7,13 @@ import { queryParam, type SearchParams } from "@/lib/query-param";
 import { ConsoleTable } from "@/components/console/table";
 import { requireStaffPage } from "@/app/(console)/auth";
 import { db } from "@/lib/db";
-import { listMessages, MESSAGE_STATUSES } from "@/lib/email/manage";
+import { listMessages, MESSAGE_STATUSES, type MessageStatus } from "@/lib/email/manage";
 import { retryMessageAction } from "./actions";
 
-export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Messages" };
 
-const STATUS_TONE: Record<string, BadgeTone> = {
+/** A badge tone for every message status (a new status without one does not compile). */
+const STATUS_TONE = {
   pending: "amber",
   sent: "sky",
   delivered: "emerald",
@@ -21,7 +21,7 @@ const STATUS_TONE: Record<string, BadgeTone> = {
   bounced: "red",
   complained: "red",
   suppressed: "stone",
-};
+} as const satisfies Record<MessageStatus, BadgeTone>;
 
 export default async function MailboxPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireStaffPage("leads:read", "/mailbox");
@@ -74,7 +74,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
             ),
           },
           { header: "Template", cell: (m) => m.template },
-          { header: "Status", cell: (m) => <Badge tone={STATUS_TONE[m.status]}>{m.status}</Badge> },
+          { header: "Status", cell: (m) => <Badge tone={STATUS_TONE[m.status as MessageStatus]}>{m.status}</Badge> },
           { header: "Tries", cell: (m) => m.attempts },
           {
             header: "Actions",

@@ -11,7 +11,6 @@ import { listProgramsForForms } from "@/lib/content/programs";
 import { db } from "@/lib/db";
 import { FORM_LABELS, LEAD_TYPES } from "@/lib/leads/form-types";
 
-export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Leads" };
 
 export default async function LeadsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {

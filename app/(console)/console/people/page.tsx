@@ -4,7 +4,6 @@ import { queryParam, type SearchParams } from "@/lib/query-param";
 import { requireStaffPage } from "@/app/(console)/auth";
 import { findPersonAction } from "./actions";
 
-export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "People" };
 
 const MESSAGES: Record<string, string> = {

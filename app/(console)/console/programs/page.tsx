@@ -7,7 +7,6 @@ import { formatMoney } from "@/lib/content/programs";
 import { listProgramsForConsole, type ConsoleProgramRow } from "@/lib/console/programs";
 import { db } from "@/lib/db";
 
-export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Programs" };
 
 export default async function ProgramsPage() {

@@ -9,7 +9,6 @@ import { countPendingRedemptions, listReferrers, normalizeSearch, REFERRALS_PAGE
 import { db } from "@/lib/db";
 import { PersonCell } from "./decision";
 
-export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Referrals" };
 
 export default async function ReferrersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {

@@ -10,7 +10,6 @@ import { defaultStaffRecipients } from "@/lib/leads/run-form-action";
 import { publicUrlProblem } from "@/lib/site-config";
 import { RecipientsForm } from "./recipients-form";
 
-export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {

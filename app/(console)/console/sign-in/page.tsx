@@ -6,7 +6,6 @@ import { queryParam, type SearchParams } from "@/lib/query-param";
 import { signInAction } from "./actions";
 import { SignInForm } from "./sign-in-form";
 
-export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<SearchParams> }) {

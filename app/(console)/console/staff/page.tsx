@@ -8,7 +8,6 @@ import { listStaffAccounts, PASSWORD_MIN, ROLE_LABELS, type StaffAccountRow } fr
 import { db } from "@/lib/db";
 import { CreateStaffForm } from "./forms";
 
-export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Staff" };
 
 export default async function StaffPage() {

@@ -9,7 +9,6 @@ import { requireStaffPage } from "@/app/(console)/auth";
 import { listSubscribers, normalizeEmailPrefix, SUBSCRIBER_STATUSES, SUBSCRIBERS_PAGE_SIZE } from "@/lib/console/subscribers";
 import { db } from "@/lib/db";
 
-export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Subscribers" };
 
 const STATUS_LABELS = { active: "Active", unsubscribed: "Unsubscribed" } as const;

@@ -13,7 +13,6 @@ import { isTemplate, renderEmail } from "@/lib/email/render";
 import { siteUrl } from "@/lib/site-config";
 import { retryMessageAction } from "../actions";
 
-export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Message" };
 
 const when = (d: Date | null) => formatWhen(d, { utc: true, seconds: true });

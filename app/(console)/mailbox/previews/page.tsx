@@ -4,8 +4,6 @@ import { EMAIL_TEMPLATES } from "@/lib/email/templates/catalog";
 
 export const metadata: Metadata = { title: "Template previews" };
 
-export const dynamic = "force-dynamic";
-
 export default async function PreviewsPage() {
   await requireStaffPage("leads:read", "/mailbox/previews");
   return (

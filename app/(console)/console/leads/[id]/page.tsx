@@ -15,7 +15,6 @@ import { db } from "@/lib/db";
 import { leadSubmissions } from "@/lib/console/contact-details";
 import { addNoteAction, assignLeadAction, changeStatusAction, confirmContactAction } from "../actions";
 
-export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Lead" };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };

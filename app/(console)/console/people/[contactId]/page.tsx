@@ -9,7 +9,6 @@ import { requireStaffPage } from "@/app/(console)/auth";
 import { personOverview, type PersonExport } from "@/lib/console/privacy";
 import { db } from "@/lib/db";
 
-export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Person" };
 
 const count = (params: SearchParams, key: string) => Math.max(0, Math.floor(Number(queryParam(params, key)) || 0));

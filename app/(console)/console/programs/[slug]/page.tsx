@@ -19,8 +19,6 @@ import {
 import { db } from "@/lib/db";
 import { CohortForm, PaymentOptionForm, ProgramForm, RemovePaymentOptionForm } from "./forms";
 
-export const dynamic = "force-dynamic";
-
 type Params = { slug: string };
 
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {

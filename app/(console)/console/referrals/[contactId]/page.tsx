@@ -11,7 +11,6 @@ import { getReferrer, type FriendRow, type LedgerRow } from "@/lib/console/refer
 import { db } from "@/lib/db";
 import { DecisionFlash, PersonCell, personLabel, redemptionColumns } from "../decision";
 
-export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Referrer" };
 
 type Props = { params: Promise<{ contactId: string }>; searchParams: Promise<SearchParams> };

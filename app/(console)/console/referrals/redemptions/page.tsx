@@ -10,7 +10,6 @@ import { listRedemptions, REDEMPTION_STATUSES, REFERRALS_PAGE_SIZE } from "@/lib
 import { db } from "@/lib/db";
 import { DECISION_STATUS_LABELS, DecisionFlash, redemptionColumns } from "../decision";
 
-export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Redemption requests" };
 
 export default async function RedemptionsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {

@@ -11,7 +11,6 @@ import { db } from "@/lib/db";
 import { decideReviewAction } from "../actions";
 import { DECISION_STATUS_LABELS, DECISION_TONE, DecisionButtons, NoteField, PersonCell, personLabel } from "../decision";
 
-export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Referrals held for review" };
 
 const MESSAGES: Record<string, string> = {

@@ -10,7 +10,6 @@ import { getStaffAccount, PASSWORD_MIN, ROLE_LABELS } from "@/lib/console/staff-
 import { db } from "@/lib/db";
 import { DisableForm, ResetPasswordForm, RoleForm } from "../forms";
 
-export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Staff account" };
 
 const DONE: Record<string, string> = {

@@ -5,8 +5,6 @@ import { BackLink } from "@/components/console/page-parts";
 import { EmailView } from "@/components/email/email-view";
 import { EMAIL_SAMPLES, isTemplate, renderEmail } from "@/lib/email/render";
 
-export const dynamic = "force-dynamic";
-
 type Props = { params: Promise<{ template: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -7,7 +7,6 @@ import { requireStaffPage } from "@/app/(console)/auth";
 import { db } from "@/lib/db";
 import { erasePersonAction } from "../../actions";
 
-export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Erase a person" };
 
 const ERRORS: Record<string, { field: "understand" | "confirm"; message: string }> = {
