@@ -5,6 +5,7 @@ import { queueNewEmails, type EmailTemplate, type QueuedEmail } from "../email/o
 import { attributionRows } from "../email/summary";
 import type { ConfirmationEmailData, StaffNewLeadData } from "../email/template-data";
 import type { Prisma } from "../generated/prisma/client";
+import { consentDocumentVersions } from "../legal/consent";
 import { attributionSchema, type Attribution } from "../forms/fields";
 import { formDefinition, postedForm, type FormType, type LeadType } from "../forms/registry";
 import { successDetails, type ConfirmationExtras, type SummaryNames } from "../forms/types";
@@ -222,6 +223,7 @@ async function saveSubmission(
     consentVersion: consent.version,
     consentText: consent.text,
     consentAt: now,
+    ...consentDocumentVersions(form.consent, now),
     utmSource: attribution.utm_source ?? touch.utm_source ?? null,
     utmMedium: attribution.utm_medium ?? touch.utm_medium ?? null,
     utmCampaign: attribution.utm_campaign ?? touch.utm_campaign ?? null,

@@ -1,6 +1,7 @@
 import type { Prisma } from "../generated/prisma/client";
 import { newDiscountCode } from "../leads/codes";
 import { CONSENT } from "../leads/consent";
+import { consentDocumentVersions } from "../legal/consent";
 
 /**
  * A newsletter sign-up, in the lead's transaction. Subscribing again keeps the same code; a
@@ -8,15 +9,16 @@ import { CONSENT } from "../leads/consent";
  */
 export async function subscribe(tx: Prisma.TransactionClient, contactId: string, email: string | null, now: Date) {
   const consent = CONSENT.newsletter;
+  const { privacyVersion } = consentDocumentVersions("newsletter", now);
   let sub = await tx.newsletterSubscription.findUnique({ where: { contactId } });
   if (!sub) {
     sub = await tx.newsletterSubscription.create({
-      data: { contactId, discountCode: newDiscountCode(20), consentVersion: consent.version, consentText: consent.text, consentAt: now },
+      data: { contactId, discountCode: newDiscountCode(20), consentVersion: consent.version, consentText: consent.text, consentAt: now, privacyVersion },
     });
   } else if (sub.unsubscribedAt) {
     sub = await tx.newsletterSubscription.update({
       where: { id: sub.id },
-      data: { unsubscribedAt: null, consentVersion: consent.version, consentText: consent.text, consentAt: now },
+      data: { unsubscribedAt: null, consentVersion: consent.version, consentText: consent.text, consentAt: now, privacyVersion },
     });
   }
   if (email) {

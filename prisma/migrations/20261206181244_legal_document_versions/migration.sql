@@ -1,0 +1,11 @@
+-- AlterTable
+ALTER TABLE "Lead" ADD COLUMN "privacyVersion" INTEGER;
+ALTER TABLE "Lead" ADD COLUMN "termsVersion" INTEGER;
+
+-- AlterTable
+ALTER TABLE "LeadSubmission" ADD COLUMN "privacyVersion" INTEGER;
+ALTER TABLE "LeadSubmission" ADD COLUMN "termsVersion" INTEGER;
+
+-- AlterTable
+ALTER TABLE "NewsletterSubscription" ADD COLUMN "privacyVersion" INTEGER;
+
