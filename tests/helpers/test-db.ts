@@ -19,32 +19,26 @@ export function createTestDb(): TestDb {
     // Named after the template, so the run's teardown can drop copies a crashed file left.
     const name = randomDbName(`${template}_c`);
     createPgDatabaseSync(name, template);
-    const url = pgUrl(name);
-    const db = createDb(url, { pg: { max: 5 } });
-    return {
-      db,
-      url,
-      provider: "postgres",
-      cleanup: async () => {
-        await db.$disconnect();
-        dropPgDatabaseSync(name);
-      },
-    };
+    return connect(pgUrl(name), "postgres", () => dropPgDatabaseSync(name), { pg: { max: 5 } });
   }
   const template = process.env.LOOMSTACK_TEST_TEMPLATE_DB;
   if (!template) throw new Error("tests/helpers/global-setup.ts did not run");
   const dir = mkdtempSync(path.join(tmpdir(), "loomstack-db-"));
   const file = path.join(dir, "test.db");
   copyFileSync(template, file);
-  const url = `file:${file}`;
-  const db = createDb(url);
+  return connect(`file:${file}`, "sqlite", () => rmSync(dir, { recursive: true, force: true }));
+}
+
+/** A client on the copy; `cleanup` disconnects it, then removes the copy. */
+function connect(url: string, provider: TestDb["provider"], remove: () => void, options?: Parameters<typeof createDb>[1]): TestDb {
+  const db = createDb(url, options);
   return {
     db,
     url,
-    provider: "sqlite",
+    provider,
     cleanup: async () => {
       await db.$disconnect();
-      rmSync(dir, { recursive: true, force: true });
+      remove();
     },
   };
 }
