@@ -1,5 +1,6 @@
 import { guidePath, guides } from "../../content/guides";
 import type { Db } from "../db";
+import { LEGAL_DOCS, LEGAL_DOCUMENTS, currentVersion, legalDocumentPath } from "../legal/registry";
 import { FORM_PAGES } from "./form-pages";
 import { listPrograms } from "./programs";
 
@@ -64,5 +65,13 @@ export async function listPublicPages(db: Db): Promise<PublicPage[]> {
         priority: s.slug ? 0.7 : 0.8,
       })),
     ),
+    // The current version of each legal text (earlier versions stay readable but are not listed).
+    ...LEGAL_DOCS.map((doc) => ({
+      path: legalDocumentPath(doc),
+      eyebrow: "Legal",
+      title: LEGAL_DOCUMENTS[doc].title,
+      lastModified: currentVersion(doc).effectiveAt,
+      priority: 0.3,
+    })),
   ];
 }

@@ -1,0 +1,9 @@
+import { LegalDocumentPage, legalVersionPageProps, legalVersionPaths } from "@/components/legal/legal-document-page";
+
+// Static HTML with no JavaScript (see pages/_app.tsx).
+export const config = { unstable_runtimeJS: false, runtime: "nodejs" };
+
+export const getStaticPaths = legalVersionPaths("referral-terms");
+export const getStaticProps = legalVersionPageProps("referral-terms");
+
+export default LegalDocumentPage;
