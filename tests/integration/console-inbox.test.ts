@@ -367,10 +367,10 @@ describe("search strategy: same rows as one plain query, page by page", () => {
   it("finds a full email and a full phone number (sparse), alone and with filters", async () => {
     const lead = await t.db.lead.findFirstOrThrow({ where: { id: { startsWith: "strat-" }, phone: { not: null } }, orderBy: { createdAt: "desc" } });
     for (const q of [lead.email!, lead.phone!, lead.phone!.slice(1)]) {
+      // Alone, the search finds exactly that lead.
+      expect(await plain({ q }), q).toEqual([lead.id]);
       for (const f of [{}, { status: lead.status as InboxFilters["status"] }, { owner: "none" }]) {
-        const want = await plain({ ...f, q });
-        expect(await allPages({ ...f, q }, 13)).toEqual(want);
-        if (!Object.keys(f).length) expect(want).toEqual([lead.id]);
+        expect(await allPages({ ...f, q }, 13)).toEqual(await plain({ ...f, q }));
       }
     }
   });

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createTestDb } from "../helpers/test-db";
+import { narrow } from "../helpers/narrow";
 import { seedPrograms } from "@/lib/content/seed-programs";
 import { createMemoryRateLimiter } from "@/lib/rate-limit";
 import { submitLead, type SubmissionDeps } from "@/lib/leads/pipeline";
@@ -81,8 +82,7 @@ describe("saving settings", () => {
 
   it("rejects the whole save with an error next to each bad field", async () => {
     const out = await saveStaffRecipientSettings(t.db, { ...empty, quote: "sales@loomstack.example", referral: "nope", redemption: "x@y" }, adminId);
-    expect(out.ok).toBe(false);
-    if (!out.ok) expect(Object.keys(out.fieldErrors).sort()).toEqual(["redemption", "referral"]);
+    expect(Object.keys(narrow(out, "ok", false).fieldErrors).sort()).toEqual(["redemption", "referral"]);
     expect(await t.db.setting.count()).toBe(0);
   });
 
@@ -145,13 +145,11 @@ describe("who new leads notify", () => {
 
   it("new leads go to the recipients set in the console, and back to the default when cleared", async () => {
     let out = await submitLead(deps, "newsletter", newsletter("reader1@example.com"), { ip: "203.0.113.9" });
-    expect(out.kind).toBe("saved");
-    if (out.kind === "saved") expect(await staffEmails(out.leadId)).toEqual([siteConfig.staffInbox]);
+    expect(await staffEmails(narrow(out, "kind", "saved").leadId)).toEqual([siteConfig.staffInbox]);
 
     await saveStaffRecipientSettings(t.db, { ...empty, newsletter: "growth@loomstack.example, editor@loomstack.example" }, adminId);
     out = await submitLead(deps, "newsletter", newsletter("reader2@example.com"), { ip: "203.0.113.9" });
-    expect(out.kind).toBe("saved");
-    if (out.kind === "saved") expect(await staffEmails(out.leadId)).toEqual(["growth@loomstack.example", "editor@loomstack.example"]);
+    expect(await staffEmails(narrow(out, "kind", "saved").leadId)).toEqual(["growth@loomstack.example", "editor@loomstack.example"]);
 
     // Other forms keep their own default.
     const cb = await submitLead(
@@ -169,13 +167,11 @@ describe("who new leads notify", () => {
       },
       { ip: "203.0.113.9" },
     );
-    expect(cb.kind).toBe("saved");
-    if (cb.kind === "saved") expect(await staffEmails(cb.leadId)).toEqual([siteConfig.staffInbox]);
+    expect(await staffEmails(narrow(cb, "kind", "saved").leadId)).toEqual([siteConfig.staffInbox]);
 
     await saveStaffRecipientSettings(t.db, empty, adminId);
     out = await submitLead(deps, "newsletter", newsletter("reader3@example.com"), { ip: "203.0.113.9" });
-    expect(out.kind).toBe("saved");
-    if (out.kind === "saved") expect(await staffEmails(out.leadId)).toEqual([siteConfig.staffInbox]);
+    expect(await staffEmails(narrow(out, "kind", "saved").leadId)).toEqual([siteConfig.staffInbox]);
   });
 
   it("reads the recipients before the save transaction, not inside it", async () => {
