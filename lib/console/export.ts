@@ -6,39 +6,18 @@ import { afterCursorFilter, inboxFilter, LEAD_SUMMARY_SELECT, type InboxFilters 
 import { and, toKyselyWhere, toPrismaWhere, type LeadFilter, type LeadValue } from "./lead-filter";
 
 /**
- * CSV export of the inbox's current filtered view.
+ * CSV export of the inbox's current filtered view (docs/console.md, "CSV export").
  *
- * - Streamed: `exportLeadsCsv` walks the view in batches in the inbox's keyset order
- *   (createdAt desc, id desc), so memory holds about one batch however many leads match.
- * - RFC 4180: comma-separated, CRLF line ends; a field is quoted when it holds a comma, a
- *   double quote, CR or LF, or starts or ends with white space; quotes inside are doubled.
- * - Safe against spreadsheet formula injection (see `csvCell`).
- *
- * Which rows: always `inboxFilter(filters)` and `afterCursorFilter(cursor)` from ./inbox, so
- * the export is exactly the inbox's view (./lead-filter.ts compiles the one definition for
- * both). Two readers:
- * - Kysely (the default, on SQLite and PostgreSQL): the filter compiled to SQL by the typed
- *   query builder (lib/db/kysely.ts), run on a connection of the export's own (a read-only
- *   better-sqlite3 connection to the file, or one pg connection) with rows read as arrays.
- *   Prisma's row mapping (several passes and objects per row) costs far more than the
- *   database's own work for a 24-column row. Figures: docs/performance.md.
- * - Prisma (`reader: "prisma"`, and for a client that createDb did not make): the reference
- *   the tests compare with. Both give byte-identical files
- *   (tests/integration/console-export.test.ts checks that for many filter combinations, on
- *   either database).
- *
- * Later batches are an index range, not a scan from the newest lead down to the cursor,
- * because afterCursor bounds `createdAt <= cursor` outside its OR (with the OR alone a full
- * export was quadratic: 2,636 rows/s at 100,000 leads). tests/integration/console-export.test.ts
- * checks the query plan.
- *
- * Consistency: each batch is its own query, not one snapshot, and no lock is held between
- * batches. A lead that arrives during the export is newer than the first row, so it is not in
- * the file; a lead changed or erased while the export runs shows its state when its batch was
- * read. (One Prisma transaction would give a snapshot, but this app's transactions are BEGIN
- * IMMEDIATE: they would hold the write lock, and block every form submission, for the whole
- * download. A plain read transaction on the SQLite reader would not block writers in WAL
- * mode, but would stop checkpoints for as long as a slow client takes to download.)
+ * - Streamed in batches in the inbox's keyset order, so memory holds about one batch.
+ * - RFC 4180, and safe against spreadsheet formula injection (`csvCell`).
+ * - Exactly the inbox's view: `inboxFilter` and `afterCursorFilter` from ./inbox, compiled by
+ *   ./lead-filter.ts. Two readers give byte-identical files (console-export.test.ts): Kysely,
+ *   the default, on a connection of the export's own with rows read as arrays (Prisma's row
+ *   mapping costs far more than the query); and Prisma, the reference the tests compare with.
+ * - `createdAt <= cursor` stands outside afterCursor's OR so that later batches are an index
+ *   range; with the OR alone the export was quadratic (the test checks the plan).
+ * - Each batch is its own query, with no lock held between them: one transaction would hold
+ *   SQLite's write lock (BEGIN IMMEDIATE), or stop WAL checkpoints, for the whole download.
  */
 
 /**
@@ -83,19 +62,12 @@ function isSpace(ch: string): boolean {
  * One CSV field.
  *
  * - null/undefined → empty; a Date → ISO 8601 (UTC); a finite number or bigint as written.
- * - Formula injection (OWASP "CSV Injection"): a string whose first character is one of
- *   = + - @ TAB CR gets a single quote in front, then the usual quoting. Also neutralised,
- *   defensively: the same characters after leading white space (LibreOffice's "trim spaces"
- *   import option, or a user's TRIM(), would bring the formula back) and their full-width
- *   forms ＝ ＋ － ＠ (which some spreadsheet locales treat as the ASCII ones). Excel and
- *   LibreOffice then show the cell as text, apostrophe visible. Nothing else changes, so
- *   nothing is lost: strip one leading ' to get the stored value back.
- * - Phone numbers are stored in E.164 ("+14155550132") and so also come out as
- *   '+14155550132. That is deliberate. A digits-only E.164 value could not run anything, so
- *   exempting /^\+\d+$/ would be safe, but Excel would then read it as the formula
- *   "=+14155550132" and show the number 14155550132 (or 1.42E+10): the + and the exact
- *   digits are lost. The apostrophe keeps the number intact, and one rule for every cell is
- *   easier to trust than a list of exceptions.
+ * - Formula injection (OWASP "CSV Injection"): a string starting with = + - @ TAB CR, or with
+ *   one of them after leading white space (a spreadsheet's "trim spaces" would revive it), or
+ *   with the full-width ＝ ＋ － ＠, gets a leading ' and is shown as text. Strip one ' to get
+ *   the stored value back.
+ * - E.164 phones ("+14155550132") get the apostrophe too, on purpose: without it Excel reads
+ *   them as formulas and shows 1.42E+10, losing the + and the digits.
  * - Numbers (not strings) are left alone: a JavaScript number prints as digits, a sign and
  *   maybe an exponent, never a function call. (No exported column is numeric today.)
  * - Unicode is kept exactly as stored (no normalisation); the route encodes UTF-8 with a BOM.

@@ -312,53 +312,24 @@ export type SearchReads<R> = {
 };
 
 /**
- * The newest `take` leads that match the filters and the search `f.q`, strictly after
- * `cursor`, newest first (createdAt desc, id desc): exactly the rows of one query with
- * inboxWhere(f) and afterCursor(cursor), read in a way that stays fast at a million leads.
- * `read` reads the newest n rows matching a condition (findMany with the caller's select;
- * countInbox only counts them). With `counting`, the answer may be { atLeast: take }.
+ * The rows of inboxWhere(f) and afterCursor(cursor) with the search `f.q`, newest first, at
+ * most `take` (with `counting`, maybe { atLeast: take }), read so that it stays fast at a
+ * million leads. `read` reads the newest n rows matching a condition.
  *
- * A prefix search cannot be read in the inbox's order from any index: its matches are spread
- * over the whole table in name order. So a database can either
- * (a) read every entry in the search's indexes, test the filters on each, and sort the
- *     matches: the cost grows with the search's entries; or
- * (b) walk the newest leads (the createdAt index, or a filter's (…, createdAt) index) and test
- *     each until it has `take`: the cost grows with how rare the matches are among them.
- * SQLite, without statistics (the app never runs ANALYZE), chooses badly both ways: (a) when
- * nothing else bounds the query (p95 100-130 ms at 1,000,000 leads, measured on a quiet
- * machine, for a common 3-5 letter prefix that matches tens of thousands of leads), and (b) as soon as there is a cursor or an indexed
- * filter (a walk over the whole table, or over every lead the filter matches, for a rare
- * name). Here the choice is made from the data, and each query is written so that it can only
- * run the chosen way:
- *
- * - Count the search's index entries per column, in index order, only as far as
- *   `sparseLimit` (SEARCH_TUNING; an index range, stopped early).
- * - Sparse (at most that many): (a), as one query whose filters and cursor are wrapped in
- *   NOT (NOT (…)) (`hidden`), so that SQLite can only use the search's indexes (a
- *   MULTI-INDEX OR over its columns), and without a LIMIT, so that it sorts (or counts) at
- *   most that many rows with or without statistics.
- * - Dense: (b), bounded, the search hidden the same way (with statistics, SQLite would
- *   otherwise sometimes sort every match of a common name: 500 ms). First the `window` newest
- *   leads after the cursor (from an edge found on the covering (createdAt, id) index, to the
- *   cursor). If the page is not full there, the
- *   rest (older than the edge): by (b) when the window found at least as many as are still
- *   missing (about one more window to walk), or when (b) would visit fewer rows than the
- *   search has entries (about missing / found times the rows of its index it visited in the
- *   window: every lead, or a filter's, counted); otherwise by (a), if the search has at most
- *   `indexLimit` entries. A common name with a narrow filter (a program and a status, say) is
- *   where (a) wins: (b) would walk every lead of the program. The window and the rest do not
- *   overlap (`createdAt >= edge`, then `createdAt < edge`; ties on the edge all fall in the
- *   window), so nothing is read twice or skipped.
- * - Counting without filters: a column with `take` entries settles it (each is a match).
- *
- * Everything is Prisma, so PostgreSQL runs the same queries (its planner has statistics, and
- * NOT (NOT x) is x to it).
- *
- * Measured with scripts/bench-console.ts at 1,000,000 leads without ANALYZE (p95, one page;
- * the single plain query in the same run in brackets): a 3-5 letter surname prefix 14 ms
- * (131 ms), first name 10 ms (127 ms), an email prefix 15 ms (102 ms), a full email 5 ms
- * (2 ms), phone digits 3 ms (2 ms), pages 2-5 17 ms; with one of the inbox's filters 68 ms
- * (71 ms), though 19 ms against 8 ms at the median (more, smaller queries).
+ * A prefix search cannot be read in the inbox's order from any index, so a database either
+ * (a) reads the search's index entries, tests the filters and sorts the matches, or (b) walks
+ * the newest leads (createdAt's or a filter's index) until it has `take`. SQLite without
+ * statistics chooses badly both ways, so the choice is made here, from the data, and each
+ * query is written so that it can only run the chosen way (the other condition hidden as
+ * NOT (NOT …), `hidden`):
+ * - count the search's index entries, up to `sparseLimit` (SEARCH_TUNING);
+ * - sparse: (a), without a LIMIT, so at most that many rows are sorted;
+ * - dense: (b) over the `window` newest leads after the cursor; if the page is not full,
+ *   the rest (older than the window's edge, so nothing is read twice) by (b) or (a),
+ *   whichever visits fewer rows, (a) only up to `indexLimit` entries;
+ * - counting without filters: a column with `take` entries settles it.
+ * All Prisma, so PostgreSQL runs the same queries. Figures and the reasoning behind the
+ * thresholds: docs/performance.md, "Search".
  */
 export async function searchLeads<R>(
   db: Db,
