@@ -35,25 +35,19 @@ describe("csvCell: empty values and types", () => {
 });
 
 describe("csvCell: RFC 4180 quoting", () => {
-  it("quotes a field with a comma", () => {
-    expect(csvCell("Lovelace, Ada")).toBe('"Lovelace, Ada"');
-  });
-
-  it("quotes a field with double quotes and doubles them", () => {
-    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
-    expect(csvCell('"')).toBe('""""');
-  });
-
-  it("quotes a field with CR or LF inside and keeps the line breaks", () => {
-    expect(csvCell("line 1\nline 2")).toBe('"line 1\nline 2"');
-    expect(csvCell("line 1\r\nline 2")).toBe('"line 1\r\nline 2"');
-    expect(csvCell("a\rb")).toBe('"a\rb"');
-  });
-
-  it("quotes a field with leading or trailing white space, so it survives a reader that trims", () => {
-    expect(csvCell(" Ada")).toBe('" Ada"');
-    expect(csvCell("Ada ")).toBe('"Ada "');
-    expect(csvCell("\u00a0Ada")).toBe('"\u00a0Ada"');
+  it.each([
+    ["a comma", "Lovelace, Ada", '"Lovelace, Ada"'],
+    ["double quotes, doubled", 'say "hi"', '"say ""hi"""'],
+    ["only a double quote", '"', '""""'],
+    ["LF inside, kept", "line 1\nline 2", '"line 1\nline 2"'],
+    ["CRLF inside, kept", "line 1\r\nline 2", '"line 1\r\nline 2"'],
+    ["CR inside, kept", "a\rb", '"a\rb"'],
+    // So that it survives a reader that trims.
+    ["leading white space", " Ada", '" Ada"'],
+    ["trailing white space", "Ada ", '"Ada "'],
+    ["a leading no-break space", "\u00a0Ada", '"\u00a0Ada"'],
+  ])("quotes a field with %s", (_what, value, cell) => {
+    expect(csvCell(value)).toBe(cell);
   });
 });
 
@@ -65,17 +59,16 @@ describe("csvCell: formula injection", () => {
     expect(parsed).toBe(`'${value}`);
   });
 
-  it.each([
-    ["=1+1", "'=1+1"],
-    ["+1+1", "'+1+1"],
-    ["-2+3", "'-2+3"],
-    ["@SUM(A1:A9)", "'@SUM(A1:A9)"],
-    ["\t=1+1", "'\t=1+1"],
-    ["\r=1+1", '"\'\r=1+1"'],
-    ['=HYPERLINK("http://evil","x")', '"\'=HYPERLINK(""http://evil"",""x"")"'],
-    ["=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"],
-  ])("neutralises the classic payload %j exactly", (value, cell) => {
-    expect(csvCell(value)).toBe(cell);
+  it.each(["=1+1", "+1+1", "-2+3", "@SUM(A1:A9)", "\t=1+1", "=cmd|' /C calc'!A0"])(
+    "neutralises the classic payload %j with an apostrophe, exactly",
+    (value) => {
+      expect(csvCell(value)).toBe(`'${value}`);
+    },
+  );
+
+  it("neutralises a payload that needs quoting too, inside the quotes", () => {
+    expect(csvCell("\r=1+1")).toBe('"\'\r=1+1"');
+    expect(csvCell('=HYPERLINK("http://evil","x")')).toBe('"\'=HYPERLINK(""http://evil"",""x"")"');
   });
 
   it("also neutralises a formula behind leading white space, and the full-width signs", () => {
