@@ -2,7 +2,16 @@ import type { GetStaticPaths, GetStaticProps } from "next";
 import { Breadcrumbs } from "@/components/site/breadcrumbs";
 import { PageHead } from "@/components/site/page-head";
 import { legalText } from "@/content/legal";
-import { LEGAL_DOCUMENTS, currentVersion, legalDocumentPath, legalVersionPath, legalVersions, type LegalDoc } from "@/lib/legal/registry";
+import {
+  LEGAL_DOCUMENTS,
+  currentVersion,
+  legalDocumentPath,
+  legalVersionPath,
+  legalVersions,
+  versionStanding,
+  type LegalDoc,
+  type VersionStanding,
+} from "@/lib/legal/registry";
 import { breadcrumbJsonLd, jsonLdGraph, organizationJsonLd } from "@/lib/seo/json-ld";
 import { ogImagePath } from "@/lib/seo/metadata";
 import { absoluteUrl } from "@/lib/site-config";
@@ -17,8 +26,8 @@ import { absoluteUrl } from "@/lib/site-config";
 export type LegalPageProps = {
   doc: LegalDoc;
   version: number;
-  /** The version in force when the page was rendered. */
-  current: number;
+  /** This version against the one in force when the page was rendered. */
+  standing: VersionStanding;
   /** `/privacy` itself rather than `/privacy/v/<n>`. */
   isDocumentPage: boolean;
 };
@@ -28,8 +37,8 @@ const REVALIDATE_SECONDS = 3600;
 /** getStaticProps for `/privacy`: the version in force now. */
 export function currentLegalPageProps(doc: LegalDoc): GetStaticProps<LegalPageProps> {
   return () => {
-    const current = currentVersion(doc).version;
-    return { props: { doc, version: current, current, isDocumentPage: true }, revalidate: REVALIDATE_SECONDS };
+    const version = currentVersion(doc).version;
+    return { props: { doc, version, standing: { kind: "current" }, isDocumentPage: true }, revalidate: REVALIDATE_SECONDS };
   };
 }
 
@@ -44,7 +53,10 @@ export function legalVersionPageProps(doc: LegalDoc): GetStaticProps<LegalPagePr
     const n = params?.n ?? "";
     const version = /^[1-9]\d{0,3}$/.test(n) ? legalVersions(doc).find((v) => v.version === Number(n)) : undefined;
     if (!version) return { notFound: true };
-    return { props: { doc, version: version.version, current: currentVersion(doc).version, isDocumentPage: false }, revalidate: REVALIDATE_SECONDS };
+    return {
+      props: { doc, version: version.version, standing: versionStanding(doc, version.version), isDocumentPage: false },
+      revalidate: REVALIDATE_SECONDS,
+    };
   };
 }
 
@@ -54,47 +66,37 @@ function EffectiveDate({ iso }: { iso: string }) {
   return <time dateTime={iso}>{dateFmt.format(new Date(`${iso}T00:00:00Z`))}</time>;
 }
 
-/** Which version this is, next to the one in force, with a link to the current text. */
-function VersionNotice({ doc, version, current }: { doc: LegalDoc; version: number; current: number }) {
-  const versions = legalVersions(doc);
-  const next = versions.find((v) => v.version === version + 1);
-  const inForce = versions.find((v) => v.version === current)!;
-  if (version === current) return null;
+/** On a version that is not the one in force: which applies instead, with a link to it. */
+function VersionNotice({ doc, standing }: { doc: LegalDoc; standing: VersionStanding }) {
+  if (standing.kind === "current") return null;
   const link = (
     <a href={legalDocumentPath(doc)} className="font-semibold text-brand underline underline-offset-2">
-      Read the current version (version {current})
+      Read the current version (version {standing.current})
     </a>
   );
   return (
     <div role="note" className="mt-6 max-w-2xl rounded-xl border border-accent bg-accent-soft px-4 py-3 leading-7 text-ink">
-      {version < current ? (
+      {standing.kind === "earlier" ? (
         <p>
-          This is an earlier version. It applied from <EffectiveDate iso={versions[version - 1].effective} />
-          {next && (
-            <>
-              {" "}
-              until <EffectiveDate iso={next.effective} /> replaced it
-            </>
-          )}
-          . {link}.
+          This is an earlier version. It applied from <EffectiveDate iso={standing.from} /> until <EffectiveDate iso={standing.until} />. {link}.
         </p>
       ) : (
         <p>
-          This version takes effect on <EffectiveDate iso={versions[version - 1].effective} />. Until then, version {current} (effective{" "}
-          <EffectiveDate iso={inForce.effective} />) applies. {link}.
+          This version takes effect on <EffectiveDate iso={standing.from} />. Until then, version {standing.current} applies. {link}.
         </p>
       )}
     </div>
   );
 }
 
-export function LegalDocumentPage({ doc, version, current, isDocumentPage }: LegalPageProps) {
+export function LegalDocumentPage({ doc, version, standing, isDocumentPage }: LegalPageProps) {
   const { title, description } = LEGAL_DOCUMENTS[doc];
   const versions = legalVersions(doc);
   const shown = versions[version - 1];
   const documentPath = legalDocumentPath(doc);
   const path = isDocumentPage ? documentPath : legalVersionPath(doc, version);
   const { Content } = legalText(doc, version);
+  const current = standing.kind === "current" ? version : standing.current;
 
   const crumbs = [{ name: "Home", path: "/" }, { name: title, path: documentPath }, ...(isDocumentPage ? [] : [{ name: `Version ${version}`, path }])];
   const webPage = {
@@ -123,7 +125,7 @@ export function LegalDocumentPage({ doc, version, current, isDocumentPage }: Leg
           <p className="mt-4 text-lg text-ink/80">
             Version {version}, effective <EffectiveDate iso={shown.effective} />
           </p>
-          <VersionNotice doc={doc} version={version} current={current} />
+          <VersionNotice doc={doc} standing={standing} />
         </div>
       </div>
       <div className="mx-auto max-w-6xl px-4 pt-10 sm:px-6">

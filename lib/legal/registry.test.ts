@@ -11,6 +11,7 @@ import {
   legalVersionPath,
   legalVersions,
   versionInForce,
+  versionStanding,
   type LegalVersionEntry,
 } from "./registry";
 
@@ -46,6 +47,24 @@ describe("currentVersion", () => {
 
   it("is the first version when none is in force yet, so the page always has a text", () => {
     expect(currentVersion("privacy", new Date("2026-01-01T00:00:00Z"), history).version).toBe(1);
+  });
+});
+
+describe("versionStanding", () => {
+  const soon = new Date("2027-01-01T00:00:00Z");
+  const later = new Date("2027-04-01T00:00:00Z");
+
+  it("marks the version in force as current", () => {
+    expect(versionStanding("privacy", 1, soon, history)).toEqual({ kind: "current" });
+    expect(versionStanding("privacy", 2, later, history)).toEqual({ kind: "current" });
+  });
+
+  it("gives an earlier version the dates it applied between, and the current number", () => {
+    expect(versionStanding("privacy", 1, later, history)).toEqual({ kind: "earlier", from: "2026-10-01", until: "2027-03-15", current: 2 });
+  });
+
+  it("gives a version registered ahead of its date the day it starts, and the version in force until then", () => {
+    expect(versionStanding("privacy", 2, soon, history)).toEqual({ kind: "scheduled", from: "2027-03-15", current: 1 });
   });
 });
 

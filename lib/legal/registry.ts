@@ -101,6 +101,29 @@ export function currentVersion(doc: LegalDoc, now: Date = new Date(), entries: r
   return versionInForce(doc, now, entries) ?? legalVersions(doc, entries)[0];
 }
 
+/** Where one version stands against the one in force: what a version page tells its reader. */
+export type VersionStanding =
+  | { kind: "current" }
+  /** Replaced: it applied from `from` until `until` (the next version's effective date). */
+  | { kind: "earlier"; from: string; until: string; current: number }
+  /** Registered ahead of its date: `current` applies until `from`. */
+  | { kind: "scheduled"; from: string; current: number };
+
+export function versionStanding(
+  doc: LegalDoc,
+  version: number,
+  now: Date = new Date(),
+  entries: readonly LegalVersionEntry[] = LEGAL_VERSIONS,
+): VersionStanding {
+  const versions = legalVersions(doc, entries);
+  const shown = versions[version - 1];
+  if (!shown) throw new Error(`${doc} has no version ${version}`);
+  const current = currentVersion(doc, now, entries).version;
+  if (version === current) return { kind: "current" };
+  if (version > current) return { kind: "scheduled", from: shown.effective, current };
+  return { kind: "earlier", from: shown.effective, until: versions[version].effective, current };
+}
+
 /** The document's page, which always shows the current version: `/privacy`. */
 export function legalDocumentPath(doc: LegalDoc): string {
   return LEGAL_DOCUMENTS[doc].path;
