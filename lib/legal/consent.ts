@@ -1,5 +1,5 @@
 import type { ConsentKey } from "../leads/consent";
-import { versionInForce } from "./registry";
+import { legalDocumentPath, versionInForce, type LegalDoc } from "./registry";
 
 export type ConsentDocumentVersions = {
   /** The privacy notice in force when the person agreed (/privacy/v/<n>). */
@@ -14,4 +14,25 @@ export function consentDocumentVersions(consent: ConsentKey, at: Date): ConsentD
     privacyVersion: versionInForce("privacy", at)?.version ?? null,
     termsVersion: consent === "referral" ? (versionInForce("referral-terms", at)?.version ?? null) : null,
   };
+}
+
+/** The names consent wording uses for the documents, each linked to the document's page. */
+const CITED: Record<string, LegalDoc> = { "privacy notice": "privacy", "referral terms": "referral-terms" };
+const CITED_PATTERN = new RegExp(`(${Object.keys(CITED).join("|")})`, "i");
+
+export type ConsentTextPart = { text: string; href?: string };
+
+/**
+ * Consent wording cut into plain text and the documents it names, each with the link to its
+ * page, so a consent label can link "privacy notice" and "referral terms" without the stored
+ * text changing. Browser-safe.
+ */
+export function consentTextParts(text: string): ConsentTextPart[] {
+  return text
+    .split(CITED_PATTERN)
+    .filter((part) => part !== "")
+    .map((part) => {
+      const doc = CITED[part.toLowerCase()];
+      return doc ? { text: part, href: legalDocumentPath(doc) } : { text: part };
+    });
 }
