@@ -15,29 +15,39 @@ type Expect = "ok" | "admin-only";
 type Route = { pattern: string; kind: "page" | "route"; access: Expect; path: (ids: Ids) => string };
 type Ids = { leadId: string; contactId: string; messageId: string; userId: string };
 
+/**
+ * A console page or route handler by its folder under app/(console) (with its [params]), who
+ * may open it, and the URL to request (the folder itself unless given).
+ */
+function entry(kind: Route["kind"], folder: string, access: Expect = "ok", path: (ids: Ids) => string = () => folder): Route {
+  return { pattern: `/(console)${folder}/${kind}`, kind, access, path };
+}
+const page = (folder: string, access?: Expect, path?: (ids: Ids) => string) => entry("page", folder, access, path);
+const route = (folder: string, access?: Expect, path?: (ids: Ids) => string) => entry("route", folder, access, path);
+
 const ROUTES: Route[] = [
-  { pattern: "/(console)/console/page", kind: "page", access: "ok", path: () => "/console" },
-  { pattern: "/(console)/console/leads/page", kind: "page", access: "ok", path: () => "/console/leads" },
-  { pattern: "/(console)/console/leads/[id]/page", kind: "page", access: "ok", path: (i) => `/console/leads/${i.leadId}` },
-  { pattern: "/(console)/console/leads/export/route", kind: "route", access: "ok", path: () => "/console/leads/export" },
-  { pattern: "/(console)/console/referrals/page", kind: "page", access: "ok", path: () => "/console/referrals" },
-  { pattern: "/(console)/console/referrals/[contactId]/page", kind: "page", access: "ok", path: (i) => `/console/referrals/${i.contactId}` },
-  { pattern: "/(console)/console/referrals/redemptions/page", kind: "page", access: "ok", path: () => "/console/referrals/redemptions" },
-  { pattern: "/(console)/console/referrals/reviews/page", kind: "page", access: "ok", path: () => "/console/referrals/reviews" },
-  { pattern: "/(console)/console/subscribers/page", kind: "page", access: "ok", path: () => "/console/subscribers" },
-  { pattern: "/(console)/console/programs/page", kind: "page", access: "ok", path: () => "/console/programs" },
-  { pattern: "/(console)/console/programs/[slug]/page", kind: "page", access: "ok", path: () => "/console/programs/data-analytics" },
-  { pattern: "/(console)/console/staff/page", kind: "page", access: "admin-only", path: () => "/console/staff" },
-  { pattern: "/(console)/console/staff/[id]/page", kind: "page", access: "admin-only", path: (i) => `/console/staff/${i.userId}` },
-  { pattern: "/(console)/console/settings/page", kind: "page", access: "admin-only", path: () => "/console/settings" },
-  { pattern: "/(console)/console/people/page", kind: "page", access: "admin-only", path: () => "/console/people" },
-  { pattern: "/(console)/console/people/[contactId]/page", kind: "page", access: "admin-only", path: (i) => `/console/people/${i.contactId}` },
-  { pattern: "/(console)/console/people/[contactId]/erase/page", kind: "page", access: "admin-only", path: (i) => `/console/people/${i.contactId}/erase` },
-  { pattern: "/(console)/console/people/[contactId]/export/route", kind: "route", access: "admin-only", path: (i) => `/console/people/${i.contactId}/export` },
-  { pattern: "/(console)/mailbox/page", kind: "page", access: "ok", path: () => "/mailbox" },
-  { pattern: "/(console)/mailbox/[id]/page", kind: "page", access: "ok", path: (i) => `/mailbox/${i.messageId}` },
-  { pattern: "/(console)/mailbox/previews/page", kind: "page", access: "ok", path: () => "/mailbox/previews" },
-  { pattern: "/(console)/mailbox/previews/[template]/page", kind: "page", access: "ok", path: () => "/mailbox/previews/staff-new-lead" },
+  page("/console"),
+  page("/console/leads"),
+  page("/console/leads/[id]", "ok", (i) => `/console/leads/${i.leadId}`),
+  route("/console/leads/export"),
+  page("/console/referrals"),
+  page("/console/referrals/[contactId]", "ok", (i) => `/console/referrals/${i.contactId}`),
+  page("/console/referrals/redemptions"),
+  page("/console/referrals/reviews"),
+  page("/console/subscribers"),
+  page("/console/programs"),
+  page("/console/programs/[slug]", "ok", () => "/console/programs/data-analytics"),
+  page("/console/staff", "admin-only"),
+  page("/console/staff/[id]", "admin-only", (i) => `/console/staff/${i.userId}`),
+  page("/console/settings", "admin-only"),
+  page("/console/people", "admin-only"),
+  page("/console/people/[contactId]", "admin-only", (i) => `/console/people/${i.contactId}`),
+  page("/console/people/[contactId]/erase", "admin-only", (i) => `/console/people/${i.contactId}/erase`),
+  route("/console/people/[contactId]/export", "admin-only", (i) => `/console/people/${i.contactId}/export`),
+  page("/mailbox"),
+  page("/mailbox/[id]", "ok", (i) => `/mailbox/${i.messageId}`),
+  page("/mailbox/previews"),
+  page("/mailbox/previews/[template]", "ok", () => "/mailbox/previews/staff-new-lead"),
 ];
 
 /** Console routes that anyone may open. */
@@ -88,6 +98,12 @@ test("every console page and route in the build has a row in the matrix", () => 
   expect(ROUTES.filter((r) => !built.includes(r.pattern)).map((r) => r.pattern)).toEqual([]);
 });
 
+/** Anonymous → sign-in (pages) or 401 (routes); staff on admin-only → 403; else 200. */
+function expectedFor(who: "anonymous" | "staff" | "admin", route: Route): string {
+  if (who === "anonymous") return route.kind === "page" ? "redirect to sign-in" : "401";
+  return route.access === "admin-only" && who === "staff" ? "403" : "200";
+}
+
 for (const who of ["anonymous", "staff", "admin"] as const) {
   test(`pages and routes as ${who}`, async () => {
     const results: string[] = [];
@@ -96,9 +112,7 @@ for (const who of ["anonymous", "staff", "admin"] as const) {
       const url = route.path(ids);
       const res = await contexts[who].get(url);
       const status = res.status();
-      let expected: string;
-      if (who === "anonymous") expected = route.kind === "page" ? "redirect to sign-in" : "401";
-      else expected = route.access === "admin-only" && who === "staff" ? "403" : "200";
+      const expected = expectedFor(who, route);
       const location = res.headers()["location"] ?? "";
       const got = status >= 300 && status < 400 ? (location.includes("/console/sign-in") ? "redirect to sign-in" : `redirect to ${location}`) : String(status);
       results.push(`${url}: ${got}${got === expected ? "" : `  <-- expected ${expected}`}`);

@@ -2,22 +2,10 @@ import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { withDb } from "./db";
+import { applyAs } from "./form-steps";
 import { STAFF_ACCOUNTS, storageState } from "./staff";
 
 // Staff at work in the console, in Chromium.
-
-/** A lead made the way the public form makes it (so the page has real data to show). */
-async function applyAs(page: import("@playwright/test").Page, name: string, email: string, query = "") {
-  await page.goto(`/apply?program=machine-learning-engineering${query}`);
-  await page.getByLabel("Full name").fill(name);
-  await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Start date").selectOption({ index: 1 });
-  await page.getByLabel("How would you like to pay?").selectOption("upfront");
-  await page.getByLabel("I have never programmed").check();
-  await page.getByRole("checkbox", { name: /I agree/ }).check();
-  await page.getByRole("button", { name: "Send my application" }).click();
-  await expect(page.getByRole("status")).toContainText("Application received");
-}
 
 test.describe("signing in", () => {
   test("a wrong password is refused with a clear message; the right one opens the console; sign-out ends it", async ({ page }) => {
@@ -57,7 +45,7 @@ test.describe("working leads", () => {
   test("filter the inbox, open a lead, change its status, assign it and add a note", async ({ page }) => {
     const tag = randomUUID().slice(0, 6);
     const email = `console-${tag}@example.com`;
-    await applyAs(page, `Cora Console${tag}`, email, `&utm_source=e2e-${tag}&cta=hero`);
+    await applyAs(page, { name: `Cora Console${tag}`, email }, { query: `&utm_source=e2e-${tag}&cta=hero` });
 
     // Filters live in the URL.
     await page.goto("/console/leads");
@@ -146,7 +134,7 @@ test.describe("referrals and export", () => {
 
   test("export the filtered view as CSV", async ({ page }) => {
     const tag = randomUUID().slice(0, 6);
-    await applyAs(page, `=HYPERLINK("x") Eve${tag}`, `export-${tag}@example.com`, `&utm_source=csv-${tag}`);
+    await applyAs(page, { name: `=HYPERLINK("x") Eve${tag}`, email: `export-${tag}@example.com` }, { query: `&utm_source=csv-${tag}` });
     await page.goto(`/console/leads?source=csv-${tag}`);
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export this view as CSV" }).click()]);
     expect(download.suggestedFilename()).toMatch(/^leads-\d{4}-\d{2}-\d{2}\.csv$/);

@@ -1,14 +1,23 @@
-import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { withDb } from "./db";
+import { callTimes, startReferral, unique } from "./form-steps";
 
 // Every form, filled and sent in Chromium, with JavaScript on and with it off (the form posts
 // natively to its Server Action and the page re-renders from the result).
 
-const unique = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}@example.com`;
 const consent = (page: Page) => page.getByRole("checkbox", { name: /I agree|agreed|Send me the Loomstack/ });
 const success = (page: Page) => page.getByRole("status");
+
+/** Opens the quote form at `url` and fills in who it is for, the person, one course (by its label) and the device. */
+async function startQuote(page: Page, url: string, q: { audience: string; name: string; email: string; course: string; device: string }) {
+  await page.goto(url);
+  await page.getByLabel(q.audience).check();
+  await page.getByLabel("Full name").fill(q.name);
+  await page.getByLabel("Email", { exact: true }).fill(q.email);
+  await page.getByLabel(q.course).check();
+  await page.getByLabel("Which device will you learn on?").selectOption(q.device);
+}
 
 for (const js of [true, false]) {
   test.describe(`forms with JavaScript ${js ? "on" : "off"}`, () => {
@@ -77,12 +86,7 @@ for (const js of [true, false]) {
 
     test("referral: invitations sent, the link and points emailed, nothing personal on the page", async ({ page }) => {
       const referrer = unique("rita");
-      await page.goto("/refer");
-      const form = page.getByRole("form", { name: /referral/i });
-      await form.getByLabel("Your name").fill("Rita Referrer");
-      await form.getByLabel("Your email").fill(referrer);
-      await form.getByLabel("Their name").first().fill("Fay Friend");
-      await form.getByLabel("Their email").first().fill(unique("fay"));
+      const form = await startReferral(page, { name: "Rita Referrer", email: referrer }, { name: "Fay Friend", email: unique("fay") });
       await form.getByLabel("Their email").nth(1).fill("not-an-email");
       await form.getByRole("button", { name: "Send the invitations" }).click();
       await expect(page.getByText(/email address like name@example.com/).first()).toBeVisible();
@@ -104,18 +108,15 @@ for (const js of [true, false]) {
 
     test("quote: a team needs company and seats, a call needs a phone, and staff get the number", async ({ page }) => {
       const address = unique(`quote-${js ? "js" : "nojs"}`);
-      await page.goto("/quote?cta=programs-quote");
-      await page.getByLabel("My team or company").check();
-      await page.getByLabel("Full name").fill("Quinn Team");
-      await page.getByLabel("Email", { exact: true }).fill(address);
-      await page.getByLabel("Machine Learning Engineering").check();
-      await page.getByLabel("Which device will you learn on?").selectOption("macos");
+      await startQuote(page, "/quote?cta=programs-quote", {
+        audience: "My team or company",
+        name: "Quinn Team",
+        email: address,
+        course: "Machine Learning Engineering",
+        device: "macos",
+      });
       await page.getByLabel("By email and a phone call").check();
-      await page
-        .getByRole("radiogroup", { name: /Best time/ })
-        .getByRole("radio")
-        .first()
-        .check();
+      await callTimes(page).first().check();
       await consent(page).check();
       await page.getByRole("button", { name: "Get my quote" }).click();
       await expect(page.getByText("Enter your company's name.").first()).toBeVisible();
@@ -143,12 +144,7 @@ for (const js of [true, false]) {
 
     test("quote: by email only, no phone or call time is needed", async ({ page }) => {
       const address = unique(`quote-email-${js ? "js" : "nojs"}`);
-      await page.goto("/quote");
-      await page.getByLabel("Just me").check();
-      await page.getByLabel("Full name").fill("Emma Email");
-      await page.getByLabel("Email", { exact: true }).fill(address);
-      await page.getByLabel("Data Analytics").check();
-      await page.getByLabel("Which device will you learn on?").selectOption("linux");
+      await startQuote(page, "/quote", { audience: "Just me", name: "Emma Email", email: address, course: "Data Analytics", device: "linux" });
       await page.locator('input[name="contactBy"][value="email"]').check(); // its label is also in "By email and a phone call"
       // With JavaScript the call details are hidden; without it they show, marked as optional.
       if (js) await expect(page.getByLabel(/^Phone number/)).toHaveCount(0);
@@ -171,11 +167,7 @@ for (const js of [true, false]) {
       await page.getByLabel("Phone number").fill("12");
       await page.getByLabel("Which course are you interested in?").selectOption("data-analytics");
       await page.getByLabel("Which device would you learn on?").selectOption("windows");
-      await page
-        .getByRole("radiogroup", { name: /Best time/ })
-        .getByRole("radio")
-        .last()
-        .check();
+      await callTimes(page).last().check();
       await consent(page).check();
       await page.getByRole("button", { name: "Request a call" }).click();
       await expect(page.getByText(/country code/).first()).toBeVisible();

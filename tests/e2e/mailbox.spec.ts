@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { applyAs, unique } from "./form-steps";
 import { storageState } from "./staff";
 import { EMAIL_TEMPLATES } from "../../lib/email/templates/catalog";
 
@@ -9,8 +10,6 @@ import { EMAIL_TEMPLATES } from "../../lib/email/templates/catalog";
 
 // The outbox is a staff page.
 test.use({ storageState: storageState("staff") });
-
-const unique = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}@example.com`;
 
 /** Reloads the filtered mailbox until a message with this subject shows up (the dispatcher polls). */
 async function openMessage(page: Page, to: string, subject: RegExp) {
@@ -63,15 +62,7 @@ test("a newsletter sign-up's welcome email, with its discount code, is in the lo
 test("an application's confirmation and staff notification both arrive", async ({ page }) => {
   const address = unique("mailbox-apply");
   const name = `Mae Mailbox ${randomUUID().slice(0, 6)}`;
-  await page.goto("/apply?program=machine-learning-engineering");
-  await page.getByLabel("Full name").fill(name);
-  await page.getByLabel("Email", { exact: true }).fill(address);
-  await page.getByLabel("Start date").selectOption({ index: 1 });
-  await page.getByLabel("How would you like to pay?").selectOption("instalments");
-  await page.getByLabel("I have done tutorials or a short course").check();
-  await page.getByRole("checkbox", { name: /I agree/ }).check();
-  await page.getByRole("button", { name: "Send my application" }).click();
-  await expect(page.getByRole("status")).toContainText("Application received");
+  await applyAs(page, { name, email: address }, { payment: "instalments", experience: "I have done tutorials or a short course" });
 
   await openMessage(page, address, /application/i);
   await expect(page.frameLocator("iframe").getByText(name).filter({ visible: true }).first()).toBeVisible();

@@ -1,14 +1,13 @@
-import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { withDb } from "./db";
+import { startReferral, unique } from "./form-steps";
 import { storageState } from "./staff";
 
 // What belongs to an email address is shown or filed only through a link sent to that inbox
 // (issue 13), in Chromium with JavaScript on and off. The links are read from the outbox rows
 // the dispatcher delivers to the local mailbox (tests/e2e/mailbox.spec.ts covers that page).
 
-const unique = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}@example.com`;
 const pathOf = (url: unknown) => new URL(String(url)).pathname;
 
 /** The newest email of a template to an address, parsed (polls briefly: the form's transaction has committed, but be patient). */
@@ -33,12 +32,7 @@ async function expectNoAxeViolations(page: Page, js = true) {
 async function referrerWithConfirmedPoints(page: Page, browser: Browser, js: boolean) {
   const referrer = unique(`own-ref-${js ? "js" : "nojs"}`);
   const friend = unique("own-friend");
-  await page.goto("/refer");
-  const form = page.getByRole("form", { name: /referral/i });
-  await form.getByLabel("Your name").fill("Rory Referrer");
-  await form.getByLabel("Your email").fill(referrer);
-  await form.getByLabel("Their name").first().fill("Fern Friend");
-  await form.getByLabel("Their email").first().fill(friend);
+  const form = await startReferral(page, { name: "Rory Referrer", email: referrer }, { name: "Fern Friend", email: friend });
   await form.getByRole("checkbox").check();
   await form.getByRole("button", { name: "Send the invitations" }).click();
   await expect(page.getByRole("status")).toContainText("Thanks for spreading the word");
@@ -103,12 +97,7 @@ for (const js of [true, false]) {
 
     test("the referrer's link and points, through a link emailed to them", async ({ page }) => {
       const referrer = unique(`own-status-${js ? "js" : "nojs"}`);
-      await page.goto("/refer");
-      const form = page.getByRole("form", { name: /referral/i });
-      await form.getByLabel("Your name").fill("Sasha Status");
-      await form.getByLabel("Your email").fill(referrer);
-      await form.getByLabel("Their name").first().fill("Tom Thumb");
-      await form.getByLabel("Their email").first().fill(unique("own-tom"));
+      const form = await startReferral(page, { name: "Sasha Status", email: referrer }, { name: "Tom Thumb", email: unique("own-tom") });
       await form.getByRole("checkbox").check();
       await form.getByRole("button", { name: "Send the invitations" }).click();
       await expect(page.getByRole("status")).toContainText("Thanks for spreading the word");

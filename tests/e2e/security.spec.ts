@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import { contentPaths, formPaths, publicPaths } from "./public-pages";
 
 function expectSecurityHeaders(headers: Record<string, string>, what: string) {
@@ -24,24 +24,18 @@ test("every kind of response carries the security headers", async ({ request, pa
   expectSecurityHeaders((await request.get(stylesheet!)).headers(), stylesheet!);
 });
 
+/** The script-src directive of the Content-Security-Policy a page is served with. */
+async function scriptSrc(request: APIRequestContext, path: string) {
+  const csp = (await request.get(path)).headers()["content-security-policy"];
+  return csp.split("; ").find((d) => d.startsWith("script-src"));
+}
+
 test("content pages allow no inline script at all", async ({ request }) => {
-  for (const path of [...contentPaths, "/no-such-page"]) {
-    const csp = (await request.get(path)).headers()["content-security-policy"];
-    expect(
-      csp.split("; ").find((d) => d.startsWith("script-src")),
-      path,
-    ).toBe("script-src 'self'");
-  }
+  for (const path of [...contentPaths, "/no-such-page"]) expect(await scriptSrc(request, path), path).toBe("script-src 'self'");
 });
 
 test("form pages allow only the framework's inline script", async ({ request }) => {
-  for (const path of formPaths) {
-    const csp = (await request.get(path)).headers()["content-security-policy"];
-    expect(
-      csp.split("; ").find((d) => d.startsWith("script-src")),
-      path,
-    ).toBe("script-src 'self' 'unsafe-inline'");
-  }
+  for (const path of formPaths) expect(await scriptSrc(request, path), path).toBe("script-src 'self' 'unsafe-inline'");
 });
 
 test("form pages carry no inline script besides Next's bootstrap and JSON-LD", async ({ page }) => {
