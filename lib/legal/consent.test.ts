@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CONSENT } from "../leads/consent";
-import { consentDocumentVersions, consentTextParts } from "./consent";
+import { consentDocumentLinks, consentDocumentVersions, consentTextParts } from "./consent";
 
 describe("consentTextParts", () => {
   it("links the referral terms and the privacy notice in the referral consent, keeping every word", () => {
@@ -26,5 +26,18 @@ describe("consentDocumentVersions", () => {
     const at = new Date("2026-12-01T00:00:00Z");
     expect(consentDocumentVersions("referral", at)).toEqual({ privacyVersion: 1, termsVersion: 1 });
     expect(consentDocumentVersions("contact", at)).toEqual({ privacyVersion: 1, termsVersion: null });
+  });
+});
+
+describe("consentDocumentLinks", () => {
+  it("links the exact versions a consent stored", () => {
+    expect(consentDocumentLinks({ privacyVersion: 1, termsVersion: 2 })).toEqual([
+      { label: "Privacy notice, version 1", href: "/privacy/v/1" },
+      { label: "Referral program terms, version 2", href: "/referral-terms/v/2" },
+    ]);
+  });
+
+  it("links nothing for a consent from before any version", () => {
+    expect(consentDocumentLinks({ privacyVersion: null, termsVersion: null })).toEqual([]);
   });
 });

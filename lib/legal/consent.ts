@@ -1,5 +1,5 @@
 import type { ConsentKey } from "../leads/consent";
-import { legalDocumentPath, versionInForce, type LegalDoc } from "./registry";
+import { LEGAL_DOCUMENTS, legalDocumentPath, legalVersionPath, versionInForce, type LegalDoc } from "./registry";
 
 export type ConsentDocumentVersions = {
   /** The privacy notice in force when the person agreed (/privacy/v/<n>). */
@@ -35,4 +35,19 @@ export function consentTextParts(text: string): ConsentTextPart[] {
       const doc = CITED[part.toLowerCase()];
       return doc ? { text: part, href: legalDocumentPath(doc) } : { text: part };
     });
+}
+
+/**
+ * The exact texts a stored consent agreed to, as links (for the console's lead page): the
+ * version numbers become `/privacy/v/<n>` and `/referral-terms/v/<n>`. Empty for a consent
+ * from before any version took effect.
+ */
+export function consentDocumentLinks(stored: { privacyVersion: number | null; termsVersion?: number | null }): { label: string; href: string }[] {
+  const links: { label: string; href: string }[] = [];
+  const add = (doc: LegalDoc, version: number | null | undefined) => {
+    if (version) links.push({ label: `${LEGAL_DOCUMENTS[doc].title}, version ${version}`, href: legalVersionPath(doc, version) });
+  };
+  add("privacy", stored.privacyVersion);
+  add("referral-terms", stored.termsVersion);
+  return links;
 }

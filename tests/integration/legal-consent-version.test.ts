@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../helpers/test-db";
 import { testSubmissionDeps } from "../helpers/submissions";
 import { submitLead } from "@/lib/leads/pipeline";
+import { consentDocumentLinks } from "@/lib/legal/consent";
 import type { FormType } from "@/lib/leads/form-types";
 
 const t = createTestDb();
@@ -68,6 +69,8 @@ describe("the referral terms version stored with a referral consent", () => {
     expect(lead.termsVersion).toBe(1);
     expect(lead.privacyVersion).toBe(1);
     expect(submission.termsVersion).toBe(1);
+    // What the console's lead page links: the exact texts agreed to, not the current ones.
+    expect(consentDocumentLinks(lead).map((l) => l.href)).toEqual(["/privacy/v/1", "/referral-terms/v/1"]);
   });
 
   it("is empty before the first terms took effect", async () => {
