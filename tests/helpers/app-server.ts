@@ -7,12 +7,10 @@
  *   expect(server.log.join("\n")).not.toMatch(/TypeError/);
  *   await server.stop();
  *
- * - `env` is laid over this process's environment (minus Vitest's own variables and the test
- *   runner's database/store settings); a key set to undefined is removed. NODE_ENV is
- *   "production" and NEXT_DIST_DIR is `distDir` (default: $NEXT_DIST_DIR, else .next-test).
- * - `log` holds the server's stdout and stderr, one entry per line, as they arrive.
- * - `stop()` ends the server's whole process group (SIGTERM, then SIGKILL after 5 s). Servers
- *   still running when the test process exits are killed too.
+ * - `env` is laid over this process's environment (minus Vitest's and the test database's
+ *   settings; undefined removes a key); NODE_ENV is production, NEXT_DIST_DIR is `distDir`.
+ * - `log`: stdout and stderr, a line per entry. `stop()` ends the process group (SIGTERM,
+ *   then SIGKILL after 5 s); servers left running die with the test process.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";

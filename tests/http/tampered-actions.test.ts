@@ -8,10 +8,9 @@
  * an object, a string or missing, 200 arguments, references to parts that are not there,
  * random bytes, wrong content types, and the no-JavaScript form post with junk.
  *
- * Each answer must be below 500 and clean (the form's error, a redirect, or Next's own
- * refusal of an unreadable body); no row may be written; the server's log may hold no
- * stack trace and no TypeError. The figures (requests, 5xx, rows written) are printed and
- * kept in the README.
+ * Each answer must be below 500 and clean (the form's error, a redirect, or Next's refusal);
+ * no row is written; the log holds no stack trace or TypeError. The figures are printed
+ * (docs/security.md keeps them).
  *
  *   NEXT_DIST_DIR=.next-test npx vitest run --config vitest.http.config.ts tests/http/tampered-actions.test.ts
  */

@@ -10,11 +10,8 @@
  *   sends them, with the internal Host, X-Forwarded-Host/-Proto of the public site and the
  *   client's address appended to X-Forwarded-For.
  *
- * The public origin is the build's SITE_URL (static pages bake it in at build time):
- * $SITE_URL, as scripts/test-all.sh exports it, else http://127.0.0.1:3200.
- *
- * The spoofed-header fuzz prints its figures (requests tried, 5xx answers, invalid rows)
- * for the README.
+ * The public origin is the build's SITE_URL ($SITE_URL, else http://127.0.0.1:3200). The
+ * spoofed-header fuzz prints its figures (docs/security.md keeps them).
  */
 import { randomUUID } from "node:crypto";
 import http, { type IncomingHttpHeaders } from "node:http";

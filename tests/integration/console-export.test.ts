@@ -11,9 +11,8 @@
  * (the SQLite file, or one pg connection). Every exportLeadsCsv test runs with both, and a
  * property test checks that they produce the same bytes for random filter combinations.
  *
- * The route test replaces the session check (app/(console)/auth.ts) with a stub: who may call the
- * route is covered by the authorization matrix; here it is the stream, its headers, "me",
- * laziness and failures.
+ * The route test stubs the session check (the authorization matrix covers who may call it):
+ * here it is the stream, its headers, "me", laziness and failures.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

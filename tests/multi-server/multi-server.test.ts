@@ -1,6 +1,4 @@
 /**
- * Several app servers on one PostgreSQL database (issue 6).
- *
  * Three app servers (server.ts) on the same production build share a fresh PostgreSQL
  * database, one BETTER_AUTH_SECRET and a local Resend-compatible server. The test posts
  * forms to them the way a browser without JavaScript does (like bench/submissions.ts),
@@ -13,9 +11,8 @@
  * - a staff session made on one server is valid on the others, and signing out on one ends
  *   it everywhere.
  *
- * The servers sit "behind a proxy" (TRUSTED_PROXY_HOPS=1): requests carry X-Forwarded-Host /
- * X-Forwarded-For and all servers share one SITE_URL, as they would behind a load balancer.
- *
+ * The servers sit behind a proxy (TRUSTED_PROXY_HOPS=1) with one SITE_URL, as behind a
+ * load balancer.
  * Needs a production build (NEXT_DIST_DIR, default .next-test), PostgreSQL (TEST_PG_SERVER)
  * and Redis (TEST_REDIS_URL) on 127.0.0.1. Run: see vitest.multi-server.config.ts.
  */
