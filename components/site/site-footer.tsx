@@ -1,4 +1,5 @@
 import { FORM_PAGES } from "@/lib/content/form-pages";
+import { LEGAL_DOCS, LEGAL_DOCUMENTS } from "@/lib/legal/registry";
 import { siteConfig } from "@/lib/site-config";
 import { LinkList, type SiteLink } from "./link-list";
 import { LogoMark } from "./logo";
@@ -24,6 +25,8 @@ const columns: { title: string; links: readonly SiteLink[] }[] = [
   },
   { title: "Get started", links: FORM_PAGES.map((f) => ({ href: f.path, label: f.link })) },
 ];
+
+const legalLinks: SiteLink[] = LEGAL_DOCS.map((doc) => ({ href: LEGAL_DOCUMENTS[doc].path, label: LEGAL_DOCUMENTS[doc].title }));
 
 export function SiteFooter() {
   return (
@@ -57,10 +60,19 @@ export function SiteFooter() {
         ))}
       </div>
       <div className="border-t border-paper/15">
-        <p className="mx-auto max-w-6xl px-4 py-6 text-xs text-paper/70 sm:px-6">
-          © {new Date().getUTCFullYear()} {siteConfig.name}. A fictional bootcamp for an open-source demo. Figures in our career guides are cited to their
-          original sources.
-        </p>
+        <div className="mx-auto flex max-w-6xl flex-col gap-3 px-4 py-6 text-xs text-paper/70 sm:px-6 md:flex-row md:items-start md:justify-between md:gap-8">
+          <p>
+            © {new Date().getUTCFullYear()} {siteConfig.name}. A fictional bootcamp for an open-source demo. Figures in our career guides are cited to their
+            original sources.
+          </p>
+          <nav aria-label="Legal" className="shrink-0">
+            <LinkList
+              links={legalLinks}
+              className="flex flex-wrap gap-x-5"
+              linkClassName="inline-block py-1.5 underline decoration-paper/40 underline-offset-2 hover:text-white"
+            />
+          </nav>
+        </div>
       </div>
     </footer>
   );

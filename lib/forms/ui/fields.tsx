@@ -2,8 +2,10 @@
 
 import { CALL_TIME_LABELS, CALL_TIMES, DEVICE_PLATFORMS, LIMITS, PLATFORM_LABELS } from "../fields";
 
-import type { HTMLAttributes, InputHTMLAttributes, ReactNode } from "react";
+import { Fragment, type HTMLAttributes, type InputHTMLAttributes, type ReactNode } from "react";
 import { CONSENT, type ConsentKey } from "@/lib/leads/consent";
+import { consentTextParts } from "@/lib/legal/consent";
+import { legalDocumentPath } from "@/lib/legal/registry";
 import { useLeadFormContext } from "./lead-form";
 import { asList, asText, errorIdOf, fieldId, hintIdOf, isTicked } from "./form-values";
 
@@ -318,14 +320,17 @@ export function CallTimeField({ legend }: { legend: string }) {
   return <RadioGroupField name="bestTime" legend={legend} options={CALL_TIME_OPTIONS} columns={3} />;
 }
 
+const legalLinkClass = "font-medium text-brand underline underline-offset-2";
+
 /**
- * The consent box: never ticked for the person, and shows the exact, versioned wording
- * the server records for this form type.
+ * The consent box: never ticked for the person, and shows the exact, versioned wording the
+ * server records for this form type. The documents the wording names link to their pages
+ * (in a new tab, so what was typed stays); wording that names none gets the privacy notice
+ * below the box.
  */
-/** The consent box, with the exact text the lead will store (the form's own consent). */
 export function ConsentField({ consent, className }: { consent: ConsentKey; className?: string }) {
   const f = useField("consent");
-  const text = CONSENT[consent].text;
+  const parts = consentTextParts(CONSENT[consent].text);
   return (
     <div className={className}>
       <FieldError id={f.errorId} message={f.error} />
@@ -340,8 +345,26 @@ export function ConsentField({ consent, className }: { consent: ConsentKey; clas
           aria-describedby={f.error ? f.errorId : undefined}
           className={boxClass}
         />
-        <span className="text-[0.95rem]">{text}</span>
+        <span className="text-[0.95rem]">
+          {parts.map((part, i) =>
+            part.href ? (
+              <a key={i} href={part.href} target="_blank" rel="noopener" className={legalLinkClass}>
+                {part.text}
+              </a>
+            ) : (
+              <Fragment key={i}>{part.text}</Fragment>
+            ),
+          )}
+        </span>
       </label>
+      {parts.some((part) => part.href) ? null : (
+        <p className="mt-2 text-sm text-ink/75">
+          How we use your details:{" "}
+          <a href={legalDocumentPath("privacy")} target="_blank" rel="noopener" className={legalLinkClass}>
+            privacy notice
+          </a>
+        </p>
+      )}
     </div>
   );
 }
