@@ -13,6 +13,7 @@ import { leadDetail, LIMITS, listStaff, STATUS_LABELS, timeline } from "@/lib/co
 import { formatCohortDate } from "@/lib/content/programs";
 import { db } from "@/lib/db";
 import { leadSubmissions } from "@/lib/console/contact-details";
+import { consentDocumentLinks } from "@/lib/legal/consent";
 import { addNoteAction, assignLeadAction, changeStatusAction, confirmContactAction } from "../actions";
 
 export const metadata: Metadata = { title: "Lead" };
@@ -30,6 +31,23 @@ function show(value: unknown): string {
       .map(([k, v]) => `${k}: ${show(v)}`)
       .join("; ");
   return String(value);
+}
+
+/** The exact versions of the documents a consent agreed to, as links; null when none is recorded. */
+function agreedTo(stored: { privacyVersion: number | null; termsVersion: number | null }): ReactNode {
+  const links = consentDocumentLinks(stored);
+  if (!links.length) return null;
+  return (
+    <ul className="space-y-0.5">
+      {links.map((link) => (
+        <li key={link.href}>
+          <a href={link.href} className="text-brand underline">
+            {link.label}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 /** What a submission carried: the person's details, then `between`, then the form's own fields. */
@@ -183,6 +201,7 @@ export default async function LeadPage({ params, searchParams }: Props) {
                         ["Call to action", show(sub.cta)],
                         ["UTM source", show(sub.utmSource)],
                         ["Consent", `${show(sub.consentVersion)}, ${when(sub.consentAt)}`],
+                        ["Agreed to", agreedTo(sub)],
                       ]}
                     />
                   </li>
@@ -198,6 +217,7 @@ export default async function LeadPage({ params, searchParams }: Props) {
               ["Version", show(lead.consentVersion)],
               ["Given", when(lead.consentAt)],
               ["Text shown", show(lead.consentText)],
+              ["Agreed to", agreedTo(lead)],
             ]}
           />
           <Section headingId="timeline" title="Timeline of this person">
