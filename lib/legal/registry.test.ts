@@ -94,6 +94,15 @@ describe("the registry", () => {
     }
   });
 
+  it("lists every version's text in content/legal/index.ts, which the pages render", () => {
+    const index = readFileSync(path.join(process.cwd(), "content", "legal", "index.ts"), "utf8");
+    for (const entry of LEGAL_VERSIONS) {
+      const file = `${entry.doc}/v${entry.version}.mdx`;
+      expect(index, file).toContain(`from "./${file}"`);
+      expect(index, file).toContain(`"${file}":`);
+    }
+  });
+
   it("names the contact details the site shows, so the texts cannot drift from them", () => {
     for (const entry of LEGAL_VERSIONS) {
       const file = findLegalVersion(entry.doc, entry.version)!.file;

@@ -1,8 +1,9 @@
 /**
  * The legal documents (privacy notice, terms of use, referral terms) and every version of
- * each. A version's text is `content/legal/<doc>/v<n>.mdx`; its dates are here. To publish
- * a new version, add its MDX file and one line to LEGAL_VERSIONS (docs/content.md, "Legal
- * pages"). Versions are never edited once published: a consent record points at one.
+ * each. A version's text is `content/legal/<doc>/v<n>.mdx`, listed in content/legal/index.ts;
+ * its dates are here. To publish a new version, add its MDX file, list it there, and add one
+ * line to LEGAL_VERSIONS (docs/content.md, "Legal pages"). Versions are never edited once
+ * published: a consent record points at one.
  *
  * Plain TypeScript with no Next imports: the submission pipeline reads it to store the
  * version a person agreed to.
