@@ -161,6 +161,7 @@ export async function exportPerson(db: Tx, contactId: string, now: Date = new Da
       consentVersion: newsletter.consentVersion,
       consentText: newsletter.consentText,
       consentAt: newsletter.consentAt,
+      privacyVersion: newsletter.privacyVersion,
       unsubscribedAt: newsletter.unsubscribedAt,
       createdAt: newsletter.createdAt,
       updatedAt: newsletter.updatedAt,

@@ -1,11 +1,13 @@
 import { guide } from "../../content/guides/machine-learning-engineer/guide";
 import { programCatalog } from "../../lib/content/program-catalog";
+import { LEGAL_DOCS, legalDocumentPath } from "../../lib/legal/registry";
 
 /** The public pages the seeded test database should produce (checked against sitemap.xml). */
 export const guidePaths = guide.sections.map((s) => (s.slug ? `/careers/${guide.slug}/${s.slug}` : `/careers/${guide.slug}`));
 export const programPaths = programCatalog.map((p) => `/programs/${p.slug}`);
+export const legalPaths = LEGAL_DOCS.map(legalDocumentPath);
 /** Content pages: static HTML with no JavaScript. */
-export const contentPaths = ["/", "/programs", ...programPaths, "/careers", ...guidePaths];
+export const contentPaths = ["/", "/programs", ...programPaths, "/careers", ...guidePaths, ...legalPaths];
 /** Form pages: the only public pages that load JavaScript (React, react-hook-form, zod). */
 export const formPaths = ["/apply", "/quote", "/refer", "/newsletter", "/call-back"];
 export const publicPaths = [...contentPaths, ...formPaths];
@@ -17,5 +19,6 @@ export function expectedJsonLdTypes(path: string): string[] {
   if (path.startsWith("/programs/")) return ["Course", "BreadcrumbList"];
   if (path === "/") return ["EducationalOrganization", "WebSite"];
   if (formPaths.includes(path)) return [];
+  if (legalPaths.includes(path)) return ["WebPage", "BreadcrumbList"];
   return ["BreadcrumbList"];
 }

@@ -243,7 +243,7 @@ describe("export", () => {
     expect(data.points.balance).toEqual({ pending: 100, confirmed: 0 });
     expect(data.points.entries).toHaveLength(1);
     expect(data.points.entries[0]).toMatchObject({ amount: 100, bucket: "pending", friendContactId: yannickId });
-    expect(data.newsletter).toMatchObject({ discountPercent: 20, consentVersion: "newsletter-2026-11" });
+    expect(data.newsletter).toMatchObject({ discountPercent: 20, consentVersion: "newsletter-2026-11", privacyVersion: 1 });
     expect(data.newsletter!.unsubscribedAt).toBeInstanceOf(Date);
     expect(data.suppressions).toEqual([expect.objectContaining({ address: ZELDA.email, scope: "marketing", reason: "unsubscribe" })]);
     expect(data.referredBy).toEqual({ id: fridaId, name: FRIDA.name });
