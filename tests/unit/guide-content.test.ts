@@ -82,7 +82,25 @@ describe("Machine Learning Engineer guide", () => {
     for (const g of figureGroups) {
       for (const f of g.figures) {
         expect(f.source.trim(), `${g.id}: ${f.value}`).not.toBe("");
-        expect(f.asOf.trim(), `${g.id}: ${f.value}`).not.toBe("");
+        // A date is either given or marked as not stated (null), never an empty string, and
+        // "not stated" is said once by the table's legend, not written into the data.
+        if (f.asOf !== null) expect(f.asOf.trim(), `${g.id}: ${f.value}`).not.toBe("");
+        if (f.asOf !== null) expect(f.asOf, `${g.id}: ${f.value}`).not.toMatch(/^date not stated/i);
+        if (f.dateNote !== undefined) expect(f.dateNote.trim(), `${g.id}: ${f.value}`).not.toBe("");
+      }
+    }
+    // The undated figures stay marked as undated, and the dated ones keep their dates.
+    const salary = figureGroups.filter((g) => g.kind === "salary").flatMap((g) => g.figures);
+    expect(salary.filter((f) => f.asOf === null)).toHaveLength(9);
+    expect(salary.find((f) => f.value === "$125,672 per year")!.asOf).toBe("June 2022");
+    // Every figure with a chart amount shows that amount in its own words.
+    const dollars = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
+    for (const g of figureGroups) {
+      for (const f of g.figures.filter((x) => x.chart)) {
+        expect(g.kind, f.value).toBe("salary");
+        expect(f.value, f.chart!.label).toContain(dollars.format(f.chart!.low));
+        if (f.chart!.high !== undefined) expect(f.value, f.chart!.label).toContain(dollars.format(f.chart!.high));
+        expect(/or more/.test(f.value), f.chart!.label).toBe(f.chart!.orMore === true);
       }
     }
     // A source link, where a figure has one, is https.
@@ -97,7 +115,18 @@ describe("Machine Learning Engineer guide", () => {
       expect(new Set(g!.figures.map((f) => f.value)).size).toBeGreaterThan(1);
       expect(g!.disagreement, `${id} has conflicting figures but no note`).toBeTruthy();
     }
-    expect(sources.find((s) => s.section.slug === "salary-and-job-outlook")!.source).toContain("<SalaryOutlookTable />");
+    const salaryPage = sources.find((s) => s.section.slug === "salary-and-job-outlook")!.source;
+    expect(salaryPage).toContain("<SalaryOutlookTable />");
+    expect(salaryPage).toContain("<SalaryChart />");
+    // The page answers its question right after the intro, before the first heading.
+    expect(salaryPage.indexOf("<ShortAnswer>")).toBeGreaterThan(0);
+    expect(salaryPage.indexOf("<ShortAnswer>")).toBeLessThan(salaryPage.indexOf("\n## "));
+    // Every amount in the short answer is one of the sourced figures.
+    const answer = salaryPage.slice(salaryPage.indexOf("<ShortAnswer>"), salaryPage.indexOf("</ShortAnswer>"));
+    const amounts = [...answer.matchAll(/\$\d[\d,]*\d/g)].map((m) => m[0]);
+    expect(amounts.length).toBeGreaterThanOrEqual(5);
+    const values = figureGroups.flatMap((g) => g.figures.map((f) => f.value)).join(" ");
+    for (const amount of amounts) expect(values, amount).toMatch(new RegExp(`\\${amount}(?![\\d,])`));
   });
 
   it("has an FAQ with plain-text answers", () => {

@@ -1,9 +1,17 @@
+/** A dollar amount to chart: one figure (`low`), a band (`low`–`high`), or "`low` or more". */
+export type ChartAmount = { label: string; low: number; high?: number; orMore?: true };
+
 export type SourcedFigure = {
   value: string;
   source: string;
   sourceUrl: string;
-  asOf: string;
+  /** The date or period the source gives, or null where it gives none. */
+  asOf: string | null;
+  /** Context for the date, such as the date of other data in the same article. */
+  dateNote?: string;
   note?: string;
+  /** Set on salary figures with a dollar amount; these are the ones the salary chart shows. */
+  chart?: ChartAmount;
 };
 
 export type FigureGroup = {
@@ -30,27 +38,32 @@ export const figureGroups: FigureGroup[] = [
     figures: [
       {
         value: "$112,806 per year",
+        chart: { label: "Average, Indeed", low: 112806 },
         source: "Indeed",
         sourceUrl: "https://www.indeed.com/",
-        asOf: "Date not stated",
+        asOf: null,
         note: "National average for machine learning engineers; the article gives no link.",
       },
       {
         value: "$112,992 per year",
+        chart: { label: "Average, source not named", low: 112992 },
         source: "Not named in the source article",
         sourceUrl: "",
-        asOf: "Date not stated (the article cites other data from February 2024)",
+        asOf: null,
+        dateNote: "The article that gives it cites other data from February 2024.",
         note: "Described as the national average for the US.",
       },
       {
         value: "About $114,121 per year",
+        chart: { label: "Average, source not named", low: 114121 },
         source: "Not named in the source article",
         sourceUrl: "",
-        asOf: "Date not stated",
+        asOf: null,
         note: "US average; the article adds that pay varies with location, experience and industry.",
       },
       {
         value: "$125,672 per year",
+        chart: { label: "Average base pay, Indeed", low: 125672 },
         source: "Indeed",
         sourceUrl: "https://www.indeed.com/",
         asOf: "June 2022",
@@ -58,9 +71,11 @@ export const figureGroups: FigureGroup[] = [
       },
       {
         value: "About $128,000 per year",
+        chart: { label: "Average, source not named", low: 128000 },
         source: "Not named in the source article",
         sourceUrl: "",
-        asOf: "Date not stated (the article cites the BLS 2020–2030 projection)",
+        asOf: null,
+        dateNote: "The article that gives it cites the BLS 2020–2030 projection.",
         note: "US average.",
       },
     ],
@@ -74,9 +89,11 @@ export const figureGroups: FigureGroup[] = [
     figures: [
       {
         value: "$131,490 per year",
+        chart: { label: "Median, BLS (wider occupation)", low: 131490 },
         source: "U.S. Bureau of Labor Statistics",
         sourceUrl: BLS_CIRS_URL,
-        asOf: "Date not stated (given alongside a projection through 2031)",
+        asOf: null,
+        dateNote: "The article gives it alongside the BLS projection through 2031.",
         note: "Median for computer and information research scientists, the broader BLS category the articles use for ML engineers. A median is the midpoint, not an average. The article gives no link; the URL is the BLS page for this occupation.",
       },
     ],
@@ -88,23 +105,29 @@ export const figureGroups: FigureGroup[] = [
     figures: [
       {
         value: "$100,000–$150,000",
+        chart: { label: "Typical band, Indeed", low: 100000, high: 150000 },
         source: "Indeed",
         sourceUrl: "https://www.indeed.com/jobs?q=machine%20learning%20engineer&l=",
-        asOf: "Date not stated (the article cites other data from February 2024)",
+        asOf: null,
+        dateNote: "The article that gives it cites other data from February 2024.",
         note: "Typical band around the national average, from job listings.",
       },
       {
         value: "$165,000 or more per year",
+        chart: { label: "Senior roles, source not named", low: 165000, orMore: true },
         source: "Not named in the source article",
         sourceUrl: "",
-        asOf: "Date not stated (the article cites the BLS 2020–2030 projection)",
+        asOf: null,
+        dateNote: "The article that gives it cites the BLS 2020–2030 projection.",
         note: "For experienced engineers and top roles.",
       },
       {
         value: "Up to $200,000 or more",
+        chart: { label: "Largest tech hubs, Dice", low: 200000, orMore: true },
         source: "Dice",
         sourceUrl: "https://www.dice.com/jobs?q=machine+learning+engineer",
-        asOf: "Date not stated (the article cites other data from February 2024)",
+        asOf: null,
+        dateNote: "The article that gives it cites other data from February 2024.",
         note: "In the largest tech hubs.",
       },
     ],
@@ -120,7 +143,8 @@ export const figureGroups: FigureGroup[] = [
         value: "Technology, finance, healthcare",
         source: "Glassdoor",
         sourceUrl: "https://www.glassdoor.com/job-listings/machine-learning-engineer-jobs_US.htm",
-        asOf: "Date not stated (the article cites other data from February 2024)",
+        asOf: null,
+        dateNote: "The article that gives it cites other data from February 2024.",
         note: "Sectors named as paying ML engineers the most; no dollar figures given.",
       },
     ],

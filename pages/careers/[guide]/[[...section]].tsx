@@ -5,7 +5,9 @@ import { FaqList } from "@/components/content/faq-list";
 import { GuideToc } from "@/components/content/guide-toc";
 import { RecentArticles } from "@/components/content/recent-articles";
 import { ShareLinks } from "@/components/content/share-links";
-import { SourcedFigures } from "@/components/content/sourced-figures";
+import { SalaryChart } from "@/components/content/salary-chart";
+import { ShortAnswer } from "@/components/content/short-answer";
+import { figuresTableId, SourcedFigures } from "@/components/content/sourced-figures";
 import { Breadcrumbs } from "@/components/site/breadcrumbs";
 import { PageHead } from "@/components/site/page-head";
 import { guideSourceInfo } from "@/lib/content/guide-source";
@@ -78,6 +80,8 @@ export default function GuideSectionPage({ guideSlug, sectionSlug, headings, min
   const components = {
     CallToAction: (props: CallToActionProps) => <CallToAction {...props} article={path} />,
     SalaryOutlookTable: () => <SourcedFigures groups={guide.figureGroups} />,
+    SalaryChart: () => <SalaryChart groups={guide.figureGroups} tableId={figuresTableId("salary")} />,
+    ShortAnswer,
     FaqList: () => <FaqList items={guide.faq} />,
   };
   const { Content } = section;
