@@ -127,11 +127,11 @@ export function SourcedFigures({ groups }: { groups: FigureGroup[] }) {
               <div id={legendId} className="mt-3 text-sm text-ink/80">
                 {undated && (
                   <p>
-                    <span aria-hidden="true">—</span> in the As of column: the source gives no date for this figure.
+                    <span aria-hidden="true">—</span> Date not stated by the source.
                   </p>
                 )}
                 {notes.size > 0 && (
-                  <ol className="mt-1">
+                  <ol className="mt-1" aria-label="Notes on dates">
                     {[...notes].map(([text, n]) => (
                       <li key={n} id={`figures-${kind}-note-${n}`}>
                         {text}
