@@ -5,8 +5,6 @@ const ROW_HEIGHT = 52;
 const LABEL_Y = 16;
 const BAR_Y = 36;
 const AXIS_HEIGHT = 28;
-/** A value label sits right of its mark when the mark is left of this point, else to its left. */
-const LABEL_RIGHT_BEFORE = 60;
 
 /**
  * The salary figures as a dot and range chart, drawn on the server as SVG (no JavaScript).
@@ -46,7 +44,7 @@ export function SalaryChart({ groups, tableId }: { groups: FigureGroup[]; tableI
         ))}
         <line x1="0" x2="100%" y1={plotHeight} y2={plotHeight} className="stroke-ink/40" />
         {chart.rows.map((row, i) => (
-          <ChartRow key={i} row={row} y={i * ROW_HEIGHT} pct={pct} place={axisPercent(chart, row.high ?? row.low)} />
+          <ChartRow key={i} row={row} y={i * ROW_HEIGHT} pct={pct} />
         ))}
       </svg>
       <figcaption id="salary-chart-caption" className="mt-3 text-sm text-ink/80">
@@ -57,9 +55,9 @@ export function SalaryChart({ groups, tableId }: { groups: FigureGroup[]; tableI
   );
 }
 
-function ChartRow({ row, y, pct, place }: { row: SalaryChartRow; y: number; pct: (amount: number) => string; place: number }) {
+function ChartRow({ row, y, pct }: { row: SalaryChartRow; y: number; pct: (amount: number) => string }) {
   const barY = y + BAR_Y;
-  const right = row.shape !== "or-more" && place < LABEL_RIGHT_BEFORE;
+  const right = row.markSide === "right";
   return (
     <g>
       <text x="0" y={y + LABEL_Y} className="fill-ink font-semibold">

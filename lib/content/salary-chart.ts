@@ -13,6 +13,12 @@ export type SalaryChartRow = {
   low: number;
   /** The top of a band; null for a single figure or an open-ended one. */
   high: number | null;
+  /**
+   * Which side of its mark the value is written on: right of the mark (or of a band's top) when
+   * that is in the left part of the axis, else left of it. An open-ended bar runs to the right
+   * edge, so its value is always on the left.
+   */
+  markSide: "left" | "right";
 };
 
 export type SalaryChart = {
@@ -27,6 +33,8 @@ export type SalaryChart = {
 /** Gridline spacing and the unit the axis is rounded to. */
 const AXIS_STEP = 25_000;
 const TICK_STEP = 50_000;
+/** A value is written right of its mark only when the mark is left of this point (percent). */
+const RIGHT_SIDE_BEFORE = 60;
 
 /**
  * The salary figures that carry a dollar amount (`chart` in figures.ts), lowest first, with an
@@ -42,7 +50,7 @@ export function salaryChart(groups: FigureGroup[]): SalaryChart {
       const { label, low, high, orMore } = f.chart;
       const shape = orMore ? "or-more" : high !== undefined ? "band" : "point";
       const mark = f.value.replace(/^Up to /, "").replace(/ per year$/, "");
-      return [{ label, value: f.value, mark, source: f.source, asOf: f.asOf, shape, low, high: shape === "band" ? high! : null }];
+      return [{ label, value: f.value, mark, source: f.source, asOf: f.asOf, shape, low, high: shape === "band" ? high! : null, markSide: "right" as const }];
     });
   // Lowest first; of two rows starting at the same amount, the narrower one first.
   rows.sort((a, b) => a.low - b.low || (a.high ?? a.low) - (b.high ?? b.low));
@@ -54,6 +62,10 @@ export function salaryChart(groups: FigureGroup[]): SalaryChart {
   const max = Math.ceil((highest + AXIS_STEP / 2) / AXIS_STEP) * AXIS_STEP;
   const ticks: number[] = [];
   for (let t = Math.ceil(min / TICK_STEP) * TICK_STEP; t <= max; t += TICK_STEP) if (t > min && t < max) ticks.push(t);
+  for (const row of rows) {
+    const end = axisPercent({ min, max }, row.high ?? row.low);
+    row.markSide = row.shape !== "or-more" && end < RIGHT_SIDE_BEFORE ? "right" : "left";
+  }
   return { rows, min, max, ticks };
 }
 

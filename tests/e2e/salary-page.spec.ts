@@ -109,6 +109,18 @@ test("on a 320px phone the table is a stacked list with nothing cut off", async 
   const chartBox = (await chart.boundingBox())!;
   expect(chartBox.x).toBeGreaterThanOrEqual(0);
   expect(chartBox.x + chartBox.width).toBeLessThanOrEqual(viewport.width);
+  // Its text keeps its size and stays inside the chart (labels switch sides near the right edge).
+  const texts = await chart.locator("text").evaluateAll((els) =>
+    els.map((el) => {
+      const r = el.getBoundingClientRect();
+      return { text: el.textContent, left: r.left, right: r.right, size: parseFloat(getComputedStyle(el).fontSize) };
+    }),
+  );
+  for (const t of texts) {
+    expect(t.left, `${t.text} starts inside the chart`).toBeGreaterThanOrEqual(chartBox.x - 1);
+    expect(t.right, `${t.text} ends inside the chart`).toBeLessThanOrEqual(chartBox.x + chartBox.width + 1);
+    expect(t.size, `${t.text} font size`).toBeGreaterThanOrEqual(12);
+  }
 });
 
 test("on a desktop screen the figures are real tables with column and row headers", async ({ page }) => {

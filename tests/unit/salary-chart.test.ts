@@ -59,6 +59,15 @@ describe("salaryChart", () => {
   });
 });
 
+describe("markSide", () => {
+  it("writes values right of marks in the left part of the axis, and left of open-ended bars", () => {
+    const rows = salaryChart(figureGroups).rows;
+    expect(rows.map((r) => r.markSide)).toEqual(["right", "right", "right", "right", "right", "right", "right", "left", "left"]);
+    const far = salaryChart([group("salary", [fig("$50,000", { label: "low", low: 50000 }), fig("$200,000", { label: "high", low: 200000 })])]);
+    expect(far.rows.map((r) => r.markSide)).toEqual(["right", "left"]);
+  });
+});
+
 describe("axisPercent", () => {
   const axis = { min: 75000, max: 225000 };
   it("maps the axis ends to 0 and 100 and clamps beyond them", () => {
