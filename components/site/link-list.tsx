@@ -33,3 +33,26 @@ export function LinkList({
     </ul>
   );
 }
+
+/** A navigation landmark around a LinkList, named by `label`, with an optional heading first. */
+export function LinkNav({
+  label,
+  heading,
+  className,
+  listClassName,
+  ...list
+}: {
+  label: string;
+  heading?: ReactNode;
+  className?: string;
+  listClassName?: string;
+  links: readonly SiteLink[];
+  linkClassName?: string;
+}) {
+  return (
+    <nav aria-label={label} className={className}>
+      {heading}
+      <LinkList {...list} className={listClassName} />
+    </nav>
+  );
+}

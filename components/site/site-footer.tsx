@@ -1,7 +1,7 @@
 import { FORM_PAGES } from "@/lib/content/form-pages";
 import { LEGAL_DOCS, LEGAL_DOCUMENTS } from "@/lib/legal/registry";
 import { siteConfig } from "@/lib/site-config";
-import { LinkList, type SiteLink } from "./link-list";
+import { LinkNav, type SiteLink } from "./link-list";
 import { LogoMark } from "./logo";
 
 const columns: { title: string; links: readonly SiteLink[] }[] = [
@@ -53,10 +53,14 @@ export function SiteFooter() {
           </address>
         </div>
         {columns.map((col) => (
-          <nav key={col.title} aria-label={col.title}>
-            <h2 className="text-sm font-semibold uppercase tracking-wider text-accent">{col.title}</h2>
-            <LinkList links={col.links} className="mt-4 space-y-1 text-sm" linkClassName="inline-block py-1.5 hover:text-white hover:underline" />
-          </nav>
+          <LinkNav
+            key={col.title}
+            label={col.title}
+            heading={<h2 className="text-sm font-semibold uppercase tracking-wider text-accent">{col.title}</h2>}
+            links={col.links}
+            listClassName="mt-4 space-y-1 text-sm"
+            linkClassName="inline-block py-1.5 hover:text-white hover:underline"
+          />
         ))}
       </div>
       <div className="border-t border-paper/15">
@@ -65,13 +69,13 @@ export function SiteFooter() {
             © {new Date().getUTCFullYear()} {siteConfig.name}. A fictional bootcamp for an open-source demo. Figures in our career guides are cited to their
             original sources.
           </p>
-          <nav aria-label="Legal" className="shrink-0">
-            <LinkList
-              links={legalLinks}
-              className="flex flex-wrap gap-x-5"
-              linkClassName="inline-block py-1.5 underline decoration-paper/40 underline-offset-2 hover:text-white"
-            />
-          </nav>
+          <LinkNav
+            label="Legal"
+            className="shrink-0"
+            links={legalLinks}
+            listClassName="flex flex-wrap gap-x-5"
+            linkClassName="inline-block py-1.5 underline decoration-paper/40 underline-offset-2 hover:text-white"
+          />
         </div>
       </div>
     </footer>

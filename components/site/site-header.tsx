@@ -1,4 +1,4 @@
-import { LinkList, type SiteLink } from "./link-list";
+import { LinkList, LinkNav, type SiteLink } from "./link-list";
 import { Logo } from "./logo";
 import { SkipLink } from "./skip-link";
 
@@ -23,13 +23,13 @@ export function SiteHeader() {
         <a href="/" className="shrink-0 rounded-md">
           <Logo />
         </a>
-        <nav aria-label="Main" className="hidden lg:block">
-          <LinkList
-            links={nav}
-            className="flex items-center gap-1 text-[0.95rem] font-medium"
-            linkClassName="rounded-md px-3 py-2 text-ink/80 hover:bg-brand-soft hover:text-ink"
-          />
-        </nav>
+        <LinkNav
+          label="Main"
+          className="hidden lg:block"
+          links={nav}
+          listClassName="flex items-center gap-1 text-[0.95rem] font-medium"
+          linkClassName="rounded-md px-3 py-2 text-ink/80 hover:bg-brand-soft hover:text-ink"
+        />
         <div className="flex items-center gap-2">
           <a
             href="/apply"
