@@ -5,6 +5,7 @@ import { legalText } from "@/content/legal";
 import {
   LEGAL_DOCUMENTS,
   currentVersion,
+  findLegalVersion,
   legalDocumentPath,
   legalVersionPath,
   legalVersions,
@@ -51,7 +52,7 @@ export function legalVersionPaths(doc: LegalDoc): GetStaticPaths<{ n: string }> 
 export function legalVersionPageProps(doc: LegalDoc): GetStaticProps<LegalPageProps, { n: string }> {
   return ({ params }) => {
     const n = params?.n ?? "";
-    const version = /^[1-9]\d{0,3}$/.test(n) ? legalVersions(doc).find((v) => v.version === Number(n)) : undefined;
+    const version = /^[1-9]\d{0,3}$/.test(n) ? findLegalVersion(doc, Number(n)) : null;
     if (!version) return { notFound: true };
     return {
       props: { doc, version: version.version, standing: versionStanding(doc, version.version), isDocumentPage: false },
