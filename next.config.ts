@@ -14,8 +14,9 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   pageExtensions: ["ts", "tsx", "mdx"],
   // Database and cache clients stay Node modules, loaded at run time (Prisma, pg and
-  // better-sqlite3 are on Next's built-in list already; ioredis is not).
-  serverExternalPackages: ["ioredis"],
+  // better-sqlite3 are on Next's built-in list already; ioredis is not). pdfkit reads its
+  // standard fonts' metrics from its own folder at run time, so it must not be bundled.
+  serverExternalPackages: ["ioredis", "pdfkit"],
   experimental: {
     // forbidden() / unauthorized() in the staff console (real 403 and 401 responses).
     authInterrupts: true,

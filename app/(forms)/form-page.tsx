@@ -104,6 +104,20 @@ const FORM_PAGES = {
     intro: "Enter the address you referred friends from. We email it a one-time link to your personal referral link, your points and how each friend is doing.",
     card: { id: "status-link", title: "Email me a link" },
   },
+  syllabus: {
+    path: "/syllabus",
+    meta: {
+      title: "Get the syllabus of a bootcamp",
+      description:
+        "Get the full syllabus of a Loomstack Academy bootcamp as a PDF: the modules, weekly hours, schedule, next cohorts and ways to pay, sent to your inbox.",
+    },
+    crumb: "Get the syllabus",
+    eyebrow: "Syllabus",
+    title: "Get the syllabus",
+    intro:
+      "Choose a program and tell us where to send it. We email you a link to the syllabus as a PDF: every module, the weekly hours, the schedule, the next cohorts and the ways to pay. The link works for 7 days.",
+    card: { id: "syllabus-request", title: "Email me the syllabus" },
+  },
 } satisfies Record<string, FormPageCopy>;
 
 export type FormPageName = keyof typeof FORM_PAGES;

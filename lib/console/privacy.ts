@@ -437,6 +437,8 @@ export async function erasePerson(db: Db, input: { contactId: string; actorId: s
 
     // -- One-time links to their address: gone (unused ones could still act for them).
     await tx.ownershipToken.deleteMany({ where: { OR: [{ contactId }, ...(addresses.size ? [{ email: { in: [...addresses] } }] : [])] } });
+    // Syllabus download links (issue 15): gone too.
+    await tx.syllabusLink.deleteMany({ where: { contactId } });
 
     // -- Newsletter: the row stays (subscriber counts), ended.
     const newsletter = await tx.newsletterSubscription.count({ where: { contactId } });

@@ -56,6 +56,8 @@ export const COPY_RULES: Record<ModelName, CopyRule> = {
   Verification: { copy: true, pageBy: "id" },
   // Better Auth's sign-in counters: a few rows; copied so that a lockout in force stays so.
   RateLimit: { copy: true, pageBy: "id" },
+  // Syllabus download links (issue 15): live ones keep working after the move.
+  SyllabusLink: { copy: true, pageBy: "id" },
 };
 
 export const DEFAULT_BATCH_SIZE = 1000;

@@ -35,6 +35,8 @@ export type ConfirmationEmailData = {
    * earns points for them: the points are confirmed once it is used.
    */
   verifyUrl?: string;
+  /** syllabus-confirmation: the download link (lib/syllabus/links.ts), its expiry (ISO) and the program's name. */
+  syllabus?: { url: string; expiresAt: string; program: string };
 };
 
 /** The notification to staff for every new lead. */

@@ -5,6 +5,7 @@ import { newsletterForm } from "./newsletter/definition";
 import { quoteForm } from "./quote/definition";
 import { redemptionForm } from "./redemption/definition";
 import { referralForm } from "./referral/definition";
+import { syllabusForm } from "./syllabus/definition";
 import type { FormDefinition, PostedFormDefinition } from "./types";
 
 /**
@@ -19,6 +20,7 @@ export const FORMS = {
   callback: callbackForm,
   redemption: redemptionForm,
   invite: inviteForm,
+  syllabus: syllabusForm,
 } as const;
 
 export type LeadType = keyof typeof FORMS;

@@ -21,7 +21,7 @@ export type SummaryNames = { programs?: Map<string, string>; cohort?: string };
 export type Tx = Prisma.TransactionClient;
 
 /** What a hook after the save may add to the person's confirmation email. */
-export type ConfirmationExtras = Partial<Pick<ConfirmationEmailData, "discountCode" | "discountPercent" | "points">>;
+export type ConfirmationExtras = Partial<Pick<ConfirmationEmailData, "discountCode" | "discountPercent" | "points" | "syllabus">>;
 
 export type AfterSaveArgs<Input> = {
   tx: Tx;

@@ -190,6 +190,17 @@ export default function ProgramPage({ program }: Props) {
                 </li>
               ))}
             </ol>
+            {/* Syllabus download (issue 15): tracked like the article CTAs. */}
+            <p className="mt-6 flex flex-wrap items-center gap-x-4 gap-y-2">
+              <a
+                href={withAttribution(`/syllabus?program=${program.slug}`, { article: path, cta: "program-syllabus" })}
+                data-cta="program-syllabus"
+                className="inline-flex min-h-12 items-center rounded-full bg-brand px-6 font-semibold text-white hover:bg-brand-strong"
+              >
+                Get the syllabus
+              </a>
+              <span className="text-ink/75">Every module, the weekly hours and the dates, as a PDF by email.</span>
+            </p>
           </section>
           <section aria-labelledby="outcomes-heading">
             <h2 id="outcomes-heading" className="text-2xl font-bold tracking-tight">

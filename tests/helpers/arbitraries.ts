@@ -385,6 +385,13 @@ export function validCallback(catalog?: Catalog): fc.Arbitrary<Valid> {
     }));
 }
 
+export function validSyllabus(catalog?: Catalog): fc.Arbitrary<Valid> {
+  return fc.record({ program: catalog ? fc.constantFrom(...catalog.programSlugs) : anySlug, email: typedEmail(), consent }).map((v) => ({
+    raw: { program: v.program, email: v.email.typed, consent: v.consent },
+    expected: { program: v.program, email: v.email.normalized, consent: true },
+  }));
+}
+
 export function validRedemption(opts: { email?: fc.Arbitrary<{ typed: string; normalized: string }>; maxPoints?: number } = {}) {
   return fc
     .record({
@@ -424,6 +431,8 @@ function validInputFor(form: FormType, catalog?: Catalog): fc.Arbitrary<Valid> {
       return validCallback(catalog);
     case "redemption":
       return validRedemption();
+    case "syllabus":
+      return validSyllabus(catalog);
   }
 }
 
@@ -795,6 +804,7 @@ export const FORM_KEYS: Record<FormType, Record<string, true>> = {
   newsletter: { email: true, name: true, consent: true },
   callback: { name: true, phone: true, course: true, platform: true, bestTime: true, timeZone: true, consent: true },
   redemption: { email: true, reward: true, points: true, details: true, consent: true },
+  syllabus: { program: true, email: true, consent: true },
 };
 
 const INVISIBLE = /[\u007F-\u009F\u00AD\u200B-\u200F\u2028-\u202E\u2060-\u2064\uFEFF]/g;
@@ -867,6 +877,7 @@ export const SINGLE_LINE_FIELDS: Record<FormType, string[]> = {
   newsletter: ["email", "name"],
   callback: ["name", "phone"],
   redemption: ["email"],
+  syllabus: ["email"],
 };
 
 /** Fields a quote ignores as hidden: the company for one person, the phone without a call. */

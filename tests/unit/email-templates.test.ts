@@ -33,6 +33,13 @@ const KEY_FACTS: { [T in EmailTemplate]: string[] } = {
   ],
   "newsletter-welcome": ["Linus Chen", "LOOM20-9XK4TQ2M", "20%", "one-click unsubscribe", "http://localhost:3000/unsubscribe/8f3a1c2e9b7d4e6f"],
   "callback-confirmation": ["Omar Haddad", "at the time you chose", "within one working day", "+12025550143"],
+  "syllabus-confirmation": [
+    "Machine Learning Engineering",
+    "amara.okafor@example.com",
+    "http://localhost:3000/syllabus/download/q1Jx8mR3vT0aLw5zKp9cYb2nHf7gDe4sUi6oPq_Xk-A",
+    "7 days",
+    "December 13, 2026",
+  ],
   "redemption-confirmation": ["Rita Moreno", "within two working days", "only deducted once your request is approved", "A device (laptop or tablet)"],
   "redemption-decision": [
     "Rita Moreno",
@@ -135,6 +142,7 @@ describe("email templates", () => {
       "staff-new-lead": "New lead: Enrollment application — Ada Lovelace",
       "ownership-link": "Confirm your points request",
       "invite-confirmation": "Thanks for your interest in Loomstack Academy",
+      "syllabus-confirmation": "Your Machine Learning Engineering syllabus",
     });
   });
 
@@ -172,6 +180,7 @@ describe("email templates", () => {
       "staff-new-lead": { ...sample("staff-new-lead").data, name: evil, email: evil, phone: evil, summary: evilRows, attribution: evilRows },
       "ownership-link": { ...sample("ownership-link").data, name: evil, summary: evilRows },
       "invite-confirmation": { ...sample("invite-confirmation").data, name: evil, summary: evilRows },
+      "syllabus-confirmation": { ...sample("syllabus-confirmation").data, name: evil, summary: evilRows },
     };
     for (const t of EMAIL_TEMPLATES) {
       const { html, text } = await renderEmail(t, cases[t] as never, ctx);

@@ -103,6 +103,11 @@ const SPECS: Record<FormType, Record<string, Spec>> = {
     details: { t: "text", max: LIMITS.message, optional: true, multiline: true },
     consent: { t: "consent" },
   },
+  syllabus: {
+    program: { t: "slug" },
+    email: { t: "email" },
+    consent: { t: "consent" },
+  },
 };
 
 const FRIEND_SPEC: Record<string, Spec> = {

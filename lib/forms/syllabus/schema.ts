@@ -1,0 +1,14 @@
+import { z } from "zod";
+import { consentBox, emailField, slug } from "../fields";
+
+/** Which consent text the form shows and the lead stores. */
+export const SYLLABUS_CONSENT = "contact" as const;
+
+/** The syllabus request (/syllabus): the program, where to send the link, consent. Browser-safe. */
+export const syllabusSchema = z.object({
+  program: slug,
+  email: emailField,
+  consent: consentBox("Tick the box so we can email you the syllabus."),
+});
+
+export type SyllabusInput = z.infer<typeof syllabusSchema>;
