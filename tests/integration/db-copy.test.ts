@@ -217,6 +217,8 @@ async function seed(db: Db): Promise<Seeded> {
     message: NOTE,
   });
   await submit("newsletter", { email: "zoe@example.org", name: UNICODE.zoe });
+  // A syllabus request (a SyllabusLink row).
+  await submit("syllabus", { email: "zoe@example.org", program: cohort.program.slug, cta: "program-syllabus" });
   await submit("callback", {
     name: UNICODE.li,
     phone: "+1 415 555 0199",
@@ -623,7 +625,7 @@ describe("npx tsx scripts/db-copy.ts", () => {
     expect(first.stderr).not.toMatch(/Refused|Failed/);
     expect(first.status).toBe(0);
     expect(first.stdout).toContain("Migrating the target (prisma migrate deploy");
-    expect(first.stdout).toMatch(/Copying 20 models in this order: Program, Cohort, PaymentOption, .*User, Contact \(referredById in a second pass\), Lead\b/);
+    expect(first.stdout).toMatch(/Copying 21 models in this order: Program, Cohort, PaymentOption, .*User, Contact \(referredById in a second pass\), Lead\b/);
     expect(first.stdout).toMatch(/Copied \d+ rows in [\d.]+ s/);
     expect(first.stdout).toMatch(/^EmailMessage\s+\d+\s+\d+\s+\d+\s+ok$/m);
     expect(first.stdout).toContain("counts and rows match");

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDb } from "../helpers/test-db";
 import { latestEmail } from "../helpers/funnel";
 import { deliverToMailbox, SITE_URL, testSubmissionDeps } from "../helpers/submissions";
+import { erasePerson } from "@/lib/console/privacy";
 import { programCatalog } from "@/lib/content/program-catalog";
 import { seedPrograms } from "@/lib/content/seed-programs";
 import { submitLead } from "@/lib/leads/pipeline";
@@ -161,6 +162,17 @@ describe("the download link", () => {
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe(`/syllabus/link?reason=expired&program=${second.slug}`);
     expect(await res.arrayBuffer()).toHaveProperty("byteLength", 0);
+  });
+
+  it("stops working when the person is erased (console privacy page)", async () => {
+    const email = address();
+    await request({ program: first.slug, email });
+    const { token } = await emailedToken(email);
+    expect((await download(token)).status).toBe(200);
+    const lead = await t.db.lead.findFirstOrThrow({ where: { email } });
+    expect(await erasePerson(t.db, { contactId: lead.contactId, actorId: null })).not.toBeNull();
+    expect(await t.db.syllabusLink.count({ where: { contactId: lead.contactId } })).toBe(0);
+    expect((await download(token)).headers.get("location")).toBe("/syllabus/link?reason=unknown");
   });
 
   it("sends an unknown or malformed link to the same page, never an error", async () => {
