@@ -60,6 +60,8 @@ export const INTERACTIVE_PATHS = [
   "/refer/:path*",
   "/newsletter",
   "/call-back",
+  "/syllabus",
+  "/syllabus/:path*",
   "/invite/:path*",
   "/unsubscribe/:path*",
   "/confirm/:path*",

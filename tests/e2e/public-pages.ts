@@ -9,7 +9,7 @@ export const legalPaths = LEGAL_DOCS.map(legalDocumentPath);
 /** Content pages: static HTML with no JavaScript. */
 export const contentPaths = ["/", "/programs", ...programPaths, "/careers", ...guidePaths, ...legalPaths];
 /** Form pages: the only public pages that load JavaScript (React, react-hook-form, zod). */
-export const formPaths = ["/apply", "/quote", "/refer", "/newsletter", "/call-back"];
+export const formPaths = ["/apply", "/quote", "/refer", "/newsletter", "/call-back", "/syllabus"];
 export const publicPaths = [...contentPaths, ...formPaths];
 
 /** JSON-LD @types each kind of page must carry. */
