@@ -174,6 +174,12 @@ export async function exportPerson(db: Tx, contactId: string, now: Date = new Da
       createdAt: s.createdAt,
       updatedAt: s.updatedAt,
     })),
+    // Syllabus download links (issue 15): which program, until when, how often used; never the secret.
+    syllabusLinks: await db.syllabusLink.findMany({
+      where: { contactId },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { id: true, leadId: true, program: { select: { slug: true } }, createdAt: true, expiresAt: true, downloads: true, lastDownloadedAt: true },
+    }),
   };
 }
 

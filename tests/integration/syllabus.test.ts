@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDb } from "../helpers/test-db";
 import { latestEmail } from "../helpers/funnel";
 import { deliverToMailbox, SITE_URL, testSubmissionDeps } from "../helpers/submissions";
-import { erasePerson } from "@/lib/console/privacy";
+import { erasePerson, exportPerson } from "@/lib/console/privacy";
 import { programCatalog } from "@/lib/content/program-catalog";
 import { seedPrograms } from "@/lib/content/seed-programs";
 import { submitLead } from "@/lib/leads/pipeline";
@@ -170,6 +170,10 @@ describe("the download link", () => {
     const { token } = await emailedToken(email);
     expect((await download(token)).status).toBe(200);
     const lead = await t.db.lead.findFirstOrThrow({ where: { email } });
+    // The person's export lists the link (its program, expiry and use), never its secret.
+    const exported = (await exportPerson(t.db, lead.contactId))!;
+    expect(exported.syllabusLinks).toMatchObject([{ leadId: lead.id, program: { slug: first.slug }, downloads: 1 }]);
+    expect(JSON.stringify(exported)).not.toContain(token);
     expect(await erasePerson(t.db, { contactId: lead.contactId, actorId: null })).not.toBeNull();
     expect(await t.db.syllabusLink.count({ where: { contactId: lead.contactId } })).toBe(0);
     expect((await download(token)).headers.get("location")).toBe("/syllabus/link?reason=unknown");
