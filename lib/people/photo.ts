@@ -1,8 +1,9 @@
 /**
  * Instructor photos: JPEG, PNG or WebP, at most PHOTO_MAX_BYTES. The type is read from the
  * file's first bytes, never from its name or the browser's Content-Type, so a renamed HTML
- * or SVG file is refused. The bytes are stored as uploaded (in the database, so every app
- * server can serve them) and served with the sniffed type.
+ * or SVG file is refused. The bytes are stored (in the database, so every app server can
+ * serve them) as uploaded, except that a JPEG's APP1 segments (EXIF and XMP: camera, time,
+ * often the GPS position) are dropped; they are served with the sniffed type.
  */
 
 export const PHOTO_MAX_BYTES = 512 * 1024;
@@ -37,7 +38,40 @@ export async function readPhotoUpload(value: FormDataEntryValue | null): Promise
   const bytes = new Uint8Array(await value.arrayBuffer());
   const contentType = sniffImageType(bytes);
   if (!contentType) return { kind: "invalid", message: PHOTO_TYPE_MESSAGE };
-  return { kind: "photo", contentType, bytes };
+  return { kind: "photo", contentType, bytes: contentType === "image/jpeg" ? withoutJpegMetadata(bytes) : bytes };
+}
+
+/**
+ * A JPEG without its APP1 segments (EXIF, XMP). Walks the marker segments up to the start of
+ * the image data (SOS), which is copied as it is; anything it cannot follow is returned
+ * unchanged rather than guessed at.
+ */
+export function withoutJpegMetadata(bytes: Uint8Array): Uint8Array {
+  const kept: Uint8Array[] = [bytes.subarray(0, 2)];
+  let i = 2;
+  while (i + 4 <= bytes.length) {
+    if (bytes[i] !== 0xff) return bytes;
+    const marker = bytes[i + 1];
+    if (marker === 0xff) {
+      i += 1; // fill byte
+      continue;
+    }
+    if (marker === 0xda) {
+      kept.push(bytes.subarray(i));
+      const out = new Uint8Array(kept.reduce((n, k) => n + k.length, 0));
+      let at = 0;
+      for (const k of kept) {
+        out.set(k, at);
+        at += k.length;
+      }
+      return out;
+    }
+    const end = i + 2 + ((bytes[i + 2] << 8) | bytes[i + 3]);
+    if (end > bytes.length) return bytes;
+    if (marker !== 0xe1) kept.push(bytes.subarray(i, end));
+    i = end;
+  }
+  return bytes;
 }
 
 /** The public URL of a stored photo. A new upload is a new row, so the URL can be cached for ever. */

@@ -140,6 +140,19 @@ describe("photo type check", () => {
     expect((await readPhotoUpload(file(justUnder, "ok.jpg", "image/jpeg"))).kind).toBe("photo");
   });
 
+  it("drops a JPEG's EXIF and XMP segments and keeps the rest byte for byte", async () => {
+    const app0 = [0xff, 0xe0, 0, 6, ...ascii("JFIF")];
+    const exif = [0xff, 0xe1, 0, 14, ...ascii("Exif"), 0, 0, ...ascii("GPS:51")];
+    const dqt = [0xff, 0xdb, 0, 4, 7, 7];
+    const scan = [0xff, 0xda, 0, 4, 1, 2, 0x55, 0xaa, 0xff, 0xd9];
+    const jpeg = bytes(0xff, 0xd8, ...app0, ...exif, ...dqt, ...scan);
+    const upload = await readPhotoUpload(file(jpeg, "me.jpg", "image/jpeg"));
+    expect(upload.kind === "photo" && [...upload.bytes]).toEqual([0xff, 0xd8, ...app0, ...dqt, ...scan]);
+    // Something it cannot follow is kept as it is.
+    const odd = bytes(0xff, 0xd8, 0xff, 0xe1, 0x40, 0, 1, 2);
+    expect([...(await readPhotoUpload(file(odd, "odd.jpg", "image/jpeg")).then((u) => (u.kind === "photo" ? u.bytes : new Uint8Array())))]).toEqual([...odd]);
+  });
+
   it("shows initials in place of a photo", () => {
     expect(initials("Priya Raman")).toBe("PR");
     expect(initials("  ada  de la  cruz ")).toBe("AC");
