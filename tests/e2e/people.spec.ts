@@ -79,7 +79,7 @@ for (const js of [true, false]) {
 test.describe("the outcomes report", () => {
   test("shows the sample label and each report's figures, computed from its counts", async ({ page }) => {
     const reports = await withDb((db) =>
-      db.outcomeReport.findMany({ where: { published: true, program: { published: true } }, include: { program: { select: { slug: true } } } }),
+      db.outcomeReport.findMany({ where: { sample: true, published: true, program: { published: true } }, include: { program: { select: { slug: true } } } }),
     );
     expect(reports.length).toBeGreaterThan(0);
     await page.goto("/outcomes");
@@ -110,35 +110,69 @@ test.describe("the outcomes report", () => {
   });
 });
 
-test.describe("student stories", () => {
-  test.use({ storageState: storageState("staff") });
+for (const js of [true, false]) {
+  test.describe(`student stories and outcomes reports with JavaScript ${js ? "on" : "off"}`, () => {
+    test.use({ storageState: storageState("staff"), javaScriptEnabled: js });
 
-  test("only a story with consent recorded and published is shown, with who recorded the consent", async ({ page }) => {
-    const shown = `Shown story ${unique()}`;
-    const hidden = `Unconsented story ${unique()}`;
-    for (const [headline, consent] of [
-      [shown, true],
-      [hidden, false],
-    ] as const) {
-      await page.goto("/console/stories/new");
-      await page.getByLabel("Student's name as published").fill("Dana K.");
-      await page.getByLabel("Program", { exact: true }).selectOption({ label: "Data Analytics" });
-      await page.getByLabel("Date", { exact: true }).fill("2026-09-01");
-      await page.getByLabel("Headline", { exact: true }).fill(headline);
-      await page.getByLabel("Story", { exact: true }).fill("I was a nurse.\n\nNow I write SQL every day.");
-      if (consent) {
-        await page.getByLabel("The student gave consent to publish this story").check();
-        await page.getByLabel("Published on /stories").check();
+    test("only a story with consent recorded and published is shown, with who recorded the consent", async ({ page }) => {
+      const shown = `Shown story ${unique()}`;
+      const hidden = `Unconsented story ${unique()}`;
+      for (const [headline, consent] of [
+        [shown, true],
+        [hidden, false],
+      ] as const) {
+        await page.goto("/console/stories/new");
+        await page.getByLabel("Student's name as published").fill("Dana K.");
+        await page.getByLabel("Program", { exact: true }).selectOption({ label: "Data Analytics" });
+        await page.getByLabel("Date", { exact: true }).fill("2026-09-01");
+        await page.getByLabel("Headline", { exact: true }).fill(headline);
+        await page.getByLabel("Story", { exact: true }).fill("I was a nurse.\n\nNow I write SQL every day.");
+        if (consent) {
+          await page.getByLabel("The student gave consent to publish this story").check();
+          await page.getByLabel("Published on /stories").check();
+        }
+        await page.getByRole("button", { name: "Add story" }).click();
+        await expect(page).toHaveURL(/\/console\/stories\/[a-z0-9]+\?saved=1$/);
+        if (consent) await expect(page.locator("main")).toContainText("by Sam Staff <staff-e2e@loomstack.example>");
       }
-      await page.getByRole("button", { name: "Add story" }).click();
-      await expect(page).toHaveURL(/\/console\/stories\/[a-z0-9]+\?saved=1$/);
-      if (consent) await expect(page.locator("main")).toContainText("by Sam Staff <staff-e2e@loomstack.example>");
-    }
-    await page.goto("/stories");
-    await expect(page.getByRole("heading", { name: shown })).toBeVisible();
-    await expect(page.getByRole("heading", { name: hidden })).toHaveCount(0);
+      await page.goto("/stories");
+      await expect(page.getByRole("heading", { name: shown })).toBeVisible();
+      await expect(page.getByRole("heading", { name: hidden })).toHaveCount(0);
+    });
+
+    test("staff add an outcomes report: contradictory counts are refused by the field, then /outcomes shows the computed figures", async ({ page }) => {
+      const label = `E2E graduates ${js ? "js" : "nojs"} ${unique()}`;
+      await page.goto("/console/outcomes/new");
+      await page.getByLabel("Program", { exact: true }).selectOption({ label: "Data Analytics" });
+      await page.getByLabel("Cohorts covered").fill(label);
+      // An old period, so the program page's line keeps showing the latest (seeded) report.
+      await page.getByLabel("Reporting period: first graduation date").fill("2020-01-01");
+      await page.getByLabel("Reporting period: last graduation date").fill("2020-06-30");
+      await page.getByLabel("Graduates", { exact: true }).fill("20");
+      await page.getByLabel("Job-seeking graduates").fill("16");
+      await page.getByLabel("Hired in field within 90 days").fill("8");
+      await page.getByLabel("Hired in field within 180 days").fill("17");
+      await page.getByLabel(/Reported starting salaries/).fill("70000\n60,000\n90000\n80000");
+      await page.getByLabel("Methodology").fill("Counted as the CIRR standard counts.");
+      await page.getByRole("button", { name: "Add report" }).click();
+      await expect(page.getByText("Hired within 180 days cannot be more than the 16 job-seeking graduates.")).toBeVisible();
+      await expect(page.getByLabel("Hired in field within 180 days")).toHaveAttribute("aria-invalid", "true");
+      expect(await withDb((db) => db.outcomeReport.count({ where: { cohortLabel: label } }))).toBe(0);
+
+      await page.getByLabel("Hired in field within 180 days").fill("12");
+      await page.getByRole("button", { name: "Add report" }).click();
+      await expect(page).toHaveURL(/\/console\/outcomes\/[a-z0-9]+\?saved=1$/);
+      await expect(page.getByRole("status")).toContainText("Report saved. The public pages show it now.");
+
+      await page.goto("/outcomes");
+      const section = page.locator("section[id^=report-]").filter({ has: page.getByRole("heading", { name: `Data Analytics: ${label}` }) });
+      await expect(section).toContainText("75% of job-seeking graduates"); // 12 of 16
+      await expect(section).toContainText("80% of graduates"); // 16 of 20
+      await expect(section).toContainText("$75,000 a year"); // the middle two of 60, 70, 80, 90 thousand
+      await expect(section).not.toContainText("Sample data");
+    });
   });
-});
+}
 
 test("no people page, story or program page marks anything up as Review or AggregateRating", async ({ page }) => {
   for (const path of ["/about", "/outcomes", "/stories", "/programs/data-analytics"]) {

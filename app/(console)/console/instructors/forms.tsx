@@ -36,6 +36,9 @@ export function InstructorForm({
   photoHint: string;
 }) {
   const [state, action, pending] = useActionState(saveInstructorAction, IDLE);
+  // React resets the form after each post, and a <select> goes back to the option it was
+  // mounted with: remount it when a post comes back, so it keeps the value that was sent.
+  const remount = (name: string) => (state.status === "error" ? `${name}:${state.values[name] ?? ""}` : name);
   const field = (name: Exclude<keyof InstructorValues, "published" | "programIds">) => boundField(state, `instructor-${name}`, name, saved[name]);
   const published = state.status === "error" ? state.values.published === "on" : saved.published;
   const ticked = new Set(state.status === "error" ? (state.values.programIds ?? "").split(",") : saved.programIds);
@@ -47,7 +50,7 @@ export function InstructorForm({
       <div className="grid gap-5 md:grid-cols-2">
         <TextInput {...field("name")} label="Name" maxLength={limits.name} autoComplete="off" />
         <TextInput {...field("role")} label="Role" hint="e.g. “Lead instructor, Data Analytics”." maxLength={limits.role} />
-        <Select {...field("kind")} label="Shown as" options={kindOptions} />
+        <Select key={remount("kind")} {...field("kind")} label="Shown as" options={kindOptions} />
         <TextInput {...field("sortOrder")} label="Position" hint="Lower numbers come first." type="number" inputMode="numeric" min={0} max={limits.sortOrder} />
       </div>
       <TextArea {...field("bio")} label="Short bio" hint={`Two or three sentences, under ${limits.bio} characters.`} rows={4} maxLength={limits.bio} />

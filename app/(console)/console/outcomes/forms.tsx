@@ -26,6 +26,9 @@ type Option = { value: string; label: string };
 
 export function OutcomeReportForm({ reportId, version, saved, programs }: { reportId?: string; version?: string; saved: OutcomeValues; programs: Option[] }) {
   const [state, action, pending] = useActionState(saveOutcomeReportAction, IDLE);
+  // React resets the form after each post, and a <select> goes back to the option it was
+  // mounted with: remount it when a post comes back, so it keeps the value that was sent.
+  const remount = (name: string) => (state.status === "error" ? `${name}:${state.values[name] ?? ""}` : name);
   const field = (name: Exclude<keyof OutcomeValues, "sample" | "published">) => boundField(state, `outcome-${name}`, name, saved[name]);
   const box = (name: "sample" | "published") => (state.status === "error" ? state.values[name] === "on" : saved[name]);
   const hidden: Record<string, string> = reportId ? { reportId, version: version ?? "" } : {};
@@ -33,7 +36,7 @@ export function OutcomeReportForm({ reportId, version, saved, programs }: { repo
   return (
     <ConsoleForm action={action} state={state} hidden={hidden} noValidate className="mt-6 space-y-5">
       <div className="grid gap-5 md:grid-cols-2">
-        <Select {...field("programId")} label="Program" options={[{ value: "", label: "Choose a program" }, ...programs]} />
+        <Select key={remount("programId")} {...field("programId")} label="Program" options={[{ value: "", label: "Choose a program" }, ...programs]} />
         <TextInput {...field("cohortLabel")} label="Cohorts covered" hint="e.g. “Cohorts graduating January to June 2026”." />
         <TextInput {...field("periodStart")} label="Reporting period: first graduation date" type="date" />
         <TextInput {...field("periodEnd")} label="Reporting period: last graduation date" type="date" />

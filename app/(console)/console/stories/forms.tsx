@@ -25,6 +25,9 @@ export function StoryForm({
   consentNote: string;
 }) {
   const [state, action, pending] = useActionState(saveStoryAction, IDLE);
+  // React resets the form after each post, and a <select> goes back to the option it was
+  // mounted with: remount it when a post comes back, so it keeps the value that was sent.
+  const remount = (name: string) => (state.status === "error" ? `${name}:${state.values[name] ?? ""}` : name);
   const field = (name: Exclude<keyof StoryValues, "consent" | "published">) => boundField(state, `story-${name}`, name, saved[name]);
   const box = (name: "consent" | "published") => (state.status === "error" ? state.values[name] === "on" : saved[name]);
   const hidden: Record<string, string> = storyId ? { storyId, version: version ?? "" } : {};
@@ -32,7 +35,7 @@ export function StoryForm({
     <ConsoleForm action={action} state={state} hidden={hidden} noValidate className="mt-6 space-y-5">
       <div className="grid gap-5 md:grid-cols-3">
         <TextInput {...field("studentName")} label="Student's name as published" hint="As the student agreed, e.g. “Dana K.”." autoComplete="off" />
-        <Select {...field("programId")} label="Program" options={[{ value: "", label: "Choose a program" }, ...programs]} />
+        <Select key={remount("programId")} {...field("programId")} label="Program" options={[{ value: "", label: "Choose a program" }, ...programs]} />
         <TextInput {...field("storyDate")} label="Date" type="date" />
       </div>
       <TextInput {...field("headline")} label="Headline" />
