@@ -42,6 +42,6 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages only: not static assets, images, Open Graph cards or machine-readable files.
-  matcher: ["/((?!_next/|og/|icon.svg|favicon.ico|robots.txt|sitemap.xml|api/).*)"],
+  // Pages only: not static assets, images, people photos, Open Graph cards or machine-readable files.
+  matcher: ["/((?!_next/|og/|photos/|icon.svg|favicon.ico|robots.txt|sitemap.xml|api/).*)"],
 };

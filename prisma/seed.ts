@@ -3,12 +3,15 @@ import { createDb } from "../lib/db";
 
 loadDotEnv();
 import { seedPrograms } from "../lib/content/seed-programs";
+import { seedPeople } from "../lib/people/seed";
 
 async function main() {
   const db = createDb();
   try {
     const result = await seedPrograms(db);
     console.log(`Seeded ${result.programs} programs, ${result.cohorts} cohorts, ${result.paymentOptions} payment options.`);
+    const people = await seedPeople(db);
+    console.log(`Seeded ${people.people} instructors and advisors, ${people.reports} sample outcomes reports.`);
   } finally {
     await db.$disconnect();
   }

@@ -17,6 +17,9 @@ const NAV = [
   { href: "/console/leads", label: "Leads" },
   { href: "/console/referrals", label: "Referrals" },
   { href: "/console/programs", label: "Programs" },
+  { href: "/console/instructors", label: "Instructors" },
+  { href: "/console/outcomes", label: "Outcomes" },
+  { href: "/console/stories", label: "Stories" },
   { href: "/console/subscribers", label: "Subscribers" },
   { href: "/mailbox", label: "Outbox" },
 ] as const;

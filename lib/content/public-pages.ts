@@ -3,6 +3,7 @@ import type { Db } from "../db";
 import { LEGAL_DOCS, LEGAL_DOCUMENTS, currentVersion, legalDocumentPath } from "../legal/registry";
 import { FORM_PAGES } from "./form-pages";
 import { listPrograms } from "./programs";
+import { listPeoplePages } from "../people/pages";
 
 export type PublicPage = {
   path: string;
@@ -73,5 +74,6 @@ export async function listPublicPages(db: Db): Promise<PublicPage[]> {
       lastModified: currentVersion(doc).effectiveAt,
       priority: 0.3,
     })),
+    ...(await listPeoplePages(db, LAUNCH)),
   ];
 }

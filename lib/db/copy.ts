@@ -58,6 +58,11 @@ export const COPY_RULES: Record<ModelName, CopyRule> = {
   RateLimit: { copy: true, pageBy: "id" },
   // Syllabus download links (issue 15): live ones keep working after the move.
   SyllabusLink: { copy: true, pageBy: "id" },
+  Instructor: { copy: true, pageBy: "id" },
+  PersonPhoto: { copy: true, pageBy: "id" },
+  InstructorProgram: { copy: true, pageBy: "id" },
+  OutcomeReport: { copy: true, pageBy: "id" },
+  StudentStory: { copy: true, pageBy: "id" },
 };
 
 export const DEFAULT_BATCH_SIZE = 1000;
@@ -427,6 +432,8 @@ export function inserter(m: Pick<ModelInfo, "model" | "table" | "fields">, types
 export function toParameter(v: unknown): unknown {
   if (v instanceof Date) return v.toISOString();
   if (typeof v === "bigint") return v.toString();
+  // Bytes (people photos): pg writes a Buffer in an array parameter as bytea hex, not a plain Uint8Array.
+  if (v instanceof Uint8Array && !Buffer.isBuffer(v)) return Buffer.from(v);
   return v;
 }
 

@@ -9,8 +9,9 @@ import { withAttribution } from "@/lib/attribution";
 import { db } from "@/lib/db";
 import { formatCohortDate, formatMoney, getProgram, listPrograms, PROGRAM_PAGES_REVALIDATE_SECONDS, type ProgramView } from "@/lib/content/programs";
 import { breadcrumbJsonLd, courseJsonLd, jsonLdGraph, organizationJsonLd } from "@/lib/seo/json-ld";
+import { ProgramPeopleAndOutcomes, programPeopleAndOutcomes, type ProgramPeopleProps } from "@/components/people/program-people";
 
-type Props = { program: ProgramView };
+type Props = { program: ProgramView } & ProgramPeopleProps;
 
 export const getStaticPaths: GetStaticPaths = async () => ({
   paths: (await listPrograms(db())).map((p) => ({ params: { slug: p.slug } })),
@@ -21,13 +22,13 @@ export const getStaticPaths: GetStaticPaths = async () => ({
 export const getStaticProps: GetStaticProps<Props, { slug: string }> = async ({ params }) => {
   const program = params ? await getProgram(db(), params.slug) : null;
   if (!program) return { notFound: true, revalidate: 60 };
-  return { props: { program }, revalidate: PROGRAM_PAGES_REVALIDATE_SECONDS };
+  return { props: { program, ...(await programPeopleAndOutcomes(db(), program.slug)) }, revalidate: PROGRAM_PAGES_REVALIDATE_SECONDS };
 };
 
 // Static HTML with no JavaScript (see pages/_app.tsx).
 export const config = { unstable_runtimeJS: false, runtime: "nodejs" };
 
-export default function ProgramPage({ program }: Props) {
+export default function ProgramPage({ program, instructors, outcome }: Props) {
   const path = `/programs/${program.slug}`;
   const crumbs = [
     { name: "Home", path: "/" },
@@ -218,6 +219,8 @@ export default function ProgramPage({ program }: Props) {
             )}
           </section>
         </div>
+
+        <ProgramPeopleAndOutcomes instructors={instructors} outcome={outcome} />
 
         <CallToAction
           id="program-refer"

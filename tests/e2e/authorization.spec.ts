@@ -13,7 +13,7 @@ import { storageState } from "./staff";
 
 type Expect = "ok" | "admin-only";
 type Route = { pattern: string; kind: "page" | "route"; access: Expect; path: (ids: Ids) => string };
-type Ids = { leadId: string; contactId: string; messageId: string; userId: string };
+type Ids = { leadId: string; contactId: string; messageId: string; userId: string; instructorId: string; reportId: string; storyId: string };
 
 /**
  * A console page or route handler by its folder under app/(console) (with its [params]), who
@@ -37,6 +37,15 @@ const ROUTES: Route[] = [
   page("/console/subscribers"),
   page("/console/programs"),
   page("/console/programs/[slug]", "ok", () => "/console/programs/data-analytics"),
+  page("/console/instructors"),
+  page("/console/instructors/new"),
+  page("/console/instructors/[id]", "ok", (i) => `/console/instructors/${i.instructorId}`),
+  page("/console/outcomes"),
+  page("/console/outcomes/new"),
+  page("/console/outcomes/[id]", "ok", (i) => `/console/outcomes/${i.reportId}`),
+  page("/console/stories"),
+  page("/console/stories/new"),
+  page("/console/stories/[id]", "ok", (i) => `/console/stories/${i.storyId}`),
   page("/console/staff", "admin-only"),
   page("/console/staff/[id]", "admin-only", (i) => `/console/staff/${i.userId}`),
   page("/console/settings", "admin-only"),
@@ -79,7 +88,21 @@ test.beforeAll(async () => {
       },
     });
     const user = await db.user.findFirstOrThrow({ where: { email: { contains: "staff" } } });
-    ids = { leadId: lead.id, contactId: contact.id, messageId: message.id, userId: user.id };
+    // The seed adds people and outcomes reports, but no story (a story needs consent): make one.
+    const instructor = await db.instructor.findFirstOrThrow();
+    const report = await db.outcomeReport.findFirstOrThrow();
+    const story = await db.studentStory.create({
+      data: { studentName: "Matrix Student", programId: report.programId, storyDate: new Date("2026-09-01"), headline: "Matrix story", body: "b" },
+    });
+    ids = {
+      leadId: lead.id,
+      contactId: contact.id,
+      messageId: message.id,
+      userId: user.id,
+      instructorId: instructor.id,
+      reportId: report.id,
+      storyId: story.id,
+    };
   } finally {
     await db.$disconnect();
   }

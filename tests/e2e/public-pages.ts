@@ -6,8 +6,9 @@ import { LEGAL_DOCS, legalDocumentPath } from "../../lib/legal/registry";
 export const guidePaths = guide.sections.map((s) => (s.slug ? `/careers/${guide.slug}/${s.slug}` : `/careers/${guide.slug}`));
 export const programPaths = programCatalog.map((p) => `/programs/${p.slug}`);
 export const legalPaths = LEGAL_DOCS.map(legalDocumentPath);
+export const peoplePaths = ["/about", "/outcomes", "/stories"];
 /** Content pages: static HTML with no JavaScript. */
-export const contentPaths = ["/", "/programs", ...programPaths, "/careers", ...guidePaths, ...legalPaths];
+export const contentPaths = ["/", "/programs", ...programPaths, "/careers", ...guidePaths, ...legalPaths, ...peoplePaths];
 /** Form pages: the only public pages that load JavaScript (React, react-hook-form, zod). */
 export const formPaths = ["/apply", "/quote", "/refer", "/newsletter", "/call-back", "/syllabus"];
 export const publicPaths = [...contentPaths, ...formPaths];
@@ -20,5 +21,7 @@ export function expectedJsonLdTypes(path: string): string[] {
   if (path === "/") return ["EducationalOrganization", "WebSite"];
   if (formPaths.includes(path)) return [];
   if (legalPaths.includes(path)) return ["WebPage", "BreadcrumbList"];
+  if (path === "/about") return ["AboutPage", "EducationalOrganization", "BreadcrumbList"];
+  if (peoplePaths.includes(path)) return ["WebPage", "BreadcrumbList"];
   return ["BreadcrumbList"];
 }

@@ -229,6 +229,44 @@ const RULES: Record<string, Rule> = {
     {},
     (p, c) => !p.paymentOptions.some((o) => o.id === c.optionId),
   ),
+  "app/(console)/console/instructors/actions.ts#saveInstructorAction": {
+    permission: "content:edit",
+    allowed: ["admin", "staff"],
+    setup: async () => ({ name: `Matrix Instructor ${randomUUID().slice(0, 8)}` }),
+    call: (a, c) => a(IDLE, fd({ kind: "instructor", name: c.name, role: "Instructor", bio: "Teaches.", sortOrder: "1", published: "on" })),
+    done: async (c) => (await t.db.instructor.count({ where: { name: c.name } })) === 1,
+  },
+  "app/(console)/console/outcomes/actions.ts#saveOutcomeReportAction": {
+    permission: "content:edit",
+    allowed: ["admin", "staff"],
+    setup: async () => ({ ...(await makeProgram()), label: `Matrix report ${randomUUID().slice(0, 8)}` }),
+    call: (a, c) =>
+      a(
+        IDLE,
+        fd({
+          programId: c.programId,
+          cohortLabel: c.label,
+          periodStart: "2026-01-01",
+          periodEnd: "2026-06-30",
+          graduates: "10",
+          jobSeeking: "8",
+          hiredWithin90: "4",
+          hiredWithin180: "6",
+          salaries: "70000",
+          methodology: "m",
+          published: "on",
+        }),
+      ),
+    done: async (c) => (await t.db.outcomeReport.count({ where: { cohortLabel: c.label } })) === 1,
+  },
+  "app/(console)/console/stories/actions.ts#saveStoryAction": {
+    permission: "content:edit",
+    allowed: ["admin", "staff"],
+    setup: async () => ({ ...(await makeProgram()), headline: `Matrix story ${randomUUID().slice(0, 8)}` }),
+    call: (a, c) =>
+      a(IDLE, fd({ studentName: "Dana K.", programId: c.programId, storyDate: "2026-09-01", headline: c.headline, body: "b", consent: "on", published: "on" })),
+    done: async (c) => (await t.db.studentStory.count({ where: { headline: c.headline } })) === 1,
+  },
   "app/(console)/console/settings/actions.ts#saveRecipientsAction": {
     permission: "settings:manage",
     allowed: ["admin"],

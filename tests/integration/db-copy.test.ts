@@ -29,6 +29,7 @@ import {
 } from "@/lib/db/copy";
 import { createAuth, createStaffUser } from "@/lib/auth/auth";
 import { seedPrograms } from "@/lib/content/seed-programs";
+import { seedPeople } from "@/lib/people/seed";
 import { createMemoryRateLimiter } from "@/lib/rate-limit";
 import { submitLead, type SubmissionDeps } from "@/lib/leads/pipeline";
 import type { FormType } from "@/lib/leads/form-types";
@@ -132,6 +133,24 @@ async function seed(db: Db): Promise<Seeded> {
     data: { id: randomUUID(), identifier: "reset-password:ada", value: "tok-" + randomUUID(), expiresAt: new Date("2026-12-01T00:00:00.001Z") },
   });
   await db.rateLimit.create({ data: { id: randomUUID(), key: "203.0.113.99/sign-in/email", count: 3, lastRequest: BIG } });
+  // People, outcomes and stories (issue 15): the seeded people and sample reports, a photo's bytes
+  // (every byte value, so an encoding slip shows) and a consented story.
+  await seedPeople(db);
+  const photo = await db.personPhoto.create({ data: { contentType: "image/png", bytes: Buffer.from(Array.from({ length: 256 }, (_, i) => i)), size: 256 } });
+  await db.instructor.updateMany({ where: { name: "Priya Raman" }, data: { photoId: photo.id, photoAlt: UNICODE.emoji } });
+  await db.studentStory.create({
+    data: {
+      studentName: UNICODE.zoe,
+      programId: cohort.programId,
+      storyDate: new Date("2026-09-01"),
+      headline: "h",
+      body: NOTE,
+      consent: true,
+      consentRecordedAt: new Date(),
+      consentRecordedBy: "Ada",
+      published: true,
+    },
+  });
 
   expect(
     await saveStaffRecipientSettings(db, { enroll: "admissions@loomstack.example, ada.admin@loomstack.example", quote: "sales@loomstack.example" }, admin.id),
@@ -625,7 +644,7 @@ describe("npx tsx scripts/db-copy.ts", () => {
     expect(first.stderr).not.toMatch(/Refused|Failed/);
     expect(first.status).toBe(0);
     expect(first.stdout).toContain("Migrating the target (prisma migrate deploy");
-    expect(first.stdout).toMatch(/Copying 21 models in this order: Program, Cohort, PaymentOption, .*User, Contact \(referredById in a second pass\), Lead\b/);
+    expect(first.stdout).toMatch(/Copying 26 models in this order: Program, Cohort, PaymentOption, .*User, Contact \(referredById in a second pass\), Lead\b/);
     expect(first.stdout).toMatch(/Copied \d+ rows in [\d.]+ s/);
     expect(first.stdout).toMatch(/^EmailMessage\s+\d+\s+\d+\s+\d+\s+ok$/m);
     expect(first.stdout).toContain("counts and rows match");
