@@ -2,6 +2,7 @@ import type { ComponentType } from "react";
 import type { MDXProps } from "mdx/types";
 import { findLegalVersion, type LegalDoc } from "@/lib/legal/registry";
 import PrivacyV1 from "./privacy/v1.mdx";
+import PrivacyV2 from "./privacy/v2.mdx";
 import TermsV1 from "./terms/v1.mdx";
 import ReferralTermsV1 from "./referral-terms/v1.mdx";
 
@@ -12,6 +13,7 @@ import ReferralTermsV1 from "./referral-terms/v1.mdx";
  */
 const texts: Record<string, ComponentType<MDXProps>> = {
   "privacy/v1.mdx": PrivacyV1,
+  "privacy/v2.mdx": PrivacyV2,
   "terms/v1.mdx": TermsV1,
   "referral-terms/v1.mdx": ReferralTermsV1,
 };

@@ -42,6 +42,7 @@ export type LegalVersionEntry = {
 /** Every published version, oldest first within each document. */
 export const LEGAL_VERSIONS: readonly LegalVersionEntry[] = [
   { doc: "privacy", version: 1, effective: "2026-10-01", changes: "First version." },
+  { doc: "privacy", version: 2, effective: "2026-12-06", changes: "Adds syllabus requests, event sign-ups and article comments." },
   { doc: "terms", version: 1, effective: "2026-10-01", changes: "First version." },
   { doc: "referral-terms", version: 1, effective: "2026-10-01", changes: "First version." },
 ];

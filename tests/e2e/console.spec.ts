@@ -60,11 +60,11 @@ test.describe("working leads", () => {
 
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Cora Console${tag}`);
     await expect(page.getByText(`e2e-${tag}`)).toBeVisible();
-    // The consent links the exact privacy notice agreed to (version 1 is in force). One
-    // submission, so no list of submissions and one link.
-    const agreed = page.getByRole("link", { name: "Privacy notice, version 1" });
+    // The consent links the exact privacy notice agreed to (version 2 has been in force since
+    // 6 December 2026). One submission, so no list of submissions and one link.
+    const agreed = page.getByRole("link", { name: "Privacy notice, version 2" });
     await expect(agreed).toHaveCount(1);
-    await expect(agreed).toHaveAttribute("href", "/privacy/v/1");
+    await expect(agreed).toHaveAttribute("href", "/privacy/v/2");
 
     // Lost needs a reason, shown next to the field.
     await page.getByLabel("Status").selectOption("lost");

@@ -10,12 +10,15 @@ const t = createTestDb();
 const deps = testSubmissionDeps(t.db);
 afterAll(() => t.cleanup());
 
-// The first privacy notice and referral terms took effect at 00:00 UTC on 1 October 2026
-// (lib/legal/registry.ts). The expected numbers are written here, not looked up, so a
-// registry that answered wrongly would fail this test.
+// The first privacy notice and referral terms took effect at 00:00 UTC on 1 October 2026,
+// the second privacy notice at 00:00 UTC on 6 December 2026 (lib/legal/registry.ts). The
+// expected numbers are written here, not looked up, so a registry that answered wrongly
+// would fail this test.
 const BEFORE_FIRST_NOTICE = new Date("2026-09-30T23:59:59Z");
 const FIRST_NOTICE_TAKES_EFFECT = new Date("2026-10-01T00:00:00Z");
-const LATER = new Date("2026-12-06T10:00:00Z");
+const LATER = new Date("2026-11-20T10:00:00Z");
+const LAST_MOMENT_OF_FIRST_NOTICE = new Date("2026-12-05T23:59:59.999Z");
+const SECOND_NOTICE_TAKES_EFFECT = new Date("2026-12-06T00:00:00Z");
 
 async function submitAt(now: Date, formType: FormType, raw: Record<string, unknown>) {
   const out = await submitLead(deps, formType, { consent: "on", submissionToken: randomUUID(), ...raw }, { ip: "203.0.113.9", now });
@@ -37,6 +40,15 @@ describe("the privacy notice version stored with a consent", () => {
   it("is the first version from the first instant of its effective day", async () => {
     const { lead } = await submitAt(FIRST_NOTICE_TAKES_EFFECT, "newsletter", { email: "on-the-day@example.com" });
     expect(lead.privacyVersion).toBe(1);
+  });
+
+  it("moves to the second version at the first instant of its effective day, and the console links it", async () => {
+    const before = await submitAt(LAST_MOMENT_OF_FIRST_NOTICE, "newsletter", { email: "eve-of-v2@example.com" });
+    expect(before.lead.privacyVersion).toBe(1);
+    const after = await submitAt(SECOND_NOTICE_TAKES_EFFECT, "newsletter", { email: "day-of-v2@example.com" });
+    expect(after.lead.privacyVersion).toBe(2);
+    expect(after.submission.privacyVersion).toBe(2);
+    expect(consentDocumentLinks(after.lead).map((l) => l.href)).toEqual(["/privacy/v/2"]);
   });
 
   it("is empty for a consent given before any notice took effect", async () => {
