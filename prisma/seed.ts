@@ -3,12 +3,15 @@ import { createDb } from "../lib/db";
 
 loadDotEnv();
 import { seedPrograms } from "../lib/content/seed-programs";
+import { seedEvents } from "../lib/events/seed-events";
 
 async function main() {
   const db = createDb();
   try {
     const result = await seedPrograms(db);
     console.log(`Seeded ${result.programs} programs, ${result.cohorts} cohorts, ${result.paymentOptions} payment options.`);
+    const events = await seedEvents(db);
+    console.log(`Seeded ${events.events} sample events.`);
   } finally {
     await db.$disconnect();
   }

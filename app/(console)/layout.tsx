@@ -17,6 +17,7 @@ const NAV = [
   { href: "/console/leads", label: "Leads" },
   { href: "/console/referrals", label: "Referrals" },
   { href: "/console/programs", label: "Programs" },
+  { href: "/console/events", label: "Events" },
   { href: "/console/subscribers", label: "Subscribers" },
   { href: "/mailbox", label: "Outbox" },
 ] as const;

@@ -3,6 +3,7 @@ import type { Db } from "../db";
 import { LEGAL_DOCS, LEGAL_DOCUMENTS, currentVersion, legalDocumentPath } from "../legal/registry";
 import { FORM_PAGES } from "./form-pages";
 import { listPrograms } from "./programs";
+import { listUpcomingEvents } from "../events/public";
 
 export type PublicPage = {
   path: string;
@@ -22,6 +23,7 @@ const LAUNCH = new Date("2026-10-01T00:00:00Z");
  */
 export async function listPublicPages(db: Db): Promise<PublicPage[]> {
   const programs = await listPrograms(db);
+  const events = await listUpcomingEvents(db);
   const latestGuideUpdate = guides.flatMap((g) => g.sections.map((s) => new Date(s.updated))).reduce((a, b) => (a > b ? a : b), LAUNCH);
   const latestProgramUpdate = programs.map((p) => new Date(p.updatedAt)).reduce((a, b) => (a > b ? a : b), LAUNCH);
   return [
@@ -72,6 +74,14 @@ export async function listPublicPages(db: Db): Promise<PublicPage[]> {
       title: LEGAL_DOCUMENTS[doc].title,
       lastModified: currentVersion(doc).effectiveAt,
       priority: 0.3,
+    })),
+    { path: "/events", eyebrow: "Events", title: "Info sessions and open houses", lastModified: LAUNCH, priority: 0.6 },
+    ...events.map((e) => ({
+      path: `/events/${e.slug}`,
+      eyebrow: `Event · ${e.shortWhen}`,
+      title: e.title,
+      lastModified: new Date(e.updatedAt),
+      priority: 0.6,
     })),
   ];
 }

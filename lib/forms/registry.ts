@@ -1,5 +1,6 @@
 import { callbackForm } from "./callback/definition";
 import { enrollForm } from "./enroll/definition";
+import { eventForm } from "./event/definition";
 import { inviteForm } from "./invite/definition";
 import { newsletterForm } from "./newsletter/definition";
 import { quoteForm } from "./quote/definition";
@@ -19,6 +20,7 @@ export const FORMS = {
   callback: callbackForm,
   redemption: redemptionForm,
   invite: inviteForm,
+  event: eventForm,
 } as const;
 
 export type LeadType = keyof typeof FORMS;

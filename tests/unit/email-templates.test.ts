@@ -62,6 +62,24 @@ const KEY_FACTS: { [T in EmailTemplate]: string[] } = {
     "Nothing is filed until you confirm",
   ],
   "invite-confirmation": ["Sam Carter", "Thanks for your interest", "within two working days", "Invited by", "Rita Moreno"],
+  "event-confirmation": [
+    "Ada Park",
+    "You have a seat.",
+    "Info session: Full-stack web development",
+    "6:00 PM to 7:00 PM Eastern Standard Time (New York time)",
+    "https://meet.example.com/loomstack-info",
+    "/calendar.ics",
+    "Cancel my seat",
+    "a reminder the day before and one hour before",
+  ],
+  "event-update": [
+    "Ada Park",
+    "A seat freed up: it is yours",
+    "You now have a seat",
+    "Info session: Full-stack web development",
+    "/calendar.ics",
+    "Cancel my seat",
+  ],
   "staff-new-lead": [
     "Enrollment application",
     "Ada Lovelace",
@@ -135,6 +153,8 @@ describe("email templates", () => {
       "staff-new-lead": "New lead: Enrollment application — Ada Lovelace",
       "ownership-link": "Confirm your points request",
       "invite-confirmation": "Thanks for your interest in Loomstack Academy",
+      "event-confirmation": "Your seat: Info session: Full-stack web development",
+      "event-update": "You have a seat: Info session: Full-stack web development",
     });
   });
 
@@ -172,6 +192,8 @@ describe("email templates", () => {
       "staff-new-lead": { ...sample("staff-new-lead").data, name: evil, email: evil, phone: evil, summary: evilRows, attribution: evilRows },
       "ownership-link": { ...sample("ownership-link").data, name: evil, summary: evilRows },
       "invite-confirmation": { ...sample("invite-confirmation").data, name: evil, summary: evilRows },
+      "event-confirmation": { ...sample("event-confirmation").data, name: evil, summary: evilRows },
+      "event-update": { ...sample("event-update").data, name: evil },
     };
     for (const t of EMAIL_TEMPLATES) {
       const { html, text } = await renderEmail(t, cases[t] as never, ctx);

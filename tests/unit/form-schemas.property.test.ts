@@ -103,6 +103,12 @@ const SPECS: Record<FormType, Record<string, Spec>> = {
     details: { t: "text", max: LIMITS.message, optional: true, multiline: true },
     consent: { t: "consent" },
   },
+  event: {
+    eventSlug: { t: "slug" },
+    name: { t: "text", max: LIMITS.name },
+    email: { t: "email" },
+    consent: { t: "consent" },
+  },
 };
 
 const FRIEND_SPEC: Record<string, Spec> = {
