@@ -66,11 +66,12 @@ const KEY_FACTS: { [T in EmailTemplate]: string[] } = {
     "Ada Park",
     "You have a seat.",
     "Info session: Full-stack web development",
-    "6:00 PM to 7:00 PM Eastern Standard Time (New York time)",
+    "Thursday, December 10, 2026",
     "https://meet.example.com/loomstack-info",
     "/calendar.ics",
     "Cancel my seat",
     "a reminder the day before and one hour before",
+    "cancel with the link below",
   ],
   "event-update": [
     "Ada Park",

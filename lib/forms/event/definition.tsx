@@ -18,6 +18,16 @@ const SEAT_STEPS = [
   "We have emailed you the details, a calendar file and a link to cancel if your plans change.",
   "We send a reminder the day before and one hour before the start.",
 ];
+/** The emails' own steps: the calendar file and the cancel link are below them. */
+const SEAT_EMAIL_STEPS = [
+  "Add the event to your calendar with the file below.",
+  "We send a reminder the day before and one hour before the start.",
+  "If you cannot come, cancel with the link below so the next person on the waitlist gets your seat.",
+];
+const WAITLIST_EMAIL_STEPS = [
+  "If a seat frees up, it goes to the next person on the waitlist, and we email them at once.",
+  "If you no longer want a seat, leave the waitlist with the link below.",
+];
 const WAITLIST_STEPS = [
   "If a seat frees up, it goes to the next person on the waitlist, and we email them at once.",
   "We have emailed you the details and a link to leave the waitlist.",
@@ -87,7 +97,7 @@ export const eventForm = {
     title: "Your RSVP",
     intro: "Thank you for your RSVP.",
     summaryTitle: "What you sent us",
-    steps: (d) => (rsvpFrom(d.rsvp)?.status === "going" ? SEAT_STEPS : WAITLIST_STEPS),
+    steps: (d) => (rsvpFrom(d.rsvp)?.status === "going" ? SEAT_EMAIL_STEPS : WAITLIST_EMAIL_STEPS),
     Extra: RsvpExtra,
   },
   example: {
