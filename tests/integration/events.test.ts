@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedPrograms } from "@/lib/content/seed-programs";
+import { leadsOverTime, parseDashboardRange } from "@/lib/console/dashboard";
 import { updateEvent } from "@/lib/console/events";
 import { cancelRsvp } from "@/lib/events/seats";
 import { rsvpIdFromToken } from "@/lib/events/tokens";
@@ -78,6 +79,17 @@ describe("event RSVPs", () => {
     expect(JSON.parse(ada.data).rsvp.status).toBe("going");
     expect(JSON.parse(bo.data).rsvp).toMatchObject({ status: "waitlisted", calendarUrl: null, onlineUrl: null });
     expect(await mails("event-update", "bo@example.com")).toEqual([]);
+  });
+
+  it("counts RSVP leads as their own series on the dashboard", async () => {
+    const e = await newEvent(10);
+    const day = new Date("2027-02-10T12:00:00Z");
+    const before = await leadsOverTime(t.db, parseDashboardRange({ from: "2027-02-10", to: "2027-02-10" }, day));
+    await rsvp(e.slug, `dash1-${e.id}@example.com`, day);
+    await rsvp(e.slug, `dash2-${e.id}@example.com`, day);
+    const after = await leadsOverTime(t.db, parseDashboardRange({ from: "2027-02-10", to: "2027-02-10" }, day));
+    expect(after.totals.event - before.totals.event).toBe(2);
+    expect(after.total - before.total).toBe(2);
   });
 
   it("never gives more seats than capacity under concurrent RSVPs", async () => {
