@@ -175,22 +175,37 @@ export type CancelOutcome = { ok: true; eventSlug: string; promoted: string[] } 
  */
 export async function cancelRsvp(db: Db, rsvpId: string, siteUrl: string, now: Date): Promise<CancelOutcome> {
   return db.$transaction(async (tx) => {
-    const rsvp = await tx.eventRsvp.findUnique({ where: { id: rsvpId }, include: { event: { select: { id: true, slug: true, startsAt: true } } } });
+    const rsvp = await tx.eventRsvp.findUnique({ where: { id: rsvpId }, include: { event: { select: { startsAt: true } } } });
     if (!rsvp) return { ok: false, reason: "unknown" } as const;
     if (rsvp.event.startsAt <= now) return { ok: false, reason: "past" } as const;
+    return cancelInTransaction(tx, rsvpId, siteUrl, now);
+  }, dialectOf(db).readCommitted);
+}
+
+/**
+ * Cancels an RSVP in the caller's transaction (the person's link, or erasing the person).
+ * The change is conditional on the status just read, so a promotion racing with it cannot
+ * leave a seat counted for a cancelled RSVP: a lost race reads again.
+ */
+export async function cancelInTransaction(tx: Tx, rsvpId: string, siteUrl: string, now: Date): Promise<CancelOutcome> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const rsvp = await tx.eventRsvp.findUnique({ where: { id: rsvpId }, include: { event: { select: { id: true, slug: true } } } });
+    if (!rsvp) return { ok: false, reason: "unknown" };
+    if (rsvp.status !== "going" && rsvp.status !== "waitlisted") return { ok: false, reason: "already-cancelled" };
     const { count } = await tx.eventRsvp.updateMany({
-      where: { id: rsvp.id, status: { in: ["going", "waitlisted"] } },
+      where: { id: rsvp.id, status: rsvp.status },
       data: { status: "cancelled", cancelledAt: now, waitlistedAt: null },
     });
-    if (count !== 1) return { ok: false, reason: "already-cancelled" } as const;
+    if (count !== 1) continue;
     await cancelReminders(tx, rsvp.id, now);
     let promoted: string[] = [];
     if (rsvp.status === "going") {
       await releaseSeat(tx, rsvp.event.id);
       promoted = await promoteFromWaitlist(tx, rsvp.event.id, siteUrl, now);
     }
-    return { ok: true, eventSlug: rsvp.event.slug, promoted } as const;
-  }, dialectOf(db).readCommitted);
+    return { ok: true, eventSlug: rsvp.event.slug, promoted };
+  }
+  return { ok: false, reason: "already-cancelled" };
 }
 
 /**

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedPrograms } from "@/lib/content/seed-programs";
 import { leadsOverTime, parseDashboardRange } from "@/lib/console/dashboard";
 import { updateEvent } from "@/lib/console/events";
+import { erasePerson } from "@/lib/console/privacy";
 import { cancelRsvp } from "@/lib/events/seats";
 import { rsvpIdFromToken } from "@/lib/events/tokens";
 import { localInputValue } from "@/lib/events/time";
@@ -209,6 +210,19 @@ describe("event RSVPs", () => {
     expect(a.filter((m) => m.status === "pending").map((m) => m.nextAttemptAt.getTime())).toEqual([later.getTime() - 24 * HOUR, later.getTime() - HOUR]);
     expect(a.filter((m) => m.status === "cancelled")).toHaveLength(2);
     expect((await statuses(e.id))[`moved-b-${e.id}@example.com`]).toBe("going");
+  });
+
+  it("erasing a person cancels their RSVP and gives their seat to the waitlist", async () => {
+    const e = await newEvent(1);
+    await rsvp(e.slug, `erased-${e.id}@example.com`);
+    await rsvp(e.slug, `next-${e.id}@example.com`);
+    const erased = await t.db.contact.findUniqueOrThrow({ where: { email: `erased-${e.id}@example.com` } });
+    expect(await erasePerson(t.db, { contactId: erased.id, actorId: null, now: NOW, siteUrl: SITE_URL })).not.toBeNull();
+    const rows = await t.db.eventRsvp.findMany({ where: { eventId: e.id }, orderBy: { createdAt: "asc" } });
+    expect(rows.map((r) => r.status).sort()).toEqual(["cancelled", "going"]);
+    expect(rows.find((r) => r.contactId === erased.id)?.status).toBe("cancelled");
+    expect(await mails("event-update", `next-${e.id}@example.com`)).toHaveLength(3);
+    expect((await t.db.event.findUniqueOrThrow({ where: { id: e.id } })).seatsTaken).toBe(1);
   });
 
   it("refuses an RSVP to an unknown, hidden or started event with a message by the field", async () => {
