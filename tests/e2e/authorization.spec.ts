@@ -13,7 +13,7 @@ import { storageState } from "./staff";
 
 type Expect = "ok" | "admin-only";
 type Route = { pattern: string; kind: "page" | "route"; access: Expect; path: (ids: Ids) => string };
-type Ids = { leadId: string; contactId: string; messageId: string; userId: string };
+type Ids = { leadId: string; contactId: string; messageId: string; userId: string; eventId: string };
 
 /**
  * A console page or route handler by its folder under app/(console) (with its [params]), who
@@ -37,6 +37,9 @@ const ROUTES: Route[] = [
   page("/console/subscribers"),
   page("/console/programs"),
   page("/console/programs/[slug]", "ok", () => "/console/programs/data-analytics"),
+  page("/console/events"),
+  page("/console/events/new"),
+  page("/console/events/[id]", "ok", (i) => `/console/events/${i.eventId}`),
   page("/console/staff", "admin-only"),
   page("/console/staff/[id]", "admin-only", (i) => `/console/staff/${i.userId}`),
   page("/console/settings", "admin-only"),
@@ -79,7 +82,8 @@ test.beforeAll(async () => {
       },
     });
     const user = await db.user.findFirstOrThrow({ where: { email: { contains: "staff" } } });
-    ids = { leadId: lead.id, contactId: contact.id, messageId: message.id, userId: user.id };
+    const event = await db.event.findFirstOrThrow({ orderBy: { startsAt: "asc" } });
+    ids = { leadId: lead.id, contactId: contact.id, messageId: message.id, userId: user.id, eventId: event.id };
   } finally {
     await db.$disconnect();
   }
