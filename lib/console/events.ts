@@ -111,8 +111,9 @@ export async function createEvent(db: Db, formData: FormData): Promise<EventEdit
 }
 
 /**
- * Saves an edit. A moved start moves the reminders; a larger capacity gives the new seats
- * to the waitlist, in the same transaction. A smaller capacity never takes a seat back.
+ * Saves an edit. The unsent reminders are replaced (a moved start moves them); a larger
+ * capacity gives the new seats to the waitlist, in the same transaction. A smaller capacity
+ * never takes a seat back.
  */
 export async function updateEvent(db: Db, id: string, formData: FormData, siteUrl: string, now = new Date()): Promise<EventEditOutcome> {
   const parsed = parse(formValues(formData, EVENT_FIELDS));
@@ -121,10 +122,10 @@ export async function updateEvent(db: Db, id: string, formData: FormData, siteUr
   if (Object.keys(bad).length) return { ok: false, fieldErrors: bad };
   try {
     return await db.$transaction(async (tx) => {
-      const before = await tx.event.findUnique({ where: { id }, select: { startsAt: true } });
-      if (!before) return { ok: false, fieldErrors: {}, message: "This event no longer exists." } as const;
+      if (!(await tx.event.findUnique({ where: { id }, select: { id: true } })))
+        return { ok: false, fieldErrors: {}, message: "This event no longer exists." } as const;
       const row = await tx.event.update({ where: { id }, data: parsed.data });
-      await afterEventEdit(tx, id, before.startsAt.getTime() !== row.startsAt.getTime(), siteUrl, now);
+      await afterEventEdit(tx, id, siteUrl, now);
       return { ok: true, id: row.id, slug: row.slug } as const;
     }, dialectOf(db).readCommitted);
   } catch (error) {

@@ -49,8 +49,9 @@ export function rsvpDetails(event: EventRow, rsvpId: string, status: "going" | "
 const emailKey = (rsvp: Pick<RsvpRow, "id" | "round">, what: string) => `rsvp:${rsvp.id}:${rsvp.round}:${what}`;
 
 /**
- * Queues the reminders of a seat, each once: keyed by the RSVP, its round and the start
- * time, so a second call is a no-op and a moved event gets reminders for its new time.
+ * Queues the reminders of a seat, each once: keyed by the RSVP, its round and the event's
+ * version (its last edit), so a second call is a no-op and an edited event (a new time, a
+ * new place) gets reminders that say what is true now.
  */
 export async function queueReminders(tx: Tx, event: EventRow, rsvp: Pick<RsvpRow, "id" | "round">, person: Person, siteUrl: string, now: Date): Promise<void> {
   if (!person.email) return;
@@ -61,7 +62,7 @@ export async function queueReminders(tx: Tx, event: EventRow, rsvp: Pick<RsvpRow
       template: "event-update",
       data,
       category: "transactional",
-      idempotencyKey: emailKey(rsvp, `${r.key}:${event.startsAt.getTime()}`),
+      idempotencyKey: emailKey(rsvp, `${r.key}:${event.updatedAt.getTime()}`),
       contactId: person.id,
       sendAt: r.at,
     });
@@ -209,17 +210,16 @@ export async function cancelInTransaction(tx: Tx, rsvpId: string, siteUrl: strin
 }
 
 /**
- * After staff change an event: its start may have moved (the reminders follow) and its
- * capacity may have grown (the waitlist moves up). In the edit's transaction.
+ * After staff change an event: the unsent reminders are replaced by ones that say what is
+ * true now (and fall due at the new time if it moved), and a larger capacity gives the new
+ * seats to the waitlist. In the edit's transaction.
  */
-export async function afterEventEdit(tx: Tx, eventId: string, startMoved: boolean, siteUrl: string, now: Date): Promise<void> {
+export async function afterEventEdit(tx: Tx, eventId: string, siteUrl: string, now: Date): Promise<void> {
   const event = await tx.event.findUniqueOrThrow({ where: { id: eventId } });
-  if (startMoved) {
-    const going = await tx.eventRsvp.findMany({ where: { eventId, status: "going" }, include: { contact: { select: { id: true, email: true, name: true } } } });
-    for (const r of going) {
-      await cancelReminders(tx, r.id, now);
-      await queueReminders(tx, event, r, r.contact, siteUrl, now);
-    }
+  const going = await tx.eventRsvp.findMany({ where: { eventId, status: "going" }, include: { contact: { select: { id: true, email: true, name: true } } } });
+  for (const r of going) {
+    await cancelReminders(tx, r.id, now);
+    await queueReminders(tx, event, r, r.contact, siteUrl, now);
   }
   await promoteFromWaitlist(tx, eventId, siteUrl, now);
 }

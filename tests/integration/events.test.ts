@@ -191,7 +191,7 @@ describe("event RSVPs", () => {
     const later = new Date(e.startsAt.getTime() + 48 * HOUR);
     const form = new FormData();
     const values = {
-      title: e.title,
+      title: `${e.title} (moved)`,
       slug: e.slug,
       programSlug: "",
       description: e.description,
@@ -209,6 +209,8 @@ describe("event RSVPs", () => {
     const a = await mails("event-update", `moved-a-${e.id}@example.com`);
     expect(a.filter((m) => m.status === "pending").map((m) => m.nextAttemptAt.getTime())).toEqual([later.getTime() - 24 * HOUR, later.getTime() - HOUR]);
     expect(a.filter((m) => m.status === "cancelled")).toHaveLength(2);
+    // The new reminders say what is true now.
+    expect(a.filter((m) => m.status === "pending").map((m) => JSON.parse(m.data).rsvp.eventTitle)).toEqual([`${e.title} (moved)`, `${e.title} (moved)`]);
     expect((await statuses(e.id))[`moved-b-${e.id}@example.com`]).toBe("going");
   });
 
