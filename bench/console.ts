@@ -121,7 +121,7 @@ type Rng = ReturnType<typeof rng>;
 /** A share per key, as weighted()'s table (in the object's order). */
 const shares = <K extends string>(weights: Record<K, number>) => Object.entries(weights) as [K, number][];
 
-const FORM_WEIGHTS = shares({ enroll: 30, quote: 15, referral: 10, newsletter: 30, callback: 10, redemption: 5, syllabus: 8 } satisfies Record<
+const FORM_WEIGHTS = shares({ enroll: 30, quote: 15, referral: 10, newsletter: 30, callback: 10, redemption: 5, syllabus: 8, event: 8 } satisfies Record<
   FormType,
   number
 >);

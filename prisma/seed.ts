@@ -4,6 +4,7 @@ import { createDb } from "../lib/db";
 loadDotEnv();
 import { seedPrograms } from "../lib/content/seed-programs";
 import { seedPeople } from "../lib/people/seed";
+import { seedEvents } from "../lib/events/seed-events";
 
 async function main() {
   const db = createDb();
@@ -12,6 +13,8 @@ async function main() {
     console.log(`Seeded ${result.programs} programs, ${result.cohorts} cohorts, ${result.paymentOptions} payment options.`);
     const people = await seedPeople(db);
     console.log(`Seeded ${people.people} instructors and advisors, ${people.reports} sample outcomes reports.`);
+    const events = await seedEvents(db);
+    console.log(`Seeded ${events.events} sample events.`);
   } finally {
     await db.$disconnect();
   }

@@ -20,6 +20,7 @@ const NAV = [
   { href: "/console/instructors", label: "Instructors" },
   { href: "/console/outcomes", label: "Outcomes" },
   { href: "/console/stories", label: "Stories" },
+  { href: "/console/events", label: "Events" },
   { href: "/console/subscribers", label: "Subscribers" },
   { href: "/mailbox", label: "Outbox" },
 ] as const;

@@ -12,3 +12,4 @@ export const submitNewsletter = leadFormAction("newsletter", formRequest);
 export const submitCallback = leadFormAction("callback", formRequest);
 export const submitRedemption = leadFormAction("redemption", formRequest);
 export const submitSyllabus = leadFormAction("syllabus", formRequest);
+export const submitEvent = leadFormAction("event", formRequest);

@@ -12,6 +12,7 @@ const columns: { title: string; links: readonly SiteLink[] }[] = [
       { href: "/programs/full-stack-development", label: "Full-Stack Web Development" },
       { href: "/programs/data-analytics", label: "Data Analytics" },
       { href: "/programs", label: "All programs & pricing" },
+      { href: "/events", label: "Info sessions and open houses" },
     ],
   },
   {

@@ -3,6 +3,8 @@ import type { Prisma } from "../generated/prisma/client";
 import type { Db } from "../db";
 import { PLAIN_TEXT_OPTIONS } from "../email/render";
 import { newReferralCode } from "../leads/codes";
+import { cancelInTransaction } from "../events/seats";
+import { siteUrl } from "../site-config";
 
 /**
  * Privacy requests for one person (a Contact): export everything stored about them, or erase
@@ -298,7 +300,7 @@ const FREE_TEXT_ACTIVITY: Prisma.LeadActivityWhereInput = {
  * delivery events that named them become anonymous; rows stay, so counts do not change.
  * Safe to run again. Returns null when there is no such contact.
  */
-export async function erasePerson(db: Db, input: { contactId: string; actorId: string | null; now?: Date }): Promise<EraseResult | null> {
+export async function erasePerson(db: Db, input: { contactId: string; actorId: string | null; now?: Date; siteUrl?: string }): Promise<EraseResult | null> {
   const now = input.now ?? new Date();
   return db.$transaction(async (tx) => {
     const contact = await tx.contact.findUnique({ where: { id: input.contactId } });
@@ -377,6 +379,10 @@ export async function erasePerson(db: Db, input: { contactId: string; actorId: s
     }
     const emailIds = emails.map((e) => e.id);
     const ownEmailIds = new Set(emailIds);
+
+    // -- Event RSVPs: cancelled, and a seat they held goes to the next on the waitlist.
+    const rsvps = await tx.eventRsvp.findMany({ where: { contactId, status: { in: ["going", "waitlisted"] } }, select: { id: true } });
+    for (const r of rsvps) await cancelInTransaction(tx, r.id, input.siteUrl ?? siteUrl(), now);
 
     // -- Other people's emails that name the person (the referrer's confirmation listing
     // them as a friend, the staff notification of that form).

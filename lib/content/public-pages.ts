@@ -4,6 +4,7 @@ import { LEGAL_DOCS, LEGAL_DOCUMENTS, currentVersion, legalDocumentPath } from "
 import { FORM_PAGES } from "./form-pages";
 import { listPrograms } from "./programs";
 import { listPeoplePages } from "../people/pages";
+import { listUpcomingEvents } from "../events/public";
 
 export type PublicPage = {
   path: string;
@@ -23,6 +24,7 @@ const LAUNCH = new Date("2026-10-01T00:00:00Z");
  */
 export async function listPublicPages(db: Db): Promise<PublicPage[]> {
   const programs = await listPrograms(db);
+  const events = await listUpcomingEvents(db);
   const latestGuideUpdate = guides.flatMap((g) => g.sections.map((s) => new Date(s.updated))).reduce((a, b) => (a > b ? a : b), LAUNCH);
   const latestProgramUpdate = programs.map((p) => new Date(p.updatedAt)).reduce((a, b) => (a > b ? a : b), LAUNCH);
   return [
@@ -75,5 +77,13 @@ export async function listPublicPages(db: Db): Promise<PublicPage[]> {
       priority: 0.3,
     })),
     ...(await listPeoplePages(db, LAUNCH)),
+    { path: "/events", eyebrow: "Events", title: "Info sessions and open houses", lastModified: LAUNCH, priority: 0.6 },
+    ...events.map((e) => ({
+      path: `/events/${e.slug}`,
+      eyebrow: `Event · ${e.shortWhen}`,
+      title: e.title,
+      lastModified: new Date(e.updatedAt),
+      priority: 0.6,
+    })),
   ];
 }

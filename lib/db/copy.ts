@@ -63,6 +63,8 @@ export const COPY_RULES: Record<ModelName, CopyRule> = {
   InstructorProgram: { copy: true, pageBy: "id" },
   OutcomeReport: { copy: true, pageBy: "id" },
   StudentStory: { copy: true, pageBy: "id" },
+  Event: { copy: true, pageBy: "id" },
+  EventRsvp: { copy: true, pageBy: "id" },
 };
 
 export const DEFAULT_BATCH_SIZE = 1000;

@@ -15,6 +15,8 @@ export type QueuedEmail = {
   idempotencyKey: string;
   leadId?: string;
   contactId?: string;
+  /** A later send (an event reminder): the dispatcher leaves the row until then. */
+  sendAt?: Date;
 };
 
 /**
@@ -38,6 +40,7 @@ function row(email: QueuedEmail) {
     leadId: email.leadId,
     contactId: email.contactId,
     unsubscribeToken: email.unsubscribable ? randomBytes(24).toString("base64url") : null,
+    ...(email.sendAt ? { nextAttemptAt: email.sendAt } : {}),
   };
 }
 

@@ -37,7 +37,35 @@ export type ConfirmationEmailData = {
   verifyUrl?: string;
   /** syllabus-confirmation: the download link (lib/syllabus/links.ts), its expiry (ISO) and the program's name. */
   syllabus?: { url: string; expiresAt: string; program: string };
+  /** event-confirmation: the seat or waitlist place, and the event. */
+  rsvp?: EventRsvpDetails;
 };
+
+/** An RSVP as its emails show it (lib/events/seats.ts builds it when the email is queued). */
+export type EventRsvpDetails = {
+  status: "going" | "waitlisted";
+  /** The person held this place before this RSVP (they sent the form again). */
+  already?: boolean;
+  /**
+   * For the page's answer only: whether anyone sending the form at that moment got a seat.
+   * The page says seat or waitlist from this, never from what this address already held.
+   */
+  seatWasFree?: boolean;
+  eventTitle: string;
+  /** In the event's zone, in words. */
+  when: string;
+  where: string;
+  /** The joining link, for people with a seat at an online event. */
+  onlineUrl: string | null;
+  eventUrl: string;
+  /** Opens the RSVP: cancel it. */
+  manageUrl: string;
+  /** The .ics file, for people with a seat. */
+  calendarUrl: string | null;
+};
+
+/** Emails about a seat after the confirmation: promoted from the waitlist, the reminders. */
+export type EventUpdateData = { kind: "promoted" | "reminder-24h" | "reminder-1h"; name: string | null; rsvp: EventRsvpDetails };
 
 /** The notification to staff for every new lead. */
 export type StaffNewLeadData = {
@@ -98,7 +126,7 @@ export type OwnershipLinkData = {
 };
 
 /** The system's own emails; every form's confirmation is named in its definition. */
-export type SystemTemplate = "redemption-decision" | "referral-invitation" | "staff-new-lead" | "ownership-link";
+export type SystemTemplate = "redemption-decision" | "referral-invitation" | "staff-new-lead" | "ownership-link" | "event-update";
 export type FormEmailTemplate = (typeof FORMS)[LeadType]["email"]["template"];
 export type EmailTemplate = SystemTemplate | FormEmailTemplate;
 
@@ -107,6 +135,7 @@ type SystemData = {
   "referral-invitation": ReferralInvitationData;
   "staff-new-lead": StaffNewLeadData;
   "ownership-link": OwnershipLinkData;
+  "event-update": EventUpdateData;
 };
 
 export type TemplateData = { [T in EmailTemplate]: T extends SystemTemplate ? SystemData[T] : ConfirmationEmailData };

@@ -1,5 +1,6 @@
 import { callbackForm } from "./callback/definition";
 import { enrollForm } from "./enroll/definition";
+import { eventForm } from "./event/definition";
 import { inviteForm } from "./invite/definition";
 import { newsletterForm } from "./newsletter/definition";
 import { quoteForm } from "./quote/definition";
@@ -21,6 +22,7 @@ export const FORMS = {
   redemption: redemptionForm,
   invite: inviteForm,
   syllabus: syllabusForm,
+  event: eventForm,
 } as const;
 
 export type LeadType = keyof typeof FORMS;

@@ -21,7 +21,7 @@ export type SummaryNames = { programs?: Map<string, string>; cohort?: string };
 export type Tx = Prisma.TransactionClient;
 
 /** What a hook after the save may add to the person's confirmation email. */
-export type ConfirmationExtras = Partial<Pick<ConfirmationEmailData, "discountCode" | "discountPercent" | "points" | "syllabus">>;
+export type ConfirmationExtras = Partial<Pick<ConfirmationEmailData, "discountCode" | "discountPercent" | "points" | "syllabus" | "rsvp">>;
 
 export type AfterSaveArgs<Input> = {
   tx: Tx;
@@ -30,6 +30,8 @@ export type AfterSaveArgs<Input> = {
   leadId: string;
   input: Input;
   now: Date;
+  /** The same person sent this form again inside the update window: no confirmation is queued for it. */
+  revision?: boolean;
 };
 
 export type FormEmail = {
@@ -83,6 +85,8 @@ export type FormDefinition<Input = Record<string, unknown>> = {
   check?(db: Db, input: Input, now: Date): Promise<{ cohort?: string }>;
   /** Work after the lead is saved, in its transaction (invitations, a subscription). */
   afterSave?(args: AfterSaveArgs<Input>): Promise<ConfirmationExtras>;
+  /** The answer on the page when it depends on what the save found (a seat, or the waitlist). */
+  answer?(extras: ConfirmationExtras): SuccessDetails;
   email: FormEmail;
   example: FormExample<Input>;
 };

@@ -100,8 +100,8 @@ export async function submitLead(deps: SubmissionDeps, formType: FormType, raw: 
   }
 
   try {
-    const result = await saveLead(deps, { formType, input, attribution, token }, ctx, now);
-    return { kind: "saved", ...result, success };
+    const { extras, ...result } = await saveLead(deps, { formType, input, attribution, token }, ctx, now);
+    return { kind: "saved", ...result, success: form.answer?.(extras) ?? success };
   } catch (error) {
     if (error instanceof FieldError) return { kind: "invalid", fieldErrors: { [error.field]: error.message } };
     // Two requests with the same token raced: the other one saved the lead.
@@ -140,7 +140,7 @@ export async function saveLead(
   now: Date,
   /** Runs first inside the transaction (e.g. spending an ownership link); throwing aborts it all. */
   before?: (tx: Tx) => Promise<void>,
-): Promise<{ leadId: string; created: boolean }> {
+): Promise<{ leadId: string; created: boolean; extras: ConfirmationExtras }> {
   const form = formDefinition(lead.formType);
   const checked = (await form.check?.(deps.db, lead.input, now)) ?? {};
   const names: SummaryNames = { programs: deps.programNames ? await deps.programNames().catch(() => undefined) : undefined, cohort: checked.cohort };
@@ -151,7 +151,7 @@ export async function saveLead(
     return saveSubmission(tx, deps, lead, ctx, now, names, staffTo);
   });
   if (result.queued) deps.onQueued?.();
-  return { leadId: result.leadId, created: result.created };
+  return { leadId: result.leadId, created: result.created, extras: result.extras };
 }
 
 /**
@@ -200,7 +200,7 @@ async function saveSubmission(
   now: Date,
   names: SummaryNames,
   staffTo: readonly string[],
-): Promise<{ leadId: string; created: boolean; queued: boolean }> {
+): Promise<{ leadId: string; created: boolean; queued: boolean; extras: ConfirmationExtras }> {
   const { formType, input, attribution, token } = toSave;
   const form = formDefinition(formType);
   const i = input as { name?: string | null; email?: string; phone?: string };
@@ -279,10 +279,10 @@ async function saveSubmission(
     await awardReferralPoints(tx, { referrerId: newlyReferredBy, friendId: contact.id, leadId });
   }
 
-  const extras: ConfirmationExtras = (await form.afterSave?.({ tx, deps, contact, leadId, input, now })) ?? {};
+  const extras: ConfirmationExtras = (await form.afterSave?.({ tx, deps, contact, leadId, input, now, revision: Boolean(recent) })) ?? {};
 
   // A revision emails nobody again: the lead's emails are keyed by its id.
-  if (recent) return { leadId, created: false, queued: false };
+  if (recent) return { leadId, created: false, queued: false, extras };
 
   const summary = form.summary(input, names);
   const emails: QueuedEmail[] = [];
@@ -327,5 +327,5 @@ async function saveSubmission(
     emails.push({ to, template: "staff-new-lead", data: staffData, category: "transactional", idempotencyKey: `lead:${leadId}:staff:${n}`, leadId });
   }
   await queueNewEmails(tx, emails);
-  return { leadId, created: true, queued: true };
+  return { leadId, created: true, queued: true, extras };
 }

@@ -14,6 +14,7 @@ import { newsletterSchema } from "../forms/newsletter/schema";
 import { callbackSchema } from "../forms/callback/schema";
 import { redemptionSchema } from "../forms/redemption/schema";
 import { syllabusSchema } from "../forms/syllabus/schema";
+import { eventSchema } from "../forms/event/schema";
 
 export { attributionSchema, CALL_TIMES, DEVICE_PLATFORMS, emailField, LIMITS, nameField, phoneE164, timeZoneField, type Attribution } from "../forms/fields";
 export { enrollSchema, EXPERIENCE_LEVELS, PAYMENT_OPTIONS, type EnrollInput } from "../forms/enroll/schema";
@@ -23,6 +24,7 @@ export { newsletterSchema, type NewsletterInput } from "../forms/newsletter/sche
 export { callbackSchema, type CallbackInput } from "../forms/callback/schema";
 export { redemptionSchema, REWARDS, type RedemptionInput } from "../forms/redemption/schema";
 export { syllabusSchema, type SyllabusInput } from "../forms/syllabus/schema";
+export { eventSchema, type EventInput } from "../forms/event/schema";
 
 export const OPTION_LABELS = {
   payment: PAYMENT_LABELS,
@@ -41,4 +43,5 @@ export const formSchemas = {
   callback: callbackSchema,
   redemption: redemptionSchema,
   syllabus: syllabusSchema,
+  event: eventSchema,
 } as const;

@@ -13,7 +13,7 @@ import { storageState } from "./staff";
 
 type Expect = "ok" | "admin-only";
 type Route = { pattern: string; kind: "page" | "route"; access: Expect; path: (ids: Ids) => string };
-type Ids = { leadId: string; contactId: string; messageId: string; userId: string; instructorId: string; reportId: string; storyId: string };
+type Ids = { leadId: string; contactId: string; messageId: string; userId: string; instructorId: string; reportId: string; storyId: string; eventId: string };
 
 /**
  * A console page or route handler by its folder under app/(console) (with its [params]), who
@@ -46,6 +46,9 @@ const ROUTES: Route[] = [
   page("/console/stories"),
   page("/console/stories/new"),
   page("/console/stories/[id]", "ok", (i) => `/console/stories/${i.storyId}`),
+  page("/console/events"),
+  page("/console/events/new"),
+  page("/console/events/[id]", "ok", (i) => `/console/events/${i.eventId}`),
   page("/console/staff", "admin-only"),
   page("/console/staff/[id]", "admin-only", (i) => `/console/staff/${i.userId}`),
   page("/console/settings", "admin-only"),
@@ -88,6 +91,7 @@ test.beforeAll(async () => {
       },
     });
     const user = await db.user.findFirstOrThrow({ where: { email: { contains: "staff" } } });
+    const event = await db.event.findFirstOrThrow({ orderBy: { startsAt: "asc" } });
     // The seed adds people and outcomes reports, but no story (a story needs consent): make one.
     const instructor = await db.instructor.findFirstOrThrow();
     const report = await db.outcomeReport.findFirstOrThrow();
@@ -102,6 +106,7 @@ test.beforeAll(async () => {
       instructorId: instructor.id,
       reportId: report.id,
       storyId: story.id,
+      eventId: event.id,
     };
   } finally {
     await db.$disconnect();

@@ -28,6 +28,8 @@ export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\u
 export type Catalog = {
   programSlugs: string[];
   openCohorts: { program: string; cohort: string }[];
+  /** Published upcoming events (the RSVP form). */
+  eventSlugs?: string[];
 };
 
 export type GenOptions = {
@@ -433,7 +435,23 @@ function validInputFor(form: FormType, catalog?: Catalog): fc.Arbitrary<Valid> {
       return validRedemption();
     case "syllabus":
       return validSyllabus(catalog);
+    case "event":
+      return validEvent(catalog);
   }
+}
+
+export function validEvent(catalog?: Catalog): fc.Arbitrary<Valid> {
+  return fc
+    .record({
+      name: padded(personName),
+      email: typedEmail(),
+      eventSlug: catalog?.eventSlugs?.length ? fc.constantFrom(...catalog.eventSlugs) : anySlug,
+      consent,
+    })
+    .map((v) => ({
+      raw: { eventSlug: v.eventSlug, name: v.name, email: v.email.typed, consent: v.consent },
+      expected: { eventSlug: v.eventSlug, name: v.name.trim(), email: v.email.normalized, consent: true },
+    }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -805,6 +823,7 @@ export const FORM_KEYS: Record<FormType, Record<string, true>> = {
   callback: { name: true, phone: true, course: true, platform: true, bestTime: true, timeZone: true, consent: true },
   redemption: { email: true, reward: true, points: true, details: true, consent: true },
   syllabus: { program: true, email: true, consent: true },
+  event: { eventSlug: true, name: true, email: true, consent: true },
 };
 
 const INVISIBLE = /[\u007F-\u009F\u00AD\u200B-\u200F\u2028-\u202E\u2060-\u2064\uFEFF]/g;
@@ -878,6 +897,7 @@ export const SINGLE_LINE_FIELDS: Record<FormType, string[]> = {
   callback: ["name", "phone"],
   redemption: ["email"],
   syllabus: ["email"],
+  event: ["name", "email"],
 };
 
 /** Fields a quote ignores as hidden: the company for one person, the phone without a call. */

@@ -29,8 +29,8 @@ const RANDOM_BODIES = Number(process.env.FC_NUM_RUNS) || 12;
 
 /** Staff sign-in belongs to its own tests (and its own engineer); everything else is here. */
 const LEFT_OUT = new Set(["signInAction", "signOutAction"]);
-/** The five public forms, and the redemption form on /refer: all must be in the manifest. */
-const PUBLIC_FORM_ACTIONS = ["submitEnroll", "submitQuote", "submitReferral", "submitNewsletter", "submitCallback", "submitRedemption"];
+/** The five public forms, the redemption form on /refer and the RSVP form: all must be in the manifest. */
+const PUBLIC_FORM_ACTIONS = ["submitEnroll", "submitQuote", "submitReferral", "submitNewsletter", "submitCallback", "submitRedemption", "submitEvent"];
 const UNREADABLE = "We could not read this form. Reload the page and send it again.";
 
 type Action = { id: string; name: string; file: string; page: string };

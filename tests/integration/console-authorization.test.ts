@@ -104,6 +104,43 @@ async function makeAccount(): Promise<Ctx> {
   return { userId: u.id, passwordHash: account.password ?? "" };
 }
 
+let eventCounter = 0;
+/** An event with one person holding a seat. */
+async function makeEvent(): Promise<Ctx> {
+  const n = ++eventCounter;
+  const e = await t.db.event.create({
+    data: {
+      slug: `matrix-event-${n}-${randomUUID().slice(0, 6)}`,
+      title: "Matrix event",
+      description: "d",
+      startsAt: new Date("2030-01-07T18:00:00Z"),
+      durationMinutes: 60,
+      timeZone: "UTC",
+      onlineUrl: "https://meet.example.com/matrix",
+      capacity: 5,
+      seatsTaken: 1,
+      published: true,
+    },
+  });
+  const { contactId } = await makeLead();
+  const r = await t.db.eventRsvp.create({ data: { eventId: e.id, contactId, status: "going" } });
+  return { eventId: e.id, slug: e.slug, rsvpId: r.id };
+}
+const eventFields = (c: Ctx, title: string) => ({
+  title,
+  slug: c.slug,
+  programSlug: "",
+  description: "A matrix event.",
+  startsAtLocal: "2030-02-01T18:00",
+  timeZone: "America/New_York",
+  durationMinutes: "60",
+  onlineUrl: "https://meet.example.com/matrix",
+  placeName: "",
+  placeAddress: "",
+  capacity: "5",
+  published: "on",
+});
+
 /** The program an editor action worked on, with its cohorts and payment options. */
 const programOf = (c: Ctx) => t.db.program.findUniqueOrThrow({ where: { id: c.programId }, include: { cohorts: true, paymentOptions: true } });
 
@@ -266,6 +303,27 @@ const RULES: Record<string, Rule> = {
     call: (a, c) =>
       a(IDLE, fd({ studentName: "Dana K.", programId: c.programId, storyDate: "2026-09-01", headline: c.headline, body: "b", consent: "on", published: "on" })),
     done: async (c) => (await t.db.studentStory.count({ where: { headline: c.headline } })) === 1,
+  },
+  "app/(console)/console/events/actions.ts#createEventAction": {
+    permission: "content:edit",
+    allowed: ["admin", "staff"],
+    setup: async () => ({ slug: `matrix-new-${++eventCounter}-${randomUUID().slice(0, 6)}` }),
+    call: (a, c) => a(IDLE, fd(eventFields(c, "Matrix created"))),
+    done: async (c) => (await t.db.event.count({ where: { slug: c.slug } })) === 1,
+  },
+  "app/(console)/console/events/actions.ts#saveEventAction": {
+    permission: "content:edit",
+    allowed: ["admin", "staff"],
+    setup: makeEvent,
+    call: (a, c) => a(IDLE, fd({ eventId: c.eventId, ...eventFields(c, "Matrix renamed event") })),
+    done: async (c) => (await t.db.event.findUniqueOrThrow({ where: { id: c.eventId } })).title === "Matrix renamed event",
+  },
+  "app/(console)/console/events/actions.ts#markAttendedAction": {
+    permission: "leads:work",
+    allowed: ["admin", "staff"],
+    setup: makeEvent,
+    call: (a, c) => a(fd({ eventId: c.eventId, rsvpId: c.rsvpId, attended: "yes" })),
+    done: async (c) => (await t.db.eventRsvp.findUniqueOrThrow({ where: { id: c.rsvpId } })).attendedAt !== null,
   },
   "app/(console)/console/settings/actions.ts#saveRecipientsAction": {
     permission: "settings:manage",

@@ -30,6 +30,7 @@ import {
 import { createAuth, createStaffUser } from "@/lib/auth/auth";
 import { seedPrograms } from "@/lib/content/seed-programs";
 import { seedPeople } from "@/lib/people/seed";
+import { SAMPLE_EVENTS, seedEvents } from "@/lib/events/seed-events";
 import { createMemoryRateLimiter } from "@/lib/rate-limit";
 import { submitLead, type SubmissionDeps } from "@/lib/leads/pipeline";
 import type { FormType } from "@/lib/leads/form-types";
@@ -201,6 +202,10 @@ async function seed(db: Db): Promise<Seeded> {
   // Hal says yes from Rita's own IP address: his points wait for staff review.
   const hal = await db.contact.findUniqueOrThrow({ where: { email: "hal@example.com" } });
   expect(await confirmInterest(deps, hal.inviteToken!, { ip: "203.0.113.9" })).toMatchObject({ ok: true, points: "held" });
+
+  // An RSVP to a sample event: the event, the seat and its scheduled reminders.
+  await seedEvents(db, new Date());
+  await submit("event", { eventSlug: SAMPLE_EVENTS[0].slug, name: "Hal Held", email: "hal@example.com" });
 
   // Zoë's own forms, with attribution.
   const enrollLead = await submit(
@@ -644,7 +649,7 @@ describe("npx tsx scripts/db-copy.ts", () => {
     expect(first.stderr).not.toMatch(/Refused|Failed/);
     expect(first.status).toBe(0);
     expect(first.stdout).toContain("Migrating the target (prisma migrate deploy");
-    expect(first.stdout).toMatch(/Copying 26 models in this order: Program, Cohort, PaymentOption, .*User, Contact \(referredById in a second pass\), Lead\b/);
+    expect(first.stdout).toMatch(/Copying 28 models in this order: Program, Cohort, PaymentOption, .*User, Contact \(referredById in a second pass\), Lead\b/);
     expect(first.stdout).toMatch(/Copied \d+ rows in [\d.]+ s/);
     expect(first.stdout).toMatch(/^EmailMessage\s+\d+\s+\d+\s+\d+\s+ok$/m);
     expect(first.stdout).toContain("counts and rows match");

@@ -53,6 +53,8 @@ function raw(form: FormType, email: string, name = "Test Person"): Record<string
       return { email, reward: "course", points: 100 };
     case "syllabus":
       return { email, program: cohort.program };
+    case "event":
+      return { eventSlug: "no-such-event", name, email };
   }
 }
 

@@ -8,6 +8,7 @@ import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { seedPrograms } from "@/lib/content/seed-programs";
+import { seedEvents } from "@/lib/events/seed-events";
 import { FORM_TYPES, type FormType } from "@/lib/leads/form-types";
 import { formSchemas } from "@/lib/leads/schemas";
 import { leadFormAction } from "@/lib/leads/run-form-action";
@@ -64,7 +65,13 @@ beforeAll(async () => {
     where: { status: "open", startDate: { gt: soon }, program: { published: true } },
     include: { program: { select: { slug: true } } },
   });
-  catalog = { programSlugs: programs.map((p) => p.slug), openCohorts: cohorts.map((c) => ({ program: c.program.slug, cohort: c.id })) };
+  await seedEvents(t.db, new Date());
+  const events = await t.db.event.findMany({ where: { published: true }, select: { slug: true } });
+  catalog = {
+    programSlugs: programs.map((p) => p.slug),
+    openCohorts: cohorts.map((c) => ({ program: c.program.slug, cohort: c.id })),
+    eventSlugs: events.map((e) => e.slug),
+  };
   expect(catalog.programSlugs.length).toBeGreaterThan(0);
   expect(catalog.openCohorts.length).toBeGreaterThan(0);
 

@@ -69,6 +69,25 @@ const KEY_FACTS: { [T in EmailTemplate]: string[] } = {
     "Nothing is filed until you confirm",
   ],
   "invite-confirmation": ["Sam Carter", "Thanks for your interest", "within two working days", "Invited by", "Rita Moreno"],
+  "event-confirmation": [
+    "Ada Park",
+    "You have a seat.",
+    "Info session: Full-stack web development",
+    "Thursday, December 10, 2026",
+    "https://meet.example.com/loomstack-info",
+    "/calendar.ics",
+    "Cancel my seat",
+    "a reminder the day before and one hour before",
+    "cancel with the link below",
+  ],
+  "event-update": [
+    "Ada Park",
+    "A seat freed up: it is yours",
+    "You now have a seat",
+    "Info session: Full-stack web development",
+    "/calendar.ics",
+    "Cancel my seat",
+  ],
   "staff-new-lead": [
     "Enrollment application",
     "Ada Lovelace",
@@ -143,6 +162,8 @@ describe("email templates", () => {
       "ownership-link": "Confirm your points request",
       "invite-confirmation": "Thanks for your interest in Loomstack Academy",
       "syllabus-confirmation": "Your Machine Learning Engineering syllabus",
+      "event-confirmation": "Your seat: Info session: Full-stack web development",
+      "event-update": "You have a seat: Info session: Full-stack web development",
     });
   });
 
@@ -181,6 +202,8 @@ describe("email templates", () => {
       "ownership-link": { ...sample("ownership-link").data, name: evil, summary: evilRows },
       "invite-confirmation": { ...sample("invite-confirmation").data, name: evil, summary: evilRows },
       "syllabus-confirmation": { ...sample("syllabus-confirmation").data, name: evil, summary: evilRows },
+      "event-confirmation": { ...sample("event-confirmation").data, name: evil, summary: evilRows },
+      "event-update": { ...sample("event-update").data, name: evil },
     };
     for (const t of EMAIL_TEMPLATES) {
       const { html, text } = await renderEmail(t, cases[t] as never, ctx);

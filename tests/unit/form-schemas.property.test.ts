@@ -108,6 +108,12 @@ const SPECS: Record<FormType, Record<string, Spec>> = {
     email: { t: "email" },
     consent: { t: "consent" },
   },
+  event: {
+    eventSlug: { t: "slug" },
+    name: { t: "text", max: LIMITS.name },
+    email: { t: "email" },
+    consent: { t: "consent" },
+  },
 };
 
 const FRIEND_SPEC: Record<string, Spec> = {

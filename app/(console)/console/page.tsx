@@ -41,6 +41,7 @@ const FORM_COLORS: Record<(typeof LEAD_TYPES)[number], string> = {
   redemption: "#475569",
   invite: "#0e7490",
   syllabus: "#4d7c0f",
+  event: "#a21caf",
 };
 
 const DIMENSIONS: { dim: FunnelDimension; title: string; heading: string; more: string }[] = [

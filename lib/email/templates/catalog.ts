@@ -3,6 +3,7 @@ import { siteConfig } from "../../site-config";
 import { FORMS, LEAD_TYPES } from "../../forms/registry";
 import type { ConfirmationEmailData, EmailTemplate, RenderContext, SystemTemplate, TemplateData } from "../template-data";
 import { emailSample, SAMPLE_LEAD_ID as leadId, SAMPLE_SITE_URL as siteUrl } from "../../forms/types";
+import { eventUpdateSubject, EventUpdateEmail } from "./event-update";
 import { formConfirmationEmail } from "./form-confirmation";
 import { OWNERSHIP_COPY, OwnershipLinkEmail } from "./ownership-link";
 import { redemptionDecision, RedemptionDecisionEmail } from "./redemption-decision";
@@ -78,6 +79,12 @@ const SAMPLE_ownership_link: { data: TemplateData["ownership-link"]; ctx: Render
   },
   ctx: { siteUrl },
 };
+/** A waitlisted person who got a seat: the event form's own example, promoted. */
+const SAMPLE_event_update: { data: TemplateData["event-update"]; ctx: RenderContext } = {
+  data: { kind: "promoted", name: FORMS.event.example.input.name, rsvp: FORMS.event.example.extras.rsvp },
+  ctx: { siteUrl },
+};
+
 const SYSTEM: { [T in SystemTemplate]: Entry<TemplateData[T]> } = {
   "redemption-decision": {
     Component: RedemptionDecisionEmail,
@@ -108,6 +115,11 @@ const SYSTEM: { [T in SystemTemplate]: Entry<TemplateData[T]> } = {
     Component: OwnershipLinkEmail,
     subject: (d) => (OWNERSHIP_COPY[d.purpose] ?? OWNERSHIP_COPY["verify-email"]).title,
     sample: SAMPLE_ownership_link,
+  },
+  "event-update": {
+    Component: EventUpdateEmail,
+    subject: eventUpdateSubject,
+    sample: SAMPLE_event_update,
   },
 };
 

@@ -1,0 +1,15 @@
+import { z } from "zod";
+import { consentBox, emailField, nameField, slug } from "../fields";
+
+/** Which consent text the form shows and the lead stores. */
+export const EVENT_CONSENT = "contact" as const;
+
+/** An RSVP to an info session or open house (/rsvp/<event>). Browser-safe. */
+export const eventSchema = z.object({
+  eventSlug: slug,
+  name: nameField,
+  email: emailField,
+  consent: consentBox("Tick the box so we can email you about this event."),
+});
+
+export type EventInput = z.infer<typeof eventSchema>;
