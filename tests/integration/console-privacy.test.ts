@@ -8,6 +8,7 @@ import { seedPrograms } from "@/lib/content/seed-programs";
 import { submitLead } from "@/lib/leads/pipeline";
 import type { FormType } from "@/lib/leads/form-types";
 import { unsubscribeByToken } from "@/lib/email/manage";
+import { currentVersion } from "@/lib/legal/registry";
 import { ERASED, erasePerson, exportPerson, findContactIdByEmail, makeScrubber, type PersonExport } from "@/lib/console/privacy";
 
 const t = createTestDb();
@@ -243,7 +244,8 @@ describe("export", () => {
     expect(data.points.balance).toEqual({ pending: 100, confirmed: 0 });
     expect(data.points.entries).toHaveLength(1);
     expect(data.points.entries[0]).toMatchObject({ amount: 100, bucket: "pending", friendContactId: yannickId });
-    expect(data.newsletter).toMatchObject({ discountPercent: 20, consentVersion: "newsletter-2026-11", privacyVersion: 1 });
+    // These forms are sent on the real clock: the notice stored is the one in force today.
+    expect(data.newsletter).toMatchObject({ discountPercent: 20, consentVersion: "newsletter-2026-11", privacyVersion: currentVersion("privacy").version });
     expect(data.newsletter!.unsubscribedAt).toBeInstanceOf(Date);
     expect(data.suppressions).toEqual([expect.objectContaining({ address: ZELDA.email, scope: "marketing", reason: "unsubscribe" })]);
     expect(data.referredBy).toEqual({ id: fridaId, name: FRIDA.name });
