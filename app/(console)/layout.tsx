@@ -18,6 +18,7 @@ const NAV = [
   { href: "/console/referrals", label: "Referrals" },
   { href: "/console/programs", label: "Programs" },
   { href: "/console/subscribers", label: "Subscribers" },
+  { href: "/console/comments", label: "Comments" },
   { href: "/mailbox", label: "Outbox" },
 ] as const;
 

@@ -11,3 +11,4 @@ export const submitReferral = leadFormAction("referral", formRequest);
 export const submitNewsletter = leadFormAction("newsletter", formRequest);
 export const submitCallback = leadFormAction("callback", formRequest);
 export const submitRedemption = leadFormAction("redemption", formRequest);
+export const submitComment = leadFormAction("comment", formRequest);

@@ -56,6 +56,7 @@ export const COPY_RULES: Record<ModelName, CopyRule> = {
   Verification: { copy: true, pageBy: "id" },
   // Better Auth's sign-in counters: a few rows; copied so that a lockout in force stays so.
   RateLimit: { copy: true, pageBy: "id" },
+  Comment: { copy: true, pageBy: "id" },
 };
 
 export const DEFAULT_BATCH_SIZE = 1000;

@@ -1,3 +1,4 @@
+import type { CommentEmailData } from "../comments/moderation";
 import type { FORMS, LeadType } from "../forms/registry";
 
 /**
@@ -96,7 +97,7 @@ export type OwnershipLinkData = {
 };
 
 /** The system's own emails; every form's confirmation is named in its definition. */
-export type SystemTemplate = "redemption-decision" | "referral-invitation" | "staff-new-lead" | "ownership-link";
+export type SystemTemplate = "redemption-decision" | "referral-invitation" | "staff-new-lead" | "ownership-link" | "comment-published" | "comment-reply";
 export type FormEmailTemplate = (typeof FORMS)[LeadType]["email"]["template"];
 export type EmailTemplate = SystemTemplate | FormEmailTemplate;
 
@@ -105,6 +106,8 @@ type SystemData = {
   "referral-invitation": ReferralInvitationData;
   "staff-new-lead": StaffNewLeadData;
   "ownership-link": OwnershipLinkData;
+  "comment-published": CommentEmailData;
+  "comment-reply": CommentEmailData;
 };
 
 export type TemplateData = { [T in EmailTemplate]: T extends SystemTemplate ? SystemData[T] : ConfirmationEmailData };

@@ -1,4 +1,5 @@
 import { callbackForm } from "./callback/definition";
+import { commentForm } from "./comment/definition";
 import { enrollForm } from "./enroll/definition";
 import { inviteForm } from "./invite/definition";
 import { newsletterForm } from "./newsletter/definition";
@@ -19,6 +20,7 @@ export const FORMS = {
   callback: callbackForm,
   redemption: redemptionForm,
   invite: inviteForm,
+  comment: commentForm,
 } as const;
 
 export type LeadType = keyof typeof FORMS;

@@ -13,6 +13,7 @@ import { referralSchema } from "../forms/referral/schema";
 import { newsletterSchema } from "../forms/newsletter/schema";
 import { callbackSchema } from "../forms/callback/schema";
 import { redemptionSchema } from "../forms/redemption/schema";
+import { commentSchema } from "../forms/comment/schema";
 
 export { attributionSchema, CALL_TIMES, DEVICE_PLATFORMS, emailField, LIMITS, nameField, phoneE164, timeZoneField, type Attribution } from "../forms/fields";
 export { enrollSchema, EXPERIENCE_LEVELS, PAYMENT_OPTIONS, type EnrollInput } from "../forms/enroll/schema";
@@ -21,6 +22,7 @@ export { friendSchema, referralSchema, type ReferralInput } from "../forms/refer
 export { newsletterSchema, type NewsletterInput } from "../forms/newsletter/schema";
 export { callbackSchema, type CallbackInput } from "../forms/callback/schema";
 export { redemptionSchema, REWARDS, type RedemptionInput } from "../forms/redemption/schema";
+export { commentSchema, type CommentInput } from "../forms/comment/schema";
 
 export const OPTION_LABELS = {
   payment: PAYMENT_LABELS,
@@ -38,4 +40,5 @@ export const formSchemas = {
   newsletter: newsletterSchema,
   callback: callbackSchema,
   redemption: redemptionSchema,
+  comment: commentSchema,
 } as const;

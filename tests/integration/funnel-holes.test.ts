@@ -51,6 +51,8 @@ function raw(form: FormType, email: string, name = "Test Person"): Record<string
       return { name, phone: "+1 415 555 0142", course: "not-sure", platform: "linux", bestTime: "morning", timeZone: "UTC" };
     case "redemption":
       return { email, reward: "course", points: 100 };
+    case "comment":
+      return { email, name, article: "/careers/machine-learning-engineer", comment: `A question ${randomUUID()}`, advisor: "on" };
   }
 }
 

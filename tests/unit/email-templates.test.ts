@@ -44,6 +44,16 @@ const KEY_FACTS: { [T in EmailTemplate]: string[] } = {
     "A refurbished laptop for my course",
     "http://localhost:3000/refer",
   ],
+  "comment-published": [
+    "Priya Nair",
+    "Your comment is published",
+    "Machine learning engineer salary and job outlook",
+    "bonuses and equity",
+    "http://localhost:3000/careers/machine-learning-engineer/salary-and-job-outlook#comments",
+    "Stop these emails",
+  ],
+  "comment-reply": ["Priya Nair", "Dana Whitfield replied", "Base pay only", "bonuses and equity", "Stop these emails"],
+  "comment-confirmation": ["Priya Nair", "An admissions advisor will contact you", "bonuses and equity", "priya.nair@example.com"],
   "referral-invitation": [
     "Sam Carter",
     "Rita invited you",
@@ -172,6 +182,9 @@ describe("email templates", () => {
       "staff-new-lead": { ...sample("staff-new-lead").data, name: evil, email: evil, phone: evil, summary: evilRows, attribution: evilRows },
       "ownership-link": { ...sample("ownership-link").data, name: evil, summary: evilRows },
       "invite-confirmation": { ...sample("invite-confirmation").data, name: evil, summary: evilRows },
+      "comment-confirmation": { ...sample("comment-confirmation").data, name: evil, summary: evilRows },
+      "comment-published": { ...sample("comment-published").data, name: evil, articleTitle: evil, comment: evil },
+      "comment-reply": { ...sample("comment-reply").data, name: evil, articleTitle: evil, comment: evil, reply: evil, replyAuthor: evil },
     };
     for (const t of EMAIL_TEMPLATES) {
       const { html, text } = await renderEmail(t, cases[t] as never, ctx);

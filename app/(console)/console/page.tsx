@@ -40,6 +40,7 @@ const FORM_COLORS: Record<(typeof LEAD_TYPES)[number], string> = {
   callback: "#be123c",
   redemption: "#475569",
   invite: "#0e7490",
+  comment: "#4d7c0f",
 };
 
 const DIMENSIONS: { dim: FunnelDimension; title: string; heading: string; more: string }[] = [
