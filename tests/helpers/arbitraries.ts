@@ -428,7 +428,7 @@ export function validComment(): fc.Arbitrary<Valid> {
           article: v.article,
           name: v.name.trim(),
           email: v.email.normalized,
-          homepage: site === undefined ? undefined : /^https?:/.test(site) ? site : `https://${site}`,
+          homepage: site === undefined ? undefined : new URL(/^https?:/.test(site) ? site : `https://${site}`).href,
           comment: v.comment.trim(),
           advisor: v.advisor !== undefined,
           consent: true,

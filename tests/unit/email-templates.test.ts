@@ -53,7 +53,13 @@ const KEY_FACTS: { [T in EmailTemplate]: string[] } = {
     "Stop these emails",
   ],
   "comment-reply": ["Priya Nair", "Dana Whitfield replied", "Base pay only", "bonuses and equity", "Stop these emails"],
-  "comment-confirmation": ["Priya Nair", "An admissions advisor will contact you", "bonuses and equity", "priya.nair@example.com"],
+  "comment-confirmation": [
+    "Priya Nair",
+    "An admissions advisor will contact you",
+    "bonuses and equity",
+    "Machine learning engineer salary",
+    "Advisor may contact me",
+  ],
   "referral-invitation": [
     "Sam Carter",
     "Rita invited you",
@@ -135,6 +141,9 @@ describe("email templates", () => {
     const subjects = Object.fromEntries(await Promise.all(EMAIL_TEMPLATES.map(async (t) => [t, (await renderSample(t)).subject])));
     expect(subjects).toEqual({
       "enroll-confirmation": "Your application to Loomstack Academy",
+      "comment-confirmation": "Your comment on Loomstack Academy: an advisor will be in touch",
+      "comment-published": "Your comment is published",
+      "comment-reply": "Dana Whitfield replied to your comment",
       "quote-confirmation": "Your quote request to Loomstack Academy",
       "referral-confirmation": "You earned 200 referral points",
       "newsletter-welcome": "Your 20% discount code: LOOM20-9XK4TQ2M",

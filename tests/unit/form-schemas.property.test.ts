@@ -184,8 +184,8 @@ function fieldViolations(path: string, spec: Spec, v: unknown): string[] {
     case "article":
       return typeof v === "string" && ARTICLE_PATH_PATTERN.test(v) ? [] : bad("not an article path");
     case "url":
-      if (typeof v !== "string" || !/^https?:\/\//.test(v)) return bad("not an http(s) address");
-      return len(v) <= COMMENT_LIMITS.website + 8 && !LINE_BREAK_OR_TAB.test(v) ? [] : bad("too long, or a line break in an address");
+      if (typeof v !== "string" || !/^https?:\/\/[^/?#]+\./.test(v) || v !== URL.parse(v)?.href) return bad("not a normalised http(s) address");
+      return len(v) <= COMMENT_LIMITS.storedWebsite && !LINE_BREAK_OR_TAB.test(v) ? [] : bad("too long, or a line break in an address");
     case "bool":
       return typeof v === "boolean" ? [] : bad("not a boolean");
   }

@@ -1,4 +1,5 @@
 import { siteConfig } from "../../site-config";
+import { commentableArticle } from "../../comments/articles";
 import { storeComment, submitComment } from "../../comments/submit";
 import { summaryRows, text } from "../summary";
 import type { PostedFormDefinition } from "../types";
@@ -25,7 +26,7 @@ export const commentForm = {
   summary: (i) =>
     summaryRows([
       ["Name", text(i.name)],
-      ["Article", text(i.article)],
+      ["Article", commentableArticle(i.article)?.title ?? text(i.article)],
       ["Website", text(i.homepage)],
       ["Comment", text(i.comment)],
       ["Advisor may contact me", i.advisor ? "Yes" : "No"],

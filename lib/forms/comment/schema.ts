@@ -1,11 +1,23 @@
 import { z } from "zod";
+import { COMMENTABLE_ARTICLES } from "../../comments/articles";
 import { consentBox, emailField, emptyToUndefined, nameField } from "../fields";
 import { isCleanText, isSingleLine, INVISIBLE_CHARS_MESSAGE, SINGLE_LINE_MESSAGE } from "../../text-checks";
 
 /** Which consent text the form shows and the comment (and its lead, if any) stores. */
 export const COMMENT_CONSENT = "comment" as const;
 
-export const COMMENT_LIMITS = { body: 3000, website: 200, article: 300 } as const;
+export const COMMENT_LIMITS = { body: 3000, website: 200, storedWebsite: 400 } as const;
+
+/** `new URL`, or null: URL.parse is too new for some browsers this schema runs in. */
+function parseUrl(s: string): URL | null {
+  try {
+    return new URL(s);
+  } catch {
+    return null;
+  }
+}
+
+const WEBSITE_MESSAGE = "Enter a website address like https://example.com, or leave it empty.";
 
 /** A guide section's path: the only pages that take comments. */
 export const ARTICLE_PATH_PATTERN = /^\/careers\/[a-z0-9-]{1,80}(\/[a-z0-9-]{1,80})?$/;
@@ -23,15 +35,17 @@ export const homepageField = z.preprocess(
     // URL parsing drops line breaks and tabs silently; refuse them first.
     .refine(isSingleLine, SINGLE_LINE_MESSAGE)
     .refine(isCleanText, INVISIBLE_CHARS_MESSAGE)
-    .transform((v) => (/^[a-z][a-z0-9+.-]*:/i.test(v) ? v : `https://${v}`))
-    .refine((v) => {
-      try {
-        const u = new URL(v);
-        return (u.protocol === "https:" || u.protocol === "http:") && u.hostname.includes(".");
-      } catch {
-        return false;
+    .transform((typed, ctx) => {
+      // Stored as the browser would read it: scheme and host in lower case, IDNs in punycode.
+      const url = parseUrl(/^[a-z][a-z0-9+.-]*:/i.test(typed) ? typed : `https://${typed}`);
+      if (!url || (url.protocol !== "https:" && url.protocol !== "http:") || !url.hostname.includes(".") || url.username || url.password) {
+        ctx.addIssue({ code: "custom", message: WEBSITE_MESSAGE });
+        return z.NEVER;
       }
-    }, "Enter a website address like https://example.com, or leave it empty.")
+      return url.href;
+    })
+    // Punycode can lengthen a host: the stored form is bounded too.
+    .pipe(z.string().max(COMMENT_LIMITS.storedWebsite, `Keep the website under ${COMMENT_LIMITS.website} characters.`))
     .optional(),
 );
 
@@ -40,7 +54,8 @@ export const commentSchema = z.object({
   article: z
     .string({ error: "This comment form has lost its article. Open the article and try again." })
     .trim()
-    .regex(ARTICLE_PATH_PATTERN, "This comment form has lost its article. Open the article and try again."),
+    .regex(ARTICLE_PATH_PATTERN, "This comment form has lost its article. Open the article and try again.")
+    .refine((path) => COMMENTABLE_ARTICLES.has(path), "This comment form has lost its article. Open the article and try again."),
   name: nameField,
   email: emailField,
   homepage: homepageField,
