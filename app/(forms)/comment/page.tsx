@@ -42,6 +42,8 @@ export default async function CommentPage({ searchParams }: FormPageArgs) {
   const posted = await postedState();
   const initialState = posted ?? initialFormState("comment");
   const path = article ? `${PATH}?article=${encodeURIComponent(article.path)}` : PATH;
+  // `?article=` names the article commented on: the form's own field, not a second hidden one.
+  const { article: _article, ...attributionWithoutArticle } = attributionFrom(params);
   const rules = (
     <AsideBox id="comment-rules" title="Before you post">
       <ul className="mt-3 list-disc space-y-2 pl-5 leading-7 text-ink/85">
@@ -66,7 +68,7 @@ export default async function CommentPage({ searchParams }: FormPageArgs) {
             article={article.path}
             action={submitComment}
             initialState={initialState}
-            attribution={attributionFrom(params)}
+            attribution={attributionWithoutArticle}
             path={path}
             permalink={`${path}#leave-a-reply`}
           />
