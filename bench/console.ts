@@ -121,10 +121,17 @@ type Rng = ReturnType<typeof rng>;
 /** A share per key, as weighted()'s table (in the object's order). */
 const shares = <K extends string>(weights: Record<K, number>) => Object.entries(weights) as [K, number][];
 
-const FORM_WEIGHTS = shares({ enroll: 30, quote: 15, referral: 10, newsletter: 30, callback: 10, redemption: 5, syllabus: 8, event: 8 } satisfies Record<
-  FormType,
-  number
->);
+const FORM_WEIGHTS = shares({
+  enroll: 30,
+  quote: 15,
+  referral: 10,
+  newsletter: 30,
+  callback: 10,
+  redemption: 5,
+  syllabus: 8,
+  event: 8,
+  comment: 0,
+} satisfies Record<FormType, number>);
 const STATUS_WEIGHTS = shares({ new: 70, contacted: 12, qualified: 7, enrolled: 4, lost: 7 } satisfies Record<LeadStatus, number>);
 const SOURCES = [
   [null, 52],

@@ -13,3 +13,4 @@ export const submitCallback = leadFormAction("callback", formRequest);
 export const submitRedemption = leadFormAction("redemption", formRequest);
 export const submitSyllabus = leadFormAction("syllabus", formRequest);
 export const submitEvent = leadFormAction("event", formRequest);
+export const submitComment = leadFormAction("comment", formRequest);

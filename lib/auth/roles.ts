@@ -23,6 +23,8 @@ export const PERMISSIONS = {
   "settings:manage": ["admin"],
   /** Export or erase everything stored about one person. */
   "privacy:manage": ["admin"],
+  /** Approve, reject, mark as spam and reply to article comments. */
+  "comments:moderate": ["admin", "staff"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

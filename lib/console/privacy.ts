@@ -66,7 +66,7 @@ export async function exportPerson(db: Tx, contactId: string, now: Date = new Da
   const leads = await db.lead.findMany({ where: { contactId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
   const leadIds = leads.map((l) => l.id);
   const addresses = addressesOf(contact, leads);
-  const [activities, emails, points, newsletter, suppressions, referredBy, referred, submissions, links, reviews] = await Promise.all([
+  const [activities, emails, points, newsletter, suppressions, referredBy, referred, submissions, links, reviews, comments] = await Promise.all([
     leadIds.length
       ? db.leadActivity.findMany({
           where: { leadId: { in: leadIds } },
@@ -111,6 +111,25 @@ export async function exportPerson(db: Tx, contactId: string, now: Date = new Da
       where: { OR: [{ friendContactId: contactId }, { referrerId: contactId }] },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       select: { id: true, friendContactId: true, referrerId: true, reasons: true, status: true, createdAt: true, decidedAt: true },
+    }),
+    // Article comments they wrote, with the staff replies to them.
+    db.comment.findMany({
+      where: { parentId: null, OR: [{ contactId }, ...(addresses.size ? [{ email: { in: [...addresses] } }] : [])] },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: {
+        id: true,
+        articlePath: true,
+        status: true,
+        authorName: true,
+        email: true,
+        website: true,
+        body: true,
+        advisorContact: true,
+        leadId: true,
+        createdAt: true,
+        publishedAt: true,
+        replies: { orderBy: { createdAt: "asc" }, select: { authorName: true, body: true, publishedAt: true } },
+      },
     }),
   ]);
   const submissionsByLead = new Map<string, typeof submissions>();
@@ -168,6 +187,7 @@ export async function exportPerson(db: Tx, contactId: string, now: Date = new Da
       createdAt: newsletter.createdAt,
       updatedAt: newsletter.updatedAt,
     },
+    comments,
     suppressions: suppressions.map((s) => ({
       address: s.address,
       scope: s.scope,
@@ -235,6 +255,9 @@ export type EraseResult = {
   newsletter: number;
   /** Suppression entries for the person's address, kept on purpose (see the module comment). */
   suppressionsKept: number;
+  /** Article comments deleted (with the staff replies under them), and the articles that showed any. */
+  comments: number;
+  commentArticles: string[];
 };
 
 const TX_OPTIONS = { maxWait: 15_000, timeout: 60_000 } as const;
@@ -456,6 +479,20 @@ export async function erasePerson(db: Db, input: { contactId: string; actorId: s
     const newsletter = await tx.newsletterSubscription.count({ where: { contactId } });
     await tx.newsletterSubscription.updateMany({ where: { contactId, unsubscribedAt: null }, data: { unsubscribedAt: now } });
 
+    // -- Article comments: deleted, with the staff replies under them. A comment is the
+    // person's own words under their name, published: anonymising would leave text that can
+    // still identify them, and nothing counts comments. The caller refreshes the articles.
+    const comments = await tx.comment.findMany({
+      where: { parentId: null, OR: [{ contactId }, ...(addresses.size ? [{ email: { in: [...addresses] } }] : [])] },
+      select: { id: true, articlePath: true, status: true },
+    });
+    if (comments.length) {
+      const ids = comments.map((c) => c.id);
+      await tx.comment.deleteMany({ where: { parentId: { in: ids } } });
+      await tx.comment.deleteMany({ where: { id: { in: ids } } });
+    }
+    const commentArticles = [...new Set(comments.filter((c) => c.status === "approved").map((c) => c.articlePath))];
+
     // -- The contact. A new referral code, so an old /r/<code> link no longer ties new
     // people to this record.
     await tx.contact.update({
@@ -485,6 +522,8 @@ export async function erasePerson(db: Db, input: { contactId: string; actorId: s
       otherEmails: otherEmailsChanged,
       newsletter,
       suppressionsKept,
+      comments: comments.length,
+      commentArticles,
     };
   }, TX_OPTIONS);
 }

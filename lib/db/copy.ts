@@ -65,6 +65,7 @@ export const COPY_RULES: Record<ModelName, CopyRule> = {
   StudentStory: { copy: true, pageBy: "id" },
   Event: { copy: true, pageBy: "id" },
   EventRsvp: { copy: true, pageBy: "id" },
+  Comment: { copy: true, pageBy: "id" },
 };
 
 export const DEFAULT_BATCH_SIZE = 1000;

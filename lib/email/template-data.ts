@@ -1,3 +1,4 @@
+import type { CommentEmailData } from "../comments/moderation";
 import type { FORMS, LeadType } from "../forms/registry";
 
 /**
@@ -126,7 +127,8 @@ export type OwnershipLinkData = {
 };
 
 /** The system's own emails; every form's confirmation is named in its definition. */
-export type SystemTemplate = "redemption-decision" | "referral-invitation" | "staff-new-lead" | "ownership-link" | "event-update";
+export type SystemTemplate =
+  "redemption-decision" | "referral-invitation" | "staff-new-lead" | "ownership-link" | "event-update" | "comment-published" | "comment-reply";
 export type FormEmailTemplate = (typeof FORMS)[LeadType]["email"]["template"];
 export type EmailTemplate = SystemTemplate | FormEmailTemplate;
 
@@ -136,6 +138,8 @@ type SystemData = {
   "staff-new-lead": StaffNewLeadData;
   "ownership-link": OwnershipLinkData;
   "event-update": EventUpdateData;
+  "comment-published": CommentEmailData;
+  "comment-reply": CommentEmailData;
 };
 
 export type TemplateData = { [T in EmailTemplate]: T extends SystemTemplate ? SystemData[T] : ConfirmationEmailData };

@@ -1,4 +1,5 @@
 import { callbackForm } from "./callback/definition";
+import { commentForm } from "./comment/definition";
 import { enrollForm } from "./enroll/definition";
 import { eventForm } from "./event/definition";
 import { inviteForm } from "./invite/definition";
@@ -23,6 +24,7 @@ export const FORMS = {
   invite: inviteForm,
   syllabus: syllabusForm,
   event: eventForm,
+  comment: commentForm,
 } as const;
 
 export type LeadType = keyof typeof FORMS;

@@ -19,6 +19,10 @@ export const CONSENT = {
     version: "invite-2026-12",
     text: 'Pressing "Yes, I am interested" lets Loomstack Academy email me details of its programs and upcoming cohorts. I can opt out at any time.',
   },
+  comment: {
+    version: "comment-2026-12",
+    text: "Publish my name, website and comment once a moderator approves it, and email me when it is published or answered, as described in the privacy notice. My email address is never published.",
+  },
 } as const;
 
 export type ConsentKey = keyof typeof CONSENT;

@@ -15,6 +15,7 @@ import { callbackSchema } from "../forms/callback/schema";
 import { redemptionSchema } from "../forms/redemption/schema";
 import { syllabusSchema } from "../forms/syllabus/schema";
 import { eventSchema } from "../forms/event/schema";
+import { commentSchema } from "../forms/comment/schema";
 
 export { attributionSchema, CALL_TIMES, DEVICE_PLATFORMS, emailField, LIMITS, nameField, phoneE164, timeZoneField, type Attribution } from "../forms/fields";
 export { enrollSchema, EXPERIENCE_LEVELS, PAYMENT_OPTIONS, type EnrollInput } from "../forms/enroll/schema";
@@ -25,6 +26,7 @@ export { callbackSchema, type CallbackInput } from "../forms/callback/schema";
 export { redemptionSchema, REWARDS, type RedemptionInput } from "../forms/redemption/schema";
 export { syllabusSchema, type SyllabusInput } from "../forms/syllabus/schema";
 export { eventSchema, type EventInput } from "../forms/event/schema";
+export { commentSchema, type CommentInput } from "../forms/comment/schema";
 
 export const OPTION_LABELS = {
   payment: PAYMENT_LABELS,
@@ -44,4 +46,5 @@ export const formSchemas = {
   redemption: redemptionSchema,
   syllabus: syllabusSchema,
   event: eventSchema,
+  comment: commentSchema,
 } as const;

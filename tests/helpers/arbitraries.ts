@@ -7,6 +7,7 @@
  */
 import fc from "fast-check";
 import type { FormType } from "@/lib/leads/form-types";
+import { COMMENT_LIMITS } from "@/lib/forms/comment/schema";
 import { CALL_TIMES, DEVICE_PLATFORMS, EXPERIENCE_LEVELS, LIMITS, PAYMENT_OPTIONS, REWARDS } from "@/lib/leads/schemas";
 
 export type Raw = Record<string, unknown>;
@@ -415,6 +416,36 @@ export function validRedemption(opts: { email?: fc.Arbitrary<{ typed: string; no
     }));
 }
 
+export const COMMENT_ARTICLES = ["/careers/machine-learning-engineer", "/careers/machine-learning-engineer/faq"] as const;
+
+export function validComment(): fc.Arbitrary<Valid> {
+  return fc
+    .record({
+      article: fc.constantFrom(...COMMENT_ARTICLES),
+      name: padded(personName),
+      email: typedEmail(),
+      homepage: fc.constantFrom<string | undefined>(undefined, "", "https://example.com", "example.org/me", " http://a.example.net/x "),
+      comment: freeText(COMMENT_LIMITS.body).filter((t) => t.trim() !== ""),
+      advisor: fc.constantFrom<unknown>(undefined, "on", true),
+      consent,
+    })
+    .map((v) => {
+      const site = trimmedOrUndefined(v.homepage);
+      return {
+        raw: compact({ ...v, email: v.email.typed }),
+        expected: compact({
+          article: v.article,
+          name: v.name.trim(),
+          email: v.email.normalized,
+          homepage: site === undefined ? undefined : new URL(/^https?:/.test(site) ? site : `https://${site}`).href,
+          comment: v.comment.trim(),
+          advisor: v.advisor !== undefined,
+          consent: true,
+        }),
+      };
+    });
+}
+
 export function validInput(form: FormType, catalog?: Catalog): fc.Arbitrary<Valid> {
   return validInputFor(form, catalog).map(displayable);
 }
@@ -437,6 +468,8 @@ function validInputFor(form: FormType, catalog?: Catalog): fc.Arbitrary<Valid> {
       return validSyllabus(catalog);
     case "event":
       return validEvent(catalog);
+    case "comment":
+      return validComment();
   }
 }
 
@@ -824,6 +857,7 @@ export const FORM_KEYS: Record<FormType, Record<string, true>> = {
   redemption: { email: true, reward: true, points: true, details: true, consent: true },
   syllabus: { program: true, email: true, consent: true },
   event: { eventSlug: true, name: true, email: true, consent: true },
+  comment: { article: true, name: true, email: true, homepage: true, comment: true, advisor: true, consent: true },
 };
 
 const INVISIBLE = /[\u007F-\u009F\u00AD\u200B-\u200F\u2028-\u202E\u2060-\u2064\uFEFF]/g;
@@ -898,6 +932,7 @@ export const SINGLE_LINE_FIELDS: Record<FormType, string[]> = {
   redemption: ["email"],
   syllabus: ["email"],
   event: ["name", "email"],
+  comment: ["name", "email", "homepage"],
 };
 
 /** Fields a quote ignores as hidden: the company for one person, the phone without a call. */

@@ -159,7 +159,29 @@ function programEditorRule(ids: string[], fields: Record<string, string>, done: 
   };
 }
 
+/** A visitor's comment waiting for moderation. */
+async function makeComment(): Promise<Ctx> {
+  const c = await t.db.comment.create({
+    data: { articlePath: "/careers/machine-learning-engineer", authorName: "Matrix Commenter", email: "matrix-comment@example.com", body: "Matrix comment" },
+  });
+  return { commentId: c.id };
+}
+
 const RULES: Record<string, Rule> = {
+  "app/(console)/console/comments/actions.ts#moderateCommentAction": {
+    permission: "comments:moderate",
+    allowed: ["admin", "staff"],
+    setup: makeComment,
+    call: (a, c) => a(fd({ commentId: c.commentId, decision: "reject" })),
+    done: async (c) => (await t.db.comment.findUniqueOrThrow({ where: { id: c.commentId } })).status === "rejected",
+  },
+  "app/(console)/console/comments/actions.ts#replyCommentAction": {
+    permission: "comments:moderate",
+    allowed: ["admin", "staff"],
+    setup: makeComment,
+    call: (a, c) => a(fd({ commentId: c.commentId, reply: "Matrix reply" })),
+    done: async (c) => (await t.db.comment.count({ where: { parentId: c.commentId } })) === 1,
+  },
   "app/(console)/console/leads/actions.ts#changeStatusAction": {
     permission: "leads:work",
     allowed: ["admin", "staff"],
@@ -370,7 +392,7 @@ const RULES: Record<string, Rule> = {
  * page, route handler and action checks one of these. An admin holds every permission;
  * staff hold all but managing accounts, settings and personal data.
  */
-const HELD_BY_STAFF_AND_ADMINS = ["leads:read", "leads:work", "leads:export", "referrals:decide", "content:edit", "email:retry"] as const;
+const HELD_BY_STAFF_AND_ADMINS = ["leads:read", "leads:work", "leads:export", "referrals:decide", "content:edit", "email:retry", "comments:moderate"] as const;
 const HELD_BY_ADMINS_ONLY = ["staff:manage", "settings:manage", "privacy:manage"] as const;
 const EXPECTED_ROLES: Record<string, readonly Role[]> = Object.fromEntries([
   ...HELD_BY_STAFF_AND_ADMINS.map((p) => [p, ["admin", "staff"]]),

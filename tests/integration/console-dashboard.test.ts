@@ -131,9 +131,20 @@ describe("with leads", () => {
     expect(o.bucketDays).toBe(1);
     expect(o.buckets.map((b) => b.from)).toEqual(["2026-03-01", "2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05", "2026-03-06", "2026-03-07"]);
     expect(o.buckets.map((b) => b.total)).toEqual([3, 0, 3, 0, 0, 0, 1]);
-    expect(o.buckets[0].counts).toEqual({ enroll: 1, quote: 1, referral: 0, newsletter: 1, callback: 0, redemption: 0, invite: 0, syllabus: 0, event: 0 });
+    expect(o.buckets[0].counts).toEqual({
+      enroll: 1,
+      quote: 1,
+      referral: 0,
+      newsletter: 1,
+      callback: 0,
+      redemption: 0,
+      invite: 0,
+      syllabus: 0,
+      event: 0,
+      comment: 0,
+    });
     expect(o.buckets[2].counts).toMatchObject({ enroll: 2, callback: 1 });
-    expect(o.totals).toEqual({ enroll: 3, quote: 1, referral: 1, newsletter: 1, callback: 1, redemption: 0, invite: 0, syllabus: 0, event: 0 });
+    expect(o.totals).toEqual({ enroll: 3, quote: 1, referral: 1, newsletter: 1, callback: 1, redemption: 0, invite: 0, syllabus: 0, event: 0, comment: 0 });
     expect(o.total).toBe(7);
   });
 

@@ -268,6 +268,21 @@ async function seed(db: Db): Promise<Seeded> {
   });
   expect(await addNote(db, { leadId: enrollLead, actorId: staff.id, note: NOTE })).toEqual({ ok: true });
 
+  // Zoë comments on a guide; staff reply (a comment that points at another: copied in a second pass).
+  const comment = await db.comment.create({
+    data: {
+      articlePath: "/careers/machine-learning-engineer",
+      authorName: UNICODE.zoe,
+      email: "zoe@example.org",
+      contactId: zoe.id,
+      body: "Très utile ✓",
+      status: "approved",
+    },
+  });
+  await db.comment.create({
+    data: { articlePath: comment.articlePath, parentId: comment.id, authorName: "Staff", body: "Merci !", status: "approved", staffUserId: staff.id },
+  });
+
   // Every queued email sent (rendered subject, HTML and text), through the local mailbox.
   await drainOutbox({
     db,
@@ -390,7 +405,7 @@ describe("copy rules", () => {
       before("User", "Session");
       before("User", "Account");
       expect(plan.find((m) => m.model === "Contact")!.selfRefs).toEqual(["referredById"]);
-      expect(plan.filter((m) => m.selfRefs.length).map((m) => m.model)).toEqual(["Contact"]);
+      expect(plan.filter((m) => m.selfRefs.length).map((m) => m.model)).toEqual(["Contact", "Comment"]);
     } finally {
       await client.end();
     }
@@ -649,7 +664,7 @@ describe("npx tsx scripts/db-copy.ts", () => {
     expect(first.stderr).not.toMatch(/Refused|Failed/);
     expect(first.status).toBe(0);
     expect(first.stdout).toContain("Migrating the target (prisma migrate deploy");
-    expect(first.stdout).toMatch(/Copying 28 models in this order: Program, Cohort, PaymentOption, .*User, Contact \(referredById in a second pass\), Lead\b/);
+    expect(first.stdout).toMatch(/Copying 29 models in this order: Program, Cohort, PaymentOption, .*User, Contact \(referredById in a second pass\), Lead\b/);
     expect(first.stdout).toMatch(/Copied \d+ rows in [\d.]+ s/);
     expect(first.stdout).toMatch(/^EmailMessage\s+\d+\s+\d+\s+\d+\s+ok$/m);
     expect(first.stdout).toContain("counts and rows match");

@@ -55,6 +55,8 @@ function raw(form: FormType, email: string, name = "Test Person"): Record<string
       return { email, program: cohort.program };
     case "event":
       return { eventSlug: "no-such-event", name, email };
+    case "comment":
+      return { email, name, article: "/careers/machine-learning-engineer", comment: `A question ${randomUUID()}`, advisor: "on" };
   }
 }
 

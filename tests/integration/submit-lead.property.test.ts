@@ -91,14 +91,15 @@ beforeAll(async () => {
 afterAll(() => t.cleanup());
 
 async function counts() {
-  const [contacts, leads, emails, points, subscriptions] = await Promise.all([
+  const [contacts, leads, emails, points, subscriptions, comments] = await Promise.all([
     t.db.contact.count(),
     t.db.lead.count(),
     t.db.emailMessage.count(),
     t.db.pointsEntry.count(),
     t.db.newsletterSubscription.count(),
+    t.db.comment.count(),
   ]);
-  return { contacts, leads, emails, points, subscriptions };
+  return { contacts, leads, emails, points, subscriptions, comments };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -160,7 +161,13 @@ function withExtras(raw: Raw, more: Raw): Raw {
 function cases(form: FormType): fc.Arbitrary<Case> {
   const objectPost = arbitraryPost(form).filter((v): v is Raw => typeof v === "object" && v !== null && !Array.isArray(v));
   return fc.oneof(
-    { weight: 2, arbitrary: fc.tuple(validFor(form), extras()).map(([v, e]): Case => ({ arm: "valid", raw: withExtras(v.raw, e) })) },
+    {
+      weight: 2,
+      // A comment's `article` is its own field (the article commented on), not only attribution.
+      arbitrary: fc
+        .tuple(validFor(form), extras())
+        .map(([v, { article, ...e }]): Case => ({ arm: "valid", raw: withExtras(v.raw, form === "comment" ? e : { ...e, article }) })),
+    },
     { weight: 5, arbitrary: fc.tuple(hostileInput(form, { catalog }), extras()).map(([raw, e]): Case => ({ arm: "hostile", raw: withExtras(raw, e) })) },
     { weight: 1, arbitrary: objectPost.map((raw): Case => ({ arm: "arbitrary", raw })) },
   );
@@ -171,6 +178,11 @@ function cases(form: FormType): fc.Arbitrary<Case> {
 // ---------------------------------------------------------------------------------------------
 
 const KINDS = ["saved", "accepted", "ignored", "invalid", "rate_limited"];
+
+/** The forms answered by their own `accept` rather than a saved lead (lib/forms/types.ts). */
+const ACCEPTING: readonly FormType[] = ["redemption", "comment"];
+/** What the comment schema reads as a ticked advisor box. */
+const advisorTicked = (raw: Raw) => raw.advisor === true || raw.advisor === "on" || raw.advisor === "true";
 
 async function submitChecked(form: FormType, raw: Raw, ip = "203.0.113.7"): Promise<SubmitOutcome> {
   try {
@@ -201,13 +213,21 @@ async function checkOutcome(form: FormType, raw: Raw, outcome: SubmitOutcome, be
   }
 
   if (outcome.kind === "accepted") {
-    // A redemption request files nothing until its ownership link is used (lib/ownership).
-    expect(form, "only a redemption request is accepted without a lead").toBe("redemption");
-    expect({ leads: after.leads, contacts: after.contacts, points: after.points }).toEqual({
-      leads: before.leads,
-      contacts: before.contacts,
-      points: before.points,
-    });
+    expect(ACCEPTING, "only a redemption request or a comment is accepted without a saved lead").toContain(form);
+    if (form === "comment") {
+      // One comment waiting for moderation (none for a re-sent one); a lead only with the advisor box ticked.
+      expect(after.comments - before.comments).toBeOneOf([0, 1]);
+      expect(after.leads - before.leads).toBeOneOf(advisorTicked(raw) && after.comments > before.comments ? [0, 1] : [0]);
+      // Without a lead, nothing is awarded (a lead through a referral link counts as any lead does).
+      if (after.leads === before.leads) expect(after.points).toBe(before.points);
+    } else {
+      // A redemption request files nothing until its ownership link is used (lib/ownership).
+      expect({ leads: after.leads, contacts: after.contacts, points: after.points }).toEqual({
+        leads: before.leads,
+        contacts: before.contacts,
+        points: before.points,
+      });
+    }
   }
 
   if (outcome.kind === "invalid") {
@@ -256,7 +276,7 @@ describe.each(FORM_TYPES)("submitLead(%s)", (form) => {
           await checkOutcome(form, post, outcome, before);
           if (arm === "valid" && outcome.kind !== "ignored") {
             branches.hit("a valid post, answered");
-            const expectedKind = form === "redemption" ? "accepted" : "saved";
+            const expectedKind = ACCEPTING.includes(form) ? "accepted" : "saved";
             expect(outcome.kind === "invalid" ? outcome.fieldErrors : outcome.kind, "a valid post is saved (a redemption, accepted)").toBe(expectedKind);
           } else branches.hit("any other");
         }),
@@ -281,6 +301,25 @@ describe.each(FORM_TYPES)("submitLead(%s)", (form) => {
           if (form === "redemption") {
             expect(outcome.kind, show(outcome)).toBe("accepted");
             await checkOutcome(form, post, outcome, before);
+            return;
+          }
+          if (form === "comment") {
+            // A comment waits for moderation, exactly as submitted; it is a lead only with the advisor box ticked.
+            expect(outcome.kind, show(outcome)).toBe("accepted");
+            await checkOutcome(form, post, outcome, before);
+            const comment = await t.db.comment.findFirstOrThrow({ where: { email: expected.email as string }, orderBy: { createdAt: "desc" } });
+            expect({ body: comment.body, name: comment.authorName, website: comment.website ?? undefined, advisor: comment.advisorContact }).toEqual({
+              body: expected.comment,
+              name: expected.name,
+              website: expected.homepage,
+              advisor: expected.advisor,
+            });
+            expect(comment.status).toBe("pending");
+            expect(Boolean(comment.leadId)).toBe(expected.advisor);
+            // The same post again (double click, browser retry): nothing new stored, token or not.
+            const between = await counts();
+            expect((await submitChecked(form, post)).kind).toBe("accepted");
+            expect(await counts()).toEqual(between);
             return;
           }
           if (outcome.kind !== "saved") throw new Error(`valid ${form} post not saved: ${show(outcome)}\nraw: ${show(post)}`);
@@ -433,9 +472,10 @@ describe.each(FORM_TYPES)("%s form action with tampered arguments", (form) => {
                 expect(String(warn.mock.calls[0][0])).not.toMatch(/\n|TypeError/);
               } else {
                 expect(state.status === "success" ? "success" : state, "a real post is saved whatever the previous state").toBe("success");
-                // One new lead (a call-back or redemption by the same person within minutes updates theirs).
+                // One new lead (a call-back or redemption by the same person within minutes updates
+                // theirs; a comment is a lead only with the advisor box ticked).
                 const added = after.leads - before.leads;
-                expect(added).toBeOneOf(form === "callback" || form === "redemption" ? [0, 1] : [1]);
+                expect(added).toBeOneOf(form === "callback" || form === "redemption" || form === "comment" ? [0, 1] : [1]);
                 tally.stored += after.leads - before.leads;
               }
             },

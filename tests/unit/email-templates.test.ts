@@ -51,6 +51,22 @@ const KEY_FACTS: { [T in EmailTemplate]: string[] } = {
     "A refurbished laptop for my course",
     "http://localhost:3000/refer",
   ],
+  "comment-published": [
+    "Priya Nair",
+    "Your comment is published",
+    "Machine learning engineer salary and job outlook",
+    "bonuses and equity",
+    "http://localhost:3000/careers/machine-learning-engineer/salary-and-job-outlook#comments",
+    "Stop these emails",
+  ],
+  "comment-reply": ["Priya Nair", "Dana Whitfield replied", "Base pay only", "bonuses and equity", "Stop these emails"],
+  "comment-confirmation": [
+    "Priya Nair",
+    "An admissions advisor will contact you",
+    "bonuses and equity",
+    "Machine learning engineer salary",
+    "Advisor may contact me",
+  ],
   "referral-invitation": [
     "Sam Carter",
     "Rita invited you",
@@ -151,6 +167,9 @@ describe("email templates", () => {
     const subjects = Object.fromEntries(await Promise.all(EMAIL_TEMPLATES.map(async (t) => [t, (await renderSample(t)).subject])));
     expect(subjects).toEqual({
       "enroll-confirmation": "Your application to Loomstack Academy",
+      "comment-confirmation": "Your comment on Loomstack Academy: an advisor will be in touch",
+      "comment-published": "Your comment is published",
+      "comment-reply": "Dana Whitfield replied to your comment",
       "quote-confirmation": "Your quote request to Loomstack Academy",
       "referral-confirmation": "You earned 200 referral points",
       "newsletter-welcome": "Your 20% discount code: LOOM20-9XK4TQ2M",
@@ -204,6 +223,9 @@ describe("email templates", () => {
       "syllabus-confirmation": { ...sample("syllabus-confirmation").data, name: evil, summary: evilRows },
       "event-confirmation": { ...sample("event-confirmation").data, name: evil, summary: evilRows },
       "event-update": { ...sample("event-update").data, name: evil },
+      "comment-confirmation": { ...sample("comment-confirmation").data, name: evil, summary: evilRows },
+      "comment-published": { ...sample("comment-published").data, name: evil, articleTitle: evil, comment: evil },
+      "comment-reply": { ...sample("comment-reply").data, name: evil, articleTitle: evil, comment: evil, reply: evil, replyAuthor: evil },
     };
     for (const t of EMAIL_TEMPLATES) {
       const { html, text } = await renderEmail(t, cases[t] as never, ctx);

@@ -9,6 +9,7 @@ import { describe, expect, it, vi } from "vitest";
 import { BranchCounter } from "../helpers/narrow";
 import { FORM_TYPES, type FormType } from "@/lib/leads/form-types";
 import { leadFormAction } from "@/lib/leads/run-form-action";
+import { ARTICLE_PATH_PATTERN, COMMENT_LIMITS } from "@/lib/forms/comment/schema";
 import { attributionSchema, CALL_TIMES, DEVICE_PLATFORMS, EXPERIENCE_LEVELS, formSchemas, LIMITS, PAYMENT_OPTIONS, REWARDS } from "@/lib/leads/schemas";
 import {
   arbitraryPost,
@@ -46,7 +47,10 @@ type Spec =
   | { t: "int"; min: number; max: number; optional?: boolean }
   | { t: "consent" }
   | { t: "slugs"; max: number }
-  | { t: "friends"; max: number };
+  | { t: "friends"; max: number }
+  | { t: "article" }
+  | { t: "url"; optional: true }
+  | { t: "bool" };
 
 /** What each schema may output, field by field. */
 const SPECS: Record<FormType, Record<string, Spec>> = {
@@ -114,6 +118,15 @@ const SPECS: Record<FormType, Record<string, Spec>> = {
     email: { t: "email" },
     consent: { t: "consent" },
   },
+  comment: {
+    article: { t: "article" },
+    name: { t: "text", max: LIMITS.name },
+    email: { t: "email" },
+    homepage: { t: "url", optional: true },
+    comment: { t: "text", max: COMMENT_LIMITS.body, multiline: true },
+    advisor: { t: "bool" },
+    consent: { t: "consent" },
+  },
 };
 
 const FRIEND_SPEC: Record<string, Spec> = {
@@ -179,6 +192,13 @@ function fieldViolations(path: string, spec: Spec, v: unknown): string[] {
     case "friends":
       if (!Array.isArray(v) || v.length < 1 || v.length > spec.max) return bad(`not 1-${spec.max} friends`);
       return v.flatMap((f, i) => objectViolations(`${path}[${i}]`, FRIEND_SPEC, f));
+    case "article":
+      return typeof v === "string" && ARTICLE_PATH_PATTERN.test(v) ? [] : bad("not an article path");
+    case "url":
+      if (typeof v !== "string" || !/^https?:\/\/[^/?#]+\./.test(v) || v !== URL.parse(v)?.href) return bad("not a normalised http(s) address");
+      return len(v) <= COMMENT_LIMITS.storedWebsite && !LINE_BREAK_OR_TAB.test(v) ? [] : bad("too long, or a line break in an address");
+    case "bool":
+      return typeof v === "boolean" ? [] : bad("not a boolean");
   }
 }
 

@@ -42,6 +42,7 @@ const FORM_COLORS: Record<(typeof LEAD_TYPES)[number], string> = {
   invite: "#0e7490",
   syllabus: "#4d7c0f",
   event: "#a21caf",
+  comment: "#4d7c0f",
 };
 
 const DIMENSIONS: { dim: FunnelDimension; title: string; heading: string; more: string }[] = [

@@ -10,6 +10,7 @@ import { redemptionDecision, RedemptionDecisionEmail } from "./redemption-decisi
 import { ReferralInvitationEmail } from "./referral-invitation";
 import { staffLabel, StaffNewLeadEmail } from "./staff-new-lead";
 import { count, subjectPart } from "./values";
+import { CommentPublishedEmail, CommentReplyEmail } from "./comment-notification";
 
 /**
  * Every template the outbox can hold: each form's confirmation (from its definition in
@@ -84,6 +85,19 @@ const SAMPLE_event_update: { data: TemplateData["event-update"]; ctx: RenderCont
   data: { kind: "promoted", name: FORMS.event.example.input.name, rsvp: FORMS.event.example.extras.rsvp },
   ctx: { siteUrl },
 };
+const SAMPLE_comment: { data: TemplateData["comment-published"]; ctx: RenderContext } = {
+  data: {
+    name: "Priya Nair",
+    articleTitle: "Machine learning engineer salary and job outlook",
+    articleUrl: `${siteUrl}/careers/machine-learning-engineer/salary-and-job-outlook#comments`,
+    comment: "Do the salary ranges include bonuses and equity, or only base pay?",
+  },
+  ctx: { siteUrl, unsubscribeUrl: `${siteUrl}/unsubscribe/4f8a2c6e9b1d3f5a7c9e` },
+};
+const SAMPLE_comment_reply: { data: TemplateData["comment-reply"]; ctx: RenderContext } = {
+  data: { ...SAMPLE_comment.data, replyAuthor: "Dana Whitfield", reply: "Base pay only. The sources we cite list bonuses and equity separately." },
+  ctx: SAMPLE_comment.ctx,
+};
 
 const SYSTEM: { [T in SystemTemplate]: Entry<TemplateData[T]> } = {
   "redemption-decision": {
@@ -121,6 +135,16 @@ const SYSTEM: { [T in SystemTemplate]: Entry<TemplateData[T]> } = {
     subject: eventUpdateSubject,
     sample: SAMPLE_event_update,
   },
+  "comment-published": {
+    Component: CommentPublishedEmail,
+    subject: () => "Your comment is published",
+    sample: SAMPLE_comment,
+  },
+  "comment-reply": {
+    Component: CommentReplyEmail,
+    subject: (d) => `${part(d.replyAuthor) ?? "We"} replied to your comment`,
+    sample: SAMPLE_comment_reply,
+  },
 };
 
 const FORM_ENTRIES = Object.fromEntries(
@@ -145,6 +169,8 @@ export function isTemplate(name: string): name is EmailTemplate {
  */
 export const UNSUBSCRIBE_TEMPLATES: ReadonlySet<EmailTemplate> = new Set<EmailTemplate>([
   "referral-invitation",
+  "comment-published",
+  "comment-reply",
   ...LEAD_TYPES.filter((t) => "unsubscribe" in FORMS[t].email).map((t) => FORMS[t].email.template),
 ]);
 

@@ -378,3 +378,26 @@ export function FormSection({ title, children, ...rest }: { title: string; child
     </section>
   );
 }
+
+/** One optional tick box, never ticked for the person (e.g. "An advisor may contact me"). */
+export function CheckboxField({ name, label, hint, className }: { name: string; label: ReactNode; hint?: ReactNode; className?: string }) {
+  const f = useField(name);
+  return (
+    <div className={className}>
+      <FieldError id={f.errorId} message={f.error} />
+      <label htmlFor={f.id} className={`mt-2 ${tileClass} bg-paper`}>
+        <input
+          id={f.id}
+          type="checkbox"
+          {...f.registered}
+          defaultChecked={isTicked(f.start)}
+          aria-invalid={f.error ? true : undefined}
+          aria-describedby={describedBy(f, Boolean(hint))}
+          className={boxClass}
+        />
+        <span className="text-[0.95rem]">{label}</span>
+      </label>
+      {hint && <FieldHint id={f.hintId}>{hint}</FieldHint>}
+    </div>
+  );
+}

@@ -1,6 +1,7 @@
 import type { GetStaticPaths, GetStaticProps } from "next";
 import { findGuideSection, guidePath, guides } from "@/content/guides";
 import { CallToAction, type CallToActionProps } from "@/components/content/call-to-action";
+import { CommentSection } from "@/components/content/comment-section";
 import { FaqList } from "@/components/content/faq-list";
 import { GuideToc } from "@/components/content/guide-toc";
 import { RecentArticles } from "@/components/content/recent-articles";
@@ -14,10 +15,17 @@ import { guideSourceInfo } from "@/lib/content/guide-source";
 import type { Heading } from "@/lib/content/text";
 import { articleJsonLd, breadcrumbJsonLd, faqPageJsonLd, jsonLdGraph, organizationJsonLd } from "@/lib/seo/json-ld";
 import { ogImagePath } from "@/lib/seo/metadata";
-import { absoluteUrl } from "@/lib/site-config";
+import { absoluteUrl, siteConfig } from "@/lib/site-config";
+import { commentsJsonLd } from "@/lib/comments/json-ld";
+import { publishedThreads } from "@/lib/comments/moderation";
+import type { CommentThread } from "@/lib/comments/thread";
+import { db } from "@/lib/db";
 
 type Params = { guide: string; section?: string[] };
-type Props = { guideSlug: string; sectionSlug: string; headings: Heading[]; minutes: number };
+type Props = { guideSlug: string; sectionSlug: string; headings: Heading[]; minutes: number; comments: CommentThread[] };
+
+/** Comments are approved in the console, which regenerates the page at once (pages/api/revalidate-comments.ts); this is the fallback. */
+const COMMENTS_REVALIDATE_SECONDS = 3600;
 
 function resolve(params: Params) {
   if ((params.section?.length ?? 0) > 1) return null;
@@ -34,7 +42,11 @@ export const getStaticProps: GetStaticProps<Props, Params> = async ({ params }) 
   if (!found) return { notFound: true };
   // The article's outline and reading time come from its MDX source, read at build time.
   const { headings, minutes } = guideSourceInfo(found.section.file);
-  return { props: { guideSlug: found.guide.slug, sectionSlug: found.section.slug, headings, minutes } };
+  const comments = await publishedThreads(db(), guidePath(found.guide, found.section));
+  return {
+    props: { guideSlug: found.guide.slug, sectionSlug: found.section.slug, headings, minutes, comments },
+    revalidate: COMMENTS_REVALIDATE_SECONDS,
+  };
 };
 
 // Static HTML with no JavaScript (see pages/_app.tsx).
@@ -42,7 +54,7 @@ export const config = { unstable_runtimeJS: false, runtime: "nodejs" };
 
 const dateFmt = new Intl.DateTimeFormat("en-US", { month: "long", day: "numeric", year: "numeric", timeZone: "UTC" });
 
-export default function GuideSectionPage({ guideSlug, sectionSlug, headings, minutes }: Props) {
+export default function GuideSectionPage({ guideSlug, sectionSlug, headings, minutes, comments }: Props) {
   const { guide, section } = findGuideSection(guideSlug, sectionSlug)!;
   const path = guidePath(guide, section);
   const index = guide.sections.indexOf(section);
@@ -63,15 +75,19 @@ export default function GuideSectionPage({ guideSlug, sectionSlug, headings, min
   const isFaq = section.slug === "faq";
   const jsonLd = jsonLdGraph(
     organizationJsonLd(),
-    articleJsonLd({
-      headline: section.title,
-      description: section.description,
-      path,
-      image: ogImagePath(path),
-      datePublished: section.published,
-      dateModified: section.updated,
-      author: guide.author,
-    }),
+    {
+      ...articleJsonLd({
+        headline: section.title,
+        description: section.description,
+        path,
+        image: ogImagePath(path),
+        datePublished: section.published,
+        dateModified: section.updated,
+        author: guide.author,
+      }),
+      // The approved comments, as schema.org Comments on the Article.
+      ...commentsJsonLd(comments, siteConfig.name),
+    },
     breadcrumbJsonLd(crumbs),
     ...(isFaq ? [faqPageJsonLd(guide.faq)] : []),
   );
@@ -160,6 +176,10 @@ export default function GuideSectionPage({ guideSlug, sectionSlug, headings, min
               </a>
             )}
           </nav>
+
+          <div className="mt-12 border-t border-ink/10 pt-10">
+            <CommentSection article={path} threads={comments} />
+          </div>
 
           <div className="mt-12 space-y-12 border-t border-ink/10 pt-10">
             <ShareLinks url={absoluteUrl(path)} title={section.title} />

@@ -5,6 +5,9 @@ import { staffAction } from "@/app/(console)/auth";
 import type { FormInput } from "@/lib/actions/client";
 import { db } from "@/lib/db";
 import { erasePerson, findContactIdByEmail, normalizeEmail } from "@/lib/console/privacy";
+import { authSecret } from "@/lib/auth/auth";
+import { requestArticleRevalidation } from "@/lib/comments/revalidate";
+import { revalidationOrigins, revalidationToken } from "@/lib/console/programs";
 
 /**
  * Privacy actions (admins only: `privacy:manage`). They post without JavaScript and come
@@ -59,6 +62,10 @@ export const erasePersonAction = privacy.formAction(peopleAnswers("erasePersonAc
 
   const result = await erasePerson(db(), { contactId, actorId: staff.id });
   if (!result) redirect("/console/people?result=none");
+  // Their published comments are gone from the database: take them off the static pages now.
+  for (const path of result.commentArticles) {
+    await requestArticleRevalidation({ path, origins: revalidationOrigins(), token: revalidationToken(authSecret()) });
+  }
   const q = new URLSearchParams({
     erased: "1",
     leads: String(result.leads),
