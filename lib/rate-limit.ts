@@ -206,6 +206,14 @@ export function postgresLimiterStore(url: string, options: { poolMax?: number } 
   pool.on("error", (error) => {
     if (!closing) console.error("rate limit store: idle PostgreSQL connection failed", error);
   });
+  // The pool listens only while a connection is idle. One the server ends while the pool is
+  // ending (or while it is checked out) emits "error" on the client itself: listen there too,
+  // so no dropped connection can crash the process.
+  pool.on("connect", (client) => {
+    client.on("error", (error) => {
+      if (!closing) console.error("rate limit store: PostgreSQL connection failed", error);
+    });
+  });
 
   // The table is created before the first consume, not by the library in the background
   // (that races the first request, which then fails with "Table is not created yet").
