@@ -128,3 +128,15 @@ test("the events pages and the RSVP page pass axe", async ({ page }) => {
     expect(summary, `${path}\n${summary.join("\n")}`).toEqual([]);
   }
 });
+
+test("an event published after the build has its Open Graph image", async ({ page, request }) => {
+  const e = await newEvent(4);
+  await page.goto(`/events/${e.slug}`);
+  const image = await page.locator('meta[property="og:image"]').getAttribute("content");
+  expect(image).toMatch(new RegExp(`/og/events/${e.slug}$`));
+  const res = await request.get(new URL(image!).pathname);
+  expect(res.status()).toBe(200);
+  const png = await res.body();
+  expect(png.subarray(1, 4).toString()).toBe("PNG");
+  expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+});

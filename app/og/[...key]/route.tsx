@@ -3,9 +3,11 @@ import { db } from "@/lib/db";
 import { listPublicPages } from "@/lib/content/public-pages";
 import { siteConfig } from "@/lib/site-config";
 
-// Open Graph cards are rendered at build time with next/og's bundled font: no network.
+// Open Graph cards are rendered with next/og's bundled font: no network. The pages known at
+// build time are rendered then; a page published later (an event, a program) is rendered on
+// its first request and cached like the others. Any other key is a 404 (GET below).
 export const revalidate = 3600;
-export const dynamicParams = false;
+export const dynamicParams = true;
 
 function keyOf(path: string): string[] {
   return path === "/" ? ["home"] : path.replace(/^\/+/, "").split("/");
