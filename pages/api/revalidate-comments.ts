@@ -1,4 +1,5 @@
 import type { NextApiRequest, NextApiResponse } from "next";
+import { revalidateFresh } from "@/lib/content/revalidate-fresh";
 import { authSecret } from "@/lib/auth/auth";
 import { commentableArticle } from "@/lib/comments/articles";
 import { isRevalidationToken } from "@/lib/console/programs";
@@ -23,7 +24,7 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse<
   const article = typeof path === "string" ? commentableArticle(path) : null;
   if (!article) return res.status(400).json({ error: "Give the path of an article that takes comments." });
   try {
-    await res.revalidate(article.path);
+    await revalidateFresh((p) => res.revalidate(p), article.path);
     return res.status(200).json({ revalidated: [article.path], failed: [] });
   } catch (error) {
     console.error(`[comments] could not revalidate ${article.path}`, error);

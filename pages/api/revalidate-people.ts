@@ -1,4 +1,5 @@
 import type { NextApiRequest, NextApiResponse } from "next";
+import { revalidateFresh } from "@/lib/content/revalidate-fresh";
 import { authSecret } from "@/lib/auth/auth";
 import { isRevalidationToken } from "@/lib/console/programs";
 import { peoplePagePaths, readSlugs } from "@/lib/people/revalidate";
@@ -24,7 +25,7 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse<
   if (!slugs) return res.status(400).json({ error: "Give a list of program slugs." });
 
   const paths = peoplePagePaths(slugs);
-  const results = await Promise.allSettled(paths.map((p) => res.revalidate(p)));
+  const results = await Promise.allSettled(paths.map((p) => revalidateFresh((q) => res.revalidate(q), p)));
   const failed = paths.filter((_, i) => results[i].status === "rejected");
   for (const [i, r] of results.entries()) {
     if (r.status === "rejected") console.error(`[people] could not revalidate ${paths[i]}`, r.reason);

@@ -1,4 +1,5 @@
 import type { NextApiRequest, NextApiResponse } from "next";
+import { revalidateFresh } from "@/lib/content/revalidate-fresh";
 import { authSecret } from "@/lib/auth/auth";
 import { isRevalidationToken, PROGRAM_SLUG_PATTERN, programPagePaths } from "@/lib/console/programs";
 
@@ -26,7 +27,7 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse<
   if (typeof slug !== "string" || !PROGRAM_SLUG_PATTERN.test(slug)) return res.status(400).json({ error: "Give a program slug." });
 
   const paths = programPagePaths(slug);
-  const results = await Promise.allSettled(paths.map((p) => res.revalidate(p)));
+  const results = await Promise.allSettled(paths.map((p) => revalidateFresh((q) => res.revalidate(q), p)));
   const failed = paths.filter((_, i) => results[i].status === "rejected");
   for (const [i, r] of results.entries()) {
     if (r.status === "rejected") console.error(`[programs] could not revalidate ${paths[i]}`, r.reason);
