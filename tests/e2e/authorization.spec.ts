@@ -46,6 +46,7 @@ const ROUTES: Route[] = [
   page("/console/stories"),
   page("/console/stories/new"),
   page("/console/stories/[id]", "ok", (i) => `/console/stories/${i.storyId}`),
+  page("/console/comments"),
   page("/console/events"),
   page("/console/events/new"),
   page("/console/events/[id]", "ok", (i) => `/console/events/${i.eventId}`),

@@ -52,6 +52,8 @@ test("form pages carry no inline script besides Next's bootstrap and JSON-LD", a
 });
 
 test("pages load nothing from third-party origins and content pages carry no inline script", async ({ page }) => {
+  // One test over every public page (there are over forty): more than the default 30 s.
+  test.setTimeout(120_000);
   for (const path of publicPaths) {
     const origins = new Set<string>();
     page.on("request", (r) => origins.add(new URL(r.url()).origin));
