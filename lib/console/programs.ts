@@ -1,9 +1,10 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
-import { INVISIBLE_CHARS_MESSAGE, isCleanText, isSingleLine, SINGLE_LINE_MESSAGE } from "../text-checks";
+import { isCleanText, isSingleLine } from "../text-checks";
 import type { Db } from "../db";
 import { fieldErrorsFrom } from "../leads/errors";
 import { PAYMENT_OPTIONS } from "../leads/schemas";
+import { calendarDate, choice, posted, text, wholeNumber } from "./form-fields";
 
 /**
  * The program editor: programs, their cohorts and their payment options, as the public
@@ -53,27 +54,6 @@ export const PROGRAM_LIMITS = {
 // Field schemas (form posts are strings)
 
 /** What a form posts: a string; anything else (a file, nothing) counts as empty. */
-const posted = (v: unknown) => (typeof v === "string" ? v : "");
-
-function text(label: string, max: number, { multiline = false } = {}) {
-  const base = z.string().trim().min(1, `Enter ${label}.`).max(max, `Keep ${label} under ${max} characters.`);
-  // A line break gets the message that names it; then any other control character.
-  return z.preprocess(posted, (multiline ? base : base.refine(isSingleLine, SINGLE_LINE_MESSAGE)).refine(isCleanText, INVISIBLE_CHARS_MESSAGE));
-}
-
-/** A whole number in a range, from a text or number input. */
-function wholeNumber(label: string, min: number, max: number) {
-  return z.preprocess(
-    posted,
-    z
-      .string()
-      .trim()
-      .min(1, `Enter ${label}.`)
-      .regex(/^\d{1,9}$/, `Enter ${label} as a whole number.`)
-      .transform(Number)
-      .pipe(z.number().min(min, `Enter ${label} of at least ${min}.`).max(max, `Enter ${label} of at most ${max}.`)),
-  );
-}
 
 /** One item per line: blank lines dropped, each line trimmed, no repeats; stored newline-separated. */
 function lineList(label: string) {
@@ -104,30 +84,6 @@ function lineList(label: string) {
 
 /** A ticked checkbox posts "on"; an unticked one posts nothing. */
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
-
-function choice<T extends readonly [string, ...string[]]>(values: T, message: string) {
-  return z.preprocess(posted, z.enum(values, { error: message }));
-}
-
-/** A calendar date from <input type="date"> (YYYY-MM-DD), as midnight UTC like the seeded cohorts. */
-function calendarDate(label: string) {
-  return z.preprocess(
-    posted,
-    z
-      .string()
-      .trim()
-      .min(1, `Enter ${label}.`)
-      .transform((s, ctx) => {
-        const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-        const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
-        if (!m || !d || d.toISOString().slice(0, 10) !== s || Number(m[1]) < 2000 || Number(m[1]) > 2100) {
-          ctx.addIssue({ code: "custom", message: `Enter ${label} as a real date, like 2027-03-01.` });
-          return z.NEVER;
-        }
-        return d;
-      }),
-  );
-}
 
 export function isTimeZone(zone: string): boolean {
   try {
@@ -224,8 +180,8 @@ export type ProgramInput = z.output<typeof programSchema>;
 export const cohortSchema = z
   .object({
     name: text("the cohort name", PROGRAM_LIMITS.cohortName),
-    startDate: calendarDate("the start date"),
-    endDate: calendarDate("the end date"),
+    startDate: calendarDate("the start date", "2027-03-01"),
+    endDate: calendarDate("the end date", "2027-03-01"),
     timeZone: z.preprocess(
       posted,
       z
