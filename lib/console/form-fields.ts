@@ -52,3 +52,13 @@ export function calendarDate(label: string, example = "2026-03-01") {
       }),
   );
 }
+
+/** A form post's known fields as strings (to validate, and to echo back after an error). */
+export function formValues(formData: FormData, fields: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of fields) {
+    const v = formData.get(f);
+    if (typeof v === "string") out[f] = v.slice(0, 20_000);
+  }
+  return out;
+}

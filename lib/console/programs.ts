@@ -6,6 +6,8 @@ import { fieldErrorsFrom } from "../leads/errors";
 import { PAYMENT_OPTIONS } from "../leads/schemas";
 import { calendarDate, choice, posted, text, wholeNumber } from "./form-fields";
 
+export { formValues } from "./form-fields";
+
 /**
  * The program editor: programs, their cohorts and their payment options, as the public
  * pages show them. One zod schema per form, shared by the console's forms (field names,
@@ -252,16 +254,6 @@ export const PROGRAM_FIELDS = [
 ] as const;
 export const COHORT_FIELDS = ["name", "startDate", "endDate", "timeZone", "seats", "seatsLeft", "status"] as const;
 export const PAYMENT_OPTION_FIELDS = ["kind", "label", "description", "total", "instalments"] as const;
-
-/** A form post's known fields as strings (to validate, and to echo back after an error). */
-export function formValues(formData: FormData, fields: readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const f of fields) {
-    const v = formData.get(f);
-    if (typeof v === "string") out[f] = v.slice(0, 20_000);
-  }
-  return out;
-}
 
 // ---------------------------------------------------------------------------------------
 // Reading

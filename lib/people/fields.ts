@@ -2,7 +2,7 @@ import { z } from "zod";
 import { INVISIBLE_CHARS_MESSAGE, isCleanText, isSingleLine, SINGLE_LINE_MESSAGE } from "../text-checks";
 import { posted } from "../console/form-fields";
 
-export { calendarDate, choice, posted, text, wholeNumber } from "../console/form-fields";
+export { calendarDate, choice, formValues, posted, text, wholeNumber } from "../console/form-fields";
 
 /**
  * Field schemas for the people, outcomes and stories editors. Form posts are strings (or
@@ -20,16 +20,6 @@ export const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === 
 
 /** A database id from a hidden field or a checkbox value: short, plain. */
 export const ID_PATTERN = /^[a-z0-9]{1,40}$/i;
-
-/** A form post's known text fields as strings (to validate, and to echo back after an error). */
-export function formValues(formData: FormData, fields: readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const f of fields) {
-    const v = formData.get(f);
-    if (typeof v === "string") out[f] = v.slice(0, 20_000);
-  }
-  return out;
-}
 
 /** The YYYY-MM-DD of a date, as the date inputs show it. */
 export const isoDay = (d: Date) => d.toISOString().slice(0, 10);
