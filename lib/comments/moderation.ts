@@ -58,18 +58,24 @@ async function queueCommenterEmail(
   siteUrl: string,
 ): Promise<boolean> {
   if (!comment.email) return false;
+  // The commenter used "Stop these emails" in an earlier notification.
+  const contact = comment.contactId
+    ? await tx.contact.findUnique({ where: { id: comment.contactId }, select: { commentEmailsOptOutAt: true } })
+    : await tx.contact.findUnique({ where: { email: comment.email.trim().toLowerCase() }, select: { commentEmailsOptOutAt: true } });
+  if (contact?.commentEmailsOptOutAt) return false;
   const data: CommentEmailData = {
     name: comment.authorName,
     ...articleInfo(comment.articlePath, siteUrl),
     comment: excerpt(comment.body),
     ...(event.reply ? { reply: event.reply.body, replyAuthor: event.reply.author } : {}),
   };
-  // "marketing" so that the one-click opt-out in these emails (an EmailSuppression) stops them.
+  // Their own category: the one-click opt-out in these emails stops comment notifications
+  // only (lib/email/manage.ts), and a newsletter unsubscribe does not stop them.
   return queueEmail(tx, {
     to: comment.email,
     template: event.template,
     data,
-    category: "marketing",
+    category: "comments",
     unsubscribable: true,
     idempotencyKey: event.key,
     contactId: comment.contactId ?? undefined,

@@ -154,6 +154,7 @@ export async function exportPerson(db: Tx, contactId: string, now: Date = new Da
       nameSource: contact.nameSource,
       detailsConfirmedAt: contact.detailsConfirmedAt,
       marketingOptOutAt: contact.marketingOptOutAt,
+      commentEmailsOptOutAt: contact.commentEmailsOptOutAt,
       createdAt: contact.createdAt,
       updatedAt: contact.updatedAt,
     },

@@ -8,8 +8,13 @@ export type QueuedEmail = {
   to: string;
   template: EmailTemplate;
   data: Record<string, unknown>;
-  category: "transactional" | "marketing";
-  /** Gets a one-click unsubscribe link and header (marketing: invitations, the newsletter). */
+  /**
+   * "marketing" stops at a marketing unsubscribe; "comments" (a commenter's own
+   * notifications) has an opt-out of its own (Contact.commentEmailsOptOutAt); bounces and
+   * complaints stop everything.
+   */
+  category: "transactional" | "marketing" | "comments";
+  /** Gets a one-click unsubscribe link and header (marketing: invitations, the newsletter; comment notifications). */
   unsubscribable?: boolean;
   /** Unique per logical email: queuing the same key twice is a no-op. */
   idempotencyKey: string;

@@ -116,6 +116,18 @@ for (const js of [true, false]) {
       await expect(page.locator("pre")).toContainText("Yes: our evening track starts with Python.");
       const mails = await withDb((db) => db.emailMessage.findMany({ where: { toAddress: email } }));
       expect(mails.map((m) => m.template).sort()).toEqual(["comment-published", "comment-reply"]);
+
+      // "Stop these emails" stops emails about comments, and says that nothing else changes.
+      const href = await page.frameLocator("iframe").getByRole("link", { name: "Stop these emails" }).first().getAttribute("href");
+      expect(href).toMatch(/\/unsubscribe\/[A-Za-z0-9_-]{32}$/);
+      await page.goto(new URL(href!).pathname);
+      await expect(page.getByRole("heading", { level: 1 })).toContainText("Stop emails about your comments to c…@example.com?");
+      await page.getByRole("button", { name: "Stop these emails" }).click();
+      await expect(page.getByRole("status")).toContainText("No more emails about your comments");
+      await expect(page.getByRole("status")).toContainText("a newsletter you subscribed to, and replies to forms you send us, still arrive");
+      const contact = await withDb((db) => db.contact.findUniqueOrThrow({ where: { email } }));
+      expect(contact.commentEmailsOptOutAt).not.toBeNull();
+      expect(contact.marketingOptOutAt).toBeNull();
     });
   });
 }

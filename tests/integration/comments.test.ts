@@ -137,11 +137,47 @@ describe("moderation", () => {
       ["comment-reply", "delivered"],
     ]);
     expect(sent[1].text).toContain("Yes, evenings.");
-    expect((await unsubscribeByToken(t.db, sent[1].unsubscribeToken!)).ok).toBe(true);
+    expect(await unsubscribeByToken(t.db, sent[1].unsubscribeToken!)).toMatchObject({ ok: true, scope: "comments", already: false });
     await replyToComment(t.db, { ...args, body: "One more thing." });
     await deliverToMailbox(t.db);
     const after = await emailsTo("optout@example.com");
-    expect(after.map((m) => m.status)).toEqual(["delivered", "delivered", "suppressed"]);
+    expect(after.map((m) => m.template)).toEqual(["comment-published", "comment-reply"]);
+    expect(after.map((m) => m.status)).toEqual(["delivered", "delivered"]);
+    // The same link again: nothing changes, and it says so.
+    expect(await unsubscribeByToken(t.db, sent[1].unsubscribeToken!)).toMatchObject({ ok: true, scope: "comments", already: true });
+  });
+
+  it("the comment opt-out ends comment emails only: the newsletter and marketing carry on, and a newsletter unsubscribe leaves comment emails alone", async () => {
+    const subscribed = await submitLead(deps, "newsletter", { email: "reader@example.com", consent: "on" }, { ip: "198.51.100.8" });
+    expect(subscribed.kind).toBe("saved");
+    await post({ email: "reader@example.com", comment: "First question" });
+    const first = await commentOf("reader@example.com");
+    await moderateComment(t.db, { commentId: first.id, decision: "approve", staffUserId: staffId, siteUrl: SITE_URL });
+    const published = (await emailsTo("reader@example.com")).find((m) => m.template === "comment-published")!;
+    expect(published.category).toBe("comments");
+    // A reply queued but not sent yet is withdrawn by the opt-out.
+    await replyToComment(t.db, { commentId: first.id, staffUserId: staffId, staffName: "Dana Staff", siteUrl: SITE_URL, body: "Good question." });
+    expect(await unsubscribeByToken(t.db, published.unsubscribeToken!)).toMatchObject({ ok: true, scope: "comments" });
+    const contact = await t.db.contact.findUniqueOrThrow({ where: { email: "reader@example.com" }, include: { newsletter: true } });
+    expect(contact.commentEmailsOptOutAt).not.toBeNull();
+    expect(contact.marketingOptOutAt).toBeNull();
+    expect(contact.newsletter).toMatchObject({ unsubscribedAt: null });
+    expect(await t.db.emailSuppression.count({ where: { address: "reader@example.com" } })).toBe(0);
+    const reply = (await emailsTo("reader@example.com")).find((m) => m.template === "comment-reply")!;
+    expect([reply.status, reply.lastError]).toEqual(["suppressed", "Suppressed (comments:unsubscribe)"]);
+
+    // The other way round: a marketing unsubscribe does not stop comment emails.
+    const other = await submitLead(deps, "newsletter", { email: "marketing.off@example.com", consent: "on" }, { ip: "198.51.100.8" });
+    expect(other.kind).toBe("saved");
+    const welcome = (await emailsTo("marketing.off@example.com")).find((m) => m.template === "newsletter-welcome" && m.unsubscribeToken);
+    expect(welcome, "the newsletter welcome carries an unsubscribe link").toBeDefined();
+    expect(await unsubscribeByToken(t.db, welcome!.unsubscribeToken!)).toMatchObject({ ok: true, scope: "marketing" });
+    await post({ email: "marketing.off@example.com", comment: "Second question" });
+    const second = await commentOf("marketing.off@example.com");
+    await moderateComment(t.db, { commentId: second.id, decision: "approve", staffUserId: staffId, siteUrl: SITE_URL });
+    await deliverToMailbox(t.db);
+    const mails = await emailsTo("marketing.off@example.com");
+    expect(mails.filter((m) => m.template === "comment-published").map((m) => m.status)).toEqual(["delivered"]);
   });
 });
 

@@ -128,6 +128,7 @@ export default async function PersonPage({ params, searchParams }: { params: Pro
           ["First seen (UTC)", when(c.createdAt)],
           ["Responded", when(c.respondedAt)],
           ["Marketing opt-out", when(c.marketingOptOutAt)],
+          ["Comment emails opt-out", when(c.commentEmailsOptOutAt)],
           ["Referral code", <code key="code">{c.referralCode}</code>],
           [
             "Referred by",
