@@ -1,10 +1,16 @@
 /**
- * Form submission benchmark: no-JavaScript posts to server.ts against a bare node:http server
- * calling the same submitLead() (the baseline), on SQLite and/or PostgreSQL, in one run.
+ * Form submission benchmark, in one run, on SQLite and/or PostgreSQL:
+ * - server.ts, posted as a browser with JavaScript posts (the `Next-Action` fetch) and as one
+ *   without (a multipart form post, answered with the whole page);
+ * - baselines: a bare node:http server calling the same submitLead(), and (SQLite, enroll)
+ *   the raw driver: the same rows, emails and rate-limit counters written with better-sqlite3
+ *   prepared statements behind node:http (bench/baselines/raw-submit.ts);
+ * - in-process (SQLite, enroll): submitLead() against the raw saver, no HTTP.
  * What it measures and the figures so far: docs/performance.md.
  *
  *   npm run build && npm run bench:submissions -- [--n 3000] [--concurrency 32] [--form enroll]
- *     [--db sqlite|postgres|both] [--pool 10] [--emails sequential|random]
+ *     [--db sqlite|postgres|both] [--post js|nojs|both] [--in-process N] [--pool 10]
+ *     [--emails sequential|random]
  */
 import { randomUUID } from "node:crypto";
 import { writeFileSync } from "node:fs";
@@ -19,20 +25,39 @@ import { comparisonTable, table, type Comparison } from "./lib/report";
 import { freePort, requireBuild, startBenchServer, startProcess, stopAll, stopAllOnInterrupt, waitForHttp, type AppServer } from "./lib/servers";
 import { perSecond, summarize } from "./lib/stats";
 import { actionFormFields } from "../tests/helpers/action-form";
+import { rawEnrollSaver } from "./baselines/raw-submit";
+import { jsActionForm, postJsAction, type JsActionForm } from "./lib/js-action-post";
+import { defaultDeps } from "../lib/leads/run-form-action";
+import { submitLead } from "../lib/leads/pipeline";
+import { createSqliteRateLimiter, rulesFromEnv } from "../lib/rate-limit";
 
 type Database = "sqlite" | "postgres";
-type Args = { n: number; concurrency: number; form: "enroll" | "newsletter"; databases: Database[]; pool?: number; randomEmails: boolean };
+type Post = "js" | "nojs";
+type Args = {
+  n: number;
+  concurrency: number;
+  form: "enroll" | "newsletter";
+  databases: Database[];
+  posts: Post[];
+  inProcess: number;
+  pool?: number;
+  randomEmails: boolean;
+};
 function parseArgs(): Args {
   const { get, int } = cliOptions();
   const db = get("db") ?? "sqlite";
   if (!["sqlite", "postgres", "both"].includes(db)) throw new Error("--db must be sqlite, postgres or both");
   const form = get("form") ?? "enroll";
   if (form !== "enroll" && form !== "newsletter") throw new Error("--form must be enroll or newsletter");
+  const post = get("post") ?? "both";
+  if (!["js", "nojs", "both"].includes(post)) throw new Error("--post must be js, nojs or both");
   return {
     n: int("n", 3000, 1),
     concurrency: int("concurrency", 32, 1),
     form,
     databases: db === "both" ? ["sqlite", "postgres"] : [db as Database],
+    posts: post === "both" ? ["js", "nojs"] : [post as Post],
+    inProcess: int("in-process", 1000, 0),
     pool: get("pool") ? int("pool", 10, 1) : undefined,
     randomEmails: get("emails") === "random",
   };
@@ -178,31 +203,34 @@ async function run(
 }
 
 /** The app server (server.ts) × `count` on one fresh database, the load spread round-robin over them. */
-async function benchNext(database: Database, count: number, args: Args, runId: string): Promise<Result> {
+async function benchNext(database: Database, count: number, post: Post, args: Args, runId: string): Promise<Result> {
   const formPath = args.form === "newsletter" ? "/newsletter" : "/apply";
-  const url = await freshDatabase(database, `bench-next${count}`, runId);
+  const url = await freshDatabase(database, `bench-next${count}-${post}`, runId);
   const fields = await fieldsFactory(url, args.form, args.randomEmails);
-  const servers: { server: AppServer; hidden: [string, string][] }[] = [];
+  const servers: { server: AppServer; hidden: [string, string][]; js: JsActionForm | null }[] = [];
+  const send = (s: (typeof servers)[number], f: [string, string][]) =>
+    post === "js"
+      ? postJsAction(s.server.base, formPath, s.js!, [["submissionToken", randomUUID()], ["website", ""], ...f])
+      : postNext(s.server.base, formPath, s.hidden, f);
   try {
-    for (let k = 0; k < count; k++) servers.push({ server: await startBenchServer({ env: benchEnv(url, args) }), hidden: [] });
+    for (let k = 0; k < count; k++) servers.push({ server: await startBenchServer({ env: benchEnv(url, args) }), hidden: [], js: null });
     for (const s of servers) {
       const base = s.server.base;
       const page = await (await fetch(base + formPath)).text();
       s.hidden = actionFormFields(page).filter(([k]) => k !== "submissionToken");
       if (!s.hidden.some(([k]) => k.startsWith("$ACTION"))) throw new Error(`No Server Action fields found in ${formPath}`);
+      s.js = jsActionForm(s.hidden, formPath);
       // Warm up the route (first requests compile caches).
-      for (let i = 0; i < 20; i++) await postNext(base, formPath, s.hidden, fields(i, `warm${base.slice(-5)}${runId}`));
+      for (let i = 0; i < 20; i++) await send(s, fields(i, `warm${base.slice(-5)}${runId}`));
     }
-    const label = count === 1 ? `server.ts ${formPath} (no-JS post)` : `server.ts ×${count}, round-robin`;
+    const how = post === "js" ? "JS post (Next-Action)" : "no-JS post";
+    const label = count === 1 ? `server.ts ${formPath}, ${how}` : `server.ts ×${count}, round-robin, ${how}`;
     const result = await run(
       database,
       label,
       args.n,
       args.concurrency,
-      (i) => {
-        const s = servers[i % count];
-        return postNext(s.server.base, formPath, s.hidden, fields(i, runId));
-      },
+      (i) => send(servers[i % count], fields(i, runId)),
       () => countLeads(url, runId),
     );
     result.causes = classify(servers.flatMap((s) => failuresInLog(s.server.log.join("\n"))));
@@ -211,6 +239,99 @@ async function benchNext(database: Database, count: number, args: Args, runId: s
     await Promise.all(servers.map((s) => s.server.stop()));
     for (const s of servers) serverOutput.push(`--- ${database} ${s.server.base}\n`, ...s.server.log.map((l) => `${l}\n`));
   }
+}
+
+/** Raw-driver baseline (SQLite, enroll): the same rows with better-sqlite3 prepared statements behind node:http. */
+async function benchRaw(args: Args, runId: string): Promise<Result> {
+  const url = await freshDatabase("sqlite", "bench-raw", runId);
+  const fields = await fieldsFactory(url, args.form, args.randomEmails);
+  const port = await freePort();
+  const raw = startProcess(bin("tsx"), ["bench/baselines/raw-submit-server.ts"], { ...process.env, ...benchEnv(url, args), PORT: String(port) });
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    await waitForHttp(`${base}/`);
+    for (let i = 0; i < 20; i++) await postBaseline(base, "enroll", fields(i, `warm${runId}`));
+    const failures: string[] = [];
+    const result = await run(
+      "sqlite",
+      "raw driver: node:http + better-sqlite3",
+      args.n,
+      args.concurrency,
+      (i) => postBaseline(base, "enroll", fields(i, runId), failures),
+      () => countLeads(url, runId),
+    );
+    result.causes = classify(failures);
+    return result;
+  } finally {
+    await raw.stop();
+    serverOutput.push(`--- sqlite raw baseline\n`, ...raw.stderr);
+  }
+}
+
+/**
+ * In-process (SQLite, enroll), one submission at a time: submitLead() with the app's own deps
+ * (Prisma, the SQLite rate-limit store) against the raw saver, no HTTP. Each on its own file.
+ */
+async function benchInProcess(args: Args, runId: string): Promise<Result[]> {
+  const results: Result[] = [];
+  const n = args.inProcess;
+  const saved = <T extends { kind: string }>(o: T) => o.kind === "saved";
+  {
+    const url = await freshDatabase("sqlite", "bench-inproc-app", runId);
+    const fields = await fieldsFactory(url, args.form, args.randomEmails);
+    const env = benchEnv(url, args);
+    const db = createDb(url);
+    const limiter = createSqliteRateLimiter(url.slice("file:".length), rulesFromEnv(env as NodeJS.ProcessEnv));
+    const deps = { ...defaultDeps(), db, limiter, staffRecipients: () => [env.STAFF_EMAIL] };
+    const raw = (i: number, run: string) => Object.fromEntries([...fields(i, run), ["submissionToken", randomUUID()]]);
+    try {
+      for (let i = 0; i < 20; i++) await submitLead(deps, "enroll", raw(i, `warm${runId}`), { ip: "127.0.0.1" });
+      results.push(
+        await run(
+          "sqlite",
+          "in-process submitLead (Prisma)",
+          n,
+          1,
+          async (i) => saved(await submitLead(deps, "enroll", raw(i, runId), { ip: "127.0.0.1" })),
+          () => countLeads(url, runId),
+        ),
+      );
+    } finally {
+      await limiter.close();
+      await db.$disconnect();
+    }
+  }
+  {
+    const url = await freshDatabase("sqlite", "bench-inproc-raw", runId);
+    const fields = await fieldsFactory(url, args.form, args.randomEmails);
+    const env = benchEnv(url, args);
+    const db = createDb(url);
+    const programNames = new Map((await db.program.findMany({ select: { slug: true, name: true } })).map((p) => [p.slug, p.name]));
+    await db.$disconnect();
+    const saver = rawEnrollSaver(url.slice("file:".length), {
+      siteUrl: defaultDeps().siteUrl,
+      staffTo: [env.STAFF_EMAIL],
+      programNames,
+      rules: rulesFromEnv(env as NodeJS.ProcessEnv),
+    });
+    const raw = (i: number, run: string) => Object.fromEntries([...fields(i, run), ["submissionToken", randomUUID()]]);
+    try {
+      for (let i = 0; i < 20; i++) saver.save(raw(i, `warm${runId}`), "127.0.0.1");
+      results.push(
+        await run(
+          "sqlite",
+          "in-process raw driver",
+          n,
+          1,
+          async (i) => saved(saver.save(raw(i, runId), "127.0.0.1")),
+          () => countLeads(url, runId),
+        ),
+      );
+    } finally {
+      saver.close();
+    }
+  }
+  return results;
 }
 
 /** Baseline: bare node:http + the same submitLead, driver and rate-limit store. */
@@ -245,14 +366,19 @@ async function main() {
   requireBuild();
   const runId = Date.now().toString(36);
   const results: Result[] = [];
+  const inProcess: Result[] = [];
   stopAllOnInterrupt();
   const machine = machineLine();
 
   try {
     for (const database of args.databases) {
-      results.push(await benchNext(database, 1, args, runId));
-      if (database === "postgres") results.push(await benchNext(database, 3, args, runId));
+      for (const post of args.posts) results.push(await benchNext(database, 1, post, args, runId));
+      if (database === "postgres") results.push(await benchNext(database, 3, args.posts[0], args, runId));
       results.push(await benchBaseline(database, args, runId));
+      if (database === "sqlite" && args.form === "enroll") {
+        results.push(await benchRaw(args, runId));
+        if (args.inProcess > 0) inProcess.push(...(await benchInProcess(args, runId)));
+      }
     }
   } finally {
     await stopAll();
@@ -291,22 +417,50 @@ async function main() {
     console.log(`errors, ${r.database} ${r.label.trim()}: ${causes.join(", ") || "no cause logged (see the response)"}`);
   }
   if (results.some((x) => x.errors > 0)) console.log(`(server logs: ${path.relative(ROOT, serverLog)})\n`);
+  const find = (database: Database, test: (label: string) => boolean) => results.find((r) => r.database === database && test(r.label));
+  const versus = (measure: string, a: Result | undefined, b: Result | undefined): Comparison[] => {
+    if (!a || !b) return [];
+    const [x, y] = [summarize(a.latencies), summarize(b.latencies)];
+    return [
+      { measure: `throughput, ${measure}`, value: rate(a), baseline: rate(b), unit: "subs/s", higherIsBetter: true },
+      { measure: `p50 latency, ${measure}`, value: x.p50, baseline: y.p50, unit: "ms", higherIsBetter: false, decimals: 1 },
+      { measure: `p99 latency, ${measure}`, value: x.p99, baseline: y.p99, unit: "ms", higherIsBetter: false, decimals: 1 },
+    ];
+  };
   for (const database of args.databases) {
-    const [one, ...rest] = results.filter((r) => r.database === database);
-    const base = rest.find((r) => r.label.startsWith("baseline"));
-    const three = rest.find((r) => r.label.includes("×3"));
-    const comparisons: Comparison[] = [];
-    if (one && base) {
-      const [a, b] = [summarize(one.latencies), summarize(base.latencies)];
-      comparisons.push(
-        { measure: "throughput, 1 server", value: rate(one), baseline: rate(base), unit: "subs/s", higherIsBetter: true },
-        { measure: "p50 latency, 1 server", value: a.p50, baseline: b.p50, unit: "ms", higherIsBetter: false, decimals: 1 },
-        { measure: "p99 latency, 1 server", value: a.p99, baseline: b.p99, unit: "ms", higherIsBetter: false, decimals: 1 },
-      );
+    const js = find(database, (l) => l.startsWith("server.ts /") && l.includes("JS post"));
+    const nojs = find(database, (l) => l.startsWith("server.ts /") && l.includes("no-JS"));
+    const three = find(database, (l) => l.includes("×3"));
+    const base = find(database, (l) => l.startsWith("baseline"));
+    const raw = find(database, (l) => l.startsWith("raw driver"));
+    if (base) {
+      const c = [...versus("JS post", js, base), ...versus("no-JS post", nojs, base)];
+      if (three) c.push({ measure: "throughput, 3 servers", value: rate(three), baseline: rate(base), unit: "subs/s", higherIsBetter: true });
+      if (c.length) console.log(`\n${comparisonTable(`${database}: server.ts against submitLead behind node:http`, base.label, c)}`);
     }
-    if (three && base) comparisons.push({ measure: "throughput, 3 servers", value: rate(three), baseline: rate(base), unit: "subs/s", higherIsBetter: true });
-    if (comparisons.length) console.log(`\n${comparisonTable(`${database}: server.ts against the baseline`, base!.label, comparisons)}`);
+    if (raw) {
+      const c = [...versus("JS post", js, raw), ...versus("no-JS post", nojs, raw), ...versus("submitLead + node:http", base, raw)];
+      if (c.length)
+        console.log(
+          `\n${comparisonTable(`${database}: against the raw driver (targets: JS post ≥ 0.50× throughput and p99 ≤ 2×; no-JS ≥ 0.25×)`, raw.label, c)}`,
+        );
+    }
+    const one = js ?? nojs;
     if (one && three) console.log(`${database}: 3 servers ÷ 1 server throughput: ${(rate(three) / rate(one)).toFixed(2)}`);
+  }
+  const [app, rawInProcess] = inProcess;
+  if (app && rawInProcess) {
+    console.log(
+      `\n${table(
+        ["in-process, one at a time (SQLite)", "subs/s", "ms each", "errors", "leads stored"],
+        inProcess.map((r) => [r.label, rate(r).toFixed(0), (1000 / rate(r)).toFixed(2), String(r.errors), `${r.stored} of ${args.inProcess}`]),
+      )}`,
+    );
+    console.log(
+      `\n${comparisonTable("in-process: submitLead against the raw saver (target ≥ 0.30×)", rawInProcess.label, [
+        { measure: "throughput, one at a time", value: rate(app), baseline: rate(rawInProcess), unit: "subs/s", higherIsBetter: true },
+      ])}`,
+    );
   }
 }
 
