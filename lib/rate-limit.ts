@@ -123,19 +123,81 @@ export function pruneExpiredSqlite(client: Database.Database, beforeMs = Date.no
   return client.prepare("DELETE FROM rate_limits WHERE expire IS NOT NULL AND expire < ?").run(beforeMs).changes;
 }
 
+/** How long a SQLite store's write waits for the file's write lock before it fails. */
+export const SQLITE_LOCK_WAIT_MS = 5_000;
+
+const isBusy = (error: unknown) => typeof (error as { code?: unknown })?.code === "string" && (error as { code: string }).code.startsWith("SQLITE_BUSY");
+
+/**
+ * Runs a write on the store's connection; while another connection holds the file's write
+ * lock, tries again a little later, for up to `waitMs`, then throws SQLITE_BUSY.
+ *
+ * The wait must not be SQLite's busy_timeout: better-sqlite3 is synchronous, so that wait
+ * blocks the event loop. When the lock's holder is a Prisma transaction in this same process
+ * (the app's client, between two of its statements), only the blocked event loop could finish
+ * it: every submission arriving then froze the process for the whole timeout and failed
+ * "database is locked" (docs/performance.md, "A stall on SQLite").
+ */
+async function whenUnlocked<T>(write: () => T | Promise<T>, waitMs: number): Promise<T> {
+  const deadline = Date.now() + waitMs;
+  for (let delayMs = 1; ; delayMs = Math.min(delayMs * 2, 20)) {
+    try {
+      return await write();
+    } catch (error) {
+      if (!isBusy(error) || Date.now() >= deadline) throw error;
+    }
+    // Jittered, so writers that found the lock taken together do not all retry together.
+    await new Promise((resolve) => setTimeout(resolve, delayMs * (0.5 + Math.random())));
+  }
+}
+
+type SqliteWrites = {
+  _upsert(...args: unknown[]): Promise<unknown>;
+  _delete(...args: unknown[]): Promise<unknown>;
+};
+const librarySqliteWrites = RateLimiterSQLite.prototype as unknown as SqliteWrites;
+
+/**
+ * rate-limiter-flexible's SQLite limiter, with its two writes (`_upsert` for consume, block
+ * and the like; `_delete`) waiting for the write lock without blocking the event loop. The
+ * SQL, and so the counting across processes, is the library's.
+ */
+class NonBlockingSqliteLimiter extends RateLimiterSQLite {
+  constructor(
+    options: ConstructorParameters<typeof RateLimiterSQLite>[0],
+    private readonly lockWaitMs: number,
+  ) {
+    super(options);
+  }
+  _upsert(...args: unknown[]) {
+    return whenUnlocked(() => librarySqliteWrites._upsert.apply(this, args), this.lockWaitMs);
+  }
+  _delete(...args: unknown[]) {
+    return whenUnlocked(() => librarySqliteWrites._delete.apply(this, args), this.lockWaitMs);
+  }
+}
+
 /** A store in a SQLite file (the app's own database by default). */
-export function sqliteLimiterStore(file: string): LimiterStore {
+export function sqliteLimiterStore(file: string, options: { lockWaitMs?: number } = {}): LimiterStore {
+  if (typeof librarySqliteWrites._upsert !== "function" || typeof librarySqliteWrites._delete !== "function") {
+    throw new Error("rate-limiter-flexible changed: its SQLite limiter has no _upsert/_delete to wrap (see lib/rate-limit.ts).");
+  }
+  const lockWaitMs = options.lockWaitMs ?? SQLITE_LOCK_WAIT_MS;
   const client = new Database(file);
   client.pragma("journal_mode = WAL");
   client.pragma("busy_timeout = 5000");
   // Create the store's table up front (the library would do it asynchronously, racing the
   // first request). Same definition as rate-limiter-flexible's own.
   client.exec("CREATE TABLE IF NOT EXISTS rate_limits (key TEXT PRIMARY KEY, points INTEGER NOT NULL DEFAULT 0, expire INTEGER)");
+  // From here on, a write that finds the file locked fails at once and whenUnlocked waits
+  // for it asynchronously: a blocking wait could be a wait on this very process.
+  client.pragma("busy_timeout = 0");
   // Counters for windows that have ended are dead weight: one timer per process deletes them
   // (the library's own would run once per limiter, twelve full scans every five minutes).
-  const stopPruning = pruneEvery(() => pruneExpiredSqlite(client));
+  const stopPruning = pruneEvery(() => whenUnlocked(() => pruneExpiredSqlite(client), lockWaitMs));
   return {
-    make: (keyPrefix, rule) => new RateLimiterSQLite({ storeClient: client, storeType: "better-sqlite3", ...OWN_TABLE, ...limiterOptions(keyPrefix, rule) }),
+    make: (keyPrefix, rule) =>
+      new NonBlockingSqliteLimiter({ storeClient: client, storeType: "better-sqlite3", ...OWN_TABLE, ...limiterOptions(keyPrefix, rule) }, lockWaitMs),
     close: async () => {
       stopPruning();
       client.close();
@@ -144,8 +206,8 @@ export function sqliteLimiterStore(file: string): LimiterStore {
 }
 
 /** Limits stored in a SQLite file (the app's own database by default). */
-export function createSqliteRateLimiter(file: string, rules: Rules = rulesFromEnv()): StoreRateLimiter {
-  return new LimiterSet(sqliteLimiterStore(file), rules);
+export function createSqliteRateLimiter(file: string, rules: Rules = rulesFromEnv(), options: { lockWaitMs?: number } = {}): StoreRateLimiter {
+  return new LimiterSet(sqliteLimiterStore(file, options), rules);
 }
 
 /**

@@ -1,10 +1,15 @@
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
 import { Redis } from "ioredis";
 import { Pool } from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   createPostgresRateLimiter,
   createRedisRateLimiter,
+  createSqliteRateLimiter,
   pruneExpiredPostgres,
   rateLimiter,
   type FormRateLimiter,
@@ -180,6 +185,62 @@ describe("PostgreSQL store", () => {
     await expect(l.consume("enroll", { ip: "192.0.2.11" })).rejects.toThrow(/does not exist/);
     // It tries again on the next request rather than remembering the failure forever.
     await expect(l.consume("enroll", { ip: "192.0.2.11" })).rejects.toThrow(/does not exist/);
+  });
+});
+
+describe("SQLite store", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "loomstack-rl-"));
+  const file = path.join(dir, "limits.db");
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** Another connection to the file holding its write lock, as an open Prisma transaction does. */
+  function lockHolder() {
+    const conn = new Database(file);
+    conn.prepare("BEGIN IMMEDIATE").run();
+    return {
+      release: () => {
+        conn.prepare("COMMIT").run();
+        conn.close();
+      },
+    };
+  }
+  /** Lets the event loop turn: timers and I/O run, as they could not under a blocking wait. */
+  const turns = async (n: number) => {
+    for (let i = 0; i < n; i++) await new Promise((resolve) => setTimeout(resolve, 1));
+  };
+
+  it("lets exactly the limit through when 50 requests arrive at once on two servers", async () => {
+    const [a, b] = [track(createSqliteRateLimiter(file, rules([10, 600]))), track(createSqliteRateLimiter(file, rules([10, 600])))];
+    expect(allowed(await burst(a, b, "192.0.2.40"))).toBe(10);
+  });
+
+  it("waits for a write lock held elsewhere without blocking the event loop, then counts the attempt", async () => {
+    const l = track(createSqliteRateLimiter(file, rules([1, 600])));
+    const holder = lockHolder();
+    let verdict: RateLimitVerdict | "failed" | undefined;
+    const pending = l.consume("quote", { ip: "192.0.2.41" }).then(
+      (v) => (verdict = v),
+      () => (verdict = "failed"),
+    );
+    try {
+      await turns(20);
+      expect(verdict).toBeUndefined();
+    } finally {
+      holder.release();
+    }
+    await pending;
+    expect(verdict).toEqual({ ok: true });
+    expect((await l.consume("quote", { ip: "192.0.2.41" })).ok).toBe(false);
+  });
+
+  it("gives up with 'database is locked' when the lock stays taken (never 'allowed')", async () => {
+    const l = track(createSqliteRateLimiter(file, rules([10, 600]), { lockWaitMs: 20 }));
+    const holder = lockHolder();
+    try {
+      await expect(l.consume("quote", { ip: "192.0.2.42" })).rejects.toThrow(/database is locked/);
+    } finally {
+      holder.release();
+    }
   });
 });
 
