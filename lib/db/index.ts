@@ -132,7 +132,56 @@ export function immediateTransactions(factory: PrismaBetterSQLite3): PrismaBette
     }
     const prepare = client.prepare.bind(client);
     client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
-    return adapter;
+    return gateOutsideQueries(adapter);
   };
   return factory;
+}
+
+type GatedAdapter = {
+  startTransaction(...args: unknown[]): Promise<{ commit(): Promise<void>; rollback(): Promise<void> }>;
+  queryRaw(...args: unknown[]): Promise<unknown>;
+  executeRaw(...args: unknown[]): Promise<unknown>;
+  executeScript(...args: unknown[]): Promise<void>;
+};
+
+/**
+ * Makes queries outside a transaction wait while one is open.
+ *
+ * The adapter has one connection and runs one transaction at a time on it, but a query made
+ * outside a transaction (another request's read or write) goes straight to that connection,
+ * and so runs *inside* whatever transaction is open there: a read sees rows that may never
+ * be committed, and a write is rolled back with someone else's failed transaction after its
+ * caller was told it was saved (tests/integration/sqlite-connection-sharing.test.ts). Such a
+ * query now waits until the open transaction commits or rolls back. The adapter's statements
+ * run synchronously once called, so nothing can start a transaction between the wait and the
+ * statement. Code inside a transaction must use its `tx`, never the client (it would wait for
+ * itself until the transaction's timeout).
+ */
+function gateOutsideQueries<A>(adapter: A): A {
+  const a = adapter as unknown as GatedAdapter;
+  let open: Promise<void> | null = null;
+  const start = a.startTransaction.bind(a);
+  a.startTransaction = async (...args: unknown[]) => {
+    const tx = await start(...args);
+    let closed!: () => void;
+    const current = new Promise<void>((resolve) => (closed = resolve));
+    open = current;
+    const finish = () => {
+      if (open === current) open = null;
+      closed();
+    };
+    const commit = tx.commit.bind(tx);
+    const rollback = tx.rollback.bind(tx);
+    tx.commit = () => commit().finally(finish);
+    tx.rollback = () => rollback().finally(finish);
+    return tx;
+  };
+  for (const method of ["queryRaw", "executeRaw", "executeScript"] as const) {
+    const run = (a[method] as (...args: unknown[]) => Promise<unknown>).bind(a);
+    (a as Record<typeof method, (...args: unknown[]) => Promise<unknown>>)[method] = async (...args: unknown[]) => {
+      while (open) await open;
+      return run(...args);
+    };
+  }
+  return adapter;
 }
