@@ -190,7 +190,7 @@ export async function dispatchRound(options: DispatcherOptions): Promise<RoundRe
   const worker = async () => {
     while (next < batch.length) {
       const message = batch[next++];
-      const { outcome, record } = await deliver(o, workerId, message, suppressed.get(message.toAddress.toLowerCase()));
+      const { outcome, record } = await deliver(o, message, suppressed.get(message.toAddress.toLowerCase()));
       if (perMessage) await writeRecordPerMessage(o.db, workerId, record);
       else records.push(record);
       result[outcome]++;
@@ -256,7 +256,6 @@ async function writeRecords(db: Db, workerId: string, records: OutcomeWrite[], a
 
 async function deliver(
   o: DispatcherOptions & typeof DISPATCH_DEFAULTS,
-  workerId: string,
   m: Claimed,
   suppression: string | undefined,
 ): Promise<{ outcome: "sent" | "retrying" | "failed" | "suppressed"; record: OutcomeWrite }> {
