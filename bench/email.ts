@@ -1,7 +1,10 @@
 /**
- * Email outbox benchmark (SQLite): how fast 1 and then `--workers` dispatcher processes drain
- * a full outbox, and whether every message goes out exactly once. Exits 1 if anything is lost,
- * duplicated or sent twice. What it measures and the figures so far: docs/performance.md.
+ * Email outbox benchmark (SQLite): how fast dispatcher processes drain a full outbox, and
+ * whether every message goes out exactly once. Per mode, in one run: the project's dispatcher
+ * (`email:dispatch --once`), the "before" dispatcher (as it was before issue 16), the "raw"
+ * baseline (the project's claim, send and record with no rendering), each as one process, then
+ * `--workers` processes of the project's. Exits 1 if anything is lost, duplicated or sent
+ * twice. What it measures and the figures so far: docs/performance.md.
  *
  *   npm run bench:email -- [--n 10000] [--workers 2] [--batch 50] [--concurrency 16]
  *                          [--latency 0] [--mode resend|mailbox|both]
@@ -20,6 +23,8 @@ import { startProcess, stopAll, stopAllOnInterrupt } from "./lib/servers";
 import { perSecond } from "./lib/stats";
 
 type Mode = "resend" | "mailbox";
+/** project: scripts/email-dispatch.ts; before and raw: bench/lib/email-dispatch-variant.ts. */
+type Kind = "project" | "before" | "raw";
 type Args = { n: number; workers: number; batch: number; concurrency: number; latency: number; modes: Mode[] };
 
 function parseArgs(): Args {
@@ -70,12 +75,13 @@ async function queueMessages(db: Db, n: number, runId: string): Promise<number> 
 type Totals = { claimed: number; sent: number; retrying: number; failed: number; suppressed: number };
 type ChildOutcome = { code: number | null; signal: NodeJS.Signals | null; totals: Totals | null; stderr: string };
 
-/** Runs one `email-dispatch.ts --once` process to completion. */
-async function runDispatcher(env: Record<string, string>): Promise<ChildOutcome> {
+/** Runs one `email-dispatch.ts --once` process (or a variant of it) to completion. */
+async function runDispatcher(kind: Kind, env: Record<string, string>): Promise<ChildOutcome> {
   // Nothing from this shell's email settings leaks in: the run is configured by `env` alone.
   const base: NodeJS.ProcessEnv = { ...process.env };
   for (const key of Object.keys(base)) if (/^(EMAIL_|RESEND_)/.test(key)) delete base[key];
-  const dispatcher = startProcess(bin("tsx"), ["scripts/email-dispatch.ts", "--once"], { ...base, ...env });
+  const args = kind === "project" ? ["scripts/email-dispatch.ts", "--once"] : ["bench/lib/email-dispatch-variant.ts", "--variant", kind];
+  const dispatcher = startProcess(bin("tsx"), args, { ...base, ...env });
   const { code, signal } = await dispatcher.exited;
   const last = dispatcher.stdout.join("").trim().split("\n").pop() ?? "";
   let totals: Totals | null = null;
@@ -89,6 +95,7 @@ async function runDispatcher(env: Record<string, string>): Promise<ChildOutcome>
 
 type Result = {
   mode: Mode;
+  kind: Kind;
   workers: number;
   n: number;
   queueSeconds: number;
@@ -110,8 +117,8 @@ type Result = {
   logLines: string[];
 };
 
-async function runVariant(args: Args, mode: Mode, workers: number, runId: string): Promise<Result> {
-  const label = `${mode}-${workers}w`;
+async function runVariant(args: Args, mode: Mode, kind: Kind, workers: number, runId: string): Promise<Result> {
+  const label = `${mode}-${kind}-${workers}w`;
   const file = await freshDatabase(`bench-email-${label}`);
   const url = `file:${file}`;
   const db = createDb(url);
@@ -134,7 +141,7 @@ async function runVariant(args: Args, mode: Mode, workers: number, runId: string
   try {
     process.stderr.write(`${label}: ${args.n} queued in ${queueSeconds.toFixed(2)} s, draining with ${workers} process(es)... `);
     const t0 = performance.now();
-    const outcomes = await Promise.all(Array.from({ length: workers }, (_, w) => runDispatcher({ ...env, EMAIL_WORKER_ID: `bench-${label}-${w + 1}` })));
+    const outcomes = await Promise.all(Array.from({ length: workers }, (_, w) => runDispatcher(kind, { ...env, EMAIL_WORKER_ID: `bench-${label}-${w + 1}` })));
     const wallSeconds = (performance.now() - t0) / 1000;
     process.stderr.write(`${wallSeconds.toFixed(1)} s\n`);
 
@@ -182,6 +189,7 @@ async function runVariant(args: Args, mode: Mode, workers: number, runId: string
 
     return {
       mode,
+      kind,
       workers,
       n: args.n,
       queueSeconds,
@@ -209,9 +217,26 @@ function printTable(args: Args, results: Result[]) {
     `\nN = ${args.n}, batch ${args.batch}, concurrency ${args.concurrency} per process, fake Resend latency ${args.latency} ms, database: SQLite (WAL)`,
   );
   console.log("wall = spawn to last exit (includes process start-up); drain = first to last send\n");
-  const header = ["mode", "workers", "N", "queue s", "wall s", "msg/s", "drain s", "drain msg/s", "sent", "dup", "lost", "resent", "requests", "replays"];
+  const header = [
+    "mode",
+    "dispatcher",
+    "workers",
+    "N",
+    "queue s",
+    "wall s",
+    "msg/s",
+    "drain s",
+    "drain msg/s",
+    "sent",
+    "dup",
+    "lost",
+    "resent",
+    "requests",
+    "replays",
+  ];
   const lines = results.map((r) => [
     r.mode,
+    r.kind,
     String(r.workers),
     String(r.n),
     r.queueSeconds.toFixed(2),
@@ -227,27 +252,31 @@ function printTable(args: Args, results: Result[]) {
     r.replays === null ? "-" : String(r.replays),
   ]);
   console.log(table(header, lines));
+  const drainRate = (r: Result) => perSecond(r.done, r.drainSeconds);
+  const wallRate = (r: Result) => perSecond(r.done, r.wallSeconds);
   for (const mode of args.modes) {
-    const one = results.find((r) => r.mode === mode && r.workers === 1);
-    const more = results.find((r) => r.mode === mode && r.workers > 1);
-    if (!one || !more) continue;
-    const comparisons: Comparison[] = [
-      {
-        measure: `wall msg/s, ${more.workers} processes`,
-        value: perSecond(more.done, more.wallSeconds),
-        baseline: perSecond(one.done, one.wallSeconds),
-        unit: "msg/s",
-        higherIsBetter: true,
-      },
-      {
-        measure: `drain msg/s, ${more.workers} processes`,
-        value: perSecond(more.done, more.drainSeconds),
-        baseline: perSecond(one.done, one.drainSeconds),
-        unit: "msg/s",
-        higherIsBetter: true,
-      },
+    const find = (kind: Kind, workers: number) => results.find((r) => r.mode === mode && r.kind === kind && r.workers === workers);
+    const project = find("project", 1);
+    const before = find("before", 1);
+    const raw = find("raw", 1);
+    const more = args.workers > 1 ? find("project", args.workers) : undefined;
+    if (!project) continue;
+    const rows = (a: Result, b: Result, what: string): Comparison[] => [
+      { measure: `drain msg/s, ${what}`, value: drainRate(a), baseline: drainRate(b), unit: "msg/s", higherIsBetter: true },
+      { measure: `wall msg/s, ${what}`, value: wallRate(a), baseline: wallRate(b), unit: "msg/s", higherIsBetter: true },
     ];
-    console.log(`\n${comparisonTable(`${mode}: ${more.workers} dispatcher processes against one`, "1 dispatcher process", comparisons)}`);
+    if (before)
+      console.log(
+        `\n${comparisonTable(`${mode}: the project's dispatcher against the one before issue 16`, "the per-message dispatcher with React Email's render", rows(project, before, "1 process"))}`,
+      );
+    if (raw)
+      console.log(
+        `\n${comparisonTable(`${mode}: the project's dispatcher against sending without rendering`, "raw: the same claim, send and record, a precomputed render", rows(project, raw, "1 process"))}`,
+      );
+    if (more)
+      console.log(
+        `\n${comparisonTable(`${mode}: ${more.workers} dispatcher processes against one`, "1 process of the project's dispatcher", rows(more, project, `${more.workers} processes`))}`,
+      );
   }
 }
 
@@ -257,11 +286,12 @@ async function main() {
   const machine = machineLine();
 
   const runId = Date.now().toString(36);
-  const variants = [...new Set([1, args.workers])];
+  // One process each of before, project and raw, then `--workers` processes of the project's.
+  const variants: [Kind, number][] = [["before", 1], ["project", 1], ["raw", 1], ...(args.workers > 1 ? [["project", args.workers] as [Kind, number]] : [])];
   const results: Result[] = [];
   try {
     for (const mode of args.modes) {
-      for (const workers of variants) results.push(await runVariant(args, mode, workers, runId));
+      for (const [kind, workers] of variants) results.push(await runVariant(args, mode, kind, workers, runId));
     }
   } finally {
     await stopAll();
@@ -271,9 +301,9 @@ async function main() {
   printTable(args, results);
 
   let ok = true;
-  console.log(`\nSent per process: ${results.map((r) => `${r.mode} ${r.workers}w ${r.perWorker.join("/")}`).join(", ")}`);
+  console.log(`\nSent per process: ${results.map((r) => `${r.mode} ${r.kind} ${r.workers}w ${r.perWorker.join("/")}`).join(", ")}`);
   for (const r of results) {
-    const label = `${r.mode}, ${r.workers} worker(s)`;
+    const label = `${r.mode}, ${r.kind}, ${r.workers} worker(s)`;
     const others = Object.entries(r.byStatus).filter(([s]) => s !== (r.mode === "resend" ? "sent" : "delivered"));
     if (others.length) console.log(`\n${label}: rows not done by status: ${others.map(([s, c]) => `${s} ${c}`).join(", ")}`);
     if (r.logLines.length) {

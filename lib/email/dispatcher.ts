@@ -19,6 +19,11 @@ import type { EmailTransport, SendResult } from "./transport";
  *   so a retry sends the same request (Resend rejects a reused key with a different body).
  * Every write is in a transaction: on SQLite a write outside one would share the connection
  * with, and could be rolled back with, another request's.
+ *
+ * Cost (issue 16): a claim is three queries for the whole batch, and the outcomes of a round
+ * are recorded together in one transaction once its sends are done. Until then the rows stay
+ * pending under this worker's lease, exactly as while a send is in flight: a crash before the
+ * record means the same sends again after the lease, with the same Idempotency-Keys.
  */
 
 export type Renderer = (template: EmailTemplate, data: unknown, ctx: RenderContext) => Promise<RenderedEmail>;
@@ -45,6 +50,13 @@ export type DispatcherOptions = {
   now?: () => Date;
   random?: () => number;
   log?: (message: string, extra?: Record<string, unknown>) => void;
+  /**
+   * "batched" (the default): one claim query for the batch, outcomes recorded in one
+   * transaction per round. "per-message": the dispatcher as it was before issue 16 (a
+   * compare-and-set per row, a transaction per outcome), kept so that `bench:email` can
+   * measure the "before" figure in the same run. Both deliver exactly once.
+   */
+  pipeline?: "batched" | "per-message";
 };
 
 export const DISPATCH_DEFAULTS: Required<Pick<DispatcherOptions, "batchSize" | "concurrency" | "leaseMs" | "maxAttempts" | "baseDelayMs" | "maxDelayMs">> = {
@@ -90,17 +102,38 @@ const CLAIM_SELECT = {
   text: true,
 } as const;
 
-/** Claims up to `limit` due messages for this worker. */
+/**
+ * Claims up to `limit` due messages for this worker: one compare-and-set for the batch (only
+ * rows still pending, due and unleased are taken), then the rows this worker now holds.
+ */
 export async function claimBatch(db: Db, workerId: string, limit: number, leaseMs: number, now: Date): Promise<Claimed[]> {
   const leaseEnd = new Date(now.getTime() + leaseMs);
   const dialect = dialectOf(db);
   return db.$transaction(async (tx) => {
     // Dispatchers on several servers may claim at the same moment: each gets different rows.
     const due = await dialect.claimDue(tx, now, limit);
+    if (!due.length) return [];
+    const ids = due.map((row) => row.id);
+    // Compare-and-set: a row another dispatcher claimed since we looked is leased (or no
+    // longer pending) and is left alone (matters on PostgreSQL, where other servers'
+    // dispatchers run truly in parallel).
+    const { count } = await tx.emailMessage.updateMany({
+      where: { id: { in: ids }, status: "pending", nextAttemptAt: { lte: now }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+      data: { lockedUntil: leaseEnd, lockedBy: workerId, attempts: { increment: 1 } },
+    });
+    if (count === 0) return [];
+    return tx.emailMessage.findMany({ where: { id: { in: ids }, lockedBy: workerId, lockedUntil: leaseEnd }, select: CLAIM_SELECT });
+  }, dialect.readCommitted);
+}
+
+/** The claim before issue 16: a compare-and-set per row. For the "per-message" pipeline. */
+export async function claimBatchPerRow(db: Db, workerId: string, limit: number, leaseMs: number, now: Date): Promise<Claimed[]> {
+  const leaseEnd = new Date(now.getTime() + leaseMs);
+  const dialect = dialectOf(db);
+  return db.$transaction(async (tx) => {
+    const due = await dialect.claimDue(tx, now, limit);
     const claimed: string[] = [];
     for (const row of due) {
-      // Compare-and-set: only if nobody claimed it since we looked (matters on PostgreSQL,
-      // where other servers' dispatchers run truly in parallel).
       const { count } = await tx.emailMessage.updateMany({
         where: { id: row.id, status: "pending", lockedUntil: row.lockedUntil },
         data: { lockedUntil: leaseEnd, lockedBy: workerId, attempts: { increment: 1 } },
@@ -146,42 +179,94 @@ export async function dispatchRound(options: DispatcherOptions): Promise<RoundRe
   const workerId = o.workerId ?? `dispatcher-${randomUUID()}`;
   const result: RoundResult = { claimed: 0, sent: 0, retrying: 0, failed: 0, suppressed: 0 };
 
-  const batch = await claimBatch(o.db, workerId, o.batchSize, o.leaseMs, now);
+  const perMessage = o.pipeline === "per-message";
+  const batch = await (perMessage ? claimBatchPerRow : claimBatch)(o.db, workerId, o.batchSize, o.leaseMs, now);
   result.claimed = batch.length;
   if (!batch.length) return result;
 
   const suppressed = await suppressedAddresses(o.db, batch);
+  const records: OutcomeWrite[] = [];
   let next = 0;
   const worker = async () => {
     while (next < batch.length) {
       const message = batch[next++];
-      const outcome = await deliver(o, workerId, message, suppressed.get(message.toAddress.toLowerCase()));
+      const { outcome, record } = await deliver(o, message, suppressed.get(message.toAddress.toLowerCase()));
+      if (perMessage) await writeRecordPerMessage(o.db, workerId, record);
+      else records.push(record);
       result[outcome]++;
     }
   };
   await Promise.all(Array.from({ length: Math.min(o.concurrency, batch.length) }, worker));
+  // One transaction for the round's outcomes. Each write still applies only to a row this
+  // worker holds, so an outcome that comes after the lease was taken over changes nothing.
+  if (records.length) await writeRecords(o.db, workerId, records, (o.now ?? (() => new Date()))());
   return result;
+}
+
+/** An outcome to write: the row and its new columns (written only while this worker holds it). */
+type OutcomeWrite = { id: string; data: OutcomeColumns };
+type OutcomeColumns = {
+  status?: string;
+  lastError: string | null;
+  lockedUntil: null;
+  lockedBy: null;
+  subject?: string;
+  html?: string;
+  text?: string;
+  transport?: string;
+  providerId?: string;
+  sentAt?: Date;
+  deliveredAt?: Date;
+  failedAt?: Date;
+  nextAttemptAt?: Date;
+};
+
+/** The "per-message" pipeline's write: one Prisma update in a transaction of its own. */
+async function writeRecordPerMessage(db: Db, workerId: string, record: OutcomeWrite): Promise<void> {
+  await db.$transaction((tx) => tx.emailMessage.updateMany({ where: held(record.id, workerId), data: record.data }), dialectOf(db).readCommitted);
+}
+
+/**
+ * A round's outcomes in one transaction, as SQL built with Kysely and run on Prisma's
+ * transaction: through Prisma's query compiler, these updates (one per message, each with
+ * its own HTML and text) cost more CPU than rendering the emails (docs/performance.md).
+ * Dates are written the way Prisma writes them (`dialect.dateParam`), and `updatedAt` is set
+ * here since Prisma's @updatedAt does not apply to raw SQL.
+ */
+async function writeRecords(db: Db, workerId: string, records: OutcomeWrite[], at: Date): Promise<void> {
+  const dialect = dialectOf(db);
+  const updatedAt = dialect.dateParam(at);
+  await db.$transaction(async (tx) => {
+    for (const { id, data } of records) {
+      const set: Record<string, string | number | null> = { updatedAt };
+      for (const [column, value] of Object.entries(data)) {
+        if (value !== undefined) set[column] = value instanceof Date ? dialect.dateParam(value) : value;
+      }
+      const query = dialect.builder
+        .updateTable("EmailMessage")
+        .set(set)
+        .where("id", "=", id)
+        .where("lockedBy", "=", workerId)
+        .where("status", "=", "pending")
+        .compile();
+      await tx.$executeRawUnsafe(query.sql, ...query.parameters);
+    }
+  }, dialect.readCommitted);
 }
 
 async function deliver(
   o: DispatcherOptions & typeof DISPATCH_DEFAULTS,
-  workerId: string,
   m: Claimed,
   suppression: string | undefined,
-): Promise<"sent" | "retrying" | "failed" | "suppressed"> {
+): Promise<{ outcome: "sent" | "retrying" | "failed" | "suppressed"; record: OutcomeWrite }> {
   const clock = o.now ?? (() => new Date());
   const log = o.log ?? (() => {});
 
   if (isSuppressed(suppression, m.category)) {
-    await o.db.$transaction(
-      (tx) =>
-        tx.emailMessage.updateMany({
-          where: held(m.id, workerId),
-          data: { status: "suppressed", lastError: `Suppressed (${suppression})`, lockedUntil: null, lockedBy: null },
-        }),
-      dialectOf(o.db).readCommitted,
-    );
-    return "suppressed";
+    return {
+      outcome: "suppressed",
+      record: { id: m.id, data: { status: "suppressed", lastError: `Suppressed (${suppression})`, lockedUntil: null, lockedBy: null } },
+    };
   }
 
   // Render once; later attempts resend exactly the same content.
@@ -195,16 +280,11 @@ async function deliver(
     } catch (error) {
       // A template that cannot render this data will not render it next time either.
       const reason = `Render failed: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500);
-      await o.db.$transaction(
-        (tx) =>
-          tx.emailMessage.updateMany({
-            where: held(m.id, workerId),
-            data: { status: "failed", lastError: reason, failedAt: clock(), lockedUntil: null, lockedBy: null },
-          }),
-        dialectOf(o.db).readCommitted,
-      );
       log("email render failed", { id: m.id, reason });
-      return "failed";
+      return {
+        outcome: "failed",
+        record: { id: m.id, data: { status: "failed", lastError: reason, failedAt: clock(), lockedUntil: null, lockedBy: null } },
+      };
     }
   }
   // Saved with the outcome of the first attempt (rendering is deterministic, so a crash
@@ -236,9 +316,10 @@ async function deliver(
   const at = clock();
   if (sent.ok) {
     const local = o.transport.name === "mailbox";
-    await o.db.$transaction(async (tx) => {
-      await tx.emailMessage.updateMany({
-        where: held(m.id, workerId),
+    return {
+      outcome: "sent",
+      record: {
+        id: m.id,
         data: {
           ...content,
           status: local ? "delivered" : "sent",
@@ -250,36 +331,31 @@ async function deliver(
           lockedUntil: null,
           lockedBy: null,
         },
-      });
-    }, dialectOf(o.db).readCommitted);
-    return "sent";
+      },
+    };
   }
 
   if (sent.retryable && m.attempts < o.maxAttempts) {
     const wait = Math.max(sent.retryAfterMs ?? 0, backoffMs(m.attempts, o.baseDelayMs, o.maxDelayMs, o.random));
-    await o.db.$transaction(
-      (tx) =>
-        tx.emailMessage.updateMany({
-          where: held(m.id, workerId),
-          data: { ...content, lastError: sent.error, nextAttemptAt: new Date(at.getTime() + wait), lockedUntil: null, lockedBy: null },
-        }),
-      dialectOf(o.db).readCommitted,
-    );
     log("email send will be retried", { id: m.id, attempt: m.attempts, waitMs: wait, error: sent.error });
-    return "retrying";
+    return {
+      outcome: "retrying",
+      record: {
+        id: m.id,
+        data: { ...content, lastError: sent.error, nextAttemptAt: new Date(at.getTime() + wait), lockedUntil: null, lockedBy: null },
+      },
+    };
   }
 
   const reason = sent.retryable ? `Gave up after ${m.attempts} attempts. Last error: ${sent.error}` : sent.error;
-  await o.db.$transaction(
-    (tx) =>
-      tx.emailMessage.updateMany({
-        where: held(m.id, workerId),
-        data: { ...content, status: "failed", lastError: reason.slice(0, 500), failedAt: at, lockedUntil: null, lockedBy: null },
-      }),
-    dialectOf(o.db).readCommitted,
-  );
   log("email send failed", { id: m.id, reason });
-  return "failed";
+  return {
+    outcome: "failed",
+    record: {
+      id: m.id,
+      data: { ...content, status: "failed", lastError: reason.slice(0, 500), failedAt: at, lockedUntil: null, lockedBy: null },
+    },
+  };
 }
 
 /** Rounds until nothing is due; returns the totals. For scripts, tests and `--once`. */

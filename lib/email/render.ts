@@ -1,5 +1,8 @@
-import { render, toPlainText } from "@react-email/components";
-import { createElement } from "react";
+import { Writable } from "node:stream";
+import { plainTextSelectors, render, toPlainText } from "@react-email/components";
+import { compile } from "html-to-text";
+import { createElement, Suspense, type ReactElement } from "react";
+import { renderToPipeableStream } from "react-dom/server";
 import type { EmailTemplate, RenderContext, RenderedEmail, TemplateData } from "./template-data";
 import { isTemplate, TEMPLATES } from "./templates/catalog";
 import { clip, oneLine } from "./templates/values";
@@ -26,15 +29,87 @@ export function subjectFor<T extends EmailTemplate>(template: T, data: TemplateD
   return clip(oneLine(TEMPLATES[template].subject(data)), SUBJECT_MAX_LENGTH);
 }
 
-export async function renderEmail<T extends EmailTemplate>(template: T, data: TemplateData[T], ctx: RenderContext): Promise<RenderedEmail> {
+/** The template's element, from data that may be from an older version (or not an object). */
+function elementFor<T extends EmailTemplate>(template: T, data: TemplateData[T], ctx: RenderContext) {
   if (!isTemplate(template)) throw new Error(`Unknown email template: ${String(template)}`);
   // Stored JSON may be from an older version of the data: templates read every field
   // defensively, but the object itself must exist.
   const safeData = (typeof data === "object" && data !== null ? data : {}) as TemplateData[T];
-  const element = createElement(TEMPLATES[template].Component, { data: safeData, ctx });
+  return { element: createElement(TEMPLATES[template].Component, { data: safeData, ctx }), safeData };
+}
+
+/**
+ * The reference render: React Email's own `render()` and `toPlainText()`, exactly as the
+ * dispatcher called them before issue 16. `renderEmail` must give the same bytes
+ * (tests/unit/email-render-fast.test.ts); the benchmark's "before" dispatcher uses it.
+ */
+export async function renderEmailReference<T extends EmailTemplate>(template: T, data: TemplateData[T], ctx: RenderContext): Promise<RenderedEmail> {
+  const { element, safeData } = elementFor(template, data, ctx);
   const html = await render(element);
   // Same result as render(element, { plainText: true }) without rendering React twice.
   const text = toPlainText(html, TEXT_OPTIONS);
+  return { subject: subjectFor(template, safeData), html, text };
+}
+
+/** What React Email's render() puts before the markup (it drops React's own doctype, if any). */
+const DOCTYPE = `<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">`;
+
+/**
+ * React Email's render() without its web-stream plumbing: the same React stream render
+ * (Fizz, the element inside <Suspense>, one chunk), read through a Node stream into one
+ * buffer. React Email reads a web ReadableStream through a WritableStream and a
+ * TextDecoder, which cost more than the render itself (docs/performance.md).
+ */
+function renderHtml(element: ReactElement): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        chunks.push(chunk);
+        callback();
+      },
+      final(callback) {
+        callback();
+        resolve(
+          DOCTYPE +
+            Buffer.concat(chunks)
+              .toString("utf8")
+              .replace(/<!DOCTYPE.*?>/, ""),
+        );
+      },
+    });
+    sink.on("error", reject);
+    const stream = renderToPipeableStream(createElement(Suspense, null, element), {
+      progressiveChunkSize: Number.POSITIVE_INFINITY,
+      onAllReady: () => stream.pipe(sink),
+      onShellError: reject,
+      onError: reject,
+    });
+  });
+}
+
+/**
+ * toPlainText(html, TEXT_OPTIONS) compiled once: html-to-text's convert() compiles its
+ * options (selector parsing, deep merges) on every call, which cost more than converting.
+ * The same options as React Email's toPlainText: no word wrap, its selectors then ours.
+ */
+const toText = compile({ wordwrap: false, ...TEXT_OPTIONS, selectors: [...plainTextSelectors, ...(TEXT_OPTIONS.selectors ?? [])] });
+
+/**
+ * Inline styles carry nothing for the plain text (no selector here looks at them), and are
+ * most of the markup html-to-text would parse. React writes every attribute value with `"`
+ * escaped, and text with `"` escaped, so the pattern matches whole style attributes only.
+ */
+const STYLE_ATTRIBUTE = / style="[^"]*"/g;
+
+/**
+ * Renders one outbox email: subject, HTML and plain text, byte for byte what
+ * `renderEmailReference` gives, at about a third of its cost (docs/performance.md).
+ */
+export async function renderEmail<T extends EmailTemplate>(template: T, data: TemplateData[T], ctx: RenderContext): Promise<RenderedEmail> {
+  const { element, safeData } = elementFor(template, data, ctx);
+  const html = await renderHtml(element);
+  const text = toText(html.replace(STYLE_ATTRIBUTE, ""));
   return { subject: subjectFor(template, safeData), html, text };
 }
 

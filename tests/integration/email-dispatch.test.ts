@@ -191,6 +191,45 @@ describe("delivery through Resend (local Resend-compatible server)", () => {
     }
   });
 
+  it("records each outcome as the per-message pipeline (Prisma) does: statuses, dates and their stored form", async () => {
+    const at = new Date(Date.now() + 60 * 60_000); // after the messages are due
+    /**
+     * The stored columns with digits masked (and fractions of a second, whose trailing zeros
+     * PostgreSQL's text drops): the same kinds of values, written in the same form.
+     */
+    const stored = async () => {
+      const rows = await t.db.$queryRawUnsafe<Record<string, unknown>[]>(
+        // Dates as text: how they are stored (SQLite compares them as text), not as Prisma parses them.
+        `SELECT "status", "attempts", "transport", "lastError", "lockedBy", ${["lockedUntil", "sentAt", "nextAttemptAt", "failedAt", "updatedAt"]
+          .map((c) => `CAST("${c}" AS TEXT) AS "${c}"`)
+          .join(", ")} FROM "EmailMessage"`,
+      );
+      const masked = rows.map((r) =>
+        JSON.stringify(
+          Object.entries(r).map(([k, v]) => [k, v instanceof Date ? "Date" : typeof v === "string" ? v.replace(/\.\d+/g, ".f").replace(/\d/g, "9") : v]),
+        ),
+      );
+      return masked.sort();
+    };
+    const run = async (pipeline: DispatcherOptions["pipeline"]) => {
+      await t.db.emailMessage.deleteMany();
+      await submitMany(3); // 6 messages
+      fake.failNext(1, "500"); // one will be retried; the others go out
+      const totals = await dispatchRound(options({ pipeline, now: () => at, random: () => 0 }));
+      expect(totals).toMatchObject({ claimed: 6, sent: 5, retrying: 1 });
+      const rows = await t.db.emailMessage.findMany();
+      for (const m of rows.filter((r) => r.status === "sent")) expect(m.sentAt).toEqual(at);
+      const retried = rows.filter((r) => r.status === "pending");
+      expect(retried).toHaveLength(1);
+      // random() = 0: half of the first delay.
+      expect(retried[0].nextAttemptAt).toEqual(new Date(at.getTime() + backoffMs(1, 1_000, 15 * 60_000, () => 0)));
+      // Not due before its time; due after it.
+      expect((await dispatchRound(options({ pipeline, now: () => at }))).claimed).toBe(0);
+      return stored();
+    };
+    expect(await run("batched")).toEqual(await run("per-message"));
+  });
+
   it("backs off exponentially with jitter", () => {
     expect(backoffMs(1, 1000, 60_000, () => 0)).toBe(500);
     expect(backoffMs(1, 1000, 60_000, () => 1)).toBe(1000);
