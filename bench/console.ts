@@ -7,6 +7,7 @@
  *   npm run bench:console -- [--sizes 100000,1000000] [--runs 200] [--analyze both|yes|no]
  *                            [--batch 500,2000] [--compare-prisma] [--reuse] [--explain 4] [--seed 1]
  *                            [--seed-only] [--only <regex>] [--no-export] [--export-only] [--export-rounds 2]
+ *                            [--compare-where-to-sql]
  */
 import { createHash } from "node:crypto";
 import { existsSync, statSync } from "node:fs";
@@ -30,6 +31,8 @@ import {
 } from "../lib/console/inbox";
 import { EXPORT_BATCH_SIZE, exportLeadsCsv } from "../lib/console/export";
 import { exportLeadsCsvBaseline } from "./baselines/export-where-to-sql";
+import { runSqliteShell, sqliteShellVersion, type ShellRun } from "./baselines/export-sqlite3-shell";
+import { dialectFor } from "../lib/db/dialect";
 import { firstContactStats, funnels, leadsOverTime, loadDashboard, parseDashboardRange } from "../lib/console/dashboard";
 import { CONSENT, CONSENT_FOR_FORM, type FormType } from "../lib/leads/form-types";
 import { nameSearchKeys } from "../lib/leads/search-keys";
@@ -57,6 +60,7 @@ type Args = {
   exports: boolean;
   exportOnly: boolean;
   exportRounds: number;
+  compareWhereToSql: boolean;
 };
 
 function parseArgs(argv = process.argv): Args {
@@ -83,6 +87,7 @@ function parseArgs(argv = process.argv): Args {
     exports: !argv.includes("--no-export"),
     exportOnly: argv.includes("--export-only"),
     exportRounds: int("export-rounds", 2, 1),
+    compareWhereToSql: argv.includes("--compare-where-to-sql"),
   };
 }
 
@@ -802,11 +807,14 @@ async function explain(url: string, file: string, measured: Measured, label: str
 // ---------------------------------------------------------------------------------------------
 
 /**
- * kysely: the export as the route runs it (lib/console/export.ts); baseline: the hand-written
- * SQL of before (bench/baselines/export-where-to-sql.ts), on the same file in the same run.
+ * kysely: the export as the route runs it (lib/console/export.ts), SQLite writing the common
+ * lines; cells: the same export with every row written cell by cell in JavaScript (the export
+ * before issue 16, and PostgreSQL's path); baseline: the hand-written SQL of before Kysely
+ * (bench/baselines/export-where-to-sql.ts, with --compare-where-to-sql); prisma: through
+ * Prisma. The sqlite3 shell (bench/baselines/export-sqlite3-shell.ts) runs in the parent.
  */
-type ExportReader = "kysely" | "baseline" | "prisma";
-const EXPORT_READERS: readonly ExportReader[] = ["kysely", "baseline", "prisma"];
+type ExportReader = "kysely" | "cells" | "baseline" | "prisma";
+const EXPORT_READERS: readonly ExportReader[] = ["kysely", "cells", "baseline", "prisma"];
 
 type ExportResult = MemoryReport & {
   label: string;
@@ -828,21 +836,29 @@ async function childExport(url: string, filters: InboxFilters, batchSize: number
   const db = createDb(url);
   // Counted first (Prisma, uncapped), so that nothing but the export runs while memory is watched.
   const expected = await db.lead.count({ where: inboxWhere(filters) });
+  if (reader === "cells") (dialectFor("sqlite") as { csvLinesInSql: boolean }).csvLinesInSql = false;
   const memory = watchMemory();
   const encoder = new TextEncoder();
   const hash = createHash("sha1");
   let bytes = 0;
   let lines = 0;
-  const chunks = reader === "baseline" ? exportLeadsCsvBaseline(filters, { batchSize, sqliteUrl: url }) : exportLeadsCsv(db, filters, { batchSize, reader });
+  let checkMs = 0;
+  const chunks =
+    reader === "baseline"
+      ? exportLeadsCsvBaseline(filters, { batchSize, sqliteUrl: url })
+      : exportLeadsCsv(db, filters, { batchSize, reader: reader === "cells" ? "kysely" : reader });
   const t0 = performance.now();
   for await (const chunk of chunks) {
     const encoded = encoder.encode(chunk); // what the route does before the bytes go out
     bytes += encoded.byteLength;
+    // The benchmark's own checks (same file, row count): timed apart and left out of `seconds`.
+    const c0 = performance.now();
     hash.update(encoded);
     for (let i = chunk.indexOf("\n"); i !== -1; i = chunk.indexOf("\n", i + 1)) lines++;
     memory.sample();
+    checkMs += performance.now() - c0;
   }
-  const seconds = (performance.now() - t0) / 1000;
+  const seconds = (performance.now() - t0 - checkMs) / 1000;
   const report = memory.stop();
   await db.$disconnect();
   const rows = lines - 1; // the header; the seeded data has no line breaks inside fields
@@ -868,6 +884,7 @@ type SizeResult = {
   fileMb: number;
   phases: { label: string; measured: Measured[] }[];
   exports: ExportResult[];
+  shell: (ShellRun & { label: string; rows: number })[];
   plans: string[];
 };
 
@@ -892,22 +909,35 @@ const median = (xs: number[]) =>
     50,
   );
 
-/** Per view and batch size: Kysely's figures against the baseline's, each the median of its rounds. */
-function exportComparisons(exports: ExportResult[]): Comparison[] {
-  const out: Comparison[] = [];
-  const keys = [...new Set(exports.filter((e) => e.reader === "baseline").map((e) => `${e.label}|${e.batch}`))];
-  for (const key of keys) {
-    const of = (reader: ExportReader) => exports.filter((e) => `${e.label}|${e.batch}` === key && e.reader === reader);
-    const [kysely, baseline] = [of("kysely"), of("baseline")];
-    if (!kysely.length) continue;
-    const name = key.replace("|", ", batch ");
+/** Per view (batch size of the rotation): the export against the sqlite3 shell and against the cell-by-cell export of before, medians of the rounds. */
+function exportComparisons(res: SizeResult): { shell: Comparison[]; before: Comparison[] } {
+  const shell: Comparison[] = [];
+  const before: Comparison[] = [];
+  const batch = res.exports.find((e) => e.reader === "cells")?.batch;
+  for (const label of [...new Set(res.exports.filter((e) => e.reader === "cells").map((e) => e.label))]) {
+    const of = (reader: ExportReader) => res.exports.filter((e) => e.label === label && e.batch === batch && e.reader === reader);
+    const [now, cells] = [of("kysely"), of("cells")];
+    if (!now.length) continue;
+    const shellRuns = res.shell.filter((s) => s.label === label);
+    const rate = median(now.map((e) => e.rowsPerSecond));
+    if (shellRuns.length) {
+      const shellRate = median(shellRuns.map((s) => s.rows / s.seconds));
+      shell.push({ measure: `${label}: rows/s, the export`, value: rate, baseline: shellRate, unit: "", higherIsBetter: true });
+      shell.push({
+        measure: `${label}: rows/s, cell by cell (before)`,
+        value: median(cells.map((e) => e.rowsPerSecond)),
+        baseline: shellRate,
+        unit: "",
+        higherIsBetter: true,
+      });
+    }
     const figure = (measure: string, pick: (e: ExportResult) => number, unit: string, higherIsBetter: boolean) =>
-      out.push({ measure: `${name}: ${measure}`, value: median(kysely.map(pick)), baseline: median(baseline.map(pick)), unit, higherIsBetter });
+      before.push({ measure: `${label}: ${measure}`, value: median(now.map(pick)), baseline: median(cells.map(pick)), unit, higherIsBetter });
     figure("rows/s", (e) => e.rowsPerSecond, "", true);
     figure("rows per CPU-second", (e) => e.rows / e.cpuSeconds, "", true);
     figure("peak RSS", (e) => peakRssMb(e), "MB", false);
   }
-  return out;
+  return { shell, before };
 }
 
 /** Views whose readers wrote different bytes (or row counts). */
@@ -994,10 +1024,28 @@ function printSize(res: SizeResult) {
       ]),
     )}`,
   );
-  const comparisons = exportComparisons(res.exports);
-  if (comparisons.length)
+  if (res.shell.length)
     console.log(
-      `\n${comparisonTable("CSV export: Kysely against the hand-written SQL of before (median of the rounds)", "whereToSql on better-sqlite3", comparisons)}`,
+      `\n${table(
+        ["sqlite3 shell, same SELECT", "rows", "seconds", "rows/s", "CPU s", "peak RSS MB"],
+        res.shell.map((s) => [
+          s.label,
+          s.rows.toLocaleString("en-US"),
+          s.seconds.toFixed(2),
+          Math.round(s.rows / s.seconds).toLocaleString("en-US"),
+          s.cpuSeconds === null ? "-" : s.cpuSeconds.toFixed(2),
+          s.peakRssMb === null ? "-" : s.peakRssMb.toFixed(0),
+        ]),
+      )}`,
+    );
+  const { shell, before } = exportComparisons(res);
+  if (shell.length)
+    console.log(
+      `\n${comparisonTable("CSV export against the sqlite3 shell on the same SELECT (median of the rounds; target: >= 0.6)", `${res.shell[0].version} -csv > /dev/null`, shell)}`,
+    );
+  if (before.length)
+    console.log(
+      `\n${comparisonTable("CSV export: SQLite writing the lines against cell by cell (median of the rounds)", "every cell by csvCell in JavaScript", before)}`,
     );
   for (const mismatch of exportMismatches(res.exports)) console.log(`\nDIFFERENT FILES: ${mismatch}`);
   if (res.plans.length) console.log(`\nQuery plans of the slowest kinds (the SQL is Prisma's):\n\n${res.plans.join("\n\n")}`);
@@ -1029,6 +1077,10 @@ function printSummary(results: SizeResult[]) {
         ]);
       }
       for (const m of [...of("count"), ...of("dashboard")]) rows.push([n, `${m.kind} p95 (${p.label})`, "-", `${f1(stats(m.samples).p95)} ms`, ""]);
+    }
+    for (const c of exportComparisons(res).shell.filter((c) => c.measure.endsWith("the export"))) {
+      const r = c.value / c.baseline;
+      rows.push([n, `${c.measure} ÷ the sqlite3 shell's`, ">= 0.6", r.toFixed(2), res.n >= 1_000_000 ? (r >= 0.6 ? "ok" : "MISSED") : ""]);
     }
     for (const e of res.exports) {
       const big = res.n >= 1_000_000 && e.reader === "kysely";
@@ -1066,6 +1118,7 @@ async function main() {
   );
   const results: SizeResult[] = [];
   let failed = false;
+  const shellVersion = sqliteShellVersion();
   for (const n of args.sizes) {
     process.stderr.write(`\n${n.toLocaleString("en-US")} leads\n`);
     const { file, url, staff, catalog, seedSeconds } = await prepareDatabase(n);
@@ -1075,7 +1128,7 @@ async function main() {
       );
       continue;
     }
-    const res: SizeResult = { n, seedSeconds, analyzeSeconds: null, fileMb: 0, phases: [], exports: [], plans: [] };
+    const res: SizeResult = { n, seedSeconds, analyzeSeconds: null, fileMb: 0, phases: [], exports: [], shell: [], plans: [] };
 
     const conn = new Database(file);
     const hasStats = () => (conn.prepare(`SELECT count(*) AS c FROM sqlite_master WHERE name = 'sqlite_stat1'`).get() as { c: number }).c > 0;
@@ -1109,16 +1162,21 @@ async function main() {
     conn.close();
 
     if (args.exports) {
-      process.stderr.write("  export (child process)...\n");
-      // The baseline and Kysely take turns, so that a change in the machine's load hits both.
+      process.stderr.write(`  export (child process)... sqlite3 shell: ${shellVersion ?? "not installed, skipped"}\n`);
+      // The readers and the shell take turns, so that a change in the machine's load hits all.
       const views: [string, InboxFilters][] = [
         ["all leads", {}],
         ["form=enroll", { form: "enroll" }],
         ["source=google&status=new", { source: "google", status: "new" }],
       ];
+      const readers: ExportReader[] = args.compareWhereToSql ? ["cells", "baseline", "kysely"] : ["cells", "kysely"];
       for (let round = 0; round < args.exportRounds; round++) {
         for (const [label, filters] of views) {
-          for (const reader of ["baseline", "kysely"] as const) res.exports.push(await runExportChild(url, filters, label, args.batches[0], reader));
+          for (const reader of readers) {
+            const result = await runExportChild(url, filters, label, args.batches[0], reader);
+            res.exports.push(result);
+            if (reader === "kysely" && shellVersion) res.shell.push({ label, rows: result.expected, ...(await runSqliteShell(file, filters)) });
+          }
         }
       }
       for (const batch of args.batches.slice(1)) res.exports.push(await runExportChild(url, {}, "all leads", batch, "kysely"));

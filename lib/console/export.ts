@@ -1,7 +1,8 @@
-import type { CompiledQuery } from "kysely";
+import { sql, type CompiledQuery } from "kysely";
 import type { Prisma } from "../generated/prisma/client";
 import { dbUrl, type Db } from "../db";
 import { dialectForUrl, type Dialect } from "../db/dialect";
+import type { RowReader } from "../db/kysely";
 import { afterCursorFilter, inboxFilter, LEAD_SUMMARY_SELECT, type InboxFilters } from "./inbox";
 import { and, toKyselyWhere, toPrismaWhere, type LeadFilter, type LeadValue } from "./lead-filter";
 
@@ -303,6 +304,11 @@ async function* kyselyBatches(dialect: Dialect, url: string, filter: LeadFilter,
   const reader = await dialect.openRowReader(url); // on the first batch, not before the header
   try {
     const formatters = cellFormatters(dialect);
+    const { snapshot } = reader;
+    if (dialect.csvLinesInSql && snapshot) {
+      yield* sqlLineBatches(dialect, snapshot, filter, batchSize, formatters);
+      return;
+    }
     let cursor: StoredCursor | null = null;
     for (;;) {
       const rows = await reader.rows(exportBatchQuery(dialect, filter, cursor, batchSize));
@@ -315,5 +321,123 @@ async function* kyselyBatches(dialect: Dialect, url: string, filter: LeadFilter,
     }
   } finally {
     await reader.close();
+  }
+}
+
+// ---- SQLite: the database writes the common lines ----
+//
+// Turning 24 columns into JavaScript strings cost more than SQLite's own work, and checking
+// them cell by cell about as much again (docs/performance.md). So on SQLite each row comes
+// back as its rowid and one string, the cells joined by commas in SQL, with what most rows
+// need done there too: DateTime text to ISO 8601, the apostrophe before a phone's "+", and the
+// quoted JSON of `fields`. One regular expression (SQL_LINE_OK) then accepts a line only if
+// every cell is what csvCell would write; any other row (a formula, a comma, a quote, a line
+// break, white space or non-ASCII at a cell's edge, an unusual date) is read again by its
+// rowid, in the same read transaction, and written cell by cell. Either way the bytes are
+// csvCell's (tests/integration/console-export.test.ts compares with the Prisma reader).
+
+/** Marks a cell SQL did not write, so the line check sends the row cell by cell. */
+const NOT_WRITTEN = "char(30)";
+
+function csvCellSql(column: (typeof EXPORT_COLUMNS)[number]): string {
+  const c = column.column === "ownerName" ? `"u"."name"` : `"L"."${column.column}"`;
+  // Prisma's adapter stores a DateTime as "2026-06-15T12:00:00.000+00:00"; dateIso keeps its
+  // first 23 characters and adds "Z". The same here, for ASCII text of that shape only.
+  if ("date" in column && column.date)
+    return `CASE typeof(${c}) WHEN 'null' THEN '' WHEN 'text' THEN iif(octet_length(${c}) = 29 AND substr(${c}, 24) = '+00:00', substr(${c}, 1, 23) || 'Z', ${NOT_WRITTEN}) ELSE ${NOT_WRITTEN} END`;
+  // A JSON object with quotes: csvCell quotes it and doubles them ('{' and '}' are neither a
+  // formula nor white space).
+  if (column.column === "fields")
+    return `iif(substr(${c}, 1, 1) = '{' AND substr(${c}, -1) = '}' AND instr(${c}, '"') > 0, '"' || replace(${c}, '"', '""') || '"', ${NOT_WRITTEN})`;
+  // csvCell puts an apostrophe before a leading "+" (an E.164 phone would be a formula).
+  if (column.column === "phone") return `iif(unicode(${c}) = 43, '''' || ${c}, ${c})`;
+  return c; // concat() writes NULL as nothing
+}
+
+if (EXPORT_COLUMNS[EXPORT_COLUMNS.length - 1].column !== "fields") throw new Error("SQL_LINE_OK expects fields as the last column");
+
+/** The row's CSV line (without CRLF), as SQLite writes it. */
+const CSV_LINE_SQL = `concat(${EXPORT_COLUMNS.map(csvCellSql).join(", ',', ")})`;
+
+/** Empty, or neither starting with = + - @ nor possibly white space, nor ending in it; no quote, comma or line break. */
+const PLAIN_CELL = String.raw`(?:[^=+\-@\x00-\x20\u00a0-\uffff",\r\n](?:[^",\r\n]*[^\x00-\x20\u00a0-\uffff",\r\n])?)?`;
+/**
+ * A line from CSV_LINE_SQL whose cells are all csvCell's: each cell before `fields` a
+ * PLAIN_CELL (which fastCsvCell leaves as it is), exactly as many of them as columns (so no
+ * cell held a comma), then `fields`, quoted by SQL. A date SQL did not write is char(30),
+ * which no PLAIN_CELL starts with.
+ */
+export const SQL_LINE_OK = new RegExp(`^${PLAIN_CELL}(?:,${PLAIN_CELL}){${EXPORT_COLUMNS.length - 2}},"`);
+
+/** One batch as [rowid, CSV line written by SQLite], in the inbox's order. */
+export function exportLineQuery(dialect: Dialect, filter: LeadFilter, cursor: StoredCursor | null, batchSize: number): CompiledQuery {
+  const where = cursor ? and(filter, afterCursorFilter(cursor)) : filter;
+  return dialect.builder
+    .selectFrom("Lead as L")
+    .leftJoin("user as u", "u.id", "L.ownerId")
+    .select([sql<number>`"L"."rowid"`.as("rowid"), sql<string>`${sql.raw(CSV_LINE_SQL)}`.as("line")])
+    .where((eb) => toKyselyWhere(where, eb, dialect))
+    .orderBy("L.createdAt", "desc")
+    .orderBy("L.id", "desc")
+    .limit(batchSize)
+    .compile();
+}
+
+/** The export's columns of some rows as stored, each row led by its rowid (one statement for any number). */
+function rowsByRowidQuery(dialect: Dialect, rowids: number[]): CompiledQuery {
+  return dialect.builder
+    .selectFrom("Lead as L")
+    .leftJoin("user as u", "u.id", "L.ownerId")
+    .select([sql<number>`"L"."rowid"`.as("rowid"), ...SELECTION])
+    .where(sql<boolean>`"L"."rowid" IN (SELECT value FROM json_each(${JSON.stringify(rowids)}))`)
+    .compile();
+}
+
+async function* sqlLineBatches(
+  dialect: Dialect,
+  snapshot: NonNullable<RowReader["snapshot"]>,
+  filter: LeadFilter,
+  batchSize: number,
+  formatters: readonly ((value: unknown) => string)[],
+): AsyncGenerator<string, void, undefined> {
+  let cursor: StoredCursor | null = null;
+  for (;;) {
+    const batch = await snapshot((rows) => {
+      const read = rows(exportLineQuery(dialect, filter, cursor, batchSize)) as [number, string][];
+      if (read.length === 0) return null;
+      const lines = new Array<string>(read.length + 1);
+      const again: number[] = []; // rows to write cell by cell
+      for (let i = 0; i < read.length; i++) {
+        const line = read[i][1];
+        if (SQL_LINE_OK.test(line)) lines[i] = line;
+        else again.push(i);
+      }
+      // Also the last row's stored createdAt and id: the next batch's cursor.
+      const lastIndex = read.length - 1;
+      const wanted = again[again.length - 1] === lastIndex ? again : [...again, lastIndex];
+      const stored = new Map<number, unknown[]>();
+      for (const row of rows(
+        rowsByRowidQuery(
+          dialect,
+          wanted.map((i) => read[i][0]),
+        ),
+      ))
+        stored.set(row[0] as number, row.slice(1));
+      const last = stored.get(read[lastIndex][0]);
+      if (!last) throw new Error("export: a row vanished inside its read transaction");
+      const next: StoredCursor = { createdAt: last[CREATED_INDEX] as string, id: last[ID_INDEX] as string };
+      for (const i of again) {
+        const row = stored.get(read[i][0])!;
+        const cells = new Array<string>(row.length);
+        for (let c = 0; c < row.length; c++) cells[c] = formatters[c](row[c]);
+        lines[i] = cells.join(",");
+      }
+      lines[read.length] = "";
+      return { chunk: lines.join("\r\n"), rows: read.length, next };
+    });
+    if (!batch) return;
+    yield batch.chunk;
+    if (batch.rows < batchSize) return;
+    cursor = batch.next;
   }
 }

@@ -26,7 +26,16 @@ import { createTestDb } from "../helpers/test-db";
 import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { encodeCursor, FILTER_KEYS, inboxFilter, LEAD_STATUSES, NO_SOURCE, type InboxFilters } from "@/lib/console/inbox";
-import { EXPORT_BATCH_SIZE, EXPORT_COLUMNS, exportBatchQuery, exportClock, exportLeadsCsv, type ExportOptions } from "@/lib/console/export";
+import {
+  EXPORT_BATCH_SIZE,
+  EXPORT_COLUMNS,
+  exportBatchQuery,
+  exportClock,
+  exportLeadsCsv,
+  exportLineQuery,
+  SQL_LINE_OK,
+  type ExportOptions,
+} from "@/lib/console/export";
 import { dialectOf, sqliteFile } from "@/lib/db/dialect";
 import { FORM_TYPES } from "@/lib/leads/form-types";
 import { nameSearchKeys } from "@/lib/leads/search-keys";
@@ -556,6 +565,182 @@ describe("exportLeadsCsv: laziness, resources, and the two readers agree", () =>
       { numRuns: 50 },
     );
     expect(withRows, "runs whose filters matched some leads").toBeGreaterThan(20);
+  });
+});
+
+// ---- SQLite writes the common lines (lib/console/export.ts, SQL_LINE_OK) ----
+
+describe("exportLeadsCsv: lines written by SQL are the cells' own", () => {
+  const dialect = dialectOf(t.db) as { csvLinesInSql: boolean };
+  /** The same export with every row written cell by cell (the path PostgreSQL always takes). */
+  async function cellByCell(filters: InboxFilters, opts: ExportOptions) {
+    const before = dialect.csvLinesInSql;
+    dialect.csvLinesInSql = false;
+    try {
+      return await exportAllWith(filters, opts);
+    } finally {
+      dialect.csvLinesInSql = before;
+    }
+  }
+  /** How many of the view's rows SQL wrote a line for that SQL_LINE_OK accepts (SQLite). */
+  function acceptedLines(filters: InboxFilters): { accepted: number; total: number } {
+    const conn = new Database(sqliteFile(t.url), { readonly: true });
+    try {
+      const { sql, parameters } = exportLineQuery(dialectOf(t.db), inboxFilter(filters), null, 10_000);
+      const lines = conn
+        .prepare(sql)
+        .raw(true)
+        .all(...parameters) as [number, string][];
+      return { accepted: lines.filter(([, line]) => SQL_LINE_OK.test(line)).length, total: lines.length };
+    } finally {
+      conn.close();
+    }
+  }
+
+  // Pieces that each rule of csvCell cares about: quotes, commas, line breaks, formula signs
+  // (also full-width), white space (also non-ASCII), non-ASCII letters and emoji, the marker
+  // SQL writes for a cell it did not write, JSON's braces, and plain text.
+  const PIECES = ['"', ",", "\r", "\n", "=", "+", "-", "@", " ", "\t", "\u00a0", "\u3000", "＝", "é", "😀", "\u001e", "'", "{", "}", "a", "Zz", "0", "x.y"];
+  const awkward = fc.array(fc.constantFrom(...PIECES), { maxLength: 5 }).map((p) => p.join(""));
+  // Mostly plain cells, so that a line usually holds one or two awkward cells among plain ones.
+  // One rule at a time, in an otherwise plain cell: each of csvCell's cases.
+  const oneRule = fc.constantFrom(
+    "=1+1",
+    "+1",
+    "-2",
+    "@SUM(A1)",
+    "＝1",
+    "\t=1",
+    " =1",
+    " lead",
+    "trail ",
+    "\u00a0nbsp",
+    "a,b",
+    'say "hi"',
+    "l1\nl2",
+    "l1\r\nl2",
+    "émile",
+    "ends é",
+    "😀 first",
+    "\u001e",
+  );
+  const text = fc.oneof(
+    { weight: 1, arbitrary: awkward },
+    { weight: 1, arbitrary: oneRule },
+    { weight: 40, arbitrary: fc.constantFrom("Plain text", "a-b", "x.y@z.example", "0") },
+  );
+  const maybe = fc.option(text, { nil: null, freq: 3 });
+  const TEXT_COLUMNS = [
+    "name",
+    "email",
+    "phone",
+    "programSlug",
+    "cohortId",
+    "lostReason",
+    "utmSource",
+    "utmMedium",
+    "utmCampaign",
+    "utmTerm",
+    "utmContent",
+    "referrerUrl",
+    "landingPage",
+    "cta",
+    "referralCode",
+    "consentVersion",
+  ] as const;
+  const awkwardLead = fc.record({
+    ...Object.fromEntries(TEXT_COLUMNS.map((c) => [c, maybe])),
+    phone: fc.oneof(maybe, fc.constantFrom("+14155550132", "+44 20 7183 8750", "+1,2", "+", "+1 ")),
+    owner: fc.constantFrom(ADA.id, BOB.id, null),
+    fields: fc.oneof(
+      text.map((s) => JSON.stringify({ note: s })),
+      text,
+      fc.constantFrom("{}", "{ }", '{"a":1} ', '={"a":1}'),
+    ),
+    consentAt: fc.option(
+      fc.integer({ min: -5000, max: 5000 }).map((h) => new Date(T0 + h * HOUR + h)),
+      { nil: null },
+    ),
+  }) as fc.Arbitrary<Record<(typeof TEXT_COLUMNS)[number], string | null> & { owner: string | null; fields: string; consentAt: Date | null }>;
+
+  it("gives byte-identical files through Prisma, with Kysely, and cell by cell, for awkward text in every column", async () => {
+    let run = 0;
+    const seen = { accepted: 0, rejected: 0 };
+    await fc.assert(
+      fc.asyncProperty(fc.array(awkwardLead, { minLength: 1, maxLength: 12 }), fc.integer({ min: 1, max: 5 }), async (leads, batchSize) => {
+        run++;
+        const rows = leads.map(({ owner, ...l }, i) =>
+          lead({ ...l, id: `awk-${run}-${String(i).padStart(2, "0")}`, ownerId: owner, article: "/awkward", createdAt: new Date(T0 - 500 * HOUR - i * 1000) }),
+        );
+        await t.db.lead.createMany({ data: rows });
+        try {
+          const filters = { article: "/awkward" };
+          const viaPrisma = await exportAllWith(filters, { batchSize, reader: "prisma" });
+          const viaKysely = await exportAllWith(filters, { batchSize, reader: "kysely" });
+          const byCell = await cellByCell(filters, { batchSize, reader: "kysely" });
+          expect(viaKysely.text).toBe(viaPrisma.text);
+          expect(viaKysely.text).toBe(byCell.text);
+          expect(viaKysely.body).toHaveLength(leads.length);
+          if (sqliteOnly) {
+            const { accepted, total } = acceptedLines(filters);
+            seen.accepted += accepted;
+            seen.rejected += total - accepted;
+          }
+        } finally {
+          await t.db.lead.deleteMany({ where: { article: "/awkward" } });
+        }
+      }),
+      { numRuns: 40 },
+    );
+    // Both ways of writing a line ran (SQLite): the test would not notice a broken fast path otherwise.
+    if (sqliteOnly) {
+      expect(seen.accepted, "lines SQL wrote").toBeGreaterThan(10);
+      expect(seen.rejected, "lines written cell by cell").toBeGreaterThan(10);
+    }
+  });
+
+  it.skipIf(!sqliteOnly)("writes dates stored in other shapes, and any text SQL leaves alone, exactly as cell by cell", async () => {
+    const conn = new Database(sqliteFile(t.url));
+    const now = "2026-06-01T00:00:00.000+00:00";
+    // Prisma's own shape, other text shapes, a number, and text that only looks like a date.
+    const dates: unknown[] = [
+      now,
+      "2026-05-01T10:00:00.000Z",
+      "2026-05-01 10:00:00",
+      "2026-05-01T10:00:00.123+02:00",
+      1_750_000_000_000,
+      "2026-05-01T10:00:00,000+00:00",
+      "=026-05-01T10:00:00.000+00:00",
+      null,
+    ];
+    const insert = conn.prepare(
+      `INSERT INTO "Lead" ("id", "contactId", "formType", "status", "fields", "article", "name", "consentAt", "createdAt", "updatedAt") VALUES (?, ?, 'enroll', 'new', ?, '/odd-dates', ?, ?, ?, ?)`,
+    );
+    const fields = ['{"a":"b"}', "{}", "plain", ' {"a":"b"}', '{"a":"b"}\u3000'];
+    const names = ["Plain Name", "\u001e", " lead", "trail ", "é start", "end é", "a,b", "＝1+1", null];
+    try {
+      dates.forEach((consentAt, i) =>
+        insert.run(
+          `odd-date-${i}`,
+          contactId,
+          fields[i % fields.length],
+          names[i % names.length],
+          consentAt,
+          `2026-05-0${(i % 9) + 1}T00:00:00.000+00:00`,
+          now,
+        ),
+      );
+      const opts = { batchSize: 3, reader: "kysely" as const };
+      const lines = await exportAllWith({ article: "/odd-dates" }, opts);
+      expect(lines.body).toHaveLength(dates.length);
+      expect(lines.text).toBe((await cellByCell({ article: "/odd-dates" }, opts)).text);
+      const { accepted, total } = acceptedLines({ article: "/odd-dates" });
+      expect(accepted).toBeGreaterThan(0);
+      expect(accepted).toBeLessThan(total);
+    } finally {
+      conn.prepare(`DELETE FROM "Lead" WHERE "article" = '/odd-dates'`).run();
+      conn.close();
+    }
   });
 });
 
