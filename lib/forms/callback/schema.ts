@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { CALL_TIMES, choice, consentBox, nameField, phoneNumber, platformField, slug, timeZoneField } from "../fields";
 
 /** Which consent text the form shows and the lead stores. */

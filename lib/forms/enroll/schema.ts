@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { choice, consentBox, emailField, LIMITS, nameField, optionalText, phoneNumber, slug } from "../fields";
 
 export const PAYMENT_OPTIONS = ["upfront", "instalments", "financing", "employer"] as const;
@@ -23,10 +23,12 @@ export const enrollSchema = z.object({
   program: slug,
   cohort: z
     .string({ error: "Choose a start date." })
-    .trim()
-    .min(1, "Choose a start date.")
-    .max(LIMITS.id, "Choose a start date.")
-    .regex(/^[A-Za-z0-9_-]+$/, "Choose a start date from the list."),
+    .check(
+      z.trim(),
+      z.minLength(1, "Choose a start date."),
+      z.maxLength(LIMITS.id, "Choose a start date."),
+      z.regex(/^[A-Za-z0-9_-]+$/, "Choose a start date from the list."),
+    ),
   paymentOption: choice(PAYMENT_OPTIONS, "Choose how you would like to pay."),
   experience: choice(EXPERIENCE_LEVELS, "Tell us your experience so far."),
   goals: optionalText("your goals", LIMITS.message, { multiline: true }),

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { consentBox, emailField, nameField, slug } from "../fields";
 
 /** Which consent text the form shows and the lead stores. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { consentBox, emailField, LIMITS, optionalText } from "../fields";
 
 /** Which consent text the form shows and the lead stores. */

@@ -16,8 +16,9 @@ import {
 } from "react";
 import { set, useForm, type FieldErrors, type FieldValues, type Resolver } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import type { z } from "zod";
+import type { z } from "zod/mini";
 import { HIDDEN_FIELDS, type FormAction, type FormState, type SuccessDetails } from "@/lib/leads/form-state";
+import { loadPhoneRules, PhoneRulesNotLoaded } from "../phone-rules";
 import { expandDottedKeys, fieldId, startingValues, valueAt, type FormValues } from "./form-values";
 
 /**
@@ -54,10 +55,10 @@ export type LeadFormProps = {
 };
 
 /** What a form component adds to its page's props: what the form is and how its values are shaped. */
-type LeadFormOptions = {
+export type LeadFormOptions = {
   /** Prefix for DOM ids, unique on the page. */
   formId: string;
-  schema: z.ZodType<unknown, FieldValues>;
+  schema: z.core.$ZodType<unknown, FieldValues>;
   /** Shape of the values (arrays, booleans) that `state.values` is merged into. */
   base?: FormValues;
   /** Short label per field, in form order: the error summary reads "Label: message". */
@@ -219,9 +220,21 @@ export function useLeadForm(props: LeadFormProps, { formId, schema, base = {}, l
   };
 }
 
-/** zodResolver, with each error moved to the field it belongs to when `errorPath` is given. */
-function schemaResolver(schema: LeadFormOptions["schema"], errorPath: LeadFormOptions["errorPath"]): Resolver<FieldValues> {
-  const resolve = zodResolver(schema) as Resolver<FieldValues>;
+/**
+ * zodResolver, with each error moved to the field it belongs to when `errorPath` is given.
+ * A phone check met before the phone rules are in loads them, then validates again.
+ */
+export function schemaResolver(schema: LeadFormOptions["schema"], errorPath: LeadFormOptions["errorPath"]): Resolver<FieldValues> {
+  const zod = zodResolver(schema) as Resolver<FieldValues>;
+  const resolve: Resolver<FieldValues> = async (values, context, options) => {
+    try {
+      return await zod(values, context, options);
+    } catch (error) {
+      if (!(error instanceof PhoneRulesNotLoaded)) throw error;
+      await loadPhoneRules();
+      return zod(values, context, options);
+    }
+  };
   if (!errorPath) return resolve;
   return async (values, context, options) => {
     const result = await resolve(values, context, options);
