@@ -27,7 +27,7 @@ export function CallbackForm({ courses, timeZones, defaultTimeZone, ...props }: 
         <TextField name="name" label="Full name" autoComplete="name" maxLength={LIMITS.name} />
         <PhoneField label="Phone number" />
         <CallTimeField legend="Best time to call" />
-        <TimeZoneField options={timeZones} serverDefault={defaultTimeZone} />
+        <TimeZoneField zones={timeZones} serverDefault={defaultTimeZone} />
       </FormSection>
       <FormSection title="What you would like to talk about">
         <SelectField name="course" label="Which course are you interested in?" placeholder="Choose a course" options={courses} />

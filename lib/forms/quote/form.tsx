@@ -100,7 +100,7 @@ export function QuoteForm({ courses, timeZones, defaultTimeZone, ...props }: Pro
           <>
             <PhoneField label={`Phone number${forCallOnly}`} example="+44 7700 900123" />
             <CallTimeField legend={`Best time to call you about the quote${forCallOnly}`} />
-            <TimeZoneField label={`Your time zone${forCallOnly}`} options={timeZones} serverDefault={defaultTimeZone} />
+            <TimeZoneField label={`Your time zone${forCallOnly}`} zones={timeZones} serverDefault={defaultTimeZone} />
           </>
         )}
       </FormSection>
