@@ -11,27 +11,16 @@ import { z } from "zod/mini";
 import en from "zod/v4/locales/en.js";
 import { clipText } from "../clip-text";
 import { CONTROL_CHARS, INVISIBLE_CHARS_MESSAGE, isCleanText, isSingleLine, LINE_BREAKS_AND_TABS, SINGLE_LINE_MESSAGE } from "../text-checks";
+import { DEVICE_PLATFORMS, LIMITS } from "./field-options";
 import { phoneParser } from "./phone-rules";
+
+export { CALL_TIME_LABELS, CALL_TIMES, DEVICE_PLATFORMS, LIMITS, PLATFORM_LABELS } from "./field-options";
 
 // zod/mini ships no messages of its own; the few a schema here leaves to zod (a value of the
 // wrong type) read as classic zod words them, in the browser as on the server. Jitless: zod
 // would otherwise probe `new Function`, which the site's CSP (no 'unsafe-eval') reports as a
 // violation in every form page (Lighthouse Best Practices, inspector-issues).
 z.config({ ...en(), jitless: true });
-
-export const LIMITS = {
-  name: 100,
-  email: 254,
-  company: 120,
-  message: 2000,
-  note: 500,
-  friends: 10,
-  seats: 500,
-  slug: 80,
-  id: 64,
-  timeZone: 64,
-  points: 1_000_000,
-} as const;
 
 /** Empty strings (what an untouched input posts) count as "not given". */
 export const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
@@ -138,14 +127,6 @@ export const slug = z
 export function choice<T extends readonly [string, ...string[]]>(values: T, message: string) {
   return z.enum(values, { error: message });
 }
-
-/** The device someone will learn on (quote and call-back forms). */
-export const DEVICE_PLATFORMS = ["windows", "macos", "linux", "chromeos", "not-sure"] as const;
-export const PLATFORM_LABELS = { windows: "Windows", macos: "macOS", linux: "Linux", chromeos: "ChromeOS", "not-sure": "Not sure yet" } as const;
-
-/** When to call, in the visitor's own time zone (quote and call-back forms). */
-export const CALL_TIMES = ["morning", "afternoon", "evening"] as const;
-export const CALL_TIME_LABELS = { morning: "Morning (9:00–12:00)", afternoon: "Afternoon (12:00–17:00)", evening: "Evening (17:00–20:00)" } as const;
 
 export const platformField = choice(DEVICE_PLATFORMS, "Choose the device you will learn on.");
 

@@ -159,7 +159,7 @@ describe("the browser's resolver against the server's safeParse", () => {
     const { schemaResolver } = await import("@/lib/forms/ui/lead-form");
     const browserSchemas = (await import("@/lib/leads/schemas")).formSchemas;
     expect(rules.phoneRulesLoaded()).toBe(false);
-    const resolve = schemaResolver(browserSchemas[form] as never, undefined);
+    const resolve = schemaResolver(async () => browserSchemas[form] as never, undefined);
 
     await fc.assert(
       fc.asyncProperty(

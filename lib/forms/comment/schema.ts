@@ -2,11 +2,9 @@ import { z } from "zod/mini";
 import { COMMENTABLE_ARTICLES } from "../../comments/articles";
 import { consentBox, emailField, emptyToUndefined, nameField, preprocess } from "../fields";
 import { isCleanText, isSingleLine, INVISIBLE_CHARS_MESSAGE, SINGLE_LINE_MESSAGE } from "../../text-checks";
+import { COMMENT_LIMITS } from "./options";
 
-/** Which consent text the form shows and the comment (and its lead, if any) stores. */
-export const COMMENT_CONSENT = "comment" as const;
-
-export const COMMENT_LIMITS = { body: 3000, website: 200, storedWebsite: 400 } as const;
+export { COMMENT_CONSENT, COMMENT_LIMITS } from "./options";
 
 /** `new URL`, or null: URL.parse is too new for some browsers this schema runs in. */
 function parseUrl(s: string): URL | null {

@@ -1,21 +1,10 @@
 import { z } from "zod/mini";
 import { choice, consentBox, emailField, LIMITS, nameField, optionalText, phoneNumber, slug } from "../fields";
+import { EXPERIENCE_LEVELS, PAYMENT_OPTIONS } from "./options";
 
-export const PAYMENT_OPTIONS = ["upfront", "instalments", "financing", "employer"] as const;
-export const PAYMENT_LABELS = { upfront: "Pay upfront", instalments: "Monthly instalments", financing: "Financing", employer: "Employer sponsored" } as const;
+export { ENROLL_CONSENT, EXPERIENCE_LABELS, EXPERIENCE_LEVELS, PAYMENT_LABELS, PAYMENT_OPTIONS } from "./options";
 
-export const EXPERIENCE_LEVELS = ["none", "beginner", "intermediate", "advanced"] as const;
-export const EXPERIENCE_LABELS = {
-  none: "I have never programmed",
-  beginner: "I have done tutorials or a short course",
-  intermediate: "I write code in my job or projects",
-  advanced: "I am an experienced developer",
-} as const;
-
-/** Which consent text the form shows and the lead stores. */
-export const ENROLL_CONSENT = "contact" as const;
-
-/** The application form (/apply). Browser-safe: the form component uses it too. */
+/** The application form (/apply). Browser-safe: the form component loads it once the person starts on the form. */
 export const enrollSchema = z.object({
   name: nameField,
   email: emailField,

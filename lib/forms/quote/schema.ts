@@ -14,10 +14,9 @@ import {
   slug,
   timeZoneField,
 } from "../fields";
+import { CONTACT_METHODS } from "./options";
 
-/** How a quote request wants to hear back: an email only, or an email and a phone call. */
-export const CONTACT_METHODS = ["email", "call"] as const;
-export const CONTACT_BY_LABELS = { email: "By email", call: "By email and a phone call" } as const;
+export { CONTACT_BY_LABELS, CONTACT_METHODS, QUOTE_CONSENT } from "./options";
 
 /**
  * What a quote request does not need is ignored, then left out, as the form hides it: the
@@ -35,10 +34,7 @@ function withoutHiddenQuoteFields(v: unknown) {
   };
 }
 
-/** Which consent text the form shows and the lead stores. */
-export const QUOTE_CONSENT = "contact" as const;
-
-/** The pricing quote form (/quote). Browser-safe: the form component uses it too. */
+/** The pricing quote form (/quote). Browser-safe: the form component loads it once the person starts on the form. */
 export const quoteSchema = preprocess(
   // Typed as a record for react-hook-form's resolver; any value at all is handled.
   (v: Record<string, unknown>) => withoutHiddenQuoteFields(v),

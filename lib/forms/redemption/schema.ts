@@ -1,11 +1,8 @@
 import { z } from "zod/mini";
 import { choice, consentBox, emailField, LIMITS, optionalText } from "../fields";
+import { REWARDS } from "./options";
 
-export const REWARDS = ["course", "device", "accessory"] as const;
-export const REWARD_LABELS = { course: "Toward a course", device: "A device (laptop or tablet)", accessory: "An accessory (headphones, keyboard…)" } as const;
-
-/** Which consent text the form shows and the lead stores. */
-export const REDEMPTION_CONSENT = "contact" as const;
+export { REDEMPTION_CONSENT, REWARDS, REWARD_LABELS } from "./options";
 
 /** "Spend your points" (/refer#spend-points). Browser-safe. */
 export const redemptionSchema = z.object({

@@ -1,6 +1,8 @@
 import { z } from "zod/mini";
 import { consentBox, emailField, LIMITS, nameField, optionalText, preprocess } from "../fields";
 
+export { REFERRAL_CONSENT } from "./options";
+
 export const friendSchema = z.object({
   name: nameField,
   email: emailField,
@@ -10,9 +12,6 @@ export const friendSchema = z.object({
 /** A friend row the person left completely empty is ignored, not an error. */
 export const isBlankFriend = (f: unknown) =>
   typeof f === "object" && f !== null && Object.values(f).every((v) => v === undefined || (typeof v === "string" && v.trim() === ""));
-
-/** Which consent text the form shows and the lead stores. */
-export const REFERRAL_CONSENT = "referral" as const;
 
 /** The referral form (/refer): the referrer and 1–10 friends. Browser-safe. */
 export const referralSchema = z

@@ -1,6 +1,6 @@
 "use client";
 
-import { CALL_TIME_LABELS, CALL_TIMES, DEVICE_PLATFORMS, LIMITS, PLATFORM_LABELS } from "../fields";
+import { CALL_TIME_LABELS, CALL_TIMES, DEVICE_PLATFORMS, LIMITS, PLATFORM_LABELS } from "../field-options";
 
 import { Fragment, type HTMLAttributes, type InputHTMLAttributes, type ReactNode } from "react";
 import { CONSENT, type ConsentKey } from "@/lib/leads/consent";
