@@ -14,6 +14,8 @@ export default tseslint.config(
     ignores: [
       "lib/generated/**",
       ".next/**",
+      "bench/baselines/*/.next/**",
+      "bench/baselines/*/next-env.d.ts",
       ".next-*/**",
       "out/**",
       "node_modules/**",

@@ -8,6 +8,8 @@ export default defineConfig({
     include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts", "lib/**/*.test.{ts,tsx}"],
     environment: "node",
     globalSetup: ["tests/helpers/global-setup.ts"],
+    // The server's phone rules, as lib/forms/registry.ts installs them (lib/forms/phone-rules.ts).
+    setupFiles: ["lib/forms/phone-rules-server.ts"],
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },

@@ -4,6 +4,10 @@
  * the targets and the figures so far: docs/performance.md. Options: --help.
  *
  *   npm run build && npm run bench:pages -- [--base-url URL] [--only /a,/b] [--runs N] [--no-baseline]
+ *
+ * Two baselines, in the same run: a bare HTML page (the best Lighthouse gives any page here),
+ * and for the form pages a minimal Next app with one react-hook-form + zod form
+ * (bench/baselines/minimal-form, built and started by this script).
  */
 
 import { writeFileSync } from "node:fs";
@@ -20,6 +24,7 @@ import { chromium, type Browser } from "playwright-core";
 import { machineLine } from "./lib/measure";
 import { resultsPath, ROOT } from "./lib/project";
 import { comparisonTable, table, type Comparison } from "./lib/report";
+import { startMinimalForm } from "./lib/minimal-form";
 import { benchDistDir, startBenchServer, type AppServer } from "./lib/servers";
 import { median } from "./lib/stats";
 
@@ -57,7 +62,8 @@ const TARGETS = {
   maxCls: 0,
 };
 
-const RHF_MARKERS: RegExp[] = [/useFormContext/, /react-hook-form/];
+// reValidateMode: a property name of react-hook-form's options, which minifiers keep.
+const RHF_MARKERS: RegExp[] = [/useFormContext/, /react-hook-form/, /reValidateMode/];
 // "zod" as a whole word (e.g. zod's `vendor: "zod"`), not as part of random minified identifiers.
 const ZOD_MARKERS: RegExp[] = [/ZodError/, /\bzod\b/];
 
@@ -190,9 +196,9 @@ interface CliOptions {
 
 const HELP = `Usage: npx tsx bench/pages.ts [--base-url URL] [--only /a,/b] [--runs N]
   --base-url URL  site to benchmark (or env BENCH_BASE_URL); default: start the app server (server.ts) on a free port
-  --only LIST     comma-separated paths (default: every page in /sitemap.xml)
+  --only LIST     comma-separated paths, in or out of the sitemap (default: every page in /sitemap.xml)
   --runs N        Lighthouse runs per page, median reported (default 1)
-  --no-baseline   skip the same-run baseline (Lighthouse on a bare HTML page)`;
+  --no-baseline   skip the same-run baselines (a bare HTML page; the minimal react-hook-form + zod page)`;
 
 function parseCli(): CliOptions {
   const { values } = parseArgs({
@@ -894,6 +900,52 @@ function renderBaseline(pages: PageResult[], baseline: LhResultSummary): string 
   return comparisonTable("Lighthouse, the site's pages against a bare page", "a bare HTML page on node:http, in the same Chrome", comparisons);
 }
 
+/** A page that ships form code (react-hook-form or zod): the pages the minimal form page is the baseline of. */
+function isFormPage(page: PageResult): boolean {
+  return page.js.formCode !== "none";
+}
+
+/**
+ * The form pages' median and worst JS bytes, Performance, TBT and LCP against the minimal
+ * react-hook-form + zod page's, with the ratio.
+ */
+function renderFormBaseline(pages: PageResult[], minimal: PageResult): string {
+  const forms = pages.filter((p) => isFormPage(p) && p.lighthouse.median && p.lighthouse.metrics);
+  const b = minimal.lighthouse.metrics;
+  const bPerf = minimal.lighthouse.median?.scores.performance ?? null;
+  if (!forms.length) return "Minimal form baseline: no form page among the pages measured.";
+  if (!b || bPerf === null) return `Minimal form baseline: no figures (${minimal.lighthouse.error ?? minimal.js.error ?? "Lighthouse failed"}).`;
+  const js = forms.map((p) => p.js.gzipBytes / 1024);
+  const perf = forms.map((p) => p.lighthouse.median!.scores.performance).filter((v): v is number => v !== null);
+  const comparisons: Comparison[] = [
+    { measure: "JS gzip, median form page", value: median(js) ?? NaN, baseline: minimal.js.gzipBytes / 1024, unit: "KB", higherIsBetter: false, decimals: 1 },
+    { measure: "JS gzip, heaviest form page", value: Math.max(...js), baseline: minimal.js.gzipBytes / 1024, unit: "KB", higherIsBetter: false, decimals: 1 },
+    { measure: "Performance, median form page", value: median(perf) ?? NaN, baseline: bPerf, unit: "", higherIsBetter: true },
+    { measure: "Performance, worst form page", value: perf.length ? Math.min(...perf) : NaN, baseline: bPerf, unit: "", higherIsBetter: true },
+  ];
+  for (const [key, label] of [
+    ["tbtMs", "TBT"],
+    ["lcpMs", "LCP"],
+  ] as const) {
+    const values = forms.map((p) => p.lighthouse.metrics![key]).filter((v): v is number => v !== null);
+    const base = b[key];
+    if (!values.length || base === null) continue;
+    comparisons.push(
+      { measure: `${label}, median form page`, value: median(values) ?? NaN, baseline: base, unit: "ms", higherIsBetter: false },
+      { measure: `${label}, worst form page`, value: Math.max(...values), baseline: base, unit: "ms", higherIsBetter: false },
+    );
+  }
+  const m = minimal.lighthouse.median!.scores;
+  const head =
+    `Minimal form page: ${(minimal.js.gzipBytes / 1024).toFixed(1)} KB JS gzip in ${minimal.js.scriptCount} scripts (form code ${minimal.js.formCode}), ` +
+    `Perf ${formatNumber(m.performance)}, BP ${formatNumber(m["best-practices"])}, TBT ${formatNumber(b.tbtMs)} ms, LCP ${formatNumber(b.lcpMs)} ms`;
+  return `${head}\n\n${comparisonTable(
+    `Lighthouse and JS, the ${forms.length} form page(s) against a minimal react-hook-form + zod page`,
+    "bench/baselines/minimal-form: one page, one react-hook-form + zod form, the same next and Chrome",
+    comparisons,
+  )}`;
+}
+
 // ---------------------------------------------------------------------------
 // Main
 
@@ -921,10 +973,10 @@ async function main(): Promise<number> {
   log(`Sitemap lists ${paths.length} page(s).`);
   if (options.only) {
     const wanted = options.only;
+    // Pages the sitemap leaves out (an RSVP form, the comment form) are measured all the same.
     const missing = wanted.filter((p) => !paths.includes(p));
-    if (missing.length > 0) log(`Warning: not in the sitemap, skipped: ${missing.join(", ")}`);
-    paths = paths.filter((p) => wanted.includes(p));
-    if (paths.length === 0) throw new FatalError("None of the --only paths are listed in the sitemap.");
+    if (missing.length > 0) log(`Note: not in the sitemap, measured anyway: ${missing.join(", ")}`);
+    paths = wanted;
   }
 
   const startedAt = new Date();
@@ -936,6 +988,20 @@ async function main(): Promise<number> {
     issues: [],
   }));
 
+  let minimal: PageResult | null = null;
+  if (options.baseline) {
+    const server = await startMinimalForm(log);
+    registerCleanup({ name: "minimal form baseline", run: () => server.stop() });
+    minimal = {
+      path: "(minimal form)",
+      url: server.url,
+      js: { ...emptyJsResult(), error: "not measured" },
+      lighthouse: { runs: options.runs, successfulRuns: 0, median: null, metrics: null, perRun: [], error: "not run" },
+      issues: [],
+    };
+    log(`Minimal form baseline at ${server.url}`);
+  }
+
   // Phase 1: JS bytes with Playwright (closed before Lighthouse so the two browsers don't compete for CPU).
   let browser: Browser | null = null;
   const unregisterBrowser = registerCleanup({ name: "playwright", run: async () => void (await browser?.close()) });
@@ -946,6 +1012,12 @@ async function main(): Promise<number> {
       log(
         `[js ${i + 1}/${pages.length}] ${page.path}: ${(page.js.gzipBytes / 1024).toFixed(1)} KB gzip, ` +
           `${page.js.scriptCount} scripts, form code ${page.js.formCode}${page.js.error ? ` (error: ${page.js.error})` : ""}`,
+      );
+    }
+    if (minimal) {
+      minimal.js = await measurePageJs(browser, minimal.url, new URL(minimal.url).origin);
+      log(
+        `[js baseline] minimal form page: ${(minimal.js.gzipBytes / 1024).toFixed(1)} KB gzip, ${minimal.js.scriptCount} scripts, form code ${minimal.js.formCode}`,
       );
     }
   } catch (err) {
@@ -972,6 +1044,7 @@ async function main(): Promise<number> {
         await bare.close();
       }
     }
+    if (minimal) minimal.lighthouse = await runLighthouse(chrome, minimal.url, options.runs, "baseline: minimal react-hook-form + zod page");
   } finally {
     chrome.dispose();
   }
@@ -987,6 +1060,7 @@ async function main(): Promise<number> {
   out.push("");
   out.push(renderSummary(pages));
   if (baseline) out.push("", renderBaseline(pages, baseline));
+  if (minimal) out.push("", renderFormBaseline(pages, minimal));
   out.push(machineLine());
   out.push("");
   const flagged = pages.filter((p) => p.issues.length > 0);
@@ -1017,6 +1091,7 @@ async function main(): Promise<number> {
     lighthouseConfig: "default (mobile preset, simulated throttling)",
     targets: TARGETS,
     baseline,
+    minimalFormBaseline: minimal,
     pages,
   };
   writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);

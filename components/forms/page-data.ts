@@ -12,6 +12,7 @@ import type { Attribution } from "@/lib/forms/ui/lead-form";
 import type { TimeZoneChoices } from "@/lib/forms/ui/time-zone-field";
 import type { ProgramChoice } from "@/lib/forms/enroll/form";
 import type { Option } from "@/lib/forms/ui/fields";
+import { packTimeZones, type PackedTimeZones } from "@/lib/forms/time-zones";
 
 // The form pages read their query through the app's one reader; re-exported for them.
 export { queryParam, type SearchParams };
@@ -68,26 +69,26 @@ export function programChoices(programs: ProgramView[]): ProgramChoice[] {
 
 export const DEFAULT_TIME_ZONE = "America/Chicago";
 
-let timeZoneCache: { hour: number; options: Option[] } | undefined;
+let timeZoneCache: { hour: number; packed: PackedTimeZones } | undefined;
 
 /**
- * Every IANA time zone the runtime knows, labelled with its current UTC offset. Building
- * the labels is slow (docs/performance.md), so the list is kept for the hour (offsets change
- * with DST).
+ * Every IANA time zone the runtime knows with its current UTC offset, packed for the form
+ * (lib/forms/time-zones.ts). Working out the offsets is slow (docs/performance.md), so the
+ * list is kept for the hour (offsets change with DST).
  */
-export function timeZoneOptions(now = new Date()): Option[] {
+export function packedTimeZones(now = new Date()): PackedTimeZones {
   const hour = Math.floor(now.getTime() / 3_600_000);
-  if (timeZoneCache?.hour === hour) return timeZoneCache.options;
+  if (timeZoneCache?.hour === hour) return timeZoneCache.packed;
   const zones = Intl.supportedValuesOf("timeZone");
   if (!zones.includes("UTC")) zones.push("UTC");
-  const options = zones.map((zone) => ({ value: zone, label: `${zone.replace(/_/g, " ")} (${utcOffset(zone, now)})` }));
-  timeZoneCache = { hour, options };
-  return options;
+  const packed = packTimeZones(zones.map((zone) => ({ zone, offset: utcOffset(zone, now) })));
+  timeZoneCache = { hour, packed };
+  return packed;
 }
 
 /** A time zone field's props: every zone, and the default the page renders with. */
 export function timeZoneChoices(): TimeZoneChoices {
-  return { timeZones: timeZoneOptions(), defaultTimeZone: DEFAULT_TIME_ZONE };
+  return { timeZones: packedTimeZones(), defaultTimeZone: DEFAULT_TIME_ZONE };
 }
 
 function utcOffset(zone: string, now: Date): string {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Db } from "../db";
 import { LIMITS, nameField, phoneE164 } from "../forms/fields";
+import "../forms/phone-rules-server";
 
 /**
  * A submission never changes what a contact holds (lib/leads/contacts.ts); staff may. What

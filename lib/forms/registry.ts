@@ -1,3 +1,5 @@
+// The server validates phone numbers at once, with no lazy loading (lib/forms/phone-rules.ts).
+import "./phone-rules-server";
 import { callbackForm } from "./callback/definition";
 import { commentForm } from "./comment/definition";
 import { enrollForm } from "./enroll/definition";

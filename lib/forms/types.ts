@@ -1,5 +1,5 @@
 import type { ComponentType, ReactNode } from "react";
-import type { ZodType } from "zod";
+import type { z } from "zod/mini";
 import type { Prisma } from "../generated/prisma/client";
 import type { Db } from "../db";
 import type { ConfirmationEmailData, RenderContext, SummaryRow } from "../email/template-data";
@@ -93,7 +93,7 @@ export type FormDefinition<Input = Record<string, unknown>> = {
 
 /** A form a visitor posts: it has a schema, shared with its component. */
 export type PostedFormDefinition<Input = Record<string, unknown>> = FormDefinition<Input> & {
-  schema: ZodType<Input>;
+  schema: z.ZodMiniType<Input>;
   /**
    * Answers the post without saving a lead (a request that waits for an ownership link):
    * `run` does the work and the person sees `answer`, whoever they are.

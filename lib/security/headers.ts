@@ -62,6 +62,8 @@ export const INTERACTIVE_PATHS = [
   "/call-back",
   "/syllabus",
   "/syllabus/:path*",
+  "/rsvp/:path*",
+  "/comment",
   "/invite/:path*",
   "/unsubscribe/:path*",
   "/confirm/:path*",

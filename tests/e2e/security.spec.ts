@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import { SAMPLE_EVENTS } from "../../lib/events/seed-events";
 import { contentPaths, formPaths, publicPaths } from "./public-pages";
 
 function expectSecurityHeaders(headers: Record<string, string>, what: string) {
@@ -36,6 +37,21 @@ test("content pages allow no inline script at all", async ({ request }) => {
 
 test("form pages allow only the framework's inline script", async ({ request }) => {
   for (const path of formPaths) expect(await scriptSrc(request, path), path).toBe("script-src 'self' 'unsafe-inline'");
+});
+
+test("the RSVP and comment forms hydrate: their bootstrap script is allowed and runs", async ({ request, page }) => {
+  for (const path of [`/rsvp/${SAMPLE_EVENTS[0]!.slug}`, "/comment?article=/careers/machine-learning-engineer"]) {
+    expect(await scriptSrc(request, path), path).toBe("script-src 'self' 'unsafe-inline'");
+    const violations: string[] = [];
+    page.on("console", (m) => {
+      if (m.type() === "error") violations.push(m.text());
+    });
+    await page.goto(path);
+    // Next's inline bootstrap creates `self.__next_f`; a CSP without 'unsafe-inline' blocks it.
+    expect(await page.evaluate(() => Array.isArray((window as { __next_f?: unknown }).__next_f)), path).toBe(true);
+    expect(violations, path).toEqual([]);
+    page.removeAllListeners("console");
+  }
 });
 
 test("form pages carry no inline script besides Next's bootstrap and JSON-LD", async ({ page }) => {

@@ -246,9 +246,9 @@ const loneSurrogateViolations = (out: unknown) =>
 
 /** The object schema inside a schema (quote's is the output side of a z.preprocess pipe). */
 function declaredKeys(schema: unknown): string[] {
-  type Shaped = { shape?: Record<string, unknown> };
-  const s = schema as Shaped & { in?: Shaped; out?: Shaped };
-  return Object.keys(s.shape ?? s.in?.shape ?? s.out?.shape ?? {});
+  type Def = { shape?: Record<string, unknown>; in?: { _zod: { def: Def } }; out?: { _zod: { def: Def } } };
+  const def = (schema as { _zod: { def: Def } })._zod.def;
+  return Object.keys(def.shape ?? def.in?._zod.def.shape ?? def.out?._zod.def.shape ?? {});
 }
 
 it("the specs in this file cover exactly the schemas' keys", () => {

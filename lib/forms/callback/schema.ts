@@ -1,8 +1,7 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { CALL_TIMES, choice, consentBox, nameField, phoneNumber, platformField, slug, timeZoneField } from "../fields";
 
-/** Which consent text the form shows and the lead stores. */
-export const CALLBACK_CONSENT = "contact" as const;
+export { CALLBACK_CONSENT } from "./options";
 
 /** The call-back request (/call-back): a phone number and when to call. Browser-safe. */
 export const callbackSchema = z.object({

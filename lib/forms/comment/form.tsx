@@ -1,9 +1,12 @@
 "use client";
 
-import { LIMITS } from "../fields";
-import { COMMENT_CONSENT, COMMENT_LIMITS, commentSchema } from "./schema";
+import { LIMITS } from "../field-options";
+import { COMMENT_CONSENT, COMMENT_LIMITS } from "./options";
 import { CheckboxField, ConsentField, EmailField, TextAreaField, TextField } from "../ui/fields";
 import { LeadFormShell, useLeadForm, type LeadFormProps } from "../ui/lead-form";
+
+/** The schema loads once the person starts on the form (../ui/lead-form.tsx). */
+const loadSchema = () => import("./schema").then((m) => m.commentSchema);
 
 const LABELS = { name: "Name", email: "Email", homepage: "Website", comment: "Comment", advisor: "Advisor", consent: "Consent", article: "Article" };
 
@@ -13,7 +16,7 @@ const LABELS = { name: "Name", email: "Email", homepage: "Website", comment: "Co
  * JavaScript; a post from there that needs fixing lands on this form with its answers.
  */
 export function CommentForm({ article, ...props }: LeadFormProps & { article: string }) {
-  const form = useLeadForm(props, { formId: "comment", schema: commentSchema, base: { article, advisor: false }, labels: LABELS });
+  const form = useLeadForm(props, { formId: "comment", schema: loadSchema, base: { article, advisor: false }, labels: LABELS });
   return (
     <LeadFormShell form={form} title="Leave a reply" submitLabel="Post comment" resetHref={`${article}#comments`} resetLabel="Back to the article">
       <input type="hidden" {...form.methods.register("article")} defaultValue={article} />

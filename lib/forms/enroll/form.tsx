@@ -2,11 +2,14 @@
 
 import { useEffect } from "react";
 import { useWatch } from "react-hook-form";
-import { LIMITS } from "../fields";
-import { ENROLL_CONSENT, enrollSchema, EXPERIENCE_LABELS, EXPERIENCE_LEVELS, PAYMENT_LABELS, PAYMENT_OPTIONS } from "./schema";
+import { LIMITS } from "../field-options";
+import { ENROLL_CONSENT, EXPERIENCE_LABELS, EXPERIENCE_LEVELS, PAYMENT_LABELS, PAYMENT_OPTIONS } from "./options";
 import { ConsentField, FormSection, PhoneField, RadioGroupField, SelectField, TextAreaField, NameAndEmailFields } from "../ui/fields";
 import { LeadFormShell, useLeadForm, type LeadFormProps } from "../ui/lead-form";
 import type { Option } from "../ui/fields";
+
+/** The schema loads once the person starts on the form (../ui/lead-form.tsx). */
+const loadSchema = () => import("./schema").then((m) => m.enrollSchema);
 
 /** A program with its upcoming cohorts as ready-made options (the page builds them). */
 export type ProgramChoice = { slug: string; name: string; cohorts: Option[] };
@@ -28,7 +31,7 @@ type Props = LeadFormProps & {
 };
 
 export function EnrollForm({ programs, ...props }: Props) {
-  const form = useLeadForm(props, { formId: "enroll", schema: enrollSchema, labels: LABELS });
+  const form = useLeadForm(props, { formId: "enroll", schema: loadSchema, labels: LABELS });
   const { methods, enhanced } = form;
   const program = useWatch({ control: methods.control, name: "program" }) as string | undefined;
   const chosen = programs.find((p) => p.slug === program);

@@ -1,8 +1,7 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { consentBox, emailField, nameField, slug } from "../fields";
 
-/** Which consent text the form shows and the lead stores. */
-export const EVENT_CONSENT = "contact" as const;
+export { EVENT_CONSENT } from "./options";
 
 /** An RSVP to an info session or open house (/rsvp/<event>). Browser-safe. */
 export const eventSchema = z.object({

@@ -1,8 +1,7 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { consentBox, emailField, LIMITS, optionalText } from "../fields";
 
-/** Which consent text the form shows and the lead stores. */
-export const NEWSLETTER_CONSENT = "newsletter" as const;
+export { NEWSLETTER_CONSENT } from "./options";
 
 /** The newsletter sign-up (/newsletter). Browser-safe. */
 export const newsletterSchema = z.object({

@@ -1,8 +1,8 @@
 "use client";
 
 import { useWatch } from "react-hook-form";
-import { LIMITS } from "../fields";
-import { CONTACT_BY_LABELS, CONTACT_METHODS, QUOTE_CONSENT, quoteSchema } from "./schema";
+import { LIMITS } from "../field-options";
+import { CONTACT_BY_LABELS, CONTACT_METHODS, QUOTE_CONSENT } from "./options";
 import {
   CallTimeField,
   CheckboxGroupField,
@@ -18,6 +18,9 @@ import {
 } from "../ui/fields";
 import { LeadFormShell, useLeadForm, type LeadFormProps } from "../ui/lead-form";
 import { TimeZoneField, type TimeZoneChoices } from "../ui/time-zone-field";
+
+/** The schema loads once the person starts on the form (../ui/lead-form.tsx). */
+const loadSchema = () => import("./schema").then((m) => m.quoteSchema);
 
 const LABELS = {
   audience: "Who it is for",
@@ -49,7 +52,7 @@ const CONTACT_OPTIONS: Option[] = CONTACT_METHODS.map((value) => ({ value, label
 type Props = LeadFormProps & TimeZoneChoices & { courses: Option[] };
 
 export function QuoteForm({ courses, timeZones, defaultTimeZone, ...props }: Props) {
-  const form = useLeadForm(props, { formId: "quote", schema: quoteSchema, base: { courses: [], timeZone: defaultTimeZone }, labels: LABELS });
+  const form = useLeadForm(props, { formId: "quote", schema: loadSchema, base: { courses: [], timeZone: defaultTimeZone }, labels: LABELS });
   const audience = useWatch({ control: form.methods.control, name: "audience" }) as string | undefined;
   // Without JavaScript the team fields are always there, marked "teams only"; with it, they
   // appear once "My team or company" is chosen.
@@ -100,7 +103,7 @@ export function QuoteForm({ courses, timeZones, defaultTimeZone, ...props }: Pro
           <>
             <PhoneField label={`Phone number${forCallOnly}`} example="+44 7700 900123" />
             <CallTimeField legend={`Best time to call you about the quote${forCallOnly}`} />
-            <TimeZoneField label={`Your time zone${forCallOnly}`} options={timeZones} serverDefault={defaultTimeZone} />
+            <TimeZoneField label={`Your time zone${forCallOnly}`} zones={timeZones} serverDefault={defaultTimeZone} />
           </>
         )}
       </FormSection>

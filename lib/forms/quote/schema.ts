@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import {
   CALL_TIMES,
   choice,
@@ -10,13 +10,13 @@ import {
   optionalText,
   phoneNumber,
   platformField,
+  preprocess,
   slug,
   timeZoneField,
 } from "../fields";
+import { CONTACT_METHODS } from "./options";
 
-/** How a quote request wants to hear back: an email only, or an email and a phone call. */
-export const CONTACT_METHODS = ["email", "call"] as const;
-export const CONTACT_BY_LABELS = { email: "By email", call: "By email and a phone call" } as const;
+export { CONTACT_BY_LABELS, CONTACT_METHODS, QUOTE_CONSENT } from "./options";
 
 /**
  * What a quote request does not need is ignored, then left out, as the form hides it: the
@@ -34,11 +34,8 @@ function withoutHiddenQuoteFields(v: unknown) {
   };
 }
 
-/** Which consent text the form shows and the lead stores. */
-export const QUOTE_CONSENT = "contact" as const;
-
-/** The pricing quote form (/quote). Browser-safe: the form component uses it too. */
-export const quoteSchema = z.preprocess(
+/** The pricing quote form (/quote). Browser-safe: the form component loads it once the person starts on the form. */
+export const quoteSchema = preprocess(
   // Typed as a record for react-hook-form's resolver; any value at all is handled.
   (v: Record<string, unknown>) => withoutHiddenQuoteFields(v),
   z
@@ -47,42 +44,47 @@ export const quoteSchema = z.preprocess(
       name: nameField,
       email: emailField,
       company: optionalText("the company name", LIMITS.company),
-      seats: z.preprocess(
+      seats: preprocess(
         emptyToUndefined,
-        z.coerce
-          .number({ error: "Enter the number of seats as a number." })
-          .int("Enter a whole number of seats.")
-          .min(2, "A team quote is for 2 seats or more.")
-          .max(LIMITS.seats, `For more than ${LIMITS.seats} seats, tell us in the message.`)
-          .optional(),
+        z.optional(
+          z.coerce
+            .number({ error: "Enter the number of seats as a number." })
+            .check(
+              z.int("Enter a whole number of seats."),
+              z.gte(2, "A team quote is for 2 seats or more."),
+              z.lte(LIMITS.seats, `For more than ${LIMITS.seats} seats, tell us in the message.`),
+            ),
+        ),
       ),
-      courses: z.preprocess(
+      courses: preprocess(
         (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
-        z.array(slug).min(1, "Choose at least one course.").max(10, "Choose up to 10 courses."),
+        z.array(slug).check(z.minLength(1, "Choose at least one course."), z.maxLength(10, "Choose up to 10 courses.")),
       ),
       platform: platformField,
       contactBy: choice(CONTACT_METHODS, "Tell us how you would like to hear from us."),
       // Only asked for a call (see withoutHiddenQuoteFields).
       phone: phoneNumber(false),
-      bestTime: z.preprocess(emptyToUndefined, choice(CALL_TIMES, "Choose the best time to call.").optional()),
-      timeZone: z.preprocess(emptyToUndefined, timeZoneField.optional()),
+      bestTime: preprocess(emptyToUndefined, z.optional(choice(CALL_TIMES, "Choose the best time to call."))),
+      timeZone: preprocess(emptyToUndefined, z.optional(timeZoneField)),
       message: optionalText("your message", LIMITS.message, { multiline: true }),
       consent: consentBox("Tick the box so we can send you the quote."),
     })
     // Run even when other fields failed, so the person sees every missing field at once.
-    .superRefine(
-      (v, ctx) => {
-        if (v.audience === "team") {
-          if (!v.company) ctx.addIssue({ code: "custom", path: ["company"], message: "Enter your company's name." });
-          if (v.seats === undefined) ctx.addIssue({ code: "custom", path: ["seats"], message: "Enter how many people need training." });
-        }
-        if (v.contactBy === "call") {
-          if (!v.phone) ctx.addIssue({ code: "custom", path: ["phone"], message: "Enter a phone number we can call." });
-          if (!v.bestTime) ctx.addIssue({ code: "custom", path: ["bestTime"], message: "Choose the best time to call." });
-          if (!v.timeZone) ctx.addIssue({ code: "custom", path: ["timeZone"], message: "Choose your time zone." });
-        }
-      },
-      { when: (payload) => typeof payload.value === "object" && payload.value !== null },
+    .check(
+      z.superRefine(
+        (v, ctx) => {
+          if (v.audience === "team") {
+            if (!v.company) ctx.addIssue({ code: "custom", path: ["company"], message: "Enter your company's name." });
+            if (v.seats === undefined) ctx.addIssue({ code: "custom", path: ["seats"], message: "Enter how many people need training." });
+          }
+          if (v.contactBy === "call") {
+            if (!v.phone) ctx.addIssue({ code: "custom", path: ["phone"], message: "Enter a phone number we can call." });
+            if (!v.bestTime) ctx.addIssue({ code: "custom", path: ["bestTime"], message: "Choose the best time to call." });
+            if (!v.timeZone) ctx.addIssue({ code: "custom", path: ["timeZone"], message: "Choose your time zone." });
+          }
+        },
+        { when: (payload) => typeof payload.value === "object" && payload.value !== null },
+      ),
     ),
 );
 

@@ -1,9 +1,12 @@
 "use client";
 
-import { LIMITS } from "../fields";
-import { REDEMPTION_CONSENT, redemptionSchema, REWARD_LABELS, REWARDS } from "./schema";
+import { LIMITS } from "../field-options";
+import { REDEMPTION_CONSENT, REWARD_LABELS, REWARDS } from "./options";
 import { ConsentField, EmailField, RadioGroupField, TextAreaField, TextField } from "../ui/fields";
 import { LeadFormShell, useLeadForm, type LeadFormProps } from "../ui/lead-form";
+
+/** The schema loads once the person starts on the form (../ui/lead-form.tsx). */
+const loadSchema = () => import("./schema").then((m) => m.redemptionSchema);
 
 const LABELS = {
   email: "Email",
@@ -15,7 +18,7 @@ const LABELS = {
 
 /** "Spend your points": a request staff follow up by email; only confirmed points count. */
 export function RedemptionForm(props: LeadFormProps) {
-  const form = useLeadForm(props, { formId: "redemption", schema: redemptionSchema, labels: LABELS });
+  const form = useLeadForm(props, { formId: "redemption", schema: loadSchema, labels: LABELS });
   return (
     <LeadFormShell
       form={form}

@@ -1,11 +1,8 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { choice, consentBox, emailField, LIMITS, optionalText } from "../fields";
+import { REWARDS } from "./options";
 
-export const REWARDS = ["course", "device", "accessory"] as const;
-export const REWARD_LABELS = { course: "Toward a course", device: "A device (laptop or tablet)", accessory: "An accessory (headphones, keyboard…)" } as const;
-
-/** Which consent text the form shows and the lead stores. */
-export const REDEMPTION_CONSENT = "contact" as const;
+export { REDEMPTION_CONSENT, REWARDS, REWARD_LABELS } from "./options";
 
 /** "Spend your points" (/refer#spend-points). Browser-safe. */
 export const redemptionSchema = z.object({
@@ -13,9 +10,7 @@ export const redemptionSchema = z.object({
   reward: choice(REWARDS, "Choose what you would like to spend points on."),
   points: z.coerce
     .number({ error: "Enter how many points to spend." })
-    .int("Enter a whole number of points.")
-    .min(100, "Spend at least 100 points.")
-    .max(LIMITS.points, "That is more points than anyone has."),
+    .check(z.int("Enter a whole number of points."), z.gte(100, "Spend at least 100 points."), z.lte(LIMITS.points, "That is more points than anyone has.")),
   details: optionalText("the details", LIMITS.message, { multiline: true }),
   consent: consentBox("Tick the box so we can contact you about your reward."),
 });

@@ -2,11 +2,14 @@
 
 import { useEffect, useState } from "react";
 import { useFieldArray } from "react-hook-form";
-import { LIMITS } from "../fields";
-import { REFERRAL_CONSENT, referralSchema } from "./schema";
+import { LIMITS } from "../field-options";
+import { REFERRAL_CONSENT } from "./options";
 import { ConsentField, EmailField, FieldError, FormSection, TextAreaField, TextField, NameAndEmailFields } from "../ui/fields";
 import { LeadFormShell, useLeadForm, type LeadFormProps } from "../ui/lead-form";
 import { asText, errorIdOf, fieldId, hintIdOf, valueAt, type FormValues } from "../ui/form-values";
+
+/** The schema loads once the person starts on the form (../ui/lead-form.tsx). */
+const loadSchema = () => import("./schema").then((m) => m.referralSchema);
 
 /** Rows shown without JavaScript (and to start with); empty rows are ignored by the schema. */
 const STARTING_ROWS = 3;
@@ -53,7 +56,7 @@ const LABELS: Record<string, string> = {
 export function ReferralForm(props: LeadFormProps) {
   const form = useLeadForm(props, {
     formId: "referral",
-    schema: referralSchema,
+    schema: loadSchema,
     base: { friends: [] },
     labels: LABELS,
     prepare: (values) => ({ ...values, friends: padFriends(values.friends) }),

@@ -1,8 +1,7 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { consentBox, emailField, slug } from "../fields";
 
-/** Which consent text the form shows and the lead stores. */
-export const SYLLABUS_CONSENT = "contact" as const;
+export { SYLLABUS_CONSENT } from "./options";
 
 /** The syllabus request (/syllabus): the program, where to send the link, consent. Browser-safe. */
 export const syllabusSchema = z.object({

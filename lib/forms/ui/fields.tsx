@@ -1,11 +1,12 @@
 "use client";
 
-import { CALL_TIME_LABELS, CALL_TIMES, DEVICE_PLATFORMS, LIMITS, PLATFORM_LABELS } from "../fields";
+import { CALL_TIME_LABELS, CALL_TIMES, DEVICE_PLATFORMS, LIMITS, PLATFORM_LABELS } from "../field-options";
 
 import { Fragment, type HTMLAttributes, type InputHTMLAttributes, type ReactNode } from "react";
 import { CONSENT, type ConsentKey } from "@/lib/leads/consent";
 import { consentTextParts } from "@/lib/legal/consent";
 import { legalDocumentPath } from "@/lib/legal/registry";
+import { loadPhoneRules } from "../phone-rules";
 import { useLeadFormContext } from "./lead-form";
 import { asList, asText, errorIdOf, fieldId, hintIdOf, isTicked } from "./form-values";
 
@@ -90,7 +91,10 @@ type FrameProps = {
 type TextFieldProps = FrameProps & {
   /** Overrides the form's starting value (rows of a field array). */
   defaultValue?: string;
-} & Pick<InputHTMLAttributes<HTMLInputElement>, "type" | "autoComplete" | "maxLength" | "inputMode" | "spellCheck" | "autoCapitalize" | "placeholder" | "size">;
+} & Pick<
+    InputHTMLAttributes<HTMLInputElement>,
+    "type" | "autoComplete" | "maxLength" | "inputMode" | "spellCheck" | "autoCapitalize" | "placeholder" | "size" | "onFocus"
+  >;
 
 type FieldInfo = ReturnType<typeof useField>;
 
@@ -145,6 +149,9 @@ export function EmailField({ autoComplete = "email", ...props }: Omit<TextFieldP
   return <TextField {...props} type="email" autoComplete={autoComplete} spellCheck={false} autoCapitalize="none" maxLength={LIMITS.email} />;
 }
 
+/** Someone about to type a number: fetch the phone rules now, so checking it does not wait. */
+const preloadPhoneRules = () => void loadPhoneRules().catch(() => undefined);
+
 /** A phone number, with a hint asking for the country code. */
 export function PhoneField({ label, optional, example = "+44 20 7946 0958" }: { label: string; optional?: boolean; example?: string }) {
   return (
@@ -155,6 +162,7 @@ export function PhoneField({ label, optional, example = "+44 20 7946 0958" }: { 
       optional={optional}
       autoComplete="tel"
       maxLength={32}
+      onFocus={preloadPhoneRules}
       hint={`With the country code if you are outside the US, like ${example}.`}
     />
   );

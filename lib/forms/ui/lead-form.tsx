@@ -16,8 +16,9 @@ import {
 } from "react";
 import { set, useForm, type FieldErrors, type FieldValues, type Resolver } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import type { z } from "zod";
+import type { z } from "zod/mini";
 import { HIDDEN_FIELDS, type FormAction, type FormState, type SuccessDetails } from "@/lib/leads/form-state";
+import { loadPhoneRules, PhoneRulesNotLoaded } from "../phone-rules";
 import { expandDottedKeys, fieldId, startingValues, valueAt, type FormValues } from "./form-values";
 
 /**
@@ -54,10 +55,15 @@ export type LeadFormProps = {
 };
 
 /** What a form component adds to its page's props: what the form is and how its values are shaped. */
-type LeadFormOptions = {
+export type LeadFormOptions = {
   /** Prefix for DOM ids, unique on the page. */
   formId: string;
-  schema: z.ZodType<unknown, FieldValues>;
+  /**
+   * Loads the form's schema: `() => import("./schema").then((m) => m.fooSchema)`. The page
+   * renders without zod; the schema loads when the person first focuses a field, and the
+   * resolver waits for it (docs/performance.md, "Pages").
+   */
+  schema: SchemaLoader;
   /** Shape of the values (arrays, booleans) that `state.values` is merged into. */
   base?: FormValues;
   /** Short label per field, in form order: the error summary reads "Label: message". */
@@ -71,6 +77,8 @@ type LeadFormOptions = {
    */
   errorPath?: (path: string, values: FormValues) => string;
 };
+
+export type SchemaLoader = () => Promise<z.core.$ZodType<unknown, FieldValues>>;
 
 export type LeadForm = ReturnType<typeof useLeadForm>;
 
@@ -99,6 +107,8 @@ export function useLeadForm(props: LeadFormProps, { formId, schema, base = {}, l
     return prepare ? prepare(values) : values;
   });
   const [resolver] = useState(() => schemaResolver(schema, errorPath));
+  // The person has started on the form: fetch its schema (and zod) now, so a submit does not wait.
+  const loadOnFocus = () => void schema().catch(() => undefined);
   const methods = useForm<FieldValues>({
     resolver,
     defaultValues: defaults,
@@ -215,13 +225,27 @@ export function useLeadForm(props: LeadFormProps, { formId, schema, base = {}, l
     errorFor,
     defaultFor: (name: string) => valueAt(defaults, name),
     refs: { form: formRef, alert: alertRef, success: successRef },
-    formProps: { ref: formRef, action: formAction, noValidate: true, onSubmit },
+    formProps: { ref: formRef, action: formAction, noValidate: true, onSubmit, onFocus: loadOnFocus },
   };
 }
 
-/** zodResolver, with each error moved to the field it belongs to when `errorPath` is given. */
-function schemaResolver(schema: LeadFormOptions["schema"], errorPath: LeadFormOptions["errorPath"]): Resolver<FieldValues> {
-  const resolve = zodResolver(schema) as Resolver<FieldValues>;
+/**
+ * zodResolver on the loaded schema, with each error moved to the field it belongs to when
+ * `errorPath` is given. A phone check met before the phone rules are in loads them, then
+ * validates again.
+ */
+export function schemaResolver(loadSchema: SchemaLoader, errorPath: LeadFormOptions["errorPath"]): Resolver<FieldValues> {
+  let zod: Resolver<FieldValues> | undefined;
+  const resolve: Resolver<FieldValues> = async (values, context, options) => {
+    zod ??= zodResolver(await loadSchema()) as Resolver<FieldValues>;
+    try {
+      return await zod(values, context, options);
+    } catch (error) {
+      if (!(error instanceof PhoneRulesNotLoaded)) throw error;
+      await loadPhoneRules();
+      return zod(values, context, options);
+    }
+  };
   if (!errorPath) return resolve;
   return async (values, context, options) => {
     const result = await resolve(values, context, options);

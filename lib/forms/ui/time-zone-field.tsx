@@ -1,13 +1,14 @@
 "use client";
 
-import { useEffect, useState } from "react";
-import { SelectField, type Option } from "./fields";
+import { useEffect, useMemo, useState } from "react";
+import { unpackTimeZones, type PackedTimeZones } from "../time-zones";
+import { SelectField } from "./fields";
 import { useLeadFormContext } from "./lead-form";
 
 /** What a form with a time zone field gets from its page (components/forms/page-data.ts). */
 export type TimeZoneChoices = {
-  /** Built on the server (Intl.supportedValuesOf), so every visitor gets the same list. */
-  timeZones: Option[];
+  /** Built on the server (Intl.supportedValuesOf), so every visitor gets the same list; packed (lib/forms/time-zones.ts). */
+  timeZones: PackedTimeZones;
   /** The zone the server renders with. */
   defaultTimeZone: string;
 };
@@ -15,8 +16,8 @@ export type TimeZoneChoices = {
 type Props = {
   name?: string;
   label?: string;
-  /** Built on the server (Intl.supportedValuesOf), so every visitor gets the same list. */
-  options: Option[];
+  /** Built on the server (Intl.supportedValuesOf), so every visitor gets the same list; packed. */
+  zones: PackedTimeZones;
   /** The value the server rendered with; replaced by the browser's zone if still untouched. */
   serverDefault: string;
   className?: string;
@@ -27,7 +28,8 @@ type Props = {
  * switches to the zone the browser reports, unless the person already chose one or the
  * value came back from a submitted form.
  */
-export function TimeZoneField({ name = "timeZone", label = "Your time zone", options, serverDefault, className }: Props) {
+export function TimeZoneField({ name = "timeZone", label = "Your time zone", zones, serverDefault, className }: Props) {
+  const options = useMemo(() => unpackTimeZones(zones), [zones]);
   const { methods, defaultFor } = useLeadFormContext();
   const [detected, setDetected] = useState<string>();
   const start = defaultFor(name);

@@ -1,0 +1,3 @@
+/** What the form component shows before its schema loads (./schema.ts): zod-free. */
+/** Which consent text the form shows and the lead stores. */
+export const CALLBACK_CONSENT = "contact" as const;
