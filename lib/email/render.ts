@@ -1,8 +1,6 @@
-import { Writable } from "node:stream";
 import { plainTextSelectors, render, toPlainText } from "@react-email/components";
 import { compile } from "html-to-text";
-import { createElement, Suspense, type ReactElement } from "react";
-import { renderToPipeableStream } from "react-dom/server";
+import { createElement } from "react";
 import type { EmailTemplate, RenderContext, RenderedEmail, TemplateData } from "./template-data";
 import { isTemplate, TEMPLATES } from "./templates/catalog";
 import { clip, oneLine } from "./templates/values";
@@ -51,43 +49,6 @@ export async function renderEmailReference<T extends EmailTemplate>(template: T,
   return { subject: subjectFor(template, safeData), html, text };
 }
 
-/** What React Email's render() puts before the markup (it drops React's own doctype, if any). */
-const DOCTYPE = `<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">`;
-
-/**
- * React Email's render() without its web-stream plumbing: the same React stream render
- * (Fizz, the element inside <Suspense>, one chunk), read through a Node stream into one
- * buffer. React Email reads a web ReadableStream through a WritableStream and a
- * TextDecoder, which cost more than the render itself (docs/performance.md).
- */
-function renderHtml(element: ReactElement): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, callback) {
-        chunks.push(chunk);
-        callback();
-      },
-      final(callback) {
-        callback();
-        resolve(
-          DOCTYPE +
-            Buffer.concat(chunks)
-              .toString("utf8")
-              .replace(/<!DOCTYPE.*?>/, ""),
-        );
-      },
-    });
-    sink.on("error", reject);
-    const stream = renderToPipeableStream(createElement(Suspense, null, element), {
-      progressiveChunkSize: Number.POSITIVE_INFINITY,
-      onAllReady: () => stream.pipe(sink),
-      onShellError: reject,
-      onError: reject,
-    });
-  });
-}
-
 /**
  * toPlainText(html, TEXT_OPTIONS) compiled once: html-to-text's convert() compiles its
  * options (selector parsing, deep merges) on every call, which cost more than converting.
@@ -104,11 +65,13 @@ const STYLE_ATTRIBUTE = / style="[^"]*"/g;
 
 /**
  * Renders one outbox email: subject, HTML and plain text, byte for byte what
- * `renderEmailReference` gives, at about a third of its cost (docs/performance.md).
+ * `renderEmailReference` gives, with the text part at a fraction of its cost
+ * (docs/performance.md). The HTML is React Email's own render: a faster Node-stream render
+ * would import react-dom/server, which Next's build refuses in the code it compiles.
  */
 export async function renderEmail<T extends EmailTemplate>(template: T, data: TemplateData[T], ctx: RenderContext): Promise<RenderedEmail> {
   const { element, safeData } = elementFor(template, data, ctx);
-  const html = await renderHtml(element);
+  const html = await render(element);
   const text = toText(html.replace(STYLE_ATTRIBUTE, ""));
   return { subject: subjectFor(template, safeData), html, text };
 }
