@@ -4,8 +4,8 @@ import type { EmailTemplate, RenderContext } from "@/lib/email/template-data";
 import { EMAIL_TEMPLATES } from "@/lib/email/templates/catalog";
 
 /**
- * The dispatcher's render (`renderEmail`: React's Node stream, html-to-text compiled once,
- * inline styles dropped before the text conversion) must give the same bytes as the plain
+ * The dispatcher's render (`renderEmail`: html-to-text compiled once, inline styles dropped
+ * before the text conversion) must give the same bytes as the plain
  * React Email render (`render()` and `toPlainText()`), for every template, with its sample
  * data and with hostile or odd values in every field.
  */
