@@ -83,82 +83,74 @@ export function rawEnrollSaver(file: string, options: RawSaverOptions) {
     ),
   };
 
-  const write = conn.transaction(
-    (row: {
-      input: Record<string, unknown> & { name: string; email: string; phone: string; program: string; cohort: string };
-      cohortLabel: string;
-      token?: string;
-      ip: string;
-      now: Date;
-    }) => {
-      const { input, now } = row;
-      const at = iso(now);
-      let contactId = q.contact.get(input.email) as string | undefined;
-      if (contactId) throw new Error("The raw baseline handles new contacts only.");
-      contactId = cuid();
-      q.insertContact.run(contactId, input.email, input.phone, input.name, newReferralCode(), at, at, at);
-      const consent = CONSENT[enrollForm.consent];
-      const docs = consentDocumentVersions(enrollForm.consent, now);
-      const fields = JSON.stringify(input);
-      const search = nameSearchKeys(input.name);
-      const leadId = cuid();
-      q.insertLead.run(
-        leadId,
-        contactId,
-        input.name,
-        input.email,
-        input.phone,
-        input.program,
-        input.cohort,
-        fields,
-        consent.version,
-        consent.text,
-        at,
-        search.searchName ?? null,
-        search.searchLastName ?? null,
-        row.token ?? null,
-        at,
-        at,
-        docs.privacyVersion ?? null,
-        docs.termsVersion ?? null,
-      );
-      q.insertSubmission.run(
-        cuid(),
-        leadId,
-        contactId,
-        input.name,
-        input.email,
-        input.phone,
-        fields,
-        consent.version,
-        consent.text,
-        at,
-        hashIp(row.ip) ?? null,
-        row.token ?? null,
-        at,
-        docs.privacyVersion ?? null,
-        docs.termsVersion ?? null,
-      );
-      const summary = enrollForm.summary(input as never, { programs: options.programNames, cohort: row.cohortLabel });
-      const confirmation = { leadId, formType: "enroll", name: input.name, summary };
-      q.insertEmail.run(cuid(), leadId, contactId, input.email, "enroll-confirmation", JSON.stringify(confirmation), `lead:${leadId}:confirmation`, at, at, at);
-      const staff = {
-        leadId,
-        formType: "enroll",
-        label: enrollForm.label,
-        name: input.name,
-        email: input.email,
-        phone: input.phone,
-        summary,
-        attribution: attributionRows({}),
-        consoleUrl: `${options.siteUrl}/console/leads/${leadId}`,
-      };
-      for (const [n, to] of options.staffTo.entries()) {
-        q.insertEmail.run(cuid(), leadId, null, to, "staff-new-lead", JSON.stringify(staff), `lead:${leadId}:staff:${n}`, at, at, at);
-      }
-      return leadId;
-    },
-  );
+  const write = conn.transaction((row: { input: RawSaverInput; cohortLabel: string; token?: string; ip: string; now: Date }) => {
+    const { input, now } = row;
+    const at = iso(now);
+    let contactId = q.contact.get(input.email) as string | undefined;
+    if (contactId) throw new Error("The raw baseline handles new contacts only.");
+    contactId = cuid();
+    q.insertContact.run(contactId, input.email, input.phone, input.name, newReferralCode(), at, at, at);
+    const consent = CONSENT[enrollForm.consent];
+    const docs = consentDocumentVersions(enrollForm.consent, now);
+    const fields = JSON.stringify(input);
+    const search = nameSearchKeys(input.name);
+    const leadId = cuid();
+    q.insertLead.run(
+      leadId,
+      contactId,
+      input.name,
+      input.email,
+      input.phone,
+      input.program,
+      input.cohort,
+      fields,
+      consent.version,
+      consent.text,
+      at,
+      search.searchName ?? null,
+      search.searchLastName ?? null,
+      row.token ?? null,
+      at,
+      at,
+      docs.privacyVersion ?? null,
+      docs.termsVersion ?? null,
+    );
+    q.insertSubmission.run(
+      cuid(),
+      leadId,
+      contactId,
+      input.name,
+      input.email,
+      input.phone,
+      fields,
+      consent.version,
+      consent.text,
+      at,
+      hashIp(row.ip) ?? null,
+      row.token ?? null,
+      at,
+      docs.privacyVersion ?? null,
+      docs.termsVersion ?? null,
+    );
+    const summary = enrollForm.summary(input as never, { programs: options.programNames, cohort: row.cohortLabel });
+    const confirmation = { leadId, formType: "enroll", name: input.name, summary };
+    q.insertEmail.run(cuid(), leadId, contactId, input.email, "enroll-confirmation", JSON.stringify(confirmation), `lead:${leadId}:confirmation`, at, at, at);
+    const staff = {
+      leadId,
+      formType: "enroll",
+      label: enrollForm.label,
+      name: input.name,
+      email: input.email,
+      phone: input.phone,
+      summary,
+      attribution: attributionRows({}),
+      consoleUrl: `${options.siteUrl}/console/leads/${leadId}`,
+    };
+    for (const [n, to] of options.staffTo.entries()) {
+      q.insertEmail.run(cuid(), leadId, null, to, "staff-new-lead", JSON.stringify(staff), `lead:${leadId}:staff:${n}`, at, at, at);
+    }
+    return leadId;
+  });
   // BEGIN IMMEDIATE, as the app's transactions (lib/db/index.ts).
   const writeImmediate = write.immediate;
 
