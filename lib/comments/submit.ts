@@ -83,9 +83,9 @@ export async function submitComment(
     await saveLead(deps, { formType: "comment", input, attribution: { ...attribution, article: attribution.article ?? input.article }, token }, ctx, now);
     return;
   }
-  await saveWithRetries(deps.db, input.email, token, async (tx) => {
+  await saveWithRetries(deps.db, input.email, token, async (tx, sql) => {
     // A contact (no lead): the console's privacy page finds, exports and erases people by contact.
-    const { contact } = await findOrCreateContact(tx, { email: input.email, name: input.name }, now);
+    const { contact } = await findOrCreateContact(sql, { email: input.email, name: input.name }, now);
     await storeComment(tx, { contactId: contact.id, input, now, token, ipHash: hashIp(ctx.ip) ?? null });
   });
 }

@@ -31,7 +31,22 @@ export function createDb(url = resolveDatabaseUrl(), options: CreateDbOptions = 
     return tag(retryingTransactions(client), "postgres", url);
   }
   enableWal(url);
-  return tag(new PrismaClient({ adapter: immediateTransactions(new PrismaBetterSQLite3({ url })) }), "sqlite", url);
+  const connection: SqliteConnectionHolder = {};
+  const client = tag(new PrismaClient({ adapter: immediateTransactions(new PrismaBetterSQLite3({ url }), connection) }), "sqlite", url);
+  Object.defineProperty(client, CONNECTION, { value: connection, enumerable: false });
+  return client;
+}
+
+type SqliteConnectionHolder = { current?: Database.Database };
+const CONNECTION = Symbol.for("loomstack.sqliteConnection");
+
+/**
+ * The better-sqlite3 connection under a SQLite client's adapter (the only one it has), once
+ * the client has connected. lib/db/sql.ts runs prepared statements on it inside the client's
+ * own transactions; nothing else may use it.
+ */
+export function sqliteConnection(client: Db): Database.Database | undefined {
+  return (client as unknown as Record<symbol, SqliteConnectionHolder | undefined>)[CONNECTION]?.current;
 }
 
 function tag(client: PrismaClient, provider: DbProvider, url: string): PrismaClient {
@@ -122,7 +137,7 @@ type AdapterWithClient = { client?: { prepare: (sql: string) => unknown } };
  * other process instead. Within one process the adapter already runs one transaction at
  * a time.
  */
-export function immediateTransactions(factory: PrismaBetterSQLite3): PrismaBetterSQLite3 {
+export function immediateTransactions(factory: PrismaBetterSQLite3, connection: SqliteConnectionHolder = {}): PrismaBetterSQLite3 {
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
     const adapter = await connect();
@@ -130,6 +145,7 @@ export function immediateTransactions(factory: PrismaBetterSQLite3): PrismaBette
     if (!client || typeof client.prepare !== "function") {
       throw new Error("@prisma/adapter-better-sqlite3 changed: cannot make transactions immediate (see lib/db/index.ts).");
     }
+    connection.current = client as unknown as Database.Database;
     const prepare = client.prepare.bind(client);
     client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
     return gateOutsideQueries(adapter);

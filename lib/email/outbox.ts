@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Prisma } from "../generated/prisma/client";
+import { at, newId, type Sql } from "../db/sql";
 
 export type { EmailTemplate } from "./template-data";
 import type { EmailTemplate } from "./template-data";
@@ -51,8 +52,24 @@ function row(email: QueuedEmail) {
 
 /**
  * Queues emails whose keys cannot exist yet (they name a row created in the same
- * transaction) in one statement. A clash is still a unique violation, never a second send.
+ * transaction) in one statement, typed SQL in the caller's transaction (lib/db/sql.ts). A
+ * clash is still a unique violation, never a second send.
  */
-export async function queueNewEmails(tx: Prisma.TransactionClient, emails: QueuedEmail[]): Promise<void> {
-  if (emails.length) await tx.emailMessage.createMany({ data: emails.map(row) });
+export async function queueNewEmails(sql: Sql, emails: QueuedEmail[]): Promise<void> {
+  if (!emails.length) return;
+  // As the model's defaults: due, created and updated at the moment of writing (the clock
+  // the dispatcher compares with), not the submission's own `now`.
+  const written = new Date();
+  const values = emails.map((email) => ({
+    ...row(email),
+    id: newId(),
+    leadId: email.leadId ?? null,
+    contactId: email.contactId ?? null,
+    status: "pending",
+    attempts: 0,
+    nextAttemptAt: at(email.sendAt ?? written),
+    createdAt: at(written),
+    updatedAt: at(written),
+  }));
+  await sql.run(sql.q.insertInto("EmailMessage").values(values).compile());
 }

@@ -1,9 +1,24 @@
-import type { Prisma } from "../generated/prisma/client";
+import { at, newId, type Sql } from "../db/sql";
 import { newReferralCode } from "./codes";
 
-type Tx = Prisma.TransactionClient;
+/** What the submission path reads of a contact (lib/db/sql.ts: typed SQL, not the Prisma model). */
+export type ContactRow = {
+  id: string;
+  email: string | null;
+  phone: string | null;
+  name: string | null;
+  nameSource: string | null;
+  referralCode: string;
+  referredById: string | null;
+  respondedAt: Date | null;
+  emailVerifiedAt: Date | null;
+};
 
-export type ContactRow = Awaited<ReturnType<Tx["contact"]["create"]>>;
+const COLUMNS = ["id", "email", "phone", "name", "nameSource", "referralCode", "referredById", "respondedAt", "emailVerifiedAt"] as const;
+
+type StoredContact = Omit<ContactRow, "respondedAt" | "emailVerifiedAt"> & { respondedAt: unknown; emailVerifiedAt: unknown };
+
+const read = (sql: Sql, row: StoredContact): ContactRow => ({ ...row, respondedAt: sql.date(row.respondedAt), emailVerifiedAt: sql.date(row.emailVerifiedAt) });
 
 /**
  * Finds the person a submission is from (by email, else by phone) or creates them.
@@ -14,35 +29,54 @@ export type ContactRow = Awaited<ReturnType<Tx["contact"]["create"]>>;
  * can confirm the details in the console; every submission keeps its own values on its lead.
  */
 export async function findOrCreateContact(
-  tx: Tx,
+  sql: Sql,
   who: { email?: string; phone?: string; name?: string },
   now: Date,
 ): Promise<{ contact: ContactRow; created: boolean }> {
-  const existing = who.email
-    ? await tx.contact.findUnique({ where: { email: who.email } })
+  const { q } = sql;
+  const found = who.email
+    ? await sql.first(q.selectFrom("Contact").select(COLUMNS).where("email", "=", who.email).compile())
     : who.phone
-      ? await tx.contact.findFirst({ where: { phone: who.phone }, orderBy: { createdAt: "asc" } })
-      : null;
-  if (existing) {
-    const patch: Prisma.ContactUpdateInput = {};
+      ? await sql.first(
+          q.selectFrom("Contact").select(COLUMNS).where("phone", "=", who.phone).orderBy("createdAt", "asc").orderBy("id", "asc").limit(1).compile(),
+        )
+      : undefined;
+  if (found) {
+    const existing = read(sql, found);
+    const patch: { name?: string; nameSource?: string; phone?: string; respondedAt?: Date } = {};
     if (who.name && (!existing.name || existing.nameSource === "referrer")) {
       patch.name = who.name;
       patch.nameSource = "submission";
     }
     if (who.phone && !existing.phone) patch.phone = who.phone;
     if (!existing.respondedAt) patch.respondedAt = now;
-    const contact = Object.keys(patch).length ? await tx.contact.update({ where: { id: existing.id }, data: patch }) : existing;
-    return { contact, created: false };
+    if (Object.keys(patch).length === 0) return { contact: existing, created: false };
+    const { respondedAt, ...text } = patch;
+    await sql.run(
+      q
+        .updateTable("Contact")
+        .set({ ...text, ...(respondedAt ? { respondedAt: at(respondedAt) } : {}), updatedAt: at(now) })
+        .where("id", "=", existing.id)
+        .compile(),
+    );
+    return { contact: { ...existing, ...patch }, created: false };
   }
-  const contact = await tx.contact.create({
-    data: {
-      email: who.email,
-      phone: who.phone,
-      name: who.name,
-      nameSource: who.name ? "submission" : null,
-      referralCode: newReferralCode(),
-      respondedAt: now,
-    },
-  });
+  const contact: ContactRow = {
+    id: newId(),
+    email: who.email ?? null,
+    phone: who.phone ?? null,
+    name: who.name ?? null,
+    nameSource: who.name ? "submission" : null,
+    referralCode: newReferralCode(),
+    referredById: null,
+    respondedAt: now,
+    emailVerifiedAt: null,
+  };
+  await sql.run(
+    q
+      .insertInto("Contact")
+      .values({ ...contact, respondedAt: at(now), emailVerifiedAt: null, createdAt: at(now), updatedAt: at(now) })
+      .compile(),
+  );
   return { contact, created: true };
 }

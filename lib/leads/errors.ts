@@ -18,7 +18,17 @@ export function fieldErrorsFrom(issues: { path: PropertyKey[]; message: string }
   return out;
 }
 
-/** Prisma's unique-constraint violation (P2002): another request wrote the same key first. */
+/**
+ * A unique-constraint violation: another request wrote the same key first. As Prisma reports
+ * it for a model query (P2002) or a raw one (P2010 with the database's code), and as
+ * better-sqlite3 throws it for typed SQL on the connection (lib/db/sql.ts).
+ */
 export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
+  if (typeof error !== "object" || error === null) return false;
+  type Cause = { kind?: unknown; originalCode?: unknown };
+  const e = error as { code?: unknown; meta?: { driverAdapterError?: { cause?: Cause } }; cause?: Cause };
+  if (e.code === "P2002" || e.code === "SQLITE_CONSTRAINT_UNIQUE" || e.code === "SQLITE_CONSTRAINT_PRIMARYKEY") return true;
+  const cause = e.code === "P2010" ? e.meta?.driverAdapterError?.cause : e.cause;
+  // 23505: PostgreSQL's unique_violation; 2067 and 1555: SQLite's UNIQUE and PRIMARY KEY.
+  return cause?.kind === "UniqueConstraintViolation" || ["23505", "2067", "1555"].includes(String(cause?.originalCode));
 }

@@ -1,6 +1,7 @@
 import type { FirstTouch } from "../attribution-cookies";
 import type { Db } from "../db";
 import { dialectOf } from "../db/dialect";
+import { at, newId, sqlInTransaction, sqlOutside, type Sql } from "../db/sql";
 import { queueNewEmails, type EmailTemplate, type QueuedEmail } from "../email/outbox";
 import { attributionRows } from "../email/summary";
 import type { ConfirmationEmailData, StaffNewLeadData } from "../email/template-data";
@@ -84,7 +85,11 @@ export async function submitLead(deps: SubmissionDeps, formType: FormType, raw: 
   const success = successDetails(form);
 
   // A re-sent submission (double click, browser retry) is answered from what it saved.
-  const saved = async () => (token ? deps.db.leadSubmission.findUnique({ where: { submissionToken: token }, select: { leadId: true } }) : null);
+  const saved = async () => {
+    if (!token) return undefined;
+    const sql = sqlOutside(deps.db);
+    return sql.first(sql.q.selectFrom("LeadSubmission").select("leadId").where("submissionToken", "=", token).compile());
+  };
   if (!form.accept) {
     const existing = await saved();
     if (existing) return { kind: "saved", leadId: existing.leadId, created: false, success };
@@ -146,9 +151,9 @@ export async function saveLead(
   const names: SummaryNames = { programs: deps.programNames ? await deps.programNames().catch(() => undefined) : undefined, cohort: checked.cohort };
   const staffTo = await deps.staffRecipients(lead.formType);
   const i = lead.input as { email?: string; phone?: string };
-  const result = await saveWithRetries(deps.db, i.email ?? i.phone, lead.token, async (tx) => {
+  const result = await saveWithRetries(deps.db, i.email ?? i.phone, lead.token, async (tx, sql) => {
     await before?.(tx);
-    return saveSubmission(tx, deps, lead, ctx, now, names, staffTo);
+    return saveSubmission(tx, sql, deps, lead, ctx, now, names, staffTo);
   });
   if (result.queued) deps.onQueued?.();
   return { leadId: result.leadId, created: result.created, extras: result.extras };
@@ -164,14 +169,20 @@ export async function saveLead(
  */
 const UNIQUE_RACE_ATTEMPTS = 4;
 
-export async function saveWithRetries<T>(db: Db, identity: string | undefined, token: string | undefined, save: (tx: Tx) => Promise<T>): Promise<T> {
+export async function saveWithRetries<T>(
+  db: Db,
+  identity: string | undefined,
+  token: string | undefined,
+  /** `sql`: typed SQL in the same transaction (lib/db/sql.ts). */
+  save: (tx: Tx, sql: Sql) => Promise<T>,
+): Promise<T> {
   const dialect = dialectOf(db);
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.$transaction(
         async (tx) => {
           if (identity) await dialect.lockPerson(tx, identity);
-          return save(tx);
+          return save(tx, sqlInTransaction(db, tx));
         },
         { ...TX_OPTIONS, ...dialect.readCommitted },
       );
@@ -184,16 +195,20 @@ export async function saveWithRetries<T>(db: Db, identity: string | undefined, t
 }
 
 /** Whether someone's referrer has points waiting for this person to prove their address. */
-async function hasPendingAward(tx: Tx, contactId: string): Promise<boolean> {
-  const keys = await tx.pointsEntry.findMany({
-    where: { key: { in: [`referral:${contactId}:pending`, `referral:${contactId}:confirmed`, `referral:${contactId}:rejected`] } },
-    select: { key: true },
-  });
+async function hasPendingAward(sql: Sql, contactId: string): Promise<boolean> {
+  const keys = await sql.all(
+    sql.q
+      .selectFrom("PointsEntry")
+      .select("key")
+      .where("key", "in", [`referral:${contactId}:pending`, `referral:${contactId}:confirmed`, `referral:${contactId}:rejected`])
+      .compile(),
+  );
   return keys.length === 1 && keys[0].key.endsWith(":pending");
 }
 
 async function saveSubmission(
   tx: Tx,
+  sql: Sql,
   deps: SubmissionDeps,
   toSave: LeadToSave,
   ctx: SubmissionContext,
@@ -202,28 +217,31 @@ async function saveSubmission(
   staffTo: readonly string[],
 ): Promise<{ leadId: string; created: boolean; queued: boolean; extras: ConfirmationExtras }> {
   const { formType, input, attribution, token } = toSave;
+  const { q } = sql;
   const form = formDefinition(formType);
   const i = input as { name?: string | null; email?: string; phone?: string };
   // An invitation's "yes" names nobody: the name on it is the one the referrer typed.
   const who = formType === "invite" ? { email: i.email } : { email: i.email, phone: i.phone, name: i.name ?? undefined };
-  const { contact, created: contactCreated } = await findOrCreateContact(tx, who, now);
+  const { contact, created: contactCreated } = await findOrCreateContact(sql, who, now);
 
   // Referral link: a new person who arrived through someone's code is that person's
   // referral. Someone we already know is never re-attributed, and nobody refers themselves.
   const touch = ctx.firstTouch ?? {};
   const code = attribution.ref ?? touch.ref;
-  const referrer = code && contactCreated ? await tx.contact.findUnique({ where: { referralCode: code }, select: { id: true } }) : null;
+  const referrer = code && contactCreated ? await sql.first(q.selectFrom("Contact").select("id").where("referralCode", "=", code).compile()) : undefined;
   const newlyReferredBy = referrer && referrer.id !== contact.id ? referrer.id : null;
 
   const consent = CONSENT[form.consent];
   const columns = { name: i.name ?? null, email: i.email ?? null, phone: i.phone ?? null };
+  const documents = consentDocumentVersions(form.consent, now);
   const submission = {
     ...columns,
     fields: JSON.stringify(input),
     consentVersion: consent.version,
     consentText: consent.text,
-    consentAt: now,
-    ...consentDocumentVersions(form.consent, now),
+    consentAt: at(now),
+    privacyVersion: documents.privacyVersion ?? null,
+    termsVersion: documents.termsVersion ?? null,
     utmSource: attribution.utm_source ?? touch.utm_source ?? null,
     utmMedium: attribution.utm_medium ?? touch.utm_medium ?? null,
     utmCampaign: attribution.utm_campaign ?? touch.utm_campaign ?? null,
@@ -236,46 +254,84 @@ async function saveSubmission(
     referralCode: code ?? null,
   };
   const fingerprint = { ipHash: hashIp(ctx.ip) ?? null, visitorId: touch.visitorId ?? null };
+  const submissionRow = (leadId: string, revision: number) => ({
+    ...submission,
+    ...fingerprint,
+    id: newId(),
+    leadId,
+    contactId: contact.id,
+    revision,
+    submissionToken: token ?? null,
+    createdAt: at(now),
+  });
 
   // The same person sending the same form again shortly after adds a revision to that lead;
   // nothing already stored changes. A decided redemption is settled: never reopened.
   const recent = contactCreated
-    ? null
-    : await tx.lead.findFirst({
-        where: { contactId: contact.id, formType, decision: null, createdAt: { gte: new Date(now.getTime() - UPDATE_WINDOW_MINUTES * 60_000) } },
-        orderBy: { createdAt: "desc" },
-      });
+    ? undefined
+    : await sql.first(
+        q
+          .selectFrom("Lead")
+          .select("id")
+          .where("contactId", "=", contact.id)
+          .where("formType", "=", formType)
+          .where("decision", "is", null)
+          .where("createdAt", ">=", at(new Date(now.getTime() - UPDATE_WINDOW_MINUTES * 60_000)))
+          .orderBy("createdAt", "desc")
+          .limit(1)
+          .compile(),
+      );
   let leadId: string;
   if (recent) {
-    const updated = await tx.lead.update({ where: { id: recent.id }, data: { revision: { increment: 1 } }, select: { revision: true } });
-    await tx.leadSubmission.create({
-      data: { ...submission, ...fingerprint, leadId: recent.id, contactId: contact.id, revision: updated.revision, submissionToken: token, createdAt: now },
-    });
+    const updated = await sql.first(
+      q
+        .updateTable("Lead")
+        .set((eb) => ({ revision: eb("revision", "+", 1), updatedAt: at(now) }))
+        .where("id", "=", recent.id)
+        .returning("revision")
+        .compile(),
+    );
+    await sql.run(
+      q
+        .insertInto("LeadSubmission")
+        .values(submissionRow(recent.id, Number(updated?.revision)))
+        .compile(),
+    );
     leadId = recent.id;
   } else {
-    const lead = await tx.lead.create({
-      data: {
-        ...submission,
-        programSlug: null,
-        cohortId: null,
-        ...form.columns?.(input),
-        ...nameSearchKeys(columns.name),
-        contactId: contact.id,
-        formType,
-        status: "new",
-        submissionToken: token,
-        referredById: contact.referredById ?? newlyReferredBy,
-        createdAt: now,
-      },
-    });
-    await tx.leadSubmission.create({
-      data: { ...submission, ...fingerprint, leadId: lead.id, contactId: contact.id, revision: 1, submissionToken: token, createdAt: now },
-    });
-    leadId = lead.id;
+    leadId = newId();
+    await sql.run(
+      q
+        .insertInto("Lead")
+        .values({
+          ...submission,
+          id: leadId,
+          programSlug: null,
+          cohortId: null,
+          ...form.columns?.(input),
+          ...nameSearchKeys(columns.name),
+          contactId: contact.id,
+          formType,
+          status: "new",
+          submissionToken: token ?? null,
+          referredById: contact.referredById ?? newlyReferredBy,
+          revision: 1,
+          createdAt: at(now),
+          updatedAt: at(now),
+        })
+        .compile(),
+    );
+    await sql.run(q.insertInto("LeadSubmission").values(submissionRow(leadId, 1)).compile());
   }
 
   if (newlyReferredBy) {
-    await tx.contact.update({ where: { id: contact.id }, data: { referredById: newlyReferredBy } });
+    await sql.run(
+      q
+        .updateTable("Contact")
+        .set({ referredById: newlyReferredBy, updatedAt: at(now) })
+        .where("id", "=", contact.id)
+        .compile(),
+    );
     await awardReferralPoints(tx, { referrerId: newlyReferredBy, friendId: contact.id, leadId });
   }
 
@@ -290,7 +346,7 @@ async function saveSubmission(
     // Someone whose referrer earns points for them is asked to prove the address: filling in
     // a form does not, so it confirms nothing by itself.
     const verify =
-      formType !== "invite" && !contact.emailVerifiedAt && (await hasPendingAward(tx, contact.id))
+      formType !== "invite" && !contact.emailVerifiedAt && (await hasPendingAward(sql, contact.id))
         ? await issueOwnershipLink(tx, { email: contact.email, contactId: contact.id, purpose: "verify-email", name: contact.name, siteUrl: deps.siteUrl, now })
         : null;
     const data: ConfirmationEmailData = {
@@ -326,6 +382,6 @@ async function saveSubmission(
   for (const [n, to] of staffTo.entries()) {
     emails.push({ to, template: "staff-new-lead", data: staffData, category: "transactional", idempotencyKey: `lead:${leadId}:staff:${n}`, leadId });
   }
-  await queueNewEmails(tx, emails);
+  await queueNewEmails(sql, emails);
   return { leadId, created: true, queued: true, extras };
 }

@@ -1,5 +1,6 @@
 import { siteConfig } from "../../site-config";
 import { FieldError } from "../../leads/errors";
+import { isPublishedProgram } from "../checks";
 import { CALL_TIME_LABELS, optionLabel, PLATFORM_LABELS } from "../fields";
 import { programName, summaryRows, text } from "../summary";
 import type { PostedFormDefinition } from "../types";
@@ -25,7 +26,7 @@ export const callbackForm = {
     ]),
   columns: (i) => ({ programSlug: i.course === "not-sure" ? null : i.course }),
   async check(db, i) {
-    if (i.course !== "not-sure" && !(await db.program.findFirst({ where: { slug: i.course, published: true }, select: { id: true } }))) {
+    if (i.course !== "not-sure" && !(await isPublishedProgram(db, i.course))) {
       throw new FieldError("course", "Choose a course from the list.");
     }
     return {};

@@ -1,6 +1,7 @@
 import { formatCohortDate } from "../../content/programs";
 import { siteConfig } from "../../site-config";
 import { FieldError } from "../../leads/errors";
+import { cohortOfPublishedProgram, isPublishedProgram } from "../checks";
 import { optionLabel } from "../fields";
 import { programName, summaryRows, text } from "../summary";
 import type { PostedFormDefinition } from "../types";
@@ -35,10 +36,9 @@ export const enrollForm = {
   async check(db, i, now) {
     // One query for the common case (a valid program and cohort); a second only to tell
     // which of the two is wrong.
-    const cohort = await db.cohort.findFirst({ where: { id: i.cohort, program: { slug: i.program, published: true } } });
+    const cohort = await cohortOfPublishedProgram(db, i.cohort, i.program);
     if (!cohort) {
-      const program = await db.program.findFirst({ where: { slug: i.program, published: true }, select: { id: true } });
-      if (!program) throw new FieldError("program", "Choose a program from the list.");
+      if (!(await isPublishedProgram(db, i.program))) throw new FieldError("program", "Choose a program from the list.");
       throw new FieldError("cohort", "Choose a start date for this program.");
     }
     if (cohort.status !== "open" || cohort.startDate <= now) {

@@ -1,5 +1,6 @@
 import { siteConfig } from "../../site-config";
 import { FieldError } from "../../leads/errors";
+import { countPublishedPrograms } from "../checks";
 import { CALL_TIME_LABELS, optionLabel, PLATFORM_LABELS } from "../fields";
 import { programName, summaryRows, text } from "../summary";
 import type { PostedFormDefinition } from "../types";
@@ -34,7 +35,7 @@ export const quoteForm = {
       ["Message", text(i.message)],
     ]),
   async check(db, i) {
-    const found = await db.program.count({ where: { slug: { in: i.courses }, published: true } });
+    const found = await countPublishedPrograms(db, i.courses);
     if (found !== new Set(i.courses).size) throw new FieldError("courses", "Choose courses from the list.");
     return {};
   },

@@ -6,6 +6,7 @@ import { CallToAction, SafeLink } from "../../email/templates/layout";
 import { s } from "../../email/templates/styles";
 import { str, subjectPart, url } from "../../email/templates/values";
 import { FieldError } from "../../leads/errors";
+import { isPublishedProgram } from "../checks";
 import { issueSyllabusLink, SYLLABUS_LINK_DAYS } from "../../syllabus/links";
 import { programName, summaryRows, text } from "../summary";
 import type { AfterSaveArgs, ConfirmationExtras, PostedFormDefinition } from "../types";
@@ -102,7 +103,7 @@ export const syllabusForm = {
     ]),
   columns: (i) => ({ programSlug: i.program }),
   async check(db, i) {
-    if (!(await db.program.findFirst({ where: { slug: i.program, published: true }, select: { id: true } }))) {
+    if (!(await isPublishedProgram(db, i.program))) {
       throw new FieldError("program", "Choose a program from the list.");
     }
     return {};
