@@ -282,7 +282,7 @@ async function benchInProcess(args: Args, runId: string): Promise<Result[]> {
     const env = benchEnv(url, args);
     const db = createDb(url);
     const limiter = createSqliteRateLimiter(url.slice("file:".length), rulesFromEnv(env as NodeJS.ProcessEnv));
-    const deps = { ...defaultDeps(), db, limiter, staffRecipients: () => [env.STAFF_EMAIL] };
+    const deps = { ...defaultDeps(db), limiter, staffRecipients: () => [env.STAFF_EMAIL] };
     const raw = (i: number, run: string) => Object.fromEntries([...fields(i, run), ["submissionToken", randomUUID()]]);
     try {
       for (let i = 0; i < 20; i++) await submitLead(deps, "enroll", raw(i, `warm${runId}`), { ip: "127.0.0.1" });

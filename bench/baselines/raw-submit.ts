@@ -16,6 +16,8 @@ import { formatCohortDate } from "../../lib/content/programs";
 import { rateLimitIpKey } from "../../lib/client-ip";
 import { attributionRows } from "../../lib/email/summary";
 import { enrollForm } from "../../lib/forms/enroll/definition";
+// The phone rules, as the app's server installs them (lib/forms/registry.ts imports this).
+import "../../lib/forms/phone-rules-server";
 import { consentDocumentVersions } from "../../lib/legal/consent";
 import { newReferralCode, SUBMISSION_TOKEN_PATTERN } from "../../lib/leads/codes";
 import { CONSENT } from "../../lib/leads/consent";

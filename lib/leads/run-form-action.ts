@@ -52,8 +52,8 @@ export async function staffRecipientsFromSettings(database: Db, formType: LeadTy
   }
 }
 
-export function defaultDeps(): SubmissionDeps {
-  const database = db();
+/** The app's dependencies, on the app's database or (benchmarks, scripts) on `database`. */
+export function defaultDeps(database: Db = db()): SubmissionDeps {
   return {
     db: database,
     limiter: rateLimiter(),
