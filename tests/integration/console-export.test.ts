@@ -32,6 +32,7 @@ import {
   exportBatchQuery,
   exportClock,
   exportLeadsCsv,
+  exportLeadsCsvUtf8,
   exportLineQuery,
   SQL_LINE_OK,
   type ExportOptions,
@@ -124,6 +125,22 @@ async function exportAllWith(filters: InboxFilters, opts: ExportOptions = {}, db
   const rows = parseCsv(text);
   // The ID column as stored: without the apostrophe a formula-like id gets in its cell.
   return { chunks, text, rows, header: rows[0], body: rows.slice(1), ids: rows.slice(1).map((r) => r[0].replace(/^'(?=[=+\-@])/, "")) };
+}
+
+/** The same export as bytes (what the route sends): its chunks, and each string chunk's UTF-8 for comparison. */
+async function exportBytesWith(filters: InboxFilters, opts: ExportOptions = {}, db: Db = t.db) {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of exportLeadsCsvUtf8(db, filters, opts)) chunks.push(chunk);
+  return chunks;
+}
+
+/** exportLeadsCsvUtf8 gives, chunk for chunk, TextEncoder's bytes of exportLeadsCsv's text. */
+async function expectSameBytes(filters: InboxFilters, opts: ExportOptions = {}) {
+  const text = await exportAllWith(filters, opts);
+  const bytes = await exportBytesWith(filters, opts);
+  const encoder = new TextEncoder();
+  expect(bytes.map((b) => Buffer.from(b).toString("hex"))).toEqual(text.chunks.map((c) => Buffer.from(encoder.encode(c)).toString("hex")));
+  return text;
 }
 
 /** A database whose lead.findMany is counted, and can be made to fail on the n-th call. */
@@ -676,7 +693,7 @@ describe("exportLeadsCsv: lines written by SQL are the cells' own", () => {
         try {
           const filters = { article: "/awkward" };
           const viaPrisma = await exportAllWith(filters, { batchSize, reader: "prisma" });
-          const viaKysely = await exportAllWith(filters, { batchSize, reader: "kysely" });
+          const viaKysely = await expectSameBytes(filters, { batchSize, reader: "kysely" });
           const byCell = await cellByCell(filters, { batchSize, reader: "kysely" });
           expect(viaKysely.text).toBe(viaPrisma.text);
           expect(viaKysely.text).toBe(byCell.text);
@@ -696,6 +713,22 @@ describe("exportLeadsCsv: lines written by SQL are the cells' own", () => {
     if (sqliteOnly) {
       expect(seen.accepted, "lines SQL wrote").toBeGreaterThan(10);
       expect(seen.rejected, "lines written cell by cell").toBeGreaterThan(10);
+    }
+  });
+
+  it("sends lines longer than a batch's first buffer, non-ASCII inside, as the same bytes", async () => {
+    const long = (i: number) => `A${"é😀山".repeat(1500 + i)}z`; // about 13,000 bytes of UTF-8, plain for SQL_LINE_OK
+    await t.db.lead.createMany({
+      data: [0, 1, 2, 3, 4].map((i) => lead({ id: `long-${i}`, name: long(i), article: "/long", createdAt: new Date(T0 - 600 * HOUR - i * 1000) })),
+    });
+    try {
+      for (const batchSize of [1, 2, 5]) {
+        const { body } = await expectSameBytes({ article: "/long" }, { batchSize, reader: "kysely" });
+        expect(body.map((r) => r[col("Name")])).toEqual([0, 1, 2, 3, 4].map(long));
+      }
+      if (sqliteOnly) expect(acceptedLines({ article: "/long" })).toEqual({ accepted: 5, total: 5 });
+    } finally {
+      await t.db.lead.deleteMany({ where: { article: "/long" } });
     }
   });
 
@@ -731,7 +764,7 @@ describe("exportLeadsCsv: lines written by SQL are the cells' own", () => {
         ),
       );
       const opts = { batchSize: 3, reader: "kysely" as const };
-      const lines = await exportAllWith({ article: "/odd-dates" }, opts);
+      const lines = await expectSameBytes({ article: "/odd-dates" }, opts);
       expect(lines.body).toHaveLength(dates.length);
       expect(lines.text).toBe((await cellByCell({ article: "/odd-dates" }, opts)).text);
       const { accepted, total } = acceptedLines({ article: "/odd-dates" });
