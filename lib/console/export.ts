@@ -361,16 +361,21 @@ const NOT_WRITTEN = "char(30)";
 
 function csvCellSql(column: (typeof EXPORT_COLUMNS)[number]): string {
   const c = column.column === "ownerName" ? `"u"."name"` : `"L"."${column.column}"`;
+  // Each SQL function call per row counts here (docs/performance.md): one GLOB or one length
+  // check where it can be, rather than several substr/instr/typeof calls.
+  //
   // Prisma's adapter stores a DateTime as "2026-06-15T12:00:00.000+00:00"; dateIso keeps its
-  // first 23 characters and adds "Z". The same here, for ASCII text of that shape only.
+  // first 23 characters and adds "Z". The same here, for text of that shape only: 29 bytes
+  // whose characters from the 24th are "+00:00" is 29 ASCII characters (any wider character
+  // would leave fewer than six from the 24th). A number or a blob is never such text; NULL is
+  // an empty cell; anything else is NOT_WRITTEN.
   if ("date" in column && column.date)
-    return `CASE typeof(${c}) WHEN 'null' THEN '' WHEN 'text' THEN iif(octet_length(${c}) = 29 AND substr(${c}, 24) = '+00:00', substr(${c}, 1, 23) || 'Z', ${NOT_WRITTEN}) ELSE ${NOT_WRITTEN} END`;
-  // A JSON object with quotes: csvCell quotes it and doubles them ('{' and '}' are neither a
-  // formula nor white space).
-  if (column.column === "fields")
-    return `iif(substr(${c}, 1, 1) = '{' AND substr(${c}, -1) = '}' AND instr(${c}, '"') > 0, '"' || replace(${c}, '"', '""') || '"', ${NOT_WRITTEN})`;
+    return `iif(octet_length(${c}) = 29 AND substr(${c}, 24) = '+00:00', substr(${c}, 1, 23) || 'Z', iif(${c} IS NULL, '', ${NOT_WRITTEN}))`;
+  // A JSON object with quotes ("{", then a quote somewhere, then "}" last): csvCell quotes it
+  // and doubles them ('{' and '}' are neither a formula nor white space; GLOB has no braces).
+  if (column.column === "fields") return `iif(${c} GLOB '{*"*}', '"' || replace(${c}, '"', '""') || '"', ${NOT_WRITTEN})`;
   // csvCell puts an apostrophe before a leading "+" (an E.164 phone would be a formula).
-  if (column.column === "phone") return `iif(unicode(${c}) = 43, '''' || ${c}, ${c})`;
+  if (column.column === "phone") return `iif(${c} GLOB '+*', '''' || ${c}, ${c})`;
   return c; // concat() writes NULL as nothing
 }
 

@@ -744,6 +744,8 @@ describe("exportLeadsCsv: lines written by SQL are the cells' own", () => {
       1_750_000_000_000,
       "2026-05-01T10:00:00,000+00:00",
       "=026-05-01T10:00:00.000+00:00",
+      "2026-05-01T10:00:00.00😀+00:00", // 29 characters for SQLite, 30 UTF-16 units for dateIso
+      Buffer.from("2026-05-01T10:00:00.000+00:00"), // a blob of Prisma's shape: not text
       null,
     ];
     const insert = conn.prepare(
@@ -751,21 +753,19 @@ describe("exportLeadsCsv: lines written by SQL are the cells' own", () => {
     );
     const fields = ['{"a":"b"}', "{}", "plain", ' {"a":"b"}', '{"a":"b"}\u3000'];
     const names = ["Plain Name", "\u001e", " lead", "trail ", "é start", "end é", "a,b", "＝1+1", null];
+    // Each odd date in an otherwise plain row (so that only the date decides how the line is
+    // written), then each odd name and fields value with a plain date.
+    const rows: [unknown, unknown, unknown][] = [
+      ...dates.map((consentAt) => [fields[0], names[0], consentAt] as [unknown, unknown, unknown]),
+      ...names.map((name, i) => [fields[i % fields.length], name, now] as [unknown, unknown, unknown]),
+    ];
     try {
-      dates.forEach((consentAt, i) =>
-        insert.run(
-          `odd-date-${i}`,
-          contactId,
-          fields[i % fields.length],
-          names[i % names.length],
-          consentAt,
-          `2026-05-0${(i % 9) + 1}T00:00:00.000+00:00`,
-          now,
-        ),
+      rows.forEach(([fieldsValue, name, consentAt], i) =>
+        insert.run(`odd-date-${String(i).padStart(2, "0")}`, contactId, fieldsValue, name, consentAt, `2026-05-0${(i % 9) + 1}T00:00:00.000+00:00`, now),
       );
       const opts = { batchSize: 3, reader: "kysely" as const };
       const lines = await expectSameBytes({ article: "/odd-dates" }, opts);
-      expect(lines.body).toHaveLength(dates.length);
+      expect(lines.body).toHaveLength(rows.length);
       expect(lines.text).toBe((await cellByCell({ article: "/odd-dates" }, opts)).text);
       const { accepted, total } = acceptedLines({ article: "/odd-dates" });
       expect(accepted).toBeGreaterThan(0);
