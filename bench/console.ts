@@ -29,7 +29,7 @@ import {
   type InboxFilters,
   type LeadStatus,
 } from "../lib/console/inbox";
-import { EXPORT_BATCH_SIZE, exportLeadsCsv } from "../lib/console/export";
+import { EXPORT_BATCH_SIZE, exportLeadsCsvUtf8 } from "../lib/console/export";
 import { exportLeadsCsvBaseline } from "./baselines/export-where-to-sql";
 import { runSqliteShell, sqliteShellVersion, type ShellRun } from "./baselines/export-sqlite3-shell";
 import { dialectFor } from "../lib/db/dialect";
@@ -843,18 +843,21 @@ async function childExport(url: string, filters: InboxFilters, batchSize: number
   let bytes = 0;
   let lines = 0;
   let checkMs = 0;
-  const chunks =
+  // The route's bytes: exportLeadsCsvUtf8 (UTF-8 chunks); the baseline's text encoded as the
+  // route used to.
+  const chunks: AsyncIterable<Uint8Array> =
     reader === "baseline"
-      ? exportLeadsCsvBaseline(filters, { batchSize, sqliteUrl: url })
-      : exportLeadsCsv(db, filters, { batchSize, reader: reader === "cells" ? "kysely" : reader });
+      ? (async function* () {
+          for await (const text of exportLeadsCsvBaseline(filters, { batchSize, sqliteUrl: url })) yield encoder.encode(text);
+        })()
+      : exportLeadsCsvUtf8(db, filters, { batchSize, reader: reader === "cells" ? "kysely" : reader });
   const t0 = performance.now();
-  for await (const chunk of chunks) {
-    const encoded = encoder.encode(chunk); // what the route does before the bytes go out
+  for await (const encoded of chunks) {
     bytes += encoded.byteLength;
     // The benchmark's own checks (same file, row count): timed apart and left out of `seconds`.
     const c0 = performance.now();
     hash.update(encoded);
-    for (let i = chunk.indexOf("\n"); i !== -1; i = chunk.indexOf("\n", i + 1)) lines++;
+    for (let i = encoded.indexOf(0x0a); i !== -1; i = encoded.indexOf(0x0a, i + 1)) lines++;
     memory.sample();
     checkMs += performance.now() - c0;
   }

@@ -189,6 +189,11 @@ export type ExportOptions = {
   sqliteUrl?: string;
 };
 
+/** A chunk of the file: text, or text already encoded as UTF-8 (the SQLite line path writes bytes). */
+type Chunk = string | Uint8Array;
+
+const UTF8 = new TextEncoder();
+
 /**
  * The filtered view as CSV text: the header line first, then one chunk per batch of rows,
  * newest first (the inbox's order). The filters' `after` cursor is ignored: an export is
@@ -197,6 +202,21 @@ export type ExportOptions = {
  * that), which also closes the reader's connection.
  */
 export async function* exportLeadsCsv(db: Db, filters: InboxFilters, opts: ExportOptions = {}): AsyncGenerator<string, void, undefined> {
+  const decoder = new TextDecoder();
+  for await (const chunk of exportChunks(db, filters, opts)) yield typeof chunk === "string" ? chunk : decoder.decode(chunk);
+}
+
+/**
+ * The same file as UTF-8 bytes, chunk for chunk: each chunk is exactly TextEncoder's encoding
+ * of exportLeadsCsv's (tests/integration/console-export.test.ts). What the route sends. On
+ * SQLite the common lines are written straight into one buffer per batch: joining them into
+ * one string and encoding that cost more than reading them (docs/performance.md).
+ */
+export async function* exportLeadsCsvUtf8(db: Db, filters: InboxFilters, opts: ExportOptions = {}): AsyncGenerator<Uint8Array, void, undefined> {
+  for await (const chunk of exportChunks(db, filters, opts)) yield typeof chunk === "string" ? UTF8.encode(chunk) : chunk;
+}
+
+async function* exportChunks(db: Db, filters: InboxFilters, opts: ExportOptions): AsyncGenerator<Chunk, void, undefined> {
   const batchSize = opts.batchSize ?? EXPORT_BATCH_SIZE;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`batchSize must be a positive integer, got ${batchSize}`);
   // inboxFilter silently drops owner=me without an id; for an export that would mean
@@ -300,7 +320,7 @@ export function rawRowsCsv(rows: unknown[][], formatters: readonly ((value: unkn
   return lines.join("\r\n");
 }
 
-async function* kyselyBatches(dialect: Dialect, url: string, filter: LeadFilter, batchSize: number): AsyncGenerator<string, void, undefined> {
+async function* kyselyBatches(dialect: Dialect, url: string, filter: LeadFilter, batchSize: number): AsyncGenerator<Chunk, void, undefined> {
   const reader = await dialect.openRowReader(url); // on the first batch, not before the header
   try {
     const formatters = cellFormatters(dialect);
@@ -341,16 +361,21 @@ const NOT_WRITTEN = "char(30)";
 
 function csvCellSql(column: (typeof EXPORT_COLUMNS)[number]): string {
   const c = column.column === "ownerName" ? `"u"."name"` : `"L"."${column.column}"`;
+  // Each SQL function call per row counts here (docs/performance.md): one GLOB or one length
+  // check where it can be, rather than several substr/instr/typeof calls.
+  //
   // Prisma's adapter stores a DateTime as "2026-06-15T12:00:00.000+00:00"; dateIso keeps its
-  // first 23 characters and adds "Z". The same here, for ASCII text of that shape only.
+  // first 23 characters and adds "Z". The same here, for text of that shape only: 29 bytes
+  // whose characters from the 24th are "+00:00" is 29 ASCII characters (any wider character
+  // would leave fewer than six from the 24th). A number or a blob is never such text; NULL is
+  // an empty cell; anything else is NOT_WRITTEN.
   if ("date" in column && column.date)
-    return `CASE typeof(${c}) WHEN 'null' THEN '' WHEN 'text' THEN iif(octet_length(${c}) = 29 AND substr(${c}, 24) = '+00:00', substr(${c}, 1, 23) || 'Z', ${NOT_WRITTEN}) ELSE ${NOT_WRITTEN} END`;
-  // A JSON object with quotes: csvCell quotes it and doubles them ('{' and '}' are neither a
-  // formula nor white space).
-  if (column.column === "fields")
-    return `iif(substr(${c}, 1, 1) = '{' AND substr(${c}, -1) = '}' AND instr(${c}, '"') > 0, '"' || replace(${c}, '"', '""') || '"', ${NOT_WRITTEN})`;
+    return `iif(octet_length(${c}) = 29 AND substr(${c}, 24) = '+00:00', substr(${c}, 1, 23) || 'Z', iif(${c} IS NULL, '', ${NOT_WRITTEN}))`;
+  // A JSON object with quotes ("{", then a quote somewhere, then "}" last): csvCell quotes it
+  // and doubles them ('{' and '}' are neither a formula nor white space; GLOB has no braces).
+  if (column.column === "fields") return `iif(${c} GLOB '{*"*}', '"' || replace(${c}, '"', '""') || '"', ${NOT_WRITTEN})`;
   // csvCell puts an apostrophe before a leading "+" (an E.164 phone would be a formula).
-  if (column.column === "phone") return `iif(unicode(${c}) = 43, '''' || ${c}, ${c})`;
+  if (column.column === "phone") return `iif(${c} GLOB '+*', '''' || ${c}, ${c})`;
   return c; // concat() writes NULL as nothing
 }
 
@@ -393,25 +418,49 @@ function rowsByRowidQuery(dialect: Dialect, rowids: number[]): CompiledQuery {
     .compile();
 }
 
+/**
+ * Lines as UTF-8, each followed by CRLF, written into one buffer: the bytes TextEncoder gives
+ * for the lines joined (a lone surrogate becomes U+FFFD either way). The buffer grows by
+ * doubling when a line might not fit (at most 3 bytes per UTF-16 unit).
+ */
+export class Utf8Lines {
+  private buffer: Uint8Array;
+  private size = 0;
+  constructor(capacity: number) {
+    this.buffer = new Uint8Array(Math.max(capacity, 64));
+  }
+  add(line: string): void {
+    const need = line.length * 3 + 2;
+    if (this.buffer.length - this.size < need) {
+      const grown = new Uint8Array(Math.max(this.buffer.length * 2, this.size + need));
+      grown.set(this.buffer.subarray(0, this.size));
+      this.buffer = grown;
+    }
+    this.size += UTF8.encodeInto(line, this.buffer.subarray(this.size)).written;
+    this.buffer[this.size++] = 0x0d;
+    this.buffer[this.size++] = 0x0a;
+  }
+  /** The bytes written (a view of the buffer, which is not written again). */
+  bytes(): Uint8Array {
+    return this.buffer.subarray(0, this.size);
+  }
+}
+
 async function* sqlLineBatches(
   dialect: Dialect,
   snapshot: NonNullable<RowReader["snapshot"]>,
   filter: LeadFilter,
   batchSize: number,
   formatters: readonly ((value: unknown) => string)[],
-): AsyncGenerator<string, void, undefined> {
+): AsyncGenerator<Uint8Array, void, undefined> {
   let cursor: StoredCursor | null = null;
+  let capacity = 0; // the last batch's bytes, to size the next batch's buffer
   for (;;) {
     const batch = await snapshot((rows) => {
       const read = rows(exportLineQuery(dialect, filter, cursor, batchSize)) as [number, string][];
       if (read.length === 0) return null;
-      const lines = new Array<string>(read.length + 1);
       const again: number[] = []; // rows to write cell by cell
-      for (let i = 0; i < read.length; i++) {
-        const line = read[i][1];
-        if (SQL_LINE_OK.test(line)) lines[i] = line;
-        else again.push(i);
-      }
+      for (let i = 0; i < read.length; i++) if (!SQL_LINE_OK.test(read[i][1])) again.push(i);
       // Also the last row's stored createdAt and id: the next batch's cursor.
       const lastIndex = read.length - 1;
       const wanted = again[again.length - 1] === lastIndex ? again : [...again, lastIndex];
@@ -426,17 +475,24 @@ async function* sqlLineBatches(
       const last = stored.get(read[lastIndex][0]);
       if (!last) throw new Error("export: a row vanished inside its read transaction");
       const next: StoredCursor = { createdAt: last[CREATED_INDEX] as string, id: last[ID_INDEX] as string };
-      for (const i of again) {
+      const out = new Utf8Lines(capacity + (capacity >> 3) + 4096);
+      let a = 0; // the next row in `again`
+      for (let i = 0; i < read.length; i++) {
+        if (again[a] !== i) {
+          out.add(read[i][1]);
+          continue;
+        }
+        a++;
         const row = stored.get(read[i][0])!;
         const cells = new Array<string>(row.length);
         for (let c = 0; c < row.length; c++) cells[c] = formatters[c](row[c]);
-        lines[i] = cells.join(",");
+        out.add(cells.join(","));
       }
-      lines[read.length] = "";
-      return { chunk: lines.join("\r\n"), rows: read.length, next };
+      return { bytes: out.bytes(), rows: read.length, next };
     });
     if (!batch) return;
-    yield batch.chunk;
+    capacity = batch.bytes.byteLength;
+    yield batch.bytes;
     if (batch.rows < batchSize) return;
     cursor = batch.next;
   }

@@ -32,6 +32,7 @@ import {
   exportBatchQuery,
   exportClock,
   exportLeadsCsv,
+  exportLeadsCsvUtf8,
   exportLineQuery,
   SQL_LINE_OK,
   type ExportOptions,
@@ -124,6 +125,22 @@ async function exportAllWith(filters: InboxFilters, opts: ExportOptions = {}, db
   const rows = parseCsv(text);
   // The ID column as stored: without the apostrophe a formula-like id gets in its cell.
   return { chunks, text, rows, header: rows[0], body: rows.slice(1), ids: rows.slice(1).map((r) => r[0].replace(/^'(?=[=+\-@])/, "")) };
+}
+
+/** The same export as bytes (what the route sends): its chunks, and each string chunk's UTF-8 for comparison. */
+async function exportBytesWith(filters: InboxFilters, opts: ExportOptions = {}, db: Db = t.db) {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of exportLeadsCsvUtf8(db, filters, opts)) chunks.push(chunk);
+  return chunks;
+}
+
+/** exportLeadsCsvUtf8 gives, chunk for chunk, TextEncoder's bytes of exportLeadsCsv's text. */
+async function expectSameBytes(filters: InboxFilters, opts: ExportOptions = {}) {
+  const text = await exportAllWith(filters, opts);
+  const bytes = await exportBytesWith(filters, opts);
+  const encoder = new TextEncoder();
+  expect(bytes.map((b) => Buffer.from(b).toString("hex"))).toEqual(text.chunks.map((c) => Buffer.from(encoder.encode(c)).toString("hex")));
+  return text;
 }
 
 /** A database whose lead.findMany is counted, and can be made to fail on the n-th call. */
@@ -676,7 +693,7 @@ describe("exportLeadsCsv: lines written by SQL are the cells' own", () => {
         try {
           const filters = { article: "/awkward" };
           const viaPrisma = await exportAllWith(filters, { batchSize, reader: "prisma" });
-          const viaKysely = await exportAllWith(filters, { batchSize, reader: "kysely" });
+          const viaKysely = await expectSameBytes(filters, { batchSize, reader: "kysely" });
           const byCell = await cellByCell(filters, { batchSize, reader: "kysely" });
           expect(viaKysely.text).toBe(viaPrisma.text);
           expect(viaKysely.text).toBe(byCell.text);
@@ -699,6 +716,22 @@ describe("exportLeadsCsv: lines written by SQL are the cells' own", () => {
     }
   });
 
+  it("sends lines longer than a batch's first buffer, non-ASCII inside, as the same bytes", async () => {
+    const long = (i: number) => `A${"é😀山".repeat(1500 + i)}z`; // about 13,000 bytes of UTF-8, plain for SQL_LINE_OK
+    await t.db.lead.createMany({
+      data: [0, 1, 2, 3, 4].map((i) => lead({ id: `long-${i}`, name: long(i), article: "/long", createdAt: new Date(T0 - 600 * HOUR - i * 1000) })),
+    });
+    try {
+      for (const batchSize of [1, 2, 5]) {
+        const { body } = await expectSameBytes({ article: "/long" }, { batchSize, reader: "kysely" });
+        expect(body.map((r) => r[col("Name")])).toEqual([0, 1, 2, 3, 4].map(long));
+      }
+      if (sqliteOnly) expect(acceptedLines({ article: "/long" })).toEqual({ accepted: 5, total: 5 });
+    } finally {
+      await t.db.lead.deleteMany({ where: { article: "/long" } });
+    }
+  });
+
   it.skipIf(!sqliteOnly)("writes dates stored in other shapes, and any text SQL leaves alone, exactly as cell by cell", async () => {
     const conn = new Database(sqliteFile(t.url));
     const now = "2026-06-01T00:00:00.000+00:00";
@@ -711,6 +744,8 @@ describe("exportLeadsCsv: lines written by SQL are the cells' own", () => {
       1_750_000_000_000,
       "2026-05-01T10:00:00,000+00:00",
       "=026-05-01T10:00:00.000+00:00",
+      "2026-05-01T10:00:00.00😀+00:00", // 29 characters for SQLite, 30 UTF-16 units for dateIso
+      Buffer.from("2026-05-01T10:00:00.000+00:00"), // a blob of Prisma's shape: not text
       null,
     ];
     const insert = conn.prepare(
@@ -718,21 +753,19 @@ describe("exportLeadsCsv: lines written by SQL are the cells' own", () => {
     );
     const fields = ['{"a":"b"}', "{}", "plain", ' {"a":"b"}', '{"a":"b"}\u3000'];
     const names = ["Plain Name", "\u001e", " lead", "trail ", "é start", "end é", "a,b", "＝1+1", null];
+    // Each odd date in an otherwise plain row (so that only the date decides how the line is
+    // written), then each odd name and fields value with a plain date.
+    const rows: [unknown, unknown, unknown][] = [
+      ...dates.map((consentAt) => [fields[0], names[0], consentAt] as [unknown, unknown, unknown]),
+      ...names.map((name, i) => [fields[i % fields.length], name, now] as [unknown, unknown, unknown]),
+    ];
     try {
-      dates.forEach((consentAt, i) =>
-        insert.run(
-          `odd-date-${i}`,
-          contactId,
-          fields[i % fields.length],
-          names[i % names.length],
-          consentAt,
-          `2026-05-0${(i % 9) + 1}T00:00:00.000+00:00`,
-          now,
-        ),
+      rows.forEach(([fieldsValue, name, consentAt], i) =>
+        insert.run(`odd-date-${String(i).padStart(2, "0")}`, contactId, fieldsValue, name, consentAt, `2026-05-0${(i % 9) + 1}T00:00:00.000+00:00`, now),
       );
       const opts = { batchSize: 3, reader: "kysely" as const };
-      const lines = await exportAllWith({ article: "/odd-dates" }, opts);
-      expect(lines.body).toHaveLength(dates.length);
+      const lines = await expectSameBytes({ article: "/odd-dates" }, opts);
+      expect(lines.body).toHaveLength(rows.length);
       expect(lines.text).toBe((await cellByCell({ article: "/odd-dates" }, opts)).text);
       const { accepted, total } = acceptedLines({ article: "/odd-dates" });
       expect(accepted).toBeGreaterThan(0);

@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { csvCell, csvLine, EXPORT_COLUMNS, EXPORT_HEADER, EXPORT_SELECT, fastCsvCell } from "@/lib/console/export";
+import { csvCell, csvLine, EXPORT_COLUMNS, EXPORT_HEADER, EXPORT_SELECT, fastCsvCell, Utf8Lines } from "@/lib/console/export";
 import { parseCsv } from "../helpers/csv";
 import { BranchCounter } from "../helpers/narrow";
 
@@ -190,5 +190,34 @@ describe("csvLine and the header", () => {
     // Nothing that is not shown is read (consentText, searchName, ...).
     expect(Object.keys(EXPORT_SELECT)).not.toContain("consentText");
     expect(Object.keys(EXPORT_SELECT)).toHaveLength(EXPORT_COLUMNS.length);
+  });
+});
+
+describe("Utf8Lines (the SQLite path's bytes)", () => {
+  const encode = (lines: string[]) => new TextEncoder().encode(lines.map((l) => `${l}\r\n`).join(""));
+
+  it("writes exactly TextEncoder's bytes for the joined lines, growing from any starting size", () => {
+    fc.assert(
+      fc.property(
+        // Any UTF-16, lone surrogates included (both become U+FFFD), and long lines that outgrow the buffer.
+        fc.array(fc.oneof(fc.string({ unit: "binary" }), fc.string({ unit: "grapheme", minLength: 50, maxLength: 400 }), fc.constant("é".repeat(3000))), {
+          maxLength: 20,
+        }),
+        fc.integer({ min: 0, max: 5000 }),
+        (lines, capacity) => {
+          const out = new Utf8Lines(capacity);
+          for (const line of lines) out.add(line);
+          expect(out.bytes()).toEqual(encode(lines));
+        },
+      ),
+    );
+  });
+
+  it("starts empty, and keeps ASCII byte for byte", () => {
+    expect(new Utf8Lines(0).bytes()).toHaveLength(0);
+    const out = new Utf8Lines(10);
+    out.add("a,b");
+    out.add("");
+    expect(Buffer.from(out.bytes()).toString("latin1")).toBe("a,b\r\n\r\n");
   });
 });
