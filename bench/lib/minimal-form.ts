@@ -12,7 +12,7 @@ import { freePort, startProcess, waitForHttp } from "./servers";
 
 export const MINIMAL_FORM_DIR = path.join(ROOT, "bench", "baselines", "minimal-form");
 const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
-const SOURCES = ["app", "next.config.ts", path.join(ROOT, "package-lock.json")];
+const SOURCES = ["app", "next.config.ts", "proxy.ts", path.join(ROOT, "package-lock.json")];
 
 function newestSource(entry: string): number {
   const full = path.resolve(MINIMAL_FORM_DIR, entry);

@@ -2,10 +2,11 @@
 
 import { CALL_TIME_LABELS, CALL_TIMES, DEVICE_PLATFORMS, LIMITS, PLATFORM_LABELS } from "../field-options";
 
-import { Fragment, type HTMLAttributes, type InputHTMLAttributes, type ReactNode } from "react";
+import { Fragment, useMemo, type HTMLAttributes, type InputHTMLAttributes, type ReactNode } from "react";
 import { CONSENT, type ConsentKey } from "@/lib/leads/consent";
 import { consentTextParts } from "@/lib/legal/consent";
 import { legalDocumentPath } from "@/lib/legal/registry";
+import { optionsHtml } from "../options-html";
 import { loadPhoneRules } from "../phone-rules";
 import { useLeadFormContext } from "./lead-form";
 import { asList, asText, errorIdOf, fieldId, hintIdOf, isTicked } from "./form-values";
@@ -206,30 +207,42 @@ type SelectFieldProps = FrameProps & {
   /** Rendered as <optgroup>s after `options`. */
   groups?: OptionGroup[];
   autoComplete?: string;
+  /**
+   * The options as one HTML string rather than React elements, so hydration skips them
+   * (lib/forms/options-html.ts): for long lists. Not with `groups`.
+   */
+  optionsAsHtml?: boolean;
 };
 
-export function SelectField({ placeholder, options = [], groups = [], autoComplete, ...props }: SelectFieldProps) {
+export function SelectField({ placeholder, options = [], groups = [], autoComplete, optionsAsHtml, ...props }: SelectFieldProps) {
   const { start, frame, control } = useSingleField(props);
+  const value = asText(start);
+  const html = useMemo(() => (optionsAsHtml ? { __html: optionsHtml(placeholder, options, value) } : undefined), [optionsAsHtml, placeholder, options, value]);
+  const className = `min-h-12 appearance-none py-2 pr-11 ${controlBase}`;
   return (
     <FieldFrame {...frame}>
       <div className="relative mt-2">
-        <select autoComplete={autoComplete} {...control} defaultValue={asText(start)} className={`min-h-12 appearance-none py-2 pr-11 ${controlBase}`}>
-          <option value="">{placeholder}</option>
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-          {groups.map((g) => (
-            <optgroup key={g.label} label={g.label}>
-              {g.options.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </optgroup>
-          ))}
-        </select>
+        {html ? (
+          <select autoComplete={autoComplete} {...control} defaultValue={value} className={className} dangerouslySetInnerHTML={html} />
+        ) : (
+          <select autoComplete={autoComplete} {...control} defaultValue={value} className={className}>
+            <option value="">{placeholder}</option>
+            {options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+            {groups.map((g) => (
+              <optgroup key={g.label} label={g.label}>
+                {g.options.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+        )}
         <svg aria-hidden="true" viewBox="0 0 20 20" className="pointer-events-none absolute right-3.5 top-1/2 h-5 w-5 -translate-y-1/2 fill-none stroke-ink/80">
           <path d="m5 7.5 5 5 5-5" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
         </svg>

@@ -46,7 +46,11 @@ export function TimeZoneField({ name = "timeZone", label = "Your time zone", zon
     if (detected && methods.getValues(name) === serverDefault) methods.setValue(name, detected);
   }, [detected, methods, name, serverDefault]);
 
-  const all = detected && !options.some((o) => o.value === detected) ? [{ value: detected, label: detected.replace(/_/g, " ") }, ...options] : options;
+  const all = useMemo(
+    () => (detected && !options.some((o) => o.value === detected) ? [{ value: detected, label: detected.replace(/_/g, " ") }, ...options] : options),
+    [detected, options],
+  );
+  // About 420 options: as HTML, so hydrating the page does not walk one element per option.
   return (
     <SelectField
       name={name}
@@ -54,6 +58,7 @@ export function TimeZoneField({ name = "timeZone", label = "Your time zone", zon
       hint={detected ? "We matched this to your device. Change it if it is wrong." : "So we call you at a sensible hour."}
       placeholder="Choose your time zone"
       options={all}
+      optionsAsHtml
       className={className}
     />
   );
