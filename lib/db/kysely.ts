@@ -12,7 +12,6 @@ import {
   type CompiledQuery,
 } from "kysely";
 import type { DB } from "../generated/kysely/types";
-import type { Prisma } from "../generated/prisma/client";
 import type { DbProvider } from "./index";
 import { pgConnectionConfig } from "./pg";
 
@@ -23,7 +22,7 @@ import { pgConnectionConfig } from "./pg";
  * The builders here have no connection of their own: they only compile (SQL and parameters
  * for one database's syntax). The compiled query then runs on whatever connection the caller
  * already has: a read connection of the export's own (`openRowReader`), or a Prisma
- * transaction's (`queryInTransaction`), so a query can join the transaction Prisma is in.
+ * transaction's (lib/db/sql.ts), so a query can join the transaction Prisma is in.
  */
 export type Schema = DB;
 
@@ -56,11 +55,6 @@ export function queryBuilder(provider: DbProvider): Kysely<DB> {
   let builder = builders.get(provider);
   if (!builder) builders.set(provider, (builder = compileOnly(provider)));
   return builder;
-}
-
-/** Runs a compiled query on a Prisma transaction's connection, inside that transaction. */
-export function queryInTransaction<R>(tx: Prisma.TransactionClient, query: CompiledQuery<R>): Promise<R[]> {
-  return tx.$queryRawUnsafe<R[]>(query.sql, ...query.parameters);
 }
 
 /** Reads rows as arrays (no object per row), on a connection of its own. */

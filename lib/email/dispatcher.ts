@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db";
 import { dialectOf } from "../db/dialect";
+import { at, sqlInTransaction } from "../db/sql";
 import type { EmailTemplate } from "./outbox";
 import type { RenderedEmail, RenderContext } from "./template-data";
 import type { EmailTransport, SendResult } from "./transport";
@@ -228,30 +229,22 @@ async function writeRecordPerMessage(db: Db, workerId: string, record: OutcomeWr
 
 /**
  * A round's outcomes in one transaction, as SQL built with Kysely and run on Prisma's
- * transaction: through Prisma's query compiler, these updates (one per message, each with
- * its own HTML and text) cost more CPU than rendering the emails (docs/performance.md).
- * Dates are written the way Prisma writes them (`dialect.dateParam`), and `updatedAt` is set
- * here since Prisma's @updatedAt does not apply to raw SQL.
+ * transaction (lib/db/sql.ts): through Prisma's query compiler, these updates (one per
+ * message, each with its own HTML and text) cost more CPU than rendering the emails
+ * (docs/performance.md). `updatedAt` is set here since Prisma's @updatedAt does not apply
+ * to raw SQL.
  */
-async function writeRecords(db: Db, workerId: string, records: OutcomeWrite[], at: Date): Promise<void> {
-  const dialect = dialectOf(db);
-  const updatedAt = dialect.dateParam(at);
+async function writeRecords(db: Db, workerId: string, records: OutcomeWrite[], now: Date): Promise<void> {
   await db.$transaction(async (tx) => {
+    const sql = sqlInTransaction(db, tx);
     for (const { id, data } of records) {
-      const set: Record<string, string | number | null> = { updatedAt };
+      const set: Record<string, string | number | null> = { updatedAt: at(now) };
       for (const [column, value] of Object.entries(data)) {
-        if (value !== undefined) set[column] = value instanceof Date ? dialect.dateParam(value) : value;
+        if (value !== undefined) set[column] = value instanceof Date ? at(value) : value;
       }
-      const query = dialect.builder
-        .updateTable("EmailMessage")
-        .set(set)
-        .where("id", "=", id)
-        .where("lockedBy", "=", workerId)
-        .where("status", "=", "pending")
-        .compile();
-      await tx.$executeRawUnsafe(query.sql, ...query.parameters);
+      await sql.run(sql.q.updateTable("EmailMessage").set(set).where("id", "=", id).where("lockedBy", "=", workerId).where("status", "=", "pending").compile());
     }
-  }, dialect.readCommitted);
+  }, dialectOf(db).readCommitted);
 }
 
 async function deliver(

@@ -6,7 +6,7 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDb } from "../helpers/test-db";
 import { dialectOf, type Tx } from "@/lib/db/dialect";
-import { queryInTransaction } from "@/lib/db/kysely";
+import { sqlInTransaction } from "@/lib/db/sql";
 
 const t = createTestDb();
 const dialect = dialectOf(t.db);
@@ -149,11 +149,11 @@ describe("Kysely on a Prisma transaction's connection", () => {
     await expect(
       t.db.$transaction(async (tx: Tx) => {
         await tx.setting.create({ data: { key: "dialect-test", value: "inside" } });
-        seen.resolve(await queryInTransaction(tx, query));
+        seen.resolve(await sqlInTransaction(t.db, tx).all(query));
         throw new Error("roll back (test)");
       }),
     ).rejects.toThrow(/roll back/);
     expect(await seen.promise).toEqual([{ key: "dialect-test", value: "inside" }]);
-    expect(await t.db.$transaction((tx) => queryInTransaction(tx, query))).toEqual([]);
+    expect(await t.db.$transaction((tx) => sqlInTransaction(t.db, tx).all(query))).toEqual([]);
   });
 });
