@@ -66,6 +66,10 @@ export const COPY_RULES: Record<ModelName, CopyRule> = {
   Event: { copy: true, pageBy: "id" },
   EventRsvp: { copy: true, pageBy: "id" },
   Comment: { copy: true, pageBy: "id" },
+  // Issue 17: discount codes (used ones too: they are what a lead was promised) and the
+  // reward catalogue.
+  DiscountCode: { copy: true, pageBy: "id" },
+  Reward: { copy: true, pageBy: "id" },
 };
 
 export const DEFAULT_BATCH_SIZE = 1000;

@@ -320,6 +320,30 @@ async function seed(db: Db): Promise<Seeded> {
       idempotencyKey: "test:pending",
     },
   });
+  // Issue 17's tables, written directly until their flows exist: a catalogue reward (on the
+  // approved redemption), Zoë's discount code used on her application, and a points entry
+  // that reverses another (PointsEntry.reversesId points at its own table: a second pass).
+  const reward = await db.reward.create({ data: { name: "Kopfhörer 🎧", category: "accessory", points: 300, stock: 4 } });
+  await db.lead.update({ where: { id: redemptionApproved }, data: { rewardId: reward.id } });
+  const code = await db.discountCode.create({
+    data: {
+      code: "ZOE-20-ÄÖ",
+      contactId: zoe.id,
+      normalizedEmail: "zoe@example.org",
+      percent: 20,
+      programSlugs: '["data-analytics"]',
+      expiresAt: new Date("2027-03-05T12:00:00.000Z"),
+      usedOnLeadId: enrollLead,
+      usedAt: new Date(),
+    },
+  });
+  await db.lead.update({ where: { id: enrollLead }, data: { discountCodeId: code.id } });
+  const award = await db.pointsEntry.create({
+    data: { contactId: rita.id, amount: 100, bucket: "confirmed", reason: "test_award", key: "test:award", termsVersion: 1 },
+  });
+  await db.pointsEntry.create({
+    data: { contactId: rita.id, amount: -100, bucket: "confirmed", reason: "test_reversal", key: "test:reversal", reversesId: award.id },
+  });
   return { admin: admin.id, staff: staff.id, rita: rita.id, zoe: zoe.id, redemptionApproved, redemptionRejected, enrollLead };
 }
 
@@ -405,7 +429,7 @@ describe("copy rules", () => {
       before("User", "Session");
       before("User", "Account");
       expect(plan.find((m) => m.model === "Contact")!.selfRefs).toEqual(["referredById"]);
-      expect(plan.filter((m) => m.selfRefs.length).map((m) => m.model)).toEqual(["Contact", "Comment"]);
+      expect(plan.filter((m) => m.selfRefs.length).map((m) => m.model)).toEqual(["Contact", "PointsEntry", "Comment"]);
     } finally {
       await client.end();
     }
@@ -664,7 +688,9 @@ describe("npx tsx scripts/db-copy.ts", () => {
     expect(first.stderr).not.toMatch(/Refused|Failed/);
     expect(first.status).toBe(0);
     expect(first.stdout).toContain("Migrating the target (prisma migrate deploy");
-    expect(first.stdout).toMatch(/Copying 29 models in this order: Program, Cohort, PaymentOption, .*User, Contact \(referredById in a second pass\), Lead\b/);
+    expect(first.stdout).toMatch(
+      /Copying 31 models in this order: Program, Cohort, PaymentOption, .*User, Contact \(referredById in a second pass\), .*DiscountCode, Lead\b/,
+    );
     expect(first.stdout).toMatch(/Copied \d+ rows in [\d.]+ s/);
     expect(first.stdout).toMatch(/^EmailMessage\s+\d+\s+\d+\s+\d+\s+ok$/m);
     expect(first.stdout).toContain("counts and rows match");
