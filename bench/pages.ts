@@ -24,7 +24,7 @@ import { chromium, type Browser } from "playwright-core";
 import { machineLine } from "./lib/measure";
 import { resultsPath, ROOT } from "./lib/project";
 import { comparisonTable, table, type Comparison } from "./lib/report";
-import { startMinimalForm } from "./lib/minimal-form";
+import { startBaselineApp } from "./lib/baseline-app";
 import { benchDistDir, startBenchServer, type AppServer } from "./lib/servers";
 import { median } from "./lib/stats";
 
@@ -990,7 +990,7 @@ async function main(): Promise<number> {
 
   let minimal: PageResult | null = null;
   if (options.baseline) {
-    const server = await startMinimalForm(log);
+    const server = await startBaselineApp(log);
     registerCleanup({ name: "minimal form baseline", run: () => server.stop() });
     minimal = {
       path: "(minimal form)",

@@ -5,12 +5,14 @@
  * - baselines: a bare node:http server calling the same submitLead(), and (SQLite, enroll)
  *   the raw driver: the same rows, emails and rate-limit counters written with better-sqlite3
  *   prepared statements behind node:http (bench/baselines/raw-submit.ts);
+ * - Next's floor (SQLite, enroll; `--next-floor 0` skips it): bench/baselines/next-floor, a bare
+ *   Next app whose one Server Action runs the raw saver, posted as the site's page is;
  * - in-process (SQLite, enroll): submitLead() against the raw saver, no HTTP.
  * What it measures and the figures so far: docs/performance.md.
  *
  *   npm run build && npm run bench:submissions -- [--n 3000] [--concurrency 32] [--form enroll]
  *     [--db sqlite|postgres|both] [--post js|nojs|both] [--in-process N] [--pool 10]
- *     [--emails sequential|random]
+ *     [--emails sequential|random] [--next-floor 1|0]
  */
 import { randomUUID } from "node:crypto";
 import { writeFileSync } from "node:fs";
@@ -19,13 +21,14 @@ import { Client } from "pg";
 import { createDb } from "../lib/db";
 import { seedPrograms } from "../lib/content/seed-programs";
 import { cliOptions } from "./lib/args";
-import { machineLine } from "./lib/measure";
+import { groupCpuSeconds, machineLine } from "./lib/measure";
 import { bin, emptySqliteFile, migrate, resultsPath, ROOT } from "./lib/project";
 import { comparisonTable, table, type Comparison } from "./lib/report";
 import { freePort, requireBuild, startBenchServer, startProcess, stopAll, stopAllOnInterrupt, waitForHttp, type AppServer } from "./lib/servers";
 import { perSecond, summarize } from "./lib/stats";
 import { actionFormFields } from "../tests/helpers/action-form";
 import { rawEnrollSaver } from "./baselines/raw-submit";
+import { NEXT_FLOOR_DIR, startBaselineApp } from "./lib/baseline-app";
 import { jsActionForm, postJsAction, type JsActionForm } from "./lib/js-action-post";
 import { defaultDeps } from "../lib/leads/run-form-action";
 import { submitLead } from "../lib/leads/pipeline";
@@ -42,6 +45,7 @@ type Args = {
   inProcess: number;
   pool?: number;
   randomEmails: boolean;
+  nextFloor: boolean;
 };
 function parseArgs(): Args {
   const { get, int } = cliOptions();
@@ -60,6 +64,7 @@ function parseArgs(): Args {
     inProcess: int("in-process", 1000, 0),
     pool: get("pool") ? int("pool", 10, 1) : undefined,
     randomEmails: get("emails") === "random",
+    nextFloor: get("next-floor") !== "0",
   };
 }
 
@@ -168,6 +173,8 @@ type Result = {
   latencies: number[];
   stored: number;
   causes: Record<string, number>;
+  /** CPU seconds the server processes used during the run (null: not measured). */
+  serverCpu: number | null;
 };
 
 async function run(
@@ -177,7 +184,18 @@ async function run(
   concurrency: number,
   send: (i: number) => Promise<boolean>,
   count: () => Promise<number>,
+  servers: (number | undefined)[] = [],
 ): Promise<Result> {
+  const cpu = () => {
+    let sum = 0;
+    for (const pid of servers) {
+      const seconds = groupCpuSeconds(pid);
+      if (seconds === null) return null;
+      sum += seconds;
+    }
+    return sum;
+  };
+  const cpu0 = servers.length ? cpu() : null;
   const latencies: number[] = [];
   let next = 0;
   let ok = 0;
@@ -199,7 +217,9 @@ async function run(
     }),
   );
   const seconds = (performance.now() - t0) / 1000;
-  return { database, label, ok, errors, seconds, latencies, stored: await count(), causes: {} };
+  const cpu1 = cpu0 === null ? null : cpu();
+  const serverCpu = cpu0 === null || cpu1 === null ? null : cpu1 - cpu0;
+  return { database, label, ok, errors, seconds, latencies, stored: await count(), causes: {}, serverCpu };
 }
 
 /** The app server (server.ts) × `count` on one fresh database, the load spread round-robin over them. */
@@ -232,6 +252,7 @@ async function benchNext(database: Database, count: number, post: Post, args: Ar
       args.concurrency,
       (i) => send(servers[i % count], fields(i, runId)),
       () => countLeads(url, runId),
+      servers.map((s) => s.server.child.pid),
     );
     result.causes = classify(servers.flatMap((s) => failuresInLog(s.server.log.join("\n"))));
     return result;
@@ -259,12 +280,47 @@ async function benchRaw(args: Args, runId: string): Promise<Result> {
       args.concurrency,
       (i) => postBaseline(base, "enroll", fields(i, runId), failures),
       () => countLeads(url, runId),
+      [raw.child.pid],
     );
     result.causes = classify(failures);
     return result;
   } finally {
     await raw.stop();
     serverOutput.push(`--- sqlite raw baseline\n`, ...raw.stderr);
+  }
+}
+
+/**
+ * Next's own floor (SQLite, enroll): bench/baselines/next-floor, a bare Next app whose one
+ * Server Action does the raw-driver baseline's work (the same saver), served by `next start`
+ * and posted exactly as the site's page is (the same JS and no-JS posts).
+ */
+async function benchNextFloor(post: Post, args: Args, runId: string): Promise<Result> {
+  const url = await freshDatabase("sqlite", `bench-floor-${post}`, runId);
+  const fields = await fieldsFactory(url, args.form, args.randomEmails);
+  const app = await startBaselineApp((m) => console.log(m), { dir: NEXT_FLOOR_DIR, env: benchEnv(url, args), readyPath: "/apply" });
+  try {
+    const page = await (await fetch(`${app.base}/apply`)).text();
+    const hidden = actionFormFields(page).filter(([k]) => k !== "submissionToken");
+    const js = jsActionForm(hidden, "/apply");
+    const send = (f: [string, string][]) =>
+      post === "js"
+        ? postJsAction(app.base, "/apply", js, [["submissionToken", randomUUID()], ["website", ""], ...f])
+        : postNext(app.base, "/apply", hidden, f);
+    for (let i = 0; i < 20; i++) if (!(await send(fields(i, `warmf${runId}`)))) throw new Error(`next-floor: warm-up post ${i} failed`);
+    const how = post === "js" ? "JS post (Next-Action)" : "no-JS post";
+    return await run(
+      "sqlite",
+      `next-floor /apply, ${how}`,
+      args.n,
+      args.concurrency,
+      (i) => send(fields(i, runId)),
+      () => countLeads(url, runId),
+      [app.pid],
+    );
+  } finally {
+    await app.stop();
+    serverOutput.push(`--- sqlite next-floor ${post}\n`, ...app.stderr);
   }
 }
 
@@ -352,6 +408,7 @@ async function benchBaseline(database: Database, args: Args, runId: string): Pro
       args.concurrency,
       (i) => postBaseline(base, args.form, fields(i, runId), failures),
       () => countLeads(url, runId),
+      [baseline.child.pid],
     );
     result.causes = classify(failures);
     return result;
@@ -377,6 +434,7 @@ async function main() {
       results.push(await benchBaseline(database, args, runId));
       if (database === "sqlite" && args.form === "enroll") {
         results.push(await benchRaw(args, runId));
+        if (args.nextFloor) for (const post of args.posts) results.push(await benchNextFloor(post, args, runId));
         if (args.inProcess > 0) inProcess.push(...(await benchInProcess(args, runId)));
       }
     }
@@ -393,9 +451,10 @@ async function main() {
   );
   console.log(`${machine} (at the start)\n`);
   const rate = (r: Result) => perSecond(r.ok, r.seconds);
+  const cpuPerSub = (r: Result) => (r.serverCpu === null || r.ok === 0 ? null : (r.serverCpu * 1000) / r.ok);
   console.log(
     table(
-      ["database", "target", "subs/s", "p50 ms", "p99 ms", "errors", "leads stored"],
+      ["database", "target", "subs/s", "p50 ms", "p99 ms", "server CPU ms/sub", "errors", "leads stored"],
       results.map((r) => {
         const latency = summarize(r.latencies);
         return [
@@ -404,6 +463,7 @@ async function main() {
           rate(r).toFixed(0),
           latency.p50.toFixed(1),
           latency.p99.toFixed(1),
+          cpuPerSub(r)?.toFixed(2) ?? "-",
           String(r.errors),
           `${r.stored} of ${args.n}${r.stored === args.n ? "" : "  <-- MISMATCH"}`,
         ];
@@ -425,6 +485,9 @@ async function main() {
       { measure: `throughput, ${measure}`, value: rate(a), baseline: rate(b), unit: "subs/s", higherIsBetter: true },
       { measure: `p50 latency, ${measure}`, value: x.p50, baseline: y.p50, unit: "ms", higherIsBetter: false, decimals: 1 },
       { measure: `p99 latency, ${measure}`, value: x.p99, baseline: y.p99, unit: "ms", higherIsBetter: false, decimals: 1 },
+      ...(cpuPerSub(a) !== null && cpuPerSub(b) !== null
+        ? [{ measure: `server CPU per submission, ${measure}`, value: cpuPerSub(a)!, baseline: cpuPerSub(b)!, unit: "ms", higherIsBetter: false, decimals: 2 }]
+        : []),
     ];
   };
   for (const database of args.databases) {
@@ -444,6 +507,16 @@ async function main() {
         console.log(
           `\n${comparisonTable(`${database}: against the raw driver (targets: JS post ≥ 0.50× throughput and p99 ≤ 2×; no-JS ≥ 0.25×)`, raw.label, c)}`,
         );
+    }
+    const floorJs = find(database, (l) => l.startsWith("next-floor") && l.includes("JS post"));
+    const floorNojs = find(database, (l) => l.startsWith("next-floor") && l.includes("no-JS"));
+    if (floorJs ?? floorNojs) {
+      const c = [...versus("JS post", js, floorJs), ...versus("no-JS post", nojs, floorNojs)];
+      if (c.length) console.log(`\n${comparisonTable(`${database}: server.ts against Next's floor (the raw saver in one Server Action)`, "next-floor", c)}`);
+    }
+    if (raw && (floorJs ?? floorNojs)) {
+      const c = [...versus("next-floor JS post", floorJs, raw), ...versus("next-floor no-JS post", floorNojs, raw)];
+      console.log(`\n${comparisonTable(`${database}: Next's floor against the raw driver (what Server Actions leave of it)`, raw.label, c)}`);
     }
     const one = js ?? nojs;
     if (one && three) console.log(`${database}: 3 servers ÷ 1 server throughput: ${(rate(three) / rate(one)).toFixed(2)}`);

@@ -7,28 +7,10 @@
  *   DATABASE_URL=file:/tmp/x.db PORT=4000 npx tsx bench/baselines/raw-submit-server.ts
  */
 import { createServer } from "node:http";
-import Database from "better-sqlite3";
-import { rulesFromEnv } from "../../lib/rate-limit";
-import { rawEnrollSaver } from "./raw-submit";
+import { rawEnrollSaverFromEnv } from "./raw-submit";
 
-const url = process.env.DATABASE_URL ?? "";
-if (!url.startsWith("file:")) throw new Error("The raw baseline runs on a SQLite file (DATABASE_URL=file:…).");
-const file = url.slice("file:".length);
 const port = Number(process.env.PORT ?? 4000);
-
-const names = new Database(file, { readonly: true });
-const programNames = new Map((names.prepare(`SELECT slug, name FROM "Program"`).all() as { slug: string; name: string }[]).map((p) => [p.slug, p.name]));
-names.close();
-
-const saver = rawEnrollSaver(file, {
-  siteUrl: process.env.SITE_URL || "http://localhost:3000",
-  staffTo: (process.env.STAFF_EMAIL ?? "")
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean),
-  programNames,
-  rules: rulesFromEnv(),
-});
+const saver = rawEnrollSaverFromEnv();
 
 const server = createServer((req, res) => {
   const chunks: Buffer[] = [];

@@ -14,6 +14,7 @@ import { randomBytes } from "node:crypto";
 import Database from "better-sqlite3";
 import { formatCohortDate } from "../../lib/content/programs";
 import { rateLimitIpKey } from "../../lib/client-ip";
+import { rulesFromEnv } from "../../lib/rate-limit";
 import { attributionRows } from "../../lib/email/summary";
 import { enrollForm } from "../../lib/forms/enroll/definition";
 // The phone rules, as the app's server installs them (lib/forms/registry.ts imports this).
@@ -188,3 +189,26 @@ export function rawEnrollSaver(file: string, options: RawSaverOptions) {
 }
 
 type RawSaverInput = Record<string, unknown> & { name: string; email: string; phone: string; program: string; cohort: string };
+
+/**
+ * The saver as the raw baselines run it (bench/baselines/raw-submit-server.ts, and the Server
+ * Action of bench/baselines/next-floor): on DATABASE_URL's SQLite file, with the program names
+ * read from it, SITE_URL, STAFF_EMAIL and the rate-limit rules from the environment.
+ */
+export function rawEnrollSaverFromEnv(env: NodeJS.ProcessEnv = process.env) {
+  const url = env.DATABASE_URL ?? "";
+  if (!url.startsWith("file:")) throw new Error("The raw baseline runs on a SQLite file (DATABASE_URL=file:…).");
+  const file = url.slice("file:".length);
+  const names = new Database(file, { readonly: true });
+  const rows = names.prepare(`SELECT slug, name FROM "Program"`).all() as { slug: string; name: string }[];
+  names.close();
+  return rawEnrollSaver(file, {
+    siteUrl: env.SITE_URL || "http://localhost:3000",
+    staffTo: (env.STAFF_EMAIL ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+    programNames: new Map(rows.map((p) => [p.slug, p.name])),
+    rules: rulesFromEnv(env),
+  });
+}

@@ -1,6 +1,6 @@
 /** Time, CPU, memory and machine load, for figures that can be compared between runs. */
 import { spawn } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { ROOT } from "./project";
 
@@ -125,3 +125,30 @@ export function runChild<T>(script: string, args: string[]): Promise<T> {
     });
   });
 }
+
+/**
+ * CPU seconds (user + system) used so far by the live processes of a process group (a server
+ * started detached: its group id is its pid), from /proc. Read before and after a run, the
+ * difference is what the server spent, whatever else the machine was doing; null where there
+ * is no /proc. Processes of the group that have exited are not counted.
+ */
+export function groupCpuSeconds(pgid: number | undefined): number | null {
+  if (!pgid || !existsSync("/proc")) return null;
+  let ticks = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+    } catch {
+      continue; // gone meanwhile
+    }
+    // The fields after the command name, which is in parentheses and may hold spaces.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    if (Number(fields[2]) !== pgid) continue; // pgrp
+    ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+  }
+  return ticks / CLOCK_TICKS;
+}
+/** Linux's USER_HZ: /proc's CPU times are in these ticks. */
+const CLOCK_TICKS = 100;
