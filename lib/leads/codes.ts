@@ -3,10 +3,19 @@ import { randomBytes, randomUUID } from "node:crypto";
 // No 0/O, 1/I/L: codes people read aloud or type from an email.
 const ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 
+/** Bytes at or above this would make `byte % 31` favour the first letters: they are skipped. */
+const UNBIASED_LIMIT = 256 - (256 % ALPHABET.length);
+
+/** `length` characters from ALPHABET, each equally likely (rejection sampling, no modulo bias). */
 export function randomCode(length: number): string {
-  const bytes = randomBytes(length);
   let out = "";
-  for (let i = 0; i < length; i++) out += ALPHABET[bytes[i] % ALPHABET.length];
+  while (out.length < length) {
+    for (const byte of randomBytes(length * 2)) {
+      if (byte >= UNBIASED_LIMIT) continue;
+      out += ALPHABET[byte % ALPHABET.length];
+      if (out.length === length) break;
+    }
+  }
   return out;
 }
 
