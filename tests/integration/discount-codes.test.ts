@@ -121,6 +121,17 @@ describe("/apply with a code", () => {
     expect(await rowCounts(t.db, ["leads", "contacts", "emails"])).toEqual(before);
   });
 
+  it("a revision adds a code to a lead without one, and never replaces one", async () => {
+    const first = await makeCode();
+    const second = await makeCode();
+    const a = await apply("revision@example.com");
+    const b = await apply("revision@example.com", { code: first.code });
+    const c = await apply("revision@example.com", { code: second.code });
+    expect([a, b, c].map((o) => o.kind === "saved" && o.leadId)).toEqual([expect.any(String), a.kind === "saved" && a.leadId, a.kind === "saved" && a.leadId]);
+    const lead = await t.db.lead.findFirstOrThrow({ where: { email: "revision@example.com" } });
+    expect(lead).toMatchObject({ revision: 3, discountCodeId: first.id });
+  });
+
   it("a friend's referral code typed in the field counts as their referral link", async () => {
     const friend = await t.db.contact.create({ data: { email: "friend-ref@example.com", name: "Fern Friend", referralCode: "FERNREF7" } });
     const out = await apply("referred-by-typing@example.com", { code: "fernref7" });
