@@ -22,6 +22,7 @@ const NAV = [
   { href: "/console/stories", label: "Stories" },
   { href: "/console/events", label: "Events" },
   { href: "/console/subscribers", label: "Subscribers" },
+  { href: "/console/codes", label: "Codes" },
   { href: "/console/comments", label: "Comments" },
   { href: "/mailbox", label: "Outbox" },
 ] as const;

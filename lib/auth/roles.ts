@@ -13,6 +13,8 @@ export const PERMISSIONS = {
   "leads:export": ["admin", "staff"],
   /** Approve or reject points redemptions. */
   "referrals:decide": ["admin", "staff"],
+  /** A discount code's rules (percentage, expiry, single use, programs). The defaults for new codes are a setting. */
+  "codes:edit": ["admin", "staff"],
   /** Programs, cohorts and prices shown on the public pages. */
   "content:edit": ["admin", "staff"],
   /** Retry failed emails. */

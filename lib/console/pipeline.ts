@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../db";
+import { applyCodeOnStatusChange } from "../discounts/use";
 import { INVISIBLE_CHARS_MESSAGE, isCleanText, isSingleLine, SINGLE_LINE_MESSAGE } from "../text-checks";
 import { LEAD_STATUSES, type LeadStatus } from "./inbox";
 
@@ -48,7 +49,8 @@ export const noteSchema = z.object({
   note: z.string({ error: "Write a note." }).trim().min(1, "Write a note.").max(LIMITS.note, `Keep notes under ${LIMITS.note} characters.`),
 });
 
-export type PipelineResult = { ok: true } | { ok: false; error: string; field?: string };
+/** `warning`: the change was made, but something staff should know (a discount code not applied). */
+export type PipelineResult = { ok: true; warning?: string } | { ok: false; error: string; field?: string };
 
 const notFound: PipelineResult = { ok: false, error: "That lead does not exist (it may have been erased)." };
 
@@ -83,7 +85,9 @@ export async function changeStatus(
         createdAt: now,
       },
     });
-    return { ok: true } as const;
+    // Enrolled spends the lead's single-use discount code; leaving enrolled frees it.
+    const { warning } = await applyCodeOnStatusChange(tx, { leadId: a.leadId, actorId: a.actorId, from: lead.status, to: a.status, now });
+    return warning ? { ok: true as const, warning } : ({ ok: true } as const);
   });
 }
 

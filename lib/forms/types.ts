@@ -83,6 +83,12 @@ export type FormDefinition<Input = Record<string, unknown>> = {
   columns?(input: Input): { programSlug?: string | null; cohortId?: string | null };
   /** Checks against the database (a program that exists, an open cohort); throw FieldError. */
   check?(db: Db, input: Input, now: Date): Promise<{ cohort?: string }>;
+  /**
+   * A code typed on the form (/apply's "Discount or referral code"), checked inside the save's
+   * transaction: a discount code is stored on the lead, a referral code counts as the
+   * /r/<code> link. Throws FieldError to refuse the submission.
+   */
+  code?(tx: Tx, input: Input, now: Date): Promise<{ discountCodeId?: string; referralCode?: string }>;
   /** Work after the lead is saved, in its transaction (invitations, a subscription). */
   afterSave?(args: AfterSaveArgs<Input>): Promise<ConfirmationExtras>;
   /** The answer on the page when it depends on what the save found (a seat, or the waitlist). */

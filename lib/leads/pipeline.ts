@@ -226,8 +226,11 @@ async function saveSubmission(
 
   // Referral link: a new person who arrived through someone's code is that person's
   // referral. Someone we already know is never re-attributed, and nobody refers themselves.
+  // A typed code (checked here, in the transaction) comes first: a referral code typed on
+  // the form counts as that person's link; a discount code is stored on the lead.
+  const typed = (await form.code?.(tx, input, now)) ?? {};
   const touch = ctx.firstTouch ?? {};
-  const code = attribution.ref ?? touch.ref;
+  const code = typed.referralCode ?? attribution.ref ?? touch.ref;
   const referrer = code && contactCreated ? await sql.first(q.selectFrom("Contact").select("id").where("referralCode", "=", code).compile()) : undefined;
   const newlyReferredBy = referrer && referrer.id !== contact.id ? referrer.id : null;
 
@@ -298,6 +301,10 @@ async function saveSubmission(
         .compile(),
     );
     leadId = recent.id;
+    // A code added in a revision is kept; one already on the lead is never replaced.
+    if (typed.discountCodeId) {
+      await sql.run(q.updateTable("Lead").set({ discountCodeId: typed.discountCodeId }).where("id", "=", leadId).where("discountCodeId", "is", null).compile());
+    }
   } else {
     leadId = newId();
     await sql.run(
@@ -315,6 +322,7 @@ async function saveSubmission(
           status: "new",
           submissionToken: token ?? null,
           referredById: contact.referredById ?? newlyReferredBy,
+          discountCodeId: typed.discountCodeId ?? null,
           revision: 1,
           createdAt: at(now),
           updatedAt: at(now),

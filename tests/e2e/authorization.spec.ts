@@ -13,7 +13,17 @@ import { storageState } from "./staff";
 
 type Expect = "ok" | "admin-only";
 type Route = { pattern: string; kind: "page" | "route"; access: Expect; path: (ids: Ids) => string };
-type Ids = { leadId: string; contactId: string; messageId: string; userId: string; instructorId: string; reportId: string; storyId: string; eventId: string };
+type Ids = {
+  leadId: string;
+  contactId: string;
+  messageId: string;
+  userId: string;
+  instructorId: string;
+  reportId: string;
+  storyId: string;
+  eventId: string;
+  codeId: string;
+};
 
 /**
  * A console page or route handler by its folder under app/(console) (with its [params]), who
@@ -35,6 +45,8 @@ const ROUTES: Route[] = [
   page("/console/referrals/redemptions"),
   page("/console/referrals/reviews"),
   page("/console/subscribers"),
+  page("/console/codes"),
+  page("/console/codes/[id]", "ok", (i) => `/console/codes/${i.codeId}`),
   page("/console/programs"),
   page("/console/programs/[slug]", "ok", () => "/console/programs/data-analytics"),
   page("/console/instructors"),
@@ -99,7 +111,17 @@ test.beforeAll(async () => {
     const story = await db.studentStory.create({
       data: { studentName: "Matrix Student", programId: report.programId, storyDate: new Date("2026-09-01"), headline: "Matrix story", body: "b" },
     });
+    const code = await db.discountCode.create({
+      data: {
+        code: `LOOM20-MX${Date.now().toString(36).toUpperCase()}`,
+        contactId: contact.id,
+        normalizedEmail: contact.email!,
+        percent: 20,
+        expiresAt: new Date("2030-01-01"),
+      },
+    });
     ids = {
+      codeId: code.id,
       leadId: lead.id,
       contactId: contact.id,
       messageId: message.id,

@@ -218,6 +218,12 @@ function callbackCourse(catalog?: Catalog) {
   return fc.oneof(fc.constant("not-sure"), catalog ? fc.constantFrom(...catalog.programSlugs) : anySlug);
 }
 
+/** A discount or referral code as typed: any case, maybe padded, or blank. */
+const typedCode = fc.oneof(
+  fc.constantFrom("", "   "),
+  fc.tuple(fc.constantFrom("", " ", "\t"), fc.stringMatching(/^[A-Za-z0-9-]{1,40}$/), fc.constantFrom("", " ")).map(([a, code, b]) => `${a}${code}${b}`),
+);
+
 export function validEnroll(catalog?: Catalog): fc.Arbitrary<Valid> {
   return fc
     .record({
@@ -228,6 +234,7 @@ export function validEnroll(catalog?: Catalog): fc.Arbitrary<Valid> {
       paymentOption: fc.constantFrom(...PAYMENT_OPTIONS),
       experience: fc.constantFrom(...EXPERIENCE_LEVELS),
       goals: optionalText(LIMITS.message),
+      code: fc.option(typedCode, { nil: undefined }),
       consent,
     })
     .map((v) => ({
@@ -240,6 +247,7 @@ export function validEnroll(catalog?: Catalog): fc.Arbitrary<Valid> {
         paymentOption: v.paymentOption,
         experience: v.experience,
         goals: v.goals,
+        code: v.code,
         consent: v.consent,
       }),
       expected: compact({
@@ -251,6 +259,7 @@ export function validEnroll(catalog?: Catalog): fc.Arbitrary<Valid> {
         paymentOption: v.paymentOption,
         experience: v.experience,
         goals: trimmedOrUndefined(v.goals),
+        code: v.code?.trim() ? v.code.trim().toUpperCase() : undefined,
         consent: true,
       }),
     }));
@@ -702,6 +711,7 @@ const FIELD_LIMITS: Record<string, number> = {
   course: LIMITS.slug,
   cohort: LIMITS.id,
   goals: LIMITS.message,
+  code: 40,
   message: LIMITS.message,
   details: LIMITS.message,
   company: LIMITS.company,
@@ -835,7 +845,7 @@ export function arbitraryPost(form: FormType, opts: GenOptions = {}): fc.Arbitra
 
 /** The keys each schema declares (kept here to build inputs; checked against the schemas). */
 export const FORM_KEYS: Record<FormType, Record<string, true>> = {
-  enroll: { name: true, email: true, phone: true, program: true, cohort: true, paymentOption: true, experience: true, goals: true, consent: true },
+  enroll: { name: true, email: true, phone: true, program: true, cohort: true, paymentOption: true, experience: true, goals: true, code: true, consent: true },
   quote: {
     audience: true,
     name: true,

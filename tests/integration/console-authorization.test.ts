@@ -63,6 +63,21 @@ async function makeLead(): Promise<Ctx> {
 
 const IDLE = { status: "idle" };
 let programCounter = 0;
+let codeCounter = 0;
+async function makeCode(): Promise<Ctx> {
+  const { contactId } = await makeLead();
+  const code = await t.db.discountCode.create({
+    data: {
+      code: `LOOM20-AUTHZ${++codeCounter}`,
+      contactId,
+      normalizedEmail: `authz-code-${codeCounter}-${randomUUID().slice(0, 6)}@example.com`,
+      percent: 20,
+      expiresAt: new Date("2031-01-01T00:00:00Z"),
+    },
+  });
+  return { codeId: code.id };
+}
+
 async function makeProgram(): Promise<Ctx> {
   const n = ++programCounter;
   const p = await t.db.program.create({
@@ -357,6 +372,23 @@ const RULES: Record<string, Rule> = {
     call: (a, c) => a(IDLE, fd({ quote: c.email })),
     done: async (c) => (await t.db.setting.findUnique({ where: { key: "staffRecipients.quote" } }))?.value === c.email,
   },
+  "app/(console)/console/codes/actions.ts#saveCodeRulesAction": {
+    permission: "codes:edit",
+    allowed: ["admin", "staff"],
+    setup: makeCode,
+    call: (a, c) => a(IDLE, fd({ codeId: c.codeId, percent: "35", expiresOn: "2031-06-30", singleUse: "on" })),
+    done: async (c) => (await t.db.discountCode.findUniqueOrThrow({ where: { id: c.codeId } })).percent === 35,
+  },
+  "app/(console)/console/settings/actions.ts#saveDiscountDefaultsAction": {
+    permission: "settings:manage",
+    allowed: ["admin"],
+    setup: async () => {
+      await t.db.setting.deleteMany({ where: { key: "discountDefaults" } });
+      return {};
+    },
+    call: (a) => a(IDLE, fd({ percent: "15", expiryDays: "30", singleUse: "on" })),
+    done: async () => (await t.db.setting.findUnique({ where: { key: "discountDefaults" } })) !== null,
+  },
   "app/(console)/console/staff/actions.ts#createStaffAction": {
     permission: "staff:manage",
     allowed: ["admin"],
@@ -392,7 +424,16 @@ const RULES: Record<string, Rule> = {
  * page, route handler and action checks one of these. An admin holds every permission;
  * staff hold all but managing accounts, settings and personal data.
  */
-const HELD_BY_STAFF_AND_ADMINS = ["leads:read", "leads:work", "leads:export", "referrals:decide", "content:edit", "email:retry", "comments:moderate"] as const;
+const HELD_BY_STAFF_AND_ADMINS = [
+  "leads:read",
+  "leads:work",
+  "leads:export",
+  "referrals:decide",
+  "content:edit",
+  "codes:edit",
+  "email:retry",
+  "comments:moderate",
+] as const;
 const HELD_BY_ADMINS_ONLY = ["staff:manage", "settings:manage", "privacy:manage"] as const;
 const EXPECTED_ROLES: Record<string, readonly Role[]> = Object.fromEntries([
   ...HELD_BY_STAFF_AND_ADMINS.map((p) => [p, ["admin", "staff"]]),

@@ -50,7 +50,8 @@ type Spec =
   | { t: "friends"; max: number }
   | { t: "article" }
   | { t: "url"; optional: true }
-  | { t: "bool" };
+  | { t: "bool" }
+  | { t: "code"; optional: true };
 
 /** What each schema may output, field by field. */
 const SPECS: Record<FormType, Record<string, Spec>> = {
@@ -63,6 +64,7 @@ const SPECS: Record<FormType, Record<string, Spec>> = {
     paymentOption: { t: "enum", values: PAYMENT_OPTIONS },
     experience: { t: "enum", values: EXPERIENCE_LEVELS },
     goals: { t: "text", max: LIMITS.message, optional: true, multiline: true },
+    code: { t: "code", optional: true },
     consent: { t: "consent" },
   },
   quote: {
@@ -199,6 +201,8 @@ function fieldViolations(path: string, spec: Spec, v: unknown): string[] {
       return len(v) <= COMMENT_LIMITS.storedWebsite && !LINE_BREAK_OR_TAB.test(v) ? [] : bad("too long, or a line break in an address");
     case "bool":
       return typeof v === "boolean" ? [] : bad("not a boolean");
+    case "code":
+      return typeof v === "string" && len(v) <= 40 && /^[A-Z0-9-]+$/.test(v) ? [] : bad("not an upper-case code of 1-40");
   }
 }
 

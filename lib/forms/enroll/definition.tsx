@@ -1,5 +1,6 @@
 import { formatCohortDate } from "../../content/programs";
 import { siteConfig } from "../../site-config";
+import { checkCode } from "../../discounts/check";
 import { FieldError } from "../../leads/errors";
 import { cohortOfPublishedProgram, isPublishedProgram } from "../checks";
 import { optionLabel } from "../fields";
@@ -31,6 +32,7 @@ export const enrollForm = {
       ["Payment", optionLabel(PAYMENT_LABELS, i.paymentOption)],
       ["Experience", optionLabel(EXPERIENCE_LABELS, i.experience)],
       ["Goals", text(i.goals)],
+      ["Discount or referral code", text(i.code)],
     ]),
   columns: (i) => ({ programSlug: i.program, cohortId: i.cohort }),
   async check(db, i, now) {
@@ -45,6 +47,14 @@ export const enrollForm = {
       throw new FieldError("cohort", "That start date is no longer taking applications. Choose another.");
     }
     return { cohort: `${cohort.name}, starting ${formatCohortDate(cohort.startDate)}` };
+  },
+  // Checked again in the lead's transaction: a code used up or edited since the person
+  // typed it is refused next to the field, and nothing is saved.
+  async code(tx, i, now) {
+    if (!i.code) return {};
+    const verdict = await checkCode(tx, i.code, { program: i.program, now });
+    if (!verdict.ok) throw new FieldError("code", verdict.message);
+    return verdict.kind === "discount" ? { discountCodeId: verdict.discountCodeId } : { referralCode: verdict.code };
   },
   email: {
     template: "enroll-confirmation" as const,

@@ -7,6 +7,7 @@ import { ENROLL_CONSENT, EXPERIENCE_LABELS, EXPERIENCE_LEVELS, PAYMENT_LABELS, P
 import { ConsentField, FormSection, PhoneField, RadioGroupField, SelectField, TextAreaField, NameAndEmailFields } from "../ui/fields";
 import { LeadFormShell, useLeadForm, type LeadFormProps } from "../ui/lead-form";
 import type { Option } from "../ui/fields";
+import { CodeField } from "./code-field";
 
 /** The schema loads once the person starts on the form (../ui/lead-form.tsx). */
 const loadSchema = () => import("./schema").then((m) => m.enrollSchema);
@@ -23,6 +24,7 @@ const LABELS = {
   phone: "Phone",
   experience: "Experience",
   goals: "Goals",
+  code: "Discount or referral code",
   consent: "Consent",
 };
 
@@ -100,6 +102,7 @@ export function EnrollForm({ programs, ...props }: Props) {
           hint="You can change this until your cohort starts."
           options={PAYMENT_OPTIONS.map((value) => ({ value, label: PAYMENT_LABELS[value] }))}
         />
+        <CodeField />
       </FormSection>
 
       <FormSection title="About you">

@@ -37,7 +37,10 @@ export const changeStatusAction = leadWork.formAction(leadPage("changeStatusActi
     redirect(back(leadId, { form: "status", error: issue.message, field: String(issue.path[0] ?? "status") }));
   }
   const result = await changeStatus(db(), { leadId, actorId: staff.id, status: parsed.data.status, lostReason: parsed.data.lostReason });
-  redirect(back(leadId, result.ok ? { form: "status", saved: "status" } : { form: "status", error: result.error, field: result.field ?? "status" }));
+  // The warning's words stay on the server: the URL only says which one (lib/discounts/use.ts).
+  const saved: Record<string, string> =
+    result.ok && result.warning ? { form: "status", saved: "status", warning: "code" } : { form: "status", saved: "status" };
+  redirect(back(leadId, result.ok ? saved : { form: "status", error: result.error, field: result.field ?? "status" }));
 });
 
 export const assignLeadAction = leadWork.formAction(leadPage("assignLeadAction"), async ({ formData, staff }) => {

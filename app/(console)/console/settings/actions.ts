@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { staffAction } from "@/app/(console)/auth";
 import { saveStaffRecipientSettings } from "@/lib/console/settings";
+import { saveDiscountDefaults } from "@/lib/discounts/defaults";
 import { db } from "@/lib/db";
 import { LEAD_TYPES } from "@/lib/leads/form-types";
 import { consoleFormAnswers } from "../form-answers";
@@ -20,5 +21,26 @@ export const saveRecipientsAction = staffAction("settings:manage").stateAction(
     const outcome = await saveStaffRecipientSettings(db(), raw, staff.id);
     if (!outcome.ok) return { status: "error", message: FIX_FIELDS, fieldErrors: outcome.fieldErrors as Record<string, string>, values: raw };
     redirect(`/console/settings?saved=${outcome.changed.length}`);
+  },
+);
+
+const text = (v: FormDataEntryValue | null) => (typeof v === "string" ? v.slice(0, 200) : "");
+
+/** Saves the rules new discount codes get (lib/discounts/defaults.ts). Admin only ("settings:manage"). */
+export const saveDiscountDefaultsAction = staffAction("settings:manage").stateAction(
+  consoleFormAnswers("saveDiscountDefaultsAction", () => "/console/settings#discount-defaults"),
+  async ({ formData, staff }): Promise<ConsoleFormState> => {
+    const raw = {
+      percent: text(formData.get("percent")),
+      expiryDays: text(formData.get("expiryDays")),
+      singleUse: text(formData.get("singleUse")),
+      programs: formData.getAll("programs").slice(0, 60).map(text),
+    };
+    const outcome = await saveDiscountDefaults(db(), raw, staff.id);
+    if (!outcome.ok) {
+      const values = { percent: raw.percent, expiryDays: raw.expiryDays, singleUse: raw.singleUse, programs: raw.programs.join(",") };
+      return { status: "error", message: FIX_FIELDS, fieldErrors: outcome.fieldErrors, values };
+    }
+    redirect(`/console/settings?codes=${outcome.changed ? "saved" : "same"}#discount-defaults`);
   },
 );

@@ -8,6 +8,8 @@ import { db } from "@/lib/db";
 import { FORM_LABELS, LEAD_TYPES } from "@/lib/leads/form-types";
 import { defaultStaffRecipients } from "@/lib/leads/run-form-action";
 import { publicUrlProblem } from "@/lib/site-config";
+import { discountDefaultsRow } from "@/lib/discounts/defaults";
+import { DiscountDefaultsForm } from "./discount-defaults-form";
 import { RecipientsForm } from "./recipients-form";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -15,7 +17,13 @@ export const metadata: Metadata = { title: "Settings" };
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireStaffPage("settings:manage", "/console/settings");
   const stored = await staffRecipientRows(db());
-  const saved = queryParam(await searchParams, "saved");
+  const params = await searchParams;
+  const saved = queryParam(params, "saved");
+  const codesSaved = queryParam(params, "codes");
+  const [defaults, programs] = await Promise.all([
+    discountDefaultsRow(db()),
+    db().program.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true } }),
+  ]);
   // Read at request time: the server's own environment, as server.ts warned at start.
   const urlProblem = publicUrlProblem();
 
@@ -52,6 +60,26 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         </Notice>
       )}
       <RecipientsForm rows={rows} />
+
+      <h2 id="discount-defaults" className="mt-10 text-xl font-semibold">
+        Discount codes: rules for new codes
+      </h2>
+      <p className="mt-2 max-w-3xl text-ink/80">
+        What a newly issued newsletter code gives. Codes already issued keep their own rules; staff change those one by one on the Codes page.{" "}
+        {defaults.stored
+          ? `Set by ${defaults.updatedBy ?? "a former account"} on ${formatDateTime(defaults.updatedAt!)} UTC.`
+          : "These are the built-in defaults: 20% off, for 90 days, on every program, single use."}
+      </p>
+      {codesSaved && <Notice className="mt-4">{codesSaved === "same" ? "Nothing changed." : "Saved. New codes get these rules from now on."}</Notice>}
+      <DiscountDefaultsForm
+        saved={{
+          percent: String(defaults.defaults.percent),
+          expiryDays: String(defaults.defaults.expiryDays),
+          singleUse: defaults.defaults.singleUse,
+          programs: defaults.defaults.programSlugs,
+        }}
+        programs={programs.map((p) => ({ value: p.slug, label: p.name }))}
+      />
     </>
   );
 }

@@ -113,6 +113,9 @@ function WorkForm({
   );
 }
 
+const CODE_NOT_APPLIED =
+  "Saved, but the lead's discount code was not applied: it is already used on another enrolled lead (see the timeline). Settle the price with the person.";
+
 function Feedback({ form, params }: { form: string; params: SearchParams }) {
   if (queryParam(params, "form") !== form) return null;
   const error = queryParam(params, "error");
@@ -123,6 +126,12 @@ function Feedback({ form, params }: { form: string; params: SearchParams }) {
       </p>
     );
   if (error) return null; // shown next to its field
+  if (queryParam(params, "saved") && queryParam(params, "warning") === "code")
+    return (
+      <p role="status" className="mt-2 text-sm font-semibold text-amber-900">
+        {CODE_NOT_APPLIED}
+      </p>
+    );
   return queryParam(params, "saved") ? (
     <p role="status" className="mt-2 text-sm text-emerald-800">
       Saved.
@@ -257,7 +266,9 @@ export default async function LeadPage({ params, searchParams }: Props) {
                             ? "added a note:"
                             : item.type === "decision"
                               ? `decided the redemption: ${item.detail ?? ""}`
-                              : item.type}
+                              : item.type === "code"
+                                ? `(pipeline): ${item.detail ?? ""}`
+                                : item.type}
                       {item.type === "note" && <p className="mt-1 whitespace-pre-wrap break-words">{item.detail}</p>}
                     </>
                   )}
