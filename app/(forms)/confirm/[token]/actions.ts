@@ -36,7 +36,7 @@ export const applyOwnershipLinkAction = tokenLinkAction(
           path: "/emails",
           maxAge: PROOF_MINUTES * 60,
         });
-        return "/emails/settings";
+        return "/emails";
       }
       if (result.ok) return `/confirm/${token}?done=${result.purpose}`;
       if (result.reason === "insufficient") return `/confirm/${token}?short=1`;
