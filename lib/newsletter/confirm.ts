@@ -15,6 +15,15 @@ export type ConfirmedView =
   /** Confirmed, but the subscription is gone (erased) or the address is not the contact's any more. */
   | { kind: "subscribed" };
 
+function programSlugsOf(json: string): string[] {
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return Array.isArray(parsed) ? parsed.filter((s): s is string => typeof s === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
 const view = (code: IssuedCode): ConfirmedView => ({
   kind: "code",
   code: code.code,
@@ -86,7 +95,7 @@ export async function confirmedView(db: Db, token: string, now: Date): Promise<C
     code: code.code,
     percent: code.percent,
     expiresAt: code.expiresAt,
-    programSlugs: JSON.parse(code.programSlugs) as string[],
+    programSlugs: programSlugsOf(code.programSlugs),
     used: code.usedAt !== null,
   };
 }
