@@ -149,7 +149,11 @@ export default async function ConfirmPage({ params, searchParams }: Props) {
           <a className={link} href="/refer#spend-points">
             ask to spend your points
           </a>{" "}
-          again.
+          again, or{" "}
+          <a className={link} href="/newsletter">
+            sign up for the newsletter
+          </a>{" "}
+          again for a new confirmation link.
         </p>
       </div>
     );
