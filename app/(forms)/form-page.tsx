@@ -104,6 +104,19 @@ const FORM_PAGES = {
     intro: "Enter the address you referred friends from. We email it a one-time link to your personal referral link, your points and how each friend is doing.",
     card: { id: "status-link", title: "Email me a link" },
   },
+  emails: {
+    path: "/emails",
+    meta: {
+      title: "Manage my emails",
+      description: "Choose which Loomstack Academy newsletter topics you get, or unsubscribe from everything, through a link we email you.",
+    },
+    crumb: "Manage my emails",
+    eyebrow: "Email settings",
+    title: "Manage my emails",
+    intro:
+      "Enter the address our emails go to. We email it a one-time link to your settings, where you can pick the newsletter topics you want or unsubscribe from everything. You do not need one of our old emails.",
+    card: { id: "manage-link", title: "Email me a link" },
+  },
   syllabus: {
     path: "/syllabus",
     meta: {

@@ -27,7 +27,10 @@ const columns: { title: string; links: readonly SiteLink[] }[] = [
   { title: "Get started", links: FORM_PAGES.map((f) => ({ href: f.path, label: f.link })) },
 ];
 
-const legalLinks: SiteLink[] = LEGAL_DOCS.map((doc) => ({ href: LEGAL_DOCUMENTS[doc].path, label: LEGAL_DOCUMENTS[doc].title }));
+const legalLinks: SiteLink[] = [
+  ...LEGAL_DOCS.map((doc) => ({ href: LEGAL_DOCUMENTS[doc].path, label: LEGAL_DOCUMENTS[doc].title })),
+  { href: "/emails", label: "Manage my emails" },
+];
 
 export function SiteFooter() {
   return (

@@ -180,6 +180,9 @@ export async function exportPerson(db: Tx, contactId: string, now: Date = new Da
     newsletter: newsletter && {
       discountCode: newsletter.discountCode,
       discountPercent: newsletter.discountPercent,
+      confirmedAt: newsletter.confirmedAt,
+      confirmationSentAt: newsletter.confirmationSentAt,
+      topics: newsletter.topics === null ? null : parseJson(newsletter.topics),
       consentVersion: newsletter.consentVersion,
       consentText: newsletter.consentText,
       consentAt: newsletter.consentAt,
@@ -188,6 +191,10 @@ export async function exportPerson(db: Tx, contactId: string, now: Date = new Da
       createdAt: newsletter.createdAt,
       updatedAt: newsletter.updatedAt,
     },
+    // Discount codes issued to them (lib/discounts): the rules, and the lead a code was used on.
+    discountCodes: (await db.discountCode.findMany({ where: { contactId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] })).map(
+      ({ contactId: _c, programSlugs, ...c }) => ({ ...c, programSlugs: parseJson(programSlugs) }),
+    ),
     comments,
     suppressions: suppressions.map((s) => ({
       address: s.address,
@@ -254,6 +261,8 @@ export type EraseResult = {
   /** Other people's emails (the referrer's confirmation, staff notifications) with the person taken out. */
   otherEmails: number;
   newsletter: number;
+  /** Discount codes whose address was replaced (the codes and their rules stay). */
+  discountCodes: number;
   /** Suppression entries for the person's address, kept on purpose (see the module comment). */
   suppressionsKept: number;
   /** Article comments deleted (with the staff replies under them), and the articles that showed any. */
@@ -480,6 +489,11 @@ export async function erasePerson(db: Db, input: { contactId: string; actorId: s
     const newsletter = await tx.newsletterSubscription.count({ where: { contactId } });
     await tx.newsletterSubscription.updateMany({ where: { contactId, unsubscribedAt: null }, data: { unsubscribedAt: now } });
 
+    // -- Discount codes: the row stays (a code used on an enrolment stays traceable, and a
+    // code given out stays valid), but no longer names their address.
+    const codes = await tx.discountCode.findMany({ where: { contactId }, select: { id: true } });
+    for (const c of codes) await tx.discountCode.update({ where: { id: c.id }, data: { normalizedEmail: erasedAddress(c.id) } });
+
     // -- Article comments: deleted, with the staff replies under them. A comment is the
     // person's own words under their name, published: anonymising would leave text that can
     // still identify them, and nothing counts comments. The caller refreshes the articles.
@@ -522,6 +536,7 @@ export async function erasePerson(db: Db, input: { contactId: string; actorId: s
       otherLeads: otherLeadsChanged,
       otherEmails: otherEmailsChanged,
       newsletter,
+      discountCodes: codes.length,
       suppressionsKept,
       comments: comments.length,
       commentArticles,

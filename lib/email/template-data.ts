@@ -29,6 +29,8 @@ export type ConfirmationEmailData = {
   /** newsletter-welcome */
   discountCode?: string;
   discountPercent?: number;
+  /** newsletter-welcome: when the code stops working (ISO). */
+  discountExpiresAt?: string;
   /** referral-confirmation */
   points?: PointsSummary;
   /**
@@ -117,7 +119,7 @@ export type RedemptionDecisionData = {
 
 /** A one-time link proving that the reader owns this address (lib/ownership/tokens.ts). */
 export type OwnershipLinkData = {
-  purpose: "redemption" | "referral-status" | "verify-email";
+  purpose: "redemption" | "referral-status" | "verify-email" | "newsletter-confirm" | "manage-emails";
   name: string | null;
   url: string;
   /** ISO time the link stops working. */

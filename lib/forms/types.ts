@@ -21,7 +21,9 @@ export type SummaryNames = { programs?: Map<string, string>; cohort?: string };
 export type Tx = Prisma.TransactionClient;
 
 /** What a hook after the save may add to the person's confirmation email. */
-export type ConfirmationExtras = Partial<Pick<ConfirmationEmailData, "discountCode" | "discountPercent" | "points" | "syllabus" | "rsvp">>;
+export type ConfirmationExtras = Partial<
+  Pick<ConfirmationEmailData, "discountCode" | "discountPercent" | "discountExpiresAt" | "points" | "syllabus" | "rsvp">
+>;
 
 export type AfterSaveArgs<Input> = {
   tx: Tx;
@@ -89,6 +91,11 @@ export type FormDefinition<Input = Record<string, unknown>> = {
    * /r/<code> link. Throws FieldError to refuse the submission.
    */
   code?(tx: Tx, input: Input, now: Date): Promise<{ discountCodeId?: string; referralCode?: string }>;
+  /**
+   * The form's hook queues the person's email itself (the newsletter's double opt-in sends a
+   * confirmation link, at most one an hour): the shared save queues no confirmation for it.
+   */
+  ownEmail?: boolean;
   /** Work after the lead is saved, in its transaction (invitations, a subscription). */
   afterSave?(args: AfterSaveArgs<Input>): Promise<ConfirmationExtras>;
   /** The answer on the page when it depends on what the save found (a seat, or the waitlist). */

@@ -350,7 +350,7 @@ async function saveSubmission(
 
   const summary = form.summary(input, names);
   const emails: QueuedEmail[] = [];
-  if (contact.email) {
+  if (contact.email && !form.ownEmail) {
     // Someone whose referrer earns points for them is asked to prove the address: filling in
     // a form does not, so it confirms nothing by itself.
     const verify =

@@ -5,6 +5,7 @@ import { type SubmissionContext, type SubmissionDeps } from "../leads/pipeline";
 import { attributionSchema } from "../forms/fields";
 import { redemptionSchema } from "../forms/redemption/schema";
 import { pointsBalance, type PointsBalance } from "../referrals/points";
+import { confirmSubscription, type ConfirmedView } from "../newsletter/confirm";
 import { hashIp } from "../security/fingerprint";
 import { markAddressProven } from "./prove";
 import { consumeOwnershipToken, peekOwnershipToken, type OwnershipTokenRow } from "./tokens";
@@ -19,8 +20,10 @@ export type ApplyLinkResult =
   | { ok: true; purpose: "redemption"; leadId: string }
   /** redemption: not enough confirmed points (the link stays usable; points may confirm later). */
   | { ok: false; reason: "insufficient"; balance: PointsBalance; points: number }
-  /** referral-status and verify-email: the address is proven. */
-  | { ok: true; purpose: "referral-status" | "verify-email"; contactId: string; email: string };
+  /** newsletter-confirm: the subscription is confirmed; the code (or none, for a student). */
+  | { ok: true; purpose: "newsletter-confirm"; contactId: string; email: string; view: ConfirmedView }
+  /** referral-status, manage-emails and verify-email: the address is proven. */
+  | { ok: true; purpose: "referral-status" | "manage-emails" | "verify-email"; contactId: string; email: string };
 
 class NotUsable extends Error {
   constructor(readonly reason: "unknown" | "used" | "expired") {
@@ -51,9 +54,19 @@ export async function applyOwnershipLink(deps: SubmissionDeps, token: string, ct
 
   try {
     if (peek.token.purpose === "redemption") return await fileRedemption(deps, peek.token, spend, ctx, now);
+    if (peek.token.purpose === "newsletter-confirm") {
+      const done = await deps.db.$transaction(async (tx) => {
+        const row = await spend(tx);
+        if (!row.contactId) throw new NotUsable("unknown");
+        const view = await confirmSubscription(tx, { contactId: row.contactId, email: row.email, now });
+        return { ok: true as const, purpose: "newsletter-confirm" as const, contactId: row.contactId, email: row.email, view };
+      });
+      deps.onQueued?.();
+      return done;
+    }
     const row = await deps.db.$transaction((tx) => spend(tx));
     if (!row.contactId) return { ok: false, reason: "unknown" };
-    return { ok: true, purpose: row.purpose as "referral-status" | "verify-email", contactId: row.contactId, email: row.email };
+    return { ok: true, purpose: row.purpose as "referral-status" | "manage-emails" | "verify-email", contactId: row.contactId, email: row.email };
   } catch (error) {
     if (error instanceof NotUsable) return { ok: false, reason: error.reason };
     if (error instanceof Insufficient) return { ok: false, reason: "insufficient", balance: error.balance, points: error.points };

@@ -11,13 +11,15 @@ import type { OwnershipLinkData } from "../email/template-data";
  * once, before it expires, and only through a POST (a button on the page it opens), so mail
  * scanners that fetch links cannot spend it.
  */
-export const OWNERSHIP_PURPOSES = ["redemption", "referral-status", "verify-email"] as const;
+export const OWNERSHIP_PURPOSES = ["redemption", "referral-status", "verify-email", "newsletter-confirm", "manage-emails"] as const;
 export type OwnershipPurpose = (typeof OWNERSHIP_PURPOSES)[number];
 
 export const OWNERSHIP_TTL_MINUTES: Record<OwnershipPurpose, number> = {
   redemption: 24 * 60,
   "referral-status": 60,
   "verify-email": 7 * 24 * 60,
+  "newsletter-confirm": 7 * 24 * 60,
+  "manage-emails": 60,
 };
 
 /** At most this many links per address and purpose per hour: a form is not a mail cannon. */

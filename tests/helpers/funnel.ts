@@ -16,14 +16,29 @@ export async function latestEmail(db: Db, toAddress: string, template: string) {
   return { ...m, parsed: JSON.parse(m.data) as Record<string, unknown> };
 }
 
-/** The person opens the newest confirmation email that asks them to confirm their address, and does. */
+/**
+ * The person opens the newest email that asks them to confirm their address (a form's
+ * confirmation, or a newsletter sign-up's confirmation link), and does.
+ */
 export async function proveAddress(deps: SubmissionDeps, email: string, ctx: SubmissionContext = { ip: "192.0.2.201" }) {
   const m = await deps.db.emailMessage.findMany({ where: { toAddress: email }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
-  const withLink = m.map((x) => JSON.parse(x.data) as { verifyUrl?: string }).find((d) => d.verifyUrl);
-  if (!withLink) throw new Error(`no email to ${email} carries a confirmation link`);
-  const out = await applyOwnershipLink(deps, tokenOf(withLink.verifyUrl), ctx);
+  const urls = m
+    .map((x) => JSON.parse(x.data) as { verifyUrl?: string; purpose?: string; url?: string })
+    .map((d) => d.verifyUrl ?? (d.purpose === "newsletter-confirm" ? d.url : undefined));
+  const url = urls.find(Boolean);
+  if (!url) throw new Error(`no email to ${email} carries a confirmation link`);
+  const out = await applyOwnershipLink(deps, tokenOf(url), ctx);
   if (!out.ok) throw new Error(`confirming ${email} failed: ${JSON.stringify(out)}`);
   return out;
+}
+
+/** The subscriber uses the newest newsletter confirmation link sent to them; returns what confirming gave. */
+export async function confirmNewsletter(deps: SubmissionDeps, email: string, ctx: SubmissionContext = { ip: "192.0.2.203" }) {
+  const link = await latestEmail(deps.db, email, "ownership-link");
+  if (link.parsed.purpose !== "newsletter-confirm") throw new Error(`the newest link to ${email} is not a newsletter confirmation`);
+  const used = await applyOwnershipLink(deps, tokenOf(link.parsed.url), ctx);
+  if (!used.ok || used.purpose !== "newsletter-confirm") throw new Error(`newsletter confirmation failed: ${JSON.stringify(used)}`);
+  return used.view;
 }
 
 /** Sends the redemption form, then uses the link it emails; returns the redemption lead's id. */

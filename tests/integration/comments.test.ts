@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../helpers/test-db";
 import { deliverToMailbox, SITE_URL, testSubmissionDeps } from "../helpers/submissions";
+import { confirmNewsletter } from "../helpers/funnel";
 import { moderateComment, publishedKey, publishedThreads, replyToComment } from "@/lib/comments/moderation";
 import { erasePerson, exportPerson } from "@/lib/console/privacy";
 import { unsubscribeByToken } from "@/lib/email/manage";
@@ -169,6 +170,7 @@ describe("moderation", () => {
     // The other way round: a marketing unsubscribe does not stop comment emails.
     const other = await submitLead(deps, "newsletter", { email: "marketing.off@example.com", consent: "on" }, { ip: "198.51.100.8" });
     expect(other.kind).toBe("saved");
+    await confirmNewsletter(deps, "marketing.off@example.com");
     const welcome = (await emailsTo("marketing.off@example.com")).find((m) => m.template === "newsletter-welcome" && m.unsubscribeToken);
     expect(welcome, "the newsletter welcome carries an unsubscribe link").toBeDefined();
     expect(await unsubscribeByToken(t.db, welcome!.unsubscribeToken!)).toMatchObject({ ok: true, scope: "marketing" });

@@ -4,6 +4,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../helpers/test-db";
 import { deliverToMailbox, firstOpenCohort, rowCounts, testSubmissionDeps } from "../helpers/submissions";
+import { confirmNewsletter } from "../helpers/funnel";
 import { seedPrograms } from "@/lib/content/seed-programs";
 import { submitLead } from "@/lib/leads/pipeline";
 import type { FormType } from "@/lib/leads/form-types";
@@ -87,6 +88,7 @@ beforeAll(async () => {
     message: "Call after 5pm and ask for Zelda",
   });
   await submit("newsletter", { email: ZELDA.email, name: ZELDA.name });
+  await confirmNewsletter(deps, ZELDA.email);
   await submit("referral", { name: ZELDA.name, email: ZELDA.email, friends: [{ name: YANNICK.name, email: YANNICK.email, note: "Yannick, Zelda says hi" }] });
   await submit("callback", { name: ZELDA.name, phone: ZELDA.phone, course: "not-sure", platform: "linux", bestTime: "evening", timeZone: "Europe/London" });
   // Someone else entirely.
@@ -247,6 +249,8 @@ describe("export", () => {
     // These forms are sent on the real clock: the notice stored is the one in force today.
     expect(data.newsletter).toMatchObject({ discountPercent: 20, consentVersion: "newsletter-2026-11", privacyVersion: currentVersion("privacy").version });
     expect(data.newsletter!.unsubscribedAt).toBeInstanceOf(Date);
+    expect(data.newsletter!.confirmedAt).toBeInstanceOf(Date);
+    expect(data.discountCodes).toEqual([expect.objectContaining({ code: expect.stringMatching(/^LOOM20-/), percent: 20, programSlugs: [], usedAt: null })]);
     expect(data.suppressions).toEqual([expect.objectContaining({ address: ZELDA.email, scope: "marketing", reason: "unsubscribe" })]);
     expect(data.referredBy).toEqual({ id: fridaId, name: FRIDA.name });
     expect(data.referred).toEqual([{ id: yannickId, name: YANNICK.name }]);
@@ -318,6 +322,7 @@ describe("erase", () => {
       activities: 2,
       otherLeads: 1,
       newsletter: 1,
+      discountCodes: 1,
       suppressionsKept: 1,
       emailsCancelled: 1,
     });

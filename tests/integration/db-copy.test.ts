@@ -35,7 +35,7 @@ import { createMemoryRateLimiter } from "@/lib/rate-limit";
 import { submitLead, type SubmissionDeps } from "@/lib/leads/pipeline";
 import type { FormType } from "@/lib/leads/form-types";
 import { confirmInterest } from "@/lib/referrals/confirm-interest";
-import { fileRedemption, proveAddress } from "../helpers/funnel";
+import { confirmNewsletter, fileRedemption, proveAddress } from "../helpers/funnel";
 import { pointsBalance } from "@/lib/referrals/points";
 import { decideRedemption } from "@/lib/console/referrals";
 import { addNote, assignLead, changeStatus } from "@/lib/console/pipeline";
@@ -241,6 +241,8 @@ async function seed(db: Db): Promise<Seeded> {
     message: NOTE,
   });
   await submit("newsletter", { email: "zoe@example.org", name: UNICODE.zoe });
+  // She confirms with the link it emails: her subscription is confirmed and her code issued.
+  await confirmNewsletter(deps, "zoe@example.org");
   // A syllabus request (a SyllabusLink row).
   await submit("syllabus", { email: "zoe@example.org", program: cohort.program.slug, cta: "program-syllabus" });
   await submit("callback", {
@@ -321,16 +323,15 @@ async function seed(db: Db): Promise<Seeded> {
     },
   });
   // Issue 17's tables, written directly until their flows exist: a catalogue reward (on the
-  // approved redemption), Zoë's discount code used on her application, and a points entry
+  // approved redemption), Zoë's discount code (issued when she confirmed) used on her
+  // application with rules that exercise the copy, and a points entry
   // that reverses another (PointsEntry.reversesId points at its own table: a second pass).
   const reward = await db.reward.create({ data: { name: "Kopfhörer 🎧", category: "accessory", points: 300, stock: 4 } });
   await db.lead.update({ where: { id: redemptionApproved }, data: { rewardId: reward.id } });
-  const code = await db.discountCode.create({
+  const code = await db.discountCode.update({
+    where: { normalizedEmail: "zoe@example.org" },
     data: {
       code: "ZOE-20-ÄÖ",
-      contactId: zoe.id,
-      normalizedEmail: "zoe@example.org",
-      percent: 20,
       programSlugs: '["data-analytics"]',
       expiresAt: new Date("2027-03-05T12:00:00.000Z"),
       usedOnLeadId: enrollLead,

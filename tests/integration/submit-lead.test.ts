@@ -319,15 +319,15 @@ describe("referrals and points", () => {
     const rita = await t.db.contact.findUniqueOrThrow({ where: { email: "rita@example.com" } });
     expect(await pointsBalance(t.db, rita.id)).toEqual({ pending: 200, confirmed: 0 });
 
-    // Fay sends a form: nothing is confirmed, and her confirmation asks her to prove the address.
-    // (From her own IP: one the referrer used would hold the points for review.)
-    const fayOut = await submit("newsletter", { email: "fay@example.com", consent: "on" }, { ip: "192.0.2.50" });
+    // Fay signs up for the newsletter: nothing is confirmed until she uses the link it emails
+    // (which also proves the address). (From her own IP: one the referrer used would hold the points for review.)
+    await submit("newsletter", { email: "fay@example.com", consent: "on" }, { ip: "192.0.2.50" });
     expect(await pointsBalance(t.db, rita.id)).toEqual({ pending: 200, confirmed: 0 });
-    const welcome = await emailData({ leadId: fayOut.kind === "saved" ? fayOut.leadId : "", template: "newsletter-welcome" });
-    expect(welcome.verifyUrl).toMatch(/^https:\/\/loomstack\.example\/confirm\/[A-Za-z0-9_-]{43}$/);
-    expect(await applyOwnershipLink(deps, tokenOf(welcome.verifyUrl), { ip: "192.0.2.50" })).toMatchObject({ ok: true, purpose: "verify-email" });
+    const confirm = await emailData({ toAddress: "fay@example.com", template: "ownership-link" });
+    expect(confirm).toMatchObject({ purpose: "newsletter-confirm", url: expect.stringMatching(/^https:\/\/loomstack\.example\/confirm\/[A-Za-z0-9_-]{43}$/) });
+    expect(await applyOwnershipLink(deps, tokenOf(confirm.url), { ip: "192.0.2.50" })).toMatchObject({ ok: true, purpose: "newsletter-confirm" });
     expect(await pointsBalance(t.db, rita.id)).toEqual({ pending: 100, confirmed: 100 });
-    expect(await applyOwnershipLink(deps, tokenOf(welcome.verifyUrl), { ip: "192.0.2.50" })).toEqual({ ok: false, reason: "used" });
+    expect(await applyOwnershipLink(deps, tokenOf(confirm.url), { ip: "192.0.2.50" })).toEqual({ ok: false, reason: "used" });
 
     const gus = await t.db.contact.findUniqueOrThrow({ where: { email: "gus@example.com" } });
     expect(await confirmInterest(deps, gus.inviteToken!, { ip: "192.0.2.51" })).toMatchObject({ ok: true, alreadyConfirmed: false, points: "confirmed" });
@@ -391,30 +391,42 @@ describe("referrals and points", () => {
 });
 
 describe("newsletter, quote and call back", () => {
-  it("gives one unique discount code per person, the same on every sign-up, in the welcome email only", async () => {
+  it("gives one unique discount code per person, in the welcome email once the sign-up is confirmed", async () => {
+    const confirm = async (email: string) => {
+      const link = await emailData({ toAddress: email, template: "ownership-link" });
+      await applyOwnershipLink(deps, tokenOf(link.url), { ip: "192.0.2.80" });
+      return (await emailData({ toAddress: email, template: "newsletter-welcome" })).discountCode;
+    };
     const a = await submit("newsletter", { email: "news@example.com", consent: "on" });
-    const b = await submit("newsletter", { email: " NEWS@example.com ", consent: "on" }, { now: new Date(Date.now() + 3600_000) });
-    const other = await submit("newsletter", { email: "news2@example.com", consent: "on" });
-    const code = async (o: typeof a) => (o.kind === "saved" ? (await emailData({ leadId: o.leadId, template: "newsletter-welcome" })).discountCode : undefined);
-    expect(await code(a)).toMatch(/^LOOM20-[A-Z2-9]{8}$/);
-    expect(await code(b)).toBe(await code(a));
-    expect(await code(other)).not.toBe(await code(a));
-    expect(JSON.stringify(a)).not.toContain(String(await code(a)));
+    expect(await t.db.emailMessage.count({ where: { toAddress: "news@example.com", template: "newsletter-welcome" } })).toBe(0);
+    const first = await confirm("news@example.com");
+    expect(first).toMatch(/^LOOM20-[A-Z2-9]{8}$/);
+    expect(JSON.stringify(a)).not.toContain(String(first));
+    await submit("newsletter", { email: " NEWS@example.com ", consent: "on" }, { now: new Date(Date.now() + 3600_000) });
+    await submit("newsletter", { email: "news2@example.com", consent: "on" });
+    expect(await confirm("news2@example.com")).not.toBe(first);
     expect(await t.db.newsletterSubscription.count({ where: { contact: { email: "news@example.com" } } })).toBe(1);
-    expect(await t.db.emailMessage.count({ where: { toAddress: "news@example.com", template: "newsletter-welcome" } })).toBe(2);
+    // Subscribed and confirmed: signing up again sends nothing more.
+    expect(await t.db.emailMessage.count({ where: { toAddress: "news@example.com" } })).toBe(2);
   });
 
-  it("lifts an earlier unsubscribe when the person subscribes again, but never a complaint", async () => {
+  it("lifts an earlier unsubscribe when the person confirms a new sign-up, but never a complaint", async () => {
+    const useLink = async (email: string) =>
+      applyOwnershipLink(deps, tokenOf((await emailData({ toAddress: email, template: "ownership-link" })).url), { ip: "192.0.2.81" });
     await submit("newsletter", { email: "back@example.com", consent: "on" });
     await t.db.emailSuppression.create({ data: { address: "back@example.com", scope: "marketing", reason: "unsubscribe" } });
     await t.db.contact.update({ where: { email: "back@example.com" }, data: { marketingOptOutAt: new Date() } });
     await submit("newsletter", { email: "back@example.com", consent: "on" }, { now: new Date(Date.now() + 3600_000) });
+    // A typed address alone lifts nothing.
+    expect(await t.db.emailSuppression.count({ where: { address: "back@example.com" } })).toBe(1);
+    expect(await useLink("back@example.com")).toMatchObject({ ok: true, purpose: "newsletter-confirm" });
     expect(await t.db.emailSuppression.count({ where: { address: "back@example.com" } })).toBe(0);
     expect((await t.db.contact.findUniqueOrThrow({ where: { email: "back@example.com" } })).marketingOptOutAt).toBeNull();
 
     await submit("newsletter", { email: "complainer@example.com", consent: "on" });
     await t.db.emailSuppression.create({ data: { address: "complainer@example.com", scope: "marketing", reason: "complaint" } });
     await submit("newsletter", { email: "complainer@example.com", consent: "on" }, { now: new Date(Date.now() + 3600_000) });
+    await useLink("complainer@example.com");
     expect(await t.db.emailSuppression.count({ where: { address: "complainer@example.com" } })).toBe(1);
   });
 
@@ -465,7 +477,7 @@ describe("concurrency", () => {
     expect(outs.every((o) => o.kind === "saved")).toBe(true);
     const leads = await t.db.lead.findMany({ where: { email: { startsWith: "burst" } }, include: { emails: true } });
     expect(leads).toHaveLength(n);
-    for (const l of leads) expect(l.emails.map((e) => e.template).sort()).toEqual(["newsletter-welcome", "staff-new-lead"]);
+    for (const l of leads) expect(l.emails.map((e) => e.template).sort()).toEqual(["ownership-link", "staff-new-lead"]);
   });
 
   it("the same submission token sent concurrently gives exactly one lead", async () => {

@@ -286,7 +286,7 @@ describe("email templates", () => {
 
     const noCode = await renderEmail("newsletter-welcome", { leadId: "x", formType: "newsletter", name: null, summary: [] }, ctx);
     expect(noCode.subject).toBe("Welcome to the Loomstack Academy newsletter");
-    expect(noCode.text).toContain("20% off your next course");
+    expect(noCode.text).toContain("already one of our students");
 
     const partialPoints = await renderEmail("referral-confirmation", { ...old, points: { earnedNow: 0 } as never }, ctx);
     expect(partialPoints.text).toContain("no new points");

@@ -13,7 +13,7 @@ export const metadata = formPageMetadata("newsletter");
 const PERKS = [
   "New career guides, with salary and job-outlook figures from named sources.",
   "Start dates for new cohorts, before they fill up.",
-  "A personal code for 20% off your next course.",
+  "A personal code for 20% off your next course, once you confirm your address.",
 ];
 
 export default async function NewsletterPage({ searchParams }: FormPageArgs) {
@@ -21,6 +21,13 @@ export default async function NewsletterPage({ searchParams }: FormPageArgs) {
   const perks = (
     <AsideBox id="newsletter-perks" title="What you get">
       <DotList items={PERKS} className="mt-3 space-y-3 text-ink/85" />
+      <p className="mt-4 text-sm text-ink/80">
+        We email you a link to confirm first; the code comes once you do. Already subscribed?{" "}
+        <a className="font-semibold text-brand underline" href="/emails">
+          Manage my emails
+        </a>
+        .
+      </p>
     </AsideBox>
   );
   return (

@@ -24,6 +24,18 @@ export const OWNERSHIP_COPY = {
     button: "Confirm my email address",
     after: "",
   },
+  "newsletter-confirm": {
+    title: "Confirm your newsletter subscription",
+    intro: `Someone signed this email address up for the ${siteConfig.name} newsletter. If it was you, confirm below and we will send your personal 20% discount code.`,
+    button: "Confirm my subscription",
+    after: "Until you confirm, we send this address nothing else. If you do not confirm, you stay off the list.",
+  },
+  "manage-emails": {
+    title: "Manage your emails",
+    intro: "Someone asked to change which emails this address gets from us. If it was you, open your email settings below.",
+    button: "Open my email settings",
+    after: "There you can pick the newsletter topics you want, or unsubscribe from everything.",
+  },
 } as const;
 
 /** "Monday, March 1, 2027 at 14:05 UTC": the moment a link stops working. */

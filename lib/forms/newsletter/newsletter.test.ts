@@ -14,13 +14,18 @@ describe("newsletter", () => {
     });
   });
 
-  it("never puts the code on the page; the welcome email carries it, with an unsubscribe line", async () => {
-    expect(JSON.stringify(successDetails(newsletterForm))).not.toMatch(/LOOM20-/);
+  it("the page asks for the confirmation and shows no code; the welcome email carries it, with an unsubscribe line", async () => {
+    const page = successDetails(newsletterForm);
+    expect(page.headline).toBe("Check your inbox to confirm");
+    expect(JSON.stringify(page)).not.toMatch(/LOOM\d+-/);
+    expect(newsletterForm.ownEmail).toBe(true);
     const { data, ctx } = emailSample(newsletterForm);
     const { subject, text } = await renderEmail("newsletter-welcome", data, ctx);
     expect(subject).toBe("Your 20% discount code: LOOM20-9XK4TQ2M");
     expect(text).toContain("LOOM20-9XK4TQ2M");
     expect(text).toContain(ctx.unsubscribeUrl);
+    expect(text).toContain("until 5 March 2027");
+    expect(text).toContain(`${ctx.siteUrl}/emails`);
     expect("unsubscribe" in newsletterForm.email).toBe(true);
   });
 });

@@ -11,7 +11,7 @@ import { db } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Subscribers" };
 
-const STATUS_LABELS = { active: "Active", unsubscribed: "Unsubscribed" } as const;
+const STATUS_LABELS = { confirmed: "Confirmed", waiting: "Waiting for confirmation", unsubscribed: "Unsubscribed" } as const;
 const SUPPRESSION_REASONS: Record<string, string> = {
   unsubscribe: "unsubscribed from all marketing",
   complaint: "marked an email as spam",
@@ -31,15 +31,17 @@ export default async function SubscribersPage({ searchParams }: { searchParams: 
     <>
       <h1 className="text-2xl font-bold tracking-tight">Newsletter subscribers</h1>
       <p className="mt-2 max-w-3xl text-ink/80">
-        Everyone who signed up for the newsletter, newest first, with the discount code they were given and the consent they gave. Unsubscribing (the link in
-        every newsletter) ends the subscription; the code stays theirs.
+        Everyone who signed up for the newsletter, newest first, with the consent they gave. A sign-up waits until the person uses the confirmation link we
+        email them; only then do they get their discount code (one per person: aliases of one inbox share it), or any other email. Unsubscribing ends the
+        subscription; the code stays theirs.
       </p>
 
       <dl className="mt-4 flex flex-wrap gap-x-8 gap-y-2 text-sm">
         {(
           [
             ["All subscriptions", totals.all],
-            ["Active", totals.active],
+            ["Confirmed", totals.confirmed],
+            ["Waiting for confirmation", totals.waiting],
             ["Unsubscribed", totals.unsubscribed],
           ] as const
         ).map(([label, n]) => (
@@ -81,8 +83,20 @@ export default async function SubscribersPage({ searchParams }: { searchParams: 
               ),
           },
           { header: "Name", cell: (r) => r.name ?? "—" },
-          { header: "Discount code", cell: (r) => <code>{r.discountCode}</code> },
-          { header: "Discount", align: "right", cell: (r) => `${r.discountPercent}%` },
+          {
+            header: "Discount code",
+            cell: (r) =>
+              r.discount ? (
+                <>
+                  <code>{r.discount.code}</code>
+                  <p className="whitespace-nowrap text-xs text-ink/70">
+                    {r.discount.percent}%, {r.discount.usedAt ? `used ${formatDateTime(r.discount.usedAt)}` : `expires ${formatDateTime(r.discount.expiresAt)}`}
+                  </p>
+                </>
+              ) : (
+                "—"
+              ),
+          },
           { header: "Subscribed (UTC)", className: "whitespace-nowrap", cell: (r) => formatDateTime(r.subscribedAt) },
           {
             header: "Status",
@@ -93,8 +107,16 @@ export default async function SubscribersPage({ searchParams }: { searchParams: 
                     <Badge tone="stone">Unsubscribed</Badge>
                     <p className="mt-1 whitespace-nowrap text-xs text-ink/70">{formatDateTime(r.unsubscribedAt)}</p>
                   </>
+                ) : r.confirmedAt ? (
+                  <>
+                    <Badge tone="emerald">Confirmed</Badge>
+                    <p className="mt-1 whitespace-nowrap text-xs text-ink/70">{formatDateTime(r.confirmedAt)}</p>
+                  </>
                 ) : (
-                  <Badge tone="emerald">Active</Badge>
+                  <>
+                    <Badge tone="amber">Waiting</Badge>
+                    {r.confirmationSentAt && <p className="mt-1 whitespace-nowrap text-xs text-ink/70">link sent {formatDateTime(r.confirmationSentAt)}</p>}
+                  </>
                 )}
                 {r.suppression && !r.unsubscribedAt && (
                   <p className="mt-1 text-xs text-red-800">Not emailed: {SUPPRESSION_REASONS[r.suppression.reason] ?? r.suppression.reason}</p>

@@ -28,6 +28,16 @@ export const applyOwnershipLinkAction = tokenLinkAction(
         });
         return "/refer/status";
       }
+      if (result.ok && result.purpose === "manage-emails") {
+        (await cookies()).set(PROOF_COOKIE, signProof({ contactId: result.contactId, email: result.email }, authSecret(), new Date()), {
+          httpOnly: true,
+          sameSite: "lax",
+          secure: siteUrl().startsWith("https://"),
+          path: "/emails",
+          maxAge: PROOF_MINUTES * 60,
+        });
+        return "/emails";
+      }
       if (result.ok) return `/confirm/${token}?done=${result.purpose}`;
       if (result.reason === "insufficient") return `/confirm/${token}?short=1`;
       return `/confirm/${token}`;

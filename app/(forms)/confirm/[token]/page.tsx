@@ -4,6 +4,7 @@ import { OWNERSHIP_COPY } from "@/lib/email/templates/ownership-link";
 import { redemptionForm } from "@/lib/forms/redemption/definition";
 import { successDetails } from "@/lib/forms/types";
 import { redemptionSchema } from "@/lib/forms/redemption/schema";
+import { confirmedView, type ConfirmedView } from "@/lib/newsletter/confirm";
 import { peekOwnershipToken } from "@/lib/ownership/tokens";
 import { pointsBalance } from "@/lib/referrals/points";
 import { applyOwnershipLinkAction } from "./actions";
@@ -43,6 +44,66 @@ function Done({ what }: { what: string }) {
   );
 }
 
+const longDate = (d: Date) => d.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
+/** A confirmed newsletter subscription: the code, or a friendly word for a student. */
+async function NewsletterConfirmed({ view }: { view: ConfirmedView }) {
+  const programs =
+    view.kind === "code" && view.programSlugs.length
+      ? (await db().program.findMany({ where: { slug: { in: view.programSlugs } }, select: { name: true } })).map((p) => p.name).join(", ")
+      : "any of our programs";
+  return (
+    <div role="status">
+      <h1 className="text-3xl font-bold tracking-tight">Your subscription is confirmed</h1>
+      {view.kind === "code" ? (
+        <>
+          <p className="mt-4 text-lg leading-8 text-ink/80">
+            Thank you. Here is your personal discount code. We have also emailed it to you, so you can find it later.
+          </p>
+          <div className="mt-6 rounded-xl bg-brand-soft/60 p-5">
+            <p className="font-semibold">
+              {view.percent}% off the tuition of {programs}
+            </p>
+            <p className="mt-2 font-mono text-2xl font-bold tracking-wider" data-testid="discount-code">
+              {view.code}
+            </p>
+            <p className="mt-2 text-ink/80">
+              {view.used ? "This code has already been used on an enrolment." : `Enter it when you apply. It works once, until ${longDate(view.expiresAt)}.`}
+            </p>
+          </div>
+          <p className="mt-6 text-lg leading-8 text-ink/80">
+            <a className={link} href="/apply">
+              Apply for a course
+            </a>{" "}
+            or{" "}
+            <a className={link} href="/emails">
+              choose which emails you get
+            </a>
+            .
+          </p>
+        </>
+      ) : view.kind === "student" ? (
+        <p className="mt-4 text-lg leading-8 text-ink/80">
+          Thank you, and welcome back: as you are already one of our students, there is no discount code, which is for people choosing their first course. You
+          will get our career guides and event news.{" "}
+          <a className={link} href="/emails">
+            Choose which emails you get
+          </a>
+          .
+        </p>
+      ) : (
+        <p className="mt-4 text-lg leading-8 text-ink/80">
+          Thank you.{" "}
+          <a className={link} href="/emails">
+            Choose which emails you get
+          </a>
+          .
+        </p>
+      )}
+    </div>
+  );
+}
+
 /**
  * The page an ownership link opens (lib/ownership). It shows what the link will do and a
  * button; only the button (a POST) uses the link.
@@ -50,7 +111,17 @@ function Done({ what }: { what: string }) {
 export default async function ConfirmPage({ params, searchParams }: Props) {
   const { token } = await params;
   const q = await searchParams;
-  const state = await peekOwnershipToken(db(), token, new Date());
+  const now = new Date();
+  const state = await peekOwnershipToken(db(), token, now);
+  // A used newsletter link keeps showing what confirming gave (a second tab, a reload).
+  const newsletter = state.ok ? null : await confirmedView(db(), token, now);
+  if (newsletter) {
+    return (
+      <div className="mx-auto max-w-2xl px-4 py-20 sm:px-6">
+        <NewsletterConfirmed view={newsletter} />
+      </div>
+    );
+  }
 
   if (!state.ok && q.done) {
     return (
@@ -78,7 +149,11 @@ export default async function ConfirmPage({ params, searchParams }: Props) {
           <a className={link} href="/refer#spend-points">
             ask to spend your points
           </a>{" "}
-          again.
+          again, or{" "}
+          <a className={link} href="/newsletter">
+            sign up for the newsletter
+          </a>{" "}
+          again for a new confirmation link.
         </p>
       </div>
     );

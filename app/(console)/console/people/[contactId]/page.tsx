@@ -218,7 +218,13 @@ export default async function PersonPage({ params, searchParams }: { params: Pro
       <Section headingId="newsletter-heading" title="Newsletter and email preferences" className="mt-10">
         {data.newsletter ? (
           <p className="mt-2 text-sm">
-            Subscribed {when(data.newsletter.createdAt)} (consent {data.newsletter.consentVersion}), discount code <code>{data.newsletter.discountCode}</code>
+            Subscribed {when(data.newsletter.createdAt)} (consent {data.newsletter.consentVersion}),{" "}
+            {data.newsletter.confirmedAt ? `confirmed ${when(data.newsletter.confirmedAt)}` : "waiting for the confirmation link to be used"}
+            {data.discountCodes.length > 0 ? (
+              <>
+                , discount code <code>{data.discountCodes[0].code}</code>
+              </>
+            ) : null}
             {data.newsletter.unsubscribedAt ? `, unsubscribed ${when(data.newsletter.unsubscribedAt)}.` : ", still subscribed."}
           </p>
         ) : (
