@@ -5,7 +5,7 @@ import { dialectFor, dialectOf, type Dialect } from "../db/dialect";
 import { queueEmail } from "../email/outbox";
 import type { RedemptionDecisionData } from "../email/template-data";
 import { OPTION_LABELS } from "../leads/schemas";
-import { pointsBalance } from "../referrals/points";
+import { lockPoints, pointsBalance } from "../referrals/points";
 import { clampPage, NEWEST_FIRST, newestPage, pageCount } from "./paging";
 
 /**
@@ -386,7 +386,7 @@ export async function getReferrer(db: Db, contactId: string): Promise<ReferrerDe
 
 export type DecideInput = { leadId: string; actorId: string; decision: Decision; note?: string | null; now?: Date };
 
-export type DecideError = "not_found" | "not_redemption" | "already_decided" | "invalid_request" | "insufficient_points";
+export type DecideError = "not_found" | "not_redemption" | "already_decided" | "invalid_request" | "insufficient_points" | "out_of_stock";
 
 export type DecideResult =
   | { ok: true; leadId: string; decision: Decision; contactId: string; points: number | null; confirmedBalance: number }
@@ -398,6 +398,7 @@ export const DECIDE_MESSAGES: Record<DecideError, string> = {
   already_decided: "That request has already been decided.",
   invalid_request: "That request does not say how many points to spend, so it cannot be approved. Reject it instead.",
   insufficient_points: "Approving would take the confirmed balance below zero.",
+  out_of_stock: "That reward is out of stock, so the request cannot be approved. Add stock in the catalogue, or reject it with a reason.",
 };
 
 /** Thrown inside the transaction to roll it back when the lead was decided under us. */
@@ -427,7 +428,16 @@ export async function decideRedemption(db: Db, input: DecideInput): Promise<Deci
     return await db.$transaction(async (tx): Promise<DecideResult> => {
       const lead = await tx.lead.findUnique({
         where: { id: input.leadId },
-        select: { id: true, formType: true, contactId: true, fields: true, decision: true, name: true, contact: { select: { email: true, name: true } } },
+        select: {
+          id: true,
+          formType: true,
+          contactId: true,
+          fields: true,
+          decision: true,
+          name: true,
+          rewardId: true,
+          contact: { select: { email: true, name: true } },
+        },
       });
       if (!lead) return fail("not_found");
       if (lead.formType !== "redemption") return fail("not_redemption");
@@ -435,9 +445,13 @@ export async function decideRedemption(db: Db, input: DecideInput): Promise<Deci
 
       const request = parseRedemptionFields(lead.fields);
       let points: number | null = null;
+      let rewardName: string | null = request.reward ? (OPTION_LABELS.reward[request.reward as keyof typeof OPTION_LABELS.reward] ?? request.reward) : null;
+      if (lead.rewardId) rewardName = (await tx.reward.findUnique({ where: { id: lead.rewardId }, select: { name: true } }))?.name ?? rewardName;
       if (input.decision === "approved") {
         points = request.points;
         if (points === null) return fail("invalid_request");
+        // Whoever else is spending or taking back this person's points waits until we commit.
+        await lockPoints(db, tx, lead.contactId);
         const { confirmed } = await pointsBalance(tx, lead.contactId);
         if (confirmed < points) {
           return fail("insufficient_points", {
@@ -445,6 +459,15 @@ export async function decideRedemption(db: Db, input: DecideInput): Promise<Deci
             requested: points,
             message: `Approving would take the confirmed balance below zero: ${confirmed} confirmed points, ${points} requested.`,
           });
+        }
+        if (lead.rewardId) {
+          // Takes one unit only while there is one: two approvals for the last unit cannot both succeed.
+          const taken = await tx.reward.updateMany({
+            where: { id: lead.rewardId, OR: [{ stock: null }, { stock: { gt: 0 } }] },
+            data: { stock: { decrement: 1 } },
+          });
+          if (taken.count !== 1) return fail("out_of_stock");
+          // Unlimited rewards have no stock to take (null − 1 stays null in SQL).
         }
         await tx.pointsEntry.create({
           data: {
@@ -478,7 +501,7 @@ export async function decideRedemption(db: Db, input: DecideInput): Promise<Deci
           leadId: lead.id,
           decision: input.decision,
           name: lead.contact.name ?? lead.name,
-          reward: request.reward ? (OPTION_LABELS.reward[request.reward as keyof typeof OPTION_LABELS.reward] ?? request.reward) : null,
+          reward: rewardName,
           details: request.details,
           points: request.points,
           confirmedBalance: confirmed,

@@ -332,7 +332,7 @@ async function saveSubmission(
         .where("id", "=", contact.id)
         .compile(),
     );
-    await awardReferralPoints(tx, { referrerId: newlyReferredBy, friendId: contact.id, leadId });
+    await awardReferralPoints(tx, { referrerId: newlyReferredBy, friendId: contact.id, leadId, now });
   }
 
   const extras: ConfirmationExtras = (await form.afterSave?.({ tx, deps, contact, leadId, input, now, revision: Boolean(recent) })) ?? {};

@@ -317,23 +317,23 @@ describe("referrals and points", () => {
 
   it("confirms points only when the friend proves the address: a form alone does not; the invitation link does, once", async () => {
     const rita = await t.db.contact.findUniqueOrThrow({ where: { email: "rita@example.com" } });
-    expect(await pointsBalance(t.db, rita.id)).toEqual({ pending: 200, confirmed: 0 });
+    expect(await pointsBalance(t.db, rita.id)).toMatchObject({ pending: 200, confirmed: 0 });
 
     // Fay sends a form: nothing is confirmed, and her confirmation asks her to prove the address.
     // (From her own IP: one the referrer used would hold the points for review.)
     const fayOut = await submit("newsletter", { email: "fay@example.com", consent: "on" }, { ip: "192.0.2.50" });
-    expect(await pointsBalance(t.db, rita.id)).toEqual({ pending: 200, confirmed: 0 });
+    expect(await pointsBalance(t.db, rita.id)).toMatchObject({ pending: 200, confirmed: 0 });
     const welcome = await emailData({ leadId: fayOut.kind === "saved" ? fayOut.leadId : "", template: "newsletter-welcome" });
     expect(welcome.verifyUrl).toMatch(/^https:\/\/loomstack\.example\/confirm\/[A-Za-z0-9_-]{43}$/);
     expect(await applyOwnershipLink(deps, tokenOf(welcome.verifyUrl), { ip: "192.0.2.50" })).toMatchObject({ ok: true, purpose: "verify-email" });
-    expect(await pointsBalance(t.db, rita.id)).toEqual({ pending: 100, confirmed: 100 });
+    expect(await pointsBalance(t.db, rita.id)).toMatchObject({ pending: 100, confirmed: 100 });
     expect(await applyOwnershipLink(deps, tokenOf(welcome.verifyUrl), { ip: "192.0.2.50" })).toEqual({ ok: false, reason: "used" });
 
     const gus = await t.db.contact.findUniqueOrThrow({ where: { email: "gus@example.com" } });
     expect(await confirmInterest(deps, gus.inviteToken!, { ip: "192.0.2.51" })).toMatchObject({ ok: true, alreadyConfirmed: false, points: "confirmed" });
     expect(await confirmInterest(deps, gus.inviteToken!, { ip: "192.0.2.51" })).toMatchObject({ ok: true, alreadyConfirmed: true });
     expect(await confirmInterest(deps, "NOTAREALTOKEN23456789ABC", { ip: "192.0.2.51" })).toEqual({ ok: false });
-    expect(await pointsBalance(t.db, rita.id)).toEqual({ pending: 0, confirmed: 200 });
+    expect(await pointsBalance(t.db, rita.id)).toMatchObject({ pending: 0, confirmed: 200 });
 
     // The ledger only ever grew: 2 awards, then 2 moves of 2 rows each.
     const rows = await t.db.pointsEntry.findMany({ where: { contactId: rita.id } });
@@ -352,10 +352,10 @@ describe("referrals and points", () => {
     const lead = await t.db.lead.findUniqueOrThrow({ where: { id: out.leadId } });
     expect(lead.referredById).toBe(rita.id);
     expect(lead.referralCode).toBe(rita.referralCode);
-    expect(await pointsBalance(t.db, rita.id)).toEqual({ pending: 100, confirmed: 200 });
+    expect(await pointsBalance(t.db, rita.id)).toMatchObject({ pending: 100, confirmed: 200 });
     const mail = await emailData({ leadId: out.leadId, template: "enroll-confirmation" });
     await applyOwnershipLink(deps, tokenOf(mail.verifyUrl), { ip: "192.0.2.60" });
-    expect(await pointsBalance(t.db, rita.id)).toEqual({ pending: 0, confirmed: 300 });
+    expect(await pointsBalance(t.db, rita.id)).toMatchObject({ pending: 0, confirmed: 300 });
   });
 
   it("files a redemption only through the link sent to the address, and only against confirmed points", async () => {
