@@ -147,11 +147,13 @@ export async function listReferrers(db: Db, opts: { q?: string; page?: number } 
 
 const redemptionFields = z.object({
   reward: z.string().optional().catch(undefined),
+  /** The catalogue reward's name when the request was filed (requests before the catalogue name a category). */
+  rewardName: z.string().optional().catch(undefined),
   points: z.number().int().positive().optional().catch(undefined),
   details: z.string().optional().catch(undefined),
 });
 
-/** What a redemption lead asked for (its `fields` JSON), tolerating anything malformed. */
+/** What a redemption lead asked for (its `fields` JSON), tolerating anything malformed. `reward`: the reward's name, or an old request's category. */
 export function parseRedemptionFields(json: string): { reward: string | null; points: number | null; details: string | null } {
   let raw: unknown;
   try {
@@ -161,7 +163,7 @@ export function parseRedemptionFields(json: string): { reward: string | null; po
   }
   const parsed = redemptionFields.safeParse(raw && typeof raw === "object" ? raw : {});
   const f = parsed.success ? parsed.data : {};
-  return { reward: f.reward ?? null, points: f.points ?? null, details: f.details?.trim() || null };
+  return { reward: f.rewardName ?? f.reward ?? null, points: f.points ?? null, details: f.details?.trim() || null };
 }
 
 const REDEMPTION_SELECT = {

@@ -6,7 +6,7 @@ import { createTestDb } from "../helpers/test-db";
 import type { Db } from "@/lib/db";
 import { submitLead } from "@/lib/leads/pipeline";
 import { confirmInterest } from "@/lib/referrals/confirm-interest";
-import { fileRedemption } from "../helpers/funnel";
+import { fileRedemption, testReward } from "../helpers/funnel";
 import { deliverToMailbox, referralFields, testSubmissionDeps } from "../helpers/submissions";
 import { pointsBalance } from "@/lib/referrals/points";
 import { randomCode } from "@/lib/leads/codes";
@@ -671,12 +671,12 @@ describe("through the public forms", () => {
     expect(out.kind).toBe("saved");
     const gus = await t.db.contact.findUniqueOrThrow({ where: { email: "gus@example.com" } });
     expect(await confirmInterest(deps, gus.inviteToken!, { ip: "192.0.2.41" })).toMatchObject({ ok: true, points: "confirmed" });
-    const request = { leadId: await fileRedemption(deps, { email: "rita@example.com", reward: "accessory", points: 100 }) };
+    const request = { leadId: await fileRedemption(deps, { email: "rita@example.com", reward: await testReward(t.db, 100, { name: "Headphones" }) }) };
 
     const [row] = (await listReferrers(t.db)).rows;
     expect(row).toMatchObject({ email: "rita@example.com", pending: 100, confirmed: 100, friends: 2, responded: 1 });
     const [pending] = (await listRedemptions(t.db, { status: "pending" })).rows;
-    expect(pending).toMatchObject({ id: request.leadId, reward: "accessory", points: 100, confirmedBalance: 100, canApprove: true });
+    expect(pending).toMatchObject({ id: request.leadId, reward: "Headphones", points: 100, confirmedBalance: 100, canApprove: true });
 
     const actor = await staff(t.db);
     expect(await decideRedemption(t.db, { leadId: request.leadId, actorId: actor.id, decision: "approved" })).toMatchObject({ ok: true, confirmedBalance: 0 });

@@ -5,6 +5,7 @@
  * staff. Real database (SQLite file, or PostgreSQL with TEST_DATABASE=postgres).
  */
 import { randomUUID } from "node:crypto";
+import { testReward } from "../helpers/funnel";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../helpers/test-db";
@@ -25,12 +26,14 @@ const t = createTestDb();
 const deps = testSubmissionDeps(t.db);
 let cohort: { id: string; program: string };
 let ipCounter = 0;
+let rewardId = "";
 /** A different client for every call unless a test says otherwise. */
 const freshIp = () => `198.51.100.${(ipCounter++ % 250) + 1}`;
 
 beforeAll(async () => {
   await seedPrograms(t.db, new Date());
   cohort = await firstOpenCohort(t.db, new Date(Date.now() + 86_400_000));
+  rewardId = await testReward(t.db, 100);
 });
 afterAll(() => t.cleanup());
 
@@ -50,7 +53,7 @@ function raw(form: FormType, email: string, name = "Test Person"): Record<string
     case "callback":
       return { name, phone: "+1 415 555 0142", course: "not-sure", platform: "linux", bestTime: "morning", timeZone: "UTC" };
     case "redemption":
-      return { email, reward: "course", points: 100 };
+      return { email, reward: rewardId };
     case "syllabus":
       return { email, program: cohort.program };
     case "event":
@@ -171,7 +174,7 @@ describe("referral points cannot be farmed", () => {
     const farah = await t.db.contact.findUniqueOrThrow({ where: { email: "farah@example.com" } });
     expect(await pointsBalance(t.db, farah.id)).toMatchObject({ pending: 1000, confirmed: 0 });
     // A redemption of those points is refused at the link: nothing is confirmed.
-    await post("redemption", { email: "farah@example.com", reward: "device", points: 100 });
+    await post("redemption", { email: "farah@example.com", reward: rewardId });
     const link = await latestEmail(t.db, "farah@example.com", "ownership-link");
     expect(await applyOwnershipLink(deps, tokenOf(link.parsed.url), { ip: freshIp() })).toMatchObject({ ok: false, reason: "insufficient" });
   });
@@ -242,7 +245,7 @@ describe("ownership links", () => {
     const owen = await t.db.contact.findUniqueOrThrow({ where: { email: "owen@example.com" } });
     const pia = await t.db.contact.findUniqueOrThrow({ where: { email: "pia-owen@example.com" } });
     await confirmInterest(deps, pia.inviteToken!, { ip: freshIp() });
-    await post("redemption", { email: "owen@example.com", reward: "accessory", points: 100 });
+    await post("redemption", { email: "owen@example.com", reward: rewardId });
     const link = await latestEmail(t.db, "owen@example.com", "ownership-link");
     const token = tokenOf(link.parsed.url);
     expect(await t.db.ownershipToken.count({ where: { tokenHash: token } })).toBe(0);
@@ -254,7 +257,7 @@ describe("ownership links", () => {
     expect(await t.db.lead.count({ where: { contactId: owen.id, formType: "redemption" } })).toBe(1);
 
     // A link used after its time is refused, and does nothing.
-    await post("redemption", { email: "owen@example.com", reward: "course", points: 100 });
+    await post("redemption", { email: "owen@example.com", reward: rewardId });
     const late = tokenOf((await latestEmail(t.db, "owen@example.com", "ownership-link")).parsed.url);
     const after = new Date(Date.now() + (OWNERSHIP_TTL_MINUTES.redemption + 1) * 60_000);
     expect(await applyOwnershipLink(deps, late, { ip: freshIp(), now: after })).toEqual({ ok: false, reason: "expired" });

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { testReward } from "../helpers/funnel";
 import { createTestDb } from "../helpers/test-db";
 import { GENEROUS_LIMITS, firstOpenCohort, rowCounts, testSubmissionDeps } from "../helpers/submissions";
 import { tokenOf } from "../helpers/funnel";
@@ -361,8 +362,10 @@ describe("referrals and points", () => {
   it("files a redemption only through the link sent to the address, and only against confirmed points", async () => {
     const before = await t.db.lead.count({ where: { formType: "redemption" } });
     // The form answers the same for an address with points and one without, and files nothing.
-    const tooMuch = await submit("redemption", { email: "rita@example.com", reward: "device", points: 500, consent: "on" });
-    const stranger = await submit("redemption", { email: "nobody@example.com", reward: "course", points: 100, consent: "on" });
+    const laptop = await testReward(t.db, 500);
+    const voucher = await testReward(t.db, 300);
+    const tooMuch = await submit("redemption", { email: "rita@example.com", reward: laptop, consent: "on" });
+    const stranger = await submit("redemption", { email: "nobody@example.com", reward: voucher, consent: "on" });
     expect(tooMuch.kind).toBe("accepted");
     expect(stranger).toEqual(tooMuch);
     expect(await t.db.emailMessage.count({ where: { toAddress: "nobody@example.com" } })).toBe(0);
@@ -379,12 +382,14 @@ describe("referrals and points", () => {
     });
     expect(await t.db.lead.count({ where: { formType: "redemption" } })).toBe(before);
 
-    await submit("redemption", { email: "rita@example.com", reward: "course", points: 300, consent: "on", details: "Data course" });
+    await submit("redemption", { email: "rita@example.com", reward: voucher, points: 1, consent: "on", details: "Data course" });
     const ok = await emailData({ toAddress: "rita@example.com", template: "ownership-link" });
     const filed = await applyOwnershipLink(deps, tokenOf(ok.url), { ip: "192.0.2.70" });
     expect(filed).toMatchObject({ ok: true, purpose: "redemption" });
     const lead = await t.db.lead.findFirstOrThrow({ where: { formType: "redemption" }, orderBy: { createdAt: "desc" } });
-    expect(JSON.parse(lead.fields)).toMatchObject({ reward: "course", points: 300, details: "Data course" });
+    // The price is the catalogue's, whatever the browser posted.
+    expect(JSON.parse(lead.fields)).toMatchObject({ reward: voucher, rewardName: "Test reward for 300 points", points: 300, details: "Data course" });
+    expect(lead.rewardId).toBe(voucher);
     expect(await applyOwnershipLink(deps, tokenOf(ok.url), { ip: "192.0.2.70" })).toEqual({ ok: false, reason: "used" });
     expect(await t.db.lead.count({ where: { formType: "redemption" } })).toBe(before + 1);
   });

@@ -40,7 +40,7 @@ const KEY_FACTS: { [T in EmailTemplate]: string[] } = {
     "7 days",
     "December 13, 2026",
   ],
-  "redemption-confirmation": ["Rita Moreno", "within two working days", "only deducted once your request is approved", "A device (laptop or tablet)"],
+  "redemption-confirmation": ["Rita Moreno", "within two working days", "only deducted once your request is approved", "Refurbished laptop", "2,000"],
   "redemption-decision": [
     "Rita Moreno",
     "could not approve your request to spend 500 points",
