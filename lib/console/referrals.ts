@@ -5,7 +5,7 @@ import { dialectFor, dialectOf, type Dialect } from "../db/dialect";
 import { queueEmail } from "../email/outbox";
 import type { RedemptionDecisionData } from "../email/template-data";
 import { OPTION_LABELS } from "../leads/schemas";
-import { lockPoints, pointsBalance } from "../referrals/points";
+import { lockPoints, pointsBalance, REVERSE_MESSAGES, reverseConfirmedAward, type PointsBalance, type ReverseError } from "../referrals/points";
 import { clampPage, NEWEST_FIRST, newestPage, pageCount } from "./paging";
 
 /**
@@ -295,11 +295,15 @@ export type LedgerRow = {
   reason: string;
   lead: { id: string; formType: string } | null;
   friend: { id: string; email: string | null; name: string | null } | null;
+  /** A confirmed referral award that has not been reversed: staff may reverse it (a refund). */
+  reversible: boolean;
+  /** This entry has been reversed by a later one. */
+  reversed: boolean;
 };
 
 export type ReferrerDetail = {
   contact: { id: string; email: string | null; name: string | null; phone: string | null; referralCode: string; createdAt: Date };
-  balance: { pending: number; confirmed: number };
+  balance: PointsBalance;
   ledger: LedgerRow[];
   friends: FriendRow[];
   redemptions: RedemptionRow[];
@@ -325,6 +329,7 @@ export async function getReferrer(db: Db, contactId: string): Promise<ReferrerDe
         reason: true,
         lead: { select: { id: true, formType: true } },
         friend: { select: { id: true, email: true, name: true } },
+        reversedBy: { select: { id: true } },
       },
     }),
     db.contact.findMany({
@@ -380,7 +385,12 @@ export async function getReferrer(db: Db, contactId: string): Promise<ReferrerDe
     };
   });
 
-  return { contact, balance, ledger, friends: friendRows, redemptions: await toRedemptionRows(db, redemptionLeads) };
+  const ledgerRows: LedgerRow[] = ledger.map(({ reversedBy, ...e }) => ({
+    ...e,
+    reversed: Boolean(reversedBy),
+    reversible: !reversedBy && e.bucket === "confirmed" && e.reason === "referral_confirmed" && e.amount > 0,
+  }));
+  return { contact, balance, ledger: ledgerRows, friends: friendRows, redemptions: await toRedemptionRows(db, redemptionLeads) };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -525,6 +535,45 @@ export async function decideRedemption(db: Db, input: DecideInput): Promise<Deci
     // The ledger key already exists (this request was paid out) or the lead was decided
     // between our read and write: nothing of ours was committed.
     if (error instanceof AlreadyDecided || isUniqueViolation(error)) return fail("already_decided");
+    throw error;
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Reversals (a refunded referral)
+
+export const REVERSE_REASON_MAX = 500;
+
+export type ReverseAwardResult = { ok: true; contactId: string; amount: number } | { ok: false; error: ReverseError | "reason_required"; message: string };
+
+/**
+ * Staff reverse a confirmed referral award (the friend was refunded, say): one negative
+ * ledger entry linked to the award, in one transaction behind the person's points lock, and
+ * the reason recorded as an activity on the award's referral lead. Twice is impossible (the
+ * link is unique); spent points are not taken back below zero.
+ */
+export async function reverseReferralAward(db: Db, input: { entryId: string; actorId: string; reason: string; now?: Date }): Promise<ReverseAwardResult> {
+  const now = input.now ?? new Date();
+  const reason = input.reason.trim().slice(0, REVERSE_REASON_MAX);
+  if (!reason) return { ok: false, error: "reason_required", message: "Give a reason for the reversal: the referrer's record keeps it." };
+  const award = await db.pointsEntry.findUnique({ where: { id: input.entryId }, select: { contactId: true } });
+  if (!award) return { ok: false, error: "not_found", message: REVERSE_MESSAGES.not_found };
+  try {
+    return await db.$transaction(async (tx): Promise<ReverseAwardResult> => {
+      await lockPoints(db, tx, award.contactId);
+      const out = await reverseConfirmedAward(tx, input.entryId, now);
+      if (!out.ok) return { ok: false, error: out.error, message: REVERSE_MESSAGES[out.error] };
+      const entry = await tx.pointsEntry.findUniqueOrThrow({ where: { id: input.entryId }, select: { leadId: true } });
+      if (entry.leadId) {
+        await tx.leadActivity.create({
+          data: { leadId: entry.leadId, actorId: input.actorId, type: "note", detail: `Referral points reversed (${out.amount}): ${reason}`, createdAt: now },
+        });
+      }
+      return out;
+    }, TX_OPTIONS);
+  } catch (error) {
+    // A concurrent reversal of the same award won the unique link.
+    if (isUniqueViolation(error)) return { ok: false, error: "already_reversed", message: REVERSE_MESSAGES.already_reversed };
     throw error;
   }
 }
