@@ -75,6 +75,8 @@ function SpendPoints({ params, rewards }: { params: SearchParams; rewards: Rewar
   const offered = rewards
     .filter((r) => r.stock === null || r.stock > 0)
     .map((r) => ({ id: r.id, name: r.name, points: r.points, description: r.description, stockLabel: stockLabel(r.stock) }));
+  // The status page's "Redeem" links name a reward: it starts chosen.
+  const chosen = typeof params.reward === "string" ? params.reward : undefined;
   return (
     <FormCard
       id="spend-points"
@@ -93,7 +95,7 @@ function SpendPoints({ params, rewards }: { params: SearchParams; rewards: Rewar
       <RedemptionForm
         rewards={offered}
         action={submitRedemption}
-        initialState={initialFormState("redemption")}
+        initialState={initialFormState("redemption", chosen && offered.some((r) => r.id === chosen) ? { reward: chosen } : undefined)}
         {...formLinkProps("refer", params, "spend-points")}
       />
     </FormCard>
