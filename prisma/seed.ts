@@ -5,6 +5,7 @@ loadDotEnv();
 import { seedPrograms } from "../lib/content/seed-programs";
 import { seedPeople } from "../lib/people/seed";
 import { seedEvents } from "../lib/events/seed-events";
+import { seedRewards } from "../lib/referrals/catalogue";
 
 async function main() {
   const db = createDb();
@@ -15,6 +16,8 @@ async function main() {
     console.log(`Seeded ${people.people} instructors and advisors, ${people.reports} sample outcomes reports.`);
     const events = await seedEvents(db);
     console.log(`Seeded ${events.events} sample events.`);
+    const rewards = await seedRewards(db);
+    console.log(`Seeded ${rewards.rewards} rewards in the referral catalogue.`);
   } finally {
     await db.$disconnect();
   }

@@ -93,7 +93,7 @@ export async function decideReferralReview(
       data: { status: input.decision, decidedAt: now, decidedById: input.actorId, note: input.note?.trim() || null },
     });
     if (claimed.count !== 1) return { ok: false, error: "already_decided" } as const;
-    if (input.decision === "approved") await confirmReferralPoints(tx, review.friendContactId);
+    if (input.decision === "approved") await confirmReferralPoints(tx, review.friendContactId, now);
     else await rejectFriendPoints(tx, review.friendContactId);
     return { ok: true, decision: input.decision } as const;
   });

@@ -5,7 +5,7 @@ import { dialectFor, dialectOf, type Dialect } from "../db/dialect";
 import { queueEmail } from "../email/outbox";
 import type { RedemptionDecisionData } from "../email/template-data";
 import { OPTION_LABELS } from "../leads/schemas";
-import { pointsBalance } from "../referrals/points";
+import { lockPoints, pointsBalance, REVERSE_MESSAGES, reverseConfirmedAward, type PointsBalance, type ReverseError } from "../referrals/points";
 import { clampPage, NEWEST_FIRST, newestPage, pageCount } from "./paging";
 
 /**
@@ -147,11 +147,13 @@ export async function listReferrers(db: Db, opts: { q?: string; page?: number } 
 
 const redemptionFields = z.object({
   reward: z.string().optional().catch(undefined),
+  /** The catalogue reward's name when the request was filed (requests before the catalogue name a category). */
+  rewardName: z.string().optional().catch(undefined),
   points: z.number().int().positive().optional().catch(undefined),
   details: z.string().optional().catch(undefined),
 });
 
-/** What a redemption lead asked for (its `fields` JSON), tolerating anything malformed. */
+/** What a redemption lead asked for (its `fields` JSON), tolerating anything malformed. `reward`: the reward's name, or an old request's category. */
 export function parseRedemptionFields(json: string): { reward: string | null; points: number | null; details: string | null } {
   let raw: unknown;
   try {
@@ -161,7 +163,7 @@ export function parseRedemptionFields(json: string): { reward: string | null; po
   }
   const parsed = redemptionFields.safeParse(raw && typeof raw === "object" ? raw : {});
   const f = parsed.success ? parsed.data : {};
-  return { reward: f.reward ?? null, points: f.points ?? null, details: f.details?.trim() || null };
+  return { reward: f.rewardName ?? f.reward ?? null, points: f.points ?? null, details: f.details?.trim() || null };
 }
 
 const REDEMPTION_SELECT = {
@@ -293,11 +295,15 @@ export type LedgerRow = {
   reason: string;
   lead: { id: string; formType: string } | null;
   friend: { id: string; email: string | null; name: string | null } | null;
+  /** A confirmed referral award that has not been reversed: staff may reverse it (a refund). */
+  reversible: boolean;
+  /** This entry has been reversed by a later one. */
+  reversed: boolean;
 };
 
 export type ReferrerDetail = {
   contact: { id: string; email: string | null; name: string | null; phone: string | null; referralCode: string; createdAt: Date };
-  balance: { pending: number; confirmed: number };
+  balance: PointsBalance;
   ledger: LedgerRow[];
   friends: FriendRow[];
   redemptions: RedemptionRow[];
@@ -323,6 +329,7 @@ export async function getReferrer(db: Db, contactId: string): Promise<ReferrerDe
         reason: true,
         lead: { select: { id: true, formType: true } },
         friend: { select: { id: true, email: true, name: true } },
+        reversedBy: { select: { id: true } },
       },
     }),
     db.contact.findMany({
@@ -378,7 +385,12 @@ export async function getReferrer(db: Db, contactId: string): Promise<ReferrerDe
     };
   });
 
-  return { contact, balance, ledger, friends: friendRows, redemptions: await toRedemptionRows(db, redemptionLeads) };
+  const ledgerRows: LedgerRow[] = ledger.map(({ reversedBy, ...e }) => ({
+    ...e,
+    reversed: Boolean(reversedBy),
+    reversible: !reversedBy && e.bucket === "confirmed" && e.reason === "referral_confirmed" && e.amount > 0,
+  }));
+  return { contact, balance, ledger: ledgerRows, friends: friendRows, redemptions: await toRedemptionRows(db, redemptionLeads) };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -386,7 +398,7 @@ export async function getReferrer(db: Db, contactId: string): Promise<ReferrerDe
 
 export type DecideInput = { leadId: string; actorId: string; decision: Decision; note?: string | null; now?: Date };
 
-export type DecideError = "not_found" | "not_redemption" | "already_decided" | "invalid_request" | "insufficient_points";
+export type DecideError = "not_found" | "not_redemption" | "already_decided" | "invalid_request" | "insufficient_points" | "out_of_stock";
 
 export type DecideResult =
   | { ok: true; leadId: string; decision: Decision; contactId: string; points: number | null; confirmedBalance: number }
@@ -398,6 +410,7 @@ export const DECIDE_MESSAGES: Record<DecideError, string> = {
   already_decided: "That request has already been decided.",
   invalid_request: "That request does not say how many points to spend, so it cannot be approved. Reject it instead.",
   insufficient_points: "Approving would take the confirmed balance below zero.",
+  out_of_stock: "That reward is out of stock, so the request cannot be approved. Add stock in the catalogue, or reject it with a reason.",
 };
 
 /** Thrown inside the transaction to roll it back when the lead was decided under us. */
@@ -427,7 +440,16 @@ export async function decideRedemption(db: Db, input: DecideInput): Promise<Deci
     return await db.$transaction(async (tx): Promise<DecideResult> => {
       const lead = await tx.lead.findUnique({
         where: { id: input.leadId },
-        select: { id: true, formType: true, contactId: true, fields: true, decision: true, name: true, contact: { select: { email: true, name: true } } },
+        select: {
+          id: true,
+          formType: true,
+          contactId: true,
+          fields: true,
+          decision: true,
+          name: true,
+          rewardId: true,
+          contact: { select: { email: true, name: true } },
+        },
       });
       if (!lead) return fail("not_found");
       if (lead.formType !== "redemption") return fail("not_redemption");
@@ -435,9 +457,13 @@ export async function decideRedemption(db: Db, input: DecideInput): Promise<Deci
 
       const request = parseRedemptionFields(lead.fields);
       let points: number | null = null;
+      let rewardName: string | null = request.reward ? (OPTION_LABELS.reward[request.reward as keyof typeof OPTION_LABELS.reward] ?? request.reward) : null;
+      if (lead.rewardId) rewardName = (await tx.reward.findUnique({ where: { id: lead.rewardId }, select: { name: true } }))?.name ?? rewardName;
       if (input.decision === "approved") {
         points = request.points;
         if (points === null) return fail("invalid_request");
+        // Whoever else is spending or taking back this person's points waits until we commit.
+        await lockPoints(db, tx, lead.contactId);
         const { confirmed } = await pointsBalance(tx, lead.contactId);
         if (confirmed < points) {
           return fail("insufficient_points", {
@@ -445,6 +471,15 @@ export async function decideRedemption(db: Db, input: DecideInput): Promise<Deci
             requested: points,
             message: `Approving would take the confirmed balance below zero: ${confirmed} confirmed points, ${points} requested.`,
           });
+        }
+        if (lead.rewardId) {
+          // Takes one unit only while there is one: two approvals for the last unit cannot both succeed.
+          const taken = await tx.reward.updateMany({
+            where: { id: lead.rewardId, OR: [{ stock: null }, { stock: { gt: 0 } }] },
+            data: { stock: { decrement: 1 } },
+          });
+          if (taken.count !== 1) return fail("out_of_stock");
+          // Unlimited rewards have no stock to take (null − 1 stays null in SQL).
         }
         await tx.pointsEntry.create({
           data: {
@@ -478,7 +513,7 @@ export async function decideRedemption(db: Db, input: DecideInput): Promise<Deci
           leadId: lead.id,
           decision: input.decision,
           name: lead.contact.name ?? lead.name,
-          reward: request.reward ? (OPTION_LABELS.reward[request.reward as keyof typeof OPTION_LABELS.reward] ?? request.reward) : null,
+          reward: rewardName,
           details: request.details,
           points: request.points,
           confirmedBalance: confirmed,
@@ -500,6 +535,45 @@ export async function decideRedemption(db: Db, input: DecideInput): Promise<Deci
     // The ledger key already exists (this request was paid out) or the lead was decided
     // between our read and write: nothing of ours was committed.
     if (error instanceof AlreadyDecided || isUniqueViolation(error)) return fail("already_decided");
+    throw error;
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Reversals (a refunded referral)
+
+export const REVERSE_REASON_MAX = 500;
+
+export type ReverseAwardResult = { ok: true; contactId: string; amount: number } | { ok: false; error: ReverseError | "reason_required"; message: string };
+
+/**
+ * Staff reverse a confirmed referral award (the friend was refunded, say): one negative
+ * ledger entry linked to the award, in one transaction behind the person's points lock, and
+ * the reason recorded as an activity on the award's referral lead. Twice is impossible (the
+ * link is unique); spent points are not taken back below zero.
+ */
+export async function reverseReferralAward(db: Db, input: { entryId: string; actorId: string; reason: string; now?: Date }): Promise<ReverseAwardResult> {
+  const now = input.now ?? new Date();
+  const reason = input.reason.trim().slice(0, REVERSE_REASON_MAX);
+  if (!reason) return { ok: false, error: "reason_required", message: "Give a reason for the reversal: the referrer's record keeps it." };
+  const award = await db.pointsEntry.findUnique({ where: { id: input.entryId }, select: { contactId: true } });
+  if (!award) return { ok: false, error: "not_found", message: REVERSE_MESSAGES.not_found };
+  try {
+    return await db.$transaction(async (tx): Promise<ReverseAwardResult> => {
+      await lockPoints(db, tx, award.contactId);
+      const out = await reverseConfirmedAward(tx, input.entryId, now);
+      if (!out.ok) return { ok: false, error: out.error, message: REVERSE_MESSAGES[out.error] };
+      const entry = await tx.pointsEntry.findUniqueOrThrow({ where: { id: input.entryId }, select: { leadId: true } });
+      if (entry.leadId) {
+        await tx.leadActivity.create({
+          data: { leadId: entry.leadId, actorId: input.actorId, type: "note", detail: `Referral points reversed (${out.amount}): ${reason}`, createdAt: now },
+        });
+      }
+      return out;
+    }, TX_OPTIONS);
+  } catch (error) {
+    // A concurrent reversal of the same award won the unique link.
+    if (isUniqueViolation(error)) return { ok: false, error: "already_reversed", message: REVERSE_MESSAGES.already_reversed };
     throw error;
   }
 }

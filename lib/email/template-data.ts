@@ -16,6 +16,8 @@ export type PointsSummary = {
   confirmed: number;
   referralCode: string;
   referralLink: string;
+  /** The reward catalogue when the email was queued (name and price), cheapest first. */
+  rewards?: { name: string; points: number }[];
 };
 
 /** The confirmation to the person who sent a form (every *-confirmation template and newsletter-welcome). */

@@ -100,7 +100,12 @@ export async function submitLead(deps: SubmissionDeps, formType: FormType, raw: 
   if (!verdict.ok) return { kind: "rate_limited", retryAfterSeconds: verdict.retryAfterSeconds };
 
   if (form.accept) {
-    await form.accept.run({ deps, input, attribution, ctx, token, now });
+    try {
+      await form.accept.run({ deps, input, attribution, ctx, token, now });
+    } catch (error) {
+      if (error instanceof FieldError) return { kind: "invalid", fieldErrors: { [error.field]: error.message } };
+      throw error;
+    }
     return { kind: "accepted", success: form.accept.answer };
   }
 
@@ -340,7 +345,7 @@ async function saveSubmission(
         .where("id", "=", contact.id)
         .compile(),
     );
-    await awardReferralPoints(tx, { referrerId: newlyReferredBy, friendId: contact.id, leadId });
+    await awardReferralPoints(tx, { referrerId: newlyReferredBy, friendId: contact.id, leadId, now });
   }
 
   const extras: ConfirmationExtras = (await form.afterSave?.({ tx, deps, contact, leadId, input, now, revision: Boolean(recent) })) ?? {};

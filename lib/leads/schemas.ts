@@ -23,7 +23,7 @@ export { CONTACT_METHODS, quoteSchema, type QuoteInput } from "../forms/quote/sc
 export { friendSchema, referralSchema, type ReferralInput } from "../forms/referral/schema";
 export { newsletterSchema, type NewsletterInput } from "../forms/newsletter/schema";
 export { callbackSchema, type CallbackInput } from "../forms/callback/schema";
-export { redemptionSchema, REWARDS, type RedemptionInput } from "../forms/redemption/schema";
+export { redemptionSchema, type RedemptionInput } from "../forms/redemption/schema";
 export { syllabusSchema, type SyllabusInput } from "../forms/syllabus/schema";
 export { eventSchema, type EventInput } from "../forms/event/schema";
 export { commentSchema, type CommentInput } from "../forms/comment/schema";

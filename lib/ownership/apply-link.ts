@@ -6,6 +6,7 @@ import { attributionSchema } from "../forms/fields";
 import { redemptionSchema } from "../forms/redemption/schema";
 import { pointsBalance, type PointsBalance } from "../referrals/points";
 import { confirmSubscription, type ConfirmedView } from "../newsletter/confirm";
+import { rewardOnOffer } from "../referrals/redemption-link";
 import { hashIp } from "../security/fingerprint";
 import { markAddressProven } from "./prove";
 import { consumeOwnershipToken, peekOwnershipToken, type OwnershipTokenRow } from "./tokens";
@@ -20,7 +21,9 @@ export type ApplyLinkResult =
   | { ok: true; purpose: "redemption"; leadId: string }
   /** redemption: not enough confirmed points (the link stays usable; points may confirm later). */
   | { ok: false; reason: "insufficient"; balance: PointsBalance; points: number }
-  /** newsletter-confirm: the subscription is confirmed; the code (or none, for a student). */
+  /** redemption: the reward is no longer on offer (taken off the catalogue, or out of stock). */
+  | { ok: false; reason: "unavailable" }
+    /** newsletter-confirm: the subscription is confirmed; the code (or none, for a student). */
   | { ok: true; purpose: "newsletter-confirm"; contactId: string; email: string; view: ConfirmedView }
   /** referral-status, manage-emails and verify-email: the address is proven. */
   | { ok: true; purpose: "referral-status" | "manage-emails" | "verify-email"; contactId: string; email: string };
@@ -30,6 +33,7 @@ class NotUsable extends Error {
     super(reason);
   }
 }
+class Unavailable extends Error {}
 class Insufficient extends Error {
   constructor(
     readonly balance: PointsBalance,
@@ -69,6 +73,7 @@ export async function applyOwnershipLink(deps: SubmissionDeps, token: string, ct
     return { ok: true, purpose: row.purpose as "referral-status" | "manage-emails" | "verify-email", contactId: row.contactId, email: row.email };
   } catch (error) {
     if (error instanceof NotUsable) return { ok: false, reason: error.reason };
+    if (error instanceof Unavailable) return { ok: false, reason: "unavailable" };
     if (error instanceof Insufficient) return { ok: false, reason: "insufficient", balance: error.balance, points: error.points };
     throw error;
   }
@@ -87,17 +92,23 @@ async function fileRedemption(
   const contactId = row.contactId;
   const firstTouch = (typeof row.payload.firstTouch === "object" && row.payload.firstTouch ? row.payload.firstTouch : {}) as FirstTouch;
   const token = typeof row.payload.submissionToken === "string" ? row.payload.submissionToken : undefined;
+  // The price is the catalogue's when the request is filed; the lead keeps it.
+  const offered = await rewardOnOffer(deps.db, request.data.reward);
+  if (!offered) throw new Unavailable();
+  const input = { ...request.data, rewardName: offered.name, points: offered.points };
   try {
     const { leadId } = await saveLead(
       deps,
-      { formType: "redemption", input: request.data, attribution: attributionSchema.parse(row.payload.attribution ?? {}), token },
+      { formType: "redemption", input, attribution: attributionSchema.parse(row.payload.attribution ?? {}), token },
       // Attribution as it was when the form was sent; the fraud signals of whoever used the link.
       { ...ctx, firstTouch: { ...firstTouch, visitorId: ctx.firstTouch?.visitorId } },
       now,
       async (tx) => {
         await spend(tx);
+        const reward = await rewardOnOffer(tx, offered.id);
+        if (!reward) throw new Unavailable();
         const balance = await pointsBalance(tx, contactId);
-        if (request.data.points > balance.confirmed) throw new Insufficient(balance, request.data.points);
+        if (offered.points > balance.confirmed) throw new Insufficient(balance, offered.points);
       },
     );
     return { ok: true, purpose: "redemption", leadId };

@@ -30,7 +30,7 @@ export async function confirmFriendPoints(tx: Tx, friendId: string, signal: Sign
     });
     return "held";
   }
-  return (await confirmReferralPoints(tx, friendId)) ? "confirmed" : "none";
+  return (await confirmReferralPoints(tx, friendId, signal.at)) ? "confirmed" : "none";
 }
 
 /** Staff turned a held referral down: its pending points are reversed (ledger stays append-only). */
@@ -49,6 +49,7 @@ export async function rejectFriendPoints(tx: Tx, friendId: string): Promise<bool
       bucket: "pending",
       reason: "referral_rejected",
       key,
+      reversesId: award.id,
     },
   });
   return true;

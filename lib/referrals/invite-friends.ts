@@ -1,4 +1,5 @@
 import type { Prisma } from "../generated/prisma/client";
+import { activeRewards } from "./catalogue";
 import { queueEmail } from "../email/outbox";
 import type { PointsSummary, ReferralInvitationData } from "../email/template-data";
 import { newInviteToken, newReferralCode } from "../leads/codes";
@@ -54,11 +55,13 @@ export async function inviteFriends(
 /** The referrer's points and personal link, for their confirmation email (their inbox only). */
 export async function pointsSummary(tx: Tx, contact: ContactRow, earnedNow: number, siteUrl: string): Promise<PointsSummary> {
   const balance = await pointsBalance(tx, contact.id);
+  const rewards = (await activeRewards(tx)).filter((r) => r.stock === null || r.stock > 0);
   return {
     earnedNow,
     pending: balance.pending,
     confirmed: balance.confirmed,
     referralCode: contact.referralCode,
     referralLink: `${siteUrl}/r/${contact.referralCode}`,
+    rewards: rewards.map((r) => ({ name: r.name, points: r.points })),
   };
 }

@@ -1,6 +1,9 @@
 import type { SummaryRow } from "../email/template-data";
 import type { Attribution } from "../forms/fields";
-import type { RedemptionInput } from "../forms/redemption/schema";
+import type { RedemptionFacts, RedemptionInput } from "../forms/redemption/schema";
+import type { Prisma } from "../generated/prisma/client";
+import type { Db } from "../db";
+import { FieldError } from "../leads/errors";
 import type { SubmissionContext, SubmissionDeps } from "../leads/pipeline";
 import { issueOwnershipLink } from "../ownership/tokens";
 import { pointsBalance } from "./points";
@@ -18,16 +21,21 @@ export async function requestRedemptionLink(a: {
   ctx: SubmissionContext;
   token?: string;
   now: Date;
-  summary: SummaryRow[];
+  summary: (facts: RedemptionFacts) => SummaryRow[];
 }): Promise<void> {
   const { deps, input, now, token } = a;
+  // Which reward is on offer is public: a clear message here reveals nothing about the address.
+  const reward = await rewardOnOffer(deps.db, input.reward);
+  if (!reward) throw new FieldError("reward", REWARD_UNAVAILABLE);
   const contact = await deps.db.contact.findUnique({ where: { email: input.email }, select: { id: true, name: true, email: true } });
   if (!contact?.email) return;
   const email = contact.email;
   const balance = await pointsBalance(deps.db, contact.id);
   if (balance.pending === 0 && balance.confirmed === 0) return;
+  const facts: RedemptionFacts = { rewardName: reward.name, points: reward.points };
   const payload = {
     request: input,
+    reward: { id: reward.id, ...facts },
     attribution: a.attribution,
     firstTouch: a.ctx.firstTouch ?? {},
     submissionToken: token ?? null,
@@ -48,10 +56,19 @@ export async function requestRedemptionLink(a: {
       purpose: "redemption",
       payload,
       name: contact.name,
-      summary: a.summary,
+      summary: a.summary(facts),
       siteUrl: deps.siteUrl,
       now,
     });
   });
   if (issued) deps.onQueued?.();
+}
+
+export const REWARD_UNAVAILABLE = "That reward is no longer on offer. Choose another from the list.";
+
+/** The reward if it is active and in stock (unlimited, or at least one left); else null. */
+export async function rewardOnOffer(db: Db | Prisma.TransactionClient, id: string) {
+  const reward = await db.reward.findUnique({ where: { id }, select: { id: true, name: true, points: true, stock: true, active: true } });
+  if (!reward || !reward.active || (reward.stock !== null && reward.stock <= 0)) return null;
+  return reward;
 }

@@ -8,7 +8,7 @@
 import fc from "fast-check";
 import type { FormType } from "@/lib/leads/form-types";
 import { COMMENT_LIMITS } from "@/lib/forms/comment/schema";
-import { CALL_TIMES, DEVICE_PLATFORMS, EXPERIENCE_LEVELS, LIMITS, PAYMENT_OPTIONS, REWARDS } from "@/lib/leads/schemas";
+import { CALL_TIMES, DEVICE_PLATFORMS, EXPERIENCE_LEVELS, LIMITS, PAYMENT_OPTIONS } from "@/lib/leads/schemas";
 
 export type Raw = Record<string, unknown>;
 
@@ -404,21 +404,20 @@ export function validSyllabus(catalog?: Catalog): fc.Arbitrary<Valid> {
   }));
 }
 
-export function validRedemption(opts: { email?: fc.Arbitrary<{ typed: string; normalized: string }>; maxPoints?: number } = {}) {
+/** A redemption request. `rewards`: catalogue ids to pick from (any id-shaped string without). */
+export function validRedemption(opts: { email?: fc.Arbitrary<{ typed: string; normalized: string }>; rewards?: readonly string[] } = {}) {
   return fc
     .record({
       email: opts.email ?? typedEmail(),
-      reward: fc.constantFrom(...REWARDS),
-      points: intOrString(100, opts.maxPoints ?? LIMITS.points),
+      reward: opts.rewards?.length ? fc.constantFrom(...opts.rewards) : fc.stringMatching(/^[a-z0-9]{1,30}$/),
       details: optionalText(LIMITS.message),
       consent,
     })
     .map((v): Valid => ({
-      raw: compact({ email: v.email.typed, reward: v.reward, points: v.points, details: v.details, consent: v.consent }),
+      raw: compact({ email: v.email.typed, reward: v.reward, details: v.details, consent: v.consent }),
       expected: compact({
         email: v.email.normalized,
         reward: v.reward,
-        points: Number(v.points),
         details: trimmedOrUndefined(v.details),
         consent: true,
       }),
@@ -864,7 +863,7 @@ export const FORM_KEYS: Record<FormType, Record<string, true>> = {
   referral: { name: true, email: true, friends: true, consent: true },
   newsletter: { email: true, name: true, consent: true },
   callback: { name: true, phone: true, course: true, platform: true, bestTime: true, timeZone: true, consent: true },
-  redemption: { email: true, reward: true, points: true, details: true, consent: true },
+  redemption: { email: true, reward: true, details: true, consent: true },
   syllabus: { program: true, email: true, consent: true },
   event: { eventSlug: true, name: true, email: true, consent: true },
   comment: { article: true, name: true, email: true, homepage: true, comment: true, advisor: true, consent: true },

@@ -50,3 +50,15 @@ export async function fileRedemption(deps: SubmissionDeps, raw: Record<string, u
   if (!used.ok || used.purpose !== "redemption") throw new Error(`redemption link failed: ${JSON.stringify(used)}`);
   return used.leadId;
 }
+
+/** A catalogue reward at this price (created once per price and name), for redemption requests. */
+export async function testReward(db: Db, points: number, over: { name?: string; stock?: number | null; active?: boolean } = {}): Promise<string> {
+  const name = over.name ?? `Test reward for ${points} points`;
+  const found = await db.reward.findFirst({ where: { name, points }, select: { id: true } });
+  if (found) return found.id;
+  const created = await db.reward.create({
+    data: { name, points, category: "course", stock: over.stock ?? null, active: over.active ?? true },
+    select: { id: true },
+  });
+  return created.id;
+}

@@ -243,7 +243,7 @@ describe("export", () => {
   });
 
   it("contains the points ledger, the newsletter, suppressions and referrals (ids and names only)", async () => {
-    expect(data.points.balance).toEqual({ pending: 100, confirmed: 0 });
+    expect(data.points.balance).toMatchObject({ pending: 100, confirmed: 0 });
     expect(data.points.entries).toHaveLength(1);
     expect(data.points.entries[0]).toMatchObject({ amount: 100, bucket: "pending", friendContactId: yannickId });
     // These forms are sent on the real clock: the notice stored is the one in force today.

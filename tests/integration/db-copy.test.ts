@@ -35,7 +35,7 @@ import { createMemoryRateLimiter } from "@/lib/rate-limit";
 import { submitLead, type SubmissionDeps } from "@/lib/leads/pipeline";
 import type { FormType } from "@/lib/leads/form-types";
 import { confirmInterest } from "@/lib/referrals/confirm-interest";
-import { confirmNewsletter, fileRedemption, proveAddress } from "../helpers/funnel";
+import { confirmNewsletter, fileRedemption, proveAddress, testReward } from "../helpers/funnel";
 import { pointsBalance } from "@/lib/referrals/points";
 import { decideRedemption } from "@/lib/console/referrals";
 import { addNote, assignLead, changeStatus } from "@/lib/console/pipeline";
@@ -256,9 +256,17 @@ async function seed(db: Db): Promise<Seeded> {
   const zoe = await db.contact.findUniqueOrThrow({ where: { email: "zoe@example.org" } });
 
   // Two redemption requests by Rita: one approved (spends 100 points), then one rejected.
-  const redemptionApproved = await fileRedemption(deps, { email: "rita@example.com", reward: "course", points: 100, details: "Für den Data-Kurs ✓" });
+  const redemptionApproved = await fileRedemption(deps, {
+    email: "rita@example.com",
+    reward: await testReward(db, 100, { name: "Kurs 100 ✓" }),
+    details: "Für den Data-Kurs ✓",
+  });
   expect(await decideRedemption(db, { leadId: redemptionApproved, actorId: admin.id, decision: "approved", note: "Genehmigt 👍" })).toMatchObject({ ok: true });
-  const redemptionRejected = await fileRedemption(deps, { email: "rita@example.com", reward: "device", points: 100, details: "A laptop 💻" });
+  const redemptionRejected = await fileRedemption(deps, {
+    email: "rita@example.com",
+    reward: await testReward(db, 100, { name: "Kurs 100 ✓" }),
+    details: "A laptop 💻",
+  });
   expect(await decideRedemption(db, { leadId: redemptionRejected, actorId: admin.id, decision: "rejected", note: "Not this time — désolé" })).toMatchObject({
     ok: true,
   });

@@ -15,6 +15,7 @@ import { leadFormAction } from "@/lib/leads/run-form-action";
 import { submitLead, type SubmissionDeps, type SubmitOutcome } from "@/lib/leads/pipeline";
 import { createMemoryRateLimiter } from "@/lib/rate-limit";
 import { confirmInterest } from "@/lib/referrals/confirm-interest";
+import { seedRewards } from "@/lib/referrals/catalogue";
 import { pointsBalance } from "@/lib/referrals/points";
 import { BranchCounter, must, narrow } from "../helpers/narrow";
 import { createTestDb } from "../helpers/test-db";
@@ -55,7 +56,7 @@ const deps: SubmissionDeps = {
 
 let catalog: Catalog;
 /** A referrer whose friends all responded: they have confirmed points to redeem. */
-const holder = { email: "points-holder@example.com", confirmed: 0, referralCode: "" };
+const holder = { email: "points-holder@example.com", confirmed: 0, referralCode: "", rewards: [] as string[] };
 
 beforeAll(async () => {
   await seedPrograms(t.db, new Date());
@@ -87,6 +88,10 @@ beforeAll(async () => {
   holder.confirmed = (await pointsBalance(t.db, contact.id)).confirmed;
   holder.referralCode = contact.referralCode;
   expect(holder.confirmed).toBe(300);
+  // Rewards the holder can afford, from the catalogue the form offers.
+  await seedRewards(t.db);
+  holder.rewards = (await t.db.reward.findMany({ where: { points: { lte: holder.confirmed } }, select: { id: true } })).map((r) => r.id);
+  expect(holder.rewards.length).toBeGreaterThan(0);
 });
 afterAll(() => t.cleanup());
 
@@ -127,7 +132,7 @@ function fresh(form: FormType, v: Valid): Valid {
 
 /** Valid posts: with real program slugs and open cohorts; redemptions by the points holder. */
 function validFor(form: FormType): fc.Arbitrary<Valid> {
-  if (form === "redemption") return validRedemption({ email: typedEmail(fc.constant(holder.email)), maxPoints: holder.confirmed });
+  if (form === "redemption") return validRedemption({ email: typedEmail(fc.constant(holder.email)), rewards: holder.rewards });
   return validInput(form, catalog);
 }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { testReward } from "../helpers/funnel";
 import { createTestDb } from "../helpers/test-db";
 import { GENEROUS_LIMITS, firstOpenCohort, rowCounts, testSubmissionDeps } from "../helpers/submissions";
 import { tokenOf } from "../helpers/funnel";
@@ -317,23 +318,23 @@ describe("referrals and points", () => {
 
   it("confirms points only when the friend proves the address: a form alone does not; the invitation link does, once", async () => {
     const rita = await t.db.contact.findUniqueOrThrow({ where: { email: "rita@example.com" } });
-    expect(await pointsBalance(t.db, rita.id)).toEqual({ pending: 200, confirmed: 0 });
+    expect(await pointsBalance(t.db, rita.id)).toMatchObject({ pending: 200, confirmed: 0 });
 
     // Fay signs up for the newsletter: nothing is confirmed until she uses the link it emails
     // (which also proves the address). (From her own IP: one the referrer used would hold the points for review.)
     await submit("newsletter", { email: "fay@example.com", consent: "on" }, { ip: "192.0.2.50" });
-    expect(await pointsBalance(t.db, rita.id)).toEqual({ pending: 200, confirmed: 0 });
+    expect(await pointsBalance(t.db, rita.id)).toMatchObject({ pending: 200, confirmed: 0 });
     const confirm = await emailData({ toAddress: "fay@example.com", template: "ownership-link" });
     expect(confirm).toMatchObject({ purpose: "newsletter-confirm", url: expect.stringMatching(/^https:\/\/loomstack\.example\/confirm\/[A-Za-z0-9_-]{43}$/) });
     expect(await applyOwnershipLink(deps, tokenOf(confirm.url), { ip: "192.0.2.50" })).toMatchObject({ ok: true, purpose: "newsletter-confirm" });
-    expect(await pointsBalance(t.db, rita.id)).toEqual({ pending: 100, confirmed: 100 });
+    expect(await pointsBalance(t.db, rita.id)).toMatchObject({ pending: 100, confirmed: 100 });
     expect(await applyOwnershipLink(deps, tokenOf(confirm.url), { ip: "192.0.2.50" })).toEqual({ ok: false, reason: "used" });
 
     const gus = await t.db.contact.findUniqueOrThrow({ where: { email: "gus@example.com" } });
     expect(await confirmInterest(deps, gus.inviteToken!, { ip: "192.0.2.51" })).toMatchObject({ ok: true, alreadyConfirmed: false, points: "confirmed" });
     expect(await confirmInterest(deps, gus.inviteToken!, { ip: "192.0.2.51" })).toMatchObject({ ok: true, alreadyConfirmed: true });
     expect(await confirmInterest(deps, "NOTAREALTOKEN23456789ABC", { ip: "192.0.2.51" })).toEqual({ ok: false });
-    expect(await pointsBalance(t.db, rita.id)).toEqual({ pending: 0, confirmed: 200 });
+    expect(await pointsBalance(t.db, rita.id)).toMatchObject({ pending: 0, confirmed: 200 });
 
     // The ledger only ever grew: 2 awards, then 2 moves of 2 rows each.
     const rows = await t.db.pointsEntry.findMany({ where: { contactId: rita.id } });
@@ -352,17 +353,19 @@ describe("referrals and points", () => {
     const lead = await t.db.lead.findUniqueOrThrow({ where: { id: out.leadId } });
     expect(lead.referredById).toBe(rita.id);
     expect(lead.referralCode).toBe(rita.referralCode);
-    expect(await pointsBalance(t.db, rita.id)).toEqual({ pending: 100, confirmed: 200 });
+    expect(await pointsBalance(t.db, rita.id)).toMatchObject({ pending: 100, confirmed: 200 });
     const mail = await emailData({ leadId: out.leadId, template: "enroll-confirmation" });
     await applyOwnershipLink(deps, tokenOf(mail.verifyUrl), { ip: "192.0.2.60" });
-    expect(await pointsBalance(t.db, rita.id)).toEqual({ pending: 0, confirmed: 300 });
+    expect(await pointsBalance(t.db, rita.id)).toMatchObject({ pending: 0, confirmed: 300 });
   });
 
   it("files a redemption only through the link sent to the address, and only against confirmed points", async () => {
     const before = await t.db.lead.count({ where: { formType: "redemption" } });
     // The form answers the same for an address with points and one without, and files nothing.
-    const tooMuch = await submit("redemption", { email: "rita@example.com", reward: "device", points: 500, consent: "on" });
-    const stranger = await submit("redemption", { email: "nobody@example.com", reward: "course", points: 100, consent: "on" });
+    const laptop = await testReward(t.db, 500);
+    const voucher = await testReward(t.db, 300);
+    const tooMuch = await submit("redemption", { email: "rita@example.com", reward: laptop, consent: "on" });
+    const stranger = await submit("redemption", { email: "nobody@example.com", reward: voucher, consent: "on" });
     expect(tooMuch.kind).toBe("accepted");
     expect(stranger).toEqual(tooMuch);
     expect(await t.db.emailMessage.count({ where: { toAddress: "nobody@example.com" } })).toBe(0);
@@ -379,12 +382,14 @@ describe("referrals and points", () => {
     });
     expect(await t.db.lead.count({ where: { formType: "redemption" } })).toBe(before);
 
-    await submit("redemption", { email: "rita@example.com", reward: "course", points: 300, consent: "on", details: "Data course" });
+    await submit("redemption", { email: "rita@example.com", reward: voucher, points: 1, consent: "on", details: "Data course" });
     const ok = await emailData({ toAddress: "rita@example.com", template: "ownership-link" });
     const filed = await applyOwnershipLink(deps, tokenOf(ok.url), { ip: "192.0.2.70" });
     expect(filed).toMatchObject({ ok: true, purpose: "redemption" });
     const lead = await t.db.lead.findFirstOrThrow({ where: { formType: "redemption" }, orderBy: { createdAt: "desc" } });
-    expect(JSON.parse(lead.fields)).toMatchObject({ reward: "course", points: 300, details: "Data course" });
+    // The price is the catalogue's, whatever the browser posted.
+    expect(JSON.parse(lead.fields)).toMatchObject({ reward: voucher, rewardName: "Test reward for 300 points", points: 300, details: "Data course" });
+    expect(lead.rewardId).toBe(voucher);
     expect(await applyOwnershipLink(deps, tokenOf(ok.url), { ip: "192.0.2.70" })).toEqual({ ok: false, reason: "used" });
     expect(await t.db.lead.count({ where: { formType: "redemption" } })).toBe(before + 1);
   });

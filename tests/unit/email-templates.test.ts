@@ -27,7 +27,10 @@ const KEY_FACTS: { [T in EmailTemplate]: string[] } = {
     "100 points for each friend",
     "no limit",
     "pending until",
-    "a course, a device or an accessory",
+    "1 point = $1 off tuition",
+    "Refurbished laptop",
+    "2,000 points",
+    "referral program terms",
     "http://localhost:3000/refer",
     "Sam Carter",
   ],
@@ -40,7 +43,7 @@ const KEY_FACTS: { [T in EmailTemplate]: string[] } = {
     "7 days",
     "December 13, 2026",
   ],
-  "redemption-confirmation": ["Rita Moreno", "within two working days", "only deducted once your request is approved", "A device (laptop or tablet)"],
+  "redemption-confirmation": ["Rita Moreno", "within two working days", "only deducted once your request is approved", "Refurbished laptop", "2,000"],
   "redemption-decision": [
     "Rita Moreno",
     "could not approve your request to spend 500 points",
@@ -282,7 +285,7 @@ describe("email templates", () => {
 
     const referral = await renderEmail("referral-confirmation", old, ctx);
     expect(referral.subject).toBe("Thanks for referring your friends to Loomstack Academy");
-    expect(referral.text).toContain("a course, a device or an accessory");
+    expect(referral.text).toContain("1 point = $1 off tuition");
 
     const noCode = await renderEmail("newsletter-welcome", { leadId: "x", formType: "newsletter", name: null, summary: [] }, ctx);
     expect(noCode.subject).toBe("Welcome to the Loomstack Academy newsletter");

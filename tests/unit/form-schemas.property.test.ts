@@ -10,7 +10,7 @@ import { BranchCounter } from "../helpers/narrow";
 import { FORM_TYPES, type FormType } from "@/lib/leads/form-types";
 import { leadFormAction } from "@/lib/leads/run-form-action";
 import { ARTICLE_PATH_PATTERN, COMMENT_LIMITS } from "@/lib/forms/comment/schema";
-import { attributionSchema, CALL_TIMES, DEVICE_PLATFORMS, EXPERIENCE_LEVELS, formSchemas, LIMITS, PAYMENT_OPTIONS, REWARDS } from "@/lib/leads/schemas";
+import { attributionSchema, CALL_TIMES, DEVICE_PLATFORMS, EXPERIENCE_LEVELS, formSchemas, LIMITS, PAYMENT_OPTIONS } from "@/lib/leads/schemas";
 import {
   arbitraryPost,
   ATTRIBUTION_LIMITS,
@@ -104,8 +104,7 @@ const SPECS: Record<FormType, Record<string, Spec>> = {
   },
   redemption: {
     email: { t: "email" },
-    reward: { t: "enum", values: REWARDS },
-    points: { t: "int", min: 100, max: LIMITS.points },
+    reward: { t: "id", max: LIMITS.id },
     details: { t: "text", max: LIMITS.message, optional: true, multiline: true },
     consent: { t: "consent" },
   },

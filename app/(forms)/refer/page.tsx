@@ -6,6 +6,9 @@ import { FormCard } from "@/components/forms/form-page";
 import type { SearchParams } from "@/components/forms/page-data";
 import { FormPageLayout, formLinkProps, formPageMetadata, type FormPageArgs } from "../form-page";
 import { submitRedemption, submitReferral } from "../actions";
+import { db } from "@/lib/db";
+import { activeRewards, POINT_WORTH, stockLabel, type Reward } from "@/lib/referrals/catalogue";
+import { RewardCatalogue } from "./reward-catalogue";
 
 // Every rendering carries fresh submission tokens.
 export const dynamic = "force-dynamic";
@@ -23,14 +26,24 @@ const steps = [
   },
   {
     title: "Spend confirmed points",
-    text: "Once confirmed, points can be spent toward a course, a device or an accessory. Pending points cannot be spent yet.",
+    text: `Once confirmed, points can be spent on a reward from the list below (${POINT_WORTH}). Pending points cannot be spent yet.`,
   },
 ];
 
 export default async function ReferPage({ searchParams }: FormPageArgs) {
   const params = await searchParams;
+  const rewards = await activeRewards(db());
   return (
-    <FormPageLayout name="refer" before={<HowPointsWork />} after={<SpendPoints params={params} />}>
+    <FormPageLayout
+      name="refer"
+      before={
+        <>
+          <HowPointsWork />
+          <RewardCatalogue rewards={rewards} headingId="reward-catalogue" />
+        </>
+      }
+      after={<SpendPoints params={params} rewards={rewards} />}
+    >
       <ReferralForm action={submitReferral} initialState={initialFormState("referral")} {...formLinkProps("refer", params)} />
     </FormPageLayout>
   );
@@ -57,15 +70,21 @@ function HowPointsWork() {
   );
 }
 
-function SpendPoints({ params }: { params: SearchParams }) {
+function SpendPoints({ params, rewards }: { params: SearchParams; rewards: Reward[] }) {
+  // Only what can be asked for now; the server checks again, and checks the points.
+  const offered = rewards
+    .filter((r) => r.stock === null || r.stock > 0)
+    .map((r) => ({ id: r.id, name: r.name, points: r.points, description: r.description, stockLabel: stockLabel(r.stock) }));
+  // The status page's "Redeem" links name a reward: it starts chosen.
+  const chosen = typeof params.reward === "string" ? params.reward : undefined;
   return (
     <FormCard
       id="spend-points"
       title="Spend your points"
       description={
         <>
-          Tell us what you would like and how many confirmed points to use. We email a link to confirm the request to that address; nothing is filed until it is
-          used. To see your points first,{" "}
+          Choose a reward you have enough confirmed points for. We email a link to confirm the request to that address; nothing is filed until it is used. To
+          see your points first,{" "}
           <a className="font-semibold text-brand underline" href="/refer/status">
             get your referral link and points
           </a>
@@ -73,7 +92,12 @@ function SpendPoints({ params }: { params: SearchParams }) {
         </>
       }
     >
-      <RedemptionForm action={submitRedemption} initialState={initialFormState("redemption")} {...formLinkProps("refer", params, "spend-points")} />
+      <RedemptionForm
+        rewards={offered}
+        action={submitRedemption}
+        initialState={initialFormState("redemption", chosen && offered.some((r) => r.id === chosen) ? { reward: chosen } : undefined)}
+        {...formLinkProps("refer", params, "spend-points")}
+      />
     </FormCard>
   );
 }

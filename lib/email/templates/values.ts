@@ -69,7 +69,14 @@ export function discountPercent(data: { discountPercent?: unknown }): number {
   return p > 0 && p <= 100 ? p : 20;
 }
 
-export type ReferralPoints = { earnedNow: number; pending: number; confirmed: number; referralCode: string | null; referralLink: string | null };
+export type ReferralPoints = {
+  earnedNow: number;
+  pending: number;
+  confirmed: number;
+  referralCode: string | null;
+  referralLink: string | null;
+  rewards: { name: string; points: number }[];
+};
 
 /** The referral points block, or null when the data has none. */
 export function referralPoints(value: unknown): ReferralPoints | null {
@@ -81,6 +88,13 @@ export function referralPoints(value: unknown): ReferralPoints | null {
     confirmed: num(p.confirmed, 0),
     referralCode: str(p.referralCode),
     referralLink: str(p.referralLink),
+    rewards: Array.isArray(p.rewards)
+      ? p.rewards.flatMap((r: unknown) => {
+          const o = typeof r === "object" && r !== null ? (r as Record<string, unknown>) : {};
+          const name = str(o.name);
+          return name ? [{ name, points: num(o.points, 0) }] : [];
+        })
+      : [],
   };
 }
 

@@ -1,16 +1,26 @@
 import { requestRedemptionLink } from "../../referrals/redemption-link";
-import { optionLabel } from "../fields";
 import { summaryRows, text } from "../summary";
 import type { PostedFormDefinition } from "../types";
-import { REDEMPTION_CONSENT, REWARD_LABELS, redemptionSchema, type RedemptionInput } from "./schema";
+import { REDEMPTION_CONSENT, redemptionSchema, type RedemptionFacts, type RedemptionInput } from "./schema";
 
-const summary = (i: RedemptionInput) =>
+/** `rewardName` and `points` are the catalogue's, added by the server (lib/referrals/redemption-link.ts). */
+const summary = (i: RedemptionInput & RedemptionFacts) =>
   summaryRows([
     ["Email", text(i.email)],
-    ["Reward", optionLabel(REWARD_LABELS, i.reward)],
+    ["Reward", text(i.rewardName)],
     ["Points", typeof i.points === "number" ? i.points.toLocaleString("en-US") : undefined],
     ["Details", text(i.details)],
   ]);
+
+/** The sample email's request, with the facts the server adds from the catalogue. */
+const SAMPLE_REQUEST: RedemptionInput & RedemptionFacts = {
+  email: "rita.moreno@example.com",
+  reward: "reward-laptop",
+  details: "The 14-inch one, if you have it.",
+  consent: true,
+  rewardName: "Refurbished laptop",
+  points: 2000,
+};
 
 /**
  * "Spend your points" (/refer#spend-points). The form files nothing: it emails the address
@@ -35,7 +45,20 @@ export const redemptionForm = {
       ],
     },
     run: ({ deps, input, attribution, ctx, token, now }) =>
-      requestRedemptionLink({ deps, input, attribution, ctx, token, now, summary: summary(input).filter((r) => r.label !== "Email") }),
+      requestRedemptionLink({
+        deps,
+        input,
+        attribution,
+        ctx,
+        token,
+        now,
+        summary: (facts) => summary({ ...input, ...facts }).filter((r) => r.label !== "Email"),
+      }),
+  },
+  /** The lead keeps which catalogue reward it asked for (the console's approval takes its stock). */
+  async afterSave({ tx, leadId, input }) {
+    await tx.lead.update({ where: { id: leadId }, data: { rewardId: input.reward } });
+    return {};
   },
   email: {
     template: "redemption-confirmation" as const,
@@ -46,7 +69,7 @@ export const redemptionForm = {
     summaryTitle: "Your request",
   },
   example: {
-    input: { email: "rita.moreno@example.com", reward: "device", points: 500, details: "A refurbished laptop for my course, if possible.", consent: true },
+    input: SAMPLE_REQUEST,
     name: "Rita Moreno",
   },
 } satisfies PostedFormDefinition<RedemptionInput>;

@@ -7,6 +7,9 @@ import { SummaryTable } from "../../email/templates/summary-table";
 import { count, origin, referralPoints, str, url } from "../../email/templates/values";
 import { inviteFriends, pointsSummary } from "../../referrals/invite-friends";
 import { POINTS_PER_REFERRAL } from "../../referrals/points";
+import { POINT_WORTH } from "../../referrals/point-value";
+import { SEED_REWARDS } from "../../referrals/catalogue";
+import { legalDocumentPath } from "../../legal/registry";
 import { summaryRows, text } from "../summary";
 import type { PostedFormDefinition } from "../types";
 import { REFERRAL_CONSENT, referralSchema, type ReferralInput } from "./schema";
@@ -60,8 +63,12 @@ function PointsAndLink({ data, ctx }: { data: ConfirmationEmailData; ctx: Render
       ) : null}
       <Subtitle>Spending your points</Subtitle>
       <Text style={s.p}>
-        Confirmed points can be spent toward a course, a device or an accessory. Pending points cannot be spent yet.{" "}
+        Confirmed points can be spent on a reward from our catalogue; {POINT_WORTH}. Pending points cannot be spent yet.{" "}
         <SafeLink href={`${origin(ctx.siteUrl)}/refer`}>Spend your points</SafeLink>
+      </Text>
+      {p && p.rewards.length > 0 ? <SummaryTable rows={p.rewards.map((r) => ({ label: r.name, value: `${count(r.points)} points` }))} /> : null}
+      <Text style={s.p}>
+        The rules are in our <SafeLink href={`${origin(ctx.siteUrl)}${legalDocumentPath("referral-terms")}`}>referral program terms</SafeLink>.
       </Text>
     </>
   );
@@ -121,6 +128,15 @@ export const referralForm = {
       ],
       consent: true,
     },
-    extras: { points: { earnedNow: 200, pending: 300, confirmed: 500, referralCode: "K7QW3MZP", referralLink: "http://localhost:3000/r/K7QW3MZP" } },
+    extras: {
+      points: {
+        earnedNow: 200,
+        pending: 300,
+        confirmed: 500,
+        referralCode: "K7QW3MZP",
+        referralLink: "http://localhost:3000/r/K7QW3MZP",
+        rewards: SEED_REWARDS.map((r) => ({ name: r.name, points: r.points })),
+      },
+    },
   },
 } satisfies PostedFormDefinition<ReferralInput>;

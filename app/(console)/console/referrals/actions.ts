@@ -5,7 +5,7 @@ import { z } from "zod";
 import { staffAction } from "@/app/(console)/auth";
 import { db } from "@/lib/db";
 import { decideReferralReview, REVIEW_NOTE_MAX } from "@/lib/console/referral-reviews";
-import { decideRedemption, DECISIONS, NOTE_MAX } from "@/lib/console/referrals";
+import { decideRedemption, DECISIONS, NOTE_MAX, reverseReferralAward } from "@/lib/console/referrals";
 import { kickDispatcher } from "@/lib/email/app-dispatcher";
 
 /**
@@ -93,5 +93,22 @@ export const decideReviewAction = decide.formAction(
     if (!parsed.success) redirect(`${REVIEWS}?error=${parsed.error.issues.some((i) => i.path[0] === "note") ? "note_too_long" : "invalid"}#review-result`);
     const result = await decideReferralReview(db(), { ...parsed.data, actorId: staff.id });
     redirect(result.ok ? `${REVIEWS}?decided=${result.decision}#review-result` : `${REVIEWS}?error=${result.error}#review-result`);
+  },
+);
+
+/** Reverse a confirmed referral award (a refund), with a reason; back to the referrer's ledger. */
+export const reverseAwardAction = decide.formAction(
+  {
+    name: "reverseAwardAction",
+    malformed: () => redirect("/console/referrals"),
+    returnTo: ({ formData }) => safeBack(formData.get("back")),
+    forbidden: ({ formData }) => redirect(`${safeBack(formData.get("back"))}?reverse=forbidden#ledger`),
+  },
+  async ({ formData, staff }) => {
+    const back = safeBack(formData.get("back")).split("?")[0];
+    const entryId = String(formData.get("entryId") ?? "").slice(0, 64);
+    const reason = typeof formData.get("reason") === "string" ? String(formData.get("reason")) : "";
+    const result = await reverseReferralAward(db(), { entryId, actorId: staff.id, reason });
+    redirect(`${back}?reverse=${result.ok ? "done" : result.error}#ledger`);
   },
 );

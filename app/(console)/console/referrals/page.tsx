@@ -28,6 +28,9 @@ export default async function ReferrersPage({ searchParams }: { searchParams: Pr
       <div className="flex flex-wrap items-baseline justify-between gap-4">
         <h1 className="text-2xl font-bold tracking-tight">Referrals</h1>
         <div className="flex flex-wrap gap-2">
+          <a href="/console/referrals/rewards" className="rounded-full px-4 py-2 text-sm font-semibold ring-1 ring-brand text-brand">
+            Reward catalogue
+          </a>
           <a href="/console/referrals/reviews" className="rounded-full px-4 py-2 text-sm font-semibold ring-1 ring-brand text-brand">
             Held for review{held ? ` (${formatCount(held)})` : ""}
           </a>

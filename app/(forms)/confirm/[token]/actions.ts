@@ -40,6 +40,7 @@ export const applyOwnershipLinkAction = tokenLinkAction(
       }
       if (result.ok) return `/confirm/${token}?done=${result.purpose}`;
       if (result.reason === "insufficient") return `/confirm/${token}?short=1`;
+      if (result.reason === "unavailable") return `/confirm/${token}?unavailable=1`;
       return `/confirm/${token}`;
     } catch (error) {
       console.error("[confirm] using an ownership link failed", error);

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { OWNERSHIP_COPY } from "@/lib/email/templates/ownership-link";
 import { redemptionForm } from "@/lib/forms/redemption/definition";
 import { successDetails } from "@/lib/forms/types";
-import { redemptionSchema } from "@/lib/forms/redemption/schema";
+import { redemptionSchema, type RedemptionFacts } from "@/lib/forms/redemption/schema";
 import { confirmedView, type ConfirmedView } from "@/lib/newsletter/confirm";
 import { peekOwnershipToken } from "@/lib/ownership/tokens";
 import { pointsBalance } from "@/lib/referrals/points";
@@ -12,7 +12,17 @@ import { applyOwnershipLinkAction } from "./actions";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Confirm", robots: { index: false } };
 
-type Props = { params: Promise<{ token: string }>; searchParams: Promise<{ done?: string; short?: string; error?: string }> };
+/** The catalogue facts the request link stored (lib/referrals/redemption-link.ts), read defensively. */
+function redemptionFacts(raw: unknown): RedemptionFacts {
+  if (!raw || typeof raw !== "object") return {};
+  const r = raw as Record<string, unknown>;
+  return {
+    rewardName: typeof r.rewardName === "string" ? r.rewardName : undefined,
+    points: typeof r.points === "number" && Number.isInteger(r.points) ? r.points : undefined,
+  };
+}
+
+type Props = { params: Promise<{ token: string }>; searchParams: Promise<{ done?: string; short?: string; unavailable?: string; error?: string }> };
 
 const button = "inline-flex min-h-12 items-center rounded-full bg-brand px-7 font-semibold text-white hover:bg-brand-strong";
 const link = "font-semibold text-brand underline";
@@ -162,7 +172,8 @@ export default async function ConfirmPage({ params, searchParams }: Props) {
   const t = state.token;
   const copy = OWNERSHIP_COPY[t.purpose];
   const request = t.purpose === "redemption" ? redemptionSchema.safeParse(t.payload.request) : null;
-  const rows = request?.success ? redemptionForm.summary(request.data).filter((r) => r.label !== "Email") : [];
+  const facts = redemptionFacts(t.payload.reward);
+  const rows = request?.success ? redemptionForm.summary({ ...request.data, ...facts }).filter((r) => r.label !== "Email") : [];
   const balance = q.short && t.contactId ? await pointsBalance(db(), t.contactId) : null;
 
   return (
@@ -179,13 +190,22 @@ export default async function ConfirmPage({ params, searchParams }: Props) {
           ))}
         </dl>
       ) : null}
-      {balance && request?.success ? (
+      {q.unavailable ? (
         <p role="alert" className="mt-6 rounded-xl bg-amber-50 p-4 text-amber-950">
-          This request needs {request.data.points.toLocaleString("en-US")} confirmed points, and you have {balance.confirmed.toLocaleString("en-US")} (
+          This reward is no longer on offer: it was taken off the catalogue or has run out. Nothing was filed and no points were used.{" "}
+          <a className={link} href="/refer#spend-points">
+            Choose another reward
+          </a>
+          .
+        </p>
+      ) : null}
+      {balance && request?.success && facts.points !== undefined ? (
+        <p role="alert" className="mt-6 rounded-xl bg-amber-50 p-4 text-amber-950">
+          This request needs {facts.points.toLocaleString("en-US")} confirmed points, and you have {balance.confirmed.toLocaleString("en-US")} (
           {balance.pending.toLocaleString("en-US")} more are pending until your friends confirm their interest). Nothing was filed. This link stays usable until
           it expires, so you can try again once more points are confirmed, or{" "}
           <a className={link} href="/refer#spend-points">
-            ask for fewer points
+            choose a smaller reward
           </a>
           .
         </p>

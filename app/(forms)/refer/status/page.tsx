@@ -11,6 +11,7 @@ import { FRIEND_STATE_LABELS, referrerStatus } from "@/lib/referrals/status";
 import { FormPageLayout, formLinkProps, formPageMetadata, formPagePath, type FormPageArgs } from "../../form-page";
 import { siteUrl } from "@/lib/site-config";
 import { forgetProofAction, requestStatusLinkAction } from "./actions";
+import { RewardsSection } from "./rewards-section";
 
 export const dynamic = "force-dynamic";
 
@@ -59,6 +60,8 @@ export default async function ReferralStatusPage({ searchParams }: FormPageArgs)
           </a>
         </p>
       </FormCard>
+
+      <RewardsSection balance={status.balance} />
 
       <FormCard id="link" title="Your personal referral link">
         <label htmlFor="referral-link" className="block font-semibold">

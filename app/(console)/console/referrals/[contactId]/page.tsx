@@ -7,7 +7,9 @@ import type { SearchParams } from "@/lib/query-param";
 import { TableSection, type Column } from "@/components/console/table";
 import { requireStaffPage } from "@/app/(console)/auth";
 import { can } from "@/lib/auth/roles";
-import { getReferrer, type FriendRow, type LedgerRow } from "@/lib/console/referrals";
+import { getReferrer, REVERSE_REASON_MAX, type FriendRow, type LedgerRow } from "@/lib/console/referrals";
+import { REVERSE_MESSAGES } from "@/lib/referrals/points";
+import { reverseAwardAction } from "../actions";
 import { db } from "@/lib/db";
 import { DecisionFlash, PersonCell, personLabel, redemptionColumns } from "../decision";
 
@@ -18,6 +20,7 @@ type Props = { params: Promise<{ contactId: string }>; searchParams: Promise<Sea
 const REASONS: Record<string, string> = {
   referral: "Friend referred",
   referral_confirmed: "Friend confirmed",
+  referral_reversed: "Reversed (refunded referral)",
   referral_rejected: "Rejected in review (reversed)",
   redemption: "Redeemed",
 };
@@ -87,6 +90,41 @@ const FRIEND_COLUMNS: Column<FriendRow>[] = [
   },
 ];
 
+const REVERSE_FLASH: Record<string, string> = {
+  done: "Points reversed. The reversal is a new ledger entry linked to the award.",
+  reason_required: "Give a reason for the reversal: the referrer's record keeps it.",
+  not_found: REVERSE_MESSAGES.not_found,
+  not_an_award: REVERSE_MESSAGES.not_an_award,
+  already_reversed: REVERSE_MESSAGES.already_reversed,
+  already_spent: REVERSE_MESSAGES.already_spent,
+  forbidden: "Your role cannot reverse points.",
+};
+
+function ReverseForm({ entry, back }: { entry: LedgerRow; back: string }) {
+  const id = `reverse-${entry.id}`;
+  return (
+    <form action={reverseAwardAction} className="flex flex-wrap items-end gap-2">
+      <input type="hidden" name="entryId" value={entry.id} />
+      <input type="hidden" name="back" value={back} />
+      <label htmlFor={id} className="text-sm">
+        Reason
+        <input id={id} name="reason" required maxLength={REVERSE_REASON_MAX} className="ml-1 rounded border border-ink/30 px-2 py-1" />
+      </label>
+      <button type="submit" className="rounded-full px-3 py-1 text-sm font-semibold text-red-800 ring-1 ring-red-800">
+        Reverse
+      </button>
+    </form>
+  );
+}
+
+const ledgerColumns = (canReverse: boolean, back: string): Column<LedgerRow>[] => [
+  ...LEDGER_COLUMNS,
+  {
+    header: "Reversal",
+    cell: (e) => (e.reversed ? "Reversed" : e.reversible && canReverse ? <ReverseForm entry={e} back={back} /> : "—"),
+  },
+];
+
 const LEDGER_COLUMNS: Column<LedgerRow>[] = [
   { header: "Date (UTC)", className: "whitespace-nowrap", cell: (e) => formatWhen(e.createdAt) },
   {
@@ -148,6 +186,8 @@ export default async function ReferrerPage({ params, searchParams }: Props) {
             rows={[
               ["Confirmed (can be redeemed)", <strong key="c">{formatCount(balance.confirmed)}</strong>],
               ["Pending (until friends confirm)", formatCount(balance.pending)],
+              ["Redeemed (spent on approved requests)", formatCount(balance.redeemed)],
+              ["Reversed (rejected or refunded referrals)", formatCount(balance.reversed)],
               ["Friends referred", formatCount(d.friends.length)],
               ["Friends who responded", formatCount(d.friends.filter((f) => f.respondedAt).length)],
             ]}
@@ -169,8 +209,16 @@ export default async function ReferrerPage({ params, searchParams }: Props) {
         noRows="Nobody names this person as their referrer."
         columns={FRIEND_COLUMNS}
       />
-      <TableSection headingId="ledger" title="Points ledger" rows={d.ledger} noRows="No points yet." columns={LEDGER_COLUMNS}>
-        <p className="mt-1 text-sm text-ink/70">Every movement, newest first. Rows are never changed or removed; balances are their sums.</p>
+      <TableSection headingId="ledger" title="Points ledger" rows={d.ledger} noRows="No points yet." columns={ledgerColumns(canDecide, path)}>
+        <p className="mt-1 text-sm text-ink/70">
+          Every movement, newest first. Rows are never changed or removed; balances are their sums. Reversing a confirmed award (a refunded referral) adds a
+          negative entry linked to it, once, and only while the referrer still has the points.
+        </p>
+        {typeof q.reverse === "string" && REVERSE_FLASH[q.reverse] ? (
+          <p role={q.reverse === "done" ? "status" : "alert"} className="mt-2 rounded-xl bg-brand-soft/60 p-3">
+            {REVERSE_FLASH[q.reverse]}
+          </p>
+        ) : null}
       </TableSection>
     </>
   );
