@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../db";
+import { settleFriendPoints } from "../referrals/confirm";
 import { INVISIBLE_CHARS_MESSAGE, isCleanText, isSingleLine, SINGLE_LINE_MESSAGE } from "../text-checks";
 import { LEAD_STATUSES, type LeadStatus } from "./inbox";
 
@@ -60,7 +61,7 @@ export async function changeStatus(
   const now = a.now ?? new Date();
   if (a.status === "lost" && !a.lostReason?.trim()) return { ok: false, error: "Say why the lead was lost.", field: "lostReason" };
   return db.$transaction(async (tx) => {
-    const lead = await tx.lead.findUnique({ where: { id: a.leadId }, select: { status: true, firstContactedAt: true } });
+    const lead = await tx.lead.findUnique({ where: { id: a.leadId }, select: { status: true, firstContactedAt: true, contactId: true } });
     if (!lead) return notFound;
     if (lead.status === a.status && a.status !== "lost") return { ok: true };
     await tx.lead.update({
@@ -83,6 +84,8 @@ export async function changeStatus(
         createdAt: now,
       },
     });
+    // An enrolment may confirm the referrer's points for this person (lib/referrals/rules.ts).
+    if (a.status === "enrolled") await settleFriendPoints(tx, lead.contactId, { at: now });
     return { ok: true } as const;
   });
 }

@@ -9,6 +9,7 @@ import { FORM_LABELS, LEAD_TYPES } from "@/lib/leads/form-types";
 import { defaultStaffRecipients } from "@/lib/leads/run-form-action";
 import { publicUrlProblem } from "@/lib/site-config";
 import { RecipientsForm } from "./recipients-form";
+import { ReferralRulesSection } from "./referral-rules-section";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -52,6 +53,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         </Notice>
       )}
       <RecipientsForm rows={rows} />
+      <ReferralRulesSection saved={queryParam(await searchParams, "referralRules")} />
     </>
   );
 }
