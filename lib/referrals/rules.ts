@@ -37,7 +37,7 @@ export const RULE_KEYS = {
 
 const wholeNumber = (field: string, min: number, max: number) =>
   z.preprocess(
-    (v) => (typeof v === "string" ? v.trim() : v),
+    (v) => (typeof v === "string" ? v.trim() : typeof v === "number" ? String(v) : v),
     z
       .string({ error: `Enter ${field}.` })
       .min(1, `Enter ${field}.`)

@@ -92,8 +92,8 @@ export const referralForm = {
       ...friends.map((f, n): [string, string] => [`Friend ${n + 1}`, [text(f.name), text(f.email) && `(${f.email})`].filter(Boolean).join(" ")]),
     ]);
   },
-  async afterSave({ tx, deps, contact, leadId, input }) {
-    const earned = await inviteFriends(tx, { referrer: contact, leadId, referrerName: input.name, friends: input.friends, siteUrl: deps.siteUrl });
+  async afterSave({ tx, deps, contact, leadId, input, now }) {
+    const earned = await inviteFriends(tx, { referrer: contact, leadId, referrerName: input.name, friends: input.friends, siteUrl: deps.siteUrl, now });
     return { points: await pointsSummary(tx, contact, earned, deps.siteUrl) };
   },
   email: {
