@@ -12,7 +12,7 @@ loadDotEnv();
 // React's development build renders emails about a third slower; this is a production tool.
 (process.env as Record<string, string | undefined>).NODE_ENV ??= "production";
 
-const { dispatcherOptionsFromEnv } = await import("../lib/email/app-dispatcher");
+const { appPeriodicJobs, dispatcherOptionsFromEnv } = await import("../lib/email/app-dispatcher");
 const { drainOutbox, startDispatcher } = await import("../lib/email/dispatcher");
 
 const options = { ...dispatcherOptionsFromEnv(), workerId: process.env.EMAIL_WORKER_ID || `cli-${process.pid}-${randomUUID().slice(0, 8)}` };
@@ -23,7 +23,7 @@ if (process.argv.includes("--once")) {
   console.log(JSON.stringify(totals));
   await options.db.$disconnect();
 } else {
-  const running = startDispatcher({ ...options, pollMs: Number(process.env.EMAIL_POLL_MS) || 2_000 });
+  const running = startDispatcher({ ...options, pollMs: Number(process.env.EMAIL_POLL_MS) || 2_000, periodic: appPeriodicJobs() });
   const stop = async (signal: string) => {
     console.error(`${signal}: finishing in-flight sends`);
     await running.stop();

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Db } from "../db";
 import { applyCodeOnStatusChange } from "../discounts/use";
+import { settleFriendPoints } from "../referrals/confirm";
 import { INVISIBLE_CHARS_MESSAGE, isCleanText, isSingleLine, SINGLE_LINE_MESSAGE } from "../text-checks";
 import { LEAD_STATUSES, type LeadStatus } from "./inbox";
 
@@ -62,7 +63,7 @@ export async function changeStatus(
   const now = a.now ?? new Date();
   if (a.status === "lost" && !a.lostReason?.trim()) return { ok: false, error: "Say why the lead was lost.", field: "lostReason" };
   return db.$transaction(async (tx) => {
-    const lead = await tx.lead.findUnique({ where: { id: a.leadId }, select: { status: true, firstContactedAt: true } });
+    const lead = await tx.lead.findUnique({ where: { id: a.leadId }, select: { status: true, firstContactedAt: true, contactId: true } });
     if (!lead) return notFound;
     if (lead.status === a.status && a.status !== "lost") return { ok: true };
     await tx.lead.update({
@@ -85,6 +86,8 @@ export async function changeStatus(
         createdAt: now,
       },
     });
+    // An enrolment may confirm the referrer's points for this person (lib/referrals/rules.ts).
+    if (a.status === "enrolled") await settleFriendPoints(tx, lead.contactId, { at: now });
     // Enrolled spends the lead's single-use discount code; leaving enrolled frees it.
     const { warning } = await applyCodeOnStatusChange(tx, { leadId: a.leadId, actorId: a.actorId, from: lead.status, to: a.status, now });
     return warning ? { ok: true as const, warning } : ({ ok: true } as const);

@@ -1,6 +1,7 @@
 import { db } from "../db";
+import { releaseHeldReferralPoints } from "../referrals/release";
 import { siteConfig, siteUrl } from "../site-config";
-import { startDispatcher, type DispatcherOptions, type RunningDispatcher } from "./dispatcher";
+import { startDispatcher, type DispatcherOptions, type PeriodicJob, type RunningDispatcher } from "./dispatcher";
 import { renderEmail } from "./render";
 import { emailSettingsFromEnv } from "./transport";
 
@@ -28,9 +29,21 @@ export function dispatcherOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): 
 
 const globalForDispatcher = globalThis as unknown as { __loomstackDispatcher?: RunningDispatcher };
 
+/** How often the dispatcher's loop confirms referral points whose holding period has passed. */
+export const REFERRAL_RELEASE_EVERY_MS = 60_000;
+
+/** Work that rides on the dispatcher's loop: confirming referral points after a holding period. */
+export const appPeriodicJobs = (): PeriodicJob[] => [
+  { name: "referral points release", everyMs: REFERRAL_RELEASE_EVERY_MS, run: (now) => releaseHeldReferralPoints(db(), now) },
+];
+
 /** Starts this process's dispatcher once (instrumentation.ts calls it when the server starts). */
 export function startAppDispatcher(env: NodeJS.ProcessEnv = process.env): RunningDispatcher {
-  globalForDispatcher.__loomstackDispatcher ??= startDispatcher({ ...dispatcherOptionsFromEnv(env), pollMs: Number(env.EMAIL_POLL_MS) || 2_000 });
+  globalForDispatcher.__loomstackDispatcher ??= startDispatcher({
+    ...dispatcherOptionsFromEnv(env),
+    pollMs: Number(env.EMAIL_POLL_MS) || 2_000,
+    periodic: appPeriodicJobs(),
+  });
   return globalForDispatcher.__loomstackDispatcher;
 }
 

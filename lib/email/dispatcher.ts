@@ -374,8 +374,12 @@ export type RunningDispatcher = {
  * an idle one waits `pollMs` (or a kick). Errors (a locked or unreachable database) are
  * logged and retried on the next poll; nothing is lost, since the messages stay pending.
  */
-export function startDispatcher(options: DispatcherOptions & { pollMs?: number }): RunningDispatcher {
+/** Other work due now and then, run on the dispatcher's loop between rounds (a failure is logged, never fatal). */
+export type PeriodicJob = { name: string; everyMs: number; run: (now: Date) => Promise<unknown> };
+
+export function startDispatcher(options: DispatcherOptions & { pollMs?: number; periodic?: PeriodicJob[] }): RunningDispatcher {
   const pollMs = options.pollMs ?? 2_000;
+  const lastRun = new Map<string, number>();
   const workerId = options.workerId ?? `dispatcher-${randomUUID()}`;
   const log = options.log ?? ((message, extra) => console.error(message, extra ?? ""));
   let stopped = false;
@@ -402,6 +406,16 @@ export function startDispatcher(options: DispatcherOptions & { pollMs?: number }
         busy = r.claimed > 0;
       } catch (error) {
         log("email dispatcher round failed", { error: error instanceof Error ? error.message : String(error) });
+      }
+      for (const job of options.periodic ?? []) {
+        const now = options.now?.() ?? new Date();
+        if (now.getTime() - (lastRun.get(job.name) ?? -Infinity) < job.everyMs) continue;
+        lastRun.set(job.name, now.getTime());
+        try {
+          await job.run(now);
+        } catch (error) {
+          log(`${job.name} failed`, { error: error instanceof Error ? error.message : String(error) });
+        }
       }
       if (!busy && !stopped) await sleep(pollMs);
       wake = undefined;

@@ -12,6 +12,7 @@ import { formDefinition, postedForm, type FormType, type LeadType } from "../for
 import { successDetails, type ConfirmationExtras, type SummaryNames } from "../forms/types";
 import { issueOwnershipLink } from "../ownership/tokens";
 import type { FormRateLimiter } from "../rate-limit";
+import { settleFriendPoints } from "../referrals/confirm";
 import { awardReferralPoints } from "../referrals/points";
 import { hashIp } from "../security/fingerprint";
 import { SUBMISSION_TOKEN_PATTERN } from "./codes";
@@ -349,6 +350,8 @@ async function saveSubmission(
   }
 
   const extras: ConfirmationExtras = (await form.afterSave?.({ tx, deps, contact, leadId, input, now, revision: Boolean(recent) })) ?? {};
+  // An application (/apply) may confirm the referrer's points for this person (lib/referrals/rules.ts).
+  if (formType === "enroll" && (contact.referredById ?? newlyReferredBy)) await settleFriendPoints(tx, contact.id, { ...fingerprint, at: now });
 
   // A revision emails nobody again: the lead's emails are keyed by its id.
   if (recent) return { leadId, created: false, queued: false, extras };

@@ -15,7 +15,15 @@ type Tx = Prisma.TransactionClient;
  */
 export async function inviteFriends(
   tx: Tx,
-  a: { referrer: ContactRow; leadId: string; referrerName: string; friends: { name: string; email: string; note?: string }[]; siteUrl: string },
+  a: {
+    referrer: ContactRow;
+    leadId: string;
+    referrerName: string;
+    friends: { name: string; email: string; note?: string }[];
+    siteUrl: string;
+    /** When the referral was made: the friends' contacts are created then (the hourly limit counts them). */
+    now?: Date;
+  },
 ): Promise<number> {
   let earned = 0;
   for (const friend of a.friends) {
@@ -29,6 +37,7 @@ export async function inviteFriends(
         referralCode: newReferralCode(),
         referredById: a.referrer.id,
         inviteToken: newInviteToken(),
+        ...(a.now ? { createdAt: a.now, updatedAt: a.now } : {}),
       },
     });
     if (await awardReferralPoints(tx, { referrerId: a.referrer.id, friendId: created.id, leadId: a.leadId })) earned += POINTS_PER_REFERRAL;

@@ -5,7 +5,8 @@ import { type SubmissionContext, type SubmissionDeps } from "../leads/pipeline";
 import { newSubmissionToken } from "../leads/codes";
 import { issueOwnershipLink } from "../ownership/tokens";
 import { maskEmail, maskName } from "./mask";
-import { pointsBalance, type PointsBalance } from "./points";
+import { pointsBalance, POINTS_PER_REFERRAL, type PointsBalance } from "./points";
+import { confirmRuleSentence, getReferralRules } from "./rules";
 
 import { statusLinkSchema } from "./status-schema";
 
@@ -60,37 +61,70 @@ export async function requestStatusLink(deps: SubmissionDeps, raw: Record<string
   return { formType, status: "success", success: STATUS_LINK_SENT, submissionToken: token };
 }
 
-export type FriendState = "invited" | "waiting" | "confirmed" | "in_review" | "not_counted";
+/** How far a referred friend has come with us. */
+export type FriendStage = "invited" | "responded" | "applied" | "enrolled";
+/** Where the referrer's points for that friend stand. */
+export type FriendPoints = "pending" | "confirmed" | "in_review" | "not_counted";
 
-export const FRIEND_STATE_LABELS: Record<FriendState, string> = {
-  invited: "Invited: no answer yet",
-  waiting: "Got in touch: waiting for them to confirm their email address",
-  confirmed: "Confirmed: points ready to spend",
-  in_review: "In review by our team",
-  not_counted: "Not counted",
+export const FRIEND_STAGE_LABELS: Record<FriendStage, string> = {
+  invited: "Invited",
+  responded: "Responded",
+  applied: "Applied",
+  enrolled: "Enrolled",
 };
+
+export const FRIEND_POINTS_LABELS: Record<FriendPoints, string> = {
+  pending: `${POINTS_PER_REFERRAL} points pending`,
+  confirmed: `${POINTS_PER_REFERRAL} points confirmed`,
+  in_review: `${POINTS_PER_REFERRAL} points in review by our team`,
+  not_counted: "No points: not counted",
+};
+
+export type StatusFriend = { name: string; email: string; stage: FriendStage; points: FriendPoints; since: Date };
 
 export type ReferrerStatus = {
   name: string | null;
   referralCode: string;
   balance: PointsBalance;
-  friends: { name: string; email: string; state: FriendState; since: Date }[];
+  /** What turns pending points into confirmed ones, under the rules in force. */
+  confirmRule: string;
+  friends: StatusFriend[];
 };
+
+/**
+ * A friend's stage, from their contact and leads: enrolled once staff moved any of their
+ * leads to Enrolled, applied once they sent /apply, responded once they answered the
+ * invitation or sent any form, otherwise invited.
+ */
+export function friendStage(f: { respondedAt: Date | null; leads: { formType: string; status: string }[] }): FriendStage {
+  if (f.leads.some((l) => l.status === "enrolled")) return "enrolled";
+  if (f.leads.some((l) => l.formType === "enroll")) return "applied";
+  if (f.respondedAt || f.leads.length > 0) return "responded";
+  return "invited";
+}
 
 /** What a proven owner sees about their referrals (friends masked). */
 export async function referrerStatus(db: Db, contactId: string): Promise<ReferrerStatus | null> {
   const contact = await db.contact.findUnique({ where: { id: contactId }, select: { name: true, referralCode: true } });
   if (!contact) return null;
-  const [balance, friends, entries, reviews] = await Promise.all([
+  const [balance, friends, entries, reviews, rules] = await Promise.all([
     pointsBalance(db, contactId),
     db.contact.findMany({
       where: { referredById: contactId },
-      select: { id: true, name: true, email: true, respondedAt: true, createdAt: true },
+      select: {
+        id: true,
+        name: true,
+        email: true,
+        respondedAt: true,
+        createdAt: true,
+        leads: { select: { formType: true, status: true }, take: 50 },
+      },
       orderBy: { createdAt: "desc" },
       take: 200,
     }),
     db.pointsEntry.findMany({ where: { contactId, friendContactId: { not: null } }, select: { friendContactId: true, key: true } }),
     db.referralReview.findMany({ where: { referrerId: contactId, status: "pending" }, select: { friendContactId: true } }),
+    getReferralRules(db),
   ]);
   const keys = new Set(entries.map((e) => e.key));
   const held = new Set(reviews.map((r) => r.friendContactId));
@@ -98,17 +132,16 @@ export async function referrerStatus(db: Db, contactId: string): Promise<Referre
     name: contact.name,
     referralCode: contact.referralCode,
     balance,
+    confirmRule: confirmRuleSentence(rules),
     friends: friends.map((f) => {
-      const state: FriendState = keys.has(`referral:${f.id}:confirmed`)
+      const points: FriendPoints = keys.has(`referral:${f.id}:confirmed`)
         ? "confirmed"
-        : keys.has(`referral:${f.id}:rejected`)
+        : keys.has(`referral:${f.id}:rejected`) || !keys.has(`referral:${f.id}:pending`)
           ? "not_counted"
           : held.has(f.id)
             ? "in_review"
-            : f.respondedAt
-              ? "waiting"
-              : "invited";
-      return { name: maskName(f.name), email: maskEmail(f.email), state, since: f.createdAt };
+            : "pending";
+      return { name: maskName(f.name), email: maskEmail(f.email), stage: friendStage(f), points, since: f.createdAt };
     }),
   };
 }

@@ -389,6 +389,16 @@ const RULES: Record<string, Rule> = {
     call: (a) => a(IDLE, fd({ percent: "15", expiryDays: "30", singleUse: "on" })),
     done: async () => (await t.db.setting.findUnique({ where: { key: "discountDefaults" } })) !== null,
   },
+  "app/(console)/console/settings/referral-rules/actions.ts#saveReferralRulesAction": {
+    permission: "settings:manage",
+    allowed: ["admin"],
+    setup: async () => {
+      await t.db.setting.deleteMany({ where: { key: { startsWith: "referrals." } } });
+      return {};
+    },
+    call: (a) => a(IDLE, fd({ confirmWhen: "enrolled", holdDays: "14", hourlyLimit: "5" })),
+    done: async () => (await t.db.setting.findUnique({ where: { key: "referrals.confirmWhen" } }))?.value === "enrolled",
+  },
   "app/(console)/console/staff/actions.ts#createStaffAction": {
     permission: "staff:manage",
     allowed: ["admin"],

@@ -118,7 +118,7 @@ describe("answers never depend on whether an address is known", () => {
     expect(status?.friends.find((f) => f.email.endsWith("@example.com") && f.email.startsWith("l"))).toMatchObject({
       name: "L***",
       email: "l***@example.com",
-      state: "confirmed",
+      points: "confirmed",
     });
   });
 });

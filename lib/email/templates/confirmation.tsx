@@ -54,7 +54,8 @@ export function ConfirmationEmail({
         <>
           <Subtitle>Please confirm your email address</Subtitle>
           <Paragraph>
-            Whoever introduced you to us earns referral points once you confirm that this address is yours. The button works once, for 7 days.
+            Whoever introduced you to us has referral points pending for you; they stay pending until you confirm that this address is yours. The button works
+            once, for 7 days.
           </Paragraph>
           <CallToAction href={verify}>Confirm my email address</CallToAction>
         </>

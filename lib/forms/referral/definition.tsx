@@ -28,7 +28,9 @@ function PointsAndLink({ data, ctx }: { data: ConfirmationEmailData; ctx: Render
           <Subtitle>Your points</Subtitle>
           {p.earnedNow > 0 ? (
             <Text style={s.p}>
-              This referral earned you <strong>{count(p.earnedNow)} points</strong>. They are pending until your friends confirm.
+              This referral earned you <strong>{count(p.earnedNow)} pending points</strong>. Pending points cannot be spent yet: they become confirmed when your
+              friends take the step our referral rules ask for, such as confirming their interest from their own inbox. Your status page shows where each friend
+              stands.
             </Text>
           ) : (
             <Text style={s.p}>
@@ -37,8 +39,8 @@ function PointsAndLink({ data, ctx }: { data: ConfirmationEmailData; ctx: Render
           )}
           <SummaryTable
             rows={[
-              { label: "Earned now", value: `${count(p.earnedNow)} points` },
-              { label: "Pending", value: `${count(p.pending)} points` },
+              { label: "Earned now (pending)", value: `${count(p.earnedNow)} points` },
+              { label: "Pending (not yet spendable)", value: `${count(p.pending)} points` },
               { label: "Confirmed (ready to spend)", value: `${count(p.confirmed)} points` },
             ]}
           />
@@ -56,8 +58,8 @@ function PointsAndLink({ data, ctx }: { data: ConfirmationEmailData; ctx: Render
             {code ? <Text style={{ ...s.small, margin: 0 }}>Your referral code: {code}</Text> : null}
           </Section>
           <Text style={s.p}>
-            Share it anywhere. Anyone new who arrives through your link and sends us a form counts as your referral, and earns you {perFriend} points once they
-            confirm their email address.
+            Share it anywhere. Anyone new who arrives through your link and sends us a form counts as your referral, and earns you {perFriend} pending points,
+            confirmed once they take the step our referral rules ask for.
           </Text>
         </>
       ) : null}
@@ -86,7 +88,7 @@ export const referralForm = {
     steps: [
       "We are emailing each friend an invitation that mentions you. We email each friend only once.",
       `You earn ${perFriend} points for each friend who is new to us, with no limit.`,
-      "Your points stay pending until that friend confirms their interest from their own inbox; then you can spend them.",
+      "Those points start as pending: they become confirmed, and can be spent, once that friend takes the step our referral rules ask for (by default, confirming their interest from their own inbox). Your status page at /refer/status shows where each friend stands.",
     ],
   },
   summary: (i) => {
@@ -97,20 +99,22 @@ export const referralForm = {
       ...friends.map((f, n): [string, string] => [`Friend ${n + 1}`, [text(f.name), text(f.email) && `(${f.email})`].filter(Boolean).join(" ")]),
     ]);
   },
-  async afterSave({ tx, deps, contact, leadId, input }) {
-    const earned = await inviteFriends(tx, { referrer: contact, leadId, referrerName: input.name, friends: input.friends, siteUrl: deps.siteUrl });
+  async afterSave({ tx, deps, contact, leadId, input, now }) {
+    const earned = await inviteFriends(tx, { referrer: contact, leadId, referrerName: input.name, friends: input.friends, siteUrl: deps.siteUrl, now });
     return { points: await pointsSummary(tx, contact, earned, deps.siteUrl) };
   },
   email: {
     template: "referral-confirmation" as const,
     subject: (d) => {
       const p = referralPoints(d.points);
-      return p && p.earnedNow > 0 ? `You earned ${count(p.earnedNow)} referral points` : `Thanks for referring your friends to ${siteConfig.name}`;
+      return p && p.earnedNow > 0
+        ? `${count(p.earnedNow)} points pending for referring your friends`
+        : `Thanks for referring your friends to ${siteConfig.name}`;
     },
     preview: (d) => {
       const p = referralPoints(d.points);
       return p && p.earnedNow > 0
-        ? `You earned ${count(p.earnedNow)} points. They are confirmed as your friends confirm.`
+        ? `${count(p.earnedNow)} points pending. They are confirmed when your friends take the next step.`
         : "We are emailing your friends an invitation that mentions you.";
     },
     title: "Thanks for spreading the word",

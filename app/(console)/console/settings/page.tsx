@@ -11,6 +11,7 @@ import { publicUrlProblem } from "@/lib/site-config";
 import { discountDefaultsRow } from "@/lib/discounts/defaults";
 import { DiscountDefaultsForm } from "./discount-defaults-form";
 import { RecipientsForm } from "./recipients-form";
+import { ReferralRulesSection } from "./referral-rules-section";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -80,6 +81,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         }}
         programs={programs.map((p) => ({ value: p.slug, label: p.name }))}
       />
+      <ReferralRulesSection saved={queryParam(params, "referralRules")} />
     </>
   );
 }

@@ -7,9 +7,10 @@ import { db } from "@/lib/db";
 import { initialFormState } from "@/lib/leads/initial-state";
 import { PROOF_COOKIE, readProof } from "@/lib/ownership/proof";
 import { POINTS_PER_REFERRAL } from "@/lib/referrals/points";
-import { FRIEND_STATE_LABELS, referrerStatus } from "@/lib/referrals/status";
+import { FRIEND_POINTS_LABELS, FRIEND_STAGE_LABELS, referrerStatus } from "@/lib/referrals/status";
 import { FormPageLayout, formLinkProps, formPageMetadata, formPagePath, type FormPageArgs } from "../../form-page";
-import { siteUrl } from "@/lib/site-config";
+import { siteConfig, siteUrl } from "@/lib/site-config";
+import { ShareLink } from "./share-link";
 import { forgetProofAction, requestStatusLinkAction } from "./actions";
 import { RewardsSection } from "./rewards-section";
 
@@ -41,7 +42,7 @@ export default async function ReferralStatusPage({ searchParams }: FormPageArgs)
       crumb="Your referral status"
       eyebrow="Referral points"
       title={`Your referral points${status.name ? `, ${status.name.split(" ")[0]}` : ""}`}
-      intro={`You earn ${POINTS_PER_REFERRAL} points for each friend who is new to us. Points are confirmed once that friend confirms their interest from their own inbox.`}
+      intro={`You earn ${POINTS_PER_REFERRAL} points for each friend who is new to us. They start as pending points. ${status.confirmRule} Only confirmed points can be spent.`}
     >
       <FormCard id="points" title="Your points">
         <dl className="grid gap-3 sm:grid-cols-2">
@@ -50,7 +51,7 @@ export default async function ReferralStatusPage({ searchParams }: FormPageArgs)
             <dd className="mt-1 text-3xl font-bold tracking-tight text-brand">{n(status.balance.confirmed)} points</dd>
           </div>
           <div className="rounded-xl bg-brand-soft/60 p-4">
-            <dt className="text-sm font-medium text-ink/80">Pending: waiting for friends</dt>
+            <dt className="text-sm font-medium text-ink/80">Pending: not confirmed yet, cannot be spent</dt>
             <dd className="mt-1 text-3xl font-bold tracking-tight text-brand">{n(status.balance.pending)} points</dd>
           </div>
         </dl>
@@ -64,21 +65,8 @@ export default async function ReferralStatusPage({ searchParams }: FormPageArgs)
       <RewardsSection balance={status.balance} />
 
       <FormCard id="link" title="Your personal referral link">
-        <label htmlFor="referral-link" className="block font-semibold">
-          Share it anywhere
-        </label>
-        <p id="referral-link-hint" className="mt-1 text-sm leading-6 text-ink/75">
-          When someone new to us comes through it and gets in touch, you earn {POINTS_PER_REFERRAL} points. Your code is{" "}
-          <strong className="font-mono text-ink">{status.referralCode}</strong>.
-        </p>
-        <input
-          id="referral-link"
-          type="text"
-          readOnly
-          value={link}
-          aria-describedby="referral-link-hint"
-          className="mt-2 block min-h-12 w-full rounded-lg border border-ink/60 bg-paper px-3.5 font-mono text-base text-ink"
-        />
+        <p className="mb-3 text-ink/80">When someone new to us comes through it and gets in touch, you earn {POINTS_PER_REFERRAL} pending points.</p>
+        <ShareLink link={link} siteName={siteConfig.name} code={status.referralCode} />
       </FormCard>
 
       <FormCard id="friends" title="Your friends">
@@ -87,11 +75,15 @@ export default async function ReferralStatusPage({ searchParams }: FormPageArgs)
         ) : (
           <ul className="divide-y divide-ink/10">
             {status.friends.map((f, i) => (
-              <li key={i} className="flex flex-col gap-1 py-3 sm:flex-row sm:items-baseline sm:justify-between">
+              <li key={i} className="flex flex-col gap-1 py-3 sm:flex-row sm:items-baseline sm:justify-between" data-testid="referred-friend">
                 <span>
                   <span className="font-semibold">{f.name}</span> <span className="text-ink/75">{f.email}</span>
                 </span>
-                <span className="text-sm text-ink/80">{FRIEND_STATE_LABELS[f.state]}</span>
+                <span className="text-sm text-ink/80">
+                  <span className="font-semibold text-ink">{FRIEND_STAGE_LABELS[f.stage]}</span>
+                  {" · "}
+                  {FRIEND_POINTS_LABELS[f.points]}
+                </span>
               </li>
             ))}
           </ul>
