@@ -287,62 +287,98 @@ function fill(template: Template, values: string[]): string {
   return out;
 }
 
-/** Templates by template name and shape (null: this shape is not cached), least recently used first. */
-const templates = new Map<string, Template | null>();
+/**
+ * A shape's cached parts: the HTML template, and the plain text's when its text does not
+ * depend on the values' lengths either (no value in a table laid out as padded columns).
+ */
+type Entry = { html: Template; text: (string | number)[] | null };
+
+/** Entries by template name and shape (null: this shape is not cached), least recently used first. */
+const templates = new Map<string, Entry | null>();
 /** Shapes seen once: the second message of a shape builds its template. */
 const seen = new Set<string>();
 
+/** Renders the HTML of a template's element for some data and context; deterministic. */
 export type HtmlRenderer = (data: unknown, ctx: unknown) => Promise<string>;
+/** The plain-text part from the HTML; deterministic. */
+export type TextConverter = (html: string) => string;
 
-/** Counts, for tests and measurements: messages filled in, rendered directly, shapes built or refused. */
-export const renderCacheStats = { filled: 0, direct: 0, built: 0, refused: 0 };
+/** Counts, for tests and measurements: messages filled in (and of them, text filled in too), rendered directly, shapes built or refused. */
+export const renderCacheStats = { filled: 0, textFilled: 0, direct: 0, built: 0, refused: 0 };
 
 /** Empties the cache (tests). */
 export function clearRenderCache() {
   templates.clear();
   seen.clear();
-  Object.assign(renderCacheStats, { filled: 0, direct: 0, built: 0, refused: 0 });
+  Object.assign(renderCacheStats, { filled: 0, textFilled: 0, direct: 0, built: 0, refused: 0 });
 }
 
-function remember(key: string, template: Template | null) {
+function remember(key: string, entry: Entry | null) {
   if (templates.size >= MAX_TEMPLATES) templates.delete(templates.keys().next().value as string);
-  templates.set(key, template);
+  templates.set(key, entry);
+}
+
+const DATA_TABLES = /<table data-table[^>]*>[\s\S]*?<\/table>/g;
+
+function fillText(pieces: (string | number)[], values: string[]): string {
+  let out = "";
+  for (const q of pieces) out += typeof q === "string" ? q : values[q];
+  return out;
 }
 
 /**
- * The HTML of one message: filled in from its shape's template when there is one, else
- * rendered with `render` (deterministic for the data and context).
+ * The HTML and plain text of one message: filled in from its shape's templates when there
+ * are some, else rendered with `render` and converted with `toText`.
  */
-export async function renderHtmlCached(name: string, data: unknown, ctx: unknown, render: HtmlRenderer): Promise<string> {
+export async function renderCached(
+  name: string,
+  data: unknown,
+  ctx: unknown,
+  render: HtmlRenderer,
+  toText: TextConverter,
+): Promise<{ html: string; text: string }> {
+  const direct = async () => {
+    renderCacheStats.direct++;
+    const html = await render(data, ctx);
+    return { html, text: toText(html) };
+  };
   const shape = describe(data, ctx);
-  const key = shape ? `${name}\u0000${shape.key}` : "";
-  const cached = shape ? templates.get(key) : null;
-  if (shape && cached) {
+  if (!shape) return direct();
+  const key = `${name}\u0000${shape.key}`;
+  const cached = templates.get(key);
+  if (cached) {
     templates.delete(key);
     templates.set(key, cached);
     renderCacheStats.filled++;
-    return fill(cached, shape.values);
+    const html = fill(cached.html, shape.values);
+    if (!cached.text) return { html, text: toText(html) };
+    renderCacheStats.textFilled++;
+    return { html, text: fillText(cached.text, shape.values) };
   }
-  if (!shape || cached === null || !seen.has(key)) {
-    if (shape && cached === undefined) {
-      if (seen.size >= MAX_SEEN) seen.clear();
-      seen.add(key);
-    }
-    renderCacheStats.direct++;
-    return render(data, ctx);
+  if (cached === null) return direct();
+  if (!seen.has(key)) {
+    if (seen.size >= MAX_SEEN) seen.clear();
+    seen.add(key);
+    return direct();
   }
-  // The second message of this shape: build its template, checked against its own render.
+  // The second message of this shape: build its templates, checked against its own render.
   seen.delete(key);
-  renderCacheStats.direct++;
-  const direct = await render(data, ctx);
+  const own = await direct();
   const sets = MARKS.map((mark) => ({ mark, copy: withSentinels(data, ctx, mark) }));
-  let template: Template | null = null;
+  let entry: Entry | null = null;
   if (sets.every((s) => s.copy)) {
     const htmls = await Promise.all(sets.map((s) => render(s.copy!.data, s.copy!.ctx)));
     const [a, b] = sets.map((s, i) => toTemplate(htmls[i], s.mark, s.copy!.sentinels));
-    if (a && b && JSON.stringify(a) === JSON.stringify(b) && fill(a, shape.values) === direct) template = a;
+    if (a && b && JSON.stringify(a) === JSON.stringify(b) && fill(a, shape.values) === own.html) {
+      // The text too, unless a value is in a table that the text lays out as columns (padded
+      // to the widest cell, wrapped past 60 characters).
+      const inTable = (htmls[0].match(DATA_TABLES) ?? []).some((t) => t.includes(SENTINEL_MARKERS[0]));
+      const [ta, tb] = inTable ? [null, null] : sets.map((s, i) => cut(toText(htmls[i]), s.mark, s.copy!.sentinels, false));
+      const text = ta && tb && JSON.stringify(ta) === JSON.stringify(tb) && fillText(ta, shape.values) === own.text ? ta : null;
+      entry = { html: a, text };
+    }
   }
-  remember(key, template);
-  renderCacheStats[template ? "built" : "refused"]++;
-  return direct;
+  remember(key, entry);
+  renderCacheStats[entry ? "built" : "refused"]++;
+  return own;
 }

@@ -1,7 +1,7 @@
 import { plainTextSelectors, render, toPlainText } from "@react-email/components";
 import { compile } from "html-to-text";
 import { createElement } from "react";
-import { renderHtmlCached } from "./render-cache";
+import { renderCached } from "./render-cache";
 import type { EmailTemplate, RenderContext, RenderedEmail, TemplateData } from "./template-data";
 import { isTemplate, TEMPLATES } from "./templates/catalog";
 import { clip, oneLine } from "./templates/values";
@@ -75,10 +75,13 @@ const STYLE_ATTRIBUTE = / style="[^"]*"/g;
 export async function renderEmail<T extends EmailTemplate>(template: T, data: TemplateData[T], ctx: RenderContext): Promise<RenderedEmail> {
   const { safeData } = elementFor(template, data, ctx);
   const Component = TEMPLATES[template].Component;
-  const html = await renderHtmlCached(template, safeData, ctx, (d, c) =>
-    render(createElement(Component, { data: d as TemplateData[T], ctx: c as RenderContext })),
+  const { html, text } = await renderCached(
+    template,
+    safeData,
+    ctx,
+    (d, c) => render(createElement(Component, { data: d as TemplateData[T], ctx: c as RenderContext })),
+    (h) => toText(h.replace(STYLE_ATTRIBUTE, "")),
   );
-  const text = toText(html.replace(STYLE_ATTRIBUTE, ""));
   return { subject: subjectFor(template, safeData), html, text };
 }
 
