@@ -291,7 +291,9 @@ function fill(template: Template, values: string[]): string {
  * A shape's cached parts: the HTML template, and the plain text's when its text does not
  * depend on the values' lengths either (no value in a table laid out as padded columns).
  */
-type Entry = { html: Template; text: (string | number)[] | null };
+type Entry = { html: Template; text: TextPiece[] | null };
+/** A piece of a cut plain text: fixed text, a value (raw), or the text of the message's n-th data table. */
+type TextPiece = string | number | { table: number };
 
 /** Entries by template name and shape (null: this shape is not cached), least recently used first. */
 const templates = new Map<string, Entry | null>();
@@ -319,10 +321,50 @@ function remember(key: string, entry: Entry | null) {
 }
 
 const DATA_TABLES = /<table data-table[^>]*>[\s\S]*?<\/table>/g;
+/** Marks the place of data table n in a text converted with its tables taken out. */
+const tableToken = (n: number) => `${SENTINEL_MARKERS[0]}T${n}t`;
+const TABLE_TOKEN = new RegExp(`${SENTINEL_MARKERS[0]}T(\\d+)t`);
 
-function fillText(pieces: (string | number)[], values: string[]): string {
+/** The HTML with each data table replaced by a one-cell table holding its token. */
+function withoutTables(html: string): string {
+  let n = 0;
+  return html.replace(DATA_TABLES, () => `<table data-table="t"><tbody><tr><td>${tableToken(n++)}</td></tr></tbody></table>`);
+}
+
+/**
+ * Cuts a sentinel render's text at its values and its tables. The text around a data table
+ * does not depend on what the table holds, and a table's own text is converted on its own
+ * (it is laid out as padded columns): that is checked when the shape is built.
+ */
+function cutText(html: string, mark: Mark, sentinels: Sentinel[], toText: TextConverter): TextPiece[] | null {
+  const parts = toText(withoutTables(html)).split(TABLE_TOKEN);
+  const out: TextPiece[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    if (i % 2 === 1) {
+      out.push({ table: Number(parts[i]) });
+      continue;
+    }
+    const pieces = cut(parts[i], mark, sentinels, false);
+    if (!pieces) return null;
+    out.push(...pieces);
+  }
+  return out;
+}
+
+/** A message's text from its cut text, values and filled HTML; null if its tables are not where they were. */
+function fillText(pieces: TextPiece[], values: string[], html: string, toText: TextConverter): string | null {
+  let tables: string[] | null = null;
   let out = "";
-  for (const q of pieces) out += typeof q === "string" ? q : values[q];
+  for (const q of pieces) {
+    if (typeof q === "string") out += q;
+    else if (typeof q === "number") out += values[q];
+    else {
+      tables ??= html.match(DATA_TABLES) ?? [];
+      const table = tables[q.table];
+      if (table === undefined) return null;
+      out += toText(table);
+    }
+  }
   return out;
 }
 
@@ -351,9 +393,10 @@ export async function renderCached(
     templates.set(key, cached);
     renderCacheStats.filled++;
     const html = fill(cached.html, shape.values);
-    if (!cached.text) return { html, text: toText(html) };
+    const text = cached.text && fillText(cached.text, shape.values, html, toText);
+    if (text === null) return { html, text: toText(html) };
     renderCacheStats.textFilled++;
-    return { html, text: fillText(cached.text, shape.values) };
+    return { html, text };
   }
   if (cached === null) return direct();
   if (!seen.has(key)) {
@@ -370,11 +413,9 @@ export async function renderCached(
     const htmls = await Promise.all(sets.map((s) => render(s.copy!.data, s.copy!.ctx)));
     const [a, b] = sets.map((s, i) => toTemplate(htmls[i], s.mark, s.copy!.sentinels));
     if (a && b && JSON.stringify(a) === JSON.stringify(b) && fill(a, shape.values) === own.html) {
-      // The text too, unless a value is in a table that the text lays out as columns (padded
-      // to the widest cell, wrapped past 60 characters).
-      const inTable = (htmls[0].match(DATA_TABLES) ?? []).some((t) => t.includes(SENTINEL_MARKERS[0]));
-      const [ta, tb] = inTable ? [null, null] : sets.map((s, i) => cut(toText(htmls[i]), s.mark, s.copy!.sentinels, false));
-      const text = ta && tb && JSON.stringify(ta) === JSON.stringify(tb) && fillText(ta, shape.values) === own.text ? ta : null;
+      // The text too: cut the same way, with each data table's own text converted per message.
+      const [ta, tb] = sets.map((s, i) => cutText(htmls[i], s.mark, s.copy!.sentinels, toText));
+      const text = ta && tb && JSON.stringify(ta) === JSON.stringify(tb) && fillText(ta, shape.values, own.html, toText) === own.text ? ta : null;
       entry = { html: a, text };
     }
   }
