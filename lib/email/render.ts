@@ -1,6 +1,7 @@
 import { plainTextSelectors, render, toPlainText } from "@react-email/components";
 import { compile } from "html-to-text";
 import { createElement } from "react";
+import { renderCached } from "./render-cache";
 import type { EmailTemplate, RenderContext, RenderedEmail, TemplateData } from "./template-data";
 import { isTemplate, TEMPLATES } from "./templates/catalog";
 import { clip, oneLine } from "./templates/values";
@@ -65,14 +66,22 @@ const STYLE_ATTRIBUTE = / style="[^"]*"/g;
 
 /**
  * Renders one outbox email: subject, HTML and plain text, byte for byte what
- * `renderEmailReference` gives, with the text part at a fraction of its cost
- * (docs/performance.md). The HTML is React Email's own render: a faster Node-stream render
- * would import react-dom/server, which Next's build refuses in the code it compiles.
+ * `renderEmailReference` gives, at a fraction of its cost (docs/performance.md). The HTML is
+ * React Email's own render, done once per template and data shape and then filled in with
+ * each message's values (render-cache.ts); the text part is converted from that HTML with
+ * html-to-text compiled once. (A faster Node-stream render would import react-dom/server,
+ * which Next's build refuses in the code it compiles.)
  */
 export async function renderEmail<T extends EmailTemplate>(template: T, data: TemplateData[T], ctx: RenderContext): Promise<RenderedEmail> {
-  const { element, safeData } = elementFor(template, data, ctx);
-  const html = await render(element);
-  const text = toText(html.replace(STYLE_ATTRIBUTE, ""));
+  const { safeData } = elementFor(template, data, ctx);
+  const Component = TEMPLATES[template].Component;
+  const { html, text } = await renderCached(
+    template,
+    safeData,
+    ctx,
+    (d, c) => render(createElement(Component, { data: d as TemplateData[T], ctx: c as RenderContext })),
+    (h) => toText(h.replace(STYLE_ATTRIBUTE, "")),
+  );
   return { subject: subjectFor(template, safeData), html, text };
 }
 
