@@ -23,7 +23,7 @@ export type ApplyLinkResult =
   | { ok: false; reason: "insufficient"; balance: PointsBalance; points: number }
   /** redemption: the reward is no longer on offer (taken off the catalogue, or out of stock). */
   | { ok: false; reason: "unavailable" }
-    /** newsletter-confirm: the subscription is confirmed; the code (or none, for a student). */
+  /** newsletter-confirm: the subscription is confirmed; the code (or none, for a student). */
   | { ok: true; purpose: "newsletter-confirm"; contactId: string; email: string; view: ConfirmedView }
   /** referral-status, manage-emails and verify-email: the address is proven. */
   | { ok: true; purpose: "referral-status" | "manage-emails" | "verify-email"; contactId: string; email: string };
