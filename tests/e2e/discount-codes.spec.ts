@@ -101,7 +101,9 @@ test.describe("with JavaScript off", () => {
     await expect(page.locator("#enroll-code-error")).toContainText("We do not recognise this code.");
     // What was typed is kept.
     await expect(page.getByLabel("Full name")).toHaveValue("Cody Coder");
-    await expectNoAxeViolations(page, "/apply without JavaScript, code refused");
+    // axe runs as a script in the page, so it cannot run here; the same error state is
+    // axe-checked with JavaScript on above. The error is tied to the field:
+    await expect(codeField(page)).toHaveAttribute("aria-describedby", /enroll-code-error/);
     expect(await withDb((db) => db.lead.count({ where: { email } }))).toBe(0);
 
     await codeField(page).fill(code.toLowerCase());
@@ -122,7 +124,7 @@ test.describe("staff", () => {
     await page.goto("/console/codes");
     await page.getByLabel("Code contains").fill(part);
     await page.getByRole("button", { name: "Search" }).click();
-    const table = page.getByRole("table", { name: "Discount codes" });
+    const table = page.getByRole("region", { name: "Discount codes" });
     await expect(table.getByRole("rowheader")).toHaveText([code]);
     await expect(table).toContainText("Olga Owner");
     await expect(table).toContainText("Every program");
