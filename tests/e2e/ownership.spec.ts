@@ -75,8 +75,7 @@ for (const js of [true, false]) {
       await page.goto("/refer#spend-points");
       const spend = page.getByRole("form", { name: "Spend your points" });
       await spend.getByLabel("Your email").fill(referrer);
-      await spend.getByLabel(/An accessory/).check();
-      await spend.getByLabel("Points to spend").fill("100");
+      await spend.getByLabel(/\$100 off tuition: 100 points/).check();
       await spend.getByRole("checkbox").check();
       await spend.getByRole("button", { name: "Request my reward" }).click();
       await expect(page.getByRole("status")).toContainText("Check your inbox");

@@ -252,6 +252,40 @@ const RULES: Record<string, Rule> = {
     call: (a, c) => a(fd({ leadId: c.leadId, decision: "approved", note: "", back: "/console/referrals/redemptions" })),
     done: async (c) => (await t.db.lead.findUniqueOrThrow({ where: { id: c.leadId } })).decision === "approved",
   },
+  "app/(console)/console/referrals/actions.ts#reverseAwardAction": {
+    permission: "referrals:decide",
+    allowed: ["admin", "staff"],
+    setup: async () => {
+      const c = await makeLead();
+      const award = await t.db.pointsEntry.create({
+        data: { contactId: c.contactId, amount: 100, bucket: "confirmed", reason: "referral_confirmed", key: `matrix:${randomUUID()}` },
+      });
+      return { entryId: award.id };
+    },
+    call: (a, c) => a(fd({ entryId: c.entryId, reason: "Refunded", back: "/console/referrals" })),
+    done: async (c) => (await t.db.pointsEntry.count({ where: { reversesId: c.entryId } })) === 1,
+  },
+  "app/(console)/console/referrals/rewards/actions.ts#createRewardAction": {
+    permission: "content:edit",
+    allowed: ["admin", "staff"],
+    setup: async () => ({ name: `Matrix reward ${randomUUID().slice(0, 8)}` }),
+    call: (a, c) => a(IDLE, fd({ name: c.name, category: "course", points: "100", stock: "", active: "on" })),
+    done: async (c) => (await t.db.reward.count({ where: { name: c.name } })) === 1,
+  },
+  "app/(console)/console/referrals/rewards/actions.ts#saveRewardAction": {
+    permission: "content:edit",
+    allowed: ["admin", "staff"],
+    setup: async () => ({ rewardId: (await t.db.reward.create({ data: { name: "Matrix saved", category: "course", points: 100 } })).id }),
+    call: (a, c) => a(IDLE, fd({ rewardId: c.rewardId, name: "Matrix renamed", category: "course", points: "120", stock: "", active: "on" })),
+    done: async (c) => (await t.db.reward.findUniqueOrThrow({ where: { id: c.rewardId } })).points === 120,
+  },
+  "app/(console)/console/referrals/rewards/actions.ts#arrangeRewardAction": {
+    permission: "content:edit",
+    allowed: ["admin", "staff"],
+    setup: async () => ({ rewardId: (await t.db.reward.create({ data: { name: "Matrix arranged", category: "course", points: 100 } })).id }),
+    call: (a, c) => a(fd({ rewardId: c.rewardId, op: "deactivate" })),
+    done: async (c) => !(await t.db.reward.findUniqueOrThrow({ where: { id: c.rewardId } })).active,
+  },
   "app/(console)/console/people/actions.ts#findPersonAction": {
     permission: "privacy:manage",
     allowed: ["admin"],
