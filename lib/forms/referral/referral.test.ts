@@ -25,7 +25,8 @@ describe("referral", () => {
     const { data, ctx } = emailSample(referralForm);
     const { text } = await renderEmail("referral-confirmation", data, ctx);
     expect(text).toContain("http://localhost:3000/r/K7QW3MZP");
-    expect(text).toContain("pending until your friends confirm");
+    expect(text).toContain("200 pending points");
+    expect(text).toContain("Pending points cannot be spent yet");
     for (const step of referralForm.nextSteps.steps) expect(text.replace(/\s+/g, " ")).toContain(step);
   });
 });
