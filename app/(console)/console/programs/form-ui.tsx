@@ -85,9 +85,12 @@ export function Select(props: FieldProps & SelectHTMLAttributes<HTMLSelectElemen
     field,
     control: { options, ...select },
   } = splitField(props);
+  // Keyed by the starting value: after a form action React resets the form, and a <select>
+  // goes back to the option it was mounted with (React issues #32362, #21025), not to the
+  // value the failed save sent back. A new key mounts it with that value.
   return (
     <Field {...field}>
-      <select {...select} {...aria(field)} className={control}>
+      <select key={String(select.defaultValue ?? "")} {...select} {...aria(field)} className={control}>
         <SelectOptions options={options} />
       </select>
     </Field>
