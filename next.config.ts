@@ -16,7 +16,9 @@ const nextConfig: NextConfig = {
   // Database and cache clients stay Node modules, loaded at run time (Prisma, pg and
   // better-sqlite3 are on Next's built-in list already; ioredis is not). pdfkit reads its
   // standard fonts' metrics from its own folder at run time, so it must not be bundled.
-  serverExternalPackages: ["ioredis", "pdfkit", "disposable-email-domains"],
+  // (disposable-email-domains is bundled: its entry is a JSON file, which Node 20 will not
+  // import() without an import attribute, so an external copy fails at run time.)
+  serverExternalPackages: ["ioredis", "pdfkit"],
   experimental: {
     // forbidden() / unauthorized() in the staff console (real 403 and 401 responses).
     authInterrupts: true,

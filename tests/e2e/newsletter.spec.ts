@@ -34,7 +34,7 @@ for (const js of [true, false]) {
     test.use({ javaScriptEnabled: js });
     test.describe.configure({ timeout: 90_000 });
 
-    test("sign up → the page asks to confirm → the emailed link shows the code, once per person", async ({ page, browser }) => {
+    test("sign up → confirm by the emailed link → the code, once per person → used at /apply", async ({ page, browser }) => {
       const address = unique(`dbl-${js ? "js" : "nojs"}`);
       await page.goto("/newsletter");
       await page.getByLabel("Email", { exact: true }).fill(address);
@@ -67,6 +67,24 @@ for (const js of [true, false]) {
         const welcome = await withDb((db) => db.emailMessage.findMany({ where: { toAddress: address, template: "newsletter-welcome" } }));
         expect(welcome.map((m) => (JSON.parse(m.data) as { discountCode?: string }).discountCode)).toEqual([code]);
       }).toPass({ timeout: 10_000 });
+
+      // The journey's end: the code typed at /apply is described (with JavaScript, as it is
+      // typed) and stored on the application.
+      await page.goto("/apply?program=machine-learning-engineering");
+      await page.getByLabel("Full name").fill("Nia Newsletter");
+      await page.getByLabel("Email", { exact: true }).fill(address);
+      await page.getByLabel("Start date").selectOption({ index: 1 });
+      await page.getByLabel("How would you like to pay?").selectOption("upfront");
+      await page.getByLabel("I have never programmed").check();
+      await page.getByRole("checkbox", { name: /I agree/ }).check();
+      await page.getByLabel("Discount or referral code").fill(code!.toLowerCase());
+      if (js) await expect(page.locator("#enroll-code-status")).toHaveText(/^20% off the tuition of every program, valid until \d{1,2} \w+ \d{4}$/);
+      await page.getByRole("button", { name: "Send my application" }).click();
+      await expect(page.getByRole("status").filter({ hasText: "Application received" })).toBeVisible();
+      const applied = await withDb((db) =>
+        db.lead.findFirstOrThrow({ where: { email: address, discountCodeId: { not: null } }, include: { discountCode: true } }),
+      );
+      expect(applied.discountCode?.code).toBe(code);
       await staff.close();
     });
 
