@@ -1,5 +1,10 @@
-import disposableDomains from "disposable-email-domains";
+import { createRequire } from "node:module";
 import type { Prisma } from "../generated/prisma/client";
+
+// The list's entry is a JSON file: required, not imported, because Node 20 refuses to import()
+// JSON without an import attribute (Playwright's loader and Node's own ESM loader hit that).
+// Next's bundler follows createRequire(import.meta.url) and bundles the list.
+const requireList = createRequire(import.meta.url);
 
 type Tx = Prisma.TransactionClient;
 
@@ -121,7 +126,7 @@ let disposable: Set<string> | undefined;
  * A subdomain of a listed domain counts too.
  */
 export function isDisposableAddress(emailOrDomain: string): boolean {
-  disposable ??= new Set(disposableDomains);
+  disposable ??= new Set(requireList("disposable-email-domains") as string[]);
   const domain = emailOrDomain.slice(emailOrDomain.lastIndexOf("@") + 1).toLowerCase();
   const labels = domain.split(".");
   for (let i = 0; i < labels.length - 1; i++) if (disposable.has(labels.slice(i).join("."))) return true;
