@@ -23,6 +23,7 @@ type Ids = {
   storyId: string;
   eventId: string;
   codeId: string;
+  rewardId: string;
 };
 
 /**
@@ -44,6 +45,9 @@ const ROUTES: Route[] = [
   page("/console/referrals/[contactId]", "ok", (i) => `/console/referrals/${i.contactId}`),
   page("/console/referrals/redemptions"),
   page("/console/referrals/reviews"),
+  page("/console/referrals/rewards"),
+  page("/console/referrals/rewards/new"),
+  page("/console/referrals/rewards/[id]", "ok", (i) => `/console/referrals/rewards/${i.rewardId}`),
   page("/console/subscribers"),
   page("/console/codes"),
   page("/console/codes/[id]", "ok", (i) => `/console/codes/${i.codeId}`),
@@ -120,7 +124,9 @@ test.beforeAll(async () => {
         expiresAt: new Date("2030-01-01"),
       },
     });
+    const reward = await db.reward.create({ data: { name: "Matrix reward", category: "accessory", points: 50 } });
     ids = {
+      rewardId: reward.id,
       codeId: code.id,
       leadId: lead.id,
       contactId: contact.id,
