@@ -1,10 +1,8 @@
+import { requestOwnershipLink } from "../ownership/request-link";
 import { z } from "zod/mini";
 import type { Db } from "../db";
-import { fieldErrorsFrom } from "../leads/errors";
 import type { FormState, SuccessDetails } from "../leads/form-state";
-import { newSubmissionToken } from "../leads/codes";
 import type { SubmissionContext, SubmissionDeps } from "../leads/pipeline";
-import { issueOwnershipLink } from "../ownership/tokens";
 import { manageLinkSchema } from "./manage-schema";
 import { NEWSLETTER_TOPICS, storedTopics, topicsOf, type NewsletterTopic } from "./topics";
 
@@ -23,41 +21,7 @@ export const MANAGE_LINK_SENT: SuccessDetails = {
  * both the form's rate limit and the links-per-hour cap apply.
  */
 export async function requestManageLink(deps: SubmissionDeps, raw: Record<string, unknown>, ctx: SubmissionContext): Promise<FormState> {
-  const formType = "newsletter" as const;
-  const token = newSubmissionToken();
-  if (typeof raw.website === "string" && raw.website.trim() !== "") return { formType, status: "success", success: MANAGE_LINK_SENT, submissionToken: token };
-  const parsed = manageLinkSchema.safeParse(raw);
-  if (!parsed.success) {
-    return {
-      formType,
-      status: "error",
-      message: "Please correct the highlighted fields.",
-      fieldErrors: fieldErrorsFrom(parsed.error.issues),
-      values: { email: raw.email },
-      submissionToken: token,
-    };
-  }
-  const email = parsed.data.email;
-  const verdict = await deps.limiter.consume("newsletter", { ip: ctx.ip, identity: email });
-  if (!verdict.ok) {
-    const minutes = Math.max(1, Math.ceil(verdict.retryAfterSeconds / 60));
-    return {
-      formType,
-      status: "error",
-      message: `You have asked several times in a short while. Please try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
-      values: { email },
-      submissionToken: token,
-    };
-  }
-  const now = ctx.now ?? new Date();
-  const contact = await deps.db.contact.findUnique({ where: { email }, select: { id: true, name: true } });
-  if (contact) {
-    const issued = await deps.db.$transaction((tx) =>
-      issueOwnershipLink(tx, { email, contactId: contact.id, purpose: "manage-emails", name: contact.name, siteUrl: deps.siteUrl, now }),
-    );
-    if (issued) deps.onQueued?.();
-  }
-  return { formType, status: "success", success: MANAGE_LINK_SENT, submissionToken: token };
+  return requestOwnershipLink(deps, raw, ctx, { formType: "newsletter", purpose: "manage-emails", schema: manageLinkSchema, sent: MANAGE_LINK_SENT });
 }
 
 export type SubscriptionState = "confirmed" | "waiting" | "unsubscribed" | "none";

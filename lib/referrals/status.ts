@@ -1,9 +1,7 @@
+import { requestOwnershipLink } from "../ownership/request-link";
 import type { Db } from "../db";
 import type { FormState, SuccessDetails } from "../leads/form-state";
-import { fieldErrorsFrom } from "../leads/errors";
 import { type SubmissionContext, type SubmissionDeps } from "../leads/pipeline";
-import { newSubmissionToken } from "../leads/codes";
-import { issueOwnershipLink } from "../ownership/tokens";
 import { maskEmail, maskName } from "./mask";
 import { pointsBalance, POINTS_PER_REFERRAL, type PointsBalance } from "./points";
 import { confirmRuleSentence, getReferralRules } from "./rules";
@@ -24,41 +22,7 @@ export const STATUS_LINK_SENT: SuccessDetails = {
  * is known, and nothing is sent to an address we do not know.
  */
 export async function requestStatusLink(deps: SubmissionDeps, raw: Record<string, unknown>, ctx: SubmissionContext): Promise<FormState> {
-  const formType = "referral" as const;
-  const token = newSubmissionToken();
-  if (typeof raw.website === "string" && raw.website.trim() !== "") return { formType, status: "success", success: STATUS_LINK_SENT, submissionToken: token };
-  const parsed = statusLinkSchema.safeParse(raw);
-  if (!parsed.success) {
-    return {
-      formType,
-      status: "error",
-      message: "Please correct the highlighted fields.",
-      fieldErrors: fieldErrorsFrom(parsed.error.issues),
-      values: { email: raw.email },
-      submissionToken: token,
-    };
-  }
-  const email = parsed.data.email;
-  const verdict = await deps.limiter.consume("referral", { ip: ctx.ip, identity: email });
-  if (!verdict.ok) {
-    const minutes = Math.max(1, Math.ceil(verdict.retryAfterSeconds / 60));
-    return {
-      formType,
-      status: "error",
-      message: `You have asked several times in a short while. Please try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
-      values: { email },
-      submissionToken: token,
-    };
-  }
-  const now = ctx.now ?? new Date();
-  const contact = await deps.db.contact.findUnique({ where: { email }, select: { id: true, name: true } });
-  if (contact) {
-    const issued = await deps.db.$transaction((tx) =>
-      issueOwnershipLink(tx, { email, contactId: contact.id, purpose: "referral-status", name: contact.name, siteUrl: deps.siteUrl, now }),
-    );
-    if (issued) deps.onQueued?.();
-  }
-  return { formType, status: "success", success: STATUS_LINK_SENT, submissionToken: token };
+  return requestOwnershipLink(deps, raw, ctx, { formType: "referral", purpose: "referral-status", schema: statusLinkSchema, sent: STATUS_LINK_SENT });
 }
 
 /** How far a referred friend has come with us. */
