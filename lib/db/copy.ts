@@ -70,6 +70,16 @@ export const COPY_RULES: Record<ModelName, CopyRule> = {
   // reward catalogue.
   DiscountCode: { copy: true, pageBy: "id" },
   Reward: { copy: true, pageBy: "id" },
+  // Issue 18: call booking. Claims are copied with their bookings, so a booked slot stays
+  // taken on the new database.
+  CallType: { copy: true, pageBy: "id" },
+  Advisor: { copy: true, pageBy: "userId" },
+  AdvisorCallType: { copy: true, pageBy: "id" },
+  AdvisorDateOff: { copy: true, pageBy: "id" },
+  ProgramAdvisorPin: { copy: true, pageBy: "id" },
+  Booking: { copy: true, pageBy: "id" },
+  BookingClaim: { copy: true, pageBy: "id" },
+  BookingVisit: { copy: true, pageBy: "id" },
 };
 
 export const DEFAULT_BATCH_SIZE = 1000;

@@ -1,4 +1,5 @@
 import type { CommentEmailData } from "../comments/moderation";
+import type { BookingEmailData } from "../booking/email-data";
 import type { FORMS, LeadType } from "../forms/registry";
 
 /**
@@ -132,7 +133,7 @@ export type OwnershipLinkData = {
 
 /** The system's own emails; every form's confirmation is named in its definition. */
 export type SystemTemplate =
-  "redemption-decision" | "referral-invitation" | "staff-new-lead" | "ownership-link" | "event-update" | "comment-published" | "comment-reply";
+  "redemption-decision" | "referral-invitation" | "staff-new-lead" | "ownership-link" | "event-update" | "comment-published" | "comment-reply" | "booking";
 export type FormEmailTemplate = (typeof FORMS)[LeadType]["email"]["template"];
 export type EmailTemplate = SystemTemplate | FormEmailTemplate;
 
@@ -144,6 +145,7 @@ type SystemData = {
   "event-update": EventUpdateData;
   "comment-published": CommentEmailData;
   "comment-reply": CommentEmailData;
+  booking: BookingEmailData;
 };
 
 export type TemplateData = { [T in EmailTemplate]: T extends SystemTemplate ? SystemData[T] : ConfirmationEmailData };
@@ -159,4 +161,7 @@ export type RenderContext = {
   unsubscribeUrl?: string;
 };
 
-export type RenderedEmail = { subject: string; html: string; text: string };
+/** A file sent with an email (a booking's .ics invite). */
+export type EmailAttachment = { filename: string; contentType: string; content: string };
+
+export type RenderedEmail = { subject: string; html: string; text: string; attachments?: EmailAttachment[] };

@@ -37,6 +37,7 @@ const KEY_FACTS: { [T in EmailTemplate]: string[] } = {
   ],
   "newsletter-welcome": ["Linus Chen", "LOOM20-9XK4TQ2M", "20%", "one-click unsubscribe", "http://localhost:3000/unsubscribe/8f3a1c2e9b7d4e6f"],
   "callback-confirmation": ["Omar Haddad", "at the time you chose", "within one working day", "+12025550143"],
+  booking: ["Your call is booked", "Admissions call", "Thursday, 10 December 2026, 12:00–12:20 (Pacific Time)", "Dana Whitfield", "Reschedule or cancel"],
   "syllabus-confirmation": [
     "Machine Learning Engineering",
     "amara.okafor@example.com",
@@ -172,6 +173,7 @@ describe("email templates", () => {
     expect(subjects).toEqual({
       "enroll-confirmation": "Your application to Loomstack Academy",
       "comment-confirmation": "Your comment on Loomstack Academy: an advisor will be in touch",
+      booking: "Your call is booked: Admissions call, Thursday, 10 December 2026, 12:00–12:20 (Pacific Time)",
       "comment-published": "Your comment is published",
       "comment-reply": "Dana Whitfield replied to your comment",
       "quote-confirmation": "Your quote request to Loomstack Academy",
@@ -227,6 +229,7 @@ describe("email templates", () => {
       "syllabus-confirmation": { ...sample("syllabus-confirmation").data, name: evil, summary: evilRows },
       "event-confirmation": { ...sample("event-confirmation").data, name: evil, summary: evilRows },
       "event-update": { ...sample("event-update").data, name: evil },
+      booking: { ...sample("booking").data, callTypeName: evil, visitor: { name: evil, email: evil, phone: evil }, advisor: { name: evil, email: evil } },
       "comment-confirmation": { ...sample("comment-confirmation").data, name: evil, summary: evilRows },
       "comment-published": { ...sample("comment-published").data, name: evil, articleTitle: evil, comment: evil },
       "comment-reply": { ...sample("comment-reply").data, name: evil, articleTitle: evil, comment: evil, reply: evil, replyAuthor: evil },

@@ -11,6 +11,7 @@ import { ReferralInvitationEmail } from "./referral-invitation";
 import { staffLabel, StaffNewLeadEmail } from "./staff-new-lead";
 import { count, subjectPart } from "./values";
 import { CommentPublishedEmail, CommentReplyEmail } from "./comment-notification";
+import { BookingEmail, bookingSubject } from "./booking";
 
 /**
  * Every template the outbox can hold: each form's confirmation (from its definition in
@@ -99,6 +100,28 @@ const SAMPLE_comment_reply: { data: TemplateData["comment-reply"]; ctx: RenderCo
   ctx: SAMPLE_comment.ctx,
 };
 
+/** An admissions call just booked, as the visitor gets it. */
+const SAMPLE_booking: { data: TemplateData["booking"]; ctx: RenderContext } = {
+  data: {
+    kind: "confirmed",
+    audience: "visitor",
+    bookingId: "cm9x2k7q40002abcd1234efgh",
+    leadId,
+    uid: "booking-cm9x2k7q40002abcd1234efgh@loomstack.example",
+    sequence: 0,
+    callTypeName: "Admissions call",
+    durationMinutes: 20,
+    startsAt: "2026-12-10T20:00:00.000Z",
+    endsAt: "2026-12-10T20:20:00.000Z",
+    timeZone: "America/Los_Angeles",
+    visitor: { name: "Omar Haddad", email: "omar@example.com", phone: "+12025550143" },
+    advisor: { name: "Dana Whitfield", email: "dana@loomstack.example" },
+    programName: "Machine Learning Engineering",
+    manageUrl: `${siteUrl}/book/manage/7QW3MZPK2D9C4B7A1E3F5A6C`,
+  },
+  ctx: { siteUrl },
+};
+
 const SYSTEM: { [T in SystemTemplate]: Entry<TemplateData[T]> } = {
   "redemption-decision": {
     Component: RedemptionDecisionEmail,
@@ -129,6 +152,11 @@ const SYSTEM: { [T in SystemTemplate]: Entry<TemplateData[T]> } = {
     Component: OwnershipLinkEmail,
     subject: (d) => (OWNERSHIP_COPY[d.purpose] ?? OWNERSHIP_COPY["verify-email"]).title,
     sample: SAMPLE_ownership_link,
+  },
+  booking: {
+    Component: BookingEmail,
+    subject: bookingSubject,
+    sample: SAMPLE_booking,
   },
   "event-update": {
     Component: EventUpdateEmail,
