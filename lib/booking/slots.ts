@@ -1,0 +1,177 @@
+/**
+ * Free slots: pure, no database. A slot [s, s + duration) is offered for an advisor when
+ * - s is on the 15-minute grid of UTC instants, s >= now + minimum notice, s < now + horizon
+ *   (and within the query's [from, to) when given);
+ * - it lies inside the advisor's working time: their weekly intervals on dates that are not
+ *   days off (an interval belongs to the date it starts on), turned into instants in the
+ *   advisor's zone (lib/booking/zones.ts); intervals that touch form one stretch of work;
+ * - [s, s + duration + the advisor's buffer) does not meet any live booking's
+ *   [start, end + that booking's buffer): exactly the claim blocks of lib/booking/blocks.ts.
+ *
+ * Existing bookings block their time whatever the working hours say now, so changing an
+ * advisor's hours never frees a booked time.
+ *
+ * Each advisor's working intervals are computed once per query as instants (the zone's
+ * offsets come from a handful of Intl calls per zone, lib/booking/zones.ts), then the
+ * candidate starts are swept against the sorted busy intervals.
+ */
+import { dateMs, firstInstantAtWallClock, isoWeekday, msDate, offsetSpans, wallDate, type OffsetSpan } from "./zones";
+import { minutesOfDay, type WeeklyHours } from "./hours";
+
+export const SLOT_STEP_MINUTES = 15;
+
+export type AdvisorRules = {
+  id: string;
+  timeZone: string;
+  weeklyHours: WeeklyHours;
+  datesOff: string[];
+  bufferMinutes: number;
+  minNoticeMinutes: number;
+  horizonDays: number;
+};
+export type Busy = { advisorId: string; startsAt: Date; endsAt: Date; bufferMinutes: number };
+export type SlotQuery = { now: Date; durationMinutes: number; advisors: AdvisorRules[]; busy: Busy[]; from?: Date; to?: Date };
+export type FreeSlot = { startsAt: Date; endsAt: Date; advisorIds: string[] };
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+const STEP = SLOT_STEP_MINUTES * MINUTE;
+/** Zones' offsets are looked up this far around the query, for overnight intervals and DST. */
+const MARGIN = 3 * DAY;
+
+type Range = [number, number];
+
+const ceilToStep = (ms: number) => Math.ceil(ms / STEP) * STEP;
+
+/** The first and last possible slot starts for the advisor: notice, horizon, from and to. */
+function startBounds(q: SlotQuery, a: AdvisorRules): Range {
+  const now = q.now.getTime();
+  const lo = Math.max(now + a.minNoticeMinutes * MINUTE, q.from ? q.from.getTime() : -Infinity);
+  const hi = Math.min(now + a.horizonDays * DAY, q.to ? q.to.getTime() : Infinity);
+  return [ceilToStep(lo), hi];
+}
+
+/**
+ * The advisor's working time overlapping [lo, hi) as sorted, merged instant ranges. Dates run
+ * from the day before lo (an overnight interval started then) to the date at hi, in the
+ * advisor's zone.
+ */
+export function workingRanges(a: AdvisorRules, spans: OffsetSpan[], lo: number, hi: number): Range[] {
+  const byDay = new Map<number, Range[]>();
+  for (const i of a.weeklyHours) {
+    const s = minutesOfDay(i.start);
+    let e = minutesOfDay(i.end);
+    if (Number.isNaN(s) || Number.isNaN(e)) continue;
+    if (e <= s) e += 1440;
+    byDay.set(i.day, [...(byDay.get(i.day) ?? []), [s * MINUTE, e * MINUTE]]);
+  }
+  const off = new Set(a.datesOff);
+  const first = dateMs(wallDate(spans, lo)) - DAY;
+  const last = dateMs(wallDate(spans, hi));
+  const ranges: Range[] = [];
+  for (let d = first; d <= last; d += DAY) {
+    const date = msDate(d);
+    if (off.has(date)) continue;
+    for (const [s, e] of byDay.get(isoWeekday(date)) ?? []) {
+      const start = firstInstantAtWallClock(spans, d + s);
+      const end = firstInstantAtWallClock(spans, d + e);
+      if (end > start && end > lo && start < hi) ranges.push([start, end]);
+    }
+  }
+  ranges.sort((x, y) => x[0] - y[0]);
+  const merged: Range[] = [];
+  for (const r of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push([r[0], r[1]]);
+  }
+  return merged;
+}
+
+/**
+ * Starts the advisor's bookings forbid: a new slot starting at s meets a booking's
+ * [start, end + buffer) exactly when bookingStart - duration - advisorBuffer < s < end + buffer.
+ * Returned as sorted, merged open ranges (x, y).
+ */
+function forbiddenStarts(busy: Busy[], durationMs: number, bufferMs: number): Range[] {
+  const open: Range[] = busy.map((b) => [b.startsAt.getTime() - durationMs - bufferMs, b.endsAt.getTime() + b.bufferMinutes * MINUTE]);
+  open.sort((x, y) => x[0] - y[0]);
+  const merged: Range[] = [];
+  for (const r of open) {
+    const last = merged[merged.length - 1];
+    // Two open ranges that only touch leave their common end free.
+    if (last && r[0] < last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push([r[0], r[1]]);
+  }
+  return merged;
+}
+
+/** The advisor's free starts in [lo, hi), ascending. */
+function advisorStarts(a: AdvisorRules, spans: OffsetSpan[], busy: Busy[], durationMs: number, lo: number, hi: number): number[] {
+  const forbidden = forbiddenStarts(busy, durationMs, a.bufferMinutes * MINUTE);
+  const out: number[] = [];
+  let j = 0;
+  for (const [ws, we] of workingRanges(a, spans, lo, hi)) {
+    let s = ceilToStep(Math.max(ws, lo));
+    while (s < hi && s + durationMs <= we) {
+      while (j < forbidden.length && forbidden[j][1] <= s) j++;
+      if (j < forbidden.length && forbidden[j][0] < s) {
+        s = ceilToStep(forbidden[j][1]);
+        continue;
+      }
+      out.push(s);
+      s += STEP;
+    }
+  }
+  return out;
+}
+
+/** Every start at which at least one advisor is free, ascending, with the advisors free then (in the query's order). */
+export function freeSlots(q: SlotQuery): FreeSlot[] {
+  const durationMs = q.durationMinutes * MINUTE;
+  if (!(q.durationMinutes > 0)) return [];
+
+  const bounds = q.advisors.map((a) => startBounds(q, a));
+  const busyBy = new Map<string, Busy[]>();
+  for (const b of q.busy) busyBy.set(b.advisorId, [...(busyBy.get(b.advisorId) ?? []), b]);
+
+  const spansBy = new Map<string, OffsetSpan[]>();
+  const byStart = new Map<number, string[]>();
+  q.advisors.forEach((a, k) => {
+    const [lo, hi] = bounds[k];
+    if (!(lo < hi) || !Number.isFinite(hi)) return;
+    let spans = spansBy.get(a.timeZone);
+    if (!spans) {
+      const los = bounds.filter((_, i) => q.advisors[i].timeZone === a.timeZone).map((b) => b[0]);
+      const his = bounds.filter((_, i) => q.advisors[i].timeZone === a.timeZone && Number.isFinite(bounds[i][1])).map((b) => b[1]);
+      spans = offsetSpans(a.timeZone, Math.min(...los) - MARGIN, Math.max(...his) + MARGIN);
+      spansBy.set(a.timeZone, spans);
+    }
+    for (const s of advisorStarts(a, spans, busyBy.get(a.id) ?? [], durationMs, lo, hi)) {
+      const ids = byStart.get(s);
+      if (ids) ids.push(a.id);
+      else byStart.set(s, [a.id]);
+    }
+  });
+
+  return [...byStart.keys()].sort((x, y) => x - y).map((s) => ({ startsAt: new Date(s), endsAt: new Date(s + durationMs), advisorIds: byStart.get(s)! }));
+}
+
+/** The slots grouped by the date they start on in the visitor's zone, ascending; days without slots are left out. */
+export function slotsByDay(slots: FreeSlot[], timeZone: string): { date: string; slots: FreeSlot[] }[] {
+  const days: { date: string; slots: FreeSlot[] }[] = [];
+  if (slots.length === 0) return days;
+  const first = slots[0].startsAt.getTime();
+  const last = slots[slots.length - 1].startsAt.getTime();
+  const spans = offsetSpans(timeZone, Math.min(first, last) - DAY, Math.max(first, last) + DAY);
+  const byDate = new Map<string, FreeSlot[]>();
+  for (const slot of slots) {
+    const t = slot.startsAt.getTime();
+    const date = wallDate(spans, t);
+    const list = byDate.get(date);
+    if (list) list.push(slot);
+    else byDate.set(date, [slot]);
+  }
+  for (const [date, list] of byDate) days.push({ date, slots: list.sort((x, y) => x.startsAt.getTime() - y.startsAt.getTime()) });
+  return days.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
+}
