@@ -30,8 +30,26 @@ function zoneOf(timeZone: unknown): string {
   }
 }
 
-const zonePart = (at: Date, timeZone: string, style: "longGeneric" | "longOffset") =>
+const zonePart = (at: Date, timeZone: string, style: "longGeneric" | "long" | "longOffset") =>
   new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: style }).formatToParts(at).find((p) => p.type === "timeZoneName")?.value;
+
+/** "UTC−08:00" (or "UTC+00:00"): the offset in force at that instant, with a real minus sign. */
+function utcOffset(at: Date, zone: string): string {
+  const gmt = zonePart(at, zone, "longOffset") ?? "GMT";
+  return gmt === "GMT" ? "UTC+00:00" : gmt.replace("GMT", "UTC").replace("-", "\u2212");
+}
+
+/**
+ * The zone's name in words ("Pacific Time", "Coordinated Universal Time"), or null where
+ * the runtime only knows an offset ("GMT-10:00" for Etc/GMT+10).
+ */
+function zoneName(at: Date, zone: string): string | null {
+  for (const style of ["longGeneric", "long"] as const) {
+    const name = zonePart(at, zone, style);
+    if (name && !/^GMT(?:[+-]|$)/.test(name)) return name;
+  }
+  return null;
+}
 
 /**
  * The zone in words at that instant: "Pacific Time (Los Angeles), UTC−08:00". The city tells
@@ -39,12 +57,11 @@ const zonePart = (at: Date, timeZone: string, style: "longGeneric" | "longOffset
  */
 export function zoneInWords(timeZone: string, at: Date): string {
   const zone = zoneOf(timeZone);
-  const name = zonePart(at, zone, "longGeneric") ?? zone;
-  // "GMT-08:00" (or "GMT" at zero) as "UTC−08:00", with a real minus sign.
-  const gmt = zonePart(at, zone, "longOffset") ?? "GMT";
-  const offset = gmt === "GMT" ? "UTC+00:00" : gmt.replace("GMT", "UTC").replace("-", "\u2212");
+  const name = zoneName(at, zone);
   // Etc/GMT+10 and the like name no city (and their sign reads backwards).
   const city = zone.includes("/") && !zone.startsWith("Etc/") ? zone.split("/").pop()!.replace(/_/g, " ") : null;
+  const offset = utcOffset(at, zone);
+  if (!name) return city ? `${city} time, ${offset}` : offset;
   return `${name}${city ? ` (${city})` : ""}, ${offset}`;
 }
 
@@ -86,7 +103,7 @@ function startInWords(d: BookingEmailData): string {
     minute: "2-digit",
     hourCycle: "h23",
   }).format(start);
-  return `${when.replace(" at ", ", ")} ${zonePart(start, zone, "longGeneric") ?? zone}`;
+  return `${when.replace(" at ", ", ")} ${zoneName(start, zone) ?? utcOffset(start, zone)}`;
 }
 
 /** The time the call had before it was moved: the same length, from its old start. */
