@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "../db";
 import { dialectOf } from "../db/dialect";
 import { at, sqlInTransaction } from "../db/sql";
-import type { EmailTemplate } from "./outbox";
-import type { EmailAttachment, RenderedEmail, RenderContext } from "./template-data";
+import { storedAttachments, type EmailTemplate } from "./outbox";
+import type { RenderedEmail, RenderContext } from "./template-data";
 import type { EmailTransport, SendResult } from "./transport";
 
 /**
@@ -271,7 +271,8 @@ async function deliver(
   let rendered: RenderedEmail;
   try {
     if (m.subject !== null && m.html !== null && m.text !== null) {
-      rendered = { subject: m.subject, html: m.html, text: m.text, ...storedAttachments(m.attachments) };
+      const attachments = storedAttachments(m.attachments);
+      rendered = { subject: m.subject, html: m.html, text: m.text, ...(attachments.length ? { attachments } : {}) };
     } else {
       const ctx: RenderContext = { siteUrl: o.siteUrl, unsubscribeUrl: m.unsubscribeToken ? unsubscribeUrl(o.siteUrl, m.unsubscribeToken) : undefined };
       rendered = await o.render(m.template as EmailTemplate, JSON.parse(m.data), ctx);
@@ -356,13 +357,6 @@ async function deliver(
       data: { ...content, status: "failed", lastError: reason.slice(0, 500), failedAt: at, lockedUntil: null, lockedBy: null },
     },
   };
-}
-
-/** The attachments saved with a message's first attempt (JSON), for a retry to send again. */
-function storedAttachments(json: string | null): { attachments?: EmailAttachment[] } {
-  if (!json) return {};
-  const list: unknown = JSON.parse(json);
-  return Array.isArray(list) && list.length ? { attachments: list as EmailAttachment[] } : {};
 }
 
 /** Rounds until nothing is due; returns the totals. For scripts, tests and `--once`. */

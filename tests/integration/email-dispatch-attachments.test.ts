@@ -8,6 +8,7 @@ import { siteConfig } from "@/lib/site-config";
 import { startFakeResend, type FakeResend } from "../helpers/fake-resend";
 import { parseInvite } from "../helpers/ics";
 import { createTestDb } from "../helpers/test-db";
+import { GET as downloadAttachment } from "@/app/(console)/mailbox/[id]/attachments/[index]/route";
 
 /**
  * A booking email's .ics invite goes through the outbox intact: rendered by the dispatcher,
@@ -15,7 +16,19 @@ import { createTestDb } from "../helpers/test-db";
  * sent again byte for byte after a lost answer or a crash. Other emails are unchanged.
  */
 
+// The download route's dependencies: the database, and the session check (stubbed: who may
+// call it is the authorization matrix's job, tests/e2e/authorization.spec.ts).
+const routeState = vi.hoisted(() => ({ db: null as unknown, permissions: [] as string[], denied: null as null | 401 | 403 }));
+vi.mock("@/lib/db", async (importOriginal) => ({ ...(await importOriginal<typeof import("@/lib/db")>()), db: () => routeState.db }));
+vi.mock("@/app/(console)/auth", () => ({
+  withPermission: async (permission: string, run: () => Promise<Response>) => {
+    routeState.permissions.push(permission);
+    return routeState.denied ? Response.json({ error: "no" }, { status: routeState.denied }) : run();
+  },
+}));
+
 const t = createTestDb();
+routeState.db = t.db;
 let fake: FakeResend;
 
 beforeAll(async () => {
@@ -186,5 +199,61 @@ describe("email attachments through the outbox", () => {
     await drainOutbox(options({ now: () => new Date(ms) }));
     expect(fake.deliveries).toHaveLength(1);
     expect(fake.deliveries[0].attachments).toEqual(stored);
+  });
+});
+
+describe("the mailbox's attachment download", () => {
+  const download = (id: string, index: string) =>
+    downloadAttachment(new Request(`http://localhost/mailbox/${id}/attachments/${index}`), { params: Promise.resolve({ id, index }) });
+
+  it("gives staff the invite as sent: a calendar file to download, never shown inline", async () => {
+    await queue("aroha@example.com", cancelledEmail, "booking:bk1:1:cancelled:visitor");
+    await drainOutbox(options({ transport: mailboxTransport() }));
+    const row = await t.db.emailMessage.findFirstOrThrow();
+    routeState.permissions.length = 0;
+    const res = await download(row.id, "0");
+    expect(routeState.permissions).toEqual(["leads:read"]);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/calendar; charset=utf-8; method=CANCEL");
+    expect(res.headers.get("content-disposition")).toBe('attachment; filename="invite.ics"');
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("cache-control")).toBe("private, no-store");
+    const body = await res.text();
+    expect(body).toBe((JSON.parse(row.attachments!) as Stored)[0].content);
+    expectBookingInvite(body, "CANCEL", 1);
+  });
+
+  it("a message not sent yet: the invite it will carry", async () => {
+    await queue("dana@loomstack.example", advisorEmail, "booking:bk1:0:confirmed:advisor");
+    const row = await t.db.emailMessage.findFirstOrThrow();
+    expect(row.attachments).toBeNull();
+    const res = await download(row.id, "0");
+    expect(res.status).toBe(200);
+    expectBookingInvite(await res.text(), "REQUEST", 0);
+  });
+
+  it("404 for no such file, message or id; the session check's answer otherwise", async () => {
+    await queueBookingAndOther();
+    await drainOutbox(options({ transport: mailboxTransport() }));
+    const booking = await t.db.emailMessage.findFirstOrThrow({ where: { template: "booking" } });
+    const other = await t.db.emailMessage.findFirstOrThrow({ where: { template: "ownership-link" } });
+    for (const [id, index] of [
+      [booking.id, "1"],
+      [booking.id, "x"],
+      [booking.id, "-1"],
+      [other.id, "0"],
+      ["no-such-message", "0"],
+      ["../../etc", "0"],
+    ]) {
+      const res = await download(id, index);
+      expect(res.status, `${id}/${index}`).toBe(404);
+      expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+    }
+    routeState.denied = 401;
+    try {
+      expect((await download(booking.id, "0")).status).toBe(401);
+    } finally {
+      routeState.denied = null;
+    }
   });
 });
