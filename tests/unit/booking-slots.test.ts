@@ -317,6 +317,12 @@ describe("free slots around bookings", () => {
     ]);
   });
 
+  it("fits a slot exactly into the gap between two bookings", () => {
+    const list = [busy("2026-01-12T09:30:00Z", "2026-01-12T10:00:00Z", 15), busy("2026-01-12T10:45:00Z", "2026-01-12T11:15:00Z")];
+    // The first booking's buffer ends at 10:15; 10:15–10:45 (no buffer of its own) ends as the second begins.
+    expect(starts(q([monday()], list))).toEqual(["2026-01-12T09:00Z", "2026-01-12T10:15Z", "2026-01-12T11:15Z", "2026-01-12T11:30Z"]);
+  });
+
   it("lists at each start the advisors free then, in the query's order", () => {
     const slots = q([monday({ id: "ana" }), monday({ id: "ben" })], [busy("2026-01-12T10:00:00Z", "2026-01-12T10:30:00Z", 0, "ana")]);
     expect(slots.map((s) => [s.startsAt.toISOString().slice(11, 16), s.advisorIds.join(",")])).toEqual([
