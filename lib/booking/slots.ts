@@ -15,7 +15,7 @@
  * offsets come from a handful of Intl calls per zone, lib/booking/zones.ts), then the
  * candidate starts are swept against the sorted busy intervals.
  */
-import { dateMs, firstInstantAtWallClock, isoWeekday, msDate, offsetSpans, wallDate, type OffsetSpan } from "./zones";
+import { dateMs, firstInstantAtWallClock, offsetAt, offsetSpans, wallDate, weekdayOfDayMs, type OffsetSpan } from "./zones";
 import { minutesOfDay, type WeeklyHours } from "./hours";
 
 export const SLOT_STEP_MINUTES = 15;
@@ -43,6 +43,12 @@ type Range = [number, number];
 
 const ceilToStep = (ms: number) => Math.ceil(ms / STEP) * STEP;
 
+/** The UTC midnight (epoch ms) of the date the zone's calendar shows at the instant. */
+function wallDay(spans: OffsetSpan[], ms: number): number {
+  const wall = ms + offsetAt(spans, ms) * MINUTE;
+  return wall - (((wall % DAY) + DAY) % DAY);
+}
+
 /** The first and last possible slot starts for the advisor: notice, horizon, from and to. */
 function startBounds(q: SlotQuery, a: AdvisorRules): Range {
   const now = q.now.getTime();
@@ -65,14 +71,13 @@ export function workingRanges(a: AdvisorRules, spans: OffsetSpan[], lo: number, 
     if (e <= s) e += 1440;
     byDay.set(i.day, [...(byDay.get(i.day) ?? []), [s * MINUTE, e * MINUTE]]);
   }
-  const off = new Set(a.datesOff);
-  const first = dateMs(wallDate(spans, lo)) - DAY;
-  const last = dateMs(wallDate(spans, hi));
+  const off = new Set(a.datesOff.map(dateMs));
+  const first = wallDay(spans, lo) - DAY;
+  const last = wallDay(spans, hi);
   const ranges: Range[] = [];
   for (let d = first; d <= last; d += DAY) {
-    const date = msDate(d);
-    if (off.has(date)) continue;
-    for (const [s, e] of byDay.get(isoWeekday(date)) ?? []) {
+    if (off.has(d)) continue;
+    for (const [s, e] of byDay.get(weekdayOfDayMs(d)) ?? []) {
       const start = firstInstantAtWallClock(spans, d + s);
       const end = firstInstantAtWallClock(spans, d + e);
       if (end > start && end > lo && start < hi) ranges.push([start, end]);
@@ -133,7 +138,11 @@ export function freeSlots(q: SlotQuery): FreeSlot[] {
 
   const bounds = q.advisors.map((a) => startBounds(q, a));
   const busyBy = new Map<string, Busy[]>();
-  for (const b of q.busy) busyBy.set(b.advisorId, [...(busyBy.get(b.advisorId) ?? []), b]);
+  for (const b of q.busy) {
+    const list = busyBy.get(b.advisorId);
+    if (list) list.push(b);
+    else busyBy.set(b.advisorId, [b]);
+  }
 
   const spansBy = new Map<string, OffsetSpan[]>();
   const byStart = new Map<number, string[]>();
