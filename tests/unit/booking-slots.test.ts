@@ -359,6 +359,24 @@ describe("free slots around bookings", () => {
     expect(starts(q([newHours], [bookings[1]]))).toEqual(quarterHours("2026-01-12", "10:00", "12:30"));
   });
 
+  it("offers nothing for an advisor whose zone is unknown, and nothing in the past for a negative notice", () => {
+    const slots = freeSlots(
+      query({
+        now: new Date("2026-01-12T10:07:00Z"),
+        advisors: [monday({ id: "lost", timeZone: "Mars/Olympus_Mons" }), monday({ id: "ana", minNoticeMinutes: -600 })],
+        to: new Date("2026-01-13T00:00:00Z"),
+      }),
+    );
+    expect(slots.map((s) => [s.startsAt.toISOString().slice(11, 16), s.advisorIds.join(",")])).toEqual([
+      ["10:15", "ana"],
+      ["10:30", "ana"],
+      ["10:45", "ana"],
+      ["11:00", "ana"],
+      ["11:15", "ana"],
+      ["11:30", "ana"],
+    ]);
+  });
+
   it("ignores bookings of advisors not in the query, and offers nothing for a zero-length call", () => {
     expect(starts(q([monday()], [busy("2026-01-12T09:00:00Z", "2026-01-12T12:00:00Z", 0, "someone-else")]))).toEqual(
       quarterHours("2026-01-12", "09:00", "11:30"),
