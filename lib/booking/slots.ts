@@ -15,7 +15,7 @@
  * offsets come from a handful of Intl calls per zone, lib/booking/zones.ts), then the
  * candidate starts are swept against the sorted busy intervals.
  */
-import { dateMs, firstInstantAtWallClock, isoWeekday, msDate, offsetSpans, wallDate, type OffsetSpan } from "./zones";
+import { dateMs, firstInstantAtWallClock, offsetAt, offsetSpans, wallDate, weekdayOfDayMs, type OffsetSpan } from "./zones";
 import { minutesOfDay, type WeeklyHours } from "./hours";
 
 export const SLOT_STEP_MINUTES = 15;
@@ -38,16 +38,25 @@ const DAY = 86_400_000;
 const STEP = SLOT_STEP_MINUTES * MINUTE;
 /** Zones' offsets are looked up this far around the query, for overnight intervals and DST. */
 const MARGIN = 3 * DAY;
+/** A longer horizon than this is a data error; it is cut here rather than computed. */
+export const MAX_HORIZON_DAYS = 366;
 
 type Range = [number, number];
 
 const ceilToStep = (ms: number) => Math.ceil(ms / STEP) * STEP;
 
+/** The UTC midnight (epoch ms) of the date the zone's calendar shows at the instant. */
+function wallDay(spans: OffsetSpan[], ms: number): number {
+  const wall = ms + offsetAt(spans, ms) * MINUTE;
+  return wall - (((wall % DAY) + DAY) % DAY);
+}
+
 /** The first and last possible slot starts for the advisor: notice, horizon, from and to. */
 function startBounds(q: SlotQuery, a: AdvisorRules): Range {
   const now = q.now.getTime();
-  const lo = Math.max(now + a.minNoticeMinutes * MINUTE, q.from ? q.from.getTime() : -Infinity);
-  const hi = Math.min(now + a.horizonDays * DAY, q.to ? q.to.getTime() : Infinity);
+  // Never the past, whatever the notice says.
+  const lo = Math.max(now + Math.max(0, a.minNoticeMinutes) * MINUTE, q.from ? q.from.getTime() : -Infinity);
+  const hi = Math.min(now + Math.min(a.horizonDays, MAX_HORIZON_DAYS) * DAY, q.to ? q.to.getTime() : Infinity);
   return [ceilToStep(lo), hi];
 }
 
@@ -65,14 +74,13 @@ export function workingRanges(a: AdvisorRules, spans: OffsetSpan[], lo: number, 
     if (e <= s) e += 1440;
     byDay.set(i.day, [...(byDay.get(i.day) ?? []), [s * MINUTE, e * MINUTE]]);
   }
-  const off = new Set(a.datesOff);
-  const first = dateMs(wallDate(spans, lo)) - DAY;
-  const last = dateMs(wallDate(spans, hi));
+  const off = new Set(a.datesOff.map(dateMs));
+  const first = wallDay(spans, lo) - DAY;
+  const last = wallDay(spans, hi);
   const ranges: Range[] = [];
   for (let d = first; d <= last; d += DAY) {
-    const date = msDate(d);
-    if (off.has(date)) continue;
-    for (const [s, e] of byDay.get(isoWeekday(date)) ?? []) {
+    if (off.has(d)) continue;
+    for (const [s, e] of byDay.get(weekdayOfDayMs(d)) ?? []) {
       const start = firstInstantAtWallClock(spans, d + s);
       const end = firstInstantAtWallClock(spans, d + e);
       if (end > start && end > lo && start < hi) ranges.push([start, end]);
@@ -126,6 +134,14 @@ function advisorStarts(a: AdvisorRules, spans: OffsetSpan[], busy: Busy[], durat
   return out;
 }
 
+function zoneSpans(timeZone: string, fromMs: number, toMs: number): OffsetSpan[] | null {
+  try {
+    return offsetSpans(timeZone, fromMs, toMs);
+  } catch {
+    return null;
+  }
+}
+
 /** Every start at which at least one advisor is free, ascending, with the advisors free then (in the query's order). */
 export function freeSlots(q: SlotQuery): FreeSlot[] {
   const durationMs = q.durationMinutes * MINUTE;
@@ -133,20 +149,26 @@ export function freeSlots(q: SlotQuery): FreeSlot[] {
 
   const bounds = q.advisors.map((a) => startBounds(q, a));
   const busyBy = new Map<string, Busy[]>();
-  for (const b of q.busy) busyBy.set(b.advisorId, [...(busyBy.get(b.advisorId) ?? []), b]);
+  for (const b of q.busy) {
+    const list = busyBy.get(b.advisorId);
+    if (list) list.push(b);
+    else busyBy.set(b.advisorId, [b]);
+  }
 
-  const spansBy = new Map<string, OffsetSpan[]>();
+  const spansBy = new Map<string, OffsetSpan[] | null>();
   const byStart = new Map<number, string[]>();
   q.advisors.forEach((a, k) => {
     const [lo, hi] = bounds[k];
-    if (!(lo < hi) || !Number.isFinite(hi)) return;
+    if (!(lo < hi)) return;
     let spans = spansBy.get(a.timeZone);
-    if (!spans) {
-      const los = bounds.filter((_, i) => q.advisors[i].timeZone === a.timeZone).map((b) => b[0]);
-      const his = bounds.filter((_, i) => q.advisors[i].timeZone === a.timeZone && Number.isFinite(bounds[i][1])).map((b) => b[1]);
-      spans = offsetSpans(a.timeZone, Math.min(...los) - MARGIN, Math.max(...his) + MARGIN);
+    if (spans === undefined) {
+      // One lookup per zone, over every advisor's window in it.
+      const mine = bounds.filter((b, i) => q.advisors[i].timeZone === a.timeZone && b[0] < b[1]);
+      spans = zoneSpans(a.timeZone, Math.min(...mine.map((b) => b[0])) - MARGIN, Math.max(...mine.map((b) => b[1])) + MARGIN);
       spansBy.set(a.timeZone, spans);
     }
+    // An advisor whose zone the runtime does not know is offered nowhere rather than failing the page.
+    if (!spans) return;
     for (const s of advisorStarts(a, spans, busyBy.get(a.id) ?? [], durationMs, lo, hi)) {
       const ids = byStart.get(s);
       if (ids) ids.push(a.id);
@@ -161,9 +183,13 @@ export function freeSlots(q: SlotQuery): FreeSlot[] {
 export function slotsByDay(slots: FreeSlot[], timeZone: string): { date: string; slots: FreeSlot[] }[] {
   const days: { date: string; slots: FreeSlot[] }[] = [];
   if (slots.length === 0) return days;
-  const first = slots[0].startsAt.getTime();
-  const last = slots[slots.length - 1].startsAt.getTime();
-  const spans = offsetSpans(timeZone, Math.min(first, last) - DAY, Math.max(first, last) + DAY);
+  let first = Infinity;
+  let last = -Infinity;
+  for (const slot of slots) {
+    first = Math.min(first, slot.startsAt.getTime());
+    last = Math.max(last, slot.startsAt.getTime());
+  }
+  const spans = offsetSpans(timeZone, first - DAY, last + DAY);
   const byDate = new Map<string, FreeSlot[]>();
   for (const slot of slots) {
     const t = slot.startsAt.getTime();

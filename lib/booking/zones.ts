@@ -38,10 +38,17 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+const FORMATTED = /^(\d{2})\/(\d{2})\/(\d{4}), (\d{2}):(\d{2}):(\d{2})$/;
+
 /** The zone's wall clock at that instant, as if it were a UTC time (milliseconds, whole seconds). */
 function wallClockMs(ms: number, timeZone: string): number {
+  const f = formatter(timeZone);
+  // format() and a pattern are several times faster than formatToParts(); the parts are the
+  // fallback for anything the pattern does not expect (years beyond 9999, another ICU).
+  const m = FORMATTED.exec(f.format(ms));
+  if (m) return Date.UTC(Number(m[3]), Number(m[1]) - 1, Number(m[2]), Number(m[4]), Number(m[5]), Number(m[6]));
   const v: Record<string, number> = {};
-  for (const p of formatter(timeZone).formatToParts(ms)) if (p.type !== "literal") v[p.type] = Number(p.value);
+  for (const p of f.formatToParts(ms)) if (p.type !== "literal") v[p.type] = Number(p.value);
   return Date.UTC(v.year, v.month - 1, v.day, v.hour, v.minute, v.second);
 }
 
@@ -150,7 +157,12 @@ export function addDays(date: string, n: number): string {
 
 /** The ISO weekday of a date: Monday 1 … Sunday 7. */
 export function isoWeekday(date: string): number {
-  return ((new Date(dateMs(date)).getUTCDay() + 6) % 7) + 1;
+  return weekdayOfDayMs(dateMs(date));
+}
+
+/** The ISO weekday of a UTC midnight in epoch ms (1 January 1970 was a Thursday). */
+export function weekdayOfDayMs(ms: number): number {
+  return ((((Math.floor(ms / DAY) + 3) % 7) + 7) % 7) + 1;
 }
 
 /**

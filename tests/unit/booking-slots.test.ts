@@ -317,6 +317,12 @@ describe("free slots around bookings", () => {
     ]);
   });
 
+  it("fits a slot exactly into the gap between two bookings", () => {
+    const list = [busy("2026-01-12T09:30:00Z", "2026-01-12T10:00:00Z", 15), busy("2026-01-12T10:45:00Z", "2026-01-12T11:15:00Z")];
+    // The first booking's buffer ends at 10:15; 10:15–10:45 (no buffer of its own) ends as the second begins.
+    expect(starts(q([monday()], list))).toEqual(["2026-01-12T09:00Z", "2026-01-12T10:15Z", "2026-01-12T11:15Z", "2026-01-12T11:30Z"]);
+  });
+
   it("lists at each start the advisors free then, in the query's order", () => {
     const slots = q([monday({ id: "ana" }), monday({ id: "ben" })], [busy("2026-01-12T10:00:00Z", "2026-01-12T10:30:00Z", 0, "ana")]);
     expect(slots.map((s) => [s.startsAt.toISOString().slice(11, 16), s.advisorIds.join(",")])).toEqual([
@@ -351,6 +357,24 @@ describe("free slots around bookings", () => {
     expect(starts(q([newHours], []))).toEqual(quarterHours("2026-01-12", "10:00", "12:30"));
     // The booking now outside the hours takes nothing away.
     expect(starts(q([newHours], [bookings[1]]))).toEqual(quarterHours("2026-01-12", "10:00", "12:30"));
+  });
+
+  it("offers nothing for an advisor whose zone is unknown, and nothing in the past for a negative notice", () => {
+    const slots = freeSlots(
+      query({
+        now: new Date("2026-01-12T10:07:00Z"),
+        advisors: [monday({ id: "lost", timeZone: "Mars/Olympus_Mons" }), monday({ id: "ana", minNoticeMinutes: -600 })],
+        to: new Date("2026-01-13T00:00:00Z"),
+      }),
+    );
+    expect(slots.map((s) => [s.startsAt.toISOString().slice(11, 16), s.advisorIds.join(",")])).toEqual([
+      ["10:15", "ana"],
+      ["10:30", "ana"],
+      ["10:45", "ana"],
+      ["11:00", "ana"],
+      ["11:15", "ana"],
+      ["11:30", "ana"],
+    ]);
   });
 
   it("ignores bookings of advisors not in the query, and offers nothing for a zero-length call", () => {

@@ -37,7 +37,18 @@ const KEY_FACTS: { [T in EmailTemplate]: string[] } = {
   ],
   "newsletter-welcome": ["Linus Chen", "LOOM20-9XK4TQ2M", "20%", "one-click unsubscribe", "http://localhost:3000/unsubscribe/8f3a1c2e9b7d4e6f"],
   "callback-confirmation": ["Omar Haddad", "at the time you chose", "within one working day", "+12025550143"],
-  booking: ["Your call is booked", "Admissions call", "Thursday, 10 December 2026, 12:00–12:20 (Pacific Time)", "Dana Whitfield", "Reschedule or cancel"],
+  booking: [
+    "Your call is booked",
+    "Admissions call with Dana Whitfield is confirmed",
+    "will call you on +12025550143",
+    "Thursday, 10 December 2026, 12:00–12:20",
+    "Pacific Time (Los",
+    "UTC−08:00",
+    "Machine Learning Engineering",
+    "The invite attached to this email adds the call to your calendar",
+    "Reschedule or cancel",
+    "http://localhost:3000/book/manage/7QW3MZPK2D9C4B7A1E3F5A6C",
+  ],
   "syllabus-confirmation": [
     "Machine Learning Engineering",
     "amara.okafor@example.com",
@@ -173,7 +184,7 @@ describe("email templates", () => {
     expect(subjects).toEqual({
       "enroll-confirmation": "Your application to Loomstack Academy",
       "comment-confirmation": "Your comment on Loomstack Academy: an advisor will be in touch",
-      booking: "Your call is booked: Admissions call, Thursday, 10 December 2026, 12:00–12:20 (Pacific Time)",
+      booking: "Your call is booked: Admissions call, Thursday, 10 December 2026, 12:00 Pacific Time",
       "comment-published": "Your comment is published",
       "comment-reply": "Dana Whitfield replied to your comment",
       "quote-confirmation": "Your quote request to Loomstack Academy",
