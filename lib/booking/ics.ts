@@ -57,7 +57,8 @@ const commonName = (value: unknown): string | undefined => {
 /** The invite for this email, or null (a reminder, or data too broken to name the call). */
 export function bookingIcs(d: BookingEmailData): BookingInvite | null {
   if (d.kind !== "confirmed" && d.kind !== "rescheduled" && d.kind !== "cancelled") return null;
-  const uid = str(d.uid);
+  // Printable ASCII, no spaces: what the booking's own UIDs are (booking-<id>@loomstack.example).
+  const uid = str(d.uid) && /^[\x21-\x7e]{1,255}$/.test(d.uid) ? d.uid : null;
   const start = instant(d.startsAt);
   const end = instant(d.endsAt);
   const visitorEmail = address(d.visitor?.email);

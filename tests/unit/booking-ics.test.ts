@@ -162,6 +162,7 @@ describe("booking invite (.ics)", () => {
   it("gives no invite for data that cannot name the call or its people", () => {
     const broken: Partial<BookingEmailData>[] = [
       { uid: "" },
+      { uid: "booking-1@loomstack.example\r\nMETHOD:PUBLISH" },
       { startsAt: "not a date" },
       { endsAt: START },
       { visitor: { name: "Omar", email: "omar@example.com\r\nBCC:x@example.com", phone: null } },

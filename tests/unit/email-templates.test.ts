@@ -184,7 +184,7 @@ describe("email templates", () => {
     expect(subjects).toEqual({
       "enroll-confirmation": "Your application to Loomstack Academy",
       "comment-confirmation": "Your comment on Loomstack Academy: an advisor will be in touch",
-      booking: "Your call is booked: Admissions call, Thursday, 10 December 2026, 12:00 Pacific Time",
+      booking: "Your call is booked: Admissions call, Thursday, 10 December 2026, 12:00 Pacific Time (Los Angeles), UTC−08:00",
       "comment-published": "Your comment is published",
       "comment-reply": "Dana Whitfield replied to your comment",
       "quote-confirmation": "Your quote request to Loomstack Academy",

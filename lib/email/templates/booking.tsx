@@ -1,4 +1,5 @@
 import { siteConfig } from "../../site-config";
+import { isTimeZone, zoneLabel } from "../../booking/zones";
 import type { BookingEmailData, BookingEmailKind } from "../../booking/email-data";
 import type { RenderContext } from "../template-data";
 import { EmailLayout, CallToAction, Paragraph, SafeLink, Title } from "./layout";
@@ -21,48 +22,7 @@ function kindOf(value: unknown): BookingEmailKind {
 
 /** The stored zone if the runtime knows it, else UTC (what an unknown zone reads as). */
 function zoneOf(timeZone: unknown): string {
-  if (typeof timeZone !== "string" || timeZone === "" || timeZone.length > 64) return "UTC";
-  try {
-    new Intl.DateTimeFormat("en-GB", { timeZone });
-    return timeZone;
-  } catch {
-    return "UTC";
-  }
-}
-
-const zonePart = (at: Date, timeZone: string, style: "longGeneric" | "long" | "longOffset") =>
-  new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: style }).formatToParts(at).find((p) => p.type === "timeZoneName")?.value;
-
-/** "UTC−08:00" (or "UTC+00:00"): the offset in force at that instant, with a real minus sign. */
-function utcOffset(at: Date, zone: string): string {
-  const gmt = zonePart(at, zone, "longOffset") ?? "GMT";
-  return gmt === "GMT" ? "UTC+00:00" : gmt.replace("GMT", "UTC").replace("-", "\u2212");
-}
-
-/**
- * The zone's name in words ("Pacific Time", "Coordinated Universal Time"), or null where
- * the runtime only knows an offset ("GMT-10:00" for Etc/GMT+10).
- */
-function zoneName(at: Date, zone: string): string | null {
-  for (const style of ["longGeneric", "long"] as const) {
-    const name = zonePart(at, zone, style);
-    if (name && !/^GMT(?:[+-]|$)/.test(name)) return name;
-  }
-  return null;
-}
-
-/**
- * The zone in words at that instant: "Pacific Time (Los Angeles), UTC−08:00". The city tells
- * apart zones with one name; the offset is the one in force then (daylight saving included).
- */
-export function zoneInWords(timeZone: string, at: Date): string {
-  const zone = zoneOf(timeZone);
-  const name = zoneName(at, zone);
-  // Etc/GMT+10 and the like name no city (and their sign reads backwards).
-  const city = zone.includes("/") && !zone.startsWith("Etc/") ? zone.split("/").pop()!.replace(/_/g, " ") : null;
-  const offset = utcOffset(at, zone);
-  if (!name) return city ? `${city} time, ${offset}` : offset;
-  return `${name}${city ? ` (${city})` : ""}, ${offset}`;
+  return typeof timeZone === "string" && isTimeZone(timeZone) ? timeZone : "UTC";
 }
 
 function instant(value: unknown): Date | null {
@@ -85,10 +45,10 @@ export function bookingWhen(d: { startsAt?: unknown; endsAt?: unknown; timeZone?
   const [startDay, endDay] = [day.format(start), day.format(end)];
   const span =
     startDay === endDay ? `${startDay}, ${time.format(start)}–${time.format(end)}` : `${startDay}, ${time.format(start)} to ${endDay}, ${time.format(end)}`;
-  return `${span}, ${zoneInWords(zone, start)}`;
+  return `${span}, ${zoneLabel(zone, start)}`;
 }
 
-/** The start alone, for subjects: "Thursday, 10 December 2026, 12:00 Pacific Time". */
+/** The start alone, for subjects: "Thursday, 10 December 2026, 12:00 Pacific Time (Los Angeles), UTC−08:00". */
 function startInWords(d: BookingEmailData): string {
   const start = instant(d.startsAt);
   if (!start) return "—";
@@ -103,7 +63,7 @@ function startInWords(d: BookingEmailData): string {
     minute: "2-digit",
     hourCycle: "h23",
   }).format(start);
-  return `${when.replace(" at ", ", ")} ${zoneName(start, zone) ?? utcOffset(start, zone)}`;
+  return `${when.replace(" at ", ", ")} ${zoneLabel(zone, start)}`;
 }
 
 /** The time the call had before it was moved: the same length, from its old start. */
