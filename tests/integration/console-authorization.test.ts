@@ -196,6 +196,48 @@ async function makeCallType(): Promise<Ctx> {
   return { callTypeId: c.id, slug: c.slug };
 }
 
+/**
+ * A booked call with an advisor of its own (every day, all day, UTC, no notice), starting
+ * `startsIn` minutes from now; `target` is a free start two days later to move it to.
+ */
+async function makeCall(startsIn: number): Promise<Ctx> {
+  const advisorId = randomUUID();
+  await t.db.user.create({ data: { id: advisorId, name: "Matrix Advisor", email: `${advisorId}@loomstack.example`, role: "staff" } });
+  const { callTypeId } = await makeCallType();
+  const hours = [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, start: "00:00", end: "23:55" }));
+  await t.db.advisor.create({
+    data: {
+      userId: advisorId,
+      timeZone: "UTC",
+      weeklyHours: JSON.stringify(hours),
+      minNoticeMinutes: 0,
+      bufferMinutes: 0,
+      callTypes: { create: { callTypeId } },
+    },
+  });
+  const { leadId, contactId } = await makeLead();
+  const startsAt = new Date(Date.now() + startsIn * 60_000);
+  const id = randomUUID();
+  await t.db.booking.create({
+    data: {
+      id,
+      uid: `booking-${id}@loomstack.example`,
+      leadId,
+      contactId,
+      advisorId,
+      callTypeId,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 20 * 60_000),
+      bufferMinutes: 0,
+      visitorTimeZone: "UTC",
+      manageTokenHash: randomUUID(),
+    },
+  });
+  const day = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+  return { bookingId: id, target: `${day}T12:00:00.000Z` };
+}
+const callStatus = async (c: Ctx) => (await t.db.booking.findUniqueOrThrow({ where: { id: c.bookingId } })).status;
+
 const RULES: Record<string, Rule> = {
   "app/(console)/console/comments/actions.ts#moderateCommentAction": {
     permission: "comments:moderate",
@@ -210,6 +252,27 @@ const RULES: Record<string, Rule> = {
     setup: makeComment,
     call: (a, c) => a(fd({ commentId: c.commentId, reply: "Matrix reply" })),
     done: async (c) => (await t.db.comment.count({ where: { parentId: c.commentId } })) === 1,
+  },
+  "app/(console)/console/calls/actions.ts#markCallAction": {
+    permission: "leads:work",
+    allowed: ["admin", "staff"],
+    setup: () => makeCall(-5),
+    call: (a, c) => a(fd({ bookingId: c.bookingId, outcome: "done", back: "/console/calls?range=week" })),
+    done: async (c) => (await callStatus(c)) === "done",
+  },
+  "app/(console)/console/calls/actions.ts#cancelCallAction": {
+    permission: "leads:work",
+    allowed: ["admin", "staff"],
+    setup: () => makeCall(24 * 60),
+    call: (a, c) => a(fd({ bookingId: c.bookingId, confirm: "yes", back: "/console/calls" })),
+    done: async (c) => (await callStatus(c)) === "cancelled",
+  },
+  "app/(console)/console/calls/actions.ts#rescheduleCallAction": {
+    permission: "leads:work",
+    allowed: ["admin", "staff"],
+    setup: () => makeCall(24 * 60),
+    call: (a, c) => a(fd({ bookingId: c.bookingId, startsAt: c.target, back: "/console/calls" })),
+    done: async (c) => (await t.db.booking.findUniqueOrThrow({ where: { id: c.bookingId } })).startsAt.toISOString() === c.target,
   },
   "app/(console)/console/calls/types/actions.ts#createCallTypeAction": {
     permission: "content:edit",

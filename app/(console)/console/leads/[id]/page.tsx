@@ -255,7 +255,13 @@ export default async function LeadPage({ params, searchParams }: Props) {
                       to {item.to} · {item.status}
                     </>
                   )}
-                  {item.kind === "activity" && (
+                  {item.kind === "activity" && item.type === "booking" && (
+                    <>
+                      <strong>Call</strong>: {item.detail ?? "booking changed"}{" "}
+                      <span className="text-ink/70">({item.actor ? `by ${item.actor}` : "by the visitor"})</span>
+                    </>
+                  )}
+                  {item.kind === "activity" && item.type !== "booking" && (
                     <>
                       {item.actor ?? "Someone"}{" "}
                       {item.type === "status"
