@@ -20,7 +20,7 @@ const useHydrated = () =>
   );
 
 const timeInput =
-  "mt-1 block min-h-11 w-32 rounded-lg border border-ink/40 bg-white px-3 py-2 text-ink hover:border-ink focus:border-brand aria-[invalid=true]:border-2 aria-[invalid=true]:border-red-700";
+  "mt-1 block min-h-11 w-36 rounded-lg border border-ink/40 bg-white px-3 py-2 text-ink hover:border-ink focus:border-brand aria-[invalid=true]:border-2 aria-[invalid=true]:border-red-700";
 
 /**
  * An advisor's settings: a plain form post, so it works without JavaScript. Each day lists
@@ -104,9 +104,9 @@ function Fields({
       <fieldset>
         <legend className="text-lg font-semibold">Weekly hours</legend>
         <p id="hours-hint" className="mt-1 max-w-3xl text-sm text-ink/70">
-          {self ? "When you take calls" : "When they take calls"}, on the 24-hour clock in the time zone above, in 5-minute steps. A day can have several
-          ranges. An end at or before the start runs past midnight: 22:00 until 02:00 ends at 02:00 the next day. Clear both times to remove a range; a day with
-          none is a day off every week.
+          {self ? "When you take calls" : "When they take calls"}, in the time zone above, in 5-minute steps. A day can have several ranges. An end at or before
+          the start runs past midnight: 22:00 until 02:00 ends at 02:00 the next day. Clear both times to remove a range; a day with none is a day off every
+          week.
         </p>
         <div className="mt-3 space-y-4">
           {WEEKDAYS.map(({ day, name }) => (

@@ -81,7 +81,7 @@ export default async function AvailabilityPage({ searchParams }: { searchParams:
             </select>
           </div>
           <button type="submit" className="min-h-11 rounded-full px-5 font-semibold ring-1 ring-ink/40 hover:bg-ink/5">
-            Show
+            Show availability
           </button>
         </form>
       )}
