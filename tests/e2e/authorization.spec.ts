@@ -26,6 +26,7 @@ type Ids = {
   rewardId: string;
   callTypeId: string;
   adminUserId: string;
+  bookingId: string;
 };
 
 /**
@@ -50,6 +51,8 @@ const ROUTES: Route[] = [
   page("/console/referrals/rewards"),
   page("/console/referrals/rewards/new"),
   page("/console/referrals/rewards/[id]", "ok", (i) => `/console/referrals/rewards/${i.rewardId}`),
+  page("/console/calls"),
+  page("/console/calls/[id]/reschedule", "ok", (i) => `/console/calls/${i.bookingId}/reschedule`),
   page("/console/calls/availability"),
   // Someone else's availability: admins only (staff get their own without ?user=).
   page("/console/calls/availability", "admin-only", (i) => `/console/calls/availability?user=${i.adminUserId}`),
@@ -142,10 +145,31 @@ test.beforeAll(async () => {
     const reward = await db.reward.create({ data: { name: "Matrix reward", category: "accessory", points: 50 } });
     const callType = await db.callType.findFirstOrThrow({ where: { slug: "admissions-call" } });
     const admin = await db.user.findFirstOrThrow({ where: { email: { contains: "admin" } } });
+    // A booked call for its reschedule page, with an advisor of its own (the other tests' advisors stay untouched).
+    const bookingId = `matrix-${Date.now().toString(36)}`;
+    await db.user.create({ data: { id: bookingId, name: "Matrix Advisor", email: `${bookingId}@loomstack.example`, role: "staff" } });
+    await db.advisor.create({ data: { userId: bookingId, timeZone: "UTC", active: false } });
+    const startsAt = new Date(Date.now() + 3 * 86_400_000);
+    await db.booking.create({
+      data: {
+        id: bookingId,
+        uid: `booking-${bookingId}@loomstack.example`,
+        leadId: lead.id,
+        contactId: contact.id,
+        advisorId: bookingId,
+        callTypeId: callType.id,
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 20 * 60_000),
+        bufferMinutes: 10,
+        visitorTimeZone: "UTC",
+        manageTokenHash: `matrix-${bookingId}`,
+      },
+    });
     ids = {
       rewardId: reward.id,
       callTypeId: callType.id,
       adminUserId: admin.id,
+      bookingId,
       codeId: code.id,
       leadId: lead.id,
       contactId: contact.id,

@@ -57,7 +57,8 @@ for (const js of [true, false]) {
 
     test("staff add a call type, with a field error first", async ({ browser }) => {
       const page = await consolePage(browser, "staff", js);
-      await page.goto("/console/calls/availability");
+      await page.goto("/console");
+      await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Calls" }).click();
       await page.getByRole("navigation", { name: "Calls" }).getByRole("link", { name: "Call types" }).click();
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Call types");
       await expect(page.getByRole("row", { name: /Admissions call/ })).toContainText("20 min");
@@ -219,6 +220,124 @@ for (const js of [true, false]) {
       const staff = await consolePage(browser, "staff", js);
       expect((await staff.goto("/console/calls/pins"))?.status()).toBe(403);
       await staff.context().close();
+    });
+
+    test("the agenda lists Sam's calls: one marked done, one moved, one cancelled, all on the leads' timelines", async ({ browser }) => {
+      const id = await staffId();
+      const type = await withDb((db) => db.callType.findUniqueOrThrow({ where: { slug: typeSlug } }));
+      const now = Date.now();
+      /** A call written straight into the database, as the booking store leaves one. */
+      const call = (who: string, startsIn: number) =>
+        withDb(async (db) => {
+          const email = `${who.toLowerCase().replace(/\W+/g, "-")}-${tag}@example.com`;
+          const contact = await db.contact.create({ data: { email, name: `${who} ${tag}`, referralCode: `CL${randomUUID().slice(0, 8)}` } });
+          const lead = await db.lead.create({
+            data: {
+              contactId: contact.id,
+              formType: "callback",
+              name: contact.name,
+              email,
+              fields: JSON.stringify({ name: contact.name, email, course: "data-analytics" }),
+            },
+          });
+          const bookingId = randomUUID();
+          const startsAt = new Date(now + startsIn * 60_000);
+          await db.booking.create({
+            data: {
+              id: bookingId,
+              uid: `booking-${bookingId}@loomstack.example`,
+              leadId: lead.id,
+              contactId: contact.id,
+              advisorId: id,
+              callTypeId: type.id,
+              startsAt,
+              endsAt: new Date(startsAt.getTime() + 20 * 60_000),
+              bufferMinutes: 5,
+              visitorTimeZone: "Europe/Paris",
+              manageTokenHash: randomUUID(),
+            },
+          });
+          return { bookingId, leadId: lead.id, name: contact.name! };
+        });
+      const started = await call("Dana Done", -1);
+      const moving = await call("Milo Moved", 30);
+      const cancelling = await call("Cleo Cancelled", 60);
+
+      const page = await consolePage(browser, "staff", js);
+      await page.goto("/console");
+      await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Calls" }).click();
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Calls");
+      await page.getByRole("navigation", { name: "Agenda range" }).getByRole("link", { name: "This week" }).click();
+      await expect(page.getByText(/Times are in .*New York/)).toBeVisible();
+      const card = (c: { bookingId: string }) => page.locator(`#call-${c.bookingId}`);
+      await expect(card(started)).toContainText(type.name);
+      await expect(card(started).getByRole("link", { name: started.name, exact: true })).toHaveAttribute("href", `/console/leads/${started.leadId}`);
+      // What they sent, as the form's summary reads it.
+      await expect(card(started)).toContainText("Data Analytics");
+      await expect(card(started)).toContainText("Booked");
+      await expect(card(moving).getByRole("button", { name: /^Done/ })).toHaveCount(0);
+      await expectNoAxeViolations(page, js);
+      await expectNoSidewaysScroll(page);
+
+      // Done, from the call's start.
+      await card(started)
+        .getByRole("button", { name: new RegExp(`^Done ?: the call with ${started.name}$`) })
+        .click();
+      await expect(page.getByRole("status")).toContainText("Call marked done.");
+      await expect(card(started)).toContainText("Done");
+      expect((await withDb((db) => db.booking.findUniqueOrThrow({ where: { id: started.bookingId } }))).status).toBe("done");
+
+      // Cancel asks first.
+      await card(cancelling)
+        .getByRole("link", { name: new RegExp(`^Cancel ?: the call with ${cancelling.name}$`) })
+        .click();
+      await expect(card(cancelling)).toContainText(`Cancel the call with ${cancelling.name}`);
+      await expectNoAxeViolations(page, js);
+      await card(cancelling).getByRole("button", { name: "Yes, cancel the call" }).click();
+      await expect(page.getByRole("status")).toContainText("Call cancelled.");
+      await expect(card(cancelling)).toHaveCount(0);
+      expect((await withDb((db) => db.booking.findUniqueOrThrow({ where: { id: cancelling.bookingId } }))).status).toBe("cancelled");
+
+      // Reschedule: a day, then a free time on it.
+      await card(moving)
+        .getByRole("link", { name: new RegExp(`^Reschedule ?: the call with ${moving.name}$`) })
+        .click();
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Reschedule the call with ${moving.name}`);
+      const days = page.getByRole("region", { name: "Days with free times" });
+      await days.getByRole("link").nth(1).click();
+      const slots = page.getByRole("region", { name: /^Free times on/ });
+      await expect(slots.getByRole("button").first()).toContainText(`with ${STAFF_ACCOUNTS.staff.name}`);
+      await expectNoAxeViolations(page, js);
+      await expectNoSidewaysScroll(page);
+      const before = (await withDb((db) => db.booking.findUniqueOrThrow({ where: { id: moving.bookingId } }))).startsAt;
+      await slots.getByRole("button").first().click();
+      await expect(page.getByRole("status")).toContainText("Call moved.");
+      const moved = await withDb((db) => db.booking.findUniqueOrThrow({ where: { id: moving.bookingId } }));
+      expect([moved.status, moved.rescheduleCount, moved.advisorId]).toEqual(["booked", 1, id]);
+      expect(moved.startsAt.getTime()).not.toBe(before.getTime());
+
+      // Everyone's calls include Sam's.
+      await page.getByLabel("Advisor").selectOption("all");
+      await page.getByRole("button", { name: "Show calls" }).click();
+      await expect(page).toHaveURL(/who=all/);
+      await expect(card(started)).toBeVisible();
+
+      // The leads' timelines.
+      for (const [c, line] of [
+        [started, /Call: Call marked done\..*by Sam Staff/],
+        [cancelling, /Call: Call cancelled by staff/],
+        [moving, /Call: Call moved/],
+      ] as const) {
+        await page.goto(`/console/leads/${c.leadId}`);
+        await expect(page.getByRole("region", { name: "Timeline of this person" })).toContainText(line);
+      }
+
+      // Retiring the call type keeps its calls.
+      await page.goto("/console/calls/types");
+      await page.getByRole("button", { name: `Retire: ${typeName}` }).click();
+      await expect(page.getByRole("status")).toContainText("Call type retired");
+      expect((await withDb((db) => db.booking.findUniqueOrThrow({ where: { id: moving.bookingId } }))).callTypeId).toBe(type.id);
+      await page.context().close();
     });
   });
 }
