@@ -132,3 +132,85 @@ describe("a refused save keeps what was typed", () => {
     });
   });
 });
+
+describe("the agenda's buttons answer with a redirect back, saying what happened", () => {
+  async function bookedCall(startsIn: number) {
+    const contact = await t.db.contact.create({
+      data: { email: `${Math.random().toString(36).slice(2)}@example.com`, referralCode: Math.random().toString(36).slice(2, 12) },
+    });
+    const lead = await t.db.lead.create({ data: { contactId: contact.id, formType: "callback", fields: "{}", name: "Agenda Person" } });
+    const type = await t.db.callType.upsert({
+      where: { slug: "actions-call" },
+      create: { slug: "actions-call", name: "Actions call", durationMinutes: 20 },
+      update: {},
+    });
+    const startsAt = new Date(Date.now() + startsIn * 60_000);
+    const id = `call-${Math.random().toString(36).slice(2)}`;
+    await t.db.booking.create({
+      data: {
+        id,
+        uid: `booking-${id}@loomstack.example`,
+        leadId: lead.id,
+        contactId: contact.id,
+        advisorId: idOf.staff,
+        callTypeId: type.id,
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 20 * 60_000),
+        bufferMinutes: 0,
+        visitorTimeZone: "UTC",
+        manageTokenHash: id,
+      },
+    });
+    return id;
+  }
+  let agenda: typeof import("@/app/(console)/console/calls/actions");
+  beforeAll(async () => {
+    agenda = await import("@/app/(console)/console/calls/actions");
+  });
+  const to = (out: unknown) => (out as Interrupt).to;
+
+  it("marks a started call done and goes back to the same view, at the call", async () => {
+    const id = await bookedCall(-1);
+    const out = await as("staff", () => agenda.markCallAction(fd({ bookingId: id, outcome: "done", back: "/console/calls?range=week&who=all" })));
+    expect(to(out)).toBe(`/console/calls?range=week&who=all&saved=done#call-${id}`);
+  });
+
+  it("says why a call cannot be marked yet, and changes nothing", async () => {
+    const id = await bookedCall(60);
+    const out = await as("staff", () => agenda.markCallAction(fd({ bookingId: id, outcome: "no_show", back: "/console/calls" })));
+    expect(to(out)).toBe(`/console/calls?error=not-started#call-${id}`);
+    expect((await t.db.booking.findUniqueOrThrow({ where: { id } })).status).toBe("booked");
+  });
+
+  it("never goes back anywhere but the agenda, and refuses an unknown outcome", async () => {
+    const id = await bookedCall(-1);
+    for (const back of ["https://evil.example/console/calls", "//evil.example", "/console/leads", "/console/calls?x=<script>"]) {
+      const out = await as("staff", () => agenda.markCallAction(fd({ bookingId: id, outcome: "done", back })));
+      expect(to(out).startsWith("/console/calls?"), back).toBe(true);
+    }
+    const odd = await as("staff", () => agenda.markCallAction(fd({ bookingId: id, outcome: "maybe", back: "/console/calls" })));
+    expect(to(odd)).toBe("/console/calls?error=invalid");
+  });
+
+  it("cancels only after the confirmation step", async () => {
+    const id = await bookedCall(24 * 60);
+    const unconfirmed = await as("staff", () => agenda.cancelCallAction(fd({ bookingId: id, back: "/console/calls" })));
+    expect(to(unconfirmed)).toBe("/console/calls?error=invalid");
+    expect((await t.db.booking.findUniqueOrThrow({ where: { id } })).status).toBe("booked");
+    const done = await as("staff", () => agenda.cancelCallAction(fd({ bookingId: id, confirm: "yes", back: "/console/calls?range=week" })));
+    expect(to(done)).toBe(`/console/calls?range=week&saved=cancelled#call-${id}`);
+    expect((await t.db.booking.findUniqueOrThrow({ where: { id } })).status).toBe("cancelled");
+  });
+
+  it("sends a refused move back to the reschedule page with the reason, the day and the view", async () => {
+    const id = await bookedCall(24 * 60);
+    const out = await as("staff", () =>
+      agenda.rescheduleCallAction(fd({ bookingId: id, startsAt: "2020-01-01T03:00:00.000Z", day: "2020-01-01", back: "/console/calls?range=week" })),
+    );
+    const url = new URL(to(out), "http://x");
+    expect(url.pathname).toBe(`/console/calls/${id}/reschedule`);
+    expect(Object.fromEntries(url.searchParams)).toEqual({ error: "not-offered", day: "2020-01-01", back: "/console/calls?range=week" });
+    const junk = await as("staff", () => agenda.rescheduleCallAction(fd({ bookingId: id, startsAt: "next tuesday", back: "/console/calls" })));
+    expect(to(junk)).toBe("/console/calls?error=invalid");
+  });
+});
