@@ -86,6 +86,7 @@ export type AdvisorView = {
   horizonDays: number;
   callTypeIds: string[];
   datesOff: { date: string; note: string | null }[];
+  /** Programs pinned to this advisor, by name (the slug when the program is gone). */
   pinnedPrograms: string[];
 };
 
@@ -109,6 +110,10 @@ export async function availabilityOf(db: Db, userId: string): Promise<Availabili
   });
   if (!user || user.banned) return null;
   const a = user.advisor;
+  const slugs = a?.pins.map((p) => p.programSlug) ?? [];
+  const names = new Map(
+    slugs.length ? (await db.program.findMany({ where: { slug: { in: slugs } }, select: { slug: true, name: true } })).map((p) => [p.slug, p.name]) : [],
+  );
   return {
     user: { id: user.id, name: user.name, email: user.email },
     advisor: a
@@ -121,7 +126,7 @@ export async function availabilityOf(db: Db, userId: string): Promise<Availabili
           horizonDays: a.horizonDays,
           callTypeIds: a.callTypes.map((c) => c.callTypeId),
           datesOff: a.datesOff.map((d) => ({ date: d.date, note: d.note })),
-          pinnedPrograms: a.pins.map((p) => p.programSlug),
+          pinnedPrograms: slugs.map((slug) => names.get(slug) ?? slug),
         }
       : null,
   };

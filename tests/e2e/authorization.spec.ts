@@ -24,6 +24,8 @@ type Ids = {
   eventId: string;
   codeId: string;
   rewardId: string;
+  callTypeId: string;
+  adminUserId: string;
 };
 
 /**
@@ -48,6 +50,13 @@ const ROUTES: Route[] = [
   page("/console/referrals/rewards"),
   page("/console/referrals/rewards/new"),
   page("/console/referrals/rewards/[id]", "ok", (i) => `/console/referrals/rewards/${i.rewardId}`),
+  page("/console/calls/availability"),
+  // Someone else's availability: admins only (staff get their own without ?user=).
+  page("/console/calls/availability", "admin-only", (i) => `/console/calls/availability?user=${i.adminUserId}`),
+  page("/console/calls/types"),
+  page("/console/calls/types/new"),
+  page("/console/calls/types/[id]", "ok", (i) => `/console/calls/types/${i.callTypeId}`),
+  page("/console/calls/pins", "admin-only"),
   page("/console/subscribers"),
   page("/console/codes"),
   page("/console/codes/[id]", "ok", (i) => `/console/codes/${i.codeId}`),
@@ -131,8 +140,12 @@ test.beforeAll(async () => {
       },
     });
     const reward = await db.reward.create({ data: { name: "Matrix reward", category: "accessory", points: 50 } });
+    const callType = await db.callType.findFirstOrThrow({ where: { slug: "admissions-call" } });
+    const admin = await db.user.findFirstOrThrow({ where: { email: { contains: "admin" } } });
     ids = {
       rewardId: reward.id,
+      callTypeId: callType.id,
+      adminUserId: admin.id,
       codeId: code.id,
       leadId: lead.id,
       contactId: contact.id,

@@ -197,6 +197,8 @@ describe("program pins", () => {
     const shown = must((await programPins(t.db)).find((p) => p.slug === "data-analytics"));
     expect(shown.name).toBe("Data Analytics");
     expect(shown.advisors.map((x) => x.id).sort()).toEqual([b, c].sort());
+    // The advisor's own page names the programs pinned to them.
+    expect(must(await availabilityOf(t.db, b)).advisor?.pinnedPrograms).toEqual(["Data Analytics"]);
     narrow(await setProgramPins(t.db, { programSlug: "data-analytics", advisorIds: [] }), "ok", true);
     expect(await pinned()).toEqual([]);
   });

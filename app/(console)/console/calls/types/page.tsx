@@ -79,8 +79,8 @@ export default async function CallTypesPage({ searchParams }: { searchParams: Pr
           { header: "Calls ahead", align: "right", cell: (r) => r.upcoming },
           { header: "State", cell: (r) => (r.active ? <Badge tone="emerald">Offered</Badge> : <Badge tone="stone">Retired</Badge>) },
           {
+            // A visible heading: an sr-only one is positioned outside the scrolling table and widens the page on a phone.
             header: "Actions",
-            srOnlyHeader: true,
             cell: (r) => (
               <form action={retireCallTypeAction}>
                 <input type="hidden" name="callTypeId" value={r.id} />
