@@ -63,7 +63,8 @@ export function bookingIcs(d: BookingEmailData): BookingInvite | null {
   const end = instant(d.endsAt);
   const visitorEmail = address(d.visitor?.email);
   const advisorEmail = address(d.advisor?.email);
-  if (!uid || !start || !end || end <= start || !visitorEmail || !advisorEmail) return null;
+  // A visitor who left only a phone number (a call-back lead) is not an attendee; the advisor always is.
+  if (!uid || !start || !end || end <= start || !advisorEmail) return null;
   const sequence = Number.isSafeInteger(d.sequence) && d.sequence >= 0 ? d.sequence : 0;
   const method = d.kind === "cancelled" ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST;
 
@@ -76,10 +77,11 @@ export function bookingIcs(d: BookingEmailData): BookingInvite | null {
   const phone = str(d.visitor?.phone);
   const program = str(d.programName);
 
+  const visitorLabel = visitorName ?? visitorEmail ?? phone ?? "a visitor";
   const description = forAdvisor
     ? [
-        `${callName} with ${visitorName ?? visitorEmail}.`,
-        `Email: ${visitorEmail}`,
+        `${callName} with ${visitorLabel}.`,
+        visitorEmail ? `Email: ${visitorEmail}` : null,
         phone ? `Phone: ${phone}` : null,
         program ? `Program: ${program}` : null,
         leadUrl ? `\nThe lead: ${leadUrl}` : null,
@@ -98,14 +100,13 @@ export function bookingIcs(d: BookingEmailData): BookingInvite | null {
     stamp: instant(d.changedAt) ?? start,
     start,
     end,
-    summary: forAdvisor ? `${callName} with ${visitorName ?? visitorEmail}` : `${callName} with ${siteConfig.name}`,
+    summary: forAdvisor ? `${callName} with ${visitorLabel}` : `${callName} with ${siteConfig.name}`,
     description: description.filter((line) => line !== null).join("\n"),
     status: method === ICalCalendarMethod.CANCEL ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     organizer: { name: siteConfig.name, email: siteConfig.contact.email },
-    attendees: [
-      { email: visitorEmail, name: commonName(visitorName), role: ICalAttendeeRole.REQ, status: ICalAttendeeStatus.ACCEPTED, rsvp: false },
-      { email: advisorEmail, name: commonName(advisorName), role: ICalAttendeeRole.REQ, status: ICalAttendeeStatus.ACCEPTED, rsvp: false },
-    ],
+    attendees: [...(visitorEmail ? [{ email: visitorEmail, name: commonName(visitorName) }] : []), { email: advisorEmail, name: commonName(advisorName) }].map(
+      (a) => ({ ...a, role: ICalAttendeeRole.REQ, status: ICalAttendeeStatus.ACCEPTED, rsvp: false }),
+    ),
   });
   return { method, content: calendar.toString() };
 }

@@ -31,6 +31,8 @@ export type BookingMail = {
   programName: string | null;
   visitor: Person;
   advisor: { name: string; email: string; timeZone: string };
+  /** When the change was made: the invite's DTSTAMP. */
+  changedAt?: Date;
 };
 
 export const REMINDERS = [
@@ -67,6 +69,7 @@ function emailData(m: BookingMail, kind: BookingEmailKind, audience: Audience, x
     startsAt: m.startsAt.toISOString(),
     endsAt: m.endsAt.toISOString(),
     ...(x.previousStartsAt ? { previousStartsAt: x.previousStartsAt.toISOString() } : {}),
+    ...(m.changedAt ? { changedAt: m.changedAt.toISOString() } : {}),
     timeZone: audience === "visitor" ? m.visitorTimeZone : advisor.timeZone,
     visitor: { name: m.visitor.name, email: m.visitor.email ?? "", phone: m.visitor.phone },
     advisor: { name: advisor.name, email: advisor.email },
@@ -133,7 +136,8 @@ export async function withdrawBookingReminders(tx: Tx, bookingId: string, now: D
 }
 
 /** A new booking: the confirmation to both sides, and the visitor's reminders. */
-export async function notifyBooked(tx: Tx, m: BookingMail, a: { siteUrl: string; manageToken: string; summary?: SummaryRow[]; now: Date }): Promise<void> {
+export async function notifyBooked(tx: Tx, booked: BookingMail, a: { siteUrl: string; manageToken: string; summary?: SummaryRow[]; now: Date }): Promise<void> {
+  const m = { ...booked, changedAt: a.now };
   await queueVisitorEmail(tx, m, "confirmed", { manageUrl: manageUrl(a.siteUrl, a.manageToken) });
   await queueAdvisorEmail(tx, m, "confirmed", { leadUrl: leadConsoleUrl(a.siteUrl, m.leadId), summary: a.summary });
   await queueBookingReminders(tx, m, a.siteUrl, a.manageToken, a.now);
@@ -146,7 +150,7 @@ export async function notifyBooked(tx: Tx, m: BookingMail, a: { siteUrl: string;
  */
 export async function notifyRescheduled(
   tx: Tx,
-  m: BookingMail,
+  moved: BookingMail,
   a: {
     siteUrl: string;
     manageToken: string;
@@ -154,6 +158,7 @@ export async function notifyRescheduled(
     now: Date;
   },
 ): Promise<void> {
+  const m = { ...moved, changedAt: a.now };
   const leadUrl = leadConsoleUrl(a.siteUrl, m.leadId);
   await withdrawBookingReminders(tx, m.bookingId, a.now);
   await queueVisitorEmail(tx, m, "rescheduled", { previousStartsAt: a.previous.startsAt, manageUrl: manageUrl(a.siteUrl, a.manageToken) });
@@ -168,7 +173,8 @@ export async function notifyRescheduled(
 }
 
 /** A cancellation: both sides are told (METHOD:CANCEL), and the reminders are withdrawn. */
-export async function notifyCancelled(tx: Tx, m: BookingMail, a: { siteUrl: string; now: Date }): Promise<void> {
+export async function notifyCancelled(tx: Tx, cancelled: BookingMail, a: { siteUrl: string; now: Date }): Promise<void> {
+  const m = { ...cancelled, changedAt: a.now };
   await withdrawBookingReminders(tx, m.bookingId, a.now);
   await queueVisitorEmail(tx, m, "cancelled");
   await queueAdvisorEmail(tx, m, "cancelled", { leadUrl: leadConsoleUrl(a.siteUrl, m.leadId) });

@@ -397,6 +397,8 @@ describe("the agenda and outcomes", () => {
       manageUrl: `https://loomstack.example/book/manage/${booked.manageToken}`,
       startsAt: "2027-03-04T10:00:00.000Z",
       endsAt: "2027-03-04T10:20:00.000Z",
+      // The invite's DTSTAMP: when the booking was made, not the call's start.
+      changedAt: NOW.toISOString(),
     });
     expect(data["confirmed:visitor"].leadUrl).toBeUndefined();
     expect(data["confirmed:advisor"]).toMatchObject({

@@ -165,11 +165,21 @@ describe("booking invite (.ics)", () => {
       { uid: "booking-1@loomstack.example\r\nMETHOD:PUBLISH" },
       { startsAt: "not a date" },
       { endsAt: START },
-      { visitor: { name: "Omar", email: "omar@example.com\r\nBCC:x@example.com", phone: null } },
       { advisor: { name: "Dana", email: "" } },
+      { advisor: { name: "Dana", email: "dana@loomstack.example\r\nBCC:x@example.com" } },
       { kind: "postponed" as never },
     ];
     for (const change of broken) expect(bookingIcs({ ...confirmed, ...change }), JSON.stringify(change)).toBeNull();
+  });
+
+  it("a visitor without a usable address (a call-back lead with a phone only) is left out; the advisor still gets the invite", () => {
+    for (const email of ["", "omar@example.com\r\nBCC:x@example.com"]) {
+      const i = invite({ ...forAdvisor, visitor: { name: null, email, phone: "+12025550143" } });
+      expect(i.attendees.map((a) => a.email)).toEqual(["dana@loomstack.example"]);
+      expect(i.summary).toBe("Admissions call with +12025550143");
+      expect(i.description).not.toContain("Email:");
+      expect(i.uid).toBe(UID);
+    }
   });
 
   it("any instants, sequence and zone: the parsed file gives them back exactly, in UTC", () => {

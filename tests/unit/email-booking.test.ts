@@ -168,6 +168,10 @@ describe("booking emails", () => {
     const advisor = await render({ audience: "advisor", visitor: { name: null, email: "omar@example.com", phone: null } });
     expect(advisor.text).toContain("omar@example.com booked a call with you: Admissions call.");
     expect(advisor.text).toMatch(/Phone\s+—/);
+    // A call-back lead may have a phone number and no address: the advisor gets the number.
+    const phoneOnly = await render({ audience: "advisor", visitor: { name: null, email: "", phone: "+12025550143" } });
+    expect(phoneOnly.text).toContain("+12025550143 booked a call with you: Admissions call.");
+    expect(phoneOnly.attachments?.length).toBe(1);
   });
 
   it("reads old or partial data without failing: an unknown kind reads as a confirmation, broken times as a dash", async () => {

@@ -97,7 +97,7 @@ export function bookingSubject(d: BookingEmailData): string {
 function copyFor(d: BookingEmailData): { intro: string; invite: string | null } {
   const call = str(d.callTypeName) ?? "call";
   const advisor = str(d.advisor?.name) ?? "one of our advisors";
-  const visitor = str(d.visitor?.name) ?? str(d.visitor?.email) ?? "A visitor";
+  const visitor = str(d.visitor?.name) ?? str(d.visitor?.email) ?? str(d.visitor?.phone) ?? "A visitor";
   const phone = str(d.visitor?.phone);
   if (d.audience === "advisor") {
     switch (kindOf(d.kind)) {
