@@ -167,7 +167,7 @@ describe("the agenda's buttons answer with a redirect back, saying what happened
   beforeAll(async () => {
     agenda = await import("@/app/(console)/console/calls/actions");
   });
-  const to = (out: unknown) => (out as Interrupt).to;
+  const to = (out: unknown) => (out as Interrupt).to ?? "";
 
   it("marks a started call done and goes back to the same view, at the call", async () => {
     const id = await bookedCall(-1);
