@@ -36,7 +36,7 @@ function post(fields: Record<string, string | undefined>): FormData {
 }
 
 /** The confirm step's post for a time, as the page renders it. */
-const booking = (startsAt: string, who: { name: string; email: string }, more: Record<string, string> = {}) =>
+const booking = (startsAt: string, who: { name: string; email: string; note?: string }, more: Record<string, string> = {}) =>
   post({ callType: CALL_TYPE, startsAt, timeZone: "America/Los_Angeles", consent: "on", submissionToken: randomUUID(), ...who, ...more });
 
 const counts = async () => ({

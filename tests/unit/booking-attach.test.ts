@@ -27,9 +27,10 @@ describe("the booking link's signed lead reference", () => {
   });
 
   it("takes its key from BOOKING_LINK_SECRET, else the fingerprint key", () => {
-    expect(bookingLinkKey({ BOOKING_LINK_SECRET: " s3cret ", BETTER_AUTH_SECRET: "auth" })).toBe("s3cret");
-    expect(bookingLinkKey({ BETTER_AUTH_SECRET: "auth" })).toBe("auth");
-    expect(bookingLinkKey({ FINGERPRINT_SECRET: "fp", BETTER_AUTH_SECRET: "auth" })).toBe("fp");
+    const env = (vars: Record<string, string>) => vars as NodeJS.ProcessEnv;
+    expect(bookingLinkKey(env({ BOOKING_LINK_SECRET: " s3cret ", BETTER_AUTH_SECRET: "auth" }))).toBe("s3cret");
+    expect(bookingLinkKey(env({ BETTER_AUTH_SECRET: "auth" }))).toBe("auth");
+    expect(bookingLinkKey(env({ FINGERPRINT_SECRET: "fp", BETTER_AUTH_SECRET: "auth" }))).toBe("fp");
   });
 
   it("links /book with the call type, the program and the reference", () => {

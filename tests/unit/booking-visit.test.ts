@@ -55,8 +55,9 @@ describe("the booking page visit's attribution", () => {
   });
 
   it("limits new visits per address to BOOKING_VISIT_LIMIT, 30 an hour by default", () => {
-    expect(bookingVisitRule({})).toEqual({ points: 30, durationSeconds: 3600 });
-    expect(bookingVisitRule({ BOOKING_VISIT_LIMIT: "5/60" })).toEqual({ points: 5, durationSeconds: 60 });
-    expect(bookingVisitRule({ BOOKING_VISIT_LIMIT: "lots" })).toEqual({ points: 30, durationSeconds: 3600 });
+    const env = (vars: Record<string, string>) => vars as NodeJS.ProcessEnv;
+    expect(bookingVisitRule(env({}))).toEqual({ points: 30, durationSeconds: 3600 });
+    expect(bookingVisitRule(env({ BOOKING_VISIT_LIMIT: "5/60" }))).toEqual({ points: 5, durationSeconds: 60 });
+    expect(bookingVisitRule(env({ BOOKING_VISIT_LIMIT: "lots" }))).toEqual({ points: 30, durationSeconds: 3600 });
   });
 });

@@ -87,7 +87,7 @@ export default async function BookPage({ searchParams }: { searchParams: Promise
   return (
     <FormPage path="/book" crumb="Book a call" eyebrow="Talk to an advisor" title="Book a call" intro={intro} aside={aside}>
       {attached && (
-        <p role="status" className="rounded-2xl border border-brand/25 bg-white p-5 text-lg font-semibold leading-7 shadow-sm">
+        <p className="rounded-2xl border border-brand/25 bg-white p-5 text-lg font-semibold leading-7 shadow-sm">
           Booking for {attached.name ?? "your request"}
         </p>
       )}

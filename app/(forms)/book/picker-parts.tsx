@@ -81,7 +81,7 @@ export function DaysCard({ picker, before, title = "1. Choose a day" }: { picker
           and we will find a time with you.
         </p>
       ) : (
-        <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
+        <ul aria-label="Days with free times" className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
           {picker.days.map((d) => (
             <li key={d.date}>
               <a href={d.href} aria-current={d.current ? "true" : undefined} className={tileClass}>
