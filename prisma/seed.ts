@@ -6,6 +6,7 @@ import { seedPrograms } from "../lib/content/seed-programs";
 import { seedPeople } from "../lib/people/seed";
 import { seedEvents } from "../lib/events/seed-events";
 import { seedRewards } from "../lib/referrals/catalogue";
+import { seedCallTypes } from "../lib/console/call-types";
 
 async function main() {
   const db = createDb();
@@ -18,6 +19,8 @@ async function main() {
     console.log(`Seeded ${events.events} sample events.`);
     const rewards = await seedRewards(db);
     console.log(`Seeded ${rewards.rewards} rewards in the referral catalogue.`);
+    const calls = await seedCallTypes(db);
+    console.log(`Seeded ${calls.callTypes} call types.`);
   } finally {
     await db.$disconnect();
   }

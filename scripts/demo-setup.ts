@@ -4,6 +4,9 @@
  * in .demo-admin.txt (git-ignored) and printed on every run. Nothing here runs in a
  * deployment; there, make the first admin with `npm run staff:create`.
  *
+ * The demo admin is also an advisor (Monday to Friday, 09:00 to 17:00 Chicago time, every
+ * call type), so /book offers slots out of the box; change it at /console/calls/availability.
+ *
  * The address printed is where `npm start` will serve: PORT (default 3000). With SITE_URL
  * unset, the build that follows bakes the same address into its links (siteUrl()).
  */
@@ -28,6 +31,7 @@ const localUrl = `http://localhost:${process.env.PORT?.trim() || "3000"}`;
 
 const { createDb } = await import("../lib/db");
 const { authSecret, createAuth, createStaffUser } = await import("../lib/auth/auth");
+const { ensureAdvisor, OFFICE_HOURS } = await import("../lib/console/availability");
 const db = createDb();
 try {
   if ((await db.user.count()) === 0) {
@@ -35,6 +39,10 @@ try {
     const auth = createAuth({ db, secret: authSecret(), baseURL: siteUrl() });
     await createStaffUser(auth, { email: DEMO_EMAIL, name: "Demo Admin", password, role: "admin" });
     writeFileSync(CREDENTIALS_FILE, `${DEMO_EMAIL}\n${password}\n`, { mode: 0o600 });
+  }
+  const demo = await db.user.findUnique({ where: { email: DEMO_EMAIL }, select: { id: true } });
+  if (demo && (await ensureAdvisor(db, { userId: demo.id, timeZone: "America/Chicago", weeklyHours: OFFICE_HOURS }))) {
+    console.log("The demo admin takes calls Monday to Friday, 09:00 to 17:00 Chicago time (/console/calls/availability).");
   }
   if (existsSync(CREDENTIALS_FILE)) {
     const [email, password] = readFileSync(CREDENTIALS_FILE, "utf8").split("\n");

@@ -27,6 +27,10 @@ export const PERMISSIONS = {
   "privacy:manage": ["admin"],
   /** Approve, reject, mark as spam and reply to article comments. */
   "comments:moderate": ["admin", "staff"],
+  /** Take booked calls: become an advisor, set one's own hours, dates off and call types. */
+  "calls:take": ["admin", "staff"],
+  /** Set any staff member's availability and pin programs to advisors. */
+  "calls:assign": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

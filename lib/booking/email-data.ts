@@ -16,6 +16,12 @@ export type BookingEmailData = {
   /** iCalendar UID and SEQUENCE of the invite this email carries (confirmed, rescheduled, cancelled). */
   uid: string;
   sequence: number;
+  /**
+   * When the change this email reports was saved (ISO): the invite's DTSTAMP. Part of the
+   * data, not the render's clock, so a re-sent message is byte for byte the same. Without
+   * it the invite stamps the call's start.
+   */
+  changedAt?: string;
   callTypeName: string;
   durationMinutes: number;
   startsAt: string;

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "../db";
 import { dialectOf } from "../db/dialect";
 import { at, sqlInTransaction } from "../db/sql";
-import type { EmailTemplate } from "./outbox";
+import { storedAttachments, type EmailTemplate } from "./outbox";
 import type { RenderedEmail, RenderContext } from "./template-data";
 import type { EmailTransport, SendResult } from "./transport";
 
@@ -16,8 +16,9 @@ import type { EmailTransport, SendResult } from "./transport";
  * - A claim is a lease. A dispatcher that dies mid-send leaves the row pending; after the
  *   lease another takes it and sends again with the same Idempotency-Key (the row id), so
  *   Resend answers with the first email instead of sending a second.
- * - The rendered subject and parts are saved with the first attempt's outcome and reused,
- *   so a retry sends the same request (Resend rejects a reused key with a different body).
+ * - The rendered subject, parts and attachments are saved with the first attempt's outcome
+ *   and reused, so a retry sends the same request (Resend rejects a reused key with a
+ *   different body).
  * Every write is in a transaction: on SQLite a write outside one would share the connection
  * with, and could be rolled back with, another request's.
  *
@@ -88,6 +89,7 @@ type Claimed = {
   subject: string | null;
   html: string | null;
   text: string | null;
+  attachments: string | null;
 };
 
 const CLAIM_SELECT = {
@@ -101,6 +103,7 @@ const CLAIM_SELECT = {
   subject: true,
   html: true,
   text: true,
+  attachments: true,
 } as const;
 
 /**
@@ -214,6 +217,8 @@ type OutcomeColumns = {
   subject?: string;
   html?: string;
   text?: string;
+  /** JSON of the attachments sent, when there are some. */
+  attachments?: string;
   transport?: string;
   providerId?: string;
   sentAt?: Date;
@@ -264,25 +269,27 @@ async function deliver(
 
   // Render once; later attempts resend exactly the same content.
   let rendered: RenderedEmail;
-  if (m.subject !== null && m.html !== null && m.text !== null) {
-    rendered = { subject: m.subject, html: m.html, text: m.text };
-  } else {
-    try {
+  try {
+    if (m.subject !== null && m.html !== null && m.text !== null) {
+      const attachments = storedAttachments(m.attachments);
+      rendered = { subject: m.subject, html: m.html, text: m.text, ...(attachments.length ? { attachments } : {}) };
+    } else {
       const ctx: RenderContext = { siteUrl: o.siteUrl, unsubscribeUrl: m.unsubscribeToken ? unsubscribeUrl(o.siteUrl, m.unsubscribeToken) : undefined };
       rendered = await o.render(m.template as EmailTemplate, JSON.parse(m.data), ctx);
-    } catch (error) {
-      // A template that cannot render this data will not render it next time either.
-      const reason = `Render failed: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500);
-      log("email render failed", { id: m.id, reason });
-      return {
-        outcome: "failed",
-        record: { id: m.id, data: { status: "failed", lastError: reason, failedAt: clock(), lockedUntil: null, lockedBy: null } },
-      };
     }
+  } catch (error) {
+    // A template that cannot render this data will not render it next time either.
+    const reason = `Render failed: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500);
+    log("email render failed", { id: m.id, reason });
+    return {
+      outcome: "failed",
+      record: { id: m.id, data: { status: "failed", lastError: reason, failedAt: clock(), lockedUntil: null, lockedBy: null } },
+    };
   }
-  // Saved with the outcome of the first attempt (rendering is deterministic, so a crash
-  // before that only means rendering the same bytes again).
-  const content = { subject: rendered.subject, html: rendered.html, text: rendered.text };
+  // Saved with the outcome of the first attempt, attachments too (rendering is
+  // deterministic, so a crash before that only means rendering the same bytes again).
+  const attachments = rendered.attachments?.length ? rendered.attachments : undefined;
+  const content = { subject: rendered.subject, html: rendered.html, text: rendered.text, attachments: attachments && JSON.stringify(attachments) };
 
   const headers: Record<string, string> = {};
   if (m.unsubscribeToken) {
@@ -301,6 +308,7 @@ async function deliver(
       html: rendered.html,
       text: rendered.text,
       headers: Object.keys(headers).length ? headers : undefined,
+      attachments,
     });
   } catch (error) {
     sent = { ok: false, retryable: true, error: `Transport error: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500) };

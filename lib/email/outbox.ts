@@ -3,7 +3,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { at, newId, type Sql } from "../db/sql";
 
 export type { EmailTemplate } from "./template-data";
-import type { EmailTemplate } from "./template-data";
+import type { EmailAttachment, EmailTemplate } from "./template-data";
 
 export type QueuedEmail = {
   to: string;
@@ -72,4 +72,18 @@ export async function queueNewEmails(sql: Sql, emails: QueuedEmail[]): Promise<v
     updatedAt: at(written),
   }));
   await sql.run(sql.q.insertInto("EmailMessage").values(values).compile());
+}
+
+/**
+ * The attachments saved with a sent message (EmailMessage.attachments, JSON), or none. Entries
+ * that are not a filename, a type and text are dropped.
+ */
+export function storedAttachments(json: string | null): EmailAttachment[] {
+  if (!json) return [];
+  const list: unknown = JSON.parse(json);
+  if (!Array.isArray(list)) return [];
+  return list.filter(
+    (a): a is EmailAttachment =>
+      typeof a === "object" && a !== null && typeof a.filename === "string" && typeof a.contentType === "string" && typeof a.content === "string",
+  );
 }

@@ -2,8 +2,8 @@ import { plainTextSelectors, render, toPlainText } from "@react-email/components
 import { compile } from "html-to-text";
 import { createElement } from "react";
 import { renderCached } from "./render-cache";
-import type { EmailTemplate, RenderContext, RenderedEmail, TemplateData } from "./template-data";
-import { isTemplate, TEMPLATES } from "./templates/catalog";
+import type { EmailAttachment, EmailTemplate, RenderContext, RenderedEmail, TemplateData } from "./template-data";
+import { EMAIL_TEMPLATES, isTemplate, TEMPLATES } from "./templates/catalog";
 import { clip, oneLine } from "./templates/values";
 
 /**
@@ -37,6 +37,16 @@ function elementFor<T extends EmailTemplate>(template: T, data: TemplateData[T],
   return { element: createElement(TEMPLATES[template].Component, { data: safeData, ctx }), safeData };
 }
 
+/** The template's attachments for this data (a booking's invite); none for most templates. */
+function attachmentsFor<T extends EmailTemplate>(template: T, data: TemplateData[T]): { attachments?: EmailAttachment[] } {
+  const build = TEMPLATES[template].attachments;
+  const attachments = build ? build(data) : [];
+  return attachments.length ? { attachments } : {};
+}
+
+/** Templates always rendered directly, never from the per-shape cache (their catalog entry says why). */
+export const UNCACHED_TEMPLATES: ReadonlySet<EmailTemplate> = new Set(EMAIL_TEMPLATES.filter((t) => TEMPLATES[t].renderCache === false));
+
 /**
  * The reference render: React Email's own `render()` and `toPlainText()`, exactly as the
  * dispatcher called them before issue 16. `renderEmail` must give the same bytes
@@ -47,7 +57,7 @@ export async function renderEmailReference<T extends EmailTemplate>(template: T,
   const html = await render(element);
   // Same result as render(element, { plainText: true }) without rendering React twice.
   const text = toPlainText(html, TEXT_OPTIONS);
-  return { subject: subjectFor(template, safeData), html, text };
+  return { subject: subjectFor(template, safeData), html, text, ...attachmentsFor(template, safeData) };
 }
 
 /**
@@ -68,21 +78,23 @@ const STYLE_ATTRIBUTE = / style="[^"]*"/g;
  * Renders one outbox email: subject, HTML and plain text, byte for byte what
  * `renderEmailReference` gives, at a fraction of its cost (docs/performance.md). The HTML is
  * React Email's own render, done once per template and data shape and then filled in with
- * each message's values (render-cache.ts); the text part is converted from that HTML with
- * html-to-text compiled once. (A faster Node-stream render would import react-dom/server,
- * which Next's build refuses in the code it compiles.)
+ * each message's values (render-cache.ts), except for a template whose catalog entry keeps it
+ * out of the cache (booking), rendered every time; the text part is converted from that HTML
+ * with html-to-text compiled once. Attachments (a booking's invite) come from the same data.
+ * (A faster Node-stream render would import react-dom/server, which Next's build refuses in
+ * the code it compiles.)
  */
 export async function renderEmail<T extends EmailTemplate>(template: T, data: TemplateData[T], ctx: RenderContext): Promise<RenderedEmail> {
   const { safeData } = elementFor(template, data, ctx);
   const Component = TEMPLATES[template].Component;
-  const { html, text } = await renderCached(
-    template,
-    safeData,
-    ctx,
-    (d, c) => render(createElement(Component, { data: d as TemplateData[T], ctx: c as RenderContext })),
-    (h) => toText(h.replace(STYLE_ATTRIBUTE, "")),
-  );
-  return { subject: subjectFor(template, safeData), html, text };
+  const renderHtml = (d: unknown, c: unknown) => render(createElement(Component, { data: d as TemplateData[T], ctx: c as RenderContext }));
+  const textOf = (h: string) => toText(h.replace(STYLE_ATTRIBUTE, ""));
+  let parts: { html: string; text: string };
+  if (UNCACHED_TEMPLATES.has(template)) {
+    const html = await renderHtml(safeData, ctx);
+    parts = { html, text: textOf(html) };
+  } else parts = await renderCached(template, safeData, ctx, renderHtml, textOf);
+  return { subject: subjectFor(template, safeData), ...parts, ...attachmentsFor(template, safeData) };
 }
 
 /** Text options for the plain-text part, for callers that render an element themselves. */

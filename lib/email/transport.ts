@@ -1,4 +1,5 @@
 import { Resend } from "resend";
+import type { EmailAttachment } from "./template-data";
 
 /** A rendered message, ready for a provider. */
 export type OutgoingEmail = {
@@ -11,6 +12,8 @@ export type OutgoingEmail = {
   html: string;
   text: string;
   headers?: Record<string, string>;
+  /** Files sent with the message (a booking's .ics invite), content as text. */
+  attachments?: EmailAttachment[];
 };
 
 export type SendResult =
@@ -24,7 +27,10 @@ export interface EmailTransport {
   send(email: OutgoingEmail): Promise<SendResult>;
 }
 
-/** Stores instead of sending: the dispatcher saves the rendered message and marks it delivered. */
+/**
+ * Stores instead of sending: the dispatcher saves the rendered message (its attachments
+ * too) and marks it delivered.
+ */
 export function mailboxTransport(): EmailTransport {
   return { name: "mailbox", send: async (email) => ({ ok: true, providerId: `mailbox_${email.id}` }) };
 }
@@ -65,6 +71,12 @@ export function resendTransport(options: ResendTransportOptions): EmailTransport
           html: email.html,
           text: email.text,
           headers: email.headers,
+          // Resend reads a string `content` as base64, so the text goes as bytes (the SDK
+          // encodes a Buffer to base64 itself). Absent for most messages: their request
+          // body is as it always was.
+          ...(email.attachments?.length
+            ? { attachments: email.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.content, "utf8") })) }
+            : {}),
         },
         { idempotencyKey: email.id, signal: AbortSignal.timeout(timeoutMs) },
       );

@@ -75,6 +75,7 @@ const ROUTES: Route[] = [
   route("/console/people/[contactId]/export", "admin-only", (i) => `/console/people/${i.contactId}/export`),
   page("/mailbox"),
   page("/mailbox/[id]", "ok", (i) => `/mailbox/${i.messageId}`),
+  route("/mailbox/[id]/attachments/[index]", "ok", (i) => `/mailbox/${i.messageId}/attachments/0`),
   page("/mailbox/previews"),
   page("/mailbox/previews/[template]", "ok", () => "/mailbox/previews/staff-new-lead"),
 ];
@@ -105,6 +106,11 @@ test.beforeAll(async () => {
         status: "failed",
         leadId: lead.id,
         contactId: contact.id,
+        // As sent with a file, so its download route has one to answer with.
+        subject: "Matrix message",
+        html: "<p>Matrix</p>",
+        text: "Matrix",
+        attachments: JSON.stringify([{ filename: "invite.ics", contentType: "text/calendar; charset=utf-8", content: "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n" }]),
       },
     });
     const user = await db.user.findFirstOrThrow({ where: { email: { contains: "staff" } } });

@@ -1,9 +1,12 @@
 import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, request, test, type Page } from "@playwright/test";
 import { applyAs, unique } from "./form-steps";
 import { storageState } from "./staff";
 import { EMAIL_TEMPLATES } from "../../lib/email/templates/catalog";
+import { createDb } from "../../lib/db";
+import type { BookingEmailData } from "../../lib/booking/email-data";
+import { parseInvite } from "../helpers/ics";
 
 // The whole funnel with no email account: a form's emails are rendered by the dispatcher
 // that starts with the server and land in the local mailbox at /mailbox.
@@ -82,8 +85,67 @@ test("an application's confirmation and staff notification both arrive", async (
   }).toPass({ timeout: 20_000 });
 });
 
+test("a booking email's invite is on its message page: listed, shown, and downloaded as a calendar file", async ({ page }) => {
+  const address = unique("mailbox-booking");
+  const id = randomUUID().slice(0, 8);
+  const data: BookingEmailData = {
+    kind: "confirmed",
+    audience: "visitor",
+    bookingId: id,
+    leadId: id,
+    uid: `booking-${id}@loomstack.example`,
+    sequence: 0,
+    changedAt: "2026-12-07T15:42:00.000Z",
+    callTypeName: "Admissions call",
+    durationMinutes: 20,
+    startsAt: "2031-03-04T17:00:00.000Z",
+    endsAt: "2031-03-04T17:20:00.000Z",
+    timeZone: "Europe/Berlin",
+    visitor: { name: "Mia Mailbox", email: address, phone: null },
+    advisor: { name: "Dana Whitfield", email: "dana@loomstack.example" },
+  };
+  // Queued as the booking code queues it; the server's dispatcher delivers it to the mailbox.
+  const db = createDb(process.env.DATABASE_URL ?? "file:./prisma/e2e.db");
+  try {
+    await db.emailMessage.create({
+      data: {
+        toAddress: address,
+        template: "booking",
+        data: JSON.stringify(data),
+        category: "transactional",
+        idempotencyKey: `booking:${id}:0:confirmed:visitor`,
+      },
+    });
+  } finally {
+    await db.$disconnect();
+  }
+  await openMessage(page, address, /Your call is booked/);
+  await expect(page.getByText("delivered", { exact: true })).toBeVisible();
+  const attachments = page.getByRole("region", { name: "Attachments" });
+  await expect(attachments).toContainText("text/calendar; charset=utf-8; method=REQUEST");
+  await attachments.getByText("Show invite.ics").click();
+  await expect(attachments.getByRole("region", { name: /invite\.ics/ })).toContainText(`UID:booking-${id}@loomstack.example`);
+  const results = await new AxeBuilder({ page }).exclude("iframe").analyze();
+  expect(results.violations.map((v) => v.id)).toEqual([]);
+
+  const [download] = await Promise.all([page.waitForEvent("download"), attachments.getByRole("link", { name: "Download invite.ics" }).click()]);
+  expect(download.suggestedFilename()).toBe("invite.ics");
+  const invite = parseInvite((await (await import("node:fs/promises")).readFile(await download.path())).toString("utf8"));
+  expect(invite).toMatchObject({ method: "REQUEST", uid: `booking-${id}@loomstack.example`, sequence: 0, utc: true });
+  expect(invite.start?.toISOString()).toBe("2031-03-04T17:00:00.000Z");
+  expect(invite.attendees.map((a) => a.email)).toEqual([address, "dana@loomstack.example"]);
+  // The same link, without a session: refused.
+  const href = await attachments.getByRole("link", { name: "Download invite.ics" }).getAttribute("href");
+  const anonymous = await request.newContext({ baseURL: new URL(page.url()).origin, storageState: undefined });
+  try {
+    expect((await anonymous.get(href!)).status()).toBe(401);
+  } finally {
+    await anonymous.dispose();
+  }
+});
+
 test("every template has a preview, and the mailbox pages pass axe", async ({ page }) => {
-  test.setTimeout(90_000); // every template rendered, then axe on three pages
+  test.setTimeout(90_000); // every template rendered, then axe on four pages
   await page.goto("/mailbox/previews");
   const links = page.getByRole("main").getByRole("link");
   await expect(links).toHaveCount(EMAIL_TEMPLATES.length);
@@ -92,7 +154,7 @@ test("every template has a preview, and the mailbox pages pass axe", async ({ pa
     expect(res?.status()).toBe(200);
     await expect(page.locator("pre")).not.toBeEmpty();
   }
-  for (const path of ["/mailbox", "/mailbox/previews", "/mailbox/previews/referral-invitation"]) {
+  for (const path of ["/mailbox", "/mailbox/previews", "/mailbox/previews/referral-invitation", "/mailbox/previews/booking"]) {
     await page.goto(path);
     const results = await new AxeBuilder({ page }).exclude("iframe").analyze();
     expect(results.violations.map((v) => `${path}: ${v.id}`)).toEqual([]);

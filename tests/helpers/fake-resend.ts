@@ -16,6 +16,9 @@ import { createHash, randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 
+/** An attachment in Resend's API body (the SDK turns `contentType` into `content_type`). */
+type ApiAttachment = { filename?: string; content_type?: string; content: string };
+
 export type FakeMode = "ok" | "down" | "hang" | "accept-then-drop" | "429" | "500" | "422";
 
 export type Delivery = {
@@ -28,6 +31,8 @@ export type Delivery = {
   text?: string;
   replyTo?: string | string[];
   headers?: Record<string, string>;
+  /** As Resend gets them: content_type, and the content decoded from its base64. */
+  attachments?: { filename?: string; contentType?: string; content: string }[];
   at: number;
 };
 
@@ -104,6 +109,11 @@ export async function startFakeResend(options: { apiKey?: string; latencyMs?: nu
         text: e.text as string | undefined,
         replyTo: (e.reply_to ?? e.replyTo) as string | undefined,
         headers: e.headers as Record<string, string> | undefined,
+        attachments: (e.attachments as ApiAttachment[] | undefined)?.map((a) => ({
+          filename: a.filename,
+          contentType: a.content_type,
+          content: Buffer.from(a.content, "base64").toString("utf8"),
+        })),
         at: Date.now(),
       });
       return id;
@@ -119,6 +129,13 @@ export async function startFakeResend(options: { apiKey?: string; latencyMs?: nu
     if (!to.length || to.some((t) => typeof t !== "string" || !t.includes("@"))) return "Invalid `to` field.";
     if (typeof e.subject !== "string" || !e.subject) return "The `subject` field is required.";
     if (typeof e.html !== "string" && typeof e.text !== "string") return "Either `html` or `text` is required.";
+    if (e.attachments !== undefined) {
+      if (!Array.isArray(e.attachments)) return "Invalid `attachments` field.";
+      for (const a of e.attachments as ApiAttachment[]) {
+        // Resend reads `content` as base64: text sent as it is would arrive garbled.
+        if (typeof a?.content !== "string" || Buffer.from(a.content, "base64").toString("base64") !== a.content) return "Attachment content must be base64.";
+      }
+    }
     return null;
   };
 

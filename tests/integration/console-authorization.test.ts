@@ -182,6 +182,20 @@ async function makeComment(): Promise<Ctx> {
   return { commentId: c.id };
 }
 
+/** The matrix's staff member as an advisor (whose availability both roles may edit: staff their own, admins anyone's). */
+async function matrixAdvisor(): Promise<Ctx> {
+  await t.db.advisor.upsert({ where: { userId: userId.staff }, create: { userId: userId.staff, timeZone: "UTC" }, update: {} });
+  await t.db.advisorDateOff.deleteMany({ where: { advisorId: userId.staff } });
+  return { userId: userId.staff };
+}
+let callTypeCounter = 0;
+async function makeCallType(): Promise<Ctx> {
+  const c = await t.db.callType.create({
+    data: { slug: `matrix-call-${++callTypeCounter}-${randomUUID().slice(0, 6)}`, name: "Matrix call", durationMinutes: 20 },
+  });
+  return { callTypeId: c.id, slug: c.slug };
+}
+
 const RULES: Record<string, Rule> = {
   "app/(console)/console/comments/actions.ts#moderateCommentAction": {
     permission: "comments:moderate",
@@ -196,6 +210,83 @@ const RULES: Record<string, Rule> = {
     setup: makeComment,
     call: (a, c) => a(fd({ commentId: c.commentId, reply: "Matrix reply" })),
     done: async (c) => (await t.db.comment.count({ where: { parentId: c.commentId } })) === 1,
+  },
+  "app/(console)/console/calls/types/actions.ts#createCallTypeAction": {
+    permission: "content:edit",
+    allowed: ["admin", "staff"],
+    setup: async () => ({ slug: `matrix-new-call-${randomUUID().slice(0, 8)}` }),
+    call: (a, c) => a(IDLE, fd({ name: "Matrix call", slug: c.slug, description: "", durationMinutes: "20", position: "5", active: "on" })),
+    done: async (c) => (await t.db.callType.count({ where: { slug: c.slug } })) === 1,
+  },
+  "app/(console)/console/calls/types/actions.ts#saveCallTypeAction": {
+    permission: "content:edit",
+    allowed: ["admin", "staff"],
+    setup: makeCallType,
+    call: (a, c) =>
+      a(IDLE, fd({ callTypeId: c.callTypeId, name: "Matrix call", slug: c.slug, description: "", durationMinutes: "40", position: "5", active: "on" })),
+    done: async (c) => (await t.db.callType.findUniqueOrThrow({ where: { id: c.callTypeId } })).durationMinutes === 40,
+  },
+  "app/(console)/console/calls/types/actions.ts#retireCallTypeAction": {
+    permission: "content:edit",
+    allowed: ["admin", "staff"],
+    setup: makeCallType,
+    call: (a, c) => a(fd({ callTypeId: c.callTypeId, op: "retire" })),
+    done: async (c) => !(await t.db.callType.findUniqueOrThrow({ where: { id: c.callTypeId } })).active,
+  },
+  "app/(console)/console/calls/pins/actions.ts#saveProgramPinsAction": {
+    permission: "calls:assign",
+    allowed: ["admin"],
+    setup: async () => ({ ...(await makeProgram()), ...(await matrixAdvisor()) }),
+    call: (a, c) => a(fd({ programSlug: c.slug, advisorIds: c.userId })),
+    done: async (c) => (await t.db.programAdvisorPin.count({ where: { programSlug: c.slug, advisorId: c.userId } })) === 1,
+  },
+  "app/(console)/console/calls/availability/actions.ts#becomeAdvisorAction": {
+    permission: "calls:take",
+    allowed: ["admin", "staff"],
+    setup: async () => {
+      await t.db.advisor.deleteMany({ where: { userId: userId.staff } });
+      return { userId: userId.staff };
+    },
+    call: (a, c) => a(IDLE, fd({ userId: c.userId, timeZone: "Europe/Berlin" })),
+    done: async (c) => (await t.db.advisor.count({ where: { userId: c.userId } })) === 1,
+  },
+  "app/(console)/console/calls/availability/actions.ts#saveAvailabilityAction": {
+    permission: "calls:take",
+    allowed: ["admin", "staff"],
+    setup: async () => ({ ...(await matrixAdvisor()), horizon: String(30 + Math.floor(Math.random() * 300)) }),
+    call: (a, c) =>
+      a(
+        IDLE,
+        fd({
+          userId: c.userId,
+          timeZone: "Europe/Berlin",
+          "hours.1.0.start": "09:00",
+          "hours.1.0.end": "17:00",
+          bufferMinutes: "10",
+          minNoticeMinutes: "120",
+          horizonDays: c.horizon,
+          active: "on",
+        }),
+      ),
+    done: async (c) => (await t.db.advisor.findUniqueOrThrow({ where: { userId: c.userId } })).horizonDays === Number(c.horizon),
+  },
+  "app/(console)/console/calls/availability/actions.ts#addDateOffAction": {
+    permission: "calls:take",
+    allowed: ["admin", "staff"],
+    setup: matrixAdvisor,
+    call: (a, c) => a(IDLE, fd({ userId: c.userId, date: "2030-12-24", note: "" })),
+    done: async (c) => (await t.db.advisorDateOff.count({ where: { advisorId: c.userId, date: "2030-12-24" } })) === 1,
+  },
+  "app/(console)/console/calls/availability/actions.ts#removeDateOffAction": {
+    permission: "calls:take",
+    allowed: ["admin", "staff"],
+    setup: async () => {
+      const c = await matrixAdvisor();
+      await t.db.advisorDateOff.create({ data: { advisorId: c.userId, date: "2030-12-25" } });
+      return c;
+    },
+    call: (a, c) => a(fd({ userId: c.userId, date: "2030-12-25" })),
+    done: async (c) => (await t.db.advisorDateOff.count({ where: { advisorId: c.userId, date: "2030-12-25" } })) === 0,
   },
   "app/(console)/console/leads/actions.ts#changeStatusAction": {
     permission: "leads:work",
@@ -477,8 +568,9 @@ const HELD_BY_STAFF_AND_ADMINS = [
   "codes:edit",
   "email:retry",
   "comments:moderate",
+  "calls:take",
 ] as const;
-const HELD_BY_ADMINS_ONLY = ["staff:manage", "settings:manage", "privacy:manage"] as const;
+const HELD_BY_ADMINS_ONLY = ["staff:manage", "settings:manage", "privacy:manage", "calls:assign"] as const;
 const EXPECTED_ROLES: Record<string, readonly Role[]> = Object.fromEntries([
   ...HELD_BY_STAFF_AND_ADMINS.map((p) => [p, ["admin", "staff"]]),
   ...HELD_BY_ADMINS_ONLY.map((p) => [p, ["admin"]]),

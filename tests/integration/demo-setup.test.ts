@@ -42,3 +42,9 @@ it("with SITE_URL set, says links use it", () => {
   expect(out).toContain("Staff console: http://localhost:3931/console");
   expect(out).toContain("Links in pages and emails use SITE_URL: https://www.loomstack.example");
 }, 60_000);
+
+it("makes the demo admin an advisor, Monday to Friday 09:00 to 17:00 Chicago time, so /book has slots", async () => {
+  const admin = await t.db.user.findUniqueOrThrow({ where: { email: "admin@loomstack.example" }, include: { advisor: true } });
+  expect(admin.advisor?.timeZone).toBe("America/Chicago");
+  expect(JSON.parse(admin.advisor?.weeklyHours ?? "[]")).toEqual([1, 2, 3, 4, 5].map((day) => ({ day, start: "09:00", end: "17:00" })));
+});

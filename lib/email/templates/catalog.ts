@@ -1,7 +1,7 @@
 import type { ComponentType } from "react";
 import { siteConfig } from "../../site-config";
 import { FORMS, LEAD_TYPES } from "../../forms/registry";
-import type { ConfirmationEmailData, EmailTemplate, RenderContext, SystemTemplate, TemplateData } from "../template-data";
+import type { ConfirmationEmailData, EmailAttachment, EmailTemplate, RenderContext, SystemTemplate, TemplateData } from "../template-data";
 import { emailSample, SAMPLE_LEAD_ID as leadId, SAMPLE_SITE_URL as siteUrl } from "../../forms/types";
 import { eventUpdateSubject, EventUpdateEmail } from "./event-update";
 import { formConfirmationEmail } from "./form-confirmation";
@@ -12,13 +12,25 @@ import { staffLabel, StaffNewLeadEmail } from "./staff-new-lead";
 import { count, subjectPart } from "./values";
 import { CommentPublishedEmail, CommentReplyEmail } from "./comment-notification";
 import { BookingEmail, bookingSubject } from "./booking";
+import { bookingAttachments } from "../../booking/ics";
 
 /**
  * Every template the outbox can hold: each form's confirmation (from its definition in
  * lib/forms/) and the system's own emails. Server-only: it reads the form registry.
  */
 
-type Entry<D> = { Component: ComponentType<{ data: D; ctx: RenderContext }>; subject: (data: D) => string; sample: { data: D; ctx: RenderContext } };
+type Entry<D> = {
+  Component: ComponentType<{ data: D; ctx: RenderContext }>;
+  subject: (data: D) => string;
+  sample: { data: D; ctx: RenderContext };
+  /** Files sent with the message, built from the same data (deterministic, like the parts). */
+  attachments?: (data: D) => EmailAttachment[];
+  /**
+   * false: always rendered directly, never filled in from the per-shape cache
+   * (lib/email/render-cache.ts); why, next to the template's entry.
+   */
+  renderCache?: false;
+};
 
 const part = subjectPart;
 
@@ -109,6 +121,7 @@ const SAMPLE_booking: { data: TemplateData["booking"]; ctx: RenderContext } = {
     leadId,
     uid: "booking-cm9x2k7q40002abcd1234efgh@loomstack.example",
     sequence: 0,
+    changedAt: "2026-12-07T15:42:00.000Z",
     callTypeName: "Admissions call",
     durationMinutes: 20,
     startsAt: "2026-12-10T20:00:00.000Z",
@@ -157,6 +170,14 @@ const SYSTEM: { [T in SystemTemplate]: Entry<TemplateData[T]> } = {
     Component: BookingEmail,
     subject: bookingSubject,
     sample: SAMPLE_booking,
+    attachments: bookingAttachments,
+    // Not cacheable: the email shows its instants in the reader's zone, both taken from the
+    // data. The zone is an argument to Intl, not text on the page, so no placeholder can
+    // stand in for it (a placeholder zone renders other times, and the shape is refused);
+    // and the instants, like every date, stay in the shape's key, so each booking's every
+    // email is a shape of its own that would never be filled in. A few emails per booking
+    // are rendered directly (about 1.6 ms each).
+    renderCache: false,
   },
   "event-update": {
     Component: EventUpdateEmail,

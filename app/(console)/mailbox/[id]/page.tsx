@@ -4,12 +4,12 @@ import { notFound } from "next/navigation";
 import { Facts, type Fact } from "@/components/console/facts";
 import { formatWhen } from "@/components/console/format";
 import { BackLink, Section } from "@/components/console/page-parts";
+import { AttachmentList } from "@/components/email/attachment-list";
 import { EmailView } from "@/components/email/email-view";
 import { db } from "@/lib/db";
 import { DEFAULT_FROM } from "@/lib/email/app-dispatcher";
-import { unsubscribeUrl } from "@/lib/email/dispatcher";
 import { getMessage } from "@/lib/email/manage";
-import { isTemplate, renderEmail } from "@/lib/email/render";
+import { messageContent } from "@/lib/email/message-content";
 import { siteUrl } from "@/lib/site-config";
 import { retryMessageAction } from "../actions";
 
@@ -24,16 +24,9 @@ export default async function MessagePage({ params }: { params: Promise<{ id: st
   if (!m) notFound();
 
   // Not sent yet: show what it will look like.
-  let content = m.subject !== null && m.html !== null && m.text !== null ? { subject: m.subject, html: m.html, text: m.text } : null;
-  let renderError: string | null = null;
-  if (!content && isTemplate(m.template)) {
-    try {
-      const ctx = { siteUrl: siteUrl(), unsubscribeUrl: m.unsubscribeToken ? unsubscribeUrl(siteUrl(), m.unsubscribeToken) : undefined };
-      content = await renderEmail(m.template, JSON.parse(m.data), ctx);
-    } catch (error) {
-      renderError = error instanceof Error ? error.message : String(error);
-    }
-  }
+  const found = await messageContent(m, siteUrl());
+  const content = found.ok ? found.email : null;
+  const renderError = found.ok ? null : found.error;
 
   const facts: Fact[] = [
     ["From", process.env.EMAIL_FROM?.trim() || DEFAULT_FROM],
@@ -56,7 +49,7 @@ export default async function MessagePage({ params }: { params: Promise<{ id: st
     <>
       <BackLink href="/mailbox">← All messages</BackLink>
       <h1 className="mt-4 text-2xl font-bold tracking-tight">{content?.subject ?? "(cannot be rendered)"}</h1>
-      {!m.subject && content && <p className="mt-2 text-ink/70">Not sent yet: this is how it will look.</p>}
+      {found.ok && !found.sent && <p className="mt-2 text-ink/70">Not sent yet: this is how it will look.</p>}
       <Facts rows={facts} wrap="all" className="mt-6" />
       {m.lastError && (
         <p className="mt-4 rounded-lg bg-red-50 px-4 py-3 text-red-900">
@@ -84,7 +77,10 @@ export default async function MessagePage({ params }: { params: Promise<{ id: st
         </Section>
       )}
       {content ? (
-        <EmailView subject={content.subject} html={content.html} text={content.text} title="Message" />
+        <>
+          <AttachmentList attachments={content.attachments ?? []} hrefFor={(i) => `/mailbox/${m.id}/attachments/${i}`} />
+          <EmailView subject={content.subject} html={content.html} text={content.text} title="Message" />
+        </>
       ) : (
         <p className="mt-6 text-red-900">This message cannot be rendered{renderError ? `: ${renderError}` : "."}</p>
       )}

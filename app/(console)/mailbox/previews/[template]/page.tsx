@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requireStaffPage } from "@/app/(console)/auth";
 import { notFound } from "next/navigation";
 import { BackLink } from "@/components/console/page-parts";
+import { AttachmentList } from "@/components/email/attachment-list";
 import { EmailView } from "@/components/email/email-view";
 import { EMAIL_SAMPLES, isTemplate, renderEmail } from "@/lib/email/render";
 
@@ -24,6 +25,7 @@ export default async function TemplatePreview({ params }: Props) {
       <p className="mt-2">
         <strong>Subject:</strong> {email.subject}
       </p>
+      <AttachmentList attachments={email.attachments ?? []} />
       <EmailView subject={email.subject} html={email.html} text={email.text} title={`Preview of ${template}`} />
     </>
   );
