@@ -31,6 +31,8 @@ export type Catalog = {
   openCohorts: { program: string; cohort: string }[];
   /** Published upcoming events (the RSVP form). */
   eventSlugs?: string[];
+  /** A call type and times free to book (the booking form): each time has several advisors free. */
+  booking?: { callType: string; slotStarts: string[] };
 };
 
 export type GenOptions = {
@@ -466,8 +468,9 @@ export const slotStartText = fc.tuple(fc.integer({ min: Date.UTC(2026, 0, 1) / 9
 export function validBooking(catalog?: Catalog): fc.Arbitrary<Valid> {
   return fc
     .record({
-      callType: fc.constantFrom("admissions-call", "quote-call"),
-      startsAt: slotStartText,
+      callType: catalog?.booking ? fc.constant(catalog.booking.callType) : fc.constantFrom("admissions-call", "quote-call"),
+      // Unbiased, so the posts spread over the free times instead of all taking the first ones.
+      startsAt: catalog?.booking ? fc.noBias(fc.nat({ max: catalog.booking.slotStarts.length - 1 })).map((i) => catalog.booking!.slotStarts[i]) : slotStartText,
       timeZone,
       program: fc.option(fc.oneof(fc.constant(""), catalog ? fc.constantFrom(...catalog.programSlugs) : anySlug), { nil: undefined }),
       name: padded(personName),

@@ -1,7 +1,5 @@
-import { headers } from "next/headers";
 import { AsideBox, ContactBox, FormCard, FormPage } from "@/components/forms/form-page";
 import { attributionFrom, formPermalink, type SearchParams } from "@/components/forms/page-data";
-import { clientIp } from "@/lib/client-ip";
 import { db } from "@/lib/db";
 import { BookingForm } from "@/lib/forms/booking/form";
 import { loadBookPage } from "@/lib/forms/booking/page-data";
@@ -33,7 +31,7 @@ async function recordVisit(params: SearchParams, carry: Record<string, string | 
     const here = formPermalink("/book", params, "").replace(/#$/, "");
     await recordBookingVisit(db(), {
       visitorId: request.firstTouch?.visitorId,
-      ip: clientIp(await headers()),
+      ip: request.ip,
       attribution: visitAttribution(carry, request.firstTouch ?? {}, here),
       now,
       limiter: globalForVisits.__loomstackBookingVisits,

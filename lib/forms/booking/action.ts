@@ -103,7 +103,8 @@ async function attachedState(
   }
 }
 
-const str = (v: unknown) => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined);
+/** A posted value to carry into a link: trimmed and bounded (pickerHref encodes it). */
+const str = (v: unknown) => (typeof v === "string" && v.trim() !== "" ? v.trim().slice(0, 300) : undefined);
 const SLUG = /^[a-z0-9-]{1,80}$/;
 
 /** The free times after the refused one, for the call type and program posted. */
