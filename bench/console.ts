@@ -136,6 +136,7 @@ const FORM_WEIGHTS = shares({
   syllabus: 8,
   event: 8,
   comment: 0,
+  booking: 0,
 } satisfies Record<FormType, number>);
 const STATUS_WEIGHTS = shares({ new: 70, contacted: 12, qualified: 7, enrolled: 4, lost: 7 } satisfies Record<LeadStatus, number>);
 const SOURCES = [

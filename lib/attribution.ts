@@ -7,7 +7,7 @@ export const ATTRIBUTION_PARAMS = {
   cta: "cta",
 } as const;
 
-export const FORM_PATHS = ["/apply", "/quote", "/refer", "/newsletter", "/call-back"] as const;
+export const FORM_PATHS = ["/apply", "/quote", "/refer", "/newsletter", "/call-back", "/book"] as const;
 export type FormPath = (typeof FORM_PATHS)[number];
 
 export function isFormPath(path: string): path is FormPath {

@@ -1,5 +1,6 @@
 "use server";
 
+import { bookingFormAction } from "@/lib/forms/booking/action";
 import { leadFormAction } from "@/lib/leads/run-form-action";
 import { formRequest } from "./form-request";
 
@@ -14,3 +15,4 @@ export const submitRedemption = leadFormAction("redemption", formRequest);
 export const submitSyllabus = leadFormAction("syllabus", formRequest);
 export const submitEvent = leadFormAction("event", formRequest);
 export const submitComment = leadFormAction("comment", formRequest);
+export const submitBooking = bookingFormAction(formRequest);

@@ -9,5 +9,6 @@ export const FORM_PAGES = [
   { path: "/refer", eyebrow: "Refer a friend", title: "Earn 100 points for every friend you refer", link: "Refer a friend, earn points" },
   { path: "/newsletter", eyebrow: "Newsletter", title: "Career advice and 20% off your next course", link: "Newsletter: 20% off" },
   { path: "/call-back", eyebrow: "Let's talk", title: "Request a call back from an advisor", link: "Request a call back" },
+  { path: "/book", eyebrow: "Talk to an advisor", title: "Book a call with an admissions advisor", link: "Book a call" },
   { path: "/syllabus", eyebrow: "Syllabus", title: "Get the syllabus of a bootcamp", link: "Get a syllabus" },
 ] as const;

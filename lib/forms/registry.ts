@@ -1,5 +1,6 @@
 // The server validates phone numbers at once, with no lazy loading (lib/forms/phone-rules.ts).
 import "./phone-rules-server";
+import { bookingForm } from "./booking/definition";
 import { callbackForm } from "./callback/definition";
 import { commentForm } from "./comment/definition";
 import { enrollForm } from "./enroll/definition";
@@ -27,6 +28,7 @@ export const FORMS = {
   syllabus: syllabusForm,
   event: eventForm,
   comment: commentForm,
+  booking: bookingForm,
 } as const;
 
 export type LeadType = keyof typeof FORMS;

@@ -20,10 +20,16 @@ export type SummaryNames = { programs?: Map<string, string>; cohort?: string };
 
 export type Tx = Prisma.TransactionClient;
 
-/** What a hook after the save may add to the person's confirmation email. */
+/** What a hook after the save may add to the person's confirmation email, or to the page's answer. */
 export type ConfirmationExtras = Partial<
   Pick<ConfirmationEmailData, "discountCode" | "discountPercent" | "discountExpiresAt" | "points" | "syllabus" | "rsvp">
->;
+> & {
+  /** The call a booking just booked, for the page's answer (lib/forms/booking). */
+  bookedCall?: BookedCall;
+};
+
+/** A booked call as the page that booked it says it: in the visitor's zone, in words. */
+export type BookedCall = { callTypeName: string; advisorName: string; when: string; zone: string };
 
 export type AfterSaveArgs<Input> = {
   tx: Tx;
@@ -34,6 +40,8 @@ export type AfterSaveArgs<Input> = {
   now: Date;
   /** The same person sent this form again inside the update window: no confirmation is queued for it. */
   revision?: boolean;
+  /** Who sent it: the client's address, the attribution cookies and the browser id. */
+  ctx?: SubmissionContext;
 };
 
 export type FormEmail = {
@@ -98,6 +106,11 @@ export type FormDefinition<Input = Record<string, unknown>> = {
   ownEmail?: boolean;
   /** Work after the lead is saved, in its transaction (invitations, a subscription). */
   afterSave?(args: AfterSaveArgs<Input>): Promise<ConfirmationExtras>;
+  /**
+   * The success panel offers "Book your call now" (/book), for the lead when this submission
+   * created it (lib/booking/attach.ts), with this kind of call.
+   */
+  bookCall?: { callType: string };
   /** The answer on the page when it depends on what the save found (a seat, or the waitlist). */
   answer?(extras: ConfirmationExtras): SuccessDetails;
   email: FormEmail;

@@ -23,6 +23,8 @@ export type FormState = {
   /** The submitted values, so a form re-rendered without JavaScript keeps what was typed. */
   values?: Record<string, unknown>;
   success?: SuccessDetails;
+  /** After a success: "Book your call now" (/book), for the lead just made (lib/booking/attach.ts). */
+  bookCallHref?: string;
   /** Idempotency token for the next submission of this form (a hidden input). */
   submissionToken: string;
 };

@@ -9,7 +9,8 @@ import type { Prisma } from "../generated/prisma/client";
 import { consentDocumentVersions } from "../legal/consent";
 import { attributionSchema, type Attribution } from "../forms/fields";
 import { formDefinition, postedForm, type FormType, type LeadType } from "../forms/registry";
-import { successDetails, type ConfirmationExtras, type SummaryNames } from "../forms/types";
+import { successDetails, type ConfirmationExtras, type PostedFormDefinition, type SummaryNames } from "../forms/types";
+import { bookCallHref } from "../booking/attach";
 import { issueOwnershipLink } from "../ownership/tokens";
 import type { FormRateLimiter } from "../rate-limit";
 import { settleFriendPoints } from "../referrals/confirm";
@@ -55,7 +56,7 @@ export type SubmissionContext = {
 };
 
 export type SubmitOutcome =
-  | { kind: "saved"; leadId: string; created: boolean; success: SuccessDetails }
+  | { kind: "saved"; leadId: string; created: boolean; success: SuccessDetails; bookCallHref?: string }
   /** Answered without filing anything yet: a redemption request waits for its ownership link. */
   | { kind: "accepted"; success: SuccessDetails }
   /** The honeypot was filled: the caller shows an ordinary success, nothing was stored. */
@@ -93,7 +94,7 @@ export async function submitLead(deps: SubmissionDeps, formType: FormType, raw: 
   };
   if (!form.accept) {
     const existing = await saved();
-    if (existing) return { kind: "saved", leadId: existing.leadId, created: false, success };
+    if (existing) return { kind: "saved", leadId: existing.leadId, created: false, success, ...bookCallLink(form, input, existing.leadId) };
   }
 
   const i = input as { email?: string; phone?: string };
@@ -112,16 +113,25 @@ export async function submitLead(deps: SubmissionDeps, formType: FormType, raw: 
 
   try {
     const { extras, ...result } = await saveLead(deps, { formType, input, attribution, token }, ctx, now);
-    return { kind: "saved", ...result, success: form.answer?.(extras) ?? success };
+    return { kind: "saved", ...result, success: form.answer?.(extras) ?? success, ...bookCallLink(form, input, result.leadId) };
   } catch (error) {
     if (error instanceof FieldError) return { kind: "invalid", fieldErrors: { [error.field]: error.message } };
     // Two requests with the same token raced: the other one saved the lead.
     if (token && isUniqueViolation(error)) {
       const existing = await saved();
-      if (existing) return { kind: "saved", leadId: existing.leadId, created: false, success };
+      if (existing) return { kind: "saved", leadId: existing.leadId, created: false, success, ...bookCallLink(form, input, existing.leadId) };
     }
     throw error;
   }
+}
+
+/**
+ * "Book your call now" on the success panel of a form that offers it, signed for the lead the
+ * post was saved to, new or revised alike (lib/booking/attach.ts).
+ */
+function bookCallLink(form: PostedFormDefinition<Record<string, unknown>>, input: Record<string, unknown>, leadId: string) {
+  if (!form.bookCall) return {};
+  return { bookCallHref: bookCallHref({ leadId, programSlug: form.columns?.(input).programSlug, callType: form.bookCall.callType }) };
 }
 
 /** The same person sending the same form again within this window adds a revision to their lead. */
@@ -349,7 +359,7 @@ async function saveSubmission(
     await awardReferralPoints(tx, { referrerId: newlyReferredBy, friendId: contact.id, leadId, now });
   }
 
-  const extras: ConfirmationExtras = (await form.afterSave?.({ tx, deps, contact, leadId, input, now, revision: Boolean(recent) })) ?? {};
+  const extras: ConfirmationExtras = (await form.afterSave?.({ tx, deps, contact, leadId, input, now, revision: Boolean(recent), ctx })) ?? {};
   // An application (/apply) may confirm the referrer's points for this person (lib/referrals/rules.ts).
   if (formType === "enroll" && (contact.referredById ?? newlyReferredBy)) await settleFriendPoints(tx, contact.id, { ...fingerprint, at: now });
 

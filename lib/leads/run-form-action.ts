@@ -65,7 +65,7 @@ export function defaultDeps(database: Db = db()): SubmissionDeps {
 }
 
 /** Values to echo back when the form re-renders without JavaScript (never the honeypot). */
-function echoValues(raw: Record<string, unknown>): Record<string, unknown> {
+export function echoValues(raw: Record<string, unknown>): Record<string, unknown> {
   const { website: _honeypot, submissionToken: _token, ...rest } = raw;
   return rest;
 }
@@ -108,12 +108,12 @@ export function leadFormAction(formType: FormType, request: () => Promise<FormRe
 }
 
 /** The token for the next post: the one sent if well formed, else the previous state's, else a fresh one. */
-function nextToken(raw: Record<string, unknown>, previous: unknown): string {
+export function nextToken(raw: Record<string, unknown>, previous: unknown): string {
   return wellFormedToken(raw.submissionToken) ?? previousToken(previous) ?? newSubmissionToken();
 }
 
 /** After a fault: the client's message, with what was typed and the same token (a retry is the same submission). */
-function failedFormState(formType: FormType, { previous, formData }: StateInput, message: string): FormState {
+export function failedFormState(formType: FormType, { previous, formData }: StateInput, message: string): FormState {
   const raw = formDataToObject(formData);
   return { formType, status: "error", message, values: echoValues(raw), submissionToken: nextToken(raw, previous) };
 }
@@ -139,7 +139,13 @@ export async function runFormAction(
     case "saved":
     case "accepted":
       // A fresh token: sending the form again after a success is a new submission.
-      return { formType, status: "success", success: outcome.success, submissionToken: newSubmissionToken() };
+      return {
+        formType,
+        status: "success",
+        success: outcome.success,
+        ...(outcome.kind === "saved" && outcome.bookCallHref ? { bookCallHref: outcome.bookCallHref } : {}),
+        submissionToken: newSubmissionToken(),
+      };
     case "ignored":
       return {
         formType,

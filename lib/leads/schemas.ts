@@ -16,6 +16,7 @@ import { redemptionSchema } from "../forms/redemption/schema";
 import { syllabusSchema } from "../forms/syllabus/schema";
 import { eventSchema } from "../forms/event/schema";
 import { commentSchema } from "../forms/comment/schema";
+import { bookingSchema } from "../forms/booking/schema";
 
 export { attributionSchema, CALL_TIMES, DEVICE_PLATFORMS, emailField, LIMITS, nameField, phoneE164, timeZoneField, type Attribution } from "../forms/fields";
 export { enrollSchema, EXPERIENCE_LEVELS, PAYMENT_OPTIONS, type EnrollInput } from "../forms/enroll/schema";
@@ -27,6 +28,7 @@ export { redemptionSchema, type RedemptionInput } from "../forms/redemption/sche
 export { syllabusSchema, type SyllabusInput } from "../forms/syllabus/schema";
 export { eventSchema, type EventInput } from "../forms/event/schema";
 export { commentSchema, type CommentInput } from "../forms/comment/schema";
+export { attachedBookingSchema, bookingSchema, type AttachedBookingInput, type BookingInput } from "../forms/booking/schema";
 
 export const OPTION_LABELS = {
   payment: PAYMENT_LABELS,
@@ -47,4 +49,5 @@ export const formSchemas = {
   syllabus: syllabusSchema,
   event: eventSchema,
   comment: commentSchema,
+  booking: bookingSchema,
 } as const;

@@ -60,6 +60,8 @@ export const INTERACTIVE_PATHS = [
   "/refer/:path*",
   "/newsletter",
   "/call-back",
+  "/book",
+  "/book/:path*",
   "/syllabus",
   "/syllabus/:path*",
   "/rsvp/:path*",

@@ -13,7 +13,7 @@ export const eventPaths = ["/events", ...SAMPLE_EVENTS.map((e) => `/events/${e.s
 /** Content pages: static HTML with no JavaScript. */
 export const contentPaths = ["/", "/programs", ...programPaths, "/careers", ...guidePaths, ...legalPaths, ...peoplePaths, ...eventPaths];
 /** Form pages: the only public pages that load JavaScript (React, react-hook-form, zod). */
-export const formPaths = ["/apply", "/quote", "/refer", "/newsletter", "/call-back", "/syllabus"];
+export const formPaths = ["/apply", "/quote", "/refer", "/newsletter", "/call-back", "/syllabus", "/book"];
 export const publicPaths = [...contentPaths, ...formPaths];
 
 /** JSON-LD @types each kind of page must carry. */

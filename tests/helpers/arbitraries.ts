@@ -31,6 +31,8 @@ export type Catalog = {
   openCohorts: { program: string; cohort: string }[];
   /** Published upcoming events (the RSVP form). */
   eventSlugs?: string[];
+  /** A call type and times free to book (the booking form): each time has several advisors free. */
+  booking?: { callType: string; slotStarts: string[] };
 };
 
 export type GenOptions = {
@@ -456,6 +458,43 @@ export function validComment(): fc.Arbitrary<Valid> {
     });
 }
 
+/** A slot's start as the picker's links carry it: an ISO instant, with or without milliseconds. */
+export const slotStartText = fc.tuple(fc.integer({ min: Date.UTC(2026, 0, 1) / 900_000, max: Date.UTC(2030, 0, 1) / 900_000 }), fc.boolean()).map(([q, ms]) => {
+  const iso = new Date(q * 900_000).toISOString();
+  return ms ? iso : iso.replace(".000Z", "Z");
+});
+
+/** A call booked on /book (its own lead). */
+export function validBooking(catalog?: Catalog): fc.Arbitrary<Valid> {
+  return fc
+    .record({
+      callType: catalog?.booking ? fc.constant(catalog.booking.callType) : fc.constantFrom("admissions-call", "quote-call"),
+      // Unbiased, so the posts spread over the free times instead of all taking the first ones.
+      startsAt: catalog?.booking ? fc.noBias(fc.nat({ max: catalog.booking.slotStarts.length - 1 })).map((i) => catalog.booking!.slotStarts[i]) : slotStartText,
+      timeZone,
+      program: fc.option(fc.oneof(fc.constant(""), catalog ? fc.constantFrom(...catalog.programSlugs) : anySlug), { nil: undefined }),
+      name: padded(personName),
+      email: typedEmail(),
+      phone: fc.option(fc.oneof(typedPhone, fc.constant({ typed: "", e164: undefined })), { nil: undefined }),
+      note: optionalText(LIMITS.note),
+      consent,
+    })
+    .map((v) => ({
+      raw: compact({ ...v, email: v.email.typed, phone: v.phone?.typed }),
+      expected: compact({
+        callType: v.callType,
+        startsAt: v.startsAt,
+        timeZone: v.timeZone,
+        program: v.program || undefined,
+        name: v.name.trim(),
+        email: v.email.normalized,
+        phone: v.phone?.e164,
+        note: trimmedOrUndefined(v.note),
+        consent: true,
+      }),
+    }));
+}
+
 export function validInput(form: FormType, catalog?: Catalog): fc.Arbitrary<Valid> {
   return validInputFor(form, catalog).map(displayable);
 }
@@ -478,6 +517,8 @@ function validInputFor(form: FormType, catalog?: Catalog): fc.Arbitrary<Valid> {
       return validSyllabus(catalog);
     case "event":
       return validEvent(catalog);
+    case "booking":
+      return validBooking(catalog);
     case "comment":
       return validComment();
   }
@@ -868,6 +909,7 @@ export const FORM_KEYS: Record<FormType, Record<string, true>> = {
   redemption: { email: true, reward: true, details: true, consent: true },
   syllabus: { program: true, email: true, consent: true },
   event: { eventSlug: true, name: true, email: true, consent: true },
+  booking: { callType: true, startsAt: true, timeZone: true, program: true, name: true, email: true, phone: true, note: true, consent: true },
   comment: { article: true, name: true, email: true, homepage: true, comment: true, advisor: true, consent: true },
 };
 
@@ -943,6 +985,7 @@ export const SINGLE_LINE_FIELDS: Record<FormType, string[]> = {
   redemption: ["email"],
   syllabus: ["email"],
   event: ["name", "email"],
+  booking: ["name", "email", "phone"],
   comment: ["name", "email", "homepage"],
 };
 

@@ -142,9 +142,22 @@ describe("with leads", () => {
       syllabus: 0,
       event: 0,
       comment: 0,
+      booking: 0,
     });
     expect(o.buckets[2].counts).toMatchObject({ enroll: 2, callback: 1 });
-    expect(o.totals).toEqual({ enroll: 3, quote: 1, referral: 1, newsletter: 1, callback: 1, redemption: 0, invite: 0, syllabus: 0, event: 0, comment: 0 });
+    expect(o.totals).toEqual({
+      enroll: 3,
+      quote: 1,
+      referral: 1,
+      newsletter: 1,
+      callback: 1,
+      redemption: 0,
+      invite: 0,
+      syllabus: 0,
+      event: 0,
+      comment: 0,
+      booking: 0,
+    });
     expect(o.total).toBe(7);
   });
 

@@ -60,6 +60,8 @@ function raw(form: FormType, email: string, name = "Test Person"): Record<string
       return { eventSlug: "no-such-event", name, email };
     case "comment":
       return { email, name, article: "/careers/machine-learning-engineer", comment: `A question ${randomUUID()}`, advisor: "on" };
+    case "booking":
+      return { callType: "admissions-call", startsAt: "2026-12-10T20:00:00.000Z", timeZone: "UTC", name, email };
   }
 }
 

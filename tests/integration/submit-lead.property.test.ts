@@ -7,6 +7,7 @@
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { findSlots } from "@/lib/booking/availability";
 import { seedPrograms } from "@/lib/content/seed-programs";
 import { seedEvents } from "@/lib/events/seed-events";
 import { FORM_TYPES, type FormType } from "@/lib/leads/form-types";
@@ -72,6 +73,7 @@ beforeAll(async () => {
     programSlugs: programs.map((p) => p.slug),
     openCohorts: cohorts.map((c) => ({ program: c.program.slug, cohort: c.id })),
     eventSlugs: events.map((e) => e.slug),
+    booking: await bookableTimes(),
   };
   expect(catalog.programSlugs.length).toBeGreaterThan(0);
   expect(catalog.openCohorts.length).toBeGreaterThan(0);
@@ -94,6 +96,27 @@ beforeAll(async () => {
   expect(holder.rewards.length).toBeGreaterThan(0);
 });
 afterAll(() => t.cleanup());
+
+/**
+ * The booking form: a call type taken by eight advisors who work around the clock (UTC), and
+ * its free times from one to nineteen days ahead (well inside the notice and the 21-day
+ * horizon while the file runs), so a valid booking finds an advisor free however many of the
+ * generated posts chose the same time.
+ */
+async function bookableTimes(): Promise<NonNullable<Catalog["booking"]>> {
+  const callType = await t.db.callType.create({ data: { slug: "property-call", name: "Property call", durationMinutes: 20 } });
+  const weeklyHours = JSON.stringify([1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, start: "00:00", end: "23:55" })));
+  for (let i = 0; i < 8; i++) {
+    const id = `property-advisor-${i}`;
+    await t.db.user.create({ data: { id, name: `Advisor ${i}`, email: `${id}@staff.loomstack.example`, role: "staff" } });
+    await t.db.advisor.create({ data: { userId: id, timeZone: "UTC", weeklyHours, horizonDays: 21, callTypes: { create: [{ callTypeId: callType.id }] } } });
+  }
+  const found = await findSlots(t.db, { callTypeSlug: callType.slug, now: new Date(Date.now() + 86_400_000) });
+  const last = Date.now() + 19 * 86_400_000;
+  const slotStarts = (found?.slots ?? []).filter((s) => s.startsAt.getTime() < last).map((s) => s.startsAt.toISOString());
+  expect(slotStarts.length).toBeGreaterThan(500);
+  return { callType: callType.slug, slotStarts };
+}
 
 async function counts() {
   const [contacts, leads, emails, points, subscriptions, comments] = await Promise.all([

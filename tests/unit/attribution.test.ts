@@ -30,7 +30,7 @@ describe("withAttribution", () => {
 
 describe("isFormPath", () => {
   it("knows the five forms", () => {
-    expect(FORM_PATHS).toHaveLength(5);
+    expect(FORM_PATHS).toHaveLength(6);
     expect(isFormPath("/refer")).toBe(true);
     expect(isFormPath("/console")).toBe(false);
   });

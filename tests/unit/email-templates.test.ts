@@ -37,6 +37,7 @@ const KEY_FACTS: { [T in EmailTemplate]: string[] } = {
   ],
   "newsletter-welcome": ["Linus Chen", "LOOM20-9XK4TQ2M", "20%", "one-click unsubscribe", "http://localhost:3000/unsubscribe/8f3a1c2e9b7d4e6f"],
   "callback-confirmation": ["Omar Haddad", "at the time you chose", "within one working day", "+12025550143"],
+  "booking-confirmation": ["Omar Haddad", "Admissions call", "Machine Learning Engineering", "I would like to hear about the evening schedule."],
   booking: [
     "Your call is booked",
     "Admissions call with Dana Whitfield is confirmed",
@@ -183,6 +184,7 @@ describe("email templates", () => {
     const subjects = Object.fromEntries(await Promise.all(EMAIL_TEMPLATES.map(async (t) => [t, (await renderSample(t)).subject])));
     expect(subjects).toEqual({
       "enroll-confirmation": "Your application to Loomstack Academy",
+      "booking-confirmation": "Your call is booked",
       "comment-confirmation": "Your comment on Loomstack Academy: an advisor will be in touch",
       booking: "Your call is booked: Admissions call, Thursday, 10 December 2026, 12:00 Pacific Time (Los Angeles), UTC−08:00",
       "comment-published": "Your comment is published",
@@ -231,6 +233,7 @@ describe("email templates", () => {
       "referral-confirmation": { ...sample("referral-confirmation").data, name: evil, summary: evilRows },
       "newsletter-welcome": { ...sample("newsletter-welcome").data, name: evil, summary: evilRows, discountCode: evil },
       "callback-confirmation": { ...sample("callback-confirmation").data, name: evil, summary: evilRows },
+      "booking-confirmation": { ...sample("booking-confirmation").data, name: evil, summary: evilRows },
       "redemption-confirmation": { ...sample("redemption-confirmation").data, name: evil, summary: evilRows },
       "redemption-decision": { ...sample("redemption-decision").data, name: evil, reward: evil, details: evil, reason: evil },
       "referral-invitation": { ...sample("referral-invitation").data, friendName: evil, referrerName: evil, note: evil },

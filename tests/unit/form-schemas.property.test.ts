@@ -40,7 +40,7 @@ type Spec =
   | { t: "text"; max: number; optional?: boolean; multiline?: boolean }
   | { t: "email" }
   | { t: "phone"; optional?: boolean }
-  | { t: "slug" }
+  | { t: "slug"; optional?: boolean }
   | { t: "id"; max: number }
   | { t: "enum"; values: readonly string[]; optional?: boolean }
   | { t: "tz"; optional?: boolean }
@@ -51,7 +51,8 @@ type Spec =
   | { t: "article" }
   | { t: "url"; optional: true }
   | { t: "bool" }
-  | { t: "code"; optional: true };
+  | { t: "code"; optional: true }
+  | { t: "instant" };
 
 /** What each schema may output, field by field. */
 const SPECS: Record<FormType, Record<string, Spec>> = {
@@ -117,6 +118,17 @@ const SPECS: Record<FormType, Record<string, Spec>> = {
     eventSlug: { t: "slug" },
     name: { t: "text", max: LIMITS.name },
     email: { t: "email" },
+    consent: { t: "consent" },
+  },
+  booking: {
+    callType: { t: "slug" },
+    startsAt: { t: "instant" },
+    timeZone: { t: "tz" },
+    program: { t: "slug", optional: true },
+    name: { t: "text", max: LIMITS.name },
+    email: { t: "email" },
+    phone: { t: "phone", optional: true },
+    note: { t: "text", max: LIMITS.note, optional: true, multiline: true },
     consent: { t: "consent" },
   },
   comment: {
@@ -202,6 +214,10 @@ function fieldViolations(path: string, spec: Spec, v: unknown): string[] {
       return typeof v === "boolean" ? [] : bad("not a boolean");
     case "code":
       return typeof v === "string" && len(v) <= 40 && /^[A-Z0-9-]+$/.test(v) ? [] : bad("not an upper-case code of 1-40");
+    case "instant":
+      return typeof v === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/.test(v) && new Date(v).toISOString().slice(0, 19) === v.slice(0, 19)
+        ? []
+        : bad("not a real ISO instant in UTC");
   }
 }
 

@@ -87,7 +87,7 @@ describe("security header rules", () => {
     for (const rule of rules.slice(1)) {
       expect(rule.headers).toHaveLength(1);
       expect(rule.headers[0].value).toContain("script-src 'self' 'unsafe-inline';");
-      expect(rule.source).toMatch(/^\/(apply|quote|refer|newsletter|call-back|syllabus|rsvp|comment|invite|unsubscribe|confirm|mailbox|console)/);
+      expect(rule.source).toMatch(/^\/(apply|quote|refer|newsletter|call-back|book|syllabus|rsvp|comment|invite|unsubscribe|confirm|mailbox|console)/);
     }
   });
 });

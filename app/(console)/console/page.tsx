@@ -43,6 +43,7 @@ const FORM_COLORS: Record<(typeof LEAD_TYPES)[number], string> = {
   syllabus: "#4d7c0f",
   event: "#a21caf",
   comment: "#4d7c0f",
+  booking: "#9a3412",
 };
 
 const DIMENSIONS: { dim: FunnelDimension; title: string; heading: string; more: string }[] = [

@@ -11,6 +11,7 @@ export const callbackForm = {
   type: "callback" as const,
   label: "Call-back request",
   consent: CALLBACK_CONSENT,
+  bookCall: { callType: "admissions-call" },
   schema: callbackSchema,
   nextSteps: {
     headline: "We will call you",

@@ -13,6 +13,7 @@ export const enrollForm = {
   type: "enroll" as const,
   label: "Enrollment application",
   consent: ENROLL_CONSENT,
+  bookCall: { callType: "admissions-call" },
   schema: enrollSchema,
   nextSteps: {
     headline: "Application received",

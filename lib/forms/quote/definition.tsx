@@ -11,6 +11,7 @@ export const quoteForm = {
   type: "quote" as const,
   label: "Pricing quote request",
   consent: QUOTE_CONSENT,
+  bookCall: { callType: "quote-call" },
   schema: quoteSchema,
   nextSteps: {
     headline: "Quote request received",

@@ -320,6 +320,7 @@ export function LeadFormShell({ form, title, submitLabel, resetHref = form.path,
     return (
       <SuccessView
         success={state.success}
+        bookCallHref={state.bookCallHref}
         extras={successExtras}
         focusRef={form.refs.success}
         resetHref={resetHref}
@@ -409,12 +410,14 @@ function focusField(event: React.MouseEvent<HTMLAnchorElement>, id: string) {
 
 function SuccessView({
   success,
+  bookCallHref,
   extras,
   focusRef,
   resetHref,
   resetLabel,
 }: {
   success?: SuccessDetails;
+  bookCallHref?: string;
   extras?: (success: SuccessDetails) => ReactNode;
   focusRef: RefObject<HTMLDivElement | null>;
   resetHref: string;
@@ -446,11 +449,28 @@ function SuccessView({
         </div>
       </div>
       {success && extras?.(success)}
+      {bookCallHref && <BookCallOffer href={bookCallHref} />}
       <p className="mt-8">
         <a href={resetHref} className="font-semibold text-brand underline underline-offset-2 hover:text-brand-strong">
           {resetLabel}
         </a>
       </p>
+    </div>
+  );
+}
+
+/** After an application, a quote or a call-back request: book the call now, in the visitor's time zone (/book). */
+function BookCallOffer({ href }: { href: string }) {
+  return (
+    <div className="mt-8 rounded-xl border border-brand/25 bg-brand-soft/50 p-5">
+      <h4 className="font-semibold">Talk to an advisor sooner</h4>
+      <p className="mt-1 leading-7 text-ink/85">Pick a time for your call from the free times, shown in your time zone.</p>
+      <a
+        href={href}
+        className="mt-4 inline-flex min-h-12 items-center justify-center rounded-full bg-brand px-7 font-semibold text-white shadow-sm hover:bg-brand-strong"
+      >
+        Book your call now
+      </a>
     </div>
   );
 }
