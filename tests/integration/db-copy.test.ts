@@ -45,6 +45,8 @@ import { mailboxTransport } from "@/lib/email/transport";
 import { renderEmail } from "@/lib/email/render";
 import { unsubscribeByToken } from "@/lib/email/manage";
 import { handleResendWebhook } from "@/lib/email/webhook";
+import { findSlots } from "@/lib/booking/availability";
+import { bookSlot } from "@/lib/booking/book";
 
 /**
  * `npm run db:copy` (lib/db/copy.ts, scripts/db-copy.ts): a SQLite database filled through
@@ -292,6 +294,38 @@ async function seed(db: Db): Promise<Seeded> {
   await db.comment.create({
     data: { articlePath: comment.articlePath, parentId: comment.id, authorName: "Staff", body: "Merci !", status: "approved", staffUserId: staff.id },
   });
+
+  // Li takes calls (hours, a day off, a program pin); the enrollment books one (claims, its
+  // emails with an invite); a browser that opened /book is remembered (issue 18).
+  const callType = await db.callType.create({ data: { slug: "admissions-call", name: "Entretien d’admission ✓", durationMinutes: 20 } });
+  await db.advisor.create({
+    data: {
+      userId: staff.id,
+      timeZone: "Europe/Paris",
+      weeklyHours: JSON.stringify([1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, start: "00:00", end: "23:55" }))),
+      callTypes: { create: [{ callTypeId: callType.id }] },
+      datesOff: { create: [{ date: "2030-12-25", note: "Noël 🎄" }] },
+      pins: { create: [{ programSlug: cohort.program.slug }] },
+    },
+  });
+  const bookingNow = new Date();
+  const offered = await findSlots(db, { callTypeSlug: "admissions-call", now: bookingNow });
+  const enrolled = await db.lead.findUniqueOrThrow({ where: { id: enrollLead }, include: { contact: true } });
+  const booked = await db.$transaction((tx) =>
+    bookSlot(tx, {
+      callTypeId: callType.id,
+      startsAt: offered!.slots[0].startsAt,
+      programSlug: cohort.program.slug,
+      leadId: enrollLead,
+      contactId: enrolled.contactId,
+      visitorTimeZone: "Pacific/Tongatapu",
+      visitor: { name: enrolled.name, email: enrolled.email ?? "ada@example.com", phone: enrolled.phone },
+      siteUrl: "https://loomstack.example",
+      now: bookingNow,
+    }),
+  );
+  expect(booked.ok).toBe(true);
+  await db.bookingVisit.create({ data: { visitorId: randomUUID(), utmSource: "newsletter", utmCampaign: "été ☀", leadId: enrollLead, bookedAt: bookingNow } });
 
   // Every queued email sent (rendered subject, HTML and text), through the local mailbox.
   await drainOutbox({
@@ -698,7 +732,7 @@ describe("npx tsx scripts/db-copy.ts", () => {
     expect(first.status).toBe(0);
     expect(first.stdout).toContain("Migrating the target (prisma migrate deploy");
     expect(first.stdout).toMatch(
-      /Copying 31 models in this order: Program, Cohort, PaymentOption, .*User, Contact \(referredById in a second pass\), .*DiscountCode, Lead\b/,
+      /Copying 39 models in this order: Program, Cohort, PaymentOption, .*User, Contact \(referredById in a second pass\), .*DiscountCode, Lead\b/,
     );
     expect(first.stdout).toMatch(/Copied \d+ rows in [\d.]+ s/);
     expect(first.stdout).toMatch(/^EmailMessage\s+\d+\s+\d+\s+\d+\s+ok$/m);
