@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { contentPaths, expectedJsonLdTypes, publicPaths } from "./public-pages";
+import { contentPaths, expectedJsonLdTypes, openPublicPage, publicPaths } from "./public-pages";
 
 type JsonLdNode = { "@type"?: string | string[]; "@graph"?: JsonLdNode[] };
 
@@ -10,7 +10,7 @@ for (const path of publicPaths) {
       const errors: string[] = [];
       page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
       page.on("pageerror", (e) => errors.push(String(e)));
-      const res = await page.goto(path);
+      const res = await openPublicPage(page, path);
       expect(res?.status()).toBe(200);
 
       await expect(page.locator("h1")).toHaveCount(1);
@@ -45,7 +45,7 @@ for (const path of publicPaths) {
     });
 
     test("has no axe violations", async ({ page }) => {
-      await page.goto(path);
+      await openPublicPage(page, path);
       const results = await new AxeBuilder({ page }).analyze();
       const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
       expect(summary, summary.join("\n")).toEqual([]);
@@ -54,7 +54,7 @@ for (const path of publicPaths) {
     test("fits a 320px phone and 200% zoom without sideways scrolling", async ({ page }) => {
       for (const width of [320, 640]) {
         await page.setViewportSize({ width, height: 800 });
-        await page.goto(path);
+        await openPublicPage(page, path);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect(overflow, `horizontal overflow at ${width}px`).toBeLessThanOrEqual(0);
       }
@@ -64,7 +64,7 @@ for (const path of publicPaths) {
       test("loads no JavaScript at all (so no form code either)", async ({ page }) => {
         const scripts: string[] = [];
         page.on("request", (r) => r.resourceType() === "script" && scripts.push(r.url()));
-        await page.goto(path, { waitUntil: "load" });
+        await openPublicPage(page, path, { waitUntil: "load" });
         expect(scripts).toEqual([]);
         const executable = await page.locator('script:not([type="application/ld+json"])').count();
         expect(executable).toBe(0);

@@ -1,3 +1,4 @@
+import type { Page, Response } from "@playwright/test";
 import { guide } from "../../content/guides/machine-learning-engineer/guide";
 import { programCatalog } from "../../lib/content/program-catalog";
 import { LEGAL_DOCS, legalDocumentPath } from "../../lib/legal/registry";
@@ -28,4 +29,18 @@ export function expectedJsonLdTypes(path: string): string[] {
   if (path === "/about") return ["AboutPage", "EducationalOrganization", "BreadcrumbList"];
   if (peoplePaths.includes(path)) return ["WebPage", "BreadcrumbList"];
   return ["BreadcrumbList"];
+}
+
+/** Pages that load once more when JavaScript reports the browser's time zone (`tz` in the URL). */
+export const zoneReloadPaths = ["/book"];
+
+/**
+ * Opens a public page, with JavaScript on, and waits until it has settled: /book loads again
+ * with the browser's zone, and a check made before that would read a page being replaced.
+ * The response is the first load's.
+ */
+export async function openPublicPage(page: Page, path: string, options?: Parameters<Page["goto"]>[1]): Promise<Response | null> {
+  const res = await page.goto(path, options);
+  if (zoneReloadPaths.includes(path)) await page.waitForURL(/[?&]tz=/, { waitUntil: options?.waitUntil ?? "load" });
+  return res;
 }

@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { SAMPLE_EVENTS } from "../../lib/events/seed-events";
-import { contentPaths, formPaths, publicPaths } from "./public-pages";
+import { contentPaths, formPaths, openPublicPage, publicPaths } from "./public-pages";
 
 function expectSecurityHeaders(headers: Record<string, string>, what: string) {
   const csp = headers["content-security-policy"] ?? "";
@@ -56,7 +56,7 @@ test("the RSVP and comment forms hydrate: their bootstrap script is allowed and 
 
 test("form pages carry no inline script besides Next's bootstrap and JSON-LD", async ({ page }) => {
   for (const path of formPaths) {
-    await page.goto(path);
+    await openPublicPage(page, path);
     const inline = await page.locator("script:not([src])").evaluateAll((ss) => ss.map((s) => ({ type: s.getAttribute("type"), text: s.textContent ?? "" })));
     for (const s of inline) {
       // The App Router streams its RSC payload through `self.__next_f.push(...)`, and
@@ -73,7 +73,7 @@ test("pages load nothing from third-party origins and content pages carry no inl
   for (const path of publicPaths) {
     const origins = new Set<string>();
     page.on("request", (r) => origins.add(new URL(r.url()).origin));
-    await page.goto(path, { waitUntil: "load" });
+    await openPublicPage(page, path, { waitUntil: "load" });
     const own = new URL(page.url()).origin;
     expect(
       [...origins].filter((o) => o !== own && !o.startsWith("data:")),

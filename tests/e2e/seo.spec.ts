@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { publicPaths } from "./public-pages";
+import { openPublicPage, publicPaths } from "./public-pages";
 
 test("sitemap.xml lists exactly the public pages", async ({ request, baseURL }) => {
   const res = await request.get("/sitemap.xml");
@@ -35,7 +35,7 @@ test("Open Graph images are 1200x630 PNGs rendered locally", async ({ request })
 test("titles and canonical URLs are unique per page", async ({ page }) => {
   const titles = new Map<string, string>();
   for (const path of publicPaths) {
-    await page.goto(path);
+    await openPublicPage(page, path);
     const title = await page.title();
     expect(titles.has(title), `"${title}" used by ${titles.get(title)} and ${path}`).toBe(false);
     titles.set(title, path);
