@@ -31,18 +31,44 @@ export function agendaZone(advisorZone: string | null | undefined, now: Date): A
   return { timeZone: "UTC", label: "UTC (you have no time zone of your own: set one on My availability)", own: false };
 }
 
-export type AgendaWindow = { range: AgendaRange; from: Date; to: Date; days: string[] };
+export type AgendaWindow = {
+  range: AgendaRange;
+  from: Date;
+  to: Date;
+  days: string[];
+  /** The window holds today. */
+  current: boolean;
+  /** A date in the window before and the one after (the `date` of the previous and next links). */
+  previous: string;
+  next: string;
+};
 
 /**
- * Today, or this week (Monday to Sunday), as the zone's clocks have it: from the first
- * instant of the first day to the first instant after the last, whatever daylight saving does.
+ * A day, or a week (Monday to Sunday), as the zone's clocks have it: from the first instant
+ * of the first day to the first instant after the last, whatever daylight saving does. The
+ * window holds `date` (a local "YYYY-MM-DD", as a link carries it), else today.
  */
-export function agendaWindow(now: Date, timeZone: string, range: AgendaRange): AgendaWindow {
+export function agendaWindow(now: Date, timeZone: string, range: AgendaRange, date?: string): AgendaWindow {
   const today = localDate(now, timeZone);
-  const first = range === "today" ? today : addDays(today, 1 - isoWeekday(today));
+  const around = date && isDate(date) ? date : today;
+  const first = range === "today" ? around : addDays(around, 1 - isoWeekday(around));
   const count = range === "today" ? 1 : 7;
   const days = Array.from({ length: count }, (_, i) => addDays(first, i));
-  return { range, from: startOfLocalDay(first, timeZone), to: startOfLocalDay(addDays(first, count), timeZone), days };
+  return {
+    range,
+    from: startOfLocalDay(first, timeZone),
+    to: startOfLocalDay(addDays(first, count), timeZone),
+    days,
+    current: days.includes(today),
+    previous: addDays(first, -count),
+    next: addDays(first, count),
+  };
+}
+
+/** The window in words: "Today", "This week", else its day or its first day ("Week of Monday 14 December"). */
+export function agendaTitle(w: AgendaWindow): string {
+  if (w.range === "today") return w.current ? "Today" : formatAgendaDay(w.days[0]);
+  return w.current ? "This week" : `Week of ${formatAgendaDay(w.days[0])}`;
 }
 
 /** Whose calls: the viewer's own, everyone's, or one advisor's (by id). */

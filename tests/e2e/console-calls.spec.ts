@@ -257,7 +257,7 @@ for (const js of [true, false]) {
               manageTokenHash: randomUUID(),
             },
           });
-          return { bookingId, leadId: lead.id, name: contact.name! };
+          return { bookingId, leadId: lead.id, name: contact.name!, startsAt };
         });
       const started = await call("Dana Done", -1);
       const moving = await call("Milo Moved", 30);
@@ -270,14 +270,21 @@ for (const js of [true, false]) {
       await page.getByRole("navigation", { name: "Agenda range" }).getByRole("link", { name: "This week" }).click();
       await expect(page.getByText(/Times are in .*New York/)).toBeVisible();
       const card = (c: { bookingId: string }) => page.locator(`#call-${c.bookingId}`);
+      const weekOf = (c: { startsAt: Date }) => `/console/calls?range=week&who=mine&date=${c.startsAt.toLocaleDateString("en-CA", { timeZone: ZONE })}`;
       await expect(card(started)).toContainText(type.name);
       await expect(card(started).getByRole("link", { name: started.name, exact: true })).toHaveAttribute("href", `/console/leads/${started.leadId}`);
       // What they sent, as the form's summary reads it.
       await expect(card(started)).toContainText("Data Analytics");
       await expect(card(started)).toContainText("Booked");
-      await expect(card(moving).getByRole("button", { name: /^Done/ })).toHaveCount(0);
       await expectNoAxeViolations(page, js);
       await expectNoSidewaysScroll(page);
+
+      // The weeks before and after, by link; back again to this one.
+      await page.getByRole("navigation", { name: "Other weeks" }).getByRole("link", { name: "Next week" }).click();
+      await expect(page.getByText(/^Week of \w+day \d+ \w+, your calls/)).toBeVisible();
+      await expect(card(started)).toHaveCount(0);
+      await page.getByRole("navigation", { name: "Agenda range" }).getByRole("link", { name: "This week" }).click();
+      await expect(card(started)).toBeVisible();
 
       // Done, from the call's start.
       await card(started)
@@ -287,7 +294,9 @@ for (const js of [true, false]) {
       await expect(card(started)).toContainText("Done");
       expect((await withDb((db) => db.booking.findUniqueOrThrow({ where: { id: started.bookingId } }))).status).toBe("done");
 
-      // Cancel asks first.
+      // Cancel asks first. (In the hour before Monday in New York, the later calls are next week's.)
+      await page.goto(weekOf(cancelling));
+      await expect(card(cancelling).getByRole("button", { name: /^Done/ })).toHaveCount(0);
       await card(cancelling)
         .getByRole("link", { name: new RegExp(`^Cancel ?: the call with ${cancelling.name}$`) })
         .click();
@@ -299,6 +308,7 @@ for (const js of [true, false]) {
       expect((await withDb((db) => db.booking.findUniqueOrThrow({ where: { id: cancelling.bookingId } }))).status).toBe("cancelled");
 
       // Reschedule: a day, then a free time on it.
+      await page.goto(weekOf(moving));
       await card(moving)
         .getByRole("link", { name: new RegExp(`^Reschedule ?: the call with ${moving.name}$`) })
         .click();
@@ -320,7 +330,7 @@ for (const js of [true, false]) {
       await page.getByLabel("Advisor").selectOption("all");
       await page.getByRole("button", { name: "Show calls" }).click();
       await expect(page).toHaveURL(/who=all/);
-      await expect(card(started)).toBeVisible();
+      await expect(card(moving)).toBeVisible();
 
       // The leads' timelines.
       for (const [c, line] of [

@@ -5,6 +5,7 @@ import { createTestDb } from "../helpers/test-db";
 import { bookSlot } from "@/lib/booking/book";
 import {
   agendaDays,
+  agendaTitle,
   agendaWindow,
   agendaZone,
   callActions,
@@ -50,6 +51,29 @@ describe("the agenda's window", () => {
   it("takes a Sunday to the week that began on the Monday before", () => {
     expect(agendaWindow(new Date("2026-12-13T15:00:00Z"), "UTC", "week").days[0]).toBe("2026-12-07");
     expect(agendaWindow(new Date("2026-12-14T00:00:00Z"), "UTC", "week").days[0]).toBe("2026-12-14");
+  });
+
+  it("shows another week or day from a link's date, with the ones before and after, and says which", () => {
+    const now = new Date("2026-12-09T15:00:00Z"); // Wednesday 9 December
+    const here = agendaWindow(now, "America/New_York", "week");
+    expect([here.current, here.previous, here.next, agendaTitle(here)]).toEqual([true, "2026-11-30", "2026-12-14", "This week"]);
+    // A Thursday names its week; clocks fall back inside the week of 1 November.
+    const later = agendaWindow(now, "America/New_York", "week", "2026-12-17");
+    expect(later.days[0]).toBe("2026-12-14");
+    expect([later.current, later.previous, later.next, agendaTitle(later)]).toEqual([false, "2026-12-07", "2026-12-21", "Week of Monday 14 December"]);
+    const fallBack = agendaWindow(now, "America/New_York", "week", "2026-11-01");
+    expect([iso(fallBack.from), iso(fallBack.to)]).toEqual(["2026-10-26T04:00:00.000Z", "2026-11-02T05:00:00.000Z"]);
+    const day = agendaWindow(now, "America/New_York", "today", "2026-12-10");
+    expect([day.days, day.current, day.previous, day.next, agendaTitle(day)]).toEqual([
+      ["2026-12-10"],
+      false,
+      "2026-12-09",
+      "2026-12-11",
+      "Thursday 10 December",
+    ]);
+    expect(agendaTitle(agendaWindow(now, "America/New_York", "today", "2026-12-09"))).toBe("Today");
+    // A date that is not one is today's window.
+    for (const bad of ["2026-02-30", "next-week", "2026-12-9", ""]) expect(agendaWindow(now, "America/New_York", "week", bad).days).toEqual(here.days);
   });
 
   it("is in the advisor's zone, or UTC said in words for staff without one", () => {

@@ -5,7 +5,7 @@ import { SelectOptions } from "@/components/console/fields";
 import { can } from "@/lib/auth/roles";
 import { localDate } from "@/lib/booking/zones";
 import { pinnableAdvisors } from "@/lib/console/advisor-pins";
-import { agendaDays, agendaWindow, agendaZone, formatAgendaDay, parseAgendaFilter, type AgendaRange } from "@/lib/console/calls";
+import { agendaDays, agendaTitle, agendaWindow, agendaZone, formatAgendaDay, parseAgendaFilter, type AgendaRange } from "@/lib/console/calls";
 import { db } from "@/lib/db";
 import { queryParam, type SearchParams } from "@/lib/query-param";
 import { CallCard } from "./call-card";
@@ -40,9 +40,11 @@ export default async function AgendaPage({ searchParams }: { searchParams: Promi
   const range: AgendaRange = queryParam(q, "range") === "week" ? "week" : "today";
   const filter = parseAgendaFilter(queryParam(q, "who", 64), me !== null);
   const who = filter.kind === "advisor" ? filter.advisorId : filter.kind;
-  const span = agendaWindow(now, zone.timeZone, range);
+  const span = agendaWindow(now, zone.timeZone, range, queryParam(q, "date", 10));
   const days = await agendaDays(db(), { window: span, timeZone: zone.timeZone, filter, viewerId: staff.id });
-  const back = `/console/calls?range=${range}&who=${encodeURIComponent(who)}`;
+  const view = (r: AgendaRange, date?: string) => `/console/calls?range=${r}&who=${encodeURIComponent(who)}${date ? `&date=${date}` : ""}`;
+  const back = view(range, span.current ? undefined : span.days[0]);
+  const unit = range === "today" ? "day" : "week";
   const confirming = queryParam(q, "cancel", 64);
   const flash = SAVED[queryParam(q, "saved") ?? ""];
   const error = ERRORS[queryParam(q, "error") ?? ""];
@@ -59,19 +61,28 @@ export default async function AgendaPage({ searchParams }: { searchParams: Promi
       <CallsNav current="/console/calls" admin={can(staff.role, "calls:assign")} />
       <h1 className="text-2xl font-bold tracking-tight">Calls</h1>
       <p className="mt-2 max-w-3xl text-ink/80">
-        {range === "today" ? "Today" : "This week"}, {whoLabel}: {total === 0 ? "none" : total === 1 ? "1 call" : `${total} calls`}. Times are in{" "}
-        <strong>{zone.label}</strong>.
+        {agendaTitle(span)}, {whoLabel}: {total === 0 ? "none" : total === 1 ? "1 call" : `${total} calls`}. Times are in <strong>{zone.label}</strong>.
       </p>
       <div className="mt-4 flex flex-wrap items-end gap-x-6 gap-y-3">
         <nav aria-label="Agenda range" className="flex flex-wrap gap-2">
           {(["today", "week"] as const).map((r) => (
-            <a key={r} href={`/console/calls?range=${r}&who=${encodeURIComponent(who)}`} aria-current={r === range ? "page" : undefined} className={pill}>
+            <a key={r} href={view(r)} aria-current={r === range && span.current ? "page" : undefined} className={pill}>
               {r === "today" ? "Today" : "This week"}
             </a>
           ))}
         </nav>
+        <nav aria-label={`Other ${unit}s`} className="flex flex-wrap gap-2">
+          <a href={view(range, span.previous)} className={pill}>
+            <span aria-hidden="true">← </span>Previous {unit}
+          </a>
+          <a href={view(range, span.next)} className={pill}>
+            Next {unit}
+            <span aria-hidden="true"> →</span>
+          </a>
+        </nav>
         <form method="get" action="/console/calls" className="flex flex-wrap items-end gap-3">
           <input type="hidden" name="range" value={range} />
+          {!span.current && <input type="hidden" name="date" value={span.days[0]} />}
           <div>
             <label htmlFor="agenda-who" className="block text-sm font-semibold">
               Advisor
