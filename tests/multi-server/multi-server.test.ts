@@ -288,6 +288,69 @@ describe("three app servers on one PostgreSQL database", () => {
     expect(perLeadTemplate.size).toBe(expected);
   });
 
+  it("nine visitors racing for one call time across the three servers get one booking; the others hear it was just taken", async () => {
+    // One advisor (the staff admin) who takes calls all day, every day, in UTC.
+    const advisor = await db.user.findUniqueOrThrow({ where: { email: STAFF.email } });
+    const callType = await db.callType.create({
+      data: { slug: `ms-call-${run}`, name: "Admissions call", description: "Programs, dates and paying.", durationMinutes: 20, position: 0 },
+    });
+    await db.advisor.create({
+      data: {
+        userId: advisor.id,
+        timeZone: "UTC",
+        weeklyHours: JSON.stringify([1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, start: "00:00", end: "23:55" }))),
+        bufferMinutes: 10,
+        minNoticeMinutes: 120,
+        horizonDays: 21,
+        callTypes: { create: [{ callTypeId: callType.id }] },
+      },
+    });
+    const now = new Date();
+    const slot = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 3, 15, 0)).toISOString();
+    const pagePath = `/book?tz=UTC&type=${callType.slug}&slot=${encodeURIComponent(slot)}`;
+
+    // Each visitor opens the confirm step on their server, then all post at once.
+    const racers = Array.from({ length: 9 }, (_, i) => ({ server: servers[i % 3], ip: `198.51.100.${200 + i}`, email: `ms-${run}-race-${i}@example.com` }));
+    const forms = await Promise.all(
+      racers.map(async (r) => {
+        const res = await fetch(`${r.server.base}${pagePath}`, { headers: proxied(r.ip) });
+        expect(res.status).toBe(200);
+        const fields = actionFormFields(await res.text(), /name="startsAt"/);
+        expect(fields).toContainEqual(["startsAt", slot]);
+        return fields.filter(([k]) => k !== "submissionToken");
+      }),
+    );
+    const answers = await Promise.all(
+      racers.map(async (r, i) => {
+        const body = new FormData();
+        for (const [k, v] of forms[i]) body.append(k, v);
+        body.append("submissionToken", randomUUID());
+        for (const [k, v] of [
+          ["name", `Rae Racer ${i}`],
+          ["email", r.email],
+          ["consent", "on"],
+        ])
+          body.append(k, v);
+        const res = await fetch(`${r.server.base}${pagePath}`, { method: "POST", body, headers: proxied(r.ip, { accept: "text/html", origin: SITE }) });
+        expect(res.status).toBe(200);
+        const html = await res.text();
+        if (html.includes("Your call is booked")) return "booked";
+        if (html.includes("That time was just taken.")) return "taken";
+        return `neither: ${html.slice(0, 200)}`;
+      }),
+    );
+    expect(answers.filter((a) => a === "booked")).toHaveLength(1);
+    expect(answers.filter((a) => a === "taken")).toHaveLength(8);
+
+    // One booking for that time, one lead for it; the eight refused left nothing behind.
+    const bookings = await db.booking.findMany({ where: { startsAt: new Date(slot) }, include: { lead: true } });
+    expect(bookings).toHaveLength(1);
+    expect(bookings[0]).toMatchObject({ advisorId: advisor.id, status: "booked" });
+    const winner = racers[answers.indexOf("booked")];
+    expect(bookings[0].lead.email).toBe(winner.email);
+    expect(await db.lead.count({ where: { email: { startsWith: `ms-${run}-race-` } } })).toBe(1);
+  });
+
   it("a staff session made on server 1 works on servers 2 and 3; signing out on server 2 ends it on all three", async () => {
     const [s1, s2, s3] = servers;
     const ip = "192.0.2.10";
