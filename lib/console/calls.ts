@@ -1,5 +1,6 @@
 import type { Db } from "../db";
 import { slotQueryFor } from "../booking/availability";
+import { AGENDA_LIMIT } from "../booking/agenda";
 import {
   agenda,
   cancelBooking,
@@ -22,6 +23,9 @@ import { addDays, isDate, isoWeekday, localDate, startOfLocalDay, zoneLabel } fr
  */
 
 export type AgendaRange = "today" | "week";
+
+/** The most calls one view lists (the earliest ones); the page says so when it is reached. */
+export { AGENDA_LIMIT };
 
 /** The zone the agenda is shown in: the staff member's advisor zone, else UTC, said in words. */
 export type AgendaZone = { timeZone: string; label: string; own: boolean };
@@ -84,9 +88,12 @@ export function parseAgendaFilter(value: string | undefined, viewerIsAdvisor: bo
 export type AgendaDay = { date: string; items: AgendaItem[] };
 
 /** The calls in the window, grouped by day in the agenda's zone (every day of the window listed). */
-export async function agendaDays(db: Db, a: { window: AgendaWindow; timeZone: string; filter: AgendaFilter; viewerId: string }): Promise<AgendaDay[]> {
+export async function agendaDays(
+  db: Db,
+  a: { window: AgendaWindow; timeZone: string; filter: AgendaFilter; viewerId: string; includeCancelled?: boolean },
+): Promise<AgendaDay[]> {
   const advisorId = a.filter.kind === "mine" ? a.viewerId : a.filter.kind === "advisor" ? a.filter.advisorId : undefined;
-  const items = await agenda(db, { from: a.window.from, to: a.window.to, ...(advisorId ? { advisorId } : {}) });
+  const items = await agenda(db, { from: a.window.from, to: a.window.to, includeCancelled: a.includeCancelled, ...(advisorId ? { advisorId } : {}) });
   return a.window.days.map((date) => ({ date, items: items.filter((i) => localDate(i.startsAt, a.timeZone) === date) }));
 }
 

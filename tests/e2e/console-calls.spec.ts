@@ -305,6 +305,11 @@ for (const js of [true, false]) {
       await card(cancelling).getByRole("button", { name: "Yes, cancel the call" }).click();
       await expect(page.getByRole("status")).toContainText("Call cancelled.");
       await expect(card(cancelling)).toHaveCount(0);
+      await page.getByRole("link", { name: "Show cancelled calls too" }).click();
+      await expect(card(cancelling)).toContainText("Cancelled");
+      await expect(card(cancelling).getByRole("button")).toHaveCount(0);
+      await page.getByRole("link", { name: "Hide cancelled calls" }).click();
+      await expect(card(cancelling)).toHaveCount(0);
       expect((await withDb((db) => db.booking.findUniqueOrThrow({ where: { id: cancelling.bookingId } }))).status).toBe("cancelled");
 
       // Reschedule: a day, then a free time on it.

@@ -178,7 +178,7 @@ beforeAll(async () => {
 });
 
 describe("the agenda's calls", () => {
-  it("lists the window's calls by day in the viewer's zone, mine, one advisor's or everyone's, cancelled ones left out", async () => {
+  it("lists the window's calls by day in the viewer's zone, mine, one advisor's or everyone's, cancelled ones only when asked", async () => {
     // Tuesday 8 December, 16:00 and 17:00 UTC: one each (round-robin), then a Wednesday call.
     const a = await book(new Date("2026-12-08T16:00:00Z"), "Ann");
     const b = await book(new Date("2026-12-08T16:00:00Z"), "Ben");
@@ -199,6 +199,13 @@ describe("the agenda's calls", () => {
     expect(mine.flatMap((d) => d.items.map((i) => i.id))).toEqual([a.bookingId, ...(c.advisorId === a.advisorId ? [c.bookingId] : [])]);
     const bos = await agendaDays(t.db, { window, timeZone: "America/New_York", filter: { kind: "advisor", advisorId: bo }, viewerId: staffId });
     expect(bos.flatMap((d) => d.items).every((i) => i.advisor.id === bo)).toBe(true);
+    // Asked for, the cancelled call is listed too, on its day, marked so.
+    const withCancelled = await agendaDays(t.db, { window, timeZone: "America/New_York", filter: { kind: "all" }, viewerId: staffId, includeCancelled: true });
+    expect(names(withCancelled)).toEqual([
+      ["2026-12-08", ["Ann", "Ben"]],
+      ["2026-12-09", ["Cy", "Di"]],
+    ]);
+    expect(withCancelled[2].items.find((i) => i.id === gone.bookingId)?.status).toBe("cancelled");
     // What the lead sent, readable.
     const item = must(all[1].items.find((i) => i.id === a.bookingId));
     expect(item.summary).toContainEqual({ label: "Course", value: "data-analytics" });

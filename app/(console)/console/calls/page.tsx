@@ -5,7 +5,7 @@ import { SelectOptions } from "@/components/console/fields";
 import { can } from "@/lib/auth/roles";
 import { localDate } from "@/lib/booking/zones";
 import { pinnableAdvisors } from "@/lib/console/advisor-pins";
-import { agendaDays, agendaTitle, agendaWindow, agendaZone, formatAgendaDay, parseAgendaFilter, type AgendaRange } from "@/lib/console/calls";
+import { AGENDA_LIMIT, agendaDays, agendaTitle, agendaWindow, agendaZone, formatAgendaDay, parseAgendaFilter, type AgendaRange } from "@/lib/console/calls";
 import { db } from "@/lib/db";
 import { queryParam, type SearchParams } from "@/lib/query-param";
 import { CallCard } from "./call-card";
@@ -41,8 +41,10 @@ export default async function AgendaPage({ searchParams }: { searchParams: Promi
   const filter = parseAgendaFilter(queryParam(q, "who", 64), me !== null);
   const who = filter.kind === "advisor" ? filter.advisorId : filter.kind;
   const span = agendaWindow(now, zone.timeZone, range, queryParam(q, "date", 10));
-  const days = await agendaDays(db(), { window: span, timeZone: zone.timeZone, filter, viewerId: staff.id });
-  const view = (r: AgendaRange, date?: string) => `/console/calls?range=${r}&who=${encodeURIComponent(who)}${date ? `&date=${date}` : ""}`;
+  const withCancelled = queryParam(q, "cancelled") === "1";
+  const days = await agendaDays(db(), { window: span, timeZone: zone.timeZone, filter, viewerId: staff.id, includeCancelled: withCancelled });
+  const view = (r: AgendaRange, date?: string, cancelled = withCancelled) =>
+    `/console/calls?range=${r}&who=${encodeURIComponent(who)}${date ? `&date=${date}` : ""}${cancelled ? "&cancelled=1" : ""}`;
   const back = view(range, span.current ? undefined : span.days[0]);
   const unit = range === "today" ? "day" : "week";
   const confirming = queryParam(q, "cancel", 64);
@@ -83,6 +85,7 @@ export default async function AgendaPage({ searchParams }: { searchParams: Promi
         <form method="get" action="/console/calls" className="flex flex-wrap items-end gap-3">
           <input type="hidden" name="range" value={range} />
           {!span.current && <input type="hidden" name="date" value={span.days[0]} />}
+          {withCancelled && <input type="hidden" name="cancelled" value="1" />}
           <div>
             <label htmlFor="agenda-who" className="block text-sm font-semibold">
               Advisor
@@ -110,6 +113,16 @@ export default async function AgendaPage({ searchParams }: { searchParams: Promi
       {error && (
         <Notice tone="error" className="mt-4">
           <p>{error}</p>
+        </Notice>
+      )}
+      <p className="mt-4">
+        <a href={view(range, span.current ? undefined : span.days[0], !withCancelled)} className="font-semibold text-brand underline underline-offset-2">
+          {withCancelled ? "Hide cancelled calls" : "Show cancelled calls too"}
+        </a>
+      </p>
+      {total >= AGENDA_LIMIT && (
+        <Notice tone="error" className="mt-4">
+          <p>Only the first {AGENDA_LIMIT} calls are listed. Choose one advisor, or a single day, to see the rest.</p>
         </Notice>
       )}
       {filter.kind === "mine" && !me && (
