@@ -54,11 +54,19 @@ test.describe("working leads", () => {
     await page.getByRole("button", { name: "Apply filters" }).click();
     await expect(page).toHaveURL(new RegExp(`source=e2e-${tag}`));
     await expect(page.getByRole("status")).toHaveText("1 lead");
-    // Search by surname prefix.
+    // Search by surname prefix. The row says how old the lead is and shows its status as a label.
+    await withDb((db) => db.contact.update({ where: { email }, data: { phone: "+442079460958" } }));
     await page.goto(`/console/leads?q=console${tag}`);
+    const row = page.getByRole("row").filter({ hasText: `Cora Console${tag}` });
+    await expect(row.locator("time")).toHaveText(/^(just now|\d+ min ago) \(\d+ \w+ \d{4}, \d\d:\d\d UTC\)$/);
+    await expect(row.locator("time")).toHaveAttribute("title", /^\d+ \w+ \d{4}, \d\d:\d\d UTC$/);
+    await expect(row.getByText("New", { exact: true })).toHaveClass(/rounded-full/);
     await page.getByRole("link", { name: `Cora Console${tag}` }).click();
 
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Cora Console${tag}`);
+    // Email and phone are links, the phone grouped for reading.
+    await expect(page.getByRole("link", { name: email })).toHaveAttribute("href", `mailto:${email}`);
+    await expect(page.getByRole("link", { name: "+44 20 7946 0958" })).toHaveAttribute("href", "tel:+442079460958");
     await expect(page.getByText(`e2e-${tag}`)).toBeVisible();
     // The consent links the exact privacy notice agreed to (version 2 has been in force since
     // 6 December 2026). One submission, so no list of submissions and one link.

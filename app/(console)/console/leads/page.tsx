@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { FilterClear, FilterForm, FilterInput, FilterSelect, FilterSubmit } from "@/components/console/filters";
-import { formatCount, formatDateTime, formLabel } from "@/components/console/format";
+import { formatCount, formLabel } from "@/components/console/format";
+import { Age, StatusLabel } from "@/components/console/lead-bits";
+import { displayPhone } from "@/lib/console/lead-display";
 import { Pager } from "@/components/console/listing";
 import type { SearchParams } from "@/lib/query-param";
 import { ConsoleTable } from "@/components/console/table";
@@ -26,6 +28,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
   const query = filtersToQuery(filters);
   const programName = new Map(programs.map((p) => [p.slug, p.name]));
   const field = (name: keyof typeof filters) => filters[name] ?? "";
+  const now = new Date();
 
   return (
     <>
@@ -104,7 +107,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
         rows={rows}
         empty="No leads match these filters."
         columns={[
-          { header: "Received (UTC)", className: "whitespace-nowrap", cell: (l) => formatDateTime(l.createdAt) },
+          { header: "Received", className: "whitespace-nowrap", cell: (l) => <Age at={l.createdAt} now={now} /> },
           {
             header: "Person",
             cell: (l) => (
@@ -112,13 +115,13 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
                 <a href={`/console/leads/${l.id}`} className="font-medium text-brand underline">
                   {l.name || l.email || l.phone || "(no name)"}
                 </a>
-                <div className="text-xs text-ink/70">{[l.email, l.phone].filter(Boolean).join(" · ")}</div>
+                <div className="text-xs text-ink/70">{[l.email, l.phone && displayPhone(l.phone)].filter(Boolean).join(" · ")}</div>
               </>
             ),
           },
           { header: "Form", cell: (l) => formLabel(l.formType) },
           { header: "Program", cell: (l) => (l.programSlug ? (programName.get(l.programSlug) ?? l.programSlug) : "—") },
-          { header: "Status", cell: (l) => STATUS_LABELS[l.status as keyof typeof STATUS_LABELS] ?? l.status },
+          { header: "Status", cell: (l) => <StatusLabel status={l.status} /> },
           { header: "Owner", cell: (l) => l.owner?.name ?? "—" },
           { header: "Source", className: "text-xs", cell: (l) => [l.utmSource, l.article, l.cta].filter(Boolean).join(" · ") || "—" },
         ]}

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { Facts, type Fact } from "@/components/console/facts";
 import { FieldError, fieldAria, SelectOptions } from "@/components/console/fields";
 import { formatWhen, formLabel } from "@/components/console/format";
+import { EmailLink, PhoneLink, StatusLabel } from "@/components/console/lead-bits";
 import { BackLink, Section } from "@/components/console/page-parts";
 import { queryParam, type SearchParams } from "@/lib/query-param";
 import { requireStaffPage } from "@/app/(console)/auth";
@@ -169,9 +170,7 @@ export default async function LeadPage({ params, searchParams }: Props) {
       <BackLink href="/console/leads">← All leads</BackLink>
       <div className="mt-3 flex flex-wrap items-baseline gap-x-4 gap-y-1">
         <h1 className="text-2xl font-bold tracking-tight">{lead.name || lead.email || lead.phone || "(no name)"}</h1>
-        <span className="rounded-full bg-brand-soft px-3 py-0.5 text-sm font-semibold">
-          {STATUS_LABELS[lead.status as keyof typeof STATUS_LABELS] ?? lead.status}
-        </span>
+        <StatusLabel status={lead.status} />
         <span className="text-ink/70">
           {formLabel(lead.formType)}, received {when(lead.createdAt)}
         </span>
@@ -370,7 +369,7 @@ export default async function LeadPage({ params, searchParams }: Props) {
               className="mt-2"
               rows={[
                 ["Name", show(contact.name)],
-                ["Phone", show(contact.phone)],
+                ["Phone", contact.phone ? <PhoneLink phone={contact.phone} /> : show(contact.phone)],
                 [
                   "Details",
                   contact.detailsConfirmedAt
@@ -379,7 +378,13 @@ export default async function LeadPage({ params, searchParams }: Props) {
                       ? "name as typed by their referrer"
                       : "as sent in their first form",
                 ],
-                ["Email", contact.emailVerifiedAt ? `${show(contact.email)} (proven ${when(contact.emailVerifiedAt)})` : `${show(contact.email)} (not proven)`],
+                [
+                  "Email",
+                  <>
+                    {contact.email ? <EmailLink email={contact.email} /> : show(contact.email)}{" "}
+                    {contact.emailVerifiedAt ? `(proven ${when(contact.emailVerifiedAt)})` : "(not proven)"}
+                  </>,
+                ],
               ]}
             />
             {canWork && (
