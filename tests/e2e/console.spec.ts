@@ -48,12 +48,22 @@ test.describe("working leads", () => {
     await applyAs(page, { name: `Cora Console${tag}`, email }, { query: `&utm_source=e2e-${tag}&cta=hero` });
 
     // Filters live in the URL.
+    // A compact bar: the less used filters sit under "More filters".
     await page.goto("/console/leads");
+    await expect(page.getByLabel("UTM source")).toBeHidden();
+    await page.getByText(/^More filters/).click();
     await page.getByLabel("UTM source").fill(`e2e-${tag}`);
     await page.getByLabel("Form").selectOption("enroll");
     await page.getByRole("button", { name: "Apply filters" }).click();
     await expect(page).toHaveURL(new RegExp(`source=e2e-${tag}`));
     await expect(page.getByRole("status")).toHaveText("1 lead");
+    // Each chosen filter is a chip; removing one keeps the others. "More filters" stays open while one of them is used.
+    const chips = page.getByRole("list", { name: "Filters in use" });
+    await expect(chips.getByRole("listitem")).toHaveText(["Form: Enrollment application×", `UTM source: e2e-${tag}×`]);
+    await expect(page.getByLabel("UTM source")).toBeVisible();
+    await chips.getByRole("link", { name: "Remove the filter Form: Enrollment application" }).click();
+    await expect(page).toHaveURL(new RegExp(`^[^?]*\\?source=e2e-${tag}$`));
+    await expect(chips.getByRole("listitem")).toHaveCount(1);
     // Search by surname prefix. The row says how old the lead is and shows its status as a label.
     await withDb((db) => db.contact.update({ where: { email }, data: { phone: "+442079460958" } }));
     await page.goto(`/console/leads?q=console${tag}`);

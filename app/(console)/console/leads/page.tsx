@@ -3,6 +3,7 @@ import { FilterClear, FilterForm, FilterInput, FilterSelect, FilterSubmit } from
 import { formatCount, formLabel } from "@/components/console/format";
 import { Age, StatusLabel } from "@/components/console/lead-bits";
 import { displayPhone } from "@/lib/console/lead-display";
+import { filterChips, usesMoreFilters } from "@/lib/console/filter-chips";
 import { Pager } from "@/components/console/listing";
 import type { SearchParams } from "@/lib/query-param";
 import { ConsoleTable } from "@/components/console/table";
@@ -29,6 +30,14 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
   const programName = new Map(programs.map((p) => [p.slug, p.name]));
   const field = (name: keyof typeof filters) => filters[name] ?? "";
   const now = new Date();
+  const cohorts = programs.flatMap((p) => p.upcomingCohorts.map((c) => ({ id: c.id, label: `${p.name}: ${c.name}` })));
+  const chips = filterChips(filters, "/console/leads", {
+    form: FORM_LABELS,
+    status: STATUS_LABELS,
+    program: programName,
+    cohort: new Map(cohorts.map((c) => [c.id, c.label])),
+    owner: new Map(staffList.map((m) => [m.id, m.name])),
+  });
 
   return (
     <>
@@ -40,9 +49,8 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
       </div>
 
       <FilterForm action="/console/leads" label="Filter leads" className="mt-6 rounded-xl border border-ink/10 bg-white p-4">
-        <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+        <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
           <FilterInput dense id="q" label="Search name, email or phone" type="search" defaultValue={field("q")} className="sm:col-span-2" />
-          <FilterSelect dense id="form" label="Form" defaultValue={filters.form} options={LEAD_TYPES.map((f) => ({ value: f, label: FORM_LABELS[f] }))} />
           <FilterSelect
             dense
             id="status"
@@ -53,43 +61,45 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
           <FilterSelect dense id="program" label="Program" defaultValue={filters.program} options={programs.map((p) => ({ value: p.slug, label: p.name }))} />
           <FilterSelect
             dense
-            id="cohort"
-            label="Cohort"
-            defaultValue={filters.cohort}
-            options={programs.flatMap((p) => p.upcomingCohorts.map((c) => ({ value: c.id, label: `${p.name}: ${c.name}` })))}
-          />
-          <FilterSelect
-            dense
             id="owner"
             label="Owner"
             any="Anyone"
             defaultValue={filters.owner}
             options={[{ value: "me", label: "Me" }, { value: "none", label: "Unassigned" }, ...staffList.map((s) => ({ value: s.id, label: s.name }))]}
           />
-          <FilterInput
-            dense
-            id="source"
-            label="UTM source"
-            defaultValue={field("source")}
-            list="source-suggestions"
-            hint={
-              <>
-                {NO_SOURCE} for none:{" "}
-                <a href={`/console/leads?${filtersToQuery({ ...filters, source: NO_SOURCE })}`} className="underline">
-                  show leads without a source
-                </a>
-              </>
-            }
-          />
-          <datalist id="source-suggestions">
-            <option value={NO_SOURCE}>No UTM source (direct)</option>
-          </datalist>
-          <FilterInput dense id="campaign" label="UTM campaign" defaultValue={field("campaign")} />
-          <FilterInput dense id="article" label="Article" defaultValue={field("article")} placeholder="/careers/…" />
-          <FilterInput dense id="cta" label="Call to action" defaultValue={field("cta")} />
-          <FilterInput dense id="from" label="From (UTC)" type="date" defaultValue={field("from")} />
-          <FilterInput dense id="to" label="To (UTC)" type="date" defaultValue={field("to")} />
         </div>
+        <details open={usesMoreFilters(filters)} className="mt-3">
+          <summary className="inline-flex min-h-10 cursor-pointer items-center text-sm font-semibold text-brand">
+            More filters: form, cohort, source, campaign, article, call to action, dates
+          </summary>
+          <div className="mt-2 grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+            <FilterSelect dense id="form" label="Form" defaultValue={filters.form} options={LEAD_TYPES.map((f) => ({ value: f, label: FORM_LABELS[f] }))} />
+            <FilterSelect dense id="cohort" label="Cohort" defaultValue={filters.cohort} options={cohorts.map((c) => ({ value: c.id, label: c.label }))} />
+            <FilterInput
+              dense
+              id="source"
+              label="UTM source"
+              defaultValue={field("source")}
+              list="source-suggestions"
+              hint={
+                <>
+                  {NO_SOURCE} for none:{" "}
+                  <a href={`/console/leads?${filtersToQuery({ ...filters, source: NO_SOURCE })}`} className="underline">
+                    show leads without a source
+                  </a>
+                </>
+              }
+            />
+            <datalist id="source-suggestions">
+              <option value={NO_SOURCE}>No UTM source (direct)</option>
+            </datalist>
+            <FilterInput dense id="campaign" label="UTM campaign" defaultValue={field("campaign")} />
+            <FilterInput dense id="article" label="Article" defaultValue={field("article")} placeholder="/careers/…" />
+            <FilterInput dense id="cta" label="Call to action" defaultValue={field("cta")} />
+            <FilterInput dense id="from" label="From (UTC)" type="date" defaultValue={field("from")} />
+            <FilterInput dense id="to" label="To (UTC)" type="date" defaultValue={field("to")} />
+          </div>
+        </details>
         <div className="mt-4 flex gap-3">
           <FilterSubmit dense>Apply filters</FilterSubmit>
           <FilterClear dense href="/console/leads">
@@ -97,6 +107,24 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
           </FilterClear>
         </div>
       </FilterForm>
+      {chips.length > 0 && (
+        <ul aria-label="Filters in use" className="mt-3 flex flex-wrap gap-2">
+          {chips.map((c) => (
+            <li key={c.key} className="inline-flex items-center gap-1 rounded-full bg-brand-soft py-0.5 pl-3 pr-1 text-sm">
+              <span>
+                {c.label}: <strong className="font-semibold">{c.value}</strong>
+              </span>
+              <a
+                href={c.removeHref}
+                aria-label={`Remove the filter ${c.label}: ${c.value}`}
+                className="inline-flex min-h-7 min-w-7 items-center justify-center rounded-full font-bold text-ink/80 hover:bg-white"
+              >
+                <span aria-hidden="true">×</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
 
       <p className="mt-6 text-sm text-ink/70" role="status">
         {total.capped ? `More than ${formatCount(total.count)} leads` : `${formatCount(total.count)} ${total.count === 1 ? "lead" : "leads"}`}
