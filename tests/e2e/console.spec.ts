@@ -114,6 +114,43 @@ test.describe("working leads", () => {
     await expect(page.getByRole("link", { name: `Cora Console${tag}` })).toBeVisible();
   });
 
+  test("next and previous within the inbox view, kept after a change", async ({ page }) => {
+    const tag = randomUUID().slice(0, 6);
+    const names = ["Oldest", "Middle", "Newest"].map((n) => `Nav ${n}${tag}`);
+    await withDb(async (db) => {
+      for (const [i, name] of names.entries()) {
+        const email = `nav-${i}-${tag}@example.com`;
+        const contact = await db.contact.create({ data: { email, name, referralCode: `NAV${tag}${i}` } });
+        await db.lead.create({
+          data: {
+            contactId: contact.id,
+            formType: "enroll",
+            name,
+            email,
+            fields: "{}",
+            utmSource: `nav-${tag}`,
+            createdAt: new Date(Date.now() - (3 - i) * 60_000),
+          },
+        });
+      }
+    });
+    await page.goto(`/console/leads?source=nav-${tag}`);
+    await page.getByRole("link", { name: names[1] }).click();
+    const around = page.getByRole("navigation", { name: "Other leads in this list" });
+    await expect(around.getByRole("link")).toHaveText([`← Newer: ${names[2]}`, `Older: ${names[0]} →`]);
+
+    // A change on the page keeps the view.
+    await page.getByLabel("Status").selectOption("contacted");
+    await page.getByRole("button", { name: "Update status" }).click();
+    await expect(page.locator("#status").getByRole("status")).toHaveText("Saved.");
+    await around.getByRole("link", { name: `Older: ${names[0]} →` }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(names[0]);
+    await expect(around.getByRole("link")).toHaveText([`← Newer: ${names[1]}`]);
+    await page.getByRole("link", { name: "← Back to the list" }).click();
+    await expect(page).toHaveURL(new RegExp(`/console/leads\\?source=nav-${tag}$`));
+    await expect(page.getByRole("status")).toHaveText("3 leads");
+  });
+
   test("the inbox and a lead page pass axe", async ({ page }) => {
     await page.goto("/console/leads");
     expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);

@@ -4,6 +4,7 @@ import { formatCount, formLabel } from "@/components/console/format";
 import { Age, StatusLabel } from "@/components/console/lead-bits";
 import { displayPhone } from "@/lib/console/lead-display";
 import { filterChips, usesMoreFilters } from "@/lib/console/filter-chips";
+import { leadHref } from "@/lib/console/lead-neighbours";
 import { Pager } from "@/components/console/listing";
 import type { SearchParams } from "@/lib/query-param";
 import { ConsoleTable } from "@/components/console/table";
@@ -140,7 +141,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
             header: "Person",
             cell: (l) => (
               <>
-                <a href={`/console/leads/${l.id}`} className="font-medium text-brand underline">
+                <a href={leadHref(l.id, filters)} className="font-medium text-brand underline">
                   {l.name || l.email || l.phone || "(no name)"}
                 </a>
                 <div className="text-xs text-ink/70">{[l.email, l.phone && displayPhone(l.phone)].filter(Boolean).join(" · ")}</div>

@@ -5,6 +5,7 @@ import { Facts, type Fact } from "@/components/console/facts";
 import { FieldError, fieldAria, SelectOptions } from "@/components/console/fields";
 import { formatWhen, formLabel } from "@/components/console/format";
 import { EmailLink, PhoneLink, StatusLabel } from "@/components/console/lead-bits";
+import { leadHref, leadNeighbours, viewFilters, viewQuery } from "@/lib/console/lead-neighbours";
 import { BackLink, Section } from "@/components/console/page-parts";
 import { queryParam, type SearchParams } from "@/lib/query-param";
 import { requireStaffPage } from "@/app/(console)/auth";
@@ -105,6 +106,7 @@ function WorkForm({
   return (
     <form id={id} action={action} className={className}>
       <input type="hidden" name="leadId" value={leadId} />
+      {queryParam(params, "view", 1000) && <input type="hidden" name="view" value={queryParam(params, "view", 1000)} />}
       {children}
       <button type="submit" className="min-h-10 rounded-full bg-brand px-4 text-sm font-semibold text-white">
         {submit}
@@ -146,7 +148,13 @@ export default async function LeadPage({ params, searchParams }: Props) {
   const q = await searchParams;
   const d = await leadDetail(db(), id.slice(0, 64));
   if (!d) notFound();
-  const [staffList, submissions] = await Promise.all([listStaff(db()), leadSubmissions(db(), d.lead.id)]);
+  const view = viewFilters(queryParam(q, "view", 1000));
+  const [staffList, submissions, around] = await Promise.all([
+    listStaff(db()),
+    leadSubmissions(db(), d.lead.id),
+    leadNeighbours(db(), view ?? {}, d.lead, staff.id),
+  ]);
+  const viewText = view ? viewQuery(view) : "";
   const { lead, contact } = { lead: d.lead, contact: d.lead.contact };
   let fields: Record<string, unknown> = {};
   try {
@@ -167,7 +175,30 @@ export default async function LeadPage({ params, searchParams }: Props) {
 
   return (
     <>
-      <BackLink href="/console/leads">← All leads</BackLink>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <BackLink href={`/console/leads${viewText ? `?${viewText}` : ""}`}>{viewText ? "← Back to the list" : "← All leads"}</BackLink>
+        <nav aria-label="Other leads in this list" className="flex flex-wrap gap-2 text-sm">
+          {around.newer && (
+            <a
+              href={leadHref(around.newer.id, view)}
+              rel="prev"
+              className="inline-flex min-h-10 items-center rounded-full px-3 font-semibold ring-1 ring-ink/30 hover:bg-ink/5"
+            >
+              <span aria-hidden="true">←&nbsp;</span>Newer: {around.newer.name}
+            </a>
+          )}
+          {around.older && (
+            <a
+              href={leadHref(around.older.id, view)}
+              rel="next"
+              className="inline-flex min-h-10 items-center rounded-full px-3 font-semibold ring-1 ring-ink/30 hover:bg-ink/5"
+            >
+              Older: {around.older.name}
+              <span aria-hidden="true">&nbsp;→</span>
+            </a>
+          )}
+        </nav>
+      </div>
       <div className="mt-3 flex flex-wrap items-baseline gap-x-4 gap-y-1">
         <h1 className="text-2xl font-bold tracking-tight">{lead.name || lead.email || lead.phone || "(no name)"}</h1>
         <StatusLabel status={lead.status} />
