@@ -50,9 +50,9 @@ test.describe("working leads", () => {
     // Filters live in the URL.
     // A compact bar: the less used filters sit under "More filters".
     await page.goto("/console/leads");
-    await expect(page.getByLabel("UTM source")).toBeHidden();
+    await expect(page.getByLabel("UTM source", { exact: true })).toBeHidden();
     await page.getByText(/^More filters/).click();
-    await page.getByLabel("UTM source").fill(`e2e-${tag}`);
+    await page.getByLabel("UTM source", { exact: true }).fill(`e2e-${tag}`);
     await page.getByLabel("Form").selectOption("enroll");
     await page.getByRole("button", { name: "Apply filters" }).click();
     await expect(page).toHaveURL(new RegExp(`source=e2e-${tag}`));
@@ -60,7 +60,7 @@ test.describe("working leads", () => {
     // Each chosen filter is a chip; removing one keeps the others. "More filters" stays open while one of them is used.
     const chips = page.getByRole("list", { name: "Filters in use" });
     await expect(chips.getByRole("listitem")).toHaveText(["Form: Enrollment application×", `UTM source: e2e-${tag}×`]);
-    await expect(page.getByLabel("UTM source")).toBeVisible();
+    await expect(page.getByLabel("UTM source", { exact: true })).toBeVisible();
     await chips.getByRole("link", { name: "Remove the filter Form: Enrollment application" }).click();
     await expect(page).toHaveURL(new RegExp(`^[^?]*\\?source=e2e-${tag}$`));
     await expect(chips.getByRole("listitem")).toHaveCount(1);
@@ -149,6 +149,61 @@ test.describe("working leads", () => {
     await page.getByRole("link", { name: "← Back to the list" }).click();
     await expect(page).toHaveURL(new RegExp(`/console/leads\\?source=nav-${tag}$`));
     await expect(page.getByRole("status")).toHaveText("3 leads");
+  });
+
+  test("keyboard shortcuts: j and k move, o opens, / searches, ? lists them; none fire while typing", async ({ page }) => {
+    const tag = randomUUID().slice(0, 6);
+    const names = ["Older", "Newer"].map((n) => `Key ${n}${tag}`);
+    await withDb(async (db) => {
+      for (const [i, name] of names.entries()) {
+        const email = `key-${i}-${tag}@example.com`;
+        const contact = await db.contact.create({ data: { email, name, referralCode: `KEY${tag}${i}` } });
+        await db.lead.create({
+          data: {
+            contactId: contact.id,
+            formType: "enroll",
+            name,
+            email,
+            fields: "{}",
+            utmSource: `key-${tag}`,
+            createdAt: new Date(Date.now() - (2 - i) * 60_000),
+          },
+        });
+      }
+    });
+    await page.goto(`/console/leads?source=key-${tag}`);
+    const link = (name: string) => page.getByRole("link", { name, exact: true });
+    await page.keyboard.press("j");
+    await expect(link(names[1])).toBeFocused();
+    await page.keyboard.press("j");
+    await expect(link(names[0])).toBeFocused();
+    await page.keyboard.press("j");
+    await expect(link(names[0])).toBeFocused();
+    await page.keyboard.press("k");
+    await expect(link(names[1])).toBeFocused();
+
+    // "/" goes to the search field; there j and ? are typed, not obeyed.
+    await page.keyboard.press("/");
+    const search = page.getByLabel("Search name, email or phone");
+    await expect(search).toBeFocused();
+    await page.keyboard.type("j?");
+    await expect(search).toHaveValue("j?");
+    await expect(search).toBeFocused();
+    await expect(page.getByRole("dialog")).toBeHidden();
+
+    // "?" lists the shortcuts; Escape closes the list.
+    await search.blur();
+    await page.keyboard.press("?");
+    const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+    await expect(help).toBeVisible();
+    await expect(help).toContainText("Next lead (down the list)");
+    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+    await page.keyboard.press("Escape");
+    await expect(help).toBeHidden();
+
+    await link(names[1]).focus();
+    await page.keyboard.press("o");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(names[1]);
   });
 
   test("the inbox and a lead page pass axe", async ({ page }) => {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { FilterClear, FilterForm, FilterInput, FilterSelect, FilterSubmit } from "@/components/console/filters";
 import { formatCount, formLabel } from "@/components/console/format";
+import { InboxShortcuts } from "@/components/console/inbox-shortcuts";
 import { Age, StatusLabel } from "@/components/console/lead-bits";
 import { displayPhone } from "@/lib/console/lead-display";
 import { filterChips, usesMoreFilters } from "@/lib/console/filter-chips";
@@ -127,7 +128,10 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
         </ul>
       )}
 
-      <p className="mt-6 text-sm text-ink/70" role="status">
+      <div className="mt-4">
+        <InboxShortcuts searchId="q" />
+      </div>
+      <p className="mt-4 text-sm text-ink/70" role="status">
         {total.capped ? `More than ${formatCount(total.count)} leads` : `${formatCount(total.count)} ${total.count === 1 ? "lead" : "leads"}`}
         {filters.after ? " (later page)" : ""}
       </p>
@@ -141,7 +145,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
             header: "Person",
             cell: (l) => (
               <>
-                <a href={leadHref(l.id, filters)} className="font-medium text-brand underline">
+                <a href={leadHref(l.id, filters)} data-lead-link className="font-medium text-brand underline">
                   {l.name || l.email || l.phone || "(no name)"}
                 </a>
                 <div className="text-xs text-ink/70">{[l.email, l.phone && displayPhone(l.phone)].filter(Boolean).join(" · ")}</div>

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { inboxCommand, moveIndex } from "@/lib/console/shortcuts";
+
+/** Issue 19, item 6: the inbox's shortcuts, and when a key is left alone. */
+
+describe("inbox shortcuts", () => {
+  it("maps j, k, o, / and ? to their commands, and nothing else", () => {
+    expect(["j", "k", "o", "/", "?"].map((key) => inboxCommand({ key, targetTag: "BODY" }))).toEqual(["next", "previous", "open", "search", "help"]);
+    expect(inboxCommand({ key: "J", targetTag: "BODY" })).toBeNull();
+    expect(inboxCommand({ key: "Enter", targetTag: "BODY" })).toBeNull();
+  });
+
+  it("never fires while typing in a field, or with a modifier held", () => {
+    for (const targetTag of ["INPUT", "TEXTAREA", "SELECT", "input"]) expect(inboxCommand({ key: "j", targetTag })).toBeNull();
+    expect(inboxCommand({ key: "j", targetTag: "DIV", targetEditable: true })).toBeNull();
+    expect(inboxCommand({ key: "k", ctrlKey: true, targetTag: "BODY" })).toBeNull();
+    expect(inboxCommand({ key: "/", metaKey: true, targetTag: "BODY" })).toBeNull();
+    expect(inboxCommand({ key: "o", altKey: true, targetTag: "A" })).toBeNull();
+    // On a link (a row's name has focus) the keys work.
+    expect(inboxCommand({ key: "o", targetTag: "A" })).toBe("open");
+  });
+
+  it("moves down and up the rows and stops at the ends", () => {
+    expect(moveIndex(-1, 3, "next")).toBe(0);
+    expect(moveIndex(-1, 3, "previous")).toBe(2);
+    expect(moveIndex(0, 3, "next")).toBe(1);
+    expect(moveIndex(2, 3, "next")).toBe(2);
+    expect(moveIndex(0, 3, "previous")).toBe(0);
+    expect(moveIndex(-1, 0, "next")).toBe(-1);
+  });
+});
