@@ -874,6 +874,9 @@ describe("GET /console/leads/export", () => {
     routeState.denied = { status: 401, error: "Your session has ended. Sign in again." };
     const res = await get("");
     expect(res.status).toBe(401);
+    routeState.denied = { status: 403, error: "You do not have access to this." };
+    expect((await get("format=xlsx")).status).toBe(403);
+    expect(routeState.permissions).toEqual(["leads:export", "leads:export"]);
     expect(state.calls).toBe(0);
   });
 

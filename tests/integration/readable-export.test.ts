@@ -84,6 +84,7 @@ beforeAll(async () => {
           paymentOption: "instalments",
           experience: "beginner",
           goals: '=HYPERLINK("http://evil","x")',
+          code: "FRIEND42",
           consent: true,
         }),
       },
@@ -230,6 +231,8 @@ describe.each([
       "Received (UTC)": "2026-06-15T12:00:00.000Z",
       "Times sent": "1",
     });
+    // An answer outside the stable column set (the example apply form has no code) is kept.
+    expect(enroll["Other answers"]).toBe("Discount or referral code: FRIEND42");
     expect(enroll["Start date"]).toMatch(/^Autumn 2026, starting .*2026/);
     expect(quote).toMatchObject({
       Form: "Pricing quote request",
