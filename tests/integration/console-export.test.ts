@@ -869,6 +869,16 @@ describe("GET /console/leads/export", () => {
     expect(ids).toEqual(expected((l) => l.formType === "enroll" && l.status === "contacted"));
   });
 
+  it("cuts an Excel download short (never a complete-looking file) when a batch fails", async () => {
+    const state = use();
+    state.failOn = 2;
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    const res = await get("source=bulk&format=xlsx");
+    expect(res.status).toBe(200);
+    await expect(res.arrayBuffer()).rejects.toThrow();
+    expect(error).toHaveBeenCalledWith(expect.stringContaining("Excel export failed"), expect.any(Error));
+  });
+
   it("answers a denied request with the guard's status and never queries", async () => {
     const state = use();
     routeState.denied = { status: 401, error: "Your session has ended. Sign in again." };

@@ -103,6 +103,7 @@ function xlsx(filters: ReturnType<typeof parseInboxFilters>, me: string): Respon
       out.on("close", done);
     });
   writeReadableExportXlsx(db(), filters, out, { me, shouldStop: () => out.destroyed, ready }).catch((error: unknown) => {
+    if (out.destroyed) return; // the client went away: nothing to report
     console.error("[export] Excel export failed; the download is cut short", error);
     out.destroy(error instanceof Error ? error : new Error(String(error)));
   });
