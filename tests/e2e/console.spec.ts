@@ -1,6 +1,9 @@
 import { randomUUID } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import ExcelJS from "exceljs";
+import { parseCsv } from "../helpers/csv";
 import { withDb } from "./db";
 import { applyAs } from "./form-steps";
 import { STAFF_ACCOUNTS, storageState } from "./staff";
@@ -247,19 +250,44 @@ test.describe("referrals and export", () => {
     await expect(page.getByText("-200").first()).toBeVisible();
   });
 
-  test("export the filtered view as CSV", async ({ page }) => {
+  test("export the filtered view as CSV and as Excel, with readable values and notes", async ({ page }) => {
     const tag = randomUUID().slice(0, 6);
     await applyAs(page, { name: `=HYPERLINK("x") Eve${tag}`, email: `export-${tag}@example.com` }, { query: `&utm_source=csv-${tag}` });
+    // A phone and a staff note, as the lead page would add them.
+    await withDb(async (db) => {
+      const lead = await db.lead.findFirstOrThrow({ where: { email: `export-${tag}@example.com` } });
+      await db.lead.update({ where: { id: lead.id }, data: { phone: "+442079460958" } });
+      await db.leadActivity.create({ data: { leadId: lead.id, type: "note", detail: `Call back ${tag}`, createdAt: new Date("2026-06-15T13:05:00Z") } });
+    });
     await page.goto(`/console/leads?source=csv-${tag}`);
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export this view as CSV" }).click()]);
-    expect(download.suggestedFilename()).toMatch(/^leads-\d{4}-\d{2}-\d{2}\.csv$/);
-    const text = (await (await import("node:fs/promises")).readFile(await download.path())).toString("utf8");
+
+    const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export this view as CSV" }).click()]);
+    expect(csv.suggestedFilename()).toMatch(/^leads-\d{4}-\d{2}-\d{2}\.csv$/);
+    const text = (await readFile(await csv.path())).toString("utf8");
     expect(text.charCodeAt(0)).toBe(0xfeff);
-    const lines = text.slice(1).trim().split(/\r?\n/);
-    expect(lines[0]).toMatch(/^ID,Received/);
-    expect(lines).toHaveLength(2);
-    expect(lines[1]).toContain(`export-${tag}@example.com`);
+    const [header, ...rows] = parseCsv(text.slice(1));
+    expect(header.slice(0, 2)).toEqual(["ID", "Received (UTC)"]);
+    expect(rows).toHaveLength(1);
+    const row = Object.fromEntries(header.map((h, i) => [h, rows[0][i]]));
+    expect(row.Email).toBe(`export-${tag}@example.com`);
+    expect(row.Program).toBe("Machine Learning Engineering");
+    expect(row.Payment).toBe("Pay upfront");
+    expect(row.Notes).toBe(`2026-06-15 13:05 UTC, Staff: Call back ${tag}`);
     // The formula is neutralised: the cell starts with a quote mark, not "=".
-    expect(lines[1]).toContain(`"'=HYPERLINK(""x"") Eve${tag}"`);
+    expect(row.Name).toBe(`'=HYPERLINK("x") Eve${tag}`);
+
+    const [xlsx] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export this view as Excel (.xlsx)" }).click()]);
+    expect(xlsx.suggestedFilename()).toMatch(/^leads-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await xlsx.path());
+    const sheet = workbook.getWorksheet("Leads")!;
+    const labels = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(labels).toEqual(header);
+    expect(sheet.rowCount).toBe(2);
+    const cell = (label: string) => sheet.getRow(2).getCell(labels.indexOf(label) + 1);
+    expect(cell("Phone").value).toBe("+442079460958");
+    expect(cell("Received (UTC)").value).toBeInstanceOf(Date);
+    expect(cell("Name").value).toBe(`=HYPERLINK("x") Eve${tag}`);
+    expect(cell("Program").value).toBe("Machine Learning Engineering");
   });
 });

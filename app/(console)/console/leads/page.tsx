@@ -45,9 +45,18 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
     <>
       <div className="flex flex-wrap items-baseline justify-between gap-4">
         <h1 className="text-2xl font-bold tracking-tight">Leads</h1>
-        <a href={`/console/leads/export${query ? `?${query}` : ""}`} className="rounded-full bg-brand px-4 py-2 text-sm font-semibold text-white" download>
-          Export this view as CSV
-        </a>
+        <div className="flex flex-wrap gap-2">
+          <a href={`/console/leads/export${query ? `?${query}` : ""}`} className="rounded-full bg-brand px-4 py-2 text-sm font-semibold text-white" download>
+            Export this view as CSV
+          </a>
+          <a
+            href={`/console/leads/export?${query ? `${query}&` : ""}format=xlsx`}
+            className="rounded-full border border-brand px-4 py-2 text-sm font-semibold text-brand"
+            download
+          >
+            Export this view as Excel (.xlsx)
+          </a>
+        </div>
       </div>
 
       <FilterForm action="/console/leads" label="Filter leads" className="mt-6 rounded-xl border border-ink/10 bg-white p-4">

@@ -1,92 +1,111 @@
+import { PassThrough, Readable } from "node:stream";
 import { withPermission } from "@/app/(console)/auth";
-import { exportFileName, exportLeadsCsvUtf8 } from "@/lib/console/export";
+import { exportClock } from "@/lib/console/export";
 import { parseInboxFilters } from "@/lib/console/inbox";
+import { readableExportCsv, readableExportFileName, writeReadableExportXlsx } from "@/lib/console/readable-export";
 import { db } from "@/lib/db";
-import { resolveDatabaseUrl } from "@/lib/db/url";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
 /** UTF-8's byte order mark, so that spreadsheets read the file as UTF-8. */
-const BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
+const BOM = "\uFEFF";
+const UTF8 = new TextEncoder();
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-function concatBytes(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.byteLength;
-  }
-  return out;
+const failed = () => Response.json({ error: "The export failed. Try again." }, { status: 500, headers: { "Cache-Control": "no-store" } });
+
+function download(body: ReadableStream<Uint8Array>, type: string, format: "csv" | "xlsx"): Response {
+  return new Response(body, {
+    status: 200,
+    headers: {
+      "Content-Type": type,
+      "Content-Disposition": `attachment; filename="${readableExportFileName(format, exportClock.now())}"`,
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
 }
 
 /**
- * GET /console/leads/export?<the inbox's filters>: the current view as a CSV download
- * (`leads:export`). The body is a pull-based stream, so a slow client holds the queries back
- * and memory stays at about two batches. The first batch is read before the 200 is sent, so
- * an early failure is a plain 500; a later one aborts the download rather than end it as if
- * complete. More: docs/console.md, "CSV export".
+ * GET /console/leads/export?<the inbox's filters>[&format=xlsx]: the current view as a CSV
+ * (default) or Excel download (`leads:export`), with readable values, one column per answer,
+ * notes and the latest status reason (lib/console/readable-export.ts). Both bodies are
+ * pull-based: a slow client holds the queries back. The CSV's first batch is read before the
+ * 200 is sent, so an early failure is a plain 500; a later one aborts the download rather than
+ * end it as if complete. More: docs/console.md, "Export".
  */
 export async function GET(request: Request): Promise<Response> {
   return withPermission("leads:export", async (staff) => {
-    const filters = { ...parseInboxFilters(new URL(request.url).searchParams), after: undefined };
-    // The rows are read with Kysely on a connection of the export's own (several times
-    // faster than through Prisma; on SQLite, SQL writes most CSV lines), already as UTF-8:
-    // lib/console/export.ts.
-    const url = resolveDatabaseUrl();
-    const chunks = exportLeadsCsvUtf8(db(), filters, { me: staff.id, sqliteUrl: url.startsWith("file:") ? url : undefined });
-
-    // Header line + first batch, before committing to a 200.
-    const head: Uint8Array[] = [BOM];
-    try {
-      for (let i = 0; i < 2; i++) {
-        const next = await chunks.next();
-        if (next.done) break;
-        head.push(next.value);
-      }
-    } catch (error) {
-      console.error("[export] CSV export failed before the response started", error);
-      return Response.json({ error: "The export failed. Try again." }, { status: 500, headers: { "Cache-Control": "no-store" } });
-    }
-
-    let first: Uint8Array | null = concatBytes(head);
-    let cancelled = false;
-    const body = new ReadableStream<Uint8Array>(
-      {
-        async pull(controller) {
-          if (first) {
-            controller.enqueue(first);
-            first = null;
-            return;
-          }
-          try {
-            const next = await chunks.next();
-            if (cancelled) return; // the client left while this batch was read
-            if (next.done) controller.close();
-            else controller.enqueue(next.value);
-          } catch (error) {
-            if (cancelled) return;
-            console.error("[export] CSV export failed mid-stream; the download is cut short", error);
-            controller.error(error);
-          }
-        },
-        async cancel() {
-          // The client went away: stop querying.
-          cancelled = true;
-          await chunks.return(undefined);
-        },
-      },
-      new CountQueuingStrategy({ highWaterMark: 1 }),
-    ); // at most one batch read ahead of the client
-
-    return new Response(body, {
-      status: 200,
-      headers: {
-        "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="${exportFileName()}"`,
-        "Cache-Control": "no-store",
-        "X-Content-Type-Options": "nosniff",
-      },
-    });
+    const params = new URL(request.url).searchParams;
+    const filters = { ...parseInboxFilters(params), after: undefined };
+    return params.get("format") === "xlsx" ? xlsx(filters, staff.id) : csv(filters, staff.id);
   });
+}
+
+async function csv(filters: ReturnType<typeof parseInboxFilters>, me: string): Promise<Response> {
+  const chunks = readableExportCsv(db(), filters, { me });
+  let first: string = BOM;
+  try {
+    for (let i = 0; i < 2; i++) {
+      const next = await chunks.next();
+      if (next.done) break;
+      first += next.value;
+    }
+  } catch (error) {
+    console.error("[export] CSV export failed before the response started", error);
+    return failed();
+  }
+  let head: string | null = first;
+  let cancelled = false;
+  const body = new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        if (head !== null) {
+          controller.enqueue(UTF8.encode(head));
+          head = null;
+          return;
+        }
+        try {
+          const next = await chunks.next();
+          if (cancelled) return;
+          if (next.done) controller.close();
+          else controller.enqueue(UTF8.encode(next.value));
+        } catch (error) {
+          if (cancelled) return;
+          console.error("[export] CSV export failed mid-stream; the download is cut short", error);
+          controller.error(error);
+        }
+      },
+      async cancel() {
+        cancelled = true;
+        await chunks.return(undefined);
+      },
+    },
+    new CountQueuingStrategy({ highWaterMark: 1 }),
+  );
+  return download(body, "text/csv; charset=utf-8", "csv");
+}
+
+function xlsx(filters: ReturnType<typeof parseInboxFilters>, me: string): Response {
+  // exceljs writes the zipped workbook into `out` as rows are committed; the producer waits
+  // while `out` is full, and stops when the client goes away (the stream is destroyed).
+  const out = new PassThrough({ highWaterMark: 256 * 1024 });
+  const ready = () =>
+    new Promise<void>((resolve) => {
+      if (!out.writableNeedDrain || out.destroyed) return resolve();
+      const done = () => {
+        out.off("drain", done);
+        out.off("close", done);
+        resolve();
+      };
+      out.on("drain", done);
+      out.on("close", done);
+    });
+  writeReadableExportXlsx(db(), filters, out, { me, shouldStop: () => out.destroyed, ready }).catch((error: unknown) => {
+    if (out.destroyed) return; // the client went away: nothing to report
+    console.error("[export] Excel export failed; the download is cut short", error);
+    out.destroy(error instanceof Error ? error : new Error(String(error)));
+  });
+  return download(Readable.toWeb(out) as ReadableStream<Uint8Array>, XLSX_TYPE, "xlsx");
 }
