@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { Field } from "@/app/(console)/console/sign-in/sign-in-form";
-import type { ForgotPasswordState } from "@/lib/auth/password-reset";
+import type { ForgotPasswordState } from "@/lib/auth/password-reset-schema";
 
 type Props = { action: (state: ForgotPasswordState, data: FormData) => Promise<ForgotPasswordState> };
 

@@ -6,8 +6,9 @@ import { resetPasswordAction } from "./actions";
 import { InvalidResetLink } from "./invalid-link";
 import { ResetPasswordForm } from "./reset-password-form";
 
-// The token is in the path: no Referer carries it to another site.
-export const metadata: Metadata = { title: "Choose a new password", referrer: "no-referrer" };
+// The token is in the path: no Referer carries it to another site ("no-referrer" would also
+// make the browser send "Origin: null" with the form, which the CSRF check refuses).
+export const metadata: Metadata = { title: "Choose a new password", referrer: "same-origin" };
 
 export default async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;

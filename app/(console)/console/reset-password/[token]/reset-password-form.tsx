@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { Field } from "@/app/(console)/console/sign-in/sign-in-form";
-import { MIN_PASSWORD_LENGTH, type NewPasswordState } from "@/lib/auth/password-reset";
+import { MIN_PASSWORD_LENGTH, type NewPasswordState } from "@/lib/auth/password-reset-schema";
 import { InvalidResetLink } from "./invalid-link";
 
 type Props = { action: (state: NewPasswordState, data: FormData) => Promise<NewPasswordState>; token: string };
