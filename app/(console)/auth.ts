@@ -10,6 +10,7 @@ import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { createStaffAction, FORBIDDEN_MESSAGE, SIGNED_OUT_MESSAGE } from "@/lib/actions/client";
 import { authSecret, createAuth, type Auth } from "@/lib/auth/auth";
+import { createResetRequestGuard, resetRequestPolicyFromEnv } from "@/lib/auth/password-reset";
 import { can, roleOf, type Permission, type Role } from "@/lib/auth/roles";
 import { accountLimitIsSafe, createSignInGuard, signInPolicyFromEnv } from "@/lib/auth/sign-in-guard";
 import { db } from "@/lib/db";
@@ -32,6 +33,7 @@ export function getAuth(): Auth {
       secret: authSecret(),
       baseURL: siteUrl(),
       signInGuard: createSignInGuard(limiterStore(), policy),
+      resetRequestGuard: createResetRequestGuard(limiterStore(), resetRequestPolicyFromEnv()),
       secureCookies: siteUrl().startsWith("https://"),
       plugins: [nextCookies()],
     });

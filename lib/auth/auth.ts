@@ -5,6 +5,16 @@ import { admin } from "better-auth/plugins";
 import { CLIENT_IP_HEADER, CLIENT_IP_STAMPED_ENV, clientIp } from "../client-ip";
 import type { Db } from "../db";
 import { dialectOf } from "../db/dialect";
+import { queueEmail } from "../email/outbox";
+import {
+  MAX_PASSWORD_LENGTH,
+  MIN_PASSWORD_LENGTH,
+  RESET_TOKEN_SECONDS,
+  resetPasswordUrl,
+  tooManyResetRequestsMessage,
+  type ResetRequestGuard,
+} from "./password-reset";
+import { roleOf } from "./roles";
 import { tooManyAttemptsMessage, type SignInAttempt, type SignInGuard } from "./sign-in-guard";
 
 /**
@@ -22,6 +32,11 @@ export type AuthConfig = {
    * (app/(console)/auth.ts); scripts that only create accounts need none.
    */
   signInGuard?: SignInGuard;
+  /**
+   * Limits requests for a password reset link, per IP and per address (lib/auth/password-reset.ts).
+   * The app always passes one; scripts that only create accounts need none.
+   */
+  resetRequestGuard?: ResetRequestGuard;
   /**
    * Where Better Auth reads the client's address (its own rate limits, the session's IP).
    * Default: server.ts's header when running under server.ts, else none (Better Auth then
@@ -66,15 +81,28 @@ export function defaultIpAddressHeaders(env: NodeJS.ProcessEnv = process.env): s
   return env[CLIENT_IP_STAMPED_ENV] === "1" ? [CLIENT_IP_HEADER] : [];
 }
 
+type StaffUser = { id: string; email: string; name?: string | null; role?: string | null; banned?: boolean | null };
+
+/** A staff account that may sign in: a known role and not disabled (Better Auth's ban). */
+const isActiveStaff = (u: StaffUser | null | undefined): u is StaffUser => !!u && !u.banned && roleOf(u.role) !== null;
+
 /**
- * Runs every password check through the guard, for the HTTP endpoint and for direct
+ * Runs every password check through the sign-in guard, for the HTTP endpoint and for direct
  * `auth.api` calls alike (Better Auth runs hooks for both, once per call): before, the
  * attempt is counted and may be refused (429 with Retry-After); after, its outcome feeds the
  * back-off. A store fault refuses the attempt (503): a fault never means "no limit".
+ *
+ * Password resets: a request for a link is counted by the reset guard (per IP and per
+ * address, known or not) before Better Auth looks the address up; a new password is refused
+ * for a disabled account, as if the link were invalid.
  */
-function guardHooks(guard: SignInGuard) {
+function guardHooks(c: AuthConfig) {
+  const guard = c.signInGuard;
   return {
     before: createAuthMiddleware(async (ctx) => {
+      if (ctx.path === "/request-password-reset") return limitResetRequest(ctx, c.resetRequestGuard);
+      if (ctx.path === "/reset-password") return refuseDisabledReset(ctx);
+      if (!guard) return;
       const attempt = await passwordAttempt(ctx);
       if (!attempt) return;
       let verdict;
@@ -94,6 +122,7 @@ function guardHooks(guard: SignInGuard) {
     }),
     // Runs only when the before hook let the attempt through (a refusal ends the call).
     after: createAuthMiddleware(async (ctx) => {
+      if (!guard) return;
       const attempt = await passwordAttempt(ctx);
       if (!attempt) return;
       try {
@@ -106,6 +135,58 @@ function guardHooks(guard: SignInGuard) {
   };
 }
 
+async function limitResetRequest(ctx: HookContext, guard: ResetRequestGuard | undefined) {
+  if (!guard) return;
+  const email = (ctx.body as { email?: unknown } | undefined)?.email;
+  if (typeof email !== "string" || !email.trim()) return; // refused by the endpoint's own schema
+  let verdict;
+  try {
+    verdict = await guard.consume({ account: email, ip: clientIp(ctx.headers ?? new Headers()) });
+  } catch (error) {
+    console.error(`password reset: the rate-limit store failed (${error instanceof Error ? error.message : String(error)}); request refused`);
+    throw new APIError("SERVICE_UNAVAILABLE", { code: "RESET_UNAVAILABLE", message: "Password reset is not available right now. Try again in a minute." });
+  }
+  if (!verdict.ok) {
+    throw new APIError(
+      "TOO_MANY_REQUESTS",
+      { code: "TOO_MANY_RESET_REQUESTS", message: tooManyResetRequestsMessage(verdict.retryAfterSeconds), retryAfterSeconds: verdict.retryAfterSeconds },
+      { "Retry-After": String(verdict.retryAfterSeconds) },
+    );
+  }
+}
+
+/** A link sent before the account was disabled must not set its password. */
+async function refuseDisabledReset(ctx: HookContext) {
+  const body = (ctx.body ?? {}) as { token?: unknown };
+  const token = typeof body.token === "string" ? body.token : (ctx.query as { token?: unknown } | undefined)?.token;
+  if (typeof token !== "string" || !token) return; // refused by the endpoint
+  const verification = await ctx.context.internalAdapter.findVerificationValue(`reset-password:${token}`);
+  if (!verification) return; // refused by the endpoint
+  const user = (await ctx.context.internalAdapter.findUserById(verification.value)) as StaffUser | null;
+  if (!isActiveStaff(user)) throw new APIError("BAD_REQUEST", { code: "INVALID_TOKEN", message: "Invalid token" });
+}
+
+/**
+ * Better Auth's sendResetPassword: the link goes into the outbox (exactly once per token),
+ * never straight to the transport, and points at the configured site. A disabled account, or
+ * one without a staff role, gets nothing; the caller's answer is the same either way.
+ */
+function queueResetEmail(c: AuthConfig) {
+  return async ({ user, token }: { user: StaffUser; token: string }) => {
+    if (!isActiveStaff(user)) return;
+    const expiresAt = new Date(Date.now() + RESET_TOKEN_SECONDS * 1000).toISOString();
+    await c.db.$transaction((tx) =>
+      queueEmail(tx, {
+        to: user.email,
+        template: "password-reset",
+        data: { name: user.name ?? null, url: resetPasswordUrl(c.baseURL, token), expiresAt },
+        category: "transactional",
+        idempotencyKey: `password-reset:${token}`,
+      }),
+    );
+  };
+}
+
 export function createAuth(c: AuthConfig) {
   return betterAuth({
     appName: "Loomstack Academy console",
@@ -113,10 +194,21 @@ export function createAuth(c: AuthConfig) {
     baseURL: c.baseURL,
     trustedOrigins: [c.baseURL],
     database: prismaAdapter(c.db, { provider: dialectOf(c.db).authProvider }),
-    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 12, maxPasswordLength: 128 },
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+      maxPasswordLength: MAX_PASSWORD_LENGTH,
+      // "Forgot password?" (lib/auth/password-reset.ts): a link that works once, for an hour;
+      // using it signs the account out everywhere.
+      sendResetPassword: queueResetEmail(c),
+      resetPasswordTokenExpiresIn: RESET_TOKEN_SECONDS,
+      revokeSessionsOnPasswordReset: true,
+    },
     session: { expiresIn: SESSION_DAYS * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
-    // Password checks that the console does not use are not served over HTTP at all.
-    disabledPaths: Object.keys(PASSWORD_CHECKS).filter((p) => p !== "/sign-in/email"),
+    // Password checks that the console does not use are not served over HTTP at all, nor is
+    // the reset flow: the console's Server Actions call it (auth.api), under the same hooks.
+    disabledPaths: [...Object.keys(PASSWORD_CHECKS).filter((p) => p !== "/sign-in/email"), "/request-password-reset", "/reset-password"],
     rateLimit: {
       enabled: true,
       storage: "database",
@@ -126,7 +218,7 @@ export function createAuth(c: AuthConfig) {
       // path into it; Better Auth's own rule would only see the HTTP endpoint.
       customRules: c.signInGuard ? { "/sign-in/email": false } : {},
     },
-    ...(c.signInGuard ? { hooks: guardHooks(c.signInGuard) } : {}),
+    hooks: guardHooks(c),
     advanced: {
       ipAddress: { ipAddressHeaders: c.ipAddressHeaders ?? defaultIpAddressHeaders() },
       useSecureCookies: c.secureCookies ?? false,
@@ -159,8 +251,20 @@ export async function createStaffUser(auth: Auth, u: { email: string; name: stri
   const ctx = await auth.$context;
   const email = u.email.trim().toLowerCase();
   if (await ctx.internalAdapter.findUserByEmail(email)) throw new Error(`A staff account for ${email} already exists.`);
-  if (u.password.length < 12) throw new Error("Use a password of at least 12 characters.");
+  if (u.password.length < MIN_PASSWORD_LENGTH) throw new Error(`Use a password of at least ${MIN_PASSWORD_LENGTH} characters.`);
   const user = await ctx.internalAdapter.createUser({ email, name: u.name.trim(), role: u.role, emailVerified: true }, { method: "admin" });
   await ctx.internalAdapter.linkAccount({ userId: user.id, providerId: "credential", accountId: user.id, password: await ctx.password.hash(u.password) });
   return user;
+}
+
+/**
+ * Whether a reset link's token can still set a password: Better Auth's record of it exists
+ * (it is deleted when used), has not expired, and the account is active staff. For the page
+ * the link opens; Better Auth checks again when the new password is posted.
+ */
+export async function resetTokenIsUsable(auth: Auth, token: string, now = new Date()): Promise<boolean> {
+  const ctx = await auth.$context;
+  const verification = await ctx.internalAdapter.findVerificationValue(`reset-password:${token}`);
+  if (!verification || verification.expiresAt < now) return false;
+  return isActiveStaff((await ctx.internalAdapter.findUserById(verification.value)) as StaffUser | null);
 }

@@ -43,7 +43,7 @@ export const DEFAULT_SIGN_IN_POLICY: SignInPolicy = {
   failureMemorySeconds: 24 * 60 * 60,
 };
 
-function parseRule(name: string, raw: string | undefined, fallback: RateLimitRule): RateLimitRule {
+export function parseRule(name: string, raw: string | undefined, fallback: RateLimitRule): RateLimitRule {
   if (!raw?.trim()) return fallback;
   const m = /^(\d+)\/(\d+)$/.exec(raw.trim());
   if (!m || Number(m[1]) < 1 || Number(m[2]) < 1) throw new Error(`${name} must look like "20/900" (attempts/seconds), not "${raw}".`);

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "../db";
 import { createStaffUser, type Auth } from "../auth/auth";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../auth/password-reset-schema";
 import { ROLES, roleOf, type Role } from "../auth/roles";
 import { fieldErrorsFrom } from "../leads/errors";
 import { INVISIBLE_CHARS_MESSAGE, isCleanText, isSingleLine, SINGLE_LINE_MESSAGE } from "../text-checks";
@@ -20,8 +21,9 @@ import { INVISIBLE_CHARS_MESSAGE, isCleanText, isSingleLine, SINGLE_LINE_MESSAGE
  * (deleting the user would blank those), so people who leave are disabled instead.
  */
 
-export const PASSWORD_MIN = 12;
-export const PASSWORD_MAX = 128;
+/** The one staff password rule, shared with "Forgot password?" (lib/auth/password-reset-schema.ts). */
+export const PASSWORD_MIN = MIN_PASSWORD_LENGTH;
+export const PASSWORD_MAX = MAX_PASSWORD_LENGTH;
 export const NAME_MAX = 100;
 export const EMAIL_MAX = 254;
 

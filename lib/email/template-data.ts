@@ -131,9 +131,25 @@ export type OwnershipLinkData = {
   summary: SummaryRow[];
 };
 
+/** A staff member's "Forgot password?" link (lib/auth/password-reset.ts): it works once, until expiresAt. */
+export type PasswordResetData = {
+  name: string | null;
+  url: string;
+  /** ISO time the link stops working. */
+  expiresAt: string;
+};
+
 /** The system's own emails; every form's confirmation is named in its definition. */
 export type SystemTemplate =
-  "redemption-decision" | "referral-invitation" | "staff-new-lead" | "ownership-link" | "event-update" | "comment-published" | "comment-reply" | "booking";
+  | "redemption-decision"
+  | "referral-invitation"
+  | "staff-new-lead"
+  | "ownership-link"
+  | "event-update"
+  | "comment-published"
+  | "comment-reply"
+  | "booking"
+  | "password-reset";
 export type FormEmailTemplate = (typeof FORMS)[LeadType]["email"]["template"];
 export type EmailTemplate = SystemTemplate | FormEmailTemplate;
 
@@ -146,6 +162,7 @@ type SystemData = {
   "comment-published": CommentEmailData;
   "comment-reply": CommentEmailData;
   booking: BookingEmailData;
+  "password-reset": PasswordResetData;
 };
 
 export type TemplateData = { [T in EmailTemplate]: T extends SystemTemplate ? SystemData[T] : ConfirmationEmailData };

@@ -93,7 +93,7 @@ const ROUTES: Route[] = [
 ];
 
 /** Console routes that anyone may open. */
-const PUBLIC = new Set(["/(console)/console/sign-in/page"]);
+const PUBLIC = new Set(["/(console)/console/sign-in/page", "/(console)/console/forgot-password/page", "/(console)/console/reset-password/[token]/page"]);
 
 const distDir = process.env.NEXT_DIST_DIR ?? ".next-test";
 const built = Object.keys(JSON.parse(readFileSync(path.join(distDir, "server", "app-paths-manifest.json"), "utf8")) as Record<string, string>);

@@ -237,7 +237,8 @@ async function send(action: Action, b: Body, who: "anonymous" | "admin"): Promis
           ? "redirect"
           : res.status === 200 && body.includes(UNREADABLE)
             ? "form error"
-            : res.status === 200 && /"status":"error"/.test(body)
+            : // "invalid-token": the password reset form's answer to a post without a usable token.
+              res.status === 200 && /"status":"(error|invalid-token)"/.test(body)
               ? "field errors"
               : b.noActionHeader && (res.status === 200 || res.status === 404) && (res.headers.get("content-type") ?? "").startsWith("text/html")
                 ? "page"

@@ -639,8 +639,13 @@ const EXPECTED_ROLES: Record<string, readonly Role[]> = Object.fromEntries([
   ...HELD_BY_ADMINS_ONLY.map((p) => [p, ["admin"]]),
 ]);
 
-/** Sign-in and sign-out are public on purpose. */
-const PUBLIC_ACTIONS = new Set(["app/(console)/console/sign-in/actions.ts#signInAction", "app/(console)/console/sign-in/actions.ts#signOutAction"]);
+/** Sign-in, sign-out and "Forgot password?" are public on purpose (the reset token is the credential). */
+const PUBLIC_ACTIONS = new Set([
+  "app/(console)/console/sign-in/actions.ts#signInAction",
+  "app/(console)/console/sign-in/actions.ts#signOutAction",
+  "app/(console)/console/forgot-password/actions.ts#requestPasswordResetAction",
+  "app/(console)/console/reset-password/[token]/actions.ts#resetPasswordAction",
+]);
 
 /** "file#export" → the exported value, for every actions.ts of the console. */
 let actions = new Map<string, unknown>();

@@ -10,8 +10,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { importServerActions } from "../helpers/server-actions";
 import { actionInfo } from "@/lib/actions/client";
 
-/** The console's public actions, written out: signing in is how a session starts. */
-const PUBLIC_IN_CONSOLE = ["app/(console)/console/sign-in/actions.ts#signInAction", "app/(console)/console/sign-in/actions.ts#signOutAction"];
+/** The console's public actions, written out: signing in is how a session starts, and a forgotten password is reset signed out. */
+const PUBLIC_IN_CONSOLE = [
+  "app/(console)/console/sign-in/actions.ts#signInAction",
+  "app/(console)/console/sign-in/actions.ts#signOutAction",
+  "app/(console)/console/forgot-password/actions.ts#requestPasswordResetAction",
+  "app/(console)/console/reset-password/[token]/actions.ts#resetPasswordAction",
+];
 
 /** "file#export" → the exported value, for every actions.ts under app/. */
 let registered = new Map<string, unknown>();

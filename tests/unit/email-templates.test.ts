@@ -93,6 +93,7 @@ const KEY_FACTS: { [T in EmailTemplate]: string[] } = {
     "Opt out in one click",
     "http://localhost:3000/unsubscribe/2d9c4b7a1e3f5a6c",
   ],
+  "password-reset": ["Ada Admin", "http://localhost:3000/console/reset-password/Vq3Jd8sKx0VnR2mT5wYb7cE1", "works once", "March 2, 2027", "signed out"],
   "ownership-link": [
     "Confirm your points request",
     "Rita Moreno",
@@ -198,6 +199,7 @@ describe("email templates", () => {
       "referral-invitation": "Rita invited you to Loomstack Academy",
       "staff-new-lead": "New lead: Enrollment application — Ada Lovelace",
       "ownership-link": "Confirm your points request",
+      "password-reset": "Choose a new password for the staff console",
       "invite-confirmation": "Thanks for your interest in Loomstack Academy",
       "syllabus-confirmation": "Your Machine Learning Engineering syllabus",
       "event-confirmation": "Your seat: Info session: Full-stack web development",
@@ -239,6 +241,7 @@ describe("email templates", () => {
       "referral-invitation": { ...sample("referral-invitation").data, friendName: evil, referrerName: evil, note: evil },
       "staff-new-lead": { ...sample("staff-new-lead").data, name: evil, email: evil, phone: evil, summary: evilRows, attribution: evilRows },
       "ownership-link": { ...sample("ownership-link").data, name: evil, summary: evilRows },
+      "password-reset": { ...sample("password-reset").data, name: evil },
       "invite-confirmation": { ...sample("invite-confirmation").data, name: evil, summary: evilRows },
       "syllabus-confirmation": { ...sample("syllabus-confirmation").data, name: evil, summary: evilRows },
       "event-confirmation": { ...sample("event-confirmation").data, name: evil, summary: evilRows },

@@ -6,6 +6,7 @@ import { emailSample, SAMPLE_LEAD_ID as leadId, SAMPLE_SITE_URL as siteUrl } fro
 import { eventUpdateSubject, EventUpdateEmail } from "./event-update";
 import { formConfirmationEmail } from "./form-confirmation";
 import { OWNERSHIP_COPY, OwnershipLinkEmail } from "./ownership-link";
+import { PASSWORD_RESET_SUBJECT, PasswordResetEmail } from "./password-reset";
 import { redemptionDecision, RedemptionDecisionEmail } from "./redemption-decision";
 import { ReferralInvitationEmail } from "./referral-invitation";
 import { staffLabel, StaffNewLeadEmail } from "./staff-new-lead";
@@ -77,6 +78,11 @@ const SAMPLE_staff_new_lead: { data: TemplateData["staff-new-lead"]; ctx: Render
     ],
     consoleUrl: `${siteUrl}/console/leads/${leadId}`,
   },
+  ctx: { siteUrl },
+};
+
+const SAMPLE_password_reset: { data: TemplateData["password-reset"]; ctx: RenderContext } = {
+  data: { name: "Ada Admin", url: `${siteUrl}/console/reset-password/Vq3Jd8sKx0VnR2mT5wYb7cE1`, expiresAt: "2027-03-02T14:05:00.000Z" },
   ctx: { siteUrl },
 };
 
@@ -165,6 +171,11 @@ const SYSTEM: { [T in SystemTemplate]: Entry<TemplateData[T]> } = {
     Component: OwnershipLinkEmail,
     subject: (d) => (OWNERSHIP_COPY[d.purpose] ?? OWNERSHIP_COPY["verify-email"]).title,
     sample: SAMPLE_ownership_link,
+  },
+  "password-reset": {
+    Component: PasswordResetEmail,
+    subject: () => PASSWORD_RESET_SUBJECT,
+    sample: SAMPLE_password_reset,
   },
   booking: {
     Component: BookingEmail,

@@ -39,7 +39,7 @@ export const OWNERSHIP_COPY = {
 } as const;
 
 /** "Monday, March 1, 2027 at 14:05 UTC": the moment a link stops working. */
-function untilText(iso: unknown): string | null {
+export function untilText(iso: unknown): string | null {
   const d = typeof iso === "string" ? new Date(iso) : null;
   if (!d || Number.isNaN(d.getTime())) return null;
   return `${d.toLocaleString("en-US", { weekday: "long", month: "long", day: "numeric", year: "numeric", hour: "2-digit", minute: "2-digit", hour12: false, timeZone: "UTC" })} UTC`;
