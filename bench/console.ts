@@ -7,7 +7,7 @@
  *   npm run bench:console -- [--sizes 100000,1000000] [--runs 200] [--analyze both|yes|no]
  *                            [--batch 500,2000] [--compare-prisma] [--reuse] [--explain 4] [--seed 1]
  *                            [--seed-only] [--only <regex>] [--no-export] [--export-only] [--export-rounds 2]
- *                            [--compare-where-to-sql]
+ *                            [--compare-where-to-sql] [--readable]
  */
 import { createHash } from "node:crypto";
 import { existsSync, statSync } from "node:fs";
@@ -30,6 +30,7 @@ import {
   type LeadStatus,
 } from "../lib/console/inbox";
 import { EXPORT_BATCH_SIZE, exportLeadsCsvUtf8 } from "../lib/console/export";
+import { readableExportCsv } from "../lib/console/readable-export";
 import { exportLeadsCsvBaseline } from "./baselines/export-where-to-sql";
 import { runSqliteShell, sqliteShellVersion, type ShellRun } from "./baselines/export-sqlite3-shell";
 import { dialectFor } from "../lib/db/dialect";
@@ -55,6 +56,8 @@ type Args = {
   seed: number;
   batches: number[];
   comparePrisma: boolean;
+  /** Also time the route's readable export (lib/console/readable-export.ts) on the whole table. */
+  readable: boolean;
   seedOnly: boolean;
   only: RegExp | null;
   exports: boolean;
@@ -82,6 +85,7 @@ function parseArgs(argv = process.argv): Args {
       return v;
     }),
     comparePrisma: argv.includes("--compare-prisma"),
+    readable: argv.includes("--readable"),
     seedOnly: argv.includes("--seed-only"),
     only: get("only") ? new RegExp(get("only")!, "i") : null,
     exports: !argv.includes("--no-export"),
@@ -814,8 +818,9 @@ async function explain(url: string, file: string, measured: Measured, label: str
  * (bench/baselines/export-where-to-sql.ts, with --compare-where-to-sql); prisma: through
  * Prisma. The sqlite3 shell (bench/baselines/export-sqlite3-shell.ts) runs in the parent.
  */
-type ExportReader = "kysely" | "cells" | "baseline" | "prisma";
-const EXPORT_READERS: readonly ExportReader[] = ["kysely", "cells", "baseline", "prisma"];
+/** "readable": the route's download since issue 19 (lib/console/readable-export.ts), a different file by design. */
+type ExportReader = "kysely" | "cells" | "baseline" | "prisma" | "readable";
+const EXPORT_READERS: readonly ExportReader[] = ["kysely", "cells", "baseline", "prisma", "readable"];
 
 type ExportResult = MemoryReport & {
   label: string;
@@ -843,6 +848,7 @@ async function childExport(url: string, filters: InboxFilters, batchSize: number
   const hash = createHash("sha1");
   let bytes = 0;
   let lines = 0;
+  let quoted = false;
   let checkMs = 0;
   // The route's bytes: exportLeadsCsvUtf8 (UTF-8 chunks); the baseline's text encoded as the
   // route used to.
@@ -851,21 +857,31 @@ async function childExport(url: string, filters: InboxFilters, batchSize: number
       ? (async function* () {
           for await (const text of exportLeadsCsvBaseline(filters, { batchSize, sqliteUrl: url })) yield encoder.encode(text);
         })()
-      : exportLeadsCsvUtf8(db, filters, { batchSize, reader: reader === "cells" ? "kysely" : reader });
+      : reader === "readable"
+        ? (async function* () {
+            for await (const text of readableExportCsv(db, filters, { batchSize })) yield encoder.encode(text);
+          })()
+        : exportLeadsCsvUtf8(db, filters, { batchSize, reader: reader === "cells" ? "kysely" : reader });
   const t0 = performance.now();
   for await (const encoded of chunks) {
     bytes += encoded.byteLength;
     // The benchmark's own checks (same file, row count): timed apart and left out of `seconds`.
     const c0 = performance.now();
     hash.update(encoded);
-    for (let i = encoded.indexOf(0x0a); i !== -1; i = encoded.indexOf(0x0a, i + 1)) lines++;
+    // Records, not lines: a line break inside a quoted cell (the readable export's notes) is
+    // not the end of a row. A doubled quote inside a cell toggles twice.
+    for (let i = 0; i < encoded.length; i++) {
+      const byte = encoded[i];
+      if (byte === 0x22) quoted = !quoted;
+      else if (byte === 0x0a && !quoted) lines++;
+    }
     memory.sample();
     checkMs += performance.now() - c0;
   }
   const seconds = (performance.now() - t0 - checkMs) / 1000;
   const report = memory.stop();
   await db.$disconnect();
-  const rows = lines - 1; // the header; the seeded data has no line breaks inside fields
+  const rows = lines - 1; // the header
   reportToParent({ ...report, rows, expected, bytes, sha1: hash.digest("hex"), seconds, rowsPerSecond: rows / seconds, batch: batchSize, reader });
 }
 
@@ -947,7 +963,8 @@ function exportComparisons(res: SizeResult): { shell: Comparison[]; before: Comp
 /** Views whose readers wrote different bytes (or row counts). */
 function exportMismatches(exports: ExportResult[]): string[] {
   const byView = new Map<string, ExportResult[]>();
-  for (const e of exports) byView.set(e.label, [...(byView.get(e.label) ?? []), e]);
+  // The readable export writes another file by design (names, answer columns, notes).
+  for (const e of exports) if (e.reader !== "readable") byView.set(e.label, [...(byView.get(e.label) ?? []), e]);
   return [...byView]
     .filter(([, es]) => new Set(es.map((e) => e.sha1)).size > 1)
     .map(([label, es]) => `${label}: ${es.map((e) => `${e.reader} ${e.sha1.slice(0, 10)}`).join(", ")}`);
@@ -1185,6 +1202,9 @@ async function main() {
       }
       for (const batch of args.batches.slice(1)) res.exports.push(await runExportChild(url, {}, "all leads", batch, "kysely"));
       if (args.comparePrisma) res.exports.push(await runExportChild(url, {}, "all leads", args.batches[0], "prisma"));
+      if (args.readable) {
+        for (let round = 0; round < args.exportRounds; round++) res.exports.push(await runExportChild(url, {}, "all leads", args.batches[0], "readable"));
+      }
     }
     for (const e of res.exports) if (e.rows !== e.expected) failed = true;
     if (exportMismatches(res.exports).length) failed = true;
