@@ -92,6 +92,8 @@ test.describe("working leads", () => {
     await page.getByRole("button", { name: "Update status" }).click();
     await expect(page.getByText("Say why the lead was lost.")).toBeVisible();
     await expect(page.getByLabel("Reason (when lost)")).toHaveAttribute("aria-invalid", "true");
+    // The refused change keeps what was chosen.
+    await expect(page.getByLabel("Status")).toHaveValue("lost");
 
     await page.getByLabel("Status").selectOption("contacted");
     await page.getByRole("button", { name: "Update status" }).click();
@@ -175,6 +177,14 @@ test.describe("working leads", () => {
       }
     });
     await page.goto(`/console/leads?source=key-${tag}`);
+    // The button opens the list once the page has hydrated (a click before does nothing, so
+    // retry it); from then on the keys work too.
+    await expect(async () => {
+      await page.getByRole("button", { name: "Keyboard shortcuts" }).click();
+      await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: 15_000 });
+    await page.keyboard.press("Escape");
+    await expect(page.getByRole("dialog")).toBeHidden();
     const link = (name: string) => page.getByRole("link", { name, exact: true });
     await page.keyboard.press("j");
     await expect(link(names[1])).toBeFocused();

@@ -5,6 +5,7 @@ import type { FormInput } from "@/lib/actions/client";
 import { db } from "@/lib/db";
 import { confirmContactDetails } from "@/lib/console/contact-details";
 import { addNote, assignLead, assignSchema, changeStatus, noteSchema, statusChangeSchema } from "@/lib/console/pipeline";
+import { LEAD_STATUSES } from "@/lib/console/inbox";
 import { viewFilters, viewQuery } from "@/lib/console/lead-neighbours";
 import { staffAction } from "@/app/(console)/auth";
 
@@ -36,18 +37,24 @@ const leadPage = (name: string) => ({
 
 const leadWork = staffAction("leads:work");
 
+/** The status a refused change asked for, when it is one (the page's select shows it again). */
+const tried = (formData: FormData): Record<string, string> => {
+  const status = formData.get("status");
+  return typeof status === "string" && (LEAD_STATUSES as readonly string[]).includes(status) ? { tried: status } : {};
+};
+
 export const changeStatusAction = leadWork.formAction(leadPage("changeStatusAction"), async ({ formData, staff }) => {
   const leadId = leadIdOf(formData);
   const parsed = statusChangeSchema.safeParse({ leadId, status: formData.get("status"), lostReason: formData.get("lostReason") ?? undefined });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    redirect(back(formData, { form: "status", error: issue.message, field: String(issue.path[0] ?? "status") }));
+    redirect(back(formData, { form: "status", error: issue.message, field: String(issue.path[0] ?? "status"), ...tried(formData) }));
   }
   const result = await changeStatus(db(), { leadId, actorId: staff.id, status: parsed.data.status, lostReason: parsed.data.lostReason });
   // The warning's words stay on the server: the URL only says which one (lib/discounts/use.ts).
   const saved: Record<string, string> =
     result.ok && result.warning ? { form: "status", saved: "status", warning: "code" } : { form: "status", saved: "status" };
-  redirect(back(formData, result.ok ? saved : { form: "status", error: result.error, field: result.field ?? "status" }));
+  redirect(back(formData, result.ok ? saved : { form: "status", error: result.error, field: result.field ?? "status", ...tried(formData) }));
 });
 
 export const assignLeadAction = leadWork.formAction(leadPage("assignLeadAction"), async ({ formData, staff }) => {

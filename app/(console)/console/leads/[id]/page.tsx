@@ -167,6 +167,9 @@ export default async function LeadPage({ params, searchParams }: Props) {
     queryParam(q, "form") === form && queryParam(q, "field") === field && queryParam(q, "error") !== "forbidden" ? queryParam(q, "error") : undefined;
   const statusError = fieldError("status", "status");
   const reasonError = fieldError("status", "lostReason");
+  // A refused status change comes back with the status that was chosen, so the select keeps it.
+  const tried = queryParam(q, "form") === "status" && queryParam(q, "error") ? queryParam(q, "tried") : undefined;
+  const triedStatus = LEAD_STATUSES.find((s) => s === tried);
   const ownerError = fieldError("assign", "ownerId");
   const noteError = fieldError("note", "note");
   const personNameError = fieldError("person", "name");
@@ -325,7 +328,7 @@ export default async function LeadPage({ params, searchParams }: Props) {
                   <select
                     id="status-select"
                     name="status"
-                    defaultValue={lead.status}
+                    defaultValue={triedStatus ?? lead.status}
                     {...fieldAria("status", { error: statusError })}
                     className="mt-1 block min-h-10 w-full rounded-lg border border-ink/30 bg-white px-2"
                   >
