@@ -141,6 +141,10 @@ afterAll(() => t.cleanup());
 
 type Hit = { table: string; column: string; needle: string; value: string };
 
+/** A whole value that is a random identifier or token: a UUID, or a run of letters, digits, _ and - with a letter in it. */
+const isOpaqueToken = (value: string) =>
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value) || (/^[A-Za-z0-9_-]{20,}$/.test(value) && /[A-Za-z]/.test(value));
+
 /** Every text value in every table (read with a second connection, as a raw scan). */
 async function scanDatabase(needles: string[]): Promise<Hit[]> {
   const hits: Hit[] = [];
@@ -148,7 +152,13 @@ async function scanDatabase(needles: string[]): Promise<Hit[]> {
     for (const [column, value] of Object.entries(row)) {
       if (typeof value !== "string") continue;
       const lower = value.toLowerCase();
-      for (const needle of needles) if (lower.includes(needle.toLowerCase())) hits.push({ table, column, needle, value: value.slice(0, 200) });
+      for (const needle of needles) {
+        if (!lower.includes(needle.toLowerCase())) continue;
+        // A digits-only needle (her local number) inside a random token is chance, not her
+        // data: CI once found "7946" in a submission token's UUID.
+        if (/^\d+$/.test(needle) && isOpaqueToken(value)) continue;
+        hits.push({ table, column, needle, value: value.slice(0, 200) });
+      }
     }
   };
   if (t.provider === "postgres") {
