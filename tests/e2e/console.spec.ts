@@ -42,6 +42,27 @@ test.describe("signing in", () => {
   });
 });
 
+/** Application leads written straight into the database, oldest first, a minute apart, all with one UTM source. */
+async function seedLeads(names: string[], source: string) {
+  await withDb(async (db) => {
+    for (const [i, name] of names.entries()) {
+      const email = `${source}-${i}@example.com`;
+      const contact = await db.contact.create({ data: { email, name, referralCode: `${source.toUpperCase()}${i}` } });
+      await db.lead.create({
+        data: {
+          contactId: contact.id,
+          formType: "enroll",
+          name,
+          email,
+          fields: "{}",
+          utmSource: source,
+          createdAt: new Date(Date.now() - (names.length - i) * 60_000),
+        },
+      });
+    }
+  });
+}
+
 test.describe("working leads", () => {
   test.use({ storageState: storageState("staff") });
 
@@ -122,23 +143,7 @@ test.describe("working leads", () => {
   test("next and previous within the inbox view, kept after a change", async ({ page }) => {
     const tag = randomUUID().slice(0, 6);
     const names = ["Oldest", "Middle", "Newest"].map((n) => `Nav ${n}${tag}`);
-    await withDb(async (db) => {
-      for (const [i, name] of names.entries()) {
-        const email = `nav-${i}-${tag}@example.com`;
-        const contact = await db.contact.create({ data: { email, name, referralCode: `NAV${tag}${i}` } });
-        await db.lead.create({
-          data: {
-            contactId: contact.id,
-            formType: "enroll",
-            name,
-            email,
-            fields: "{}",
-            utmSource: `nav-${tag}`,
-            createdAt: new Date(Date.now() - (3 - i) * 60_000),
-          },
-        });
-      }
-    });
+    await seedLeads(names, `nav-${tag}`);
     await page.goto(`/console/leads?source=nav-${tag}`);
     await page.getByRole("link", { name: names[1] }).click();
     const around = page.getByRole("navigation", { name: "Other leads in this list" });
@@ -159,23 +164,7 @@ test.describe("working leads", () => {
   test("keyboard shortcuts: j and k move, o opens, / searches, ? lists them; none fire while typing", async ({ page }) => {
     const tag = randomUUID().slice(0, 6);
     const names = ["Older", "Newer"].map((n) => `Key ${n}${tag}`);
-    await withDb(async (db) => {
-      for (const [i, name] of names.entries()) {
-        const email = `key-${i}-${tag}@example.com`;
-        const contact = await db.contact.create({ data: { email, name, referralCode: `KEY${tag}${i}` } });
-        await db.lead.create({
-          data: {
-            contactId: contact.id,
-            formType: "enroll",
-            name,
-            email,
-            fields: "{}",
-            utmSource: `key-${tag}`,
-            createdAt: new Date(Date.now() - (2 - i) * 60_000),
-          },
-        });
-      }
-    });
+    await seedLeads(names, `key-${tag}`);
     await page.goto(`/console/leads?source=key-${tag}`);
     // The button opens the list once the page has hydrated (a click before does nothing, so
     // retry it); from then on the keys work too.
