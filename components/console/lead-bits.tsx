@@ -1,6 +1,5 @@
 import { displayPhone, mailtoHref, relativeAge, statusTone, telHref } from "@/lib/console/lead-display";
 import { STATUS_LABELS } from "@/lib/console/pipeline";
-import { formatDateTime } from "./format";
 
 /** A lead's status as a coloured label; the text says it, the colour only repeats it. */
 export function StatusLabel({ status }: { status: string }) {
@@ -8,9 +7,9 @@ export function StatusLabel({ status }: { status: string }) {
   return <span className={`inline-block whitespace-nowrap rounded-full px-2.5 py-0.5 text-xs font-semibold ring-1 ${statusTone(status)}`}>{label}</span>;
 }
 
-/** "2 h ago", with the exact time (UTC) in the tooltip and in the machine-readable attribute. */
-export function Age({ at, now }: { at: Date; now: Date }) {
-  const exact = `${formatDateTime(at)} UTC`;
+/** "2 h ago", with the exact time in the staff member's zone in the tooltip, and the instant in the machine-readable attribute. */
+export function Age({ at, now, formatDateTime }: { at: Date; now: Date; formatDateTime: (d: Date) => string }) {
+  const exact = formatDateTime(at);
   return (
     <time dateTime={at.toISOString()} title={exact}>
       {relativeAge(at, now)}

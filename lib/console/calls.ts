@@ -27,12 +27,12 @@ export type AgendaRange = "today" | "week";
 /** The most calls one view lists (the earliest ones); the page says so when it is reached. */
 export { AGENDA_LIMIT };
 
-/** The zone the agenda is shown in: the staff member's advisor zone, else UTC, said in words. */
+/** The zone the agenda is shown in: the staff member's zone (app/(console)/time-zone.ts), else UTC, said in words. */
 export type AgendaZone = { timeZone: string; label: string; own: boolean };
 
 export function agendaZone(advisorZone: string | null | undefined, now: Date): AgendaZone {
   if (advisorZone) return { timeZone: advisorZone, label: zoneLabel(advisorZone, now), own: true };
-  return { timeZone: "UTC", label: "UTC (you have no time zone of your own: set one on My availability)", own: false };
+  return { timeZone: "UTC", label: "UTC (you have no time zone of your own: set one on your profile)", own: false };
 }
 
 export type AgendaWindow = {

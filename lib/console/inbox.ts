@@ -1,6 +1,7 @@
 import type { Prisma } from "../generated/prisma/client";
 import type { Db } from "../db";
 import { LEAD_TYPES, type LeadType } from "../leads/form-types";
+import { addDays, isTimeZone, startOfLocalDay } from "../booking/zones";
 import { queryParam, type QueryParams } from "../query-param";
 import { and, cmp, eq, filterColumn, isNull, or, range, toPrismaWhere, type LeadFilter, type LeadValue } from "./lead-filter";
 
@@ -34,9 +35,11 @@ export type InboxFilters = {
   campaign?: string;
   article?: string;
   cta?: string;
-  /** Inclusive dates, YYYY-MM-DD (UTC). */
+  /** Inclusive dates, YYYY-MM-DD, on the calendar of `timeZone`. */
   from?: string;
   to?: string;
+  /** The zone `from` and `to` are days of: the staff member's (never read from the URL). Default UTC. */
+  timeZone?: string;
   /** Name, surname, email or phone (matches the start). */
   q?: string;
   /** Keyset cursor: the last row of the previous page. */
@@ -51,8 +54,11 @@ export const FILTER_KEYS = ["form", "status", "program", "cohort", "owner", "sou
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const isDate = (v: string | undefined) => (v && DATE.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) ? v : undefined);
 
-/** Reads filters from a URL. Values that cannot be valid are dropped, never an error. */
-export function parseInboxFilters(params: QueryParams): InboxFilters {
+/**
+ * Reads filters from a URL. Values that cannot be valid are dropped, never an error. Dates
+ * are days in `timeZone` (the staff member's zone; an invalid zone counts as UTC).
+ */
+export function parseInboxFilters(params: QueryParams, timeZone = "UTC"): InboxFilters {
   const form = queryParam(params, "form");
   const status = queryParam(params, "status");
   return {
@@ -70,6 +76,7 @@ export function parseInboxFilters(params: QueryParams): InboxFilters {
     to: isDate(queryParam(params, "to")),
     q: queryParam(params, "q")?.slice(0, 100),
     after: queryParam(params, "after"),
+    timeZone: isTimeZone(timeZone) ? timeZone : "UTC",
   };
 }
 
@@ -164,10 +171,12 @@ function filterConditions(f: InboxFilters, me?: string): LeadFilter[] {
   return all;
 }
 
+/** From the start of `from` to the end of `to`, days on the staff member's calendar. */
 function dateConditions(f: InboxFilters): LeadFilter[] {
   const all: LeadFilter[] = [];
-  if (f.from) all.push(cmp("createdAt", ">=", new Date(`${f.from}T00:00:00.000Z`)));
-  if (f.to) all.push(cmp("createdAt", "<", new Date(Date.parse(`${f.to}T00:00:00.000Z`) + 86_400_000)));
+  const zone = f.timeZone ?? "UTC";
+  if (f.from) all.push(cmp("createdAt", ">=", startOfLocalDay(f.from, zone)));
+  if (f.to) all.push(cmp("createdAt", "<", startOfLocalDay(addDays(f.to, 1), zone)));
   return all;
 }
 

@@ -12,9 +12,9 @@ import { and, cmp, or, toPrismaWhere } from "./lead-filter";
 const MAX_VIEW = 1_000;
 
 /** The inbox filters a lead page's `view` parameter names (never the page cursor), or null when there is none. */
-export function viewFilters(view: string | undefined): InboxFilters | null {
+export function viewFilters(view: string | undefined, timeZone = "UTC"): InboxFilters | null {
   if (!view || view.length > MAX_VIEW) return null;
-  const filters = parseInboxFilters(new URLSearchParams(view));
+  const filters = parseInboxFilters(new URLSearchParams(view), timeZone);
   return { ...filters, after: undefined };
 }
 

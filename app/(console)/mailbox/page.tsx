@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { FilterForm, FilterInput, FilterSelect, FilterSubmit } from "@/components/console/filters";
-import { formatDateTime } from "@/components/console/format";
+import { When } from "@/components/console/when";
 import { listHref, NumberedPager, ResultCount } from "@/components/console/listing";
 import { Badge, Notice, type BadgeTone } from "@/components/console/page-parts";
 import { queryParam, type SearchParams } from "@/lib/query-param";
@@ -60,7 +60,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
         rows={rows}
         empty="No messages match."
         columns={[
-          { header: "Queued (UTC)", className: "whitespace-nowrap", cell: (m) => formatDateTime(m.createdAt, { seconds: true }) },
+          { header: "Queued", className: "whitespace-nowrap", cell: (m) => <When at={m.createdAt} seconds /> },
           { header: "To", cell: (m) => m.toAddress },
           {
             header: "Subject",

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { requireStaffPage } from "@/app/(console)/auth";
+import { consoleClock } from "@/app/(console)/time-zone";
 import { Notice, Section } from "@/components/console/page-parts";
 import { SelectOptions } from "@/components/console/fields";
 import { can } from "@/lib/auth/roles";
@@ -36,7 +37,8 @@ export default async function AgendaPage({ searchParams }: { searchParams: Promi
   const staff = await requireStaffPage("leads:read", "/console/calls");
   const now = new Date();
   const [me, advisors] = await Promise.all([db().advisor.findUnique({ where: { userId: staff.id }, select: { timeZone: true } }), pinnableAdvisors(db())]);
-  const zone = agendaZone(me?.timeZone, now);
+  const clock = await consoleClock();
+  const zone = agendaZone(clock.source === "default" ? null : clock.timeZone, now);
   const range: AgendaRange = queryParam(q, "range") === "week" ? "week" : "today";
   const filter = parseAgendaFilter(queryParam(q, "who", 64), me !== null);
   const who = filter.kind === "advisor" ? filter.advisorId : filter.kind;

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { FilterClear, FilterForm, FilterInput, FilterSubmit } from "@/components/console/filters";
-import { formatDate, formatDateTime } from "@/components/console/format";
+import { formatCalendarDate } from "@/components/console/format";
+import { When } from "@/components/console/when";
 import { listHref, NumberedPager, ResultCount } from "@/components/console/listing";
 import { Badge } from "@/components/console/page-parts";
 import { ConsoleTable } from "@/components/console/table";
@@ -70,7 +71,7 @@ export default async function CodesPage({ searchParams }: { searchParams: Promis
             className: "whitespace-nowrap",
             cell: (r) => (
               <>
-                {formatDate(r.expiresAt)}
+                {formatCalendarDate(r.expiresAt)}
                 {r.expiresAt <= now && (
                   <>
                     {" "}
@@ -90,7 +91,11 @@ export default async function CodesPage({ searchParams }: { searchParams: Promis
                   <a href={`/console/leads/${encodeURIComponent(r.used.leadId)}`} className="text-brand underline">
                     on {r.used.leadName ?? "this lead"}
                   </a>
-                  {r.used.at && <p className="mt-1 whitespace-nowrap text-xs text-ink/70">{formatDateTime(r.used.at)}</p>}
+                  {r.used.at && (
+                    <p className="mt-1 whitespace-nowrap text-xs text-ink/70">
+                      <When at={r.used.at} />
+                    </p>
+                  )}
                 </>
               ) : (
                 "Not used"

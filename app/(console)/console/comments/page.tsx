@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { formatWhen } from "@/components/console/format";
+import { When } from "@/components/console/when";
 import { Badge, Notice, TextLink, type BadgeTone } from "@/components/console/page-parts";
 import { requireStaffPage } from "@/app/(console)/auth";
 import { FLAG_LABELS } from "@/lib/comments/flags";
@@ -117,7 +117,9 @@ export default async function CommentsPage({ searchParams }: { searchParams: Pro
                   </Badge>
                 ))}
                 {item.advisorContact ? <Badge tone="sky">Advisor may contact</Badge> : null}
-                <span className="text-ink/75">{formatWhen(item.createdAt)} UTC</span>
+                <span className="text-ink/75">
+                  <When at={item.createdAt} />
+                </span>
               </div>
               <p className="mt-3 text-sm">
                 <span className="font-semibold">{item.authorName}</span> · {item.email ?? "—"}
@@ -134,7 +136,7 @@ export default async function CommentsPage({ searchParams }: { searchParams: Pro
                 <ul className="mt-3 space-y-2 border-l-4 border-brand/30 pl-3 text-sm">
                   {item.replies.map((r) => (
                     <li key={r.id}>
-                      <span className="font-semibold">{r.authorName}</span> replied {formatWhen(r.publishedAt)} UTC:{" "}
+                      <span className="font-semibold">{r.authorName}</span> replied <When at={r.publishedAt} />:{" "}
                       <span className="whitespace-pre-wrap">{r.body}</span>
                     </li>
                   ))}

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { formatDateTime } from "@/components/console/format";
+import { When } from "@/components/console/when";
 import { Badge } from "@/components/console/page-parts";
 import { ConsoleTable, linkColumn } from "@/components/console/table";
 import { requireStaffPage } from "@/app/(console)/auth";
@@ -47,7 +47,7 @@ export default async function InstructorsPage() {
           { header: "Photo", cell: (p) => (p.photoId ? "Yes" : "Initials") },
           { header: "Position", cell: (p) => p.sortOrder },
           { header: "On the site", cell: (p) => <Badge tone={p.published ? "emerald" : "stone"}>{p.published ? "Shown" : "Hidden"}</Badge> },
-          { header: "Last edited (UTC)", className: "whitespace-nowrap", cell: (p) => formatDateTime(p.updatedAt) },
+          { header: "Last edited", className: "whitespace-nowrap", cell: (p) => <When at={p.updatedAt} /> },
         ]}
       />
     </>

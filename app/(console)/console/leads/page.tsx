@@ -10,6 +10,7 @@ import { Pager } from "@/components/console/listing";
 import type { SearchParams } from "@/lib/query-param";
 import { ConsoleTable } from "@/components/console/table";
 import { requireStaffPage } from "@/app/(console)/auth";
+import { consoleClock } from "@/app/(console)/time-zone";
 import { countInbox, filtersToQuery, LEAD_STATUSES, listInbox, NO_SOURCE, parseInboxFilters } from "@/lib/console/inbox";
 import { listStaff, STATUS_LABELS } from "@/lib/console/pipeline";
 import { listProgramsForForms } from "@/lib/content/programs";
@@ -20,7 +21,8 @@ export const metadata: Metadata = { title: "Leads" };
 
 export default async function LeadsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
-  const filters = parseInboxFilters(params);
+  const clock = await consoleClock();
+  const filters = parseInboxFilters(params, clock.timeZone);
   const staff = await requireStaffPage("leads:read", `/console/leads?${filtersToQuery(filters)}`);
   const [{ rows, nextCursor }, total, staffList, programs] = await Promise.all([
     listInbox(db(), filters, { me: staff.id }),
@@ -107,8 +109,8 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
             <FilterInput dense id="campaign" label="UTM campaign" defaultValue={field("campaign")} />
             <FilterInput dense id="article" label="Article" defaultValue={field("article")} placeholder="/careers/…" />
             <FilterInput dense id="cta" label="Call to action" defaultValue={field("cta")} />
-            <FilterInput dense id="from" label="From (UTC)" type="date" defaultValue={field("from")} />
-            <FilterInput dense id="to" label="To (UTC)" type="date" defaultValue={field("to")} />
+            <FilterInput dense id="from" label="From" type="date" defaultValue={field("from")} />
+            <FilterInput dense id="to" label="To" type="date" defaultValue={field("to")} />
           </div>
         </details>
         <div className="mt-4 flex gap-3">
@@ -149,7 +151,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
         rows={rows}
         empty="No leads match these filters."
         columns={[
-          { header: "Received", className: "whitespace-nowrap", cell: (l) => <Age at={l.createdAt} now={now} /> },
+          { header: "Received", className: "whitespace-nowrap", cell: (l) => <Age at={l.createdAt} now={now} formatDateTime={clock.formatDateTime} /> },
           {
             header: "Person",
             cell: (l) => (

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { formatDate, formatDateTime } from "@/components/console/format";
+import { formatCalendarDate } from "@/components/console/format";
+import { When } from "@/components/console/when";
 import { Badge } from "@/components/console/page-parts";
 import { ConsoleTable, linkColumn } from "@/components/console/table";
 import { requireStaffPage } from "@/app/(console)/auth";
@@ -35,7 +36,7 @@ export default async function OutcomesPage() {
         empty="No reports yet."
         columns={[
           linkColumn<Row>("Report", (r) => ({ href: `/console/outcomes/${r.id}`, label: `${r.program.name}: ${r.cohortLabel}` })),
-          { header: "Period", className: "whitespace-nowrap", cell: (r) => `${formatDate(r.periodStart)} – ${formatDate(r.periodEnd)}` },
+          { header: "Period", className: "whitespace-nowrap", cell: (r) => `${formatCalendarDate(r.periodStart)} – ${formatCalendarDate(r.periodEnd)}` },
           { header: "Graduates", cell: (r) => r.graduates },
           { header: "Hired within 180 days", cell: (r) => `${r.hiredWithin180} of ${r.jobSeeking} (${formatPercent(outcomeFigures(r).hired180Rate)})` },
           {
@@ -47,7 +48,7 @@ export default async function OutcomesPage() {
               </>
             ),
           },
-          { header: "Last updated (UTC)", className: "whitespace-nowrap", cell: (r) => formatDateTime(r.updatedAt) },
+          { header: "Last updated", className: "whitespace-nowrap", cell: (r) => <When at={r.updatedAt} /> },
         ]}
       />
     </>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { formatDateTime } from "@/components/console/format";
+import { When } from "@/components/console/when";
 import { Badge } from "@/components/console/page-parts";
 import { ConsoleTable, linkColumn } from "@/components/console/table";
 import { requireStaffPage } from "@/app/(console)/auth";
@@ -47,7 +47,7 @@ export default async function ProgramsPage() {
           },
           { header: "Payment options", cell: (p) => p.paymentOptions },
           { header: "From", cell: (p) => (p.fromPriceCents === null ? "—" : formatMoney(p.fromPriceCents)) },
-          { header: "Last edited (UTC)", className: "whitespace-nowrap", cell: (p) => formatDateTime(p.updatedAt) },
+          { header: "Last edited", className: "whitespace-nowrap", cell: (p) => <When at={p.updatedAt} /> },
         ]}
       />
     </>

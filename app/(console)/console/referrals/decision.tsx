@@ -1,4 +1,6 @@
-import { formatCount, formatWhen } from "@/components/console/format";
+import { formatCount } from "@/components/console/format";
+import { When } from "@/components/console/when";
+import { consoleClock } from "@/app/(console)/time-zone";
 import { Badge, Notice } from "@/components/console/page-parts";
 import { queryParam, type SearchParams } from "@/lib/query-param";
 import type { Column } from "@/components/console/table";
@@ -107,7 +109,8 @@ export function RedemptionStatus({ row }: { row: RedemptionRow }) {
       <Badge tone={DECISION_TONE[row.status]}>{row.status}</Badge>
       {row.status !== "pending" && (
         <p className="mt-1 text-xs text-ink/70">
-          {formatWhen(row.decidedAt)} UTC{row.decidedBy ? ` by ${row.decidedBy.name}` : ""}
+          <When at={row.decidedAt} />
+          {row.decidedBy ? ` by ${row.decidedBy.name}` : ""}
         </p>
       )}
       {row.note && <p className="mt-1 whitespace-pre-wrap break-words text-xs">Note: {row.note}</p>}
@@ -155,12 +158,12 @@ export function DecisionForm({ row, back, canDecide }: { row: RedemptionRow; bac
 export function redemptionColumns({ back, canDecide, everyone }: { back: string; canDecide: boolean; everyone: boolean }): Column<RedemptionRow>[] {
   return [
     {
-      header: "Requested (UTC)",
+      header: "Requested",
       rowHeader: !everyone,
       className: everyone ? "whitespace-nowrap" : "whitespace-nowrap font-normal",
       cell: (r) => (
         <a href={`/console/leads/${r.id}`} className="text-brand underline">
-          {formatWhen(r.createdAt)}
+          <When at={r.createdAt} />
         </a>
       ),
     },
@@ -198,12 +201,12 @@ const ACTION_ERRORS: Record<string, string> = {
 };
 
 /** What the last decision did, after the redirect back here. */
-export function DecisionFlash({ params, rows }: { params: SearchParams; rows: RedemptionRow[] }) {
+export async function DecisionFlash({ params, rows }: { params: SearchParams; rows: RedemptionRow[] }) {
   const decided = queryParam(params, "decided");
   const error = queryParam(params, "error");
   if (!decided && !error) return null;
   const row = rows.find((r) => r.id === queryParam(params, "lead"));
-  const about = row ? ` (${personLabel(row.contact)}, requested ${formatWhen(row.createdAt)} UTC)` : "";
+  const about = row ? ` (${personLabel(row.contact)}, requested ${(await consoleClock()).formatDateTime(row.createdAt)})` : "";
   if (decided === "approved" || decided === "rejected") {
     const points = Number(queryParam(params, "points"));
     const balance = Number(queryParam(params, "balance"));

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { FilterClear, FilterForm, FilterInput, FilterSubmit } from "@/components/console/filters";
-import { formatCount, formatWhen } from "@/components/console/format";
+import { formatCount } from "@/components/console/format";
+import { When } from "@/components/console/when";
 import { listHref, NumberedPager, ResultCount } from "@/components/console/listing";
 import { queryParam, type SearchParams } from "@/lib/query-param";
 import { ConsoleTable } from "@/components/console/table";
@@ -63,7 +64,7 @@ export default async function ReferrersPage({ searchParams }: { searchParams: Pr
             className: "font-normal",
             cell: (r) => <PersonCell person={r} href={`/console/referrals/${r.id}`} />,
           },
-          { header: "Last referral (UTC)", className: "whitespace-nowrap", cell: (r) => formatWhen(r.lastReferralAt) },
+          { header: "Last referral", className: "whitespace-nowrap", cell: (r) => <When at={r.lastReferralAt} /> },
           { header: "Friends referred", align: "right", cell: (r) => formatCount(r.friends) },
           { header: "Responded", align: "right", cell: (r) => formatCount(r.responded) },
           { header: "Pending points", align: "right", cell: (r) => formatCount(r.pending) },

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { formatDateTime } from "@/components/console/format";
+import { consoleClock } from "@/app/(console)/time-zone";
 import { Notice } from "@/components/console/page-parts";
 import { requireStaffPage } from "@/app/(console)/auth";
 import { queryParam, type SearchParams } from "@/lib/query-param";
@@ -16,6 +16,7 @@ import { ReferralRulesSection } from "./referral-rules-section";
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const { formatDateTime } = await consoleClock();
   await requireStaffPage("settings:manage", "/console/settings");
   const stored = await staffRecipientRows(db());
   const params = await searchParams;
@@ -36,7 +37,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
       label: FORM_LABELS[f],
       value: row?.value ?? "",
       fallback: fallback.emails.length ? `${fallback.emails.join(", ")} (from ${fallback.source})` : `nobody (${fallback.source} is empty)`,
-      changed: row ? `Set by ${row.updatedBy?.name ?? "a former account"} on ${formatDateTime(row.updatedAt)} UTC.` : undefined,
+      changed: row ? `Set by ${row.updatedBy?.name ?? "a former account"} on ${formatDateTime(row.updatedAt)}.` : undefined,
     };
   });
 
@@ -68,7 +69,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
       <p className="mt-2 max-w-3xl text-ink/80">
         What a newly issued newsletter code gives. Codes already issued keep their own rules; staff change those one by one on the Codes page.{" "}
         {defaults.stored
-          ? `Set by ${defaults.updatedBy ?? "a former account"} on ${formatDateTime(defaults.updatedAt!)} UTC.`
+          ? `Set by ${defaults.updatedBy ?? "a former account"} on ${formatDateTime(defaults.updatedAt!)}.`
           : "These are the built-in defaults: 20% off, for 90 days, on every program, single use."}
       </p>
       {codesSaved && <Notice className="mt-4">{codesSaved === "same" ? "Nothing changed." : "Saved. New codes get these rules from now on."}</Notice>}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { formatDate, formatDateTime } from "@/components/console/format";
+import { When } from "@/components/console/when";
+import { consoleClock } from "@/app/(console)/time-zone";
 import { Badge, Section } from "@/components/console/page-parts";
 import { ConsoleTable, linkColumn } from "@/components/console/table";
 import { requireStaffPage } from "@/app/(console)/auth";
@@ -11,6 +12,7 @@ import { CreateStaffForm } from "./forms";
 export const metadata: Metadata = { title: "Staff" };
 
 export default async function StaffPage() {
+  const { formatDateTime } = await consoleClock();
   const me = await requireStaffPage("staff:manage", "/console/staff");
   const accounts = await listStaffAccounts(db());
   const roleOptions = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
@@ -36,9 +38,9 @@ export default async function StaffPage() {
           { header: "Email", cell: (a) => a.email },
           { header: "Role", cell: (a) => (a.role ? ROLE_LABELS[a.role] : "No role") },
           { header: "Account", cell: (a) => <Badge tone={a.disabled ? "red" : "emerald"}>{a.disabled ? "Disabled" : "Active"}</Badge> },
-          { header: "Created (UTC)", className: "whitespace-nowrap", cell: (a) => formatDate(a.createdAt) },
+          { header: "Created", className: "whitespace-nowrap", cell: (a) => <When at={a.createdAt} dateOnly /> },
           {
-            header: "Latest open session (UTC)",
+            header: "Latest open session",
             className: "whitespace-nowrap",
             cell: (a) => (a.lastSignInAt ? `${formatDateTime(a.lastSignInAt)}${a.openSessions > 1 ? ` (${a.openSessions} open)` : ""}` : "None open"),
           },

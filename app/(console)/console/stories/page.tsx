@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { formatDate, formatDateTime } from "@/components/console/format";
+import { formatCalendarDate } from "@/components/console/format";
+import { consoleClock } from "@/app/(console)/time-zone";
 import { Badge } from "@/components/console/page-parts";
 import { ConsoleTable, linkColumn } from "@/components/console/table";
 import { requireStaffPage } from "@/app/(console)/auth";
@@ -11,6 +12,7 @@ export const metadata: Metadata = { title: "Student stories" };
 type Row = Awaited<ReturnType<typeof listStoriesForConsole>>[number];
 
 export default async function StoriesPage() {
+  const { formatDateTime } = await consoleClock();
   await requireStaffPage("content:edit", "/console/stories");
   const stories = await listStoriesForConsole(db());
   return (
@@ -40,7 +42,7 @@ export default async function StoriesPage() {
             (s) => <span className="block text-xs text-ink/70">{s.studentName}</span>,
           ),
           { header: "Program", cell: (s) => s.program.name },
-          { header: "Date", className: "whitespace-nowrap", cell: (s) => formatDate(s.storyDate) },
+          { header: "Date", className: "whitespace-nowrap", cell: (s) => formatCalendarDate(s.storyDate) },
           {
             header: "Consent",
             cell: (s) =>

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { FilterClear, FilterForm, FilterInput, FilterSelect, FilterSubmit } from "@/components/console/filters";
-import { formatCount, formatDateTime } from "@/components/console/format";
+import { formatCount } from "@/components/console/format";
+import { consoleClock } from "@/app/(console)/time-zone";
+import { When } from "@/components/console/when";
 import { listHref, NumberedPager, ResultCount } from "@/components/console/listing";
 import { Badge } from "@/components/console/page-parts";
 import { queryParam, type SearchParams } from "@/lib/query-param";
@@ -19,6 +21,7 @@ const SUPPRESSION_REASONS: Record<string, string> = {
 };
 
 export default async function SubscribersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const { formatDateTime } = await consoleClock();
   const params = await searchParams;
   const status = SUBSCRIBER_STATUSES.find((s) => s === queryParam(params, "status"));
   const q = normalizeEmailPrefix(queryParam(params, "q"))?.slice(0, 254);
@@ -97,7 +100,7 @@ export default async function SubscribersPage({ searchParams }: { searchParams: 
                 "—"
               ),
           },
-          { header: "Subscribed (UTC)", className: "whitespace-nowrap", cell: (r) => formatDateTime(r.subscribedAt) },
+          { header: "Subscribed", className: "whitespace-nowrap", cell: (r) => <When at={r.subscribedAt} /> },
           {
             header: "Status",
             cell: (r) => (

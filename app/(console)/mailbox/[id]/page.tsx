@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requireStaffPage } from "@/app/(console)/auth";
 import { notFound } from "next/navigation";
 import { Facts, type Fact } from "@/components/console/facts";
-import { formatWhen } from "@/components/console/format";
+import { consoleClock } from "@/app/(console)/time-zone";
 import { BackLink, Section } from "@/components/console/page-parts";
 import { AttachmentList } from "@/components/email/attachment-list";
 import { EmailView } from "@/components/email/email-view";
@@ -15,9 +15,9 @@ import { retryMessageAction } from "../actions";
 
 export const metadata: Metadata = { title: "Message" };
 
-const when = (d: Date | null) => formatWhen(d, { utc: true, seconds: true });
-
 export default async function MessagePage({ params }: { params: Promise<{ id: string }> }) {
+  const { formatWhen } = await consoleClock();
+  const when = (d: Date | null) => formatWhen(d, { seconds: true });
   const { id } = await params;
   await requireStaffPage("leads:read", `/mailbox/${id}`);
   const m = await getMessage(db(), id.slice(0, 64));

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Facts } from "@/components/console/facts";
-import { formatDate, formatDateTime } from "@/components/console/format";
+import { formatCalendarDate } from "@/components/console/format";
+import { consoleClock } from "@/app/(console)/time-zone";
 import { BackLink, Notice } from "@/components/console/page-parts";
 import { requireStaffPage } from "@/app/(console)/auth";
 import { can } from "@/lib/auth/roles";
@@ -16,6 +17,7 @@ export const metadata: Metadata = { title: "Discount code" };
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
 export default async function CodePage({ params, searchParams }: Props) {
+  const { formatDateTime } = await consoleClock();
   const { id } = await params;
   const staff = await requireStaffPage("leads:read", `/console/codes/${encodeURIComponent(id)}`);
   const code = await codeDetail(db(), id.slice(0, 64));
@@ -35,9 +37,9 @@ export default async function CodePage({ params, searchParams }: Props) {
           ["From", code.source === "newsletter" ? "Newsletter sign-up" : code.source],
           ["Issued", formatDateTime(code.createdAt)],
           ["Gives", `${code.percent}% off: ${programsText(code.programs)}`],
-          ["Expires", `${formatDate(code.expiresAt)} (UTC)`],
+          ["Expires", `${formatCalendarDate(code.expiresAt)} (the code works until the end of that day, UTC)`],
           ["Use", code.singleUse ? "Single use" : "Reusable"],
-          ["Used", code.used ? `On lead ${code.used.leadName ?? code.used.leadId}${code.used.at ? `, ${formatDateTime(code.used.at)} UTC` : ""}` : "Not used"],
+          ["Used", code.used ? `On lead ${code.used.leadName ?? code.used.leadId}${code.used.at ? `, ${formatDateTime(code.used.at)}` : ""}` : "Not used"],
         ]}
       />
       {code.used && (

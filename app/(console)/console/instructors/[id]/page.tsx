@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { formatDateTime } from "@/components/console/format";
+import { When } from "@/components/console/when";
 import { Breadcrumb } from "@/components/console/page-parts";
 import { requireStaffPage } from "@/app/(console)/auth";
 import { db } from "@/lib/db";
@@ -23,7 +23,9 @@ export default async function EditInstructorPage({ params, searchParams }: { par
     <>
       <Breadcrumb href="/console/instructors" parent="Instructors and advisors" current={p.name} />
       <h1 className="mt-2 text-2xl font-bold tracking-tight">{p.name}</h1>
-      <p className="mt-1 text-sm text-ink/75">Last edited {formatDateTime(p.updatedAt)} UTC.</p>
+      <p className="mt-1 text-sm text-ink/75">
+        Last edited <When at={p.updatedAt} />.
+      </p>
       <SavedNotice q={await searchParams} what="Person" />
       <InstructorForm
         key={p.updatedAt.toISOString()}

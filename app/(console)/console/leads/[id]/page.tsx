@@ -3,7 +3,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Facts, type Fact } from "@/components/console/facts";
 import { FieldError, fieldAria, SelectOptions } from "@/components/console/fields";
-import { formatWhen, formLabel } from "@/components/console/format";
+import { formLabel } from "@/components/console/format";
+import { consoleClock } from "@/app/(console)/time-zone";
 import { EmailLink, PhoneLink, StatusLabel } from "@/components/console/lead-bits";
 import { leadHref, leadNeighbours, viewFilters, viewQuery } from "@/lib/console/lead-neighbours";
 import { BackLink, Section } from "@/components/console/page-parts";
@@ -21,8 +22,6 @@ import { addNoteAction, assignLeadAction, changeStatusAction, confirmContactActi
 export const metadata: Metadata = { title: "Lead" };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
-
-const when = (d: Date | null | undefined) => formatWhen(d, { utc: true });
 
 /** A stored field value as readable text. */
 function show(value: unknown): string {
@@ -145,10 +144,11 @@ function Feedback({ form, params }: { form: string; params: SearchParams }) {
 export default async function LeadPage({ params, searchParams }: Props) {
   const { id } = await params;
   const staff = await requireStaffPage("leads:read", `/console/leads/${id}`);
+  const { formatWhen: when, timeZone } = await consoleClock();
   const q = await searchParams;
   const d = await leadDetail(db(), id.slice(0, 64));
   if (!d) notFound();
-  const view = viewFilters(queryParam(q, "view", 1000));
+  const view = viewFilters(queryParam(q, "view", 1000), timeZone);
   const [staffList, submissions, around] = await Promise.all([
     listStaff(db()),
     leadSubmissions(db(), d.lead.id),

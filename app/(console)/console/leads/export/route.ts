@@ -2,6 +2,7 @@ import { PassThrough, Readable } from "node:stream";
 import { withPermission } from "@/app/(console)/auth";
 import { exportClock } from "@/lib/console/export";
 import { parseInboxFilters } from "@/lib/console/inbox";
+import { consoleZone } from "@/app/(console)/time-zone";
 import { readableExportCsv, readableExportFileName, writeReadableExportXlsx } from "@/lib/console/readable-export";
 import { db } from "@/lib/db";
 
@@ -38,7 +39,7 @@ function download(body: ReadableStream<Uint8Array>, type: string, format: "csv" 
 export async function GET(request: Request): Promise<Response> {
   return withPermission("leads:export", async (staff) => {
     const params = new URL(request.url).searchParams;
-    const filters = { ...parseInboxFilters(params), after: undefined };
+    const filters = { ...parseInboxFilters(params, (await consoleZone()).timeZone), after: undefined };
     return params.get("format") === "xlsx" ? xlsx(filters, staff.id) : csv(filters, staff.id);
   });
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { formatDateTime } from "@/components/console/format";
+import { When } from "@/components/console/when";
 import { Breadcrumb } from "@/components/console/page-parts";
 import { requireStaffPage } from "@/app/(console)/auth";
 import { formatMoney } from "@/lib/content/programs";
@@ -24,7 +24,9 @@ export default async function EditOutcomeReportPage({ params, searchParams }: { 
     <>
       <Breadcrumb href="/console/outcomes" parent="Outcomes reports" current={r.cohortLabel} />
       <h1 className="mt-2 text-2xl font-bold tracking-tight">{r.cohortLabel}</h1>
-      <p className="mt-1 text-sm text-ink/75">Last updated {formatDateTime(r.updatedAt)} UTC (the page shows this date).</p>
+      <p className="mt-1 text-sm text-ink/75">
+        Last updated <When at={r.updatedAt} /> (the page shows this date).
+      </p>
       <SavedNotice q={await searchParams} what="Report" />
       <p className="mt-4 rounded-lg bg-white p-4 ring-1 ring-ink/10">
         As published: {formatPercent(f.jobSeekingRate)} of graduates job-seeking; hired within 90 days {formatPercent(f.hired90Rate)}, within 180 days{" "}

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Facts } from "@/components/console/facts";
-import { formatCount, formatWhen, formLabel } from "@/components/console/format";
+import { formLabel, formatCount } from "@/components/console/format";
+import { consoleClock } from "@/app/(console)/time-zone";
+import { When } from "@/components/console/when";
 import { BackLink, Notice, Section, TextLink } from "@/components/console/page-parts";
 import { queryParam, type SearchParams } from "@/lib/query-param";
 import { ConsoleTable, TableSection, type Column } from "@/components/console/table";
@@ -12,7 +14,6 @@ import { db } from "@/lib/db";
 export const metadata: Metadata = { title: "Person" };
 
 const count = (params: SearchParams, key: string) => Math.max(0, Math.floor(Number(queryParam(params, key)) || 0));
-const when = (d: Date | null | undefined) => formatWhen(d, { empty: "–" });
 const plural = (n: number, one: string, many = `${one}s`) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
 /** A submitted form's fields, readable: nested values (a referral's friends) as JSON. */
@@ -29,11 +30,11 @@ type Activity = Lead["activities"][number] & { formType: string; leadId: string 
 
 const LEAD_COLUMNS: Column<Lead>[] = [
   {
-    header: "Received (UTC)",
+    header: "Received",
     className: "whitespace-nowrap",
     cell: (l) => (
       <TextLink href={`/console/leads/${encodeURIComponent(l.id)}`}>
-        {when(l.createdAt)}
+        <When at={l.createdAt} empty="–" />
         <span className="sr-only">: open the lead</span>
       </TextLink>
     ),
@@ -52,13 +53,13 @@ const LEAD_COLUMNS: Column<Lead>[] = [
           Fields
           <span className="sr-only">
             {" "}
-            of the {formLabel(l.formType).toLowerCase()} from {when(l.createdAt)}
+            of the {formLabel(l.formType).toLowerCase()} from <When at={l.createdAt} empty="–" />
           </span>
         </summary>
         <div className="mt-2">
           <FieldList fields={l.fields} />
           <p className="mt-2 text-xs text-ink/80">
-            Consent {l.consentVersion ?? "–"} at {when(l.consentAt)}
+            Consent {l.consentVersion ?? "–"} at <When at={l.consentAt} empty="–" />
             {l.landingPage && <>; landing page {l.landingPage}</>}
             {l.referrerUrl && <>; referrer {l.referrerUrl}</>}
           </p>
@@ -69,7 +70,7 @@ const LEAD_COLUMNS: Column<Lead>[] = [
 ];
 
 const activityColumns = (actors: Map<string, string>): Column<Activity>[] => [
-  { header: "When (UTC)", className: "whitespace-nowrap", cell: (a) => when(a.createdAt) },
+  { header: "When", className: "whitespace-nowrap", cell: (a) => <When at={a.createdAt} empty="–" /> },
   { header: "Lead", cell: (a) => formLabel(a.formType) },
   { header: "What", cell: (a) => (a.type === "status" ? `status ${a.fromStatus ?? "?"} → ${a.toStatus ?? "?"}` : a.type) },
   { header: "Detail", className: "whitespace-pre-wrap break-words", cell: (a) => a.detail ?? "–" },
@@ -77,7 +78,7 @@ const activityColumns = (actors: Map<string, string>): Column<Activity>[] => [
 ];
 
 const EMAIL_COLUMNS: Column<PersonExport["emails"][number]>[] = [
-  { header: "Queued (UTC)", className: "whitespace-nowrap", cell: (e) => when(e.createdAt) },
+  { header: "Queued", className: "whitespace-nowrap", cell: (e) => <When at={e.createdAt} empty="–" /> },
   { header: "To", className: "break-all", cell: (e) => e.to },
   {
     header: "Subject",
@@ -85,11 +86,13 @@ const EMAIL_COLUMNS: Column<PersonExport["emails"][number]>[] = [
   },
   { header: "Template", cell: (e) => e.template },
   { header: "Status", cell: (e) => e.status },
-  { header: "Sent", className: "whitespace-nowrap", cell: (e) => when(e.sentAt) },
-  { header: "Delivered", className: "whitespace-nowrap", cell: (e) => when(e.deliveredAt) },
+  { header: "Sent", className: "whitespace-nowrap", cell: (e) => <When at={e.sentAt} empty="–" /> },
+  { header: "Delivered", className: "whitespace-nowrap", cell: (e) => <When at={e.deliveredAt} empty="–" /> },
 ];
 
 export default async function PersonPage({ params, searchParams }: { params: Promise<{ contactId: string }>; searchParams: Promise<SearchParams> }) {
+  const { formatWhen } = await consoleClock();
+  const when = (d: Date | null | undefined) => formatWhen(d, { empty: "–" });
   const { contactId } = await params;
   await requireStaffPage("privacy:manage", `/console/people/${encodeURIComponent(contactId)}`);
   const overview = await personOverview(db(), contactId);
@@ -125,7 +128,7 @@ export default async function PersonPage({ params, searchParams }: { params: Pro
           ["Email", c.email],
           ["Phone", c.phone],
           ["Name", c.name],
-          ["First seen (UTC)", when(c.createdAt)],
+          ["First seen", when(c.createdAt)],
           ["Responded", when(c.respondedAt)],
           ["Marketing opt-out", when(c.marketingOptOutAt)],
           ["Comment emails opt-out", when(c.commentEmailsOptOutAt)],
@@ -206,7 +209,7 @@ export default async function PersonPage({ params, searchParams }: { params: Pro
             label="Points ledger"
             rows={data.points.entries}
             columns={[
-              { header: "When (UTC)", className: "whitespace-nowrap", cell: (p) => when(p.createdAt) },
+              { header: "When", className: "whitespace-nowrap", cell: (p) => when(p.createdAt) },
               { header: "Reason", cell: (p) => p.reason },
               { header: "Bucket", cell: (p) => p.bucket },
               { header: "Points", align: "right", className: "tabular-nums", cell: (p) => formatCount(p.amount) },

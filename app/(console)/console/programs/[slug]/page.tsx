@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { formatDateTime } from "@/components/console/format";
+import { When } from "@/components/console/when";
 import { Breadcrumb, Notice, Section } from "@/components/console/page-parts";
 import { queryParam, type SearchParams } from "@/lib/query-param";
 import { requireStaffPage } from "@/app/(console)/auth";
@@ -107,7 +107,7 @@ export default async function EditProgramPage({ params, searchParams }: { params
         ) : (
           "Hidden from the site."
         )}{" "}
-        Last edited {formatDateTime(program.updatedAt)} UTC.
+        Last edited <When at={program.updatedAt} />.
       </p>
       <nav aria-label="On this page" className="mt-4 flex flex-wrap gap-4 text-sm">
         <a href="#details" className="underline">

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Facts } from "@/components/console/facts";
-import { formatCount, formatWhen, formLabel } from "@/components/console/format";
+import { formLabel, formatCount } from "@/components/console/format";
+import { When } from "@/components/console/when";
 import { BackLink, Badge, Section, type BadgeTone } from "@/components/console/page-parts";
 import type { SearchParams } from "@/lib/query-param";
 import { TableSection, type Column } from "@/components/console/table";
@@ -39,18 +40,30 @@ const FRIEND_STATUS = {
 
 const FRIEND_COLUMNS: Column<FriendRow>[] = [
   { header: "Friend", rowHeader: true, className: "font-normal", cell: (f) => <PersonCell person={f} /> },
-  { header: "Referred (UTC)", className: "whitespace-nowrap", cell: (f) => formatWhen(f.invitedAt) },
+  { header: "Referred", className: "whitespace-nowrap", cell: (f) => <When at={f.invitedAt} /> },
   {
     header: "Status",
     cell: (f) => (
       <>
         <Badge tone={FRIEND_STATUS[f.status].tone}>{FRIEND_STATUS[f.status].label}</Badge>
-        {f.respondedAt && f.status !== "responded" && <p className="mt-1 text-xs">Responded {formatWhen(f.respondedAt, { utc: true })}</p>}
-        {f.respondedAt && f.status === "responded" && <p className="mt-1 text-xs text-ink/70">{formatWhen(f.respondedAt, { utc: true })}</p>}
+        {f.respondedAt && f.status !== "responded" && (
+          <p className="mt-1 text-xs">
+            Responded <When at={f.respondedAt} />
+          </p>
+        )}
+        {f.respondedAt && f.status === "responded" && (
+          <p className="mt-1 text-xs text-ink/70">
+            <When at={f.respondedAt} />
+          </p>
+        )}
         {f.optedOut && (
           <p className="mt-1 text-xs text-ink/70">
             {SUPPRESSION_REASONS[f.optedOut.reason] ?? f.optedOut.reason}
-            {f.optedOut.at ? `, ${formatWhen(f.optedOut.at, { utc: true })}` : ""}
+            {f.optedOut.at ? (
+              <>
+                , <When at={f.optedOut.at} />
+              </>
+            ) : null}
           </p>
         )}
       </>
@@ -80,7 +93,7 @@ const FRIEND_COLUMNS: Column<FriendRow>[] = [
                 {formLabel(l.formType)}
               </a>{" "}
               <span className="text-xs text-ink/70">
-                {formatWhen(l.createdAt)} · {l.status}
+                <When at={l.createdAt} /> · {l.status}
               </span>
             </li>
           ))}
@@ -126,7 +139,7 @@ const ledgerColumns = (canReverse: boolean, back: string): Column<LedgerRow>[] =
 ];
 
 const LEDGER_COLUMNS: Column<LedgerRow>[] = [
-  { header: "Date (UTC)", className: "whitespace-nowrap", cell: (e) => formatWhen(e.createdAt) },
+  { header: "Date", className: "whitespace-nowrap", cell: (e) => <When at={e.createdAt} /> },
   {
     header: "Amount",
     align: "right",
@@ -176,7 +189,7 @@ export default async function ReferrerPage({ params, searchParams }: Props) {
               ["Email", contact.email],
               ["Phone", contact.phone],
               ["Referral code", <code key="code">{contact.referralCode}</code>],
-              ["Contact since", formatWhen(contact.createdAt, { utc: true })],
+              ["Contact since", <When key="since" at={contact.createdAt} />],
             ]}
           />
         </Section>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { StatusFilter } from "@/components/console/filters";
-import { formatWhen, formLabel } from "@/components/console/format";
+import { formLabel } from "@/components/console/format";
+import { When } from "@/components/console/when";
 import { BackLink, Badge, Notice } from "@/components/console/page-parts";
 import { queryParam, type SearchParams } from "@/lib/query-param";
 import { ConsoleTable } from "@/components/console/table";
@@ -25,7 +26,8 @@ function ReviewForm({ row, canDecide }: { row: ReviewRow; canDecide: boolean }) 
   if (row.status !== "pending") {
     return (
       <p className="text-xs text-ink/70">
-        {formatWhen(row.decidedAt)} UTC{row.decidedBy ? ` by ${row.decidedBy}` : ""}
+        <When at={row.decidedAt} />
+        {row.decidedBy ? ` by ${row.decidedBy}` : ""}
         {row.note ? <span className="block whitespace-pre-wrap break-words">Note: {row.note}</span> : null}
       </p>
     );
@@ -77,7 +79,7 @@ export default async function ReferralReviewsPage({ searchParams }: { searchPara
         rows={rows}
         empty={status === "pending" ? "No referrals wait for review." : "No reviews."}
         columns={[
-          { header: "Held (UTC)", className: "whitespace-nowrap", cell: (r) => formatWhen(r.createdAt) },
+          { header: "Held", className: "whitespace-nowrap", cell: (r) => <When at={r.createdAt} /> },
           {
             header: "Friend",
             rowHeader: true,

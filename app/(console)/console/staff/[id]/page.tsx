@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Facts } from "@/components/console/facts";
-import { formatDateTime } from "@/components/console/format";
+import { consoleClock } from "@/app/(console)/time-zone";
 import { Breadcrumb, Notice, Section } from "@/components/console/page-parts";
 import { requireStaffPage } from "@/app/(console)/auth";
 import { queryParam, type SearchParams } from "@/lib/query-param";
@@ -20,6 +20,7 @@ const DONE: Record<string, string> = {
 };
 
 export default async function StaffAccountPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
+  const { formatDateTime } = await consoleClock();
   const { id } = await params;
   const me = await requireStaffPage("staff:manage", `/console/staff/${encodeURIComponent(id)}`);
   const account = await getStaffAccount(db(), id);
@@ -42,8 +43,8 @@ export default async function StaffAccountPage({ params, searchParams }: { param
           ["Email", account.email],
           ["Role", account.role ? ROLE_LABELS[account.role] : "No role (cannot use the console)"],
           ["Account", account.disabled ? "Disabled: cannot sign in" : "Active"],
-          ["Created", `${formatDateTime(account.createdAt)} UTC`],
-          ["Open sessions", `${account.openSessions}${account.lastSignInAt ? `, the latest started ${formatDateTime(account.lastSignInAt)} UTC` : ""}`],
+          ["Created", formatDateTime(account.createdAt)],
+          ["Open sessions", `${account.openSessions}${account.lastSignInAt ? `, the latest started ${formatDateTime(account.lastSignInAt)}` : ""}`],
         ]}
       />
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { formatDateTime } from "@/components/console/format";
+import { consoleClock } from "@/app/(console)/time-zone";
 import { Breadcrumb } from "@/components/console/page-parts";
 import { requireStaffPage } from "@/app/(console)/auth";
 import { db } from "@/lib/db";
@@ -14,19 +14,20 @@ import { SavedNotice } from "../../saved-notice";
 export const metadata: Metadata = { title: "Edit a story" };
 
 export default async function EditStoryPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
+  const { formatDateTime } = await consoleClock();
   const { id } = await params;
   const staff = await requireStaffPage("content:edit", `/console/stories/${encodeURIComponent(id)}`);
   const s = await getStoryForEditing(db(), id);
   if (!s) notFound();
   const consentNote =
     s.consent && s.consentRecordedAt
-      ? `Recorded ${formatDateTime(s.consentRecordedAt)} UTC by ${s.consentRecordedBy ?? "unknown"}. Untick to withdraw it (the story is taken down).`
+      ? `Recorded ${formatDateTime(s.consentRecordedAt)} by ${s.consentRecordedBy ?? "unknown"}. Untick to withdraw it (the story is taken down).`
       : `Tick only with the student's written consent on file. Saving records that ${staff.name} recorded it, and when.`;
   return (
     <>
       <Breadcrumb href="/console/stories" parent="Student stories" current={s.headline} />
       <h1 className="mt-2 text-2xl font-bold tracking-tight">{s.headline}</h1>
-      <p className="mt-1 text-sm text-ink/75">Last edited {formatDateTime(s.updatedAt)} UTC.</p>
+      <p className="mt-1 text-sm text-ink/75">Last edited {formatDateTime(s.updatedAt)}.</p>
       <SavedNotice q={await searchParams} what="Story" />
       <StoryForm
         key={s.updatedAt.toISOString()}

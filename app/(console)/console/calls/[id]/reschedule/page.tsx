@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireStaffPage } from "@/app/(console)/auth";
+import { consoleClock } from "@/app/(console)/time-zone";
 import { BackLink, Notice, Section } from "@/components/console/page-parts";
 import { localDate } from "@/lib/booking/zones";
 import { agendaZone, formatAgendaDay, formatClock, rescheduleChoices } from "@/lib/console/calls";
@@ -27,10 +28,10 @@ const ERRORS: Record<string, string> = {
 export default async function ReschedulePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   const [{ id: rawId }, q] = await Promise.all([params, searchParams]);
   const id = rawId.slice(0, 64);
-  const staff = await requireStaffPage("leads:work", `/console/calls/${encodeURIComponent(id)}/reschedule`);
+  await requireStaffPage("leads:work", `/console/calls/${encodeURIComponent(id)}/reschedule`);
   const now = new Date();
-  const me = await db().advisor.findUnique({ where: { userId: staff.id }, select: { timeZone: true } });
-  const zone = agendaZone(me?.timeZone, now);
+  const clock = await consoleClock();
+  const zone = agendaZone(clock.source === "default" ? null : clock.timeZone, now);
   const choices = /^[A-Za-z0-9_-]{1,64}$/.test(id)
     ? await rescheduleChoices(db(), { bookingId: id, now, timeZone: zone.timeZone, day: queryParam(q, "day", 10) })
     : null;
