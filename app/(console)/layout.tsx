@@ -3,6 +3,10 @@ import { currentStaff } from "@/app/(console)/auth";
 import { can } from "@/lib/auth/roles";
 import { SkipLink } from "@/components/site/skip-link";
 import { signOutAction } from "./console/sign-in/actions";
+import { cookies } from "next/headers";
+import { BrowserZone } from "@/components/console/browser-zone";
+import { BROWSER_ZONE_COOKIE } from "@/lib/console/staff-time-zone";
+import { consoleClock } from "./time-zone";
 
 /** Every console page is rendered per request, for the signed-in staff member (one setting for all the pages below). */
 export const dynamic = "force-dynamic";
@@ -40,6 +44,8 @@ const ADMIN_NAV = [
  */
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const staff = await currentStaff();
+  const clock = staff ? await consoleClock() : null;
+  const sentZone = (await cookies()).get(BROWSER_ZONE_COOKIE)?.value ?? null;
   return (
     <div className="min-h-dvh bg-paper text-ink">
       <SkipLink className="focus:top-4 focus:rounded focus:bg-white" />
@@ -60,9 +66,9 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
           <div className="ml-auto flex items-center gap-4 text-sm">
             {staff ? (
               <>
-                <span>
+                <a href="/console/profile" className="underline-offset-4 hover:underline">
                   {staff.name} <span className="rounded-full bg-brand-soft px-2 py-0.5 text-xs font-semibold">{staff.role}</span>
-                </span>
+                </a>
                 <form action={signOutAction}>
                   <button type="submit" className="rounded-full px-3 py-1 font-semibold ring-1 ring-ink/30 hover:bg-ink/5">
                     Sign out
@@ -77,6 +83,15 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
           </div>
         </div>
       </header>
+      {staff && clock && (
+        <p className="mx-auto max-w-7xl px-4 pt-3 text-xs text-ink/75 sm:px-6">
+          Times in {clock.label}.{" "}
+          <a href="/console/profile" className="underline underline-offset-2">
+            Change
+          </a>
+          <BrowserZone sent={sentZone} rendered={clock.timeZone} reload={clock.source !== "profile"} />
+        </p>
+      )}
       <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-8 outline-none sm:px-6">
         {children}
       </main>
