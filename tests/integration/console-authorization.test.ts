@@ -303,6 +303,17 @@ const RULES: Record<string, Rule> = {
     call: (a, c) => a(fd({ programSlug: c.slug, advisorIds: c.userId })),
     done: async (c) => (await t.db.programAdvisorPin.count({ where: { programSlug: c.slug, advisorId: c.userId } })) === 1,
   },
+  // One's own profile: every role may set it; the account is the session's, never the post's.
+  "app/(console)/console/profile/actions.ts#saveProfileAction": {
+    permission: "leads:read",
+    allowed: ["admin", "staff"],
+    setup: async () => {
+      await t.db.user.updateMany({ data: { timeZone: null } });
+      return {};
+    },
+    call: (a) => a(IDLE, fd({ timeZone: "Asia/Tokyo", userId: userId.admin })),
+    done: async () => (await t.db.user.count({ where: { timeZone: "Asia/Tokyo" } })) === 1,
+  },
   "app/(console)/console/calls/availability/actions.ts#becomeAdvisorAction": {
     permission: "calls:take",
     allowed: ["admin", "staff"],

@@ -100,6 +100,18 @@ describe("inbox filters and search", () => {
     expect(await names({ to: "2026-01-14" })).toEqual([]);
   });
 
+  it("counts date filters in the staff member's time zone", async () => {
+    // Grace's lead came in at 10:00 UTC on 15 January: 16 January 00:00 in Kiritimati (UTC+14),
+    // still 15 January in Los Angeles (02:00) and in UTC.
+    const day = (d: string, zone: string) => names(parseInboxFilters(new URLSearchParams(`from=${d}&to=${d}`), zone));
+    expect(await day("2026-01-16", "Pacific/Kiritimati")).toEqual(["Grace Hopper"]);
+    expect(await day("2026-01-15", "Pacific/Kiritimati")).toEqual([]);
+    expect(await day("2026-01-15", "America/Los_Angeles")).toEqual(["Grace Hopper"]);
+    expect(await day("2026-01-16", "UTC")).toEqual([]);
+    // A zone that is not one counts as UTC, never an error.
+    expect(parseInboxFilters(new URLSearchParams(""), "Mars/Olympus").timeZone).toBe("UTC");
+  });
+
   it("searches the start of a name, a surname, an email, or phone digits", async () => {
     expect(await names({ q: "ada" })).toEqual(["Ada Lovelace"]);
     expect(await names({ q: "LOVE" })).toEqual(["Ada Lovelace"]);
