@@ -82,16 +82,16 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
             )}
           </div>
         </div>
+        {staff && clock && (
+          <p className="mx-auto max-w-7xl px-4 pb-2 text-xs text-ink/75 sm:px-6">
+            Times in {clock.label}.{" "}
+            <a href="/console/profile" className="underline underline-offset-2">
+              Change<span className="sr-only"> time zone</span>
+            </a>
+            <BrowserZone sent={sentZone} rendered={clock.timeZone} reload={clock.source !== "profile"} />
+          </p>
+        )}
       </header>
-      {staff && clock && (
-        <p className="mx-auto max-w-7xl px-4 pt-3 text-xs text-ink/75 sm:px-6">
-          Times in {clock.label}.{" "}
-          <a href="/console/profile" className="underline underline-offset-2">
-            Change
-          </a>
-          <BrowserZone sent={sentZone} rendered={clock.timeZone} reload={clock.source !== "profile"} />
-        </p>
-      )}
       <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-8 outline-none sm:px-6">
         {children}
       </main>

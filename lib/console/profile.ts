@@ -37,5 +37,8 @@ export async function saveProfile(db: Db, userId: string, input: { timeZone: unk
 }
 
 export async function profileOf(db: Db, userId: string) {
-  return db.user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true, role: true, timeZone: true } });
+  return db.user.findUnique({
+    where: { id: userId },
+    select: { id: true, name: true, email: true, role: true, timeZone: true, advisor: { select: { timeZone: true } } },
+  });
 }

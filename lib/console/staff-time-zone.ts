@@ -1,8 +1,9 @@
 /**
  * The time zone the console shows a staff member's times in (issue 19, item 7): the zone
- * they chose on their profile; else the zone their browser reported (a cookie the console
- * sets, so pages rendered on the server already use it); else the zone of their call hours,
- * if they take calls; else UTC. Every value is checked against the runtime's zone list, so a
+ * they chose on their profile; else the zone they gave as theirs when they started taking
+ * calls (their hours run on it, so the agenda matches them); else the zone their browser
+ * reported (a cookie the console sets, so pages rendered on the server already use it); else
+ * UTC. Every value is checked against the runtime's zone list, so a
  * forged cookie can only pick another real zone for its own sender's display.
  */
 import { isTimeZone } from "../events/time";
@@ -17,8 +18,8 @@ const valid = (zone: string | null | undefined): zone is string => typeof zone =
 
 export function resolveStaffZone(input: { profile?: string | null; browser?: string | null; advisor?: string | null }): StaffZone {
   if (valid(input.profile)) return { timeZone: input.profile, source: "profile" };
-  if (valid(input.browser)) return { timeZone: input.browser, source: "browser" };
   if (valid(input.advisor)) return { timeZone: input.advisor, source: "advisor" };
+  if (valid(input.browser)) return { timeZone: input.browser, source: "browser" };
   return { timeZone: "UTC", source: "default" };
 }
 

@@ -5,17 +5,24 @@ import { profileSchema } from "@/lib/console/profile";
 import { resolveStaffZone, staffTimeZone } from "@/lib/console/staff-time-zone";
 
 describe("the staff member's time zone", () => {
-  it("takes the profile's zone, then the browser's, then the call hours', then UTC", () => {
+  it("takes the profile's zone, then the call hours', then the browser's, then UTC", () => {
     expect(resolveStaffZone({ profile: "Asia/Tokyo", browser: "Europe/Paris", advisor: "America/Chicago" })).toEqual({
       timeZone: "Asia/Tokyo",
       source: "profile",
     });
-    expect(resolveStaffZone({ profile: null, browser: "Europe/Paris", advisor: "America/Chicago" })).toEqual({ timeZone: "Europe/Paris", source: "browser" });
-    expect(resolveStaffZone({ browser: undefined, advisor: "America/Chicago" })).toEqual({ timeZone: "America/Chicago", source: "advisor" });
+    expect(resolveStaffZone({ profile: null, browser: "Europe/Paris", advisor: "America/Chicago" })).toEqual({
+      timeZone: "America/Chicago",
+      source: "advisor",
+    });
+    expect(resolveStaffZone({ browser: "Europe/Paris", advisor: undefined })).toEqual({ timeZone: "Europe/Paris", source: "browser" });
     expect(resolveStaffZone({})).toEqual({ timeZone: "UTC", source: "default" });
   });
 
   it("skips a value that is not a zone (a forged cookie, a stale profile)", () => {
+    expect(resolveStaffZone({ profile: "Mars/Olympus", advisor: "Etc/Nowhere", browser: "Europe/Oslo" })).toEqual({
+      timeZone: "Europe/Oslo",
+      source: "browser",
+    });
     expect(resolveStaffZone({ profile: "Mars/Olympus", browser: "<script>", advisor: "Europe/Oslo" })).toEqual({ timeZone: "Europe/Oslo", source: "advisor" });
     expect(staffTimeZone({ timeZone: "" }, "x".repeat(100))).toBe("UTC");
     expect(staffTimeZone({ timeZone: null }, "Asia/Kolkata")).toBe("Asia/Kolkata");

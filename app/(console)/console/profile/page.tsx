@@ -47,6 +47,7 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
           saved={me.timeZone ?? ""}
           zones={unpackTimeZones(packedTimeZones(new Date()))}
           browserZone={browser && isTimeZone(browser) ? browser : null}
+          hoursZone={me.advisor?.timeZone ?? null}
         />
       </section>
     </>

@@ -7,9 +7,22 @@ import { IDLE } from "../programs/form-state";
 import { ConsoleForm, errorFor, Select, startValue, SubmitButton } from "../programs/form-ui";
 
 /** The time zone choice: the first option follows the browser. */
-export function ProfileForm({ saved, zones, browserZone }: { saved: string; zones: SelectOption[]; browserZone: string | null }) {
+export function ProfileForm({
+  saved,
+  zones,
+  browserZone,
+  hoursZone,
+}: {
+  saved: string;
+  zones: SelectOption[];
+  browserZone: string | null;
+  hoursZone: string | null;
+}) {
   const [state, action, pending] = useActionState(saveProfileAction, IDLE);
-  const options: SelectOption[] = [{ value: "", label: `Use my browser's zone${browserZone ? ` (now ${browserZone.replace(/_/g, " ")})` : ""}` }, ...zones];
+  const automatic = hoursZone
+    ? `Automatic: my call hours' zone (${hoursZone.replace(/_/g, " ")})`
+    : `Automatic: my browser's zone${browserZone ? ` (now ${browserZone.replace(/_/g, " ")})` : ""}`;
+  const options: SelectOption[] = [{ value: "", label: automatic }, ...zones];
   return (
     <ConsoleForm action={action} state={state} noValidate className="mt-4 max-w-xl space-y-5">
       <Select
