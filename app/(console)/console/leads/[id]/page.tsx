@@ -13,7 +13,9 @@ import { requireStaffPage } from "@/app/(console)/auth";
 import { can } from "@/lib/auth/roles";
 import { LEAD_STATUSES } from "@/lib/console/inbox";
 import { leadDetail, LIMITS, listStaff, STATUS_LABELS, timeline } from "@/lib/console/pipeline";
-import { formatCohortDate } from "@/lib/content/programs";
+import { formatCohortDate, listProgramsForForms } from "@/lib/content/programs";
+import { readableAnswers } from "@/lib/console/lead-answers";
+import type { SummaryNames } from "@/lib/forms/types";
 import { db } from "@/lib/db";
 import { leadSubmissions } from "@/lib/console/contact-details";
 import { consentDocumentLinks } from "@/lib/legal/consent";
@@ -51,10 +53,14 @@ function agreedTo(stored: { privacyVersion: number | null; termsVersion: number 
   );
 }
 
-/** What a submission carried: the person's details, then `between`, then the form's own fields. */
-function sentRows(sent: { name: string | null; email: string | null; phone: string | null }, fields: Record<string, unknown>, between: Fact[] = []): Fact[] {
-  const own = Object.entries(fields).filter(([k]) => !["name", "email", "phone", "consent"].includes(k));
-  return [["Name", show(sent.name)], ["Email", show(sent.email)], ["Phone", show(sent.phone)], ...between, ...own.map(([k, v]): Fact => [k, show(v)])];
+/** What a submission carried: the person's details, then the form's answers in words (program and cohort names, not ids). */
+function sentRows(
+  formType: string,
+  sent: { name: string | null; email: string | null; phone: string | null },
+  fields: Record<string, unknown>,
+  names: SummaryNames,
+): Fact[] {
+  return [["Name", show(sent.name)], ["Email", show(sent.email)], ["Phone", show(sent.phone)], ...readableAnswers(formType, fields, names)];
 }
 
 /** A part of the lead's record: its facts in a white box, with the line breaks people typed. */
@@ -149,11 +155,17 @@ export default async function LeadPage({ params, searchParams }: Props) {
   const d = await leadDetail(db(), id.slice(0, 64));
   if (!d) notFound();
   const view = viewFilters(queryParam(q, "view", 1000), timeZone);
-  const [staffList, submissions, around] = await Promise.all([
+  const [staffList, submissions, around, programs] = await Promise.all([
     listStaff(db()),
     leadSubmissions(db(), d.lead.id),
     leadNeighbours(db(), view ?? {}, d.lead, staff.id),
+    listProgramsForForms(db()),
   ]);
+  // The form's own wording of its answers: program names from the catalogue, the cohort with its start.
+  const names: SummaryNames = {
+    programs: new Map(programs.map((p) => [p.slug, p.name])),
+    cohort: d.cohort ? `${d.cohort.name}, starting ${formatCohortDate(d.cohort.startDate)}` : undefined,
+  };
   const viewText = view ? viewQuery(view) : "";
   const { lead, contact } = { lead: d.lead, contact: d.lead.contact };
   let fields: Record<string, unknown> = {};
@@ -211,113 +223,7 @@ export default async function LeadPage({ params, searchParams }: Props) {
       </div>
 
       <div className="mt-8 grid gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-        <div className="space-y-8">
-          <FactsSection
-            headingId="sent"
-            title="What they sent"
-            rows={[
-              ...sentRows(lead, fields, [
-                ["Program", d.program ? `${d.program.name} (${lead.programSlug})` : show(lead.programSlug)],
-                ["Cohort", d.cohort ? `${d.cohort.name}, starts ${formatCohortDate(d.cohort.startDate)}` : show(lead.cohortId)],
-              ]),
-              ["Times sent", String(lead.revision)],
-            ]}
-          />
-          {submissions.length > 1 && (
-            <Section headingId="versions" title={`Every submission (${submissions.length})`}>
-              <p className="mt-1 text-sm text-ink/70">
-                The same person sent this form again within minutes. Each submission is kept as it was sent; the details above are the first one&apos;s.
-              </p>
-              <ol className="mt-3 space-y-3">
-                {submissions.map((sub) => (
-                  <li key={sub.id} className="rounded-xl border border-ink/10 bg-white p-4">
-                    <p className="text-sm font-semibold">
-                      Submission {sub.revision}, {when(sub.createdAt)}
-                    </p>
-                    <Facts
-                      className="mt-2"
-                      wrap="pre"
-                      rows={[
-                        ...sentRows(sub, sub.fields),
-                        ["Article", show(sub.article)],
-                        ["Call to action", show(sub.cta)],
-                        ["UTM source", show(sub.utmSource)],
-                        ["Consent", `${show(sub.consentVersion)}, ${when(sub.consentAt)}`],
-                        ["Agreed to", agreedTo(sub)],
-                      ]}
-                    />
-                  </li>
-                ))}
-              </ol>
-            </Section>
-          )}
-          <FactsSection headingId="attribution" title="Attribution" rows={ATTRIBUTION.map(([label, column]): Fact => [label, show(lead[column])])} />
-          <FactsSection
-            headingId="consent"
-            title="Consent"
-            rows={[
-              ["Version", show(lead.consentVersion)],
-              ["Given", when(lead.consentAt)],
-              ["Text shown", show(lead.consentText)],
-              ["Agreed to", agreedTo(lead)],
-            ]}
-          />
-          <Section headingId="timeline" title="Timeline of this person">
-            <ol className="mt-3 space-y-2">
-              {items.map((item) => (
-                <li key={`${item.kind}-${item.id}`} className="rounded-lg border border-ink/10 bg-white px-4 py-2 text-sm">
-                  <span className="text-ink/70">{when(item.at)}: </span>
-                  {item.kind === "lead" && (
-                    <>
-                      {item.id === lead.id ? (
-                        <strong>This lead</strong>
-                      ) : (
-                        <a href={`/console/leads/${item.id}`} className="text-brand underline">
-                          {formLabel(item.formType)}
-                        </a>
-                      )}
-                      {item.id === lead.id ? ` (${formLabel(item.formType)})` : ""} · {item.status}
-                    </>
-                  )}
-                  {item.kind === "email" && (
-                    <>
-                      Email{" "}
-                      <a href={`/mailbox/${item.id}`} className="text-brand underline">
-                        {item.subject ?? item.template}
-                      </a>{" "}
-                      to {item.to} · {item.status}
-                    </>
-                  )}
-                  {item.kind === "activity" && item.type === "booking" && (
-                    <>
-                      <strong>Call</strong>: {item.detail ?? "booking changed"}{" "}
-                      <span className="text-ink/70">({item.actor ? `by ${item.actor}` : "by the visitor"})</span>
-                    </>
-                  )}
-                  {item.kind === "activity" && item.type !== "booking" && (
-                    <>
-                      {item.actor ?? "Someone"}{" "}
-                      {item.type === "status"
-                        ? `moved it from ${item.fromStatus} to ${item.toStatus}${item.detail ? `: ${item.detail}` : ""}`
-                        : item.type === "assign"
-                          ? `assigned it to ${item.detail}`
-                          : item.type === "note"
-                            ? "added a note:"
-                            : item.type === "decision"
-                              ? `decided the redemption: ${item.detail ?? ""}`
-                              : item.type === "code"
-                                ? `(pipeline): ${item.detail ?? ""}`
-                                : item.type}
-                      {item.type === "note" && <p className="mt-1 whitespace-pre-wrap break-words">{item.detail}</p>}
-                    </>
-                  )}
-                </li>
-              ))}
-            </ol>
-          </Section>
-        </div>
-
-        <aside className="space-y-6" aria-label="Work this lead">
+        <aside className="space-y-6 lg:col-start-2 lg:row-start-1" aria-label="Work this lead">
           <Section id="status" headingId="status-h" title="Pipeline" panel>
             {canWork ? (
               <WorkForm action={changeStatusAction} form="status" leadId={lead.id} submit="Update status" params={q}>
@@ -486,6 +392,106 @@ export default async function LeadPage({ params, searchParams }: Props) {
             )}
           </Section>
         </aside>
+
+        <div className="space-y-8 lg:col-start-1 lg:row-start-1">
+          <Section headingId="timeline" title="Timeline of this person">
+            <ol className="mt-3 space-y-2">
+              {items.map((item) => (
+                <li key={`${item.kind}-${item.id}`} className="rounded-lg border border-ink/10 bg-white px-4 py-2 text-sm">
+                  <span className="text-ink/70">{when(item.at)}: </span>
+                  {item.kind === "lead" && (
+                    <>
+                      {item.id === lead.id ? (
+                        <strong>This lead</strong>
+                      ) : (
+                        <a href={`/console/leads/${item.id}`} className="text-brand underline">
+                          {formLabel(item.formType)}
+                        </a>
+                      )}
+                      {item.id === lead.id ? ` (${formLabel(item.formType)})` : ""} · {item.status}
+                    </>
+                  )}
+                  {item.kind === "email" && (
+                    <>
+                      Email{" "}
+                      <a href={`/mailbox/${item.id}`} className="text-brand underline">
+                        {item.subject ?? item.template}
+                      </a>{" "}
+                      to {item.to} · {item.status}
+                    </>
+                  )}
+                  {item.kind === "activity" && item.type === "booking" && (
+                    <>
+                      <strong>Call</strong>: {item.detail ?? "booking changed"}{" "}
+                      <span className="text-ink/70">({item.actor ? `by ${item.actor}` : "by the visitor"})</span>
+                    </>
+                  )}
+                  {item.kind === "activity" && item.type !== "booking" && (
+                    <>
+                      {item.actor ?? "Someone"}{" "}
+                      {item.type === "status"
+                        ? `moved it from ${item.fromStatus} to ${item.toStatus}${item.detail ? `: ${item.detail}` : ""}`
+                        : item.type === "assign"
+                          ? `assigned it to ${item.detail}`
+                          : item.type === "note"
+                            ? "added a note:"
+                            : item.type === "decision"
+                              ? `decided the redemption: ${item.detail ?? ""}`
+                              : item.type === "code"
+                                ? `(pipeline): ${item.detail ?? ""}`
+                                : item.type}
+                      {item.type === "note" && <p className="mt-1 whitespace-pre-wrap break-words">{item.detail}</p>}
+                    </>
+                  )}
+                </li>
+              ))}
+            </ol>
+          </Section>
+          <FactsSection
+            headingId="sent"
+            title="What they sent"
+            rows={[...sentRows(lead.formType, lead, fields, names), ["Times sent", String(lead.revision)]]}
+          />
+          {submissions.length > 1 && (
+            <Section headingId="versions" title={`Every submission (${submissions.length})`}>
+              <p className="mt-1 text-sm text-ink/70">
+                The same person sent this form again within minutes. Each submission is kept as it was sent; the details above are the first one&apos;s.
+              </p>
+              <ol className="mt-3 space-y-3">
+                {submissions.map((sub) => (
+                  <li key={sub.id} className="rounded-xl border border-ink/10 bg-white p-4">
+                    <p className="text-sm font-semibold">
+                      Submission {sub.revision}, {when(sub.createdAt)}
+                    </p>
+                    <Facts
+                      className="mt-2"
+                      wrap="pre"
+                      rows={[
+                        ...sentRows(lead.formType, sub, sub.fields, names),
+                        ["Article", show(sub.article)],
+                        ["Call to action", show(sub.cta)],
+                        ["UTM source", show(sub.utmSource)],
+                        ["Consent", `${show(sub.consentVersion)}, ${when(sub.consentAt)}`],
+                        ["Agreed to", agreedTo(sub)],
+                      ]}
+                    />
+                  </li>
+                ))}
+              </ol>
+            </Section>
+          )}
+          <FactsSection headingId="attribution" title="Attribution" rows={ATTRIBUTION.map(([label, column]): Fact => [label, show(lead[column])])} />
+          <FactsSection
+            headingId="consent"
+            title="Consent"
+            rows={[
+              ["Version", show(lead.consentVersion)],
+              ["Given", when(lead.consentAt)],
+              ["Text shown", show(lead.consentText)],
+              ["Agreed to", agreedTo(lead)],
+            ]}
+          />
+        </div>
       </div>
     </>
   );
