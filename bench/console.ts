@@ -175,6 +175,7 @@ const ARTICLE_CTAS: Record<string, string[]> = {
   "/careers/machine-learning-engineer/faq": ["faq-call-back"],
 };
 const ARTICLES = Object.keys(ARTICLE_CTAS);
+const NOTES = ["Called, no answer", "Left a voicemail", "Asked for the syllabus, sent it", "Wants the evening cohort", "Call back after payday"];
 const LOST_REASONS = ["Chose another school", "Too expensive", "Timing: next year", "No reply after 3 attempts", "Not a fit for the program"];
 const FIRST = [
   "James",
@@ -412,6 +413,12 @@ function seedLeads(file: string, n: number, staff: Staff[], catalog: Catalog) {
   const insertContact = conn.prepare(
     `INSERT INTO "Contact" ("id","email","phone","name","referralCode","respondedAt","createdAt","updatedAt") VALUES (?,?,?,?,?,?,?,?)`,
   );
+  // Timeline rows the readable export reads (notes, status changes): from an RNG of their own,
+  // so the leads are the same as before they were seeded.
+  const ra = rng(args.seed * 104_729 + n);
+  const insertActivity = conn.prepare(
+    `INSERT INTO "LeadActivity" ("id","leadId","actorId","type","fromStatus","toStatus","detail","createdAt") VALUES (?,?,?,?,?,?,?,?)`,
+  );
   const insertLead = conn.prepare(
     `INSERT INTO "Lead" ("id","contactId","formType","status","name","email","phone","programSlug","cohortId","fields",
       "consentVersion","consentText","consentAt","utmSource","utmMedium","utmCampaign","utmTerm","utmContent","referrerUrl",
@@ -472,8 +479,10 @@ function seedLeads(file: string, n: number, staff: Staff[], catalog: Catalog) {
         if (form === "redemption") Object.assign(fields, { reward: r.pick(["tuition-discount", "gift-card"]), points: 100 * (1 + r.int(5)) });
         const consent = CONSENT[CONSENT_FOR_FORM[form]];
         const keys = nameSearchKeys(person.name);
+        const leadId = cuidAt(ms, r);
+        let lostReason: string | null = null; // drawn in the argument list below, in its old place among r's draws
         insertLead.run(
-          cuidAt(ms, r),
+          leadId,
           person.id,
           form,
           status,
@@ -499,7 +508,7 @@ function seedLeads(file: string, n: number, staff: Staff[], catalog: Catalog) {
           keys.searchName,
           keys.searchLastName,
           owner,
-          status === "lost" ? r.pick(LOST_REASONS) : null,
+          (lostReason = status === "lost" ? r.pick(LOST_REASONS) : null),
           contacted,
           contacted,
           `bench-${i}`,
@@ -507,6 +516,12 @@ function seedLeads(file: string, n: number, staff: Staff[], catalog: Catalog) {
           at,
           contacted ?? at,
         );
+        // A status change for every worked lead (the reason with a lost one), a note on about a third.
+        if (contacted) {
+          const actor = owner ?? staff[0].id;
+          insertActivity.run(`${leadId}s`, leadId, actor, "status", "new", status, lostReason, contacted);
+          if (ra.chance(0.35)) insertActivity.run(`${leadId}n`, leadId, actor, "note", null, null, ra.pick(NOTES), sqlDate(ms + (73 + ra.int(48)) * 3_600_000));
+        }
       }
     })();
     const done = Math.min(n, start + CHUNK);
