@@ -3,9 +3,9 @@ import type { CompiledQuery } from "kysely";
 import { dbUrl, type Db } from "../db";
 import { formatCohortDate } from "../content/programs";
 import { dialectForUrl, type Dialect } from "../db/dialect";
-import type { LeadColumn } from "../db/kysely";
+import type { LeadColumn, RowReader } from "../db/kysely";
 import { FORMS, formDefinition, LEAD_TYPES, type LeadType } from "../forms/registry";
-import { EXPORT_BATCH_SIZE, csvLine, fastCsvCell } from "./export";
+import { csvLine, fastCsvCell } from "./csv";
 import { afterCursorFilter, inboxFilter, type InboxFilters, type LeadStatus } from "./inbox";
 import { and, toKyselyWhere, type LeadFilter, type LeadValue } from "./lead-filter";
 import { STATUS_LABELS } from "./pipeline";
@@ -25,6 +25,12 @@ import { STATUS_LABELS } from "./pipeline";
  */
 
 export type Cell = string | number | Date | null;
+
+/**
+ * Rows per query and per chunk. 500 rather than a few thousand: bigger batches cost the same
+ * CPU but more memory (docs/performance.md).
+ */
+export const EXPORT_BATCH_SIZE = 500;
 
 export type ExportColumn = { key: string; label: string; kind: "text" | "date" | "number" | "phone" };
 
@@ -294,15 +300,18 @@ export type ReadableExportOptions = {
 
 export type ExportBatch = Cell[][];
 
-/** The names the cells use, read once per export (programs and cohorts are a small catalogue). */
-async function exportNames(db: Db): Promise<ExportNames> {
-  const [programs, cohorts] = await Promise.all([
-    db.program.findMany({ select: { slug: true, name: true } }),
-    db.cohort.findMany({ select: { id: true, name: true, startDate: true } }),
-  ]);
+/** The names the cells use, read once per export (programs and cohorts are a small catalogue), on the export's connection. */
+async function exportNames(dialect: Dialect, reader: RowReader): Promise<ExportNames> {
+  const programs = await reader.rows(dialect.builder.selectFrom("Program").select(["slug", "name"]).compile());
+  const cohorts = await reader.rows(dialect.builder.selectFrom("Cohort").select(["id", "name", "startDate"]).compile());
   return {
-    programs: new Map(programs.map((p) => [p.slug, p.name])),
-    cohorts: new Map(cohorts.map((c) => [c.id, { name: c.name, startsAs: `${c.name}, starting ${formatCohortDate(c.startDate)}` }])),
+    programs: new Map(programs.map(([slug, name]) => [slug as string, name as string])),
+    cohorts: new Map(
+      cohorts.map(([id, name, startDate]) => [
+        id as string,
+        { name: name as string, startsAs: `${name as string}, starting ${formatCohortDate(new Date(dialect.dateIso(startDate)!))}` },
+      ]),
+    ),
   };
 }
 
@@ -362,9 +371,9 @@ export async function* readableExportBatches(
   if (!url) throw new Error("the export reads on a connection of its own: it needs a client made by createDb");
   const filter = inboxFilter({ ...filters, after: undefined }, opts.me);
   const dialect = dialectForUrl(url);
-  const cells = cellWriter(columns, await exportNames(db), dialect.dateIso);
   const reader = await dialect.openRowReader(url);
   try {
+    const cells = cellWriter(columns, await exportNames(dialect, reader), dialect.dateIso);
     let cursor: StoredCursor | null = null;
     for (;;) {
       const leads = await reader.rows(leadBatchQuery(dialect, filter, cursor, batchSize));
@@ -461,6 +470,9 @@ export async function writeReadableExportXlsx(
   sheet.commit();
   await workbook.commit();
 }
+
+/** What the download's file name is dated by; a test sets `now` rather than depend on the day it runs. */
+export const exportClock = { now: (): Date => new Date() };
 
 /** The download's file name, `leads-YYYY-MM-DD.<ext>`: the day of `now` in UTC. */
 export function readableExportFileName(format: "csv" | "xlsx", now: Date): string {
