@@ -73,17 +73,27 @@ const TAIL_COLUMNS: readonly ExportColumn[] = [
 const answerKey = (label: string) => `answer:${label}`;
 
 /**
+ * Answers a form's example leaves out that its leads often carry: a column of their own rather
+ * than a line in "Other answers". The label is the summary's (tests/integration/readable-export.test.ts
+ * checks that such an answer lands in its column).
+ */
+const OPTIONAL_ANSWERS: Partial<Record<LeadType, readonly string[]>> = { enroll: ["Discount or referral code"] };
+
+/**
  * The answer labels a form's summary gives, in its order: read from the form's own example
- * (a realistic, filled-in submission), so the columns follow the definitions. An answer an
- * example leaves out still reaches the file, under "Other answers".
+ * (a realistic, filled-in submission), so the columns follow the definitions; then its
+ * OPTIONAL_ANSWERS. Any other answer an example leaves out still reaches the file, under
+ * "Other answers".
  */
 function answerLabels(type: LeadType): string[] {
   const def = formDefinition(type);
+  let labels: string[] = [];
   try {
-    return def.summary(def.example.input, def.example.names ?? {}).map((r) => r.label);
+    labels = def.summary(def.example.input, def.example.names ?? {}).map((r) => r.label);
   } catch {
-    return [];
+    // no example answers: the optional ones only
   }
+  return [...labels, ...(OPTIONAL_ANSWERS[type] ?? [])];
 }
 
 /**
