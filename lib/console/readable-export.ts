@@ -203,21 +203,20 @@ function parseFields(json: unknown): Record<string, unknown> {
 const rawValue = (v: unknown) => (typeof v === "string" ? v : JSON.stringify(v));
 const isLeadType = (type: unknown): type is LeadType => (LEAD_TYPES as readonly unknown[]).includes(type);
 
-/** A lead's answers as [label, value], as its form's summary words them. */
-function leadAnswers(formType: unknown, fieldsJson: unknown, cohortId: unknown, names: ExportNames): [string, string][] {
+/** A lead's answers, labelled and worded as its form's summary words them. */
+function leadAnswers(formType: unknown, fieldsJson: unknown, cohortId: unknown, names: ExportNames): { label: string; value: string }[] {
   const fields = parseFields(fieldsJson);
   if (isLeadType(formType)) {
     const cohort = typeof cohortId === "string" ? names.cohorts.get(cohortId) : undefined;
     try {
-      const rows = FORMS[formType].summary(fields as never, { programs: names.programs, cohort: cohort?.startsAs });
-      return rows.map((r) => [r.label, r.value]);
+      return FORMS[formType].summary(fields as never, { programs: names.programs, cohort: cohort?.startsAs });
     } catch {
       // A lead stored before its form changed shape: its raw answers below.
     }
   }
   return Object.entries(fields)
     .filter(([k, v]) => k !== "consent" && v !== null && v !== undefined && v !== "")
-    .map(([k, v]) => [k, rawValue(v)]);
+    .map(([k, v]) => ({ label: k, value: rawValue(v) }));
 }
 
 /** What a column's cell is made of. */
@@ -250,7 +249,7 @@ function cellWriter(columns: readonly ExportColumn[], names: ExportNames, dateIs
   return (row: unknown[], activities: readonly LeadActivityRow[]): Cell[] => {
     const cells = new Array<Cell>(columns.length).fill(null);
     let other: string | null = null;
-    for (const [label, value] of leadAnswers(row[FORM_TYPE], row[FIELDS], row[COHORT], names)) {
+    for (const { label, value } of leadAnswers(row[FORM_TYPE], row[FIELDS], row[COHORT], names)) {
       if (BASE_ANSWER_LABELS.has(label)) continue;
       const i = answerIndex.get(label);
       if (i !== undefined) cells[i] = WHOLE.test(value) ? Number(value) : value;
@@ -429,7 +428,10 @@ export async function* readableExportCsv(db: Db, filters: InboxFilters, opts: Re
       const lines = new Array<string>(batch.length + 1);
       for (let r = 0; r < batch.length; r++) {
         const row = batch[r] as unknown[];
-        for (let i = 0; i < row.length; i++) row[i] = fastCsvCell(row[i]);
+        for (let i = 0; i < row.length; i++) {
+          const cell = row[i];
+          row[i] = cell === null ? "" : fastCsvCell(cell); // most answer columns are empty
+        }
         lines[r] = row.join(",");
       }
       lines[batch.length] = "";
