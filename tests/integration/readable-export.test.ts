@@ -22,18 +22,12 @@ const t = createTestDb();
 const T0 = Date.parse("2026-06-15T12:00:00.000Z");
 const HOUR = 3_600_000;
 
-beforeAll(async () => {
-  const db = t.db;
-  await db.user.createMany({
-    data: [
-      { id: "u-ada", name: "Ada Admin", email: "ada@loomstack.example", role: "admin", updatedAt: new Date() },
-      { id: "u-sam", name: "Sam Staff", email: "sam@loomstack.example", role: "staff", updatedAt: new Date() },
-    ],
-  });
-  const program = await db.program.create({
+/** A program in the catalogue, with placeholder text. */
+const createProgram = (slug: string, name: string) =>
+  t.db.program.create({
     data: {
-      slug: "export-data",
-      name: "Export Data Analytics",
+      slug,
+      name,
       tagline: "t",
       summary: "s",
       format: "Online",
@@ -45,6 +39,16 @@ beforeAll(async () => {
       curriculum: "c",
     },
   });
+
+beforeAll(async () => {
+  const db = t.db;
+  await db.user.createMany({
+    data: [
+      { id: "u-ada", name: "Ada Admin", email: "ada@loomstack.example", role: "admin", updatedAt: new Date() },
+      { id: "u-sam", name: "Sam Staff", email: "sam@loomstack.example", role: "staff", updatedAt: new Date() },
+    ],
+  });
+  const program = await createProgram("export-data", "Export Data Analytics");
   await db.cohort.create({
     data: {
       id: "cohort-export-1",
@@ -328,21 +332,7 @@ describe("readable export: a lead of every form type", () => {
 
   beforeAll(async () => {
     const db = t.db;
-    const program = await db.program.create({
-      data: {
-        slug: PROGRAM.slug,
-        name: PROGRAM.name,
-        tagline: "t",
-        summary: "s",
-        format: "Online",
-        schedule: "Part-time",
-        durationWeeks: 12,
-        hoursPerWeek: 10,
-        level: "Beginner",
-        outcomes: "o",
-        curriculum: "c",
-      },
-    });
+    const program = await createProgram(PROGRAM.slug, PROGRAM.name);
     await db.cohort.create({
       data: { ...COHORT, programId: program.id, endDate: new Date("2027-06-01T00:00:00Z"), timeZone: "UTC", seats: 20, seatsLeft: 20 },
     });
