@@ -53,6 +53,9 @@ vi.mock("@/lib/db", async (importOriginal) => ({
   db: () => routeState.db,
 }));
 
+// The staff member's zone reads the request's cookies; the export's days here are UTC days.
+vi.mock("@/app/(console)/time-zone", () => ({ consoleZone: async () => ({ timeZone: "UTC", source: "default" }) }));
+
 vi.mock("@/app/(console)/auth", () => ({
   withPermission: async (permission: string, run: (staff: typeof routeState.staff) => Promise<Response>) => {
     routeState.permissions.push(permission);
