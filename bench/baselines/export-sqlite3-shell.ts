@@ -1,14 +1,15 @@
 /**
- * The CSV export's speed floor: the `sqlite3` command-line shell running the export's SELECT
+ * The export's plain baseline: the `sqlite3` command-line shell running the export's SELECT
  * for the whole view in one statement (`-csv`, output to /dev/null), on the same file in the
- * same run (bench/console.ts). It writes the same rows and columns, without what the export adds
- * (formula neutralising, ISO dates, a query per batch), in C. Needs the sqlite3 CLI
+ * same run (bench/console.ts). It reads the same rows and columns and writes them as plain CSV,
+ * in C, without what the export adds (notes and status reasons, answers worded by each form,
+ * names, formula neutralising, ISO dates, a query per batch). Needs the sqlite3 CLI
  * (`apt-get install sqlite3`); the benchmark skips it, and says so, when it is missing.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, openSync, closeSync } from "node:fs";
-import { exportBatchQuery } from "../../lib/console/export";
 import { inboxFilter, type InboxFilters } from "../../lib/console/inbox";
+import { leadBatchQuery } from "../../lib/console/readable-export";
 import { dialectFor } from "../../lib/db/dialect";
 
 export type ShellRun = { seconds: number; cpuSeconds: number | null; peakRssMb: number | null; version: string };
@@ -29,7 +30,7 @@ function literal(value: unknown): string {
 
 /** The export's SELECT for the whole view (its first batch's, without the LIMIT), parameters written in. */
 export function shellSelect(filters: InboxFilters): string {
-  const query = exportBatchQuery(dialectFor("sqlite"), inboxFilter({ ...filters, after: undefined }), null, 1);
+  const query = leadBatchQuery(dialectFor("sqlite"), inboxFilter({ ...filters, after: undefined }), null, 1);
   if (!/ limit \?$/.test(query.sql)) throw new Error(`unexpected export SQL: ${query.sql}`);
   const sql = query.sql.replace(/ limit \?$/, "");
   const params = query.parameters.slice(0, -1);

@@ -1,10 +1,13 @@
 import type { Writable } from "node:stream";
-import type { Db } from "../db";
+import type { CompiledQuery } from "kysely";
+import { dbUrl, type Db } from "../db";
 import { formatCohortDate } from "../content/programs";
+import { dialectForUrl, type Dialect } from "../db/dialect";
+import type { LeadColumn, RowReader } from "../db/kysely";
 import { FORMS, formDefinition, LEAD_TYPES, type LeadType } from "../forms/registry";
-import { EXPORT_BATCH_SIZE, csvLine } from "./export";
+import { csvLine, fastCsvCell } from "./csv";
 import { afterCursorFilter, inboxFilter, type InboxFilters, type LeadStatus } from "./inbox";
-import { and, toPrismaWhere } from "./lead-filter";
+import { and, toKyselyWhere, type LeadFilter, type LeadValue } from "./lead-filter";
 import { STATUS_LABELS } from "./pipeline";
 
 /**
@@ -22,6 +25,12 @@ import { STATUS_LABELS } from "./pipeline";
  */
 
 export type Cell = string | number | Date | null;
+
+/**
+ * Rows per query and per chunk. 500 rather than a few thousand: bigger batches cost the same
+ * CPU but more memory (docs/performance.md).
+ */
+export const EXPORT_BATCH_SIZE = 500;
 
 export type ExportColumn = { key: string; label: string; kind: "text" | "date" | "number" | "phone" };
 
@@ -64,17 +73,27 @@ const TAIL_COLUMNS: readonly ExportColumn[] = [
 const answerKey = (label: string) => `answer:${label}`;
 
 /**
+ * Answers a form's example leaves out that its leads often carry: a column of their own rather
+ * than a line in "Other answers". The label is the summary's (tests/integration/readable-export.test.ts
+ * checks that such an answer lands in its column).
+ */
+const OPTIONAL_ANSWERS: Partial<Record<LeadType, readonly string[]>> = { enroll: ["Discount or referral code"] };
+
+/**
  * The answer labels a form's summary gives, in its order: read from the form's own example
- * (a realistic, filled-in submission), so the columns follow the definitions. An answer an
- * example leaves out still reaches the file, under "Other answers".
+ * (a realistic, filled-in submission), so the columns follow the definitions; then its
+ * OPTIONAL_ANSWERS. Any other answer an example leaves out still reaches the file, under
+ * "Other answers".
  */
 function answerLabels(type: LeadType): string[] {
   const def = formDefinition(type);
+  let labels: string[] = [];
   try {
-    return def.summary(def.example.input, def.example.names ?? {}).map((r) => r.label);
+    labels = def.summary(def.example.input, def.example.names ?? {}).map((r) => r.label);
   } catch {
-    return [];
+    // no example answers: the optional ones only
   }
+  return [...labels, ...(OPTIONAL_ANSWERS[type] ?? [])];
 }
 
 /**
@@ -95,81 +114,86 @@ export function exportColumns(form?: LeadType): ExportColumn[] {
 
 // ---- one lead as cells ----
 
-const LEAD_SELECT = {
-  id: true,
-  createdAt: true,
-  formType: true,
-  status: true,
-  name: true,
-  email: true,
-  phone: true,
-  programSlug: true,
-  cohortId: true,
-  revision: true,
-  lostReason: true,
-  fields: true,
-  owner: { select: { name: true } },
-  utmSource: true,
-  utmMedium: true,
-  utmCampaign: true,
-  utmTerm: true,
-  utmContent: true,
-  referrerUrl: true,
-  landingPage: true,
-  article: true,
-  cta: true,
-  referralCode: true,
-  consentVersion: true,
-  consentAt: true,
-} as const;
+/**
+ * The lead's columns the file reads, in the order a raw row holds them (arrays, no object per
+ * row: Prisma's row mapping cost more than the whole file, docs/performance.md); then the
+ * owner's name, joined.
+ */
+const LEAD_COLUMNS = [
+  "id",
+  "createdAt",
+  "formType",
+  "status",
+  "name",
+  "email",
+  "phone",
+  "programSlug",
+  "cohortId",
+  "revision",
+  "lostReason",
+  "fields",
+  "utmSource",
+  "utmMedium",
+  "utmCampaign",
+  "utmTerm",
+  "utmContent",
+  "referrerUrl",
+  "landingPage",
+  "article",
+  "cta",
+  "referralCode",
+  "consentVersion",
+  "consentAt",
+] as const satisfies readonly LeadColumn[];
 
-type LeadRow = {
-  id: string;
-  createdAt: Date;
-  formType: string;
-  status: string;
-  name: string | null;
-  email: string | null;
-  phone: string | null;
-  programSlug: string | null;
-  cohortId: string | null;
-  revision: number;
-  lostReason: string | null;
-  fields: string;
-  owner: { name: string | null } | null;
-  consentAt: Date | null;
-} & Record<string, unknown>;
+type LeadColumnName = (typeof LEAD_COLUMNS)[number];
+const at = (column: LeadColumnName) => LEAD_COLUMNS.indexOf(column);
+const ID = at("id");
+const CREATED_AT = at("createdAt");
+const FORM_TYPE = at("formType");
+const STATUS = at("status");
+const PROGRAM = at("programSlug");
+const COHORT = at("cohortId");
+const LOST_REASON = at("lostReason");
+const FIELDS = at("fields");
+const OWNER_NAME = LEAD_COLUMNS.length;
+const DATE_COLUMNS = new Set<string>(["createdAt", "consentAt"] satisfies LeadColumnName[]);
 
-/** A lead's staff notes and status changes, oldest first. */
-export type LeadActivityRow = { type: string; detail: string | null; toStatus: string | null; createdAt: Date; actorName: string | null };
+/** A lead's staff notes and status changes, oldest first (`createdAt` as ISO 8601 UTC). */
+export type LeadActivityRow = { type: string; detail: string | null; createdAt: string; actorName: string | null };
 
-/** Names the database knows: programs by slug, cohorts by id. */
-export type ExportNames = { programs: Map<string, string>; cohorts: Map<string, { name: string; startDate: Date }> };
+/**
+ * What the cells are worded from, worked out once per export: programs by slug, and each
+ * cohort's name and its "Autumn 2026, starting 7 September 2026" as the forms' summaries say it.
+ */
+export type ExportNames = { programs: Map<string, string>; cohorts: Map<string, { name: string; startsAs: string }> };
 
-/** "2026-06-15 14:03 UTC". */
-const minuteUtc = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+/** "2026-06-15 14:03 UTC", from ISO 8601. */
+const minuteUtc = (iso: string) => `${iso.slice(0, 16).replace("T", " ")} UTC`;
 
 /** The notes, oldest first, one a line: "2026-06-15 14:03 UTC, Ada Admin: Called, no answer". */
-export function notesText(activities: readonly LeadActivityRow[]): string | null {
-  const notes = activities.filter((a) => a.type === "note" && a.detail);
-  if (notes.length === 0) return null;
-  return notes.map((n) => `${minuteUtc(n.createdAt)}, ${n.actorName ?? "Staff"}: ${n.detail}`).join("\n");
+function notesText(activities: readonly LeadActivityRow[]): string | null {
+  let text: string | null = null;
+  for (const a of activities) {
+    if (a.type !== "note" || !a.detail) continue;
+    const line = `${minuteUtc(a.createdAt)}, ${a.actorName ?? "Staff"}: ${a.detail}`;
+    text = text === null ? line : `${text}\n${line}`;
+  }
+  return text;
 }
 
 /** The reason given with the latest status change (a lost reason), else the lead's stored lost reason. */
-export function statusReason(lead: Pick<LeadRow, "status" | "lostReason">, activities: readonly LeadActivityRow[]): string | null {
-  const changes = activities.filter((a) => a.type === "status");
-  const latest = changes[changes.length - 1];
-  if (latest) return latest.detail || null;
-  return lead.status === "lost" ? lead.lostReason : null;
+function statusReason(status: unknown, lostReason: unknown, activities: readonly LeadActivityRow[]): string | null {
+  for (let i = activities.length - 1; i >= 0; i--) if (activities[i].type === "status") return activities[i].detail || null;
+  return status === "lost" ? (lostReason as string | null) : null;
 }
 
 /** A whole number as written by a form (seats), as a number; anything else stays text. */
 const WHOLE = /^(0|[1-9]\d{0,8})$/;
 
-function parseFields(json: string): Record<string, unknown> {
+function parseFields(json: unknown): Record<string, unknown> {
   try {
-    const v: unknown = JSON.parse(json);
+    const v: unknown = typeof json === "string" ? JSON.parse(json) : null;
     return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
   } catch {
     return {};
@@ -177,56 +201,101 @@ function parseFields(json: string): Record<string, unknown> {
 }
 
 const rawValue = (v: unknown) => (typeof v === "string" ? v : JSON.stringify(v));
+const isLeadType = (type: unknown): type is LeadType => (LEAD_TYPES as readonly unknown[]).includes(type);
 
-/** A lead's answers as [label, value], as its form's summary words them. */
-export function leadAnswers(lead: Pick<LeadRow, "formType" | "fields" | "cohortId">, names: ExportNames): [string, string][] {
-  const fields = parseFields(lead.fields);
-  if ((LEAD_TYPES as readonly string[]).includes(lead.formType)) {
-    const cohort = lead.cohortId ? names.cohorts.get(lead.cohortId) : undefined;
+/** A lead's answers, labelled and worded as its form's summary words them. */
+function leadAnswers(formType: unknown, fieldsJson: unknown, cohortId: unknown, names: ExportNames): { label: string; value: string }[] {
+  const fields = parseFields(fieldsJson);
+  if (isLeadType(formType)) {
+    const cohort = typeof cohortId === "string" ? names.cohorts.get(cohortId) : undefined;
     try {
-      const rows = FORMS[lead.formType as LeadType].summary(fields as never, {
-        programs: names.programs,
-        cohort: cohort ? `${cohort.name}, starting ${formatCohortDate(cohort.startDate)}` : undefined,
-      });
-      return rows.map((r) => [r.label, r.value]);
+      return FORMS[formType].summary(fields as never, { programs: names.programs, cohort: cohort?.startsAs });
     } catch {
       // A lead stored before its form changed shape: its raw answers below.
     }
   }
   return Object.entries(fields)
     .filter(([k, v]) => k !== "consent" && v !== null && v !== undefined && v !== "")
-    .map(([k, v]) => [k, rawValue(v)]);
+    .map(([k, v]) => ({ label: k, value: rawValue(v) }));
 }
 
-/** One lead as the file's cells, in `columns` order. */
-export function leadCells(lead: LeadRow, activities: readonly LeadActivityRow[], names: ExportNames, columns: readonly ExportColumn[]): Cell[] {
-  const values = new Map<string, Cell>();
-  const known = new Set(columns.map((c) => c.key));
-  const other: string[] = [];
-  for (const [label, value] of leadAnswers(lead, names)) {
-    if (BASE_ANSWER_LABELS.has(label)) continue;
-    const key = answerKey(label);
-    if (known.has(key)) values.set(key, WHOLE.test(value) ? Number(value) : value);
-    else other.push(`${label}: ${value}`);
-  }
-  const def = (LEAD_TYPES as readonly string[]).includes(lead.formType) ? formDefinition(lead.formType as LeadType) : undefined;
-  const cohort = lead.cohortId ? names.cohorts.get(lead.cohortId) : undefined;
-  const own: Record<string, Cell> = {
-    form: def?.label ?? lead.formType,
-    status: STATUS_LABELS[lead.status as LeadStatus] ?? lead.status,
-    statusReason: statusReason(lead, activities),
-    owner: lead.owner?.name ?? null,
-    program: lead.programSlug ? (names.programs.get(lead.programSlug) ?? lead.programSlug) : null,
-    cohort: cohort ? cohort.name : lead.cohortId,
-    otherAnswers: other.length ? other.join("\n") : null,
-    notes: notesText(activities),
-  };
-  return columns.map((c) => {
-    if (values.has(c.key)) return values.get(c.key)!;
-    if (c.key in own) return own[c.key];
-    const v = lead[c.key];
-    return v === undefined ? null : (v as Cell);
+/** What a column's cell is made of. */
+type CellSource =
+  | { from: "lead"; index: number; date: boolean }
+  | { from: "own"; key: "form" | "status" | "statusReason" | "owner" | "program" | "cohort" | "otherAnswers" | "notes" }
+  | { from: "answer" };
+
+const OWN_KEYS = new Set(["form", "status", "statusReason", "owner", "program", "cohort", "otherAnswers", "notes"]);
+
+/**
+ * Turns raw lead rows into the file's cells, for one set of columns: where each cell comes
+ * from is worked out once, so a row costs its own values only.
+ */
+function cellWriter(columns: readonly ExportColumn[], names: ExportNames, dateIso: (value: unknown) => string | null) {
+  const sources: CellSource[] = columns.map((c) => {
+    if (c.key.startsWith("answer:")) return { from: "answer" };
+    if (OWN_KEYS.has(c.key)) return { from: "own", key: c.key as Extract<CellSource, { from: "own" }>["key"] };
+    const index = LEAD_COLUMNS.indexOf(c.key as LeadColumnName);
+    if (index < 0) throw new Error(`no source for the export column ${c.key}`);
+    return { from: "lead", index, date: DATE_COLUMNS.has(c.key) };
   });
+  const answerIndex = new Map(columns.flatMap((c, i) => (c.key.startsWith("answer:") ? [[c.key.slice("answer:".length), i] as const] : [])));
+  const formLabels = new Map<unknown, string>(LEAD_TYPES.map((type) => [type, formDefinition(type).label]));
+  const toDate = (value: unknown): Date | null => {
+    const iso = dateIso(value);
+    return iso === null ? null : new Date(iso);
+  };
+
+  return (row: unknown[], activities: readonly LeadActivityRow[]): Cell[] => {
+    const cells = new Array<Cell>(columns.length).fill(null);
+    let other: string | null = null;
+    for (const { label, value } of leadAnswers(row[FORM_TYPE], row[FIELDS], row[COHORT], names)) {
+      if (BASE_ANSWER_LABELS.has(label)) continue;
+      const i = answerIndex.get(label);
+      if (i !== undefined) cells[i] = WHOLE.test(value) ? Number(value) : value;
+      else other = other === null ? `${label}: ${value}` : `${other}\n${label}: ${value}`;
+    }
+    for (let i = 0; i < sources.length; i++) {
+      const source = sources[i];
+      if (source.from === "answer") continue;
+      if (source.from === "lead") {
+        const v = row[source.index];
+        cells[i] = v === null || v === undefined ? null : source.date ? toDate(v) : (v as Cell);
+        continue;
+      }
+      switch (source.key) {
+        case "form":
+          cells[i] = formLabels.get(row[FORM_TYPE]) ?? (row[FORM_TYPE] as string);
+          break;
+        case "status":
+          cells[i] = STATUS_LABELS[row[STATUS] as LeadStatus] ?? (row[STATUS] as string);
+          break;
+        case "statusReason":
+          cells[i] = statusReason(row[STATUS], row[LOST_REASON], activities);
+          break;
+        case "owner":
+          cells[i] = (row[OWNER_NAME] as string | null) ?? null;
+          break;
+        case "program": {
+          const slug = row[PROGRAM] as string | null;
+          cells[i] = slug ? (names.programs.get(slug) ?? slug) : null;
+          break;
+        }
+        case "cohort": {
+          const id = row[COHORT] as string | null;
+          cells[i] = id ? (names.cohorts.get(id)?.name ?? id) : null;
+          break;
+        }
+        case "otherAnswers":
+          cells[i] = other;
+          break;
+        case "notes":
+          cells[i] = notesText(activities);
+          break;
+      }
+    }
+    return cells;
+  };
 }
 
 // ---- reading ----
@@ -240,21 +309,62 @@ export type ReadableExportOptions = {
 
 export type ExportBatch = Cell[][];
 
-/** The names the cells use, read once per export (programs and cohorts are a small catalogue). */
-export async function exportNames(db: Db): Promise<ExportNames> {
-  const [programs, cohorts] = await Promise.all([
-    db.program.findMany({ select: { slug: true, name: true } }),
-    db.cohort.findMany({ select: { id: true, name: true, startDate: true } }),
-  ]);
+/** The names the cells use, read once per export (programs and cohorts are a small catalogue), on the export's connection. */
+async function exportNames(dialect: Dialect, reader: RowReader): Promise<ExportNames> {
+  const programs = await reader.rows(dialect.builder.selectFrom("Program").select(["slug", "name"]).compile());
+  const cohorts = await reader.rows(dialect.builder.selectFrom("Cohort").select(["id", "name", "startDate"]).compile());
   return {
-    programs: new Map(programs.map((p) => [p.slug, p.name])),
-    cohorts: new Map(cohorts.map((c) => [c.id, { name: c.name, startDate: c.startDate }])),
+    programs: new Map(programs.map(([slug, name]) => [slug as string, name as string])),
+    cohorts: new Map(
+      cohorts.map(([id, name, startDate]) => [
+        id as string,
+        { name: name as string, startsAs: `${name as string}, starting ${formatCohortDate(new Date(dialect.dateIso(startDate)!))}` },
+      ]),
+    ),
   };
+}
+
+/** A batch's last row, as stored: the next batch starts after it, compared exactly. */
+type StoredCursor = { createdAt: LeadValue; id: string };
+
+/** One batch of the view: LEAD_COLUMNS and the owner's name, in the inbox's order (newest first). */
+export function leadBatchQuery(dialect: Dialect, filter: LeadFilter, cursor: StoredCursor | null, batchSize: number): CompiledQuery {
+  const where = cursor ? and(filter, afterCursorFilter(cursor)) : filter;
+  return dialect.builder
+    .selectFrom("Lead as L")
+    .leftJoin("user as u", "u.id", "L.ownerId")
+    .select([...LEAD_COLUMNS.map((c) => `L.${c}` as const), "u.name as ownerName"])
+    .where((eb) => toKyselyWhere(where, eb, dialect))
+    .orderBy("L.createdAt", "desc")
+    .orderBy("L.id", "desc")
+    .limit(batchSize)
+    .compile();
+}
+
+/** A batch's notes and status changes with their authors, by lead, oldest first: one query for the batch. */
+function activityQuery(dialect: Dialect, leadIds: string[]): CompiledQuery {
+  return dialect.builder
+    .selectFrom("LeadActivity as a")
+    .leftJoin("user as u", "u.id", "a.actorId")
+    .select(["a.leadId", "a.type", "a.detail", "a.createdAt", "u.name"])
+    .where("a.leadId", "in", leadIds)
+    .where("a.type", "in", ["note", "status"])
+    .orderBy("a.leadId")
+    .orderBy("a.createdAt")
+    .orderBy("a.id")
+    .compile();
 }
 
 /**
  * The view's rows as cells, one batch at a time, newest first (the inbox's order). The
- * filters' `after` cursor is ignored: an export is always the whole view. Pull it lazily.
+ * filters' `after` cursor is ignored: an export is always the whole view. Pull it lazily; stop
+ * it with `return()` (a for-await `break` does that), which closes the reader's connection.
+ *
+ * Read with Kysely on a connection of the export's own, rows as arrays: one query per batch
+ * for the leads and one for their notes and status changes. `createdAt <= cursor` stands
+ * outside afterCursor's OR, so later batches are an index range. No lock is held between
+ * batches (one transaction would hold SQLite's write lock, or stop WAL checkpoints, for the
+ * whole download).
  */
 export async function* readableExportBatches(
   db: Db,
@@ -266,32 +376,41 @@ export async function* readableExportBatches(
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`batchSize must be a positive integer, got ${batchSize}`);
   // inboxFilter drops owner=me without an id; for an export that would mean everyone's leads.
   if (filters.owner === "me" && !opts.me) throw new Error("owner=me needs the staff member's id (opts.me)");
+  const url = dbUrl(db);
+  if (!url) throw new Error("the export reads on a connection of its own: it needs a client made by createDb");
   const filter = inboxFilter({ ...filters, after: undefined }, opts.me);
-  const names = await exportNames(db);
-  let cursor: { createdAt: Date; id: string } | null = null;
-  for (;;) {
-    const leads = (await db.lead.findMany({
-      where: toPrismaWhere(cursor ? and(filter, afterCursorFilter(cursor)) : filter),
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: batchSize,
-      select: LEAD_SELECT,
-    })) as LeadRow[];
-    if (leads.length === 0) return;
-    const activities = await db.leadActivity.findMany({
-      where: { leadId: { in: leads.map((l) => l.id) }, type: { in: ["note", "status"] } },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: { leadId: true, type: true, detail: true, toStatus: true, createdAt: true, actor: { select: { name: true } } },
-    });
-    const byLead = new Map<string, LeadActivityRow[]>();
-    for (const a of activities) {
-      const list = byLead.get(a.leadId) ?? [];
-      list.push({ type: a.type, detail: a.detail, toStatus: a.toStatus, createdAt: a.createdAt, actorName: a.actor?.name ?? null });
-      byLead.set(a.leadId, list);
+  const dialect = dialectForUrl(url);
+  const reader = await dialect.openRowReader(url);
+  try {
+    const cells = cellWriter(columns, await exportNames(dialect, reader), dialect.dateIso);
+    let cursor: StoredCursor | null = null;
+    for (;;) {
+      const leads = await reader.rows(leadBatchQuery(dialect, filter, cursor, batchSize));
+      if (leads.length === 0) return;
+      const byLead = new Map<string, LeadActivityRow[]>();
+      for (const [leadId, type, detail, createdAt, actorName] of await reader.rows(
+        activityQuery(
+          dialect,
+          leads.map((l) => l[ID] as string),
+        ),
+      )) {
+        const row: LeadActivityRow = {
+          type: type as string,
+          detail: detail as string | null,
+          createdAt: dialect.dateIso(createdAt) ?? "",
+          actorName: actorName as string | null,
+        };
+        const list = byLead.get(leadId as string);
+        if (list) list.push(row);
+        else byLead.set(leadId as string, [row]);
+      }
+      yield leads.map((lead) => cells(lead, byLead.get(lead[ID] as string) ?? []));
+      if (leads.length < batchSize) return;
+      const last = leads[leads.length - 1];
+      cursor = { createdAt: last[CREATED_AT] as LeadValue, id: last[ID] as string };
     }
-    yield leads.map((lead) => leadCells(lead, byLead.get(lead.id) ?? [], names, columns));
-    if (leads.length < batchSize) return;
-    const last = leads[leads.length - 1];
-    cursor = { createdAt: last.createdAt, id: last.id };
+  } finally {
+    await reader.close();
   }
 }
 
@@ -304,9 +423,19 @@ export async function* readableExportCsv(db: Db, filters: InboxFilters, opts: Re
   try {
     yield csvLine(columns.map((c) => c.label));
     for await (const batch of batches) {
-      let chunk = "";
-      for (const row of batch) chunk += csvLine(row);
-      yield chunk;
+      // Each row's cells joined, then the rows: Array.join builds flat strings in one go, where
+      // `+=` builds ropes that are flattened later (by the route's TextEncoder).
+      const lines = new Array<string>(batch.length + 1);
+      for (let r = 0; r < batch.length; r++) {
+        const row = batch[r] as unknown[];
+        for (let i = 0; i < row.length; i++) {
+          const cell = row[i];
+          row[i] = cell === null ? "" : fastCsvCell(cell); // most answer columns are empty
+        }
+        lines[r] = row.join(",");
+      }
+      lines[batch.length] = "";
+      yield lines.join("\r\n");
     }
   } finally {
     await batches.return(undefined);
@@ -353,6 +482,9 @@ export async function writeReadableExportXlsx(
   sheet.commit();
   await workbook.commit();
 }
+
+/** What the download's file name is dated by; a test sets `now` rather than depend on the day it runs. */
+export const exportClock = { now: (): Date => new Date() };
 
 /** The download's file name, `leads-YYYY-MM-DD.<ext>`: the day of `now` in UTC. */
 export function readableExportFileName(format: "csv" | "xlsx", now: Date): string {

@@ -57,11 +57,6 @@ export type Dialect = {
   dateIso(value: unknown): string | null;
   /** A connection of its own to the database at `url`, reading rows as arrays. */
   openRowReader(url: string): Promise<RowReader>;
-  /**
-   * Whether the CSV export lets the database write each line (lib/console/export.ts,
-   * `csvLineSql`): SQLite's SQL functions there are its own (octet_length, unicode, iif).
-   */
-  readonly csvLinesInSql: boolean;
 };
 
 /** Any other shape of stored date, through Date. */
@@ -97,7 +92,6 @@ const sqlite: Dialect = {
   dateParam: (date) => date.toISOString().replace("Z", "+00:00"),
   dateIso: (value) => (typeof value === "string" && value.length === 29 && value.endsWith("+00:00") ? `${value.slice(0, 23)}Z` : anyDateIso(value)),
   openRowReader: async (url) => sqliteRowReader(sqliteFile(url)),
-  csvLinesInSql: true,
 };
 
 const postgres: Dialect = {
@@ -130,7 +124,6 @@ const postgres: Dialect = {
     return m ? `${m[1]}T${m[2]}.${(m[3] ?? "").padEnd(3, "0").slice(0, 3)}Z` : anyDateIso(value);
   },
   openRowReader: postgresRowReader,
-  csvLinesInSql: false,
 };
 
 const DIALECTS: Record<DbProvider, Dialect> = { sqlite, postgres };

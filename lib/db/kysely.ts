@@ -60,11 +60,6 @@ export function queryBuilder(provider: DbProvider): Kysely<DB> {
 /** Reads rows as arrays (no object per row), on a connection of its own. */
 export type RowReader = {
   rows(query: CompiledQuery): Promise<unknown[][]>;
-  /**
-   * Runs `read` in one read transaction, so that its queries see the same rows (SQLite only:
-   * better-sqlite3 answers synchronously, so `read` gets a synchronous `rows`).
-   */
-  snapshot?<T>(read: (rows: (query: CompiledQuery) => unknown[][]) => T): Promise<T>;
   close(): Promise<void>;
 };
 
@@ -85,17 +80,11 @@ export function sqliteRowReader(file: string): RowReader {
     throw error;
   }
   const statements = new Map<string, Database.Statement>();
-  const rows = (query: CompiledQuery): unknown[][] => {
-    let statement = statements.get(query.sql);
-    if (!statement) statements.set(query.sql, (statement = conn.prepare(query.sql).raw(true)));
-    return statement.all(...query.parameters) as unknown[][];
-  };
   return {
     async rows(query) {
-      return rows(query);
-    },
-    async snapshot(read) {
-      return conn.transaction(() => read(rows))(); // BEGIN (deferred): a read snapshot, no write lock
+      let statement = statements.get(query.sql);
+      if (!statement) statements.set(query.sql, (statement = conn.prepare(query.sql).raw(true)));
+      return statement.all(...query.parameters) as unknown[][];
     },
     async close() {
       conn.close();

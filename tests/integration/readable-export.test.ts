@@ -13,25 +13,21 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCsv } from "../helpers/csv";
 import { createTestDb } from "../helpers/test-db";
 import type { InboxFilters } from "@/lib/console/inbox";
+import { formatCohortDate } from "@/lib/content/programs";
 import { exportColumns, readableExportCsv, writeReadableExportXlsx } from "@/lib/console/readable-export";
+import { FORMS, formDefinition, LEAD_TYPES, type LeadType } from "@/lib/forms/registry";
 import { nameSearchKeys } from "@/lib/leads/search-keys";
 
 const t = createTestDb();
 const T0 = Date.parse("2026-06-15T12:00:00.000Z");
 const HOUR = 3_600_000;
 
-beforeAll(async () => {
-  const db = t.db;
-  await db.user.createMany({
-    data: [
-      { id: "u-ada", name: "Ada Admin", email: "ada@loomstack.example", role: "admin", updatedAt: new Date() },
-      { id: "u-sam", name: "Sam Staff", email: "sam@loomstack.example", role: "staff", updatedAt: new Date() },
-    ],
-  });
-  const program = await db.program.create({
+/** A program in the catalogue, with placeholder text. */
+const createProgram = (slug: string, name: string) =>
+  t.db.program.create({
     data: {
-      slug: "export-data",
-      name: "Export Data Analytics",
+      slug,
+      name,
       tagline: "t",
       summary: "s",
       format: "Online",
@@ -43,6 +39,16 @@ beforeAll(async () => {
       curriculum: "c",
     },
   });
+
+beforeAll(async () => {
+  const db = t.db;
+  await db.user.createMany({
+    data: [
+      { id: "u-ada", name: "Ada Admin", email: "ada@loomstack.example", role: "admin", updatedAt: new Date() },
+      { id: "u-sam", name: "Sam Staff", email: "sam@loomstack.example", role: "staff", updatedAt: new Date() },
+    ],
+  });
+  const program = await createProgram("export-data", "Export Data Analytics");
   await db.cohort.create({
     data: {
       id: "cohort-export-1",
@@ -231,8 +237,9 @@ describe.each([
       "Received (UTC)": "2026-06-15T12:00:00.000Z",
       "Times sent": "1",
     });
-    // An answer outside the stable column set (the example apply form has no code) is kept.
-    expect(enroll["Other answers"]).toBe("Discount or referral code: FRIEND42");
+    // The apply form's code has a column of its own, though the form's example has none.
+    expect(enroll["Discount or referral code"]).toBe("FRIEND42");
+    expect(enroll["Other answers"]).toBe("");
     expect(enroll["Start date"]).toMatch(/^Autumn 2026, starting .*2026/);
     expect(quote).toMatchObject({
       Form: "Pricing quote request",
@@ -285,5 +292,143 @@ describe("readable export .xlsx", () => {
     const { sheet, cell } = await xlsxOf({ source: "export-test", form: "quote" });
     expect(sheet.rowCount).toBe(2);
     expect(cell(2, "ID").value).toBe("x-quote");
+  });
+});
+
+// ---- every form type ----
+
+/**
+ * One lead per form type, its answers the form's own example (a realistic submission), and
+ * the enroll example with a discount code. The expected cells are worded by each form's own
+ * summary (lib/forms/<form>/definition.tsx, the wording the export promises), with the
+ * catalogue names this test seeds; the lead's own columns are written out here.
+ */
+describe("readable export: a lead of every form type", () => {
+  const SOURCE = "every-form";
+  const ENROLL = formDefinition("enroll").example.input as Record<string, string>;
+  const PROGRAM = { slug: ENROLL.program, name: "Every Form Web Development" };
+  const COHORT = { id: ENROLL.cohort, name: "Spring 2027", startDate: new Date("2027-03-01T00:00:00Z") };
+  const STARTS_AS = `Spring 2027, starting ${formatCohortDate(COHORT.startDate)}`;
+  const idOf = (type: LeadType) => `every-${type}`;
+  /** Each lead's answers: its form's example, with a formula in it and, on the enroll lead, a code. */
+  const inputOf = (type: LeadType): Record<string, unknown> => ({
+    ...(formDefinition(type).example.input as Record<string, unknown>),
+    ...(type === "enroll" ? { code: "SPRING10", goals: "=1+1 and a career change" } : {}),
+  });
+  const BASE_LABELS = new Set(["Name", "Email", "Phone", "Program"]);
+
+  /** [column label, value] of each answer, as the form's summary words it. */
+  function expectedAnswers(type: LeadType): [string, string][] {
+    const taken = new Set(
+      exportColumns()
+        .filter((c) => !c.key.startsWith("answer:"))
+        .map((c) => c.label),
+    );
+    return FORMS[type]
+      .summary(inputOf(type) as never, { programs: new Map([[PROGRAM.slug, PROGRAM.name]]), cohort: type === "enroll" ? STARTS_AS : undefined })
+      .filter((r) => !BASE_LABELS.has(r.label))
+      .map((r) => [taken.has(r.label) ? `${r.label} (answer)` : r.label, r.value]);
+  }
+
+  beforeAll(async () => {
+    const db = t.db;
+    const program = await createProgram(PROGRAM.slug, PROGRAM.name);
+    await db.cohort.create({
+      data: { ...COHORT, programId: program.id, endDate: new Date("2027-06-01T00:00:00Z"), timeZone: "UTC", seats: 20, seatsLeft: 20 },
+    });
+    const contact = await db.contact.create({ data: { email: "every-form@example.com", referralCode: "EVERY001" } });
+    await db.lead.createMany({
+      data: LEAD_TYPES.map((type, i) => ({
+        id: idOf(type),
+        contactId: contact.id,
+        formType: type,
+        status: "lost",
+        createdAt: new Date(T0 - (100 + i) * HOUR),
+        name: `Every ${type}`,
+        email: `${type}@every.example`,
+        phone: "+14155550132",
+        ...(formDefinition(type).columns?.(inputOf(type) as never) ?? {}),
+        ownerId: "u-ada",
+        lostReason: "stored reason, not the latest",
+        utmSource: SOURCE,
+        fields: JSON.stringify(inputOf(type)),
+      })),
+    });
+    await db.leadActivity.createMany({
+      data: LEAD_TYPES.flatMap((type) => [
+        { leadId: idOf(type), actorId: "u-sam", type: "note", detail: `=Note on ${type}`, createdAt: new Date("2026-05-01T08:30:00Z") },
+        { leadId: idOf(type), actorId: null, type: "note", detail: "Second note", createdAt: new Date("2026-05-02T09:45:00Z") },
+        {
+          leadId: idOf(type),
+          actorId: "u-ada",
+          type: "status",
+          fromStatus: "new",
+          toStatus: "lost",
+          detail: `Lost: ${type}`,
+          createdAt: new Date("2026-05-03T10:00:00Z"),
+        },
+      ]),
+    });
+  });
+
+  it("has a lead of every form type, all but three with answers beyond name, email, phone and program", () => {
+    expect(LEAD_TYPES.length).toBeGreaterThan(8);
+    expect(LEAD_TYPES.filter((type) => expectedAnswers(type).length === 0).sort()).toEqual(["event", "newsletter", "syllabus"]);
+  });
+
+  it.each([500, 2])("writes each lead's readable row in the CSV (batches of %i)", async (batchSize) => {
+    const { records, text } = await csvOf({ source: SOURCE }, batchSize);
+    expect(records.map((r) => r.ID)).toEqual(LEAD_TYPES.map(idOf));
+    for (const [i, type] of LEAD_TYPES.entries()) {
+      const r = records[i];
+      expect(r, type).toMatchObject({
+        "Received (UTC)": new Date(T0 - (100 + i) * HOUR).toISOString(),
+        Form: formDefinition(type).label,
+        Status: "Lost",
+        "Status reason": `Lost: ${type}`,
+        Owner: "Ada Admin",
+        Name: `Every ${type}`,
+        Email: `${type}@every.example`,
+        Phone: "'+14155550132",
+        "Times sent": "1",
+        "Other answers": "",
+        Notes: `2026-05-01 08:30 UTC, Sam Staff: =Note on ${type}\n2026-05-02 09:45 UTC, Staff: Second note`,
+        "UTM source": SOURCE,
+      });
+      for (const [label, value] of expectedAnswers(type)) expect(r[label], `${type}: ${label}`).toBe(/^[=+\-@]/.test(value) ? `'${value}` : value);
+    }
+    const enroll = records[LEAD_TYPES.indexOf("enroll")];
+    expect(enroll).toMatchObject({
+      Program: PROGRAM.name,
+      Cohort: COHORT.name,
+      "Start date": STARTS_AS,
+      "Discount or referral code": "SPRING10",
+      Goals: "'=1+1 and a career change",
+    });
+    // Formula-safe throughout: no cell of the file starts like a formula.
+    for (const row of parseCsv(text)) for (const cell of row) expect(cell).not.toMatch(/^\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r]/);
+  });
+
+  it("writes the same rows to the workbook as typed cells", async () => {
+    const { sheet, header, cell } = await xlsxOf({ source: SOURCE });
+    expect(sheet.rowCount).toBe(1 + LEAD_TYPES.length);
+    for (const [i, type] of LEAD_TYPES.entries()) {
+      const row = i + 2;
+      expect(cell(row, "ID").value).toBe(idOf(type));
+      expect((cell(row, "Received (UTC)").value as Date).toISOString()).toBe(new Date(T0 - (100 + i) * HOUR).toISOString());
+      expect(cell(row, "Phone").value).toBe("+14155550132");
+      expect(cell(row, "Times sent").value).toBe(1);
+      expect(cell(row, "Status reason").value).toBe(`Lost: ${type}`);
+      expect(cell(row, "Notes").value).toBe(`2026-05-01 08:30 UTC, Sam Staff: =Note on ${type}\n2026-05-02 09:45 UTC, Staff: Second note`);
+      for (const [label, value] of expectedAnswers(type)) {
+        expect(header, `${type}: ${label}`).toContain(label);
+        const c = cell(row, label);
+        if (/^(0|[1-9]\d{0,8})$/.test(value)) expect(c.value, `${type}: ${label}`).toBe(Number(value));
+        else {
+          expect(c.type, `${type}: ${label}`).toBe(ExcelJS.ValueType.String);
+          expect(c.value, `${type}: ${label}`).toBe(value);
+        }
+      }
+    }
   });
 });

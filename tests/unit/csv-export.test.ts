@@ -1,11 +1,12 @@
 /**
- * CSV cells and lines for the lead export (lib/console/export.ts): RFC 4180 quoting,
+ * CSV cells and lines for the lead export (lib/console/csv.ts): RFC 4180 quoting,
  * spreadsheet formula injection, and Unicode kept exactly. The rows themselves (filters,
- * order, batches) are tested against a real database in tests/integration/console-export.test.ts.
+ * order, batches) are tested against a real database in tests/integration/console-export.test.ts,
+ * their cells in tests/integration/readable-export.test.ts.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { csvCell, csvLine, EXPORT_COLUMNS, EXPORT_HEADER, EXPORT_SELECT, fastCsvCell, Utf8Lines } from "@/lib/console/export";
+import { csvCell, csvLine, fastCsvCell } from "@/lib/console/csv";
 import { parseCsv } from "../helpers/csv";
 import { BranchCounter } from "../helpers/narrow";
 
@@ -110,7 +111,7 @@ describe("csvCell: formula injection", () => {
   });
 });
 
-describe("fastCsvCell (the raw readers' shortcut)", () => {
+describe("fastCsvCell (the export's shortcut)", () => {
   it("gives exactly csvCell's cell for any value", () => {
     // No `u` flag on purpose: the emoji's halves are drawn apart, so lone surrogates are generated too.
     // eslint-disable-next-line no-misleading-character-class
@@ -152,72 +153,8 @@ describe("csvCell: Unicode is kept exactly", () => {
   });
 });
 
-describe("csvLine and the header", () => {
+describe("csvLine", () => {
   it("joins cells with commas and ends with CRLF", () => {
     expect(csvLine(["a", "b,c", null, "=x"])).toBe('a,"b,c",,\'=x\r\n');
-  });
-
-  it("has one human label per column, every selected field is exported, and the header parses back to the labels", () => {
-    const labels = EXPORT_COLUMNS.map((c) => c.label);
-    expect(new Set(labels).size).toBe(labels.length);
-    expect(parseCsv(EXPORT_HEADER)).toEqual([labels]);
-    expect(labels).toEqual([
-      "ID",
-      "Received (UTC)",
-      "Form type",
-      "Status",
-      "Name",
-      "Email",
-      "Phone",
-      "Program",
-      "Cohort ID",
-      "Owner",
-      "Lost reason",
-      "UTM source",
-      "UTM medium",
-      "UTM campaign",
-      "UTM term",
-      "UTM content",
-      "Referrer URL",
-      "Landing page",
-      "Article",
-      "CTA",
-      "Referral code",
-      "Consent version",
-      "Consent at (UTC)",
-      "Fields (JSON)",
-    ]);
-    // Nothing that is not shown is read (consentText, searchName, ...).
-    expect(Object.keys(EXPORT_SELECT)).not.toContain("consentText");
-    expect(Object.keys(EXPORT_SELECT)).toHaveLength(EXPORT_COLUMNS.length);
-  });
-});
-
-describe("Utf8Lines (the SQLite path's bytes)", () => {
-  const encode = (lines: string[]) => new TextEncoder().encode(lines.map((l) => `${l}\r\n`).join(""));
-
-  it("writes exactly TextEncoder's bytes for the joined lines, growing from any starting size", () => {
-    fc.assert(
-      fc.property(
-        // Any UTF-16, lone surrogates included (both become U+FFFD), and long lines that outgrow the buffer.
-        fc.array(fc.oneof(fc.string({ unit: "binary" }), fc.string({ unit: "grapheme", minLength: 50, maxLength: 400 }), fc.constant("é".repeat(3000))), {
-          maxLength: 20,
-        }),
-        fc.integer({ min: 0, max: 5000 }),
-        (lines, capacity) => {
-          const out = new Utf8Lines(capacity);
-          for (const line of lines) out.add(line);
-          expect(out.bytes()).toEqual(encode(lines));
-        },
-      ),
-    );
-  });
-
-  it("starts empty, and keeps ASCII byte for byte", () => {
-    expect(new Utf8Lines(0).bytes()).toHaveLength(0);
-    const out = new Utf8Lines(10);
-    out.add("a,b");
-    out.add("");
-    expect(Buffer.from(out.bytes()).toString("latin1")).toBe("a,b\r\n\r\n");
   });
 });

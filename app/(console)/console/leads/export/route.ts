@@ -1,9 +1,8 @@
 import { PassThrough, Readable } from "node:stream";
 import { withPermission } from "@/app/(console)/auth";
-import { exportClock } from "@/lib/console/export";
 import { parseInboxFilters } from "@/lib/console/inbox";
 import { consoleZone } from "@/app/(console)/time-zone";
-import { readableExportCsv, readableExportFileName, writeReadableExportXlsx } from "@/lib/console/readable-export";
+import { exportClock, readableExportCsv, readableExportFileName, writeReadableExportXlsx } from "@/lib/console/readable-export";
 import { db } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
