@@ -25,7 +25,7 @@ export function Facts({
   className?: string;
 }) {
   return (
-    <dl className={`grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1 text-sm ${className ?? ""}`.trim()}>
+    <dl className={`grid grid-cols-[max-content_minmax(0,1fr)] gap-x-6 gap-y-1 text-sm ${className ?? ""}`.trim()}>
       {rows.map(([label, value]) => (
         <div key={label} className="contents">
           <dt className="font-semibold">{label}</dt>

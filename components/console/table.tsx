@@ -45,7 +45,7 @@ const byId = (row: unknown) => (row as { id: string }).id;
 export function ConsoleTable<T>({ rows, rowKey = byId, columns, empty, caption, className = "mt-2", label, labelledBy }: ConsoleTableProps<T>) {
   return (
     <div
-      className={`${className} overflow-x-auto rounded-xl border border-ink/10 bg-white`}
+      className={`${className} relative overflow-x-auto rounded-xl border border-ink/10 bg-white`}
       role="region"
       aria-label={label}
       aria-labelledby={labelledBy}

@@ -4,7 +4,7 @@
  */
 export function EmailView({ subject, html, text, title }: { subject: string; html: string; text: string; title: string }) {
   return (
-    <div className="mt-6 grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+    <div className="mt-6 grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
       <section aria-labelledby="html-part">
         <h2 id="html-part" className="text-lg font-semibold">
           HTML part
@@ -19,7 +19,7 @@ export function EmailView({ subject, html, text, title }: { subject: string; htm
           role="region"
           aria-label="Plain-text body (scrollable)"
           tabIndex={0}
-          className="mt-2 h-[70vh] overflow-auto whitespace-pre-wrap break-words rounded-xl border border-ink/15 bg-white p-4 font-mono text-sm"
+          className="mt-2 h-[70vh] overflow-auto whitespace-pre-wrap [overflow-wrap:anywhere] rounded-xl border border-ink/15 bg-white p-4 font-mono text-sm"
         >
           {text}
         </pre>

@@ -21,49 +21,51 @@ export default async function EventsPage() {
       {events.length === 0 ? (
         <p className="mt-6">No events yet.</p>
       ) : (
-        <table className="mt-6 w-full border-collapse bg-white text-left text-sm">
-          <caption className="sr-only">Events</caption>
-          <thead>
-            <tr className="border-b border-ink/20">
-              <th scope="col" className="p-2">
-                Event
-              </th>
-              <th scope="col" className="p-2">
-                Starts
-              </th>
-              <th scope="col" className="p-2">
-                On the site
-              </th>
-              <th scope="col" className="p-2">
-                Going
-              </th>
-              <th scope="col" className="p-2">
-                Waitlist
-              </th>
-              <th scope="col" className="p-2">
-                Cancelled
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {events.map((e) => (
-              <tr key={e.id} className="border-b border-ink/10">
-                <td className="p-2">
-                  <a href={`/console/events/${e.id}`} className="font-semibold text-brand underline">
-                    {e.title}
-                  </a>
-                </td>
-                <td className="p-2">{shortEventTime(e.startsAt, e.timeZone)}</td>
-                <td className="p-2">{e.published ? "Published" : "Hidden"}</td>
-                <td className="p-2">
-                  {e.going} of {e.capacity}
-                </td>
-                <td className="p-2">{e.waitlisted}</td>
-                <td className="p-2">{e.cancelled}</td>
+        <div className="relative mt-6 overflow-x-auto" role="region" aria-label="Events" tabIndex={0}>
+          <table className="w-full border-collapse bg-white text-left text-sm">
+            <caption className="sr-only">Events</caption>
+            <thead>
+              <tr className="border-b border-ink/20">
+                <th scope="col" className="p-2">
+                  Event
+                </th>
+                <th scope="col" className="p-2">
+                  Starts
+                </th>
+                <th scope="col" className="p-2">
+                  On the site
+                </th>
+                <th scope="col" className="p-2">
+                  Going
+                </th>
+                <th scope="col" className="p-2">
+                  Waitlist
+                </th>
+                <th scope="col" className="p-2">
+                  Cancelled
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {events.map((e) => (
+                <tr key={e.id} className="border-b border-ink/10">
+                  <td className="p-2">
+                    <a href={`/console/events/${e.id}`} className="font-semibold text-brand underline">
+                      {e.title}
+                    </a>
+                  </td>
+                  <td className="p-2">{shortEventTime(e.startsAt, e.timeZone)}</td>
+                  <td className="p-2">{e.published ? "Published" : "Hidden"}</td>
+                  <td className="p-2">
+                    {e.going} of {e.capacity}
+                  </td>
+                  <td className="p-2">{e.waitlisted}</td>
+                  <td className="p-2">{e.cancelled}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </>
   );

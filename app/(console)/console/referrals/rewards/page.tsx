@@ -57,66 +57,68 @@ export default async function RewardsPage({ searchParams }: { searchParams: Prom
       {rewards.length === 0 ? (
         <p className="mt-6">The catalogue is empty. Add a reward so referrers have something to spend points on.</p>
       ) : (
-        <table className="mt-6 w-full text-left text-sm">
-          <caption className="sr-only">Rewards</caption>
-          <thead>
-            <tr className="border-b border-ink/15">
-              <th scope="col" className="py-2 pr-4">
-                Reward
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                Category
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                Price
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                Stock
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                State
-              </th>
-              <th scope="col" className="py-2">
-                Actions
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rewards.map((r, i) => (
-              <tr key={r.id} id={`reward-${r.id}`} className="border-b border-ink/10 align-top">
-                <th scope="row" className="py-2 pr-4 font-semibold">
-                  <a href={`/console/referrals/rewards/${r.id}`} className="underline">
-                    {r.name}
-                  </a>
+        <div className="relative mt-6 overflow-x-auto" role="region" aria-label="Rewards" tabIndex={0}>
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Rewards</caption>
+            <thead>
+              <tr className="border-b border-ink/15">
+                <th scope="col" className="py-2 pr-4">
+                  Reward
                 </th>
-                <td className="py-2 pr-4">{REWARD_CATEGORY_LABELS[r.category]}</td>
-                <td className="py-2 pr-4">{formatPoints(r.points)}</td>
-                <td className="py-2 pr-4">{r.stock === null ? "No limit" : r.stock.toLocaleString("en-US")}</td>
-                <td className="py-2 pr-4">{r.active ? "On offer" : "Off the catalogue"}</td>
-                <td className="py-2">
-                  <form action={arrangeRewardAction} className="flex flex-wrap gap-2">
-                    <input type="hidden" name="rewardId" value={r.id} />
-                    <button type="submit" name="op" value="up" className={small} disabled={i === 0} aria-label={`Move ${r.name} up`}>
-                      Up
-                    </button>
-                    <button type="submit" name="op" value="down" className={small} disabled={i === rewards.length - 1} aria-label={`Move ${r.name} down`}>
-                      Down
-                    </button>
-                    <button
-                      type="submit"
-                      name="op"
-                      value={r.active ? "deactivate" : "activate"}
-                      className={small}
-                      aria-label={`${r.active ? "Take off" : "Put back"}: ${r.name}`}
-                    >
-                      {r.active ? "Take off" : "Put back"}
-                    </button>
-                  </form>
-                </td>
+                <th scope="col" className="py-2 pr-4">
+                  Category
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Price
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Stock
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  State
+                </th>
+                <th scope="col" className="py-2">
+                  Actions
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rewards.map((r, i) => (
+                <tr key={r.id} id={`reward-${r.id}`} className="border-b border-ink/10 align-top">
+                  <th scope="row" className="py-2 pr-4 font-semibold">
+                    <a href={`/console/referrals/rewards/${r.id}`} className="underline">
+                      {r.name}
+                    </a>
+                  </th>
+                  <td className="py-2 pr-4">{REWARD_CATEGORY_LABELS[r.category]}</td>
+                  <td className="py-2 pr-4">{formatPoints(r.points)}</td>
+                  <td className="py-2 pr-4">{r.stock === null ? "No limit" : r.stock.toLocaleString("en-US")}</td>
+                  <td className="py-2 pr-4">{r.active ? "On offer" : "Off the catalogue"}</td>
+                  <td className="py-2">
+                    <form action={arrangeRewardAction} className="flex flex-wrap gap-2">
+                      <input type="hidden" name="rewardId" value={r.id} />
+                      <button type="submit" name="op" value="up" className={small} disabled={i === 0} aria-label={`Move ${r.name} up`}>
+                        Up
+                      </button>
+                      <button type="submit" name="op" value="down" className={small} disabled={i === rewards.length - 1} aria-label={`Move ${r.name} down`}>
+                        Down
+                      </button>
+                      <button
+                        type="submit"
+                        name="op"
+                        value={r.active ? "deactivate" : "activate"}
+                        className={small}
+                        aria-label={`${r.active ? "Take off" : "Put back"}: ${r.name}`}
+                      >
+                        {r.active ? "Take off" : "Put back"}
+                      </button>
+                    </form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </>
   );
