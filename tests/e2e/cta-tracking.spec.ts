@@ -92,7 +92,7 @@ test.describe("with JavaScript off", () => {
     try {
       const consolePage = await staff.newPage();
       await consolePage.goto(`/console/ctas?from=${today}&to=${today}`);
-      const row = consolePage.getByRole("region", { name: "By call to action" }).getByRole("row", { name: new RegExp(TITLE) });
+      const row = consolePage.getByRole("region", { name: "Funnel by call to action" }).getByRole("row", { name: new RegExp(TITLE) });
       const now = await withDb(async (db) => {
         const s = await db.ctaDailyCount.aggregate({ where: { article: ARTICLE, cta: CTA, day: today }, _sum: { impressions: true, clicks: true } });
         return { impressions: s._sum.impressions ?? 0, clicks: s._sum.clicks ?? 0 };

@@ -99,7 +99,7 @@ export default async function CtaStatsPage({ searchParams }: { searchParams: Pro
 
       <Section headingId="cta-articles-heading" title="By article" className="mt-10" titleClassName="text-xl font-semibold">
         <ConsoleTable<ArticleRow>
-          labelledBy="cta-articles-heading"
+          label="Funnel by article"
           rows={stats.articles}
           rowKey={(r) => r.article ?? NO_ARTICLE}
           empty="No CTAs yet."
@@ -123,7 +123,7 @@ export default async function CtaStatsPage({ searchParams }: { searchParams: Pro
 
       <Section headingId="cta-ctas-heading" title="By call to action" className="mt-10" titleClassName="text-xl font-semibold">
         <ConsoleTable<CtaRow>
-          labelledBy="cta-ctas-heading"
+          label="Funnel by call to action"
           rows={stats.ctas}
           rowKey={(r) => `${r.article ?? ""} ${r.cta}`}
           empty="No CTAs yet."
