@@ -42,6 +42,7 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages only: not static assets, images, people photos, Open Graph cards or machine-readable files.
-  matcher: ["/((?!_next/|og/|photos/|icon.svg|favicon.ico|robots.txt|sitemap.xml|api/).*)"],
+  // Pages only: not static assets, images, people photos, Open Graph cards or machine-readable files,
+  // nor the CTA counters (go/, seen/), which must set no cookie (lib/cta/).
+  matcher: ["/((?!_next/|og/|photos/|go/|seen/|icon.svg|favicon.ico|robots.txt|sitemap.xml|api/).*)"],
 };

@@ -3,7 +3,7 @@ import { absoluteUrl } from "@/lib/site-config";
 
 export default function robots(): MetadataRoute.Robots {
   return {
-    rules: [{ userAgent: "*", allow: "/", disallow: ["/console", "/api/"] }],
+    rules: [{ userAgent: "*", allow: "/", disallow: ["/console", "/api/", "/go/", "/seen/"] }],
     sitemap: absoluteUrl("/sitemap.xml"),
   };
 }

@@ -19,6 +19,7 @@ export const metadata: Metadata = {
 const NAV = [
   { href: "/console", label: "Dashboard" },
   { href: "/console/leads", label: "Leads" },
+  { href: "/console/ctas", label: "CTAs" },
   { href: "/console/calls", label: "Calls" },
   { href: "/console/referrals", label: "Referrals" },
   { href: "/console/programs", label: "Programs" },

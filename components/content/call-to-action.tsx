@@ -1,4 +1,5 @@
 import { withAttribution } from "@/lib/attribution";
+import type { CtaTracking } from "@/lib/cta/links";
 
 export type CallToActionVariant = "brand" | "dark" | "light" | "accent";
 
@@ -12,6 +13,11 @@ export type CallToActionProps = {
   variant?: CallToActionVariant;
   /** Path of the article that shows this CTA; filled in by the article page. */
   article?: string;
+  /**
+   * Counts the CTA's impressions and clicks (lib/cta/): the button goes through the
+   * first-party click link, and a lazy 1×1 image under the block counts the impression.
+   */
+  tracking?: CtaTracking;
 };
 
 const styles: Record<CallToActionVariant, { box: string; text: string; button: string }> = {
@@ -38,15 +44,15 @@ const styles: Record<CallToActionVariant, { box: string; text: string; button: s
 };
 
 /** A call-to-action block for articles and landing pages. */
-export function CallToAction({ id, title, text, buttonText, buttonLink, variant = "brand", article }: CallToActionProps) {
+export function CallToAction({ id, title, text, buttonText, buttonLink, variant = "brand", article, tracking }: CallToActionProps) {
   const s = styles[variant] ?? styles.brand;
-  const href = withAttribution(buttonLink, { article, cta: id });
+  const href = tracking?.href ?? withAttribution(buttonLink, { article, cta: id });
   const headingId = `cta-${id}`;
   return (
     <aside
       aria-labelledby={headingId}
       data-cta={id}
-      className={`not-prose my-10 flex flex-col gap-5 rounded-2xl p-6 sm:flex-row sm:items-center sm:justify-between sm:p-8 ${s.box}`}
+      className={`not-prose relative my-10 flex flex-col gap-5 rounded-2xl p-6 sm:flex-row sm:items-center sm:justify-between sm:p-8 ${s.box}`}
     >
       <div className="max-w-xl">
         <h2 id={headingId} className="text-xl font-semibold leading-snug tracking-tight sm:text-2xl">
@@ -60,6 +66,20 @@ export function CallToAction({ id, title, text, buttonText, buttonLink, variant 
       >
         {buttonText}
       </a>
+      {tracking && (
+        // Out of the flow and 1×1, so it shifts nothing; lazy, so it loads as the block nears the viewport.
+        // eslint-disable-next-line @next/next/no-img-element -- a counting beacon, not a picture for next/image
+        <img
+          src={tracking.beacon}
+          alt=""
+          aria-hidden="true"
+          loading="lazy"
+          decoding="async"
+          width={1}
+          height={1}
+          className="pointer-events-none absolute bottom-0 left-0 h-px w-px"
+        />
+      )}
     </aside>
   );
 }

@@ -80,6 +80,7 @@ export const COPY_RULES: Record<ModelName, CopyRule> = {
   Booking: { copy: true, pageBy: "id" },
   BookingClaim: { copy: true, pageBy: "id" },
   BookingVisit: { copy: true, pageBy: "id" },
+  CtaDailyCount: { copy: true, pageBy: "id" },
 };
 
 export const DEFAULT_BATCH_SIZE = 1000;

@@ -34,6 +34,7 @@ const route = (folder: string, access?: Expect, path?: (ids: Ids) => string) => 
 
 export const ROUTES: Route[] = [
   page("/console"),
+  page("/console/ctas"),
   page("/console/leads"),
   page("/console/leads/[id]", "ok", (i) => `/console/leads/${i.leadId}`),
   route("/console/leads/export"),

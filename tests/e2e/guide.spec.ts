@@ -36,7 +36,7 @@ test("each section has its title, breadcrumbs, in-page outline, share links and 
   }
 });
 
-test("CTA blocks link to the forms with article and CTA attribution", async ({ page }) => {
+test("CTA blocks link, through their click counter, to the forms with article and CTA attribution", async ({ page, request }) => {
   const targets = new Set<string>();
   let count = 0;
   for (const path of guidePaths) {
@@ -47,7 +47,11 @@ test("CTA blocks link to the forms with article and CTA attribution", async ({ p
       const id = await block.getAttribute("data-cta");
       await expect(block.getByRole("heading")).not.toBeEmpty();
       const href = await block.getByRole("link").getAttribute("href");
-      const url = new URL(href!, "http://x");
+      expect(href).toBe(`/go${path}/${id}`);
+      // HEAD: where the link leads, without counting a click (lib/cta/filter.ts).
+      const hop = await request.head(href!, { maxRedirects: 0 });
+      expect(hop.status()).toBe(303);
+      const url = new URL(hop.headers()["location"]!, "http://x");
       expect(url.searchParams.get("article")).toBe(path);
       expect(url.searchParams.get("cta")).toBe(id);
       targets.add(url.pathname);

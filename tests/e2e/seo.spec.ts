@@ -17,6 +17,9 @@ test("robots.txt allows the site, keeps staff areas out and names the sitemap", 
   expect(text).toMatch(/User-Agent: \*/i);
   expect(text).toContain("Allow: /");
   expect(text).toContain("Disallow: /console");
+  // The CTA counters (lib/cta/): crawlers have no business following or loading them.
+  expect(text).toContain("Disallow: /go/");
+  expect(text).toContain("Disallow: /seen/");
   expect(text).toContain(`Sitemap: ${baseURL}/sitemap.xml`);
 });
 

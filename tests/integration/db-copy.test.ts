@@ -326,6 +326,9 @@ async function seed(db: Db): Promise<Seeded> {
   );
   expect(booked.ok).toBe(true);
   await db.bookingVisit.create({ data: { visitorId: randomUUID(), utmSource: "newsletter", utmCampaign: "été ☀", leadId: enrollLead, bookedAt: bookingNow } });
+  await db.ctaDailyCount.create({
+    data: { day: "2026-06-01", article: "/careers/machine-learning-engineer/faq", cta: "faq-call-back", impressions: 12, clicks: 3 },
+  });
 
   // Every queued email sent (rendered subject, HTML and text), through the local mailbox.
   await drainOutbox({
@@ -732,7 +735,7 @@ describe("npx tsx scripts/db-copy.ts", () => {
     expect(first.status).toBe(0);
     expect(first.stdout).toContain("Migrating the target (prisma migrate deploy");
     expect(first.stdout).toMatch(
-      /Copying 39 models in this order: Program, Cohort, PaymentOption, .*User, Contact \(referredById in a second pass\), .*DiscountCode, Lead\b/,
+      /Copying 40 models in this order: Program, Cohort, PaymentOption, .*User, Contact \(referredById in a second pass\), .*DiscountCode, Lead\b/,
     );
     expect(first.stdout).toMatch(/Copied \d+ rows in [\d.]+ s/);
     expect(first.stdout).toMatch(/^EmailMessage\s+\d+\s+\d+\s+\d+\s+ok$/m);

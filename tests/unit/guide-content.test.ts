@@ -5,22 +5,18 @@ import { guide } from "@/content/guides/machine-learning-engineer/guide";
 import { figureGroups } from "@/content/guides/machine-learning-engineer/figures";
 import { faqItems } from "@/content/guides/machine-learning-engineer/faq";
 import { FORM_PATHS } from "@/lib/attribution";
+import { extractCallToActions } from "@/lib/cta/registry";
+import { GUIDE_ARTICLES } from "@/lib/content/guide-articles";
 import { extractHeadings } from "@/lib/content/text";
 
 const dir = path.resolve("content/guides/machine-learning-engineer");
-const fileFor = (slug: string) => (slug === "" ? "overview.mdx" : `${slug}.mdx`);
-const sources = guide.sections.map((s) => ({ section: s, source: readFileSync(path.join(dir, fileFor(s.slug)), "utf8") }));
+const sources = guide.sections.map((s, i) => ({ section: s, source: readFileSync(path.join(dir, "..", GUIDE_ARTICLES[i]!.file), "utf8") }));
 const allText = sources
   .map((s) => s.source)
   .join("\n")
   .toLowerCase();
 
-function ctas(source: string) {
-  return [...source.matchAll(/<CallToAction\s([^>]*?)\/>/g)].map((m) => {
-    const attrs = Object.fromEntries([...m[1].matchAll(/(\w+)="([^"]*)"/g)].map((a) => [a[1], a[2]]));
-    return attrs as Record<string, string>;
-  });
-}
+const ctas = extractCallToActions;
 
 describe("Machine Learning Engineer guide", () => {
   it("has every section with an outline of at least three ## headings and unique anchors", () => {

@@ -96,7 +96,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   return (
     <>
       <h1 className="text-2xl font-bold tracking-tight">Dashboard</h1>
-      <p className="mt-2 text-ink/80">Leads created from {rangeText}.</p>
+      <p className="mt-2 text-ink/80">
+        Leads created from {rangeText}. Which guide CTAs are seen, clicked and lead to enrolments:{" "}
+        <TextLink href={`/console/ctas?${new URLSearchParams({ from: range.from, to: range.to })}`}>Which CTA converts</TextLink>.
+      </p>
 
       <FilterForm action="/console" label="Date range">
         <FilterInput id="from" label="From" type="date" defaultValue={range.from} required />

@@ -20,9 +20,19 @@ import { commentsJsonLd } from "@/lib/comments/json-ld";
 import { publishedThreads } from "@/lib/comments/moderation";
 import type { CommentThread } from "@/lib/comments/thread";
 import { db } from "@/lib/db";
+import { ctaTracking } from "@/lib/cta/links";
+import { ctasOfArticle } from "@/lib/cta/registry";
 
 type Params = { guide: string; section?: string[] };
-type Props = { guideSlug: string; sectionSlug: string; headings: Heading[]; minutes: number; comments: CommentThread[] };
+type Props = {
+  guideSlug: string;
+  sectionSlug: string;
+  headings: Heading[];
+  minutes: number;
+  comments: CommentThread[];
+  /** The article's CTAs in the CTA registry (lib/cta/registry.ts), whose views and clicks are counted. */
+  ctas: { id: string; buttonLink: string }[];
+};
 
 /** Comments are approved in the console, which regenerates the page at once (pages/api/revalidate-comments.ts); this is the fallback. */
 const COMMENTS_REVALIDATE_SECONDS = 3600;
@@ -42,9 +52,11 @@ export const getStaticProps: GetStaticProps<Props, Params> = async ({ params }) 
   if (!found) return { notFound: true };
   // The article's outline and reading time come from its MDX source, read at build time.
   const { headings, minutes } = guideSourceInfo(found.section.file);
-  const comments = await publishedThreads(db(), guidePath(found.guide, found.section));
+  const path = guidePath(found.guide, found.section);
+  const comments = await publishedThreads(db(), path);
+  const ctas = ctasOfArticle(path).map((c) => ({ id: c.id, buttonLink: c.buttonLink }));
   return {
-    props: { guideSlug: found.guide.slug, sectionSlug: found.section.slug, headings, minutes, comments },
+    props: { guideSlug: found.guide.slug, sectionSlug: found.section.slug, headings, minutes, comments, ctas },
     revalidate: COMMENTS_REVALIDATE_SECONDS,
   };
 };
@@ -54,7 +66,7 @@ export const config = { unstable_runtimeJS: false, runtime: "nodejs" };
 
 const dateFmt = new Intl.DateTimeFormat("en-US", { month: "long", day: "numeric", year: "numeric", timeZone: "UTC" });
 
-export default function GuideSectionPage({ guideSlug, sectionSlug, headings, minutes, comments }: Props) {
+export default function GuideSectionPage({ guideSlug, sectionSlug, headings, minutes, comments, ctas }: Props) {
   const { guide, section } = findGuideSection(guideSlug, sectionSlug)!;
   const path = guidePath(guide, section);
   const index = guide.sections.indexOf(section);
@@ -92,9 +104,9 @@ export default function GuideSectionPage({ guideSlug, sectionSlug, headings, min
     ...(isFaq ? [faqPageJsonLd(guide.faq)] : []),
   );
 
-  // Article components, bound to this article so CTA links carry their attribution.
+  // Article components, bound to this article so CTA links carry their attribution and are counted.
   const components = {
-    CallToAction: (props: CallToActionProps) => <CallToAction {...props} article={path} />,
+    CallToAction: (props: CallToActionProps) => <CallToAction {...props} article={path} tracking={ctaTracking(path, props, ctas)} />,
     SalaryOutlookTable: () => <SourcedFigures groups={guide.figureGroups} />,
     SalaryChart: () => <SalaryChart groups={guide.figureGroups} tableId={figuresTableId("salary")} />,
     ShortAnswer,
