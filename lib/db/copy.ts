@@ -80,6 +80,8 @@ export const COPY_RULES: Record<ModelName, CopyRule> = {
   Booking: { copy: true, pageBy: "id" },
   BookingClaim: { copy: true, pageBy: "id" },
   BookingVisit: { copy: true, pageBy: "id" },
+  // Issue 19: tasks on leads, open and done (the done ones are the lead's history).
+  Task: { copy: true, pageBy: "id" },
 };
 
 export const DEFAULT_BATCH_SIZE = 1000;
