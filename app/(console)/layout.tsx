@@ -15,6 +15,7 @@ export const metadata: Metadata = {
 const NAV = [
   { href: "/console", label: "Dashboard" },
   { href: "/console/leads", label: "Leads" },
+  { href: "/console/tasks", label: "My tasks" },
   { href: "/console/calls", label: "Calls" },
   { href: "/console/referrals", label: "Referrals" },
   { href: "/console/programs", label: "Programs" },

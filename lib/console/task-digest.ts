@@ -6,7 +6,7 @@ import { queueEmail } from "../email/outbox";
 import type { DigestTask, TaskDigestData } from "../email/template-data";
 import { STATUS_LABELS } from "./pipeline";
 import { leadName } from "./lead-display";
-import { groupTasks, leadsWithoutNextTask, openTasksOf, TASK_KIND_LABELS, type TaskKind } from "./tasks";
+import { formatDue, groupTasks, leadsWithoutNextTask, openTasksOf, TASK_KIND_LABELS, type TaskKind } from "./tasks";
 import type { LeadStatus } from "./inbox";
 
 /**
@@ -35,7 +35,6 @@ export function digestKey(userId: string, date: string): string {
   return `tasks-digest:${userId}:${date}`;
 }
 
-const dueFormat = (timeZone: string) => new Intl.DateTimeFormat("en-GB", { timeZone, dateStyle: "medium", timeStyle: "short" });
 const dayFormat = (timeZone: string) => new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "long", day: "numeric", month: "long", year: "numeric" });
 
 /** The zone's hour (0–23) at the instant. */
@@ -54,11 +53,10 @@ export async function buildDigest(
   const [tasks, flagged] = await Promise.all([openTasksOf(db, a.user.id), leadsWithoutNextTask(db, a.user.id, 500)]);
   const { overdue, today } = groupTasks(tasks, a.now, a.timeZone);
   if (!overdue.length && !today.length && !flagged.length) return null;
-  const due = dueFormat(a.timeZone);
   const row = (t: (typeof tasks)[number]): DigestTask => ({
     kind: TASK_KIND_LABELS[t.kind as TaskKind] ?? t.kind,
     lead: leadName(t.lead),
-    due: due.format(t.dueAt),
+    due: formatDue(t.dueAt, a.timeZone),
     title: t.title,
     url: `${a.siteUrl}/console/leads/${t.leadId}`,
   });

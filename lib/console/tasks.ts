@@ -62,6 +62,15 @@ export function parseDue(due: string, timeZone: string): Date | null {
   return zonedTimeToUtc(due.slice(0, 16), timeZone);
 }
 
+const dueFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** "8 Dec 2026, 09:00": an instant on the zone's clock (the console's date style). */
+export function formatDue(at: Date, timeZone: string): string {
+  let f = dueFormats.get(timeZone);
+  if (!f) dueFormats.set(timeZone, (f = new Intl.DateTimeFormat("en-GB", { timeZone, dateStyle: "medium", timeStyle: "short" })));
+  return f.format(at);
+}
+
 const NO_LEAD: TaskResult = { ok: false, error: "That lead does not exist (it may have been erased)." };
 const NO_TASK: TaskResult = { ok: false, error: "That task does not exist (its lead may have been erased)." };
 const NO_OWNER: TaskResult = { ok: false, error: "Choose an active staff member.", field: "ownerId" };
