@@ -25,7 +25,7 @@ import type { LeadStatus } from "./inbox";
 export const DIGEST_LIST_LIMIT = 25;
 export const DEFAULT_DIGEST_HOUR = 7;
 
-export function digestHourFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+export function digestHourFromEnv(env: Record<string, string | undefined> = process.env): number {
   const hour = Number(env.TASK_DIGEST_HOUR);
   return env.TASK_DIGEST_HOUR && Number.isInteger(hour) && hour >= 0 && hour <= 23 ? hour : DEFAULT_DIGEST_HOUR;
 }
@@ -87,13 +87,13 @@ export type DigestRun = { queued: number; already: number; nothingToDo: number; 
  */
 export async function queueTaskDigests(
   db: Db,
-  a: { now: Date; siteUrl: string; timeZoneOf: (user: { timeZone?: string | null }) => string; hour?: number },
+  a: { now: Date; siteUrl: string; timeZoneOf: (user: { id: string; timeZone?: string | null }) => string; hour?: number },
 ): Promise<DigestRun> {
   const hour = a.hour ?? DEFAULT_DIGEST_HOUR;
   const run: DigestRun = { queued: 0, already: 0, nothingToDo: 0, notYet: 0 };
   const users = await db.user.findMany({ where: { OR: [{ banned: false }, { banned: null }] }, orderBy: { id: "asc" } });
   for (const user of users.filter((u) => roleOf(u.role))) {
-    const timeZone = a.timeZoneOf(user as { timeZone?: string | null });
+    const timeZone = a.timeZoneOf(user);
     if (localHour(a.now, timeZone) < hour) {
       run.notYet++;
       continue;
@@ -109,11 +109,9 @@ export async function queueTaskDigests(
       continue;
     }
     try {
-      const queued = await db.$transaction((tx) =>
-        queueEmail(tx, { to: user.email, template: "task-digest", data, category: "transactional", idempotencyKey: key }),
-      );
-      if (queued) run.queued++;
-      else run.already++;
+      // One row, so no transaction: the unique key alone decides between racing runs.
+      const queued = await queueEmail(db, { to: user.email, template: "task-digest", data, category: "transactional", idempotencyKey: key });
+      run[queued ? "queued" : "already"]++;
     } catch (error) {
       // Another process queued the same key between our look and our write.
       if (!isUniqueViolation(error)) throw error;

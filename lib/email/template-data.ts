@@ -145,7 +145,7 @@ export type DigestTask = { kind: string; lead: string; due: string; title: strin
 /** A staff member's daily task digest (lib/console/task-digest.ts): every time already written in their zone. */
 export type TaskDigestData = {
   name: string | null;
-  /** "Tuesday 8 December 2026": the reader's local date the digest is for. */
+  /** "Tuesday, 8 December 2026": the reader's local date the digest is for. */
   date: string;
   timeZone: string;
   overdue: DigestTask[];

@@ -44,6 +44,9 @@ const ROUTES: Route[] = [
   page("/console/leads"),
   page("/console/leads/[id]", "ok", (i) => `/console/leads/${i.leadId}`),
   route("/console/leads/export"),
+  page("/console/tasks"),
+  // Someone else's tasks: admins only (staff get their own without ?user=).
+  page("/console/tasks", "admin-only", (i) => `/console/tasks?user=${i.adminUserId}`),
   page("/console/referrals"),
   page("/console/referrals/[contactId]", "ok", (i) => `/console/referrals/${i.contactId}`),
   page("/console/referrals/redemptions"),

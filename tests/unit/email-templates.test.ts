@@ -39,7 +39,7 @@ const KEY_FACTS: { [T in EmailTemplate]: string[] } = {
   "callback-confirmation": ["Omar Haddad", "at the time you chose", "within one working day", "+12025550143"],
   "task-digest": [
     "Dana Whitfield",
-    "Tuesday 8 December 2026",
+    "Tuesday, 8 December 2026",
     "America/Chicago",
     "Overdue",
     "Omar Haddad",

@@ -146,7 +146,7 @@ const SAMPLE_booking: { data: TemplateData["booking"]; ctx: RenderContext } = {
 const SAMPLE_task_digest: { data: TemplateData["task-digest"]; ctx: RenderContext } = {
   data: {
     name: "Dana Whitfield",
-    date: "Tuesday 8 December 2026",
+    date: "Tuesday, 8 December 2026",
     timeZone: "America/Chicago",
     overdue: [{ kind: "Call", lead: "Omar Haddad", due: "7 Dec 2026, 16:30", title: "Ask about funding", url: `${siteUrl}/console/leads/${leadId}` }],
     overdueMore: 0,
