@@ -20,6 +20,7 @@ const NAV = [
   { href: "/console", label: "Dashboard" },
   { href: "/console/leads", label: "Leads" },
   { href: "/console/ctas", label: "CTAs" },
+  { href: "/console/tasks", label: "My tasks" },
   { href: "/console/calls", label: "Calls" },
   { href: "/console/referrals", label: "Referrals" },
   { href: "/console/programs", label: "Programs" },

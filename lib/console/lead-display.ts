@@ -7,6 +7,11 @@ import type { LeadStatus } from "./inbox";
  * the `tel:` and `mailto:` targets that go with them. Plain functions: the clock is passed in.
  */
 
+/** A lead's name for lists and headings: its name, else its email, else its phone. */
+export function leadName(lead: { name: string | null; email: string | null; phone: string | null }): string {
+  return lead.name || lead.email || lead.phone || "(no name)";
+}
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;

@@ -1,6 +1,7 @@
 import type { Db } from "../db";
 import { encodeCursor, filtersToQuery, inboxFilter, listInbox, parseInboxFilters, type InboxFilters } from "./inbox";
 import { and, cmp, or, toPrismaWhere } from "./lead-filter";
+import { leadName } from "./lead-display";
 
 /**
  * Next and previous on the lead page, within the inbox view it was opened from: the view's
@@ -29,8 +30,6 @@ export function leadHref(id: string, filters: InboxFilters | null): string {
 
 export type Neighbours = { newer: { id: string; name: string } | null; older: { id: string; name: string } | null };
 
-const label = (l: { name: string | null; email: string | null; phone: string | null }) => l.name || l.email || l.phone || "(no name)";
-
 /**
  * The leads around `lead` in the view. Older reads like the inbox's next page (its cursor
  * and indexes); newer walks the other way from the lead, one row. A lead outside the view
@@ -48,5 +47,5 @@ export async function leadNeighbours(db: Db, filters: InboxFilters, lead: { id: 
     }),
   ]);
   const older = olderPage.rows[0];
-  return { newer: newer ? { id: newer.id, name: label(newer) } : null, older: older ? { id: older.id, name: label(older) } : null };
+  return { newer: newer ? { id: newer.id, name: leadName(newer) } : null, older: older ? { id: older.id, name: leadName(older) } : null };
 }

@@ -23,9 +23,9 @@ export function resolveStaffZone(input: { profile?: string | null; browser?: str
   return { timeZone: "UTC", source: "default" };
 }
 
-/** The zone for a staff member, from their profile or the browser's zone (UTC if neither). */
-export function staffTimeZone(user: { timeZone?: string | null }, browserZone?: string | null): string {
-  return resolveStaffZone({ profile: user.timeZone, browser: browserZone }).timeZone;
+/** The zone for a staff member (profile, call hours, the browser's if known, else UTC), outside a request (the digest). */
+export function staffTimeZone(user: { timeZone?: string | null; advisor?: { timeZone: string } | null }, browserZone?: string | null): string {
+  return resolveStaffZone({ profile: user.timeZone, advisor: user.advisor?.timeZone, browser: browserZone }).timeZone;
 }
 
 /** What the header says about where the zone came from. */

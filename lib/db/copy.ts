@@ -81,6 +81,8 @@ export const COPY_RULES: Record<ModelName, CopyRule> = {
   BookingClaim: { copy: true, pageBy: "id" },
   BookingVisit: { copy: true, pageBy: "id" },
   CtaDailyCount: { copy: true, pageBy: "id" },
+  // Issue 19: tasks on leads, open and done (the done ones are the lead's history).
+  Task: { copy: true, pageBy: "id" },
 };
 
 export const DEFAULT_BATCH_SIZE = 1000;

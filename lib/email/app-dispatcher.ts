@@ -1,4 +1,6 @@
 import { db } from "../db";
+import { digestHourFromEnv, queueTaskDigests } from "../console/task-digest";
+import { staffTimeZone } from "../console/staff-time-zone";
 import { releaseHeldReferralPoints } from "../referrals/release";
 import { siteConfig, siteUrl } from "../site-config";
 import { startDispatcher, type DispatcherOptions, type PeriodicJob, type RunningDispatcher } from "./dispatcher";
@@ -32,9 +34,23 @@ const globalForDispatcher = globalThis as unknown as { __loomstackDispatcher?: R
 /** How often the dispatcher's loop confirms referral points whose holding period has passed. */
 export const REFERRAL_RELEASE_EVERY_MS = 60_000;
 
-/** Work that rides on the dispatcher's loop: confirming referral points after a holding period. */
-export const appPeriodicJobs = (): PeriodicJob[] => [
+/**
+ * How often the loop looks for staff whose day's task digest is due. Every app server runs
+ * it; the digest's idempotency key makes each person's digest one email a day however many do.
+ */
+export const TASK_DIGEST_EVERY_MS = 5 * 60_000;
+
+/** Queues the day's task digests due at `now` (lib/console/task-digest.ts). */
+export const runTaskDigests = (now: Date, env: NodeJS.ProcessEnv = process.env) =>
+  queueTaskDigests(db(), { now, siteUrl: siteUrl(), timeZoneOf: staffTimeZone, hour: digestHourFromEnv(env) });
+
+/**
+ * Work that rides on the dispatcher's loop: confirming referral points after a holding
+ * period, and the staff's daily task digests (TASK_DIGEST=off leaves those to `npm run tasks:digest`).
+ */
+export const appPeriodicJobs = (env: NodeJS.ProcessEnv = process.env): PeriodicJob[] => [
   { name: "referral points release", everyMs: REFERRAL_RELEASE_EVERY_MS, run: (now) => releaseHeldReferralPoints(db(), now) },
+  ...(env.TASK_DIGEST === "off" ? [] : [{ name: "task digest", everyMs: TASK_DIGEST_EVERY_MS, run: (now: Date) => runTaskDigests(now, env) }]),
 ];
 
 /** Starts this process's dispatcher once (instrumentation.ts calls it when the server starts). */
@@ -42,7 +58,7 @@ export function startAppDispatcher(env: NodeJS.ProcessEnv = process.env): Runnin
   globalForDispatcher.__loomstackDispatcher ??= startDispatcher({
     ...dispatcherOptionsFromEnv(env),
     pollMs: Number(env.EMAIL_POLL_MS) || 2_000,
-    periodic: appPeriodicJobs(),
+    periodic: appPeriodicJobs(env),
   });
   return globalForDispatcher.__loomstackDispatcher;
 }

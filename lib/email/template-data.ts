@@ -139,6 +139,26 @@ export type PasswordResetData = {
   expiresAt: string;
 };
 
+/** One task in the daily digest, as the reader's zone shows it. */
+export type DigestTask = { kind: string; lead: string; due: string; title: string | null; url: string };
+
+/** A staff member's daily task digest (lib/console/task-digest.ts): every time already written in their zone. */
+export type TaskDigestData = {
+  name: string | null;
+  /** "Tuesday, 8 December 2026": the reader's local date the digest is for. */
+  date: string;
+  timeZone: string;
+  overdue: DigestTask[];
+  /** Tasks past the list's limit, counted. */
+  overdueMore: number;
+  today: DigestTask[];
+  todayMore: number;
+  /** Leads they own with no open task after first contact. */
+  noNextTask: { lead: string; status: string; url: string }[];
+  noNextTaskMore: number;
+  tasksUrl: string;
+};
+
 /** The system's own emails; every form's confirmation is named in its definition. */
 export type SystemTemplate =
   | "redemption-decision"
@@ -149,7 +169,8 @@ export type SystemTemplate =
   | "comment-published"
   | "comment-reply"
   | "booking"
-  | "password-reset";
+  | "password-reset"
+  | "task-digest";
 export type FormEmailTemplate = (typeof FORMS)[LeadType]["email"]["template"];
 export type EmailTemplate = SystemTemplate | FormEmailTemplate;
 
@@ -163,6 +184,7 @@ type SystemData = {
   "comment-reply": CommentEmailData;
   booking: BookingEmailData;
   "password-reset": PasswordResetData;
+  "task-digest": TaskDigestData;
 };
 
 export type TemplateData = { [T in EmailTemplate]: T extends SystemTemplate ? SystemData[T] : ConfirmationEmailData };

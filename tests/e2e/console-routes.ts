@@ -36,6 +36,9 @@ export const ROUTES: Route[] = [
   page("/console"),
   page("/console/ctas"),
   page("/console/leads"),
+  page("/console/tasks"),
+  // Someone else's tasks: admins only (staff get their own without ?user=).
+  page("/console/tasks", "admin-only", (i) => `/console/tasks?user=${i.adminUserId}`),
   page("/console/leads/[id]", "ok", (i) => `/console/leads/${i.leadId}`),
   route("/console/leads/export"),
   page("/console/referrals"),

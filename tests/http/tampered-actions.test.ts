@@ -154,7 +154,7 @@ let adminCookie = "";
 /** Every table a tampered call could write to. */
 async function rowCounts() {
   const db = t.db;
-  const [leads, submissions, contacts, emails, points, subscriptions, activities, settings, users] = await Promise.all([
+  const [leads, submissions, contacts, emails, points, subscriptions, activities, settings, users, tasks] = await Promise.all([
     db.lead.count(),
     db.leadSubmission.count(),
     db.contact.count(),
@@ -164,8 +164,9 @@ async function rowCounts() {
     db.leadActivity.count(),
     db.setting.count(),
     db.user.count(),
+    db.task.count(),
   ]);
-  return { leads, submissions, contacts, emails, points, subscriptions, activities, settings, users };
+  return { leads, submissions, contacts, emails, points, subscriptions, activities, settings, users, tasks };
 }
 
 beforeAll(async () => {

@@ -61,6 +61,13 @@ async function makeLead(): Promise<Ctx> {
   return { leadId: lead.id, contactId: contact.id };
 }
 
+/** A lead with an open task owned by the staff user. */
+async function makeTask(): Promise<Ctx> {
+  const c = await makeLead();
+  const task = await t.db.task.create({ data: { leadId: c.leadId, ownerId: userId.staff, kind: "call", dueAt: new Date("2030-01-07T09:00:00Z") } });
+  return { ...c, taskId: task.id };
+}
+
 const IDLE = { status: "idle" };
 let programCounter = 0;
 let codeCounter = 0;
@@ -389,6 +396,38 @@ const RULES: Record<string, Rule> = {
     setup: makeLead,
     call: (a, c) => a(fd({ leadId: c.leadId, name: "Matrix Confirmed", phone: "" })),
     done: async (c) => (await t.db.contact.findUniqueOrThrow({ where: { id: c.contactId } })).name === "Matrix Confirmed",
+  },
+  "app/(console)/console/tasks/actions.ts#addTaskAction": {
+    permission: "leads:work",
+    allowed: ["admin", "staff"],
+    setup: makeLead,
+    call: (a, c) => a(fd({ from: "lead", leadId: c.leadId, kind: "call", due: "2030-01-07T09:00", ownerId: userId.staff, title: "matrix task" })),
+    done: async (c) => (await t.db.task.count({ where: { leadId: c.leadId } })) === 1,
+  },
+  "app/(console)/console/tasks/actions.ts#completeTaskAction": {
+    permission: "leads:work",
+    allowed: ["admin", "staff"],
+    setup: makeTask,
+    call: (a, c) => a(fd({ from: "tasks", taskId: c.taskId })),
+    done: async (c) => (await t.db.task.findUniqueOrThrow({ where: { id: c.taskId } })).doneAt !== null,
+  },
+  "app/(console)/console/tasks/actions.ts#reopenTaskAction": {
+    permission: "leads:work",
+    allowed: ["admin", "staff"],
+    setup: async () => {
+      const c = await makeTask();
+      await t.db.task.update({ where: { id: c.taskId }, data: { doneAt: new Date("2030-01-01T00:00:00Z") } });
+      return c;
+    },
+    call: (a, c) => a(fd({ from: "lead", leadId: c.leadId, taskId: c.taskId })),
+    done: async (c) => (await t.db.task.findUniqueOrThrow({ where: { id: c.taskId } })).doneAt === null,
+  },
+  "app/(console)/console/tasks/actions.ts#reassignTaskAction": {
+    permission: "leads:work",
+    allowed: ["admin", "staff"],
+    setup: makeTask,
+    call: (a, c) => a(fd({ from: "lead", leadId: c.leadId, taskId: c.taskId, ownerId: userId.admin })),
+    done: async (c) => (await t.db.task.findUniqueOrThrow({ where: { id: c.taskId } })).ownerId === userId.admin,
   },
   "app/(console)/console/referrals/actions.ts#decideReviewAction": {
     permission: "referrals:decide",

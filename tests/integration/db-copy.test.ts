@@ -1,3 +1,4 @@
+import { addTask } from "@/lib/console/tasks";
 import { execFileSync, spawnSync } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
@@ -328,6 +329,17 @@ async function seed(db: Db): Promise<Seeded> {
   await db.bookingVisit.create({ data: { visitorId: randomUUID(), utmSource: "newsletter", utmCampaign: "été ☀", leadId: enrollLead, bookedAt: bookingNow } });
   await db.ctaDailyCount.create({
     data: { day: "2026-06-01", article: "/careers/machine-learning-engineer/faq", cta: "faq-call-back", impressions: 12, clicks: 3 },
+  });
+  // A task on the lead, done, with a note in several scripts (issue 19).
+  await addTask(db, {
+    leadId: enrollLead,
+    actorId: staff.id,
+    ownerId: staff.id,
+    kind: "call",
+    due: "2030-01-07T09:00",
+    title: "Rappeler Zoë ☎",
+    timeZone: "Europe/Paris",
+    now: bookingNow,
   });
 
   // Every queued email sent (rendered subject, HTML and text), through the local mailbox.
@@ -735,7 +747,7 @@ describe("npx tsx scripts/db-copy.ts", () => {
     expect(first.status).toBe(0);
     expect(first.stdout).toContain("Migrating the target (prisma migrate deploy");
     expect(first.stdout).toMatch(
-      /Copying 40 models in this order: Program, Cohort, PaymentOption, .*User, Contact \(referredById in a second pass\), .*DiscountCode, Lead\b/,
+      /Copying 41 models in this order: Program, Cohort, PaymentOption, .*User, Contact \(referredById in a second pass\), .*DiscountCode, Lead\b/,
     );
     expect(first.stdout).toMatch(/Copied \d+ rows in [\d.]+ s/);
     expect(first.stdout).toMatch(/^EmailMessage\s+\d+\s+\d+\s+\d+\s+ok$/m);

@@ -10,6 +10,7 @@ import { PASSWORD_RESET_SUBJECT, PasswordResetEmail } from "./password-reset";
 import { redemptionDecision, RedemptionDecisionEmail } from "./redemption-decision";
 import { ReferralInvitationEmail } from "./referral-invitation";
 import { staffLabel, StaffNewLeadEmail } from "./staff-new-lead";
+import { TaskDigestEmail, taskDigestSubject } from "./task-digest";
 import { count, subjectPart } from "./values";
 import { CommentPublishedEmail, CommentReplyEmail } from "./comment-notification";
 import { BookingEmail, bookingSubject } from "./booking";
@@ -141,6 +142,23 @@ const SAMPLE_booking: { data: TemplateData["booking"]; ctx: RenderContext } = {
   ctx: { siteUrl },
 };
 
+/** An advisor's morning digest in Chicago: one overdue call, a follow-up today, one lead left without a next step. */
+const SAMPLE_task_digest: { data: TemplateData["task-digest"]; ctx: RenderContext } = {
+  data: {
+    name: "Dana Whitfield",
+    date: "Tuesday, 8 December 2026",
+    timeZone: "America/Chicago",
+    overdue: [{ kind: "Call", lead: "Omar Haddad", due: "7 Dec 2026, 16:30", title: "Ask about funding", url: `${siteUrl}/console/leads/${leadId}` }],
+    overdueMore: 0,
+    today: [{ kind: "Follow-up", lead: "Rita Moreno", due: "8 Dec 2026, 11:00", title: null, url: `${siteUrl}/console/leads/cm9x2k7q40003abcd1234efgh` }],
+    todayMore: 0,
+    noNextTask: [{ lead: "Sam Carter", status: "Contacted", url: `${siteUrl}/console/leads/cm9x2k7q40004abcd1234efgh` }],
+    noNextTaskMore: 0,
+    tasksUrl: `${siteUrl}/console/tasks`,
+  },
+  ctx: { siteUrl },
+};
+
 const SYSTEM: { [T in SystemTemplate]: Entry<TemplateData[T]> } = {
   "redemption-decision": {
     Component: RedemptionDecisionEmail,
@@ -176,6 +194,11 @@ const SYSTEM: { [T in SystemTemplate]: Entry<TemplateData[T]> } = {
     Component: PasswordResetEmail,
     subject: () => PASSWORD_RESET_SUBJECT,
     sample: SAMPLE_password_reset,
+  },
+  "task-digest": {
+    Component: TaskDigestEmail,
+    subject: taskDigestSubject,
+    sample: SAMPLE_task_digest,
   },
   booking: {
     Component: BookingEmail,

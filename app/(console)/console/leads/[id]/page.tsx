@@ -20,6 +20,9 @@ import { db } from "@/lib/db";
 import { leadSubmissions } from "@/lib/console/contact-details";
 import { consentDocumentLinks } from "@/lib/legal/consent";
 import { addNoteAction, assignLeadAction, changeStatusAction, confirmContactAction } from "../actions";
+import { LeadTasks } from "@/components/console/lead-tasks";
+import { leadTasks } from "@/lib/console/tasks";
+import { addTaskAction, completeTaskAction, reassignTaskAction, reopenTaskAction } from "../../tasks/actions";
 
 export const metadata: Metadata = { title: "Lead" };
 
@@ -155,11 +158,12 @@ export default async function LeadPage({ params, searchParams }: Props) {
   const d = await leadDetail(db(), id.slice(0, 64));
   if (!d) notFound();
   const view = viewFilters(queryParam(q, "view", 1000), timeZone);
-  const [staffList, submissions, around, programs] = await Promise.all([
+  const [staffList, submissions, around, programs, tasks] = await Promise.all([
     listStaff(db()),
     leadSubmissions(db(), d.lead.id),
     leadNeighbours(db(), view ?? {}, d.lead, staff.id),
     listProgramsForForms(db()),
+    leadTasks(db(), d.lead.id),
   ]);
   // The form's own wording of its answers: program names from the catalogue, the cohort with its start.
   const names: SummaryNames = {
@@ -262,6 +266,18 @@ export default async function LeadPage({ params, searchParams }: Props) {
             )}
             <p className="mt-3 text-xs text-ink/70">First contact: {when(lead.firstContactedAt)}</p>
           </Section>
+
+          <LeadTasks
+            lead={lead}
+            tasks={tasks}
+            staffList={staffList}
+            meId={staff.id}
+            canWork={canWork}
+            params={q}
+            timeZone={timeZone}
+            now={new Date()}
+            actions={{ add: addTaskAction, complete: completeTaskAction, reopen: reopenTaskAction, reassign: reassignTaskAction }}
+          />
 
           <Section id="assign" headingId="assign-h" title="Owner" panel>
             <p className="mt-1 text-sm">{lead.owner ? lead.owner.name : "Nobody yet"}</p>
@@ -435,11 +451,13 @@ export default async function LeadPage({ params, searchParams }: Props) {
                           ? `assigned it to ${item.detail}`
                           : item.type === "note"
                             ? "added a note:"
-                            : item.type === "decision"
-                              ? `decided the redemption: ${item.detail ?? ""}`
-                              : item.type === "code"
-                                ? `(pipeline): ${item.detail ?? ""}`
-                                : item.type}
+                            : item.type === "task"
+                              ? item.detail
+                              : item.type === "decision"
+                                ? `decided the redemption: ${item.detail ?? ""}`
+                                : item.type === "code"
+                                  ? `(pipeline): ${item.detail ?? ""}`
+                                  : item.type}
                       {item.type === "note" && <p className="mt-1 whitespace-pre-wrap break-words">{item.detail}</p>}
                     </>
                   )}

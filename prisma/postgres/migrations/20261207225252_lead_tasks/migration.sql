@@ -1,0 +1,34 @@
+-- CreateTable
+CREATE TABLE "Task" (
+    "id" TEXT NOT NULL,
+    "leadId" TEXT NOT NULL,
+    "ownerId" TEXT NOT NULL,
+    "createdById" TEXT,
+    "kind" TEXT NOT NULL,
+    "dueAt" TIMESTAMP(3) NOT NULL,
+    "title" TEXT,
+    "doneAt" TIMESTAMP(3),
+    "doneById" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Task_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE INDEX "Task_ownerId_doneAt_dueAt_idx" ON "Task"("ownerId", "doneAt", "dueAt");
+
+-- CreateIndex
+CREATE INDEX "Task_leadId_doneAt_dueAt_idx" ON "Task"("leadId", "doneAt", "dueAt");
+
+-- AddForeignKey
+ALTER TABLE "Task" ADD CONSTRAINT "Task_leadId_fkey" FOREIGN KEY ("leadId") REFERENCES "Lead"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Task" ADD CONSTRAINT "Task_ownerId_fkey" FOREIGN KEY ("ownerId") REFERENCES "user"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Task" ADD CONSTRAINT "Task_createdById_fkey" FOREIGN KEY ("createdById") REFERENCES "user"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Task" ADD CONSTRAINT "Task_doneById_fkey" FOREIGN KEY ("doneById") REFERENCES "user"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
