@@ -563,8 +563,8 @@ export function advisorRows(rows: LeadCountRow[], contact: ContactHistogram, nam
   return [...people, by.get("")!];
 }
 
-export type Dashboard = {
-  range: DashboardRange;
+export type Dashboard<R extends Instants = DashboardRange> = {
+  range: R;
   current: PeriodCounts;
   previous: PeriodCounts;
   overTime: LeadsOverTime;
@@ -573,7 +573,7 @@ export type Dashboard = {
   advisors: AdvisorRow[];
 };
 
-export async function loadDashboard(db: Db, range: DashboardRange, now: Date = new Date(), mode: ReadMode = "rollup"): Promise<Dashboard> {
+export async function loadDashboard<R extends Instants>(db: Db, range: R, now: Date = new Date(), mode: ReadMode = "rollup"): Promise<Dashboard<R>> {
   const [rows, previousRows, overTime, f, contact, w] = await Promise.all([
     leadCounts(db, range, { mode }),
     leadCounts(db, previousPeriod(range), { mode }),
