@@ -89,7 +89,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const series: ChartSeries[] = INTENT_LEAD_TYPES.map((f) => ({ key: f, label: FORM_LABELS[f], color: FORM_COLORS[f] }));
   const rangeText = `${longDay.format(range.start)} to ${longDay.format(day(range.to))} (UTC)`;
   const busiest = [...INTENT_LEAD_TYPES].sort((a, b) => d.overTime.totals[b] - d.overTime.totals[a])[0];
-  const periodWord = `${range.days} ${range.days === 1 ? "day" : "days"}`;
+  const periodWord = range.days === 1 ? "day" : `${range.days} days`;
   const others = LEAD_TYPES.filter((f) => !(INTENT_LEAD_TYPES as readonly string[]).includes(f) && (d.current.other[f] || d.previous.other[f]));
   const unit = d.overTime.bucketDays === 1 ? "day" : "week";
 
@@ -118,7 +118,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <Stat
             label="Leads"
             value={formatCount(d.current.leads)}
-            note={`Created in these ${periodWord}`}
+            note={range.days === 1 ? "Created on this day" : `Created in these ${periodWord}`}
             change={describeChange(d.current.leads, d.previous.leads)}
           />
           <Stat
@@ -146,7 +146,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <Section headingId="by-form-heading" title="Leads by form" className="mt-10" titleClassName="text-xl font-semibold">
         <ConsoleTable
           labelledBy="by-form-heading"
-          caption={`Leads by form, these ${periodWord} against the ${periodWord} before`}
+          caption={`Leads by form in this range against the ${periodWord} before`}
           rows={INTENT_LEAD_TYPES.map((f) => ({ f, now: d.current.byForm[f], before: d.previous.byForm[f] }))}
           rowKey={(r) => r.f}
           columns={[
