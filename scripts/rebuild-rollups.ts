@@ -13,6 +13,8 @@ const db = createDb();
 const t0 = performance.now();
 rebuildRollups(db)
   .then(({ leads }) =>
-    console.log(`Rebuilt the dashboard rollups from ${leads.toLocaleString("en-US")} leads in ${((performance.now() - t0) / 1000).toFixed(1)} s.`),
+    console.log(
+      `Rebuilt the dashboard rollups from ${leads.toLocaleString("en-US")} ${leads === 1 ? "lead" : "leads"} in ${((performance.now() - t0) / 1000).toFixed(1)} s.`,
+    ),
   )
   .finally(() => db.$disconnect());
