@@ -145,7 +145,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
 
       <Section headingId="by-form-heading" title="Leads by form" className="mt-10" titleClassName="text-xl font-semibold">
         <ConsoleTable
-          labelledBy="by-form-heading"
+          label="Leads by form: table"
           caption={`Leads by form in this range against the ${periodWord} before`}
           rows={INTENT_LEAD_TYPES.map((f) => ({ f, now: d.current.byForm[f], before: d.previous.byForm[f] }))}
           rowKey={(r) => r.f}
@@ -218,7 +218,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           contacted in this range.
         </p>
         <ConsoleTable
-          labelledBy="advisors-heading"
+          label="By advisor: table"
           caption="Leads, time to first contact and enrolments by advisor"
           rows={d.advisors}
           rowKey={(r) => r.ownerId ?? "\u0000unassigned"}
