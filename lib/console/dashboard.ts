@@ -1,13 +1,21 @@
 import type { Db } from "../db";
+import { at, sqlOutside, type Sql } from "../db/sql";
 import { LEAD_TYPES, type LeadType } from "../leads/form-types";
 import { queryParam, type QueryParams } from "../query-param";
 import { NO_SOURCE } from "./inbox";
+import { contactStep, contactStepMiddleMs, INTENT_LEAD_TYPES, isIntent, type Grain, type IntentLeadType } from "./rollup-sql";
 
 /**
- * The console dashboard: leads per day by form type, the funnel by source, article and
- * CTA, conversion to enrolled, and time to first contact, for a date range. Each query is
- * an index range that reads no table row, so the page stays usable at a million leads;
- * which index serves which part, and what each costs: docs/performance.md, "Dashboard".
+ * The console dashboard for a range of time given as two instants (from inclusive, to
+ * exclusive), so that any staff time zone's days work: leads (the intent forms) per day by
+ * form, against the previous period of the same length; sign-ups that are not leads, apart;
+ * the funnel by source, article and CTA; time to first contact; and a table per advisor.
+ *
+ * Counts come from rollups kept by triggers on "Lead" (lib/console/rollup-sql.ts): whole UTC
+ * months, days and hours of the range are read from them, and the partial hours at its edges
+ * (zones at :30 and :45) from "Lead" itself, so the answer is exact for any instants. With
+ * `mode: "raw"` everything is read from "Lead": the same answer, the slow way (tests compare
+ * the two; the benchmark times both). Costs: docs/performance.md, "Dashboard".
  */
 
 export const DEFAULT_RANGE_DAYS = 30;
@@ -23,7 +31,13 @@ export const WAITING_AFTER_MS = 24 * 60 * 60 * 1000;
 const DAY_MS = 86_400_000;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export type DashboardRange = {
+/** A range of time: fromMs inclusive, toMs exclusive (ms since 1970, any alignment). */
+export type Instants = { fromMs: number; toMs: number };
+
+/** Where counts are read from: the rollups (with "Lead" for partial hours) or only "Lead". */
+export type ReadMode = "rollup" | "raw";
+
+export type DashboardRange = Instants & {
   /** Inclusive, YYYY-MM-DD (UTC). */
   from: string;
   to: string;
@@ -60,12 +74,137 @@ export function parseDashboardRange(params: QueryParams, now: Date = new Date())
     from = to - (MAX_RANGE_DAYS - 1) * DAY_MS;
     clamped = true;
   }
-  return { from: dayString(from), to: dayString(to), start: new Date(from), end: new Date(to + DAY_MS), days: (to - from) / DAY_MS + 1, clamped };
+  const end = to + DAY_MS;
+  return {
+    from: dayString(from),
+    to: dayString(to),
+    start: new Date(from),
+    end: new Date(end),
+    fromMs: from,
+    toMs: end,
+    days: (to - from) / DAY_MS + 1,
+    clamped,
+  };
+}
+
+// ---- Reading the rollups ----
+
+const HOUR_MS = 3_600_000;
+
+/** A run of rollup buckets of one grain: bucket starts (whole hours since 1970) in [from, to). */
+export type RollupPiece = { grain: Grain; from: number; to: number };
+
+const monthStartHour = (hour: number, after: boolean): number => {
+  const d = new Date(hour * HOUR_MS);
+  const start = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) / HOUR_MS;
+  return after && start < hour ? Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) / HOUR_MS : start;
+};
+
+/**
+ * Splits [fromMs, toMs) into whole UTC months, days and hours (read from the rollups) and
+ * the partial hours at either end (read from "Lead"). Pieces never overlap and cover the
+ * range exactly.
+ */
+export function rangePieces({ fromMs, toMs }: Instants): { pieces: RollupPiece[]; raw: [number, number][] } {
+  if (!(toMs > fromMs)) return { pieces: [], raw: [] };
+  const h0 = Math.ceil(fromMs / HOUR_MS);
+  const h1 = Math.floor(toMs / HOUR_MS);
+  if (h0 >= h1) return { pieces: [], raw: [[fromMs, toMs]] };
+  const raw: [number, number][] = [];
+  if (fromMs < h0 * HOUR_MS) raw.push([fromMs, h0 * HOUR_MS]);
+  if (h1 * HOUR_MS < toMs) raw.push([h1 * HOUR_MS, toMs]);
+  const pieces: RollupPiece[] = [];
+  const add = (grain: Grain, from: number, to: number) => from < to && pieces.push({ grain, from, to });
+  const d0 = Math.ceil(h0 / 24) * 24;
+  const d1 = Math.floor(h1 / 24) * 24;
+  if (d0 >= d1) {
+    add("h", h0, h1);
+    return { pieces, raw };
+  }
+  add("h", h0, d0);
+  add("h", d1, h1);
+  const m0 = monthStartHour(d0, true);
+  const m1 = monthStartHour(d1, false);
+  if (m0 >= m1) add("d", d0, d1);
+  else {
+    add("d", d0, m0);
+    add("m", m0, m1);
+    add("d", m1, d1);
+  }
+  return { pieces, raw };
+}
+
+/** Joins touching pieces of the same grain, so a query has few ranges to seek. */
+function mergePieces(pieces: RollupPiece[]): RollupPiece[] {
+  const sorted = [...pieces].sort((a, b) => a.grain.localeCompare(b.grain) || a.from - b.from);
+  const out: RollupPiece[] = [];
+  for (const p of sorted) {
+    const last = out.at(-1);
+    if (last && last.grain === p.grain && last.to === p.from) last.to = p.to;
+    else out.push({ ...p });
+  }
+  return out;
+}
+
+type PieceTable = "LeadRollup" | "LeadFunnelRollup" | "LeadContactRollup";
+
+/** A Kysely condition for rows of the rollup table in any of the pieces. */
+function inPieces(sql: Sql, table: PieceTable, pieces: RollupPiece[]) {
+  return sql.q
+    .selectFrom(table)
+    .where((eb) => eb.or(mergePieces(pieces).map((p) => eb.and([eb("grain", "=", p.grain), eb("bucket", ">=", p.from), eb("bucket", "<", p.to)]))));
+}
+
+const num = (v: unknown) => Number(v ?? 0);
+const orNull = (v: string | null | undefined) => (v ? v : null);
+
+/** Which leads were created when: the plan of rollup pieces and raw edges, or all raw. */
+const plan = (r: Instants, mode: ReadMode) =>
+  mode === "raw" ? { pieces: [], raw: r.toMs > r.fromMs ? [[r.fromMs, r.toMs] as [number, number]] : [] } : rangePieces(r);
+
+export type LeadCountRow = { formType: string; status: string; ownerId: string | null; n: number };
+
+/** Leads created in the range, by form, status and owner (every form, not only intent ones). */
+export async function leadCounts(db: Db, r: Instants, { mode = "rollup", status }: { mode?: ReadMode; status?: string } = {}): Promise<LeadCountRow[]> {
+  const sql = sqlOutside(db);
+  const { pieces, raw } = plan(r, mode);
+  const parts = await Promise.all([
+    pieces.length
+      ? sql.all(
+          inPieces(sql, "LeadRollup", pieces)
+            .$if(status !== undefined, (qb) => qb.where("status", "=", status!))
+            .select(["formType", "status", "ownerId", (eb) => eb.fn.sum<number>("n").as("n")])
+            .groupBy(["formType", "status", "ownerId"])
+            .compile(),
+        )
+      : [],
+    ...raw.map(([a, b]) =>
+      sql.all(
+        sql.q
+          .selectFrom("Lead")
+          .where("createdAt", ">=", at(new Date(a)))
+          .where("createdAt", "<", at(new Date(b)))
+          .$if(status !== undefined, (qb) => qb.where("status", "=", status!))
+          .select(["formType", "status", "ownerId", (eb) => eb.fn.countAll<number>().as("n")])
+          .groupBy(["formType", "status", "ownerId"])
+          .compile(),
+      ),
+    ),
+  ]);
+  const byKey = new Map<string, LeadCountRow>();
+  for (const row of parts.flat()) {
+    const ownerId = orNull(row.ownerId);
+    const key = `${row.formType}\u0000${row.status}\u0000${ownerId ?? ""}`;
+    const seen = byKey.get(key);
+    if (seen) seen.n += num(row.n);
+    else byKey.set(key, { formType: row.formType, status: row.status, ownerId, n: num(row.n) });
+  }
+  return [...byKey.values()].filter((x) => x.n !== 0);
 }
 
 // ---- Leads per day by form type ----
 
-export type FormCounts = Record<LeadType, number>;
+export type FormCounts = Record<IntentLeadType, number>;
 
 export type DayBucket = {
   /** First and last day of the bucket (the same for daily buckets), YYYY-MM-DD. */
@@ -77,43 +216,63 @@ export type DayBucket = {
 
 export type LeadsOverTime = { bucketDays: 1 | 7; buckets: DayBucket[]; totals: FormCounts; total: number };
 
-const zeroCounts = (): FormCounts => Object.fromEntries(LEAD_TYPES.map((f) => [f, 0])) as FormCounts;
+const zeroCounts = (): FormCounts => Object.fromEntries(INTENT_LEAD_TYPES.map((f) => [f, 0])) as FormCounts;
 
-export async function leadsOverTime(db: Db, range: DashboardRange): Promise<LeadsOverTime> {
-  const bucketDays = range.days <= DAILY_BUCKETS_UP_TO ? 1 : 7;
+/** Intent-form leads per day (a week for ranges over DAILY_BUCKETS_UP_TO days) by form. */
+export async function leadsOverTime(db: Db, range: Instants, mode: ReadMode = "rollup"): Promise<LeadsOverTime> {
+  const days = Math.ceil((range.toMs - range.fromMs) / DAY_MS);
+  const bucketDays = days <= DAILY_BUCKETS_UP_TO ? 1 : 7;
+  const width = bucketDays * DAY_MS;
   const starts: number[] = [];
-  for (let t = range.start.getTime(); t < range.end.getTime(); t += bucketDays * DAY_MS) starts.push(t);
-  const groups = await Promise.all(
-    starts.map((t) =>
-      db.lead.groupBy({
-        by: ["formType"],
-        where: {
-          // The IN list lets SQLite seek the (formType, createdAt) index once per form type
-          // instead of visiting every row of the day through the createdAt index.
-          formType: { in: [...LEAD_TYPES] },
-          createdAt: { gte: new Date(t), lt: new Date(Math.min(t + bucketDays * DAY_MS, range.end.getTime())) },
-        },
-        _count: { _all: true },
-      }),
+  for (let t = range.fromMs; t < range.toMs; t += width) starts.push(t);
+  const chartIndex = (ms: number) => Math.floor((ms - range.fromMs) / width);
+  const buckets = starts.map((t) => ({ fromMs: t, toMs: Math.min(t + width, range.toMs), counts: zeroCounts() }));
+  const sql = sqlOutside(db);
+  const plans = buckets.map((b) => plan(b, mode));
+  const pieces = plans.flatMap((p) => p.pieces);
+  const raw = plans.flatMap((p) => p.raw);
+  const add = (ms: number, formType: string, n: number) => {
+    if (isIntent(formType)) buckets[chartIndex(ms)].counts[formType] += n;
+  };
+  await Promise.all([
+    pieces.length &&
+      sql
+        .all(
+          inPieces(sql, "LeadRollup", pieces)
+            .where("formType", "in", [...INTENT_LEAD_TYPES])
+            .select(["bucket", "formType", (eb) => eb.fn.sum<number>("n").as("n")])
+            .groupBy(["grain", "bucket", "formType"])
+            .compile(),
+        )
+        .then((rows) => rows.forEach((row) => add(num(row.bucket) * HOUR_MS, row.formType, num(row.n)))),
+    ...raw.map(([a, b]) =>
+      sql
+        .all(
+          sql.q
+            .selectFrom("Lead")
+            // The IN list lets the (formType, createdAt) index serve each form's range.
+            .where("formType", "in", [...INTENT_LEAD_TYPES])
+            .where("createdAt", ">=", at(new Date(a)))
+            .where("createdAt", "<", at(new Date(b)))
+            .select(["formType", (eb) => eb.fn.countAll<number>().as("n")])
+            .groupBy("formType")
+            .compile(),
+        )
+        .then((rows) => rows.forEach((row) => add(a, row.formType, num(row.n)))),
     ),
-  );
+  ]);
   const totals = zeroCounts();
-  const buckets = starts.map((t, i) => {
-    const counts = zeroCounts();
-    for (const g of groups[i]) {
-      const f = g.formType as LeadType;
-      counts[f] += g._count._all;
-      totals[f] += g._count._all;
-    }
-    const last = Math.min(t + bucketDays * DAY_MS, range.end.getTime()) - DAY_MS;
-    return { from: dayString(t), to: dayString(last), counts, total: LEAD_TYPES.reduce((s, f) => s + counts[f], 0) };
+  const out = buckets.map((b) => {
+    for (const f of INTENT_LEAD_TYPES) totals[f] += b.counts[f];
+    return { from: dayString(b.fromMs), to: dayString(b.toMs - 1), counts: b.counts, total: INTENT_LEAD_TYPES.reduce((s, f) => s + b.counts[f], 0) };
   });
-  return { bucketDays, buckets, totals, total: buckets.reduce((s, b) => s + b.total, 0) };
+  return { bucketDays, buckets: out, totals, total: out.reduce((s, b) => s + b.total, 0) };
 }
 
 // ---- Funnels ----
 
 export type FunnelDimension = "source" | "article" | "cta";
+const DIMENSIONS: FunnelDimension[] = ["source", "article", "cta"];
 
 /** The inbox's query parameter for each dimension (lib/console/inbox.ts). */
 export const FUNNEL_PARAM: Record<FunnelDimension, string> = { source: "source", article: "article", cta: "cta" };
@@ -161,25 +320,21 @@ function addStatus(c: FunnelCounts, status: string, n: number) {
 
 const withConversion = (value: string | null, c: FunnelCounts): FunnelRow => ({ value, ...c, conversion: c.leads ? c.enrolled / c.leads : null });
 
-export type FunnelGroup = { utmSource: string | null; article: string | null; cta: string | null; status: string; n: number };
+/** Leads with one value of one dimension and one status. Every lead is in each dimension once. */
+export type FunnelGroup = { dimension: FunnelDimension; value: string | null; status: string; n: number };
 
-/** Folds (source, article, cta, status) counts into the overall row and the three top-N tables. */
+/** Folds (dimension, value, status) counts into the overall row and the three top-N tables. */
 export function foldFunnels(groups: FunnelGroup[], top = FUNNEL_TOP): Funnels {
   const overall = emptyCounts();
   const maps: Record<FunnelDimension, Map<string | null, FunnelCounts>> = { source: new Map(), article: new Map(), cta: new Map() };
-  const bump = (dim: FunnelDimension, value: string | null, status: string, n: number) => {
-    let c = maps[dim].get(value);
-    if (!c) maps[dim].set(value, (c = emptyCounts()));
-    addStatus(c, status, n);
-  };
   for (const g of groups) {
-    addStatus(overall, g.status, g.n);
-    bump("source", g.utmSource, g.status, g.n);
-    bump("article", g.article, g.status, g.n);
-    bump("cta", g.cta, g.status, g.n);
+    if (g.dimension === "source") addStatus(overall, g.status, g.n);
+    let c = maps[g.dimension].get(g.value);
+    if (!c) maps[g.dimension].set(g.value, (c = emptyCounts()));
+    addStatus(c, g.status, g.n);
   }
   const table = (dim: FunnelDimension): FunnelTable => {
-    const all = [...maps[dim]].map(([value, c]) => withConversion(value, c));
+    const all = [...maps[dim]].map(([value, c]) => withConversion(value, c)).filter((r) => r.leads !== 0);
     all.sort((a, b) => b.leads - a.leads || b.enrolled - a.enrolled || (a.value ?? "").localeCompare(b.value ?? ""));
     const rest = all.slice(top);
     return { rows: all.slice(0, top), otherValues: rest.length, otherLeads: rest.reduce((s, r) => s + r.leads, 0) };
@@ -187,67 +342,136 @@ export function foldFunnels(groups: FunnelGroup[], top = FUNNEL_TOP): Funnels {
   return { overall: withConversion(null, overall), source: table("source"), article: table("article"), cta: table("cta") };
 }
 
-export async function funnels(db: Db, range: DashboardRange): Promise<Funnels> {
-  const rows = await db.lead.groupBy({
-    by: ["utmSource", "article", "cta", "status"],
-    where: { createdAt: { gte: range.start, lt: range.end } },
-    _count: { _all: true },
-  });
-  return foldFunnels(rows.map((r) => ({ utmSource: r.utmSource, article: r.article, cta: r.cta, status: r.status, n: r._count._all })));
+/** The funnel of intent-form leads created in the range, overall and by source, article and CTA. */
+export async function funnels(db: Db, range: Instants, mode: ReadMode = "rollup"): Promise<Funnels> {
+  const sql = sqlOutside(db);
+  const { pieces, raw } = plan(range, mode);
+  const groups: FunnelGroup[] = [];
+  await Promise.all([
+    pieces.length &&
+      sql
+        .all(
+          inPieces(sql, "LeadFunnelRollup", pieces)
+            .select(["dimension", "value", "status", (eb) => eb.fn.sum<number>("n").as("n")])
+            .groupBy(["dimension", "value", "status"])
+            .compile(),
+        )
+        .then((rows) => rows.forEach((r) => groups.push({ dimension: r.dimension as FunnelDimension, value: orNull(r.value), status: r.status, n: num(r.n) }))),
+    ...raw.map(([a, b]) =>
+      sql
+        .all(
+          sql.q
+            .selectFrom("Lead")
+            .where("formType", "in", [...INTENT_LEAD_TYPES])
+            .where("createdAt", ">=", at(new Date(a)))
+            .where("createdAt", "<", at(new Date(b)))
+            .select(["utmSource", "article", "cta", "status", (eb) => eb.fn.countAll<number>().as("n")])
+            .groupBy(["utmSource", "article", "cta", "status"])
+            .compile(),
+        )
+        .then((rows) =>
+          rows.forEach((r) => {
+            const values: Record<FunnelDimension, string | null> = { source: orNull(r.utmSource), article: orNull(r.article), cta: orNull(r.cta) };
+            for (const dimension of DIMENSIONS) groups.push({ dimension, value: values[dimension], status: r.status, n: num(r.n) });
+          }),
+        ),
+    ),
+  ]);
+  return foldFunnels(groups);
 }
 
 // ---- Time to first contact ----
 
+/** Leads first contacted in the range, by current owner ("" for nobody) and step of the wait. */
+export type ContactHistogram = Map<string, Map<number, number>>;
+
+export async function contactHistogram(db: Db, range: Instants, mode: ReadMode = "rollup"): Promise<ContactHistogram> {
+  const sql = sqlOutside(db);
+  const { pieces, raw } = plan(range, mode);
+  const out: ContactHistogram = new Map();
+  const add = (owner: string | null, step: number, n: number) => {
+    let m = out.get(owner ?? "");
+    if (!m) out.set(owner ?? "", (m = new Map()));
+    m.set(step, (m.get(step) ?? 0) + n);
+  };
+  await Promise.all([
+    pieces.length &&
+      sql
+        .all(
+          inPieces(sql, "LeadContactRollup", pieces)
+            .select(["ownerId", "step", (eb) => eb.fn.sum<number>("n").as("n")])
+            .groupBy(["ownerId", "step"])
+            .compile(),
+        )
+        .then((rows) => rows.forEach((r) => add(orNull(r.ownerId), num(r.step), num(r.n)))),
+    ...raw.map(([a, b]) =>
+      sql
+        .all(
+          sql.q
+            .selectFrom("Lead")
+            .where("firstContactedAt", ">=", at(new Date(a)))
+            .where("firstContactedAt", "<", at(new Date(b)))
+            .where("formType", "in", [...INTENT_LEAD_TYPES])
+            .select(["createdAt", "firstContactedAt", "ownerId"])
+            .compile(),
+        )
+        .then((rows) =>
+          rows.forEach((r) => add(orNull(r.ownerId), contactStep(sql.date(r.firstContactedAt)!.getTime() - sql.date(r.createdAt)!.getTime()), 1)),
+        ),
+    ),
+  ]);
+  for (const [owner, m] of out) {
+    for (const [step, n] of m) if (n === 0) m.delete(step);
+    if (m.size === 0) out.delete(owner);
+  }
+  return out;
+}
+
+/** How many leads, and the median wait to its step's middle (null without leads). */
+export function histogramMedian(steps: Iterable<[number, number]>): { count: number; medianMs: number | null } {
+  const sorted = [...steps].filter(([, n]) => n > 0).sort((a, b) => a[0] - b[0]);
+  const count = sorted.reduce((s, [, n]) => s + n, 0);
+  if (!count) return { count, medianMs: null };
+  const nth = (k: number) => {
+    let seen = 0;
+    for (const [step, n] of sorted) if ((seen += n) > k) return contactStepMiddleMs(step);
+    return contactStepMiddleMs(sorted[sorted.length - 1][0]);
+  };
+  return { count, medianMs: count % 2 ? nth((count - 1) / 2) : (nth(count / 2 - 1) + nth(count / 2)) / 2 };
+}
+
+function mergeOwners(h: ContactHistogram): Map<number, number> {
+  const all = new Map<number, number>();
+  for (const m of h.values()) for (const [step, n] of m) all.set(step, (all.get(step) ?? 0) + n);
+  return all;
+}
+
 export type FirstContactStats = {
-  /** Leads whose first contact falls in the range. */
+  /** Intent-form leads whose first contact falls in the range. */
   contacted: number;
-  /** Median of (firstContactedAt − createdAt) over those leads, in ms; null if none. */
+  /** Median of (firstContactedAt − createdAt) over those leads, to its step (rollup-sql.ts), in ms; null if none. */
   medianMs: number | null;
-  /** Leads created in the range, still "new", created more than 24 hours before `now`. */
+  /** Intent-form leads created in the range, still "new", created more than 24 hours before `now`. */
   waitingInRange: number;
   /** The same, whenever created. */
   waitingAll: number;
 };
 
-export function median(values: Float64Array | number[]): number | null {
-  const n = values.length;
-  if (!n) return null;
-  const sorted = Float64Array.from(values).sort();
-  return n % 2 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-}
+const sumIntent = (rows: LeadCountRow[]) => rows.reduce((s, r) => s + (isIntent(r.formType) ? r.n : 0), 0);
 
-const toMs = (v: unknown) => (v instanceof Date ? v.getTime() : new Date(v as string).getTime());
-
-/**
- * The median needs every duration in the range (neither Prisma nor standard SQL can sort by
- * the difference of two columns portably), so this fetches the (createdAt, firstContactedAt)
- * pairs. It is a raw query on purpose: the SQL is standard (quoted identifiers, bound
- * parameters; the same text runs on SQLite and PostgreSQL), and it is about three times
- * cheaper per row than `findMany`, which builds full model objects.
- */
-export async function firstContactStats(db: Db, range: DashboardRange, now: Date = new Date()): Promise<FirstContactStats> {
-  const cutoff = new Date(now.getTime() - WAITING_AFTER_MS);
-  const waitingEnd = new Date(Math.min(range.end.getTime(), cutoff.getTime()));
-  const [pairs, waitingInRange, waitingAll] = await Promise.all([
-    db.$queryRaw<{ createdAt: Date | string; firstContactedAt: Date | string }[]>`
-      SELECT "createdAt", "firstContactedAt" FROM "Lead"
-      WHERE "firstContactedAt" >= ${range.start} AND "firstContactedAt" < ${range.end}`,
-    waitingEnd > range.start ? countNew(db, { gte: range.start, lt: waitingEnd }) : 0,
-    countNew(db, { lt: cutoff }),
+async function waiting(db: Db, range: Instants, now: Date, mode: ReadMode) {
+  const cutoff = now.getTime() - WAITING_AFTER_MS;
+  const [inRange, all] = await Promise.all([
+    leadCounts(db, { fromMs: range.fromMs, toMs: Math.min(range.toMs, cutoff) }, { mode, status: "new" }),
+    leadCounts(db, { fromMs: 0, toMs: cutoff }, { mode, status: "new" }),
   ]);
-  const durations = new Float64Array(pairs.length);
-  for (let i = 0; i < pairs.length; i++) durations[i] = Math.max(0, toMs(pairs[i].firstContactedAt) - toMs(pairs[i].createdAt));
-  return { contacted: pairs.length, medianMs: median(durations), waitingInRange, waitingAll };
+  return { waitingInRange: sumIntent(inRange), waitingAll: sumIntent(all) };
 }
 
-/**
- * Leads still "new", created in `createdAt`: a COUNT(*) straight on the (status, createdAt)
- * index. (Prisma's `count` wraps the query in a subquery that selects `id`, which SQLite
- * answers by scanning the whole table once it has statistics.)
- */
-async function countNew(db: Db, createdAt: { gte?: Date; lt: Date }): Promise<number> {
-  const [group] = await db.lead.groupBy({ by: ["status"], where: { status: "new", createdAt }, _count: { _all: true } });
-  return group?._count._all ?? 0;
+export async function firstContactStats(db: Db, range: Instants, now: Date = new Date(), mode: ReadMode = "rollup"): Promise<FirstContactStats> {
+  const [h, w] = await Promise.all([contactHistogram(db, range, mode), waiting(db, range, now, mode)]);
+  const { count, medianMs } = histogramMedian(mergeOwners(h));
+  return { contacted: count, medianMs, ...w };
 }
 
 /** "3 h 12 min", "45 min", "2 d 4 h", "under a minute". */
@@ -263,16 +487,128 @@ export function formatDuration(ms: number): string {
 
 // ---- Everything ----
 
-export type Dashboard = {
-  range: DashboardRange;
+/** Counts of one period: intent leads by form, their total and enrolled, and other sign-ups. */
+export type PeriodCounts = {
+  leads: number;
+  enrolled: number;
+  byForm: FormCounts;
+  /** Sign-ups on forms that are not leads (newsletter, redemption, referral, invite, comment). */
+  other: Partial<Record<LeadType, number>>;
+};
+
+export function periodCounts(rows: LeadCountRow[]): PeriodCounts {
+  const byForm = zeroCounts();
+  const other: Partial<Record<LeadType, number>> = {};
+  let enrolled = 0;
+  for (const r of rows) {
+    if (isIntent(r.formType)) {
+      byForm[r.formType] += r.n;
+      if (r.status === "enrolled") enrolled += r.n;
+    } else if ((LEAD_TYPES as readonly string[]).includes(r.formType)) {
+      const f = r.formType as LeadType;
+      other[f] = (other[f] ?? 0) + r.n;
+    }
+  }
+  return { leads: INTENT_LEAD_TYPES.reduce((s, f) => s + byForm[f], 0), enrolled, byForm, other };
+}
+
+/** The period of the same length just before `range`. */
+export const previousPeriod = (range: Instants): Instants => ({ fromMs: 2 * range.fromMs - range.toMs, toMs: range.fromMs });
+
+export type AdvisorRow = {
+  /** null: leads nobody owns. */
+  ownerId: string | null;
+  name: string;
+  /** Intent leads created in the range that they own now. */
+  leads: number;
+  /** Of those, enrolled. */
+  won: number;
+  /** Intent leads they own whose first contact falls in the range, and its median wait. */
+  contacted: number;
+  medianFirstContactMs: number | null;
+};
+
+/** One row per advisor with leads or first contacts in the range, then "Unassigned" (always). */
+export function advisorRows(rows: LeadCountRow[], contact: ContactHistogram, names: Map<string, string>): AdvisorRow[] {
+  const by = new Map<string, AdvisorRow>();
+  const row = (owner: string | null) => {
+    const key = owner ?? "";
+    let r = by.get(key);
+    if (!r)
+      by.set(
+        key,
+        (r = {
+          ownerId: owner,
+          name: owner ? (names.get(owner) ?? "(removed staff member)") : "Unassigned",
+          leads: 0,
+          won: 0,
+          contacted: 0,
+          medianFirstContactMs: null,
+        }),
+      );
+    return r;
+  };
+  row(null);
+  for (const r of rows) {
+    if (!isIntent(r.formType)) continue;
+    const a = row(r.ownerId);
+    a.leads += r.n;
+    if (r.status === "enrolled") a.won += r.n;
+  }
+  for (const [owner, steps] of contact) {
+    const { count, medianMs } = histogramMedian(steps);
+    Object.assign(row(orNull(owner)), { contacted: count, medianFirstContactMs: medianMs });
+  }
+  const people = [...by.values()].filter((r) => r.ownerId !== null).sort((a, b) => b.leads - a.leads || a.name.localeCompare(b.name));
+  return [...people, by.get("")!];
+}
+
+export type Dashboard<R extends Instants = DashboardRange> = {
+  range: R;
+  current: PeriodCounts;
+  previous: PeriodCounts;
   overTime: LeadsOverTime;
   funnels: Funnels;
   firstContact: FirstContactStats;
+  advisors: AdvisorRow[];
 };
 
-export async function loadDashboard(db: Db, range: DashboardRange, now: Date = new Date()): Promise<Dashboard> {
-  const [overTime, f, firstContact] = await Promise.all([leadsOverTime(db, range), funnels(db, range), firstContactStats(db, range, now)]);
-  return { range, overTime, funnels: f, firstContact };
+export async function loadDashboard<R extends Instants>(db: Db, range: R, now: Date = new Date(), mode: ReadMode = "rollup"): Promise<Dashboard<R>> {
+  const [rows, previousRows, overTime, f, contact, w] = await Promise.all([
+    leadCounts(db, range, { mode }),
+    leadCounts(db, previousPeriod(range), { mode }),
+    leadsOverTime(db, range, mode),
+    funnels(db, range, mode),
+    contactHistogram(db, range, mode),
+    waiting(db, range, now, mode),
+  ]);
+  const ownerIds = [...new Set([...rows.map((r) => r.ownerId), ...contact.keys()].filter((id): id is string => !!id))];
+  const staff = ownerIds.length ? await db.user.findMany({ where: { id: { in: ownerIds } }, select: { id: true, name: true } }) : [];
+  const { count, medianMs } = histogramMedian(mergeOwners(contact));
+  return {
+    range,
+    current: periodCounts(rows),
+    previous: periodCounts(previousRows),
+    overTime,
+    funnels: f,
+    firstContact: { contacted: count, medianMs, ...w },
+    advisors: advisorRows(rows, contact, new Map(staff.map((s) => [s.id, s.name]))),
+  };
+}
+
+/**
+ * A change against the previous period, for people and screen readers: `short` is
+ * "+12 (+8%)", "−3 (−5%)", "±0" or "+4 (new)"; `spoken` says it in words.
+ */
+export function describeChange(now: number, before: number): { short: string; spoken: string } {
+  const diff = now - before;
+  const pct = before ? Math.round((Math.abs(diff) / before) * 100) : null;
+  const count = (n: number) => n.toLocaleString("en-US");
+  if (diff === 0) return { short: "±0", spoken: `no change from ${count(before)} in the previous period` };
+  const sign = diff > 0 ? "+" : "\u2212";
+  const short = `${sign}${count(Math.abs(diff))} (${pct === null ? "new" : `${sign}${pct}%`})`;
+  const spoken = `${diff > 0 ? "up" : "down"} ${count(Math.abs(diff))}${pct === null ? "" : `, ${pct} percent,`} from ${count(before)} in the previous period`;
+  return { short, spoken };
 }
 
 /**

@@ -39,6 +39,11 @@ export const COPY_RULES: Record<ModelName, CopyRule> = {
   PaymentOption: { copy: true, pageBy: "id" },
   Contact: { copy: true, pageBy: "id" },
   Lead: { copy: true, pageBy: "id" },
+  // The dashboard's rollups are kept by triggers on "Lead": the copied leads count themselves
+  // into the target's (lib/console/rollup-sql.ts).
+  LeadRollup: { copy: false, why: "rebuilt by the target's triggers as the leads are copied" },
+  LeadFunnelRollup: { copy: false, why: "rebuilt by the target's triggers as the leads are copied" },
+  LeadContactRollup: { copy: false, why: "rebuilt by the target's triggers as the leads are copied" },
   LeadActivity: { copy: true, pageBy: "id" },
   LeadSubmission: { copy: true, pageBy: "id" },
   // Unused links stay usable after the move; used and expired ones are history.

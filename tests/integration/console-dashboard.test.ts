@@ -9,8 +9,8 @@ import {
   inboxLink,
   leadsOverTime,
   loadDashboard,
-  median,
   parseDashboardRange,
+  describeChange,
 } from "@/lib/console/dashboard";
 import { NO_SOURCE, parseInboxFilters } from "@/lib/console/inbox";
 
@@ -126,39 +126,28 @@ describe("with leads", () => {
   });
   const range = () => parseDashboardRange({ from: "2026-03-01", to: "2026-03-07" }, NOW);
 
-  it("counts leads per day by form type, with empty days as zeros", async () => {
+  it("counts intent-form leads per day by form type, with empty days as zeros (no newsletter or referral)", async () => {
     const o = await leadsOverTime(t.db, range());
     expect(o.bucketDays).toBe(1);
     expect(o.buckets.map((b) => b.from)).toEqual(["2026-03-01", "2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05", "2026-03-06", "2026-03-07"]);
-    expect(o.buckets.map((b) => b.total)).toEqual([3, 0, 3, 0, 0, 0, 1]);
-    expect(o.buckets[0].counts).toEqual({
-      enroll: 1,
-      quote: 1,
-      referral: 0,
-      newsletter: 1,
-      callback: 0,
-      redemption: 0,
-      invite: 0,
-      syllabus: 0,
-      event: 0,
-      comment: 0,
-      booking: 0,
-    });
+    expect(o.buckets.map((b) => b.total)).toEqual([2, 0, 3, 0, 0, 0, 0]);
+    expect(o.buckets[0].counts).toEqual({ enroll: 1, quote: 1, callback: 0, syllabus: 0, event: 0, booking: 0 });
     expect(o.buckets[2].counts).toMatchObject({ enroll: 2, callback: 1 });
-    expect(o.totals).toEqual({
-      enroll: 3,
-      quote: 1,
-      referral: 1,
-      newsletter: 1,
-      callback: 1,
-      redemption: 0,
-      invite: 0,
-      syllabus: 0,
-      event: 0,
-      comment: 0,
-      booking: 0,
-    });
-    expect(o.total).toBe(7);
+    expect(o.totals).toEqual({ enroll: 3, quote: 1, callback: 1, syllabus: 0, event: 0, booking: 0 });
+    expect(o.total).toBe(5);
+  });
+
+  it("counts the sign-ups that are not leads apart, and compares with the period before", async () => {
+    const d = await loadDashboard(t.db, range(), NOW);
+    expect(d.current).toMatchObject({ leads: 5, enrolled: 2, other: { newsletter: 1, referral: 1 } });
+    // 22–28 February: the quote of 28 February 23:59.
+    expect(d.previous).toMatchObject({ leads: 1, enrolled: 0, other: {} });
+    expect(d.previous.byForm).toMatchObject({ quote: 1, enroll: 0 });
+  });
+
+  it("gives one row per advisor and one for leads nobody owns", async () => {
+    const d = await loadDashboard(t.db, range(), NOW);
+    expect(d.advisors.map((a) => [a.name, a.leads, a.won, a.contacted])).toEqual([["Unassigned", 5, 2, 6]]);
   });
 
   it("uses weekly bars for long ranges, the last one cut at the range's end", async () => {
@@ -167,29 +156,28 @@ describe("with leads", () => {
     const o = await leadsOverTime(t.db, r);
     expect(o.bucketDays).toBe(7);
     expect(o.buckets).toHaveLength(10);
-    expect(o.buckets.at(-2)).toMatchObject({ from: "2026-02-26", to: "2026-03-04", total: 7 });
+    expect(o.buckets.at(-2)).toMatchObject({ from: "2026-02-26", to: "2026-03-04", total: 6 });
     expect(o.buckets.at(-1)).toMatchObject({ from: "2026-03-05", to: "2026-03-05", total: 0 });
-    expect(o.total).toBe(7);
+    expect(o.total).toBe(6);
   });
 
   it("builds the funnel by source, article and CTA, with conversion", async () => {
     const f = await funnels(t.db, range());
-    expect(f.overall).toMatchObject({ leads: 7, contacted: 5, qualified: 3, enrolled: 2, lost: 1, new: 1 });
-    expect(f.overall.conversion).toBeCloseTo(2 / 7);
+    expect(f.overall).toMatchObject({ leads: 5, contacted: 4, qualified: 3, enrolled: 2, lost: 1, new: 0 });
+    expect(f.overall.conversion).toBeCloseTo(2 / 5);
     expect(f.source.rows).toEqual([
       { value: "google", leads: 2, contacted: 2, qualified: 2, enrolled: 1, lost: 0, new: 0, conversion: 0.5 },
-      { value: null, leads: 2, contacted: 1, qualified: 0, enrolled: 0, lost: 0, new: 1, conversion: 0 },
       { value: "newsletter", leads: 2, contacted: 1, qualified: 0, enrolled: 0, lost: 1, new: 0, conversion: 0 },
       { value: "a&b=c", leads: 1, contacted: 1, qualified: 1, enrolled: 1, lost: 0, new: 0, conversion: 1 },
     ]);
     expect(f.article.rows.map((r) => [r.value, r.leads])).toEqual([
-      [null, 4],
-      ["/careers/a", 3],
+      [null, 3],
+      ["/careers/a", 2],
     ]);
     expect(f.cta.rows.map((r) => [r.value, r.leads, r.enrolled])).toEqual([
-      [null, 3, 1],
       ["hero", 2, 1],
       ["footer", 2, 0],
+      [null, 1, 1],
     ]);
   });
 
@@ -209,10 +197,13 @@ describe("with leads", () => {
   it("takes the median time to first contact over leads first contacted in the range", async () => {
     const s = await firstContactStats(t.db, range(), NOW);
     // First contacts inside 1–7 March: 24 h and 1 ms (created 28 Feb), 30 min, 2 h, 24 h, 1 h, 4 h.
+    // The median is between 2 h and 4 h, each taken at the middle of its 5-minute step:
+    // 2 h 2.5 min and 4 h 2.5 min.
     expect(s.contacted).toBe(6);
-    expect(s.medianMs).toBe(((2 + 4) / 2) * H);
-    expect(s.waitingInRange).toBe(1);
-    expect(s.waitingAll).toBe(2);
+    expect(s.medianMs).toBe(((122.5 + 242.5) / 2) * 60_000);
+    // The only new lead in the range is a newsletter sign-up, not a lead; 8 March's quote waits.
+    expect(s.waitingInRange).toBe(0);
+    expect(s.waitingAll).toBe(1);
   });
 
   it("counts waiting leads only once they are 24 hours old", async () => {
@@ -223,25 +214,28 @@ describe("with leads", () => {
       { createdAt: "2026-06-15T11:00:00.000Z", status: "new" },
     ]);
     const s = await firstContactStats(t.db, r, NOW);
-    expect(s).toMatchObject({ contacted: 0, medianMs: null, waitingInRange: 1, waitingAll: 3 });
+    expect(s).toMatchObject({ contacted: 0, medianMs: null, waitingInRange: 1, waitingAll: 2 });
   });
 
   it("loads everything at once, and the totals agree", async () => {
     const d = await loadDashboard(t.db, range(), NOW);
     expect(d.overTime.total).toBe(d.funnels.overall.leads);
+    expect(d.current.leads).toBe(d.funnels.overall.leads);
     expect(d.firstContact.contacted).toBe(6);
   });
 });
 
 describe("folding funnels", () => {
   it("keeps the top 10 per dimension, ordered by leads, and sums the rest", () => {
-    const groups = Array.from({ length: 14 }, (_, i) => ({ utmSource: `s${i}`, article: null, cta: null, status: i % 2 ? "enrolled" : "new", n: 100 - i }));
+    const bySource = Array.from({ length: 14 }, (_, i) => ({ dimension: "source" as const, value: `s${i}`, status: i % 2 ? "enrolled" : "new", n: 100 - i }));
+    const groups = [...bySource, ...bySource.map((g) => ({ ...g, dimension: "article" as const, value: null }))];
     const f = foldFunnels(groups);
     expect(f.source.rows).toHaveLength(FUNNEL_TOP);
     expect(f.source.rows[0]).toMatchObject({ value: "s0", leads: 100, enrolled: 0 });
     expect(f.source.rows[1]).toMatchObject({ value: "s1", leads: 99, enrolled: 99, conversion: 1 });
     expect(f.source).toMatchObject({ otherValues: 4, otherLeads: 90 + 89 + 88 + 87 });
-    expect(f.article.rows).toEqual([expect.objectContaining({ value: null, leads: groups.reduce((s, g) => s + g.n, 0) })]);
+    expect(f.article.rows).toEqual([expect.objectContaining({ value: null, leads: bySource.reduce((s, g) => s + g.n, 0) })]);
+    expect(f.overall.leads).toBe(bySource.reduce((s, g) => s + g.n, 0));
   });
 
   it("has no conversion without leads", () => {
@@ -250,11 +244,11 @@ describe("folding funnels", () => {
 });
 
 describe("small helpers", () => {
-  it("median", () => {
-    expect(median([])).toBeNull();
-    expect(median([5])).toBe(5);
-    expect(median([9, 1, 5])).toBe(5);
-    expect(median([10, 1, 2, 30])).toBe(6);
+  it("says a change against the previous period as +n (±%), and in words", () => {
+    expect(describeChange(162, 150)).toEqual({ short: "+12 (+8%)", spoken: "up 12, 8 percent, from 150 in the previous period" });
+    expect(describeChange(57, 60)).toEqual({ short: "\u22123 (\u22125%)", spoken: "down 3, 5 percent, from 60 in the previous period" });
+    expect(describeChange(4, 0)).toEqual({ short: "+4 (new)", spoken: "up 4 from 0 in the previous period" });
+    expect(describeChange(7, 7)).toEqual({ short: "±0", spoken: "no change from 7 in the previous period" });
   });
 
   it("formats durations in minutes, hours and days", () => {

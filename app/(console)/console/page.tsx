@@ -12,16 +12,19 @@ import {
   FUNNEL_NONE_LABEL,
   MAX_RANGE_DAYS,
   dayString,
+  describeChange,
   formatDuration,
   inboxLink,
   loadDashboard,
   parseDashboardRange,
+  type AdvisorRow,
   type DashboardRange,
   type FunnelDimension,
   type FunnelRow,
   type FunnelTable,
   type LeadsOverTime,
 } from "@/lib/console/dashboard";
+import { INTENT_LEAD_TYPES, type IntentLeadType } from "@/lib/console/rollup-sql";
 import { db } from "@/lib/db";
 import { FORM_LABELS, LEAD_TYPES } from "@/lib/leads/form-types";
 
@@ -32,18 +35,13 @@ const longDay = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numer
 const day = (s: string) => new Date(`${s}T00:00:00.000Z`);
 
 /** Distinct at 3:1 against white and against each other; the table has the exact numbers. */
-const FORM_COLORS: Record<(typeof LEAD_TYPES)[number], string> = {
+const FORM_COLORS: Record<IntentLeadType, string> = {
   enroll: "#1d4ed8",
   quote: "#b45309",
-  referral: "#047857",
-  newsletter: "#7c3aed",
   callback: "#be123c",
-  redemption: "#475569",
-  invite: "#0e7490",
   syllabus: "#4d7c0f",
   event: "#a21caf",
-  comment: "#4d7c0f",
-  booking: "#9a3412",
+  booking: "#0e7490",
 };
 
 const DIMENSIONS: { dim: FunnelDimension; title: string; heading: string; more: string }[] = [
@@ -88,16 +86,19 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   await requireStaffPage("leads:read", `/console?${new URLSearchParams({ from: range.from, to: range.to })}`);
   const d = await loadDashboard(db(), range, now);
   const { overall } = d.funnels;
-  const series: ChartSeries[] = LEAD_TYPES.map((f) => ({ key: f, label: FORM_LABELS[f], color: FORM_COLORS[f] }));
+  const series: ChartSeries[] = INTENT_LEAD_TYPES.map((f) => ({ key: f, label: FORM_LABELS[f], color: FORM_COLORS[f] }));
   const rangeText = `${longDay.format(range.start)} to ${longDay.format(day(range.to))} (UTC)`;
-  const busiest = [...LEAD_TYPES].sort((a, b) => d.overTime.totals[b] - d.overTime.totals[a])[0];
+  const busiest = [...INTENT_LEAD_TYPES].sort((a, b) => d.overTime.totals[b] - d.overTime.totals[a])[0];
+  const periodWord = range.days === 1 ? "day" : `${range.days} days`;
+  const others = LEAD_TYPES.filter((f) => !(INTENT_LEAD_TYPES as readonly string[]).includes(f) && (d.current.other[f] || d.previous.other[f]));
   const unit = d.overTime.bucketDays === 1 ? "day" : "week";
 
   return (
     <>
       <h1 className="text-2xl font-bold tracking-tight">Dashboard</h1>
       <p className="mt-2 text-ink/80">
-        Leads created from {rangeText}. Which guide CTAs are seen, clicked and lead to enrolments:{" "}
+        Leads created from {rangeText}, against the {periodWord} before. Leads are the forms that ask to study, talk or come:{" "}
+        {INTENT_LEAD_TYPES.map((f) => FORM_LABELS[f].toLowerCase()).join(", ")}. Which guide CTAs are seen, clicked and lead to enrolments:{" "}
         <TextLink href={`/console/ctas?${new URLSearchParams({ from: range.from, to: range.to })}`}>Which CTA converts</TextLink>.
       </p>
 
@@ -115,11 +116,22 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
 
       <Section headingId="summary-heading" title="Summary" className="mt-8" titleClassName="sr-only">
         <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-          <Stat label="Leads" value={formatCount(overall.leads)} note={`Created in these ${range.days} ${range.days === 1 ? "day" : "days"}`} />
-          <Stat label="Conversion to enrolled" value={percent(overall.enrolled, overall.leads)} note={`${formatCount(overall.enrolled)} enrolled`} />
+          <Stat
+            label="Leads"
+            value={formatCount(d.current.leads)}
+            note={range.days === 1 ? "Created on this day" : `Created in these ${periodWord}`}
+            change={describeChange(d.current.leads, d.previous.leads)}
+          />
+          <Stat
+            label="Conversion to enrolled"
+            value={percent(d.current.enrolled, d.current.leads)}
+            note={`${formatCount(d.current.enrolled)} enrolled (${percent(d.previous.enrolled, d.previous.leads)} in the previous ${periodWord})`}
+            change={describeChange(d.current.enrolled, d.previous.enrolled)}
+            changeLabel="Enrolled"
+          />
           <Stat
             label="Median time to first contact"
-            value={d.firstContact.medianMs === null ? "–" : formatDuration(d.firstContact.medianMs)}
+            value={d.firstContact.medianMs === null ? "–" : `about ${formatDuration(d.firstContact.medianMs)}`}
             note={`Over ${formatCount(d.firstContact.contacted)} ${d.firstContact.contacted === 1 ? "lead" : "leads"} first contacted in this range`}
           />
           <Stat
@@ -130,6 +142,38 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             linkText="See new leads in this range"
           />
         </dl>
+      </Section>
+
+      <Section headingId="by-form-heading" title="Leads by form" className="mt-10" titleClassName="text-xl font-semibold">
+        <ConsoleTable
+          label="Leads by form: table"
+          caption={`Leads by form in this range against the ${periodWord} before`}
+          rows={INTENT_LEAD_TYPES.map((f) => ({ f, now: d.current.byForm[f], before: d.previous.byForm[f] }))}
+          rowKey={(r) => r.f}
+          columns={[
+            { header: "Form", rowHeader: true, className: "font-medium", cell: (r) => FORM_LABELS[r.f] },
+            { header: "Leads", align: "right", className: "tabular-nums", cell: (r) => formatCount(r.now) },
+            { header: "Previous period", align: "right", className: "tabular-nums", cell: (r) => formatCount(r.before) },
+            { header: "Change", align: "right", className: "tabular-nums whitespace-nowrap", cell: (r) => <Change {...describeChange(r.now, r.before)} /> },
+          ]}
+        />
+        <h3 id="not-leads-heading" className="mt-6 text-lg font-semibold">
+          Not counted as leads
+        </h3>
+        {others.length === 0 ? (
+          <p className="mt-2 text-sm text-ink/80">No newsletter sign-ups, redemption requests or referrals in this range.</p>
+        ) : (
+          <ul aria-labelledby="not-leads-heading" className="mt-2 flex flex-wrap gap-x-6 gap-y-2 text-sm">
+            {others.map((f) => (
+              <li key={f}>
+                {FORM_LABELS[f]}: <strong className="tabular-nums">{formatCount(d.current.other[f] ?? 0)}</strong>{" "}
+                <span className="text-ink/80">
+                  (<Change {...describeChange(d.current.other[f] ?? 0, d.previous.other[f] ?? 0)} />)
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
       </Section>
 
       <Section headingId="per-day-heading" title={`Leads per ${unit} by form`} className="mt-10" titleClassName="text-xl font-semibold">
@@ -168,15 +212,71 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <FunnelTableView key={x.dim} {...x} table={d.funnels[x.dim]} range={range} />
         ))}
       </Section>
+
+      <Section headingId="advisors-heading" title="By advisor" className="mt-10" titleClassName="text-xl font-semibold">
+        <p className="mt-2 max-w-3xl text-sm text-ink/80">
+          Leads created in this range that each advisor owns now, and how many of them enrolled; the median wait is over the leads they own that were first
+          contacted in this range.
+        </p>
+        <ConsoleTable
+          label="By advisor: table"
+          caption="Leads, time to first contact and enrolments by advisor"
+          rows={d.advisors}
+          rowKey={(r) => r.ownerId ?? "\u0000unassigned"}
+          columns={[
+            { header: "Advisor", rowHeader: true, className: "font-medium", cell: (r) => r.name },
+            { header: "Leads", align: "right", className: "tabular-nums", cell: (r) => formatCount(r.leads) },
+            { header: "Median time to first contact", align: "right", className: "tabular-nums", cell: (r) => medianText(r) },
+            { header: "Won (enrolled)", align: "right", className: "tabular-nums", cell: (r) => formatCount(r.won) },
+          ]}
+        />
+      </Section>
     </>
   );
 }
 
-function Stat({ label, value, note, href, linkText }: { label: string; value: string; note: string; href?: string; linkText?: string }) {
+function medianText(r: AdvisorRow): string {
+  if (r.medianFirstContactMs === null) return "–";
+  return `about ${formatDuration(r.medianFirstContactMs)} (${formatCount(r.contacted)})`;
+}
+
+/** "+12 (+8%)" to the eye, "up 12, 8 percent, from 150 in the previous period" to a screen reader. */
+function Change({ short, spoken }: { short: string; spoken: string }) {
   return (
-    <div className="rounded-xl border border-ink/10 bg-white p-4">
+    <>
+      <span aria-hidden="true">{short}</span>
+      <span className="sr-only">{spoken}</span>
+    </>
+  );
+}
+
+function Stat({
+  label,
+  value,
+  note,
+  href,
+  linkText,
+  change,
+  changeLabel,
+}: {
+  label: string;
+  value: string;
+  note: string;
+  href?: string;
+  linkText?: string;
+  change?: { short: string; spoken: string };
+  changeLabel?: string;
+}) {
+  return (
+    <div className="min-w-0 rounded-xl border border-ink/10 bg-white p-4">
       <dt className="text-sm font-semibold text-ink/80">{label}</dt>
       <dd className="mt-1 text-2xl font-bold tabular-nums">{value}</dd>
+      {change && (
+        <dd className="mt-1 text-sm font-semibold tabular-nums">
+          {changeLabel && `${changeLabel}: `}
+          <Change {...change} />
+        </dd>
+      )}
       <dd className="mt-1 text-sm text-ink/80">{note}</dd>
       {href && (
         <dd className="mt-1 text-sm">
