@@ -45,25 +45,28 @@ export function FunnelChart({ id, title, stages }: { id: string; title: string; 
           );
         })}
       </svg>
-      <table className="sr-only">
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Stage</th>
-            <th scope="col">Leads</th>
-            <th scope="col">Share of all leads</th>
-          </tr>
-        </thead>
-        <tbody>
-          {stages.map((s) => (
-            <tr key={s.key}>
-              <th scope="row">{s.label}</th>
-              <td>{formatCount(s.count)}</td>
-              <td>{percent(s.count, base)}</td>
+      {/* A table has no 1 px width, so sr-only goes on a wrapper that clips it (else it widens the page on a phone). */}
+      <div className="sr-only">
+        <table>
+          <caption>{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Stage</th>
+              <th scope="col">Leads</th>
+              <th scope="col">Share of all leads</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {stages.map((s) => (
+              <tr key={s.key}>
+                <th scope="row">{s.label}</th>
+                <td>{formatCount(s.count)}</td>
+                <td>{percent(s.count, base)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }
