@@ -47,7 +47,10 @@ STAFF_PASSWORD=e2e-staff-password-123 npx tsx scripts/staff.ts create --email st
 npx next build
 
 step "Browser tests (Playwright, Chromium)"
-npx playwright test
+npx playwright test --project=chromium
+# CTA impressions and clicks are counted per guide page, which other specs open too: their
+# exact counts are checked alone, after the rest (playwright.config.ts, "cta-counters").
+npx playwright test --project=cta-counters
 
 step "HTTP tests against the production server (the same build; each test starts its own server.ts)"
 npx vitest run --config vitest.http.config.ts
