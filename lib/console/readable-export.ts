@@ -4,8 +4,9 @@ import { dbUrl, type Db } from "../db";
 import { formatCohortDate } from "../content/programs";
 import { dialectForUrl, type Dialect } from "../db/dialect";
 import type { LeadColumn, RowReader } from "../db/kysely";
-import { FORMS, formDefinition, LEAD_TYPES, type LeadType } from "../forms/registry";
+import { formDefinition, LEAD_TYPES, type LeadType } from "../forms/registry";
 import { csvLine, fastCsvCell } from "./csv";
+import { formAnswers } from "./lead-answers";
 import { afterCursorFilter, inboxFilter, type InboxFilters, type LeadStatus } from "./inbox";
 import { and, toKyselyWhere, type LeadFilter, type LeadValue } from "./lead-filter";
 import { STATUS_LABELS } from "./pipeline";
@@ -200,23 +201,10 @@ function parseFields(json: unknown): Record<string, unknown> {
   }
 }
 
-const rawValue = (v: unknown) => (typeof v === "string" ? v : JSON.stringify(v));
-const isLeadType = (type: unknown): type is LeadType => (LEAD_TYPES as readonly unknown[]).includes(type);
-
-/** A lead's answers, labelled and worded as its form's summary words them. */
+/** A lead's answers, labelled and worded as its form's summary words them (lib/console/lead-answers.ts). */
 function leadAnswers(formType: unknown, fieldsJson: unknown, cohortId: unknown, names: ExportNames): { label: string; value: string }[] {
-  const fields = parseFields(fieldsJson);
-  if (isLeadType(formType)) {
-    const cohort = typeof cohortId === "string" ? names.cohorts.get(cohortId) : undefined;
-    try {
-      return FORMS[formType].summary(fields as never, { programs: names.programs, cohort: cohort?.startsAs });
-    } catch {
-      // A lead stored before its form changed shape: its raw answers below.
-    }
-  }
-  return Object.entries(fields)
-    .filter(([k, v]) => k !== "consent" && v !== null && v !== undefined && v !== "")
-    .map(([k, v]) => ({ label: k, value: rawValue(v) }));
+  const cohort = typeof cohortId === "string" ? names.cohorts.get(cohortId) : undefined;
+  return formAnswers(formType, parseFields(fieldsJson), { programs: names.programs, cohort: cohort?.startsAs });
 }
 
 /** What a column's cell is made of. */
