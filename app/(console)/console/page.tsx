@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { FilterForm, FilterInput, FilterSubmit } from "@/components/console/filters";
+import { DateRangeForm, rangeText } from "@/components/console/date-range-form";
 import { formatCount } from "@/components/console/format";
 import { FunnelChart, percent } from "@/components/console/funnel-chart";
-import { Notice, Section, TextLink } from "@/components/console/page-parts";
+import { Section, TextLink } from "@/components/console/page-parts";
 import { LinkList } from "@/components/site/link-list";
 import type { SearchParams } from "@/lib/query-param";
 import { StackedBarChart, type ChartBucket, type ChartSeries } from "@/components/console/stacked-bar-chart";
@@ -10,7 +10,6 @@ import { ConsoleTable, type Column } from "@/components/console/table";
 import { requireStaffPage } from "@/app/(console)/auth";
 import {
   FUNNEL_NONE_LABEL,
-  MAX_RANGE_DAYS,
   dayString,
   describeChange,
   formatDuration,
@@ -87,7 +86,6 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const d = await loadDashboard(db(), range, now);
   const { overall } = d.funnels;
   const series: ChartSeries[] = INTENT_LEAD_TYPES.map((f) => ({ key: f, label: FORM_LABELS[f], color: FORM_COLORS[f] }));
-  const rangeText = `${longDay.format(range.start)} to ${longDay.format(day(range.to))} (UTC)`;
   const busiest = [...INTENT_LEAD_TYPES].sort((a, b) => d.overTime.totals[b] - d.overTime.totals[a])[0];
   const periodWord = range.days === 1 ? "day" : `${range.days} days`;
   const others = LEAD_TYPES.filter((f) => !(INTENT_LEAD_TYPES as readonly string[]).includes(f) && (d.current.other[f] || d.previous.other[f]));
@@ -97,22 +95,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     <>
       <h1 className="text-2xl font-bold tracking-tight">Dashboard</h1>
       <p className="mt-2 text-ink/80">
-        Leads created from {rangeText}, against the {periodWord} before. Leads are the forms that ask to study, talk or come:{" "}
+        Leads created from {rangeText(range)}, against the {periodWord} before. Leads are the forms that ask to study, talk or come:{" "}
         {INTENT_LEAD_TYPES.map((f) => FORM_LABELS[f].toLowerCase()).join(", ")}. Which guide CTAs are seen, clicked and lead to enrolments:{" "}
         <TextLink href={`/console/ctas?${new URLSearchParams({ from: range.from, to: range.to })}`}>Which CTA converts</TextLink>.
       </p>
 
-      <FilterForm action="/console" label="Date range">
-        <FilterInput id="from" label="From" type="date" defaultValue={range.from} required />
-        <FilterInput id="to" label="To (inclusive)" type="date" defaultValue={range.to} required />
-        <FilterSubmit>Show</FilterSubmit>
+      <DateRangeForm action="/console" range={range}>
         <LinkList links={presets(now)} label="Quick ranges" className="flex flex-wrap gap-x-4 gap-y-2 text-sm" linkClassName="underline underline-offset-4" />
-      </FilterForm>
-      {range.clamped && (
-        <Notice className="mt-4">
-          Ranges are limited to {MAX_RANGE_DAYS} days: showing the last {MAX_RANGE_DAYS} days up to {longDay.format(day(range.to))}.
-        </Notice>
-      )}
+      </DateRangeForm>
 
       <Section headingId="summary-heading" title="Summary" className="mt-8" titleClassName="sr-only">
         <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
@@ -182,7 +172,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         ) : (
           <StackedBarChart
             id="per-day"
-            title={`Leads per ${unit} by form, ${rangeText}`}
+            title={`Leads per ${unit} by form, ${rangeText(range)}`}
             summary={`${formatCount(d.overTime.total)} leads over ${d.overTime.buckets.length} ${unit}s; most were ${FORM_LABELS[busiest].toLowerCase()}s (${formatCount(d.overTime.totals[busiest])}).`}
             series={series}
             buckets={chartBuckets(d.overTime)}
@@ -199,7 +189,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </p>
         <FunnelChart
           id="funnel"
-          title={`Funnel of leads created ${rangeText}`}
+          title={`Funnel of leads created ${rangeText(range)}`}
           stages={[
             { key: "leads", label: "Leads", count: overall.leads, color: "#334155" },
             { key: "contacted", label: "Contacted+", count: overall.contacted, color: "#1d4ed8" },

@@ -1,19 +1,17 @@
 import type { Metadata } from "next";
-import { FilterForm, FilterInput, FilterSubmit } from "@/components/console/filters";
+import { DateRangeForm, rangeText } from "@/components/console/date-range-form";
 import { formatCount } from "@/components/console/format";
 import { percent } from "@/components/console/funnel-chart";
-import { Notice, Section, TextLink } from "@/components/console/page-parts";
+import { Section, TextLink } from "@/components/console/page-parts";
 import { ConsoleTable, type Column } from "@/components/console/table";
 import { requireStaffPage } from "@/app/(console)/auth";
 import { loadCtaStats, type ArticleRow, type CtaFunnel, type CtaRow } from "@/lib/console/cta-stats";
-import { MAX_RANGE_DAYS, parseDashboardRange, type DashboardRange } from "@/lib/console/dashboard";
+import { parseDashboardRange, type DashboardRange } from "@/lib/console/dashboard";
 import { db } from "@/lib/db";
 import type { SearchParams } from "@/lib/query-param";
 
 export const metadata: Metadata = { title: "Which CTA converts" };
 
-const longDay = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-const day = (s: string) => new Date(`${s}T00:00:00.000Z`);
 const NO_ARTICLE = "(no article)";
 
 /** The inbox, filtered to the leads a row counts. */
@@ -62,27 +60,17 @@ export default async function CtaStatsPage({ searchParams }: { searchParams: Pro
   const range = parseDashboardRange(params, new Date());
   await requireStaffPage("leads:read", `/console/ctas?${new URLSearchParams({ from: range.from, to: range.to })}`);
   const stats = await loadCtaStats(db(), range);
-  const rangeText = `${longDay.format(range.start)} to ${longDay.format(day(range.to))} (UTC)`;
   const t = stats.total;
 
   return (
     <>
       <h1 className="text-2xl font-bold tracking-tight">Which CTA converts</h1>
       <p className="mt-2 max-w-3xl text-ink/80">
-        The calls to action in the career guides, from {rangeText}: how often each was seen and clicked, and the leads and enrolments whose attribution names
-        it. Back to the <TextLink href={`/console?${new URLSearchParams({ from: range.from, to: range.to })}`}>dashboard</TextLink>.
+        The calls to action in the career guides, from {rangeText(range)}: how often each was seen and clicked, and the leads and enrolments whose attribution
+        names it. Back to the <TextLink href={`/console?${new URLSearchParams({ from: range.from, to: range.to })}`}>dashboard</TextLink>.
       </p>
 
-      <FilterForm action="/console/ctas" label="Date range">
-        <FilterInput id="from" label="From" type="date" defaultValue={range.from} required />
-        <FilterInput id="to" label="To (inclusive)" type="date" defaultValue={range.to} required />
-        <FilterSubmit>Show</FilterSubmit>
-      </FilterForm>
-      {range.clamped && (
-        <Notice className="mt-4">
-          Ranges are limited to {MAX_RANGE_DAYS} days: showing the last {MAX_RANGE_DAYS} days up to {longDay.format(day(range.to))}.
-        </Notice>
-      )}
+      <DateRangeForm action="/console/ctas" range={range} />
 
       <Section headingId="cta-summary-heading" title="All guide CTAs" className="mt-8" titleClassName="sr-only">
         <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
