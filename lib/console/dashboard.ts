@@ -155,6 +155,15 @@ function inPieces(sql: Sql, table: PieceTable, pieces: RollupPiece[]) {
     .where((eb) => eb.or(mergePieces(pieces).map((p) => eb.and([eb("grain", "=", p.grain), eb("bucket", ">=", p.from), eb("bucket", "<", p.to)]))));
 }
 
+/** Intent-form leads created in [a, b): a raw edge of a range. The IN list lets the (formType, createdAt) index serve each form's range. */
+function intentLeadsBetween(sql: Sql, a: number, b: number) {
+  return sql.q
+    .selectFrom("Lead")
+    .where("formType", "in", [...INTENT_LEAD_TYPES])
+    .where("createdAt", ">=", at(new Date(a)))
+    .where("createdAt", "<", at(new Date(b)));
+}
+
 const num = (v: unknown) => Number(v ?? 0);
 const orNull = (v: string | null | undefined) => (v ? v : null);
 
@@ -248,12 +257,7 @@ export async function leadsOverTime(db: Db, range: Instants, mode: ReadMode = "r
     ...raw.map(([a, b]) =>
       sql
         .all(
-          sql.q
-            .selectFrom("Lead")
-            // The IN list lets the (formType, createdAt) index serve each form's range.
-            .where("formType", "in", [...INTENT_LEAD_TYPES])
-            .where("createdAt", ">=", at(new Date(a)))
-            .where("createdAt", "<", at(new Date(b)))
+          intentLeadsBetween(sql, a, b)
             .select(["formType", (eb) => eb.fn.countAll<number>().as("n")])
             .groupBy("formType")
             .compile(),
@@ -360,11 +364,7 @@ export async function funnels(db: Db, range: Instants, mode: ReadMode = "rollup"
     ...raw.map(([a, b]) =>
       sql
         .all(
-          sql.q
-            .selectFrom("Lead")
-            .where("formType", "in", [...INTENT_LEAD_TYPES])
-            .where("createdAt", ">=", at(new Date(a)))
-            .where("createdAt", "<", at(new Date(b)))
+          intentLeadsBetween(sql, a, b)
             .select(["utmSource", "article", "cta", "status", (eb) => eb.fn.countAll<number>().as("n")])
             .groupBy(["utmSource", "article", "cta", "status"])
             .compile(),
