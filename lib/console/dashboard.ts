@@ -509,7 +509,10 @@ export function periodCounts(rows: LeadCountRow[]): PeriodCounts {
       other[f] = (other[f] ?? 0) + r.n;
     }
   }
-  return { leads: INTENT_LEAD_TYPES.reduce((s, f) => s + byForm[f], 0), enrolled, byForm, other };
+  // In LEAD_TYPES order whatever order the rows came in, so the page (and an equality check) never depends on it.
+  const ordered: Partial<Record<LeadType, number>> = {};
+  for (const f of LEAD_TYPES) if (other[f] !== undefined) ordered[f] = other[f];
+  return { leads: INTENT_LEAD_TYPES.reduce((s, f) => s + byForm[f], 0), enrolled, byForm, other: ordered };
 }
 
 /** The period of the same length just before `range`. */
