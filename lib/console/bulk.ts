@@ -14,6 +14,12 @@ import { assignableOwner, assignLeadIn, changeStatusIn, type PipelineChange } fr
 /** At most this many leads per request (a page holds 50; more means a tampered post). */
 export const BULK_LIMIT = 500;
 export const UNDO_WINDOW_MS = 10_000;
+/**
+ * A bulk change or undo is one transaction of a few queries per lead: 500 leads took 4 s on
+ * SQLite and 6 s on PostgreSQL on a busy 2-core machine (a page holds 50), past Prisma's 5 s
+ * default.
+ */
+const BULK_TRANSACTION = { maxWait: 10_000, timeout: 60_000 } as const;
 
 /**
  * The lead ids a bulk form sent (its `id` checkboxes): trimmed, without blanks and repeats,
@@ -93,13 +99,13 @@ export async function bulkAssign(db: Db, a: Input & { ownerId: string | null }):
     return bulkChangeIn(tx, a, "assign", owner?.id ?? "", (tx, leadId, now, bulkChangeId) =>
       assignLeadIn(tx, { leadId, actorId: a.actorId, owner, now, bulkChangeId }),
     );
-  });
+  }, BULK_TRANSACTION);
 }
 
 type Step = (tx: Tx, leadId: string, now: Date, bulkChangeId: string) => Promise<PipelineChange>;
 
 function bulkChange(db: Db, a: Input, kind: BulkKind, value: string, step: Step): Promise<BulkResult> {
-  return db.$transaction((tx) => bulkChangeIn(tx, a, kind, value, step));
+  return db.$transaction((tx) => bulkChangeIn(tx, a, kind, value, step), BULK_TRANSACTION);
 }
 
 /** The leads among `ids` that exist and are not erased, with the values an undo restores. */
@@ -226,7 +232,7 @@ export async function undoBulkChange(db: Db, a: { bulkChangeId: string; actorId:
       } else skipped++;
     }
     return { ok: true, reverted, skipped };
-  });
+  }, BULK_TRANSACTION);
 }
 
 /** The actor's bulk change that can still be undone at `now`, if `bulkChangeId` is one (for the inbox's "Undo" button). */
