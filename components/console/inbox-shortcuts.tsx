@@ -5,7 +5,8 @@ import { INBOX_SHORTCUTS, inboxCommand, moveIndex } from "@/lib/console/shortcut
 
 /**
  * The inbox's keyboard shortcuts (lib/console/shortcuts.ts): j and k move focus down and up
- * the rows' lead links, o opens the focused lead, / goes to the search field, ? lists the
+ * the rows' lead links, o opens the focused lead, x selects it (or clears its selection) for
+ * the bulk bar, / goes to the search field, ? lists the
  * shortcuts in a dialog. A button opens the same list for pointer users. Without JavaScript
  * none of this exists and the page works as links and a form.
  */
@@ -36,6 +37,12 @@ export function InboxShortcuts({ searchId }: { searchId: string }) {
         if (current < 0) return;
         event.preventDefault();
         links[current].click();
+      } else if (command === "select") {
+        // The row's checkbox (components/console/inbox-bulk.tsx); a click, so the bulk bar counts it.
+        const box = links[current]?.closest("tr")?.querySelector<HTMLInputElement>("input[data-bulk-select]");
+        if (!box) return;
+        event.preventDefault();
+        box.click();
       } else if (command === "search") {
         event.preventDefault();
         document.getElementById(searchId)?.focus();

@@ -44,6 +44,8 @@ export type InboxFilters = {
   q?: string;
   /** Keyset cursor: the last row of the previous page. */
   after?: string;
+  /** Only these leads (the inbox's bulk export of the selected rows; never read from the filters' URL). */
+  ids?: string[];
 };
 
 /** The `source` filter's value for leads without a UTM source (the dashboard's "(direct)"). */
@@ -167,6 +169,7 @@ function filterConditions(f: InboxFilters, me?: string): LeadFilter[] {
   if (f.campaign) all.push(eq("utmCampaign", f.campaign));
   if (f.article) all.push(eq("article", f.article));
   if (f.cta) all.push(eq("cta", f.cta));
+  if (f.ids?.length) all.push(or(...f.ids.map((id) => eq("id", id))));
   all.push(...dateConditions(f));
   return all;
 }

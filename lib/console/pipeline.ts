@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../db";
+import type { Tx } from "../db/dialect";
 import { applyCodeOnStatusChange } from "../discounts/use";
 import { settleFriendPoints } from "../referrals/confirm";
 import { INVISIBLE_CHARS_MESSAGE, isCleanText, isSingleLine, SINGLE_LINE_MESSAGE } from "../text-checks";
@@ -20,24 +21,29 @@ export const STATUS_LABELS: Record<LeadStatus, string> = {
 
 export const LIMITS = { note: 5000, lostReason: 300 } as const;
 
-export const statusChangeSchema = z
-  .object({
-    leadId: z.string().trim().min(1).max(64),
-    status: z.enum(LEAD_STATUSES, { error: "Choose a status." }),
-    lostReason: z.preprocess(
-      (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
-      z
-        .string()
-        .trim()
-        .max(LIMITS.lostReason, `Keep the reason under ${LIMITS.lostReason} characters.`)
-        .refine(isSingleLine, SINGLE_LINE_MESSAGE)
-        .refine(isCleanText, INVISIBLE_CHARS_MESSAGE)
-        .optional(),
-    ),
-  })
-  .superRefine((v, ctx) => {
-    if (v.status === "lost" && !v.lostReason) ctx.addIssue({ code: "custom", path: ["lostReason"], message: "Say why the lead was lost." });
-  });
+/** A status and, for "lost", its reason: the fields every status change form has (the lead page's and the inbox's bulk bar). */
+const statusChoice = {
+  status: z.enum(LEAD_STATUSES, { error: "Choose a status." }),
+  lostReason: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z
+      .string()
+      .trim()
+      .max(LIMITS.lostReason, `Keep the reason under ${LIMITS.lostReason} characters.`)
+      .refine(isSingleLine, SINGLE_LINE_MESSAGE)
+      .refine(isCleanText, INVISIBLE_CHARS_MESSAGE)
+      .optional(),
+  ),
+};
+
+const lostNeedsReason = (v: { status: LeadStatus; lostReason?: string }, ctx: z.RefinementCtx) => {
+  if (v.status === "lost" && !v.lostReason) ctx.addIssue({ code: "custom", path: ["lostReason"], message: "Say why the lead was lost." });
+};
+
+export const statusChangeSchema = z.object({ leadId: z.string().trim().min(1).max(64), ...statusChoice }).superRefine(lostNeedsReason);
+
+/** The inbox's bulk status change: the same rule, for many leads. */
+export const bulkStatusSchema = z.object(statusChoice).superRefine(lostNeedsReason);
 
 export const assignSchema = z.object({
   leadId: z.string().trim().min(1).max(64),
@@ -54,6 +60,52 @@ export const noteSchema = z.object({
 export type PipelineResult = { ok: true; warning?: string } | { ok: false; error: string; field?: string };
 
 const notFound: PipelineResult = { ok: false, error: "That lead does not exist (it may have been erased)." };
+const NOT_FOUND: PipelineChange = { ok: false, error: "That lead does not exist (it may have been erased).", notFound: true };
+
+/** What the shared cores below did: `changed` false when the lead already had that value. */
+export type PipelineChange = { ok: true; changed: boolean; warning?: string } | { ok: false; error: string; field?: string; notFound?: true };
+
+/** A status change as one step of a caller's transaction (the lead page's and the inbox's bulk change). */
+export type StatusChange = { leadId: string; actorId: string; status: LeadStatus; lostReason?: string; now: Date; bulkChangeId?: string };
+
+/**
+ * The rules of a status change, inside the caller's transaction: the first move out of "new"
+ * records the first contact, enrolled settles a referrer's points and spends the lead's
+ * discount code (leaving enrolled frees it), and a LeadActivity row records it. One lead at a
+ * time, so a single change and a bulk change (lib/console/bulk.ts) cannot differ.
+ */
+export async function changeStatusIn(tx: Tx, a: StatusChange): Promise<PipelineChange> {
+  if (a.status === "lost" && !a.lostReason?.trim()) return { ok: false, error: "Say why the lead was lost.", field: "lostReason" };
+  const lead = await tx.lead.findUnique({ where: { id: a.leadId }, select: { status: true, firstContactedAt: true, contactId: true } });
+  if (!lead) return NOT_FOUND;
+  if (lead.status === a.status && a.status !== "lost") return { ok: true, changed: false };
+  await tx.lead.update({
+    where: { id: a.leadId },
+    data: {
+      status: a.status,
+      statusChangedAt: a.now,
+      lostReason: a.status === "lost" ? a.lostReason!.trim() : null,
+      firstContactedAt: lead.firstContactedAt ?? (a.status !== "new" ? a.now : null),
+    },
+  });
+  await tx.leadActivity.create({
+    data: {
+      leadId: a.leadId,
+      actorId: a.actorId,
+      type: "status",
+      fromStatus: lead.status,
+      toStatus: a.status,
+      detail: a.status === "lost" ? a.lostReason!.trim() : null,
+      bulkChangeId: a.bulkChangeId ?? null,
+      createdAt: a.now,
+    },
+  });
+  // An enrolment may confirm the referrer's points for this person (lib/referrals/rules.ts).
+  if (a.status === "enrolled") await settleFriendPoints(tx, lead.contactId, { at: a.now });
+  // Enrolled spends the lead's single-use discount code; leaving enrolled frees it.
+  const { warning } = await applyCodeOnStatusChange(tx, { leadId: a.leadId, actorId: a.actorId, from: lead.status, to: a.status, now: a.now });
+  return warning ? { ok: true, changed: true, warning } : { ok: true, changed: true };
+}
 
 /** Moves a lead to another status. The first move out of "new" records the first contact. */
 export async function changeStatus(
@@ -62,53 +114,53 @@ export async function changeStatus(
 ): Promise<PipelineResult> {
   const now = a.now ?? new Date();
   if (a.status === "lost" && !a.lostReason?.trim()) return { ok: false, error: "Say why the lead was lost.", field: "lostReason" };
-  return db.$transaction(async (tx) => {
-    const lead = await tx.lead.findUnique({ where: { id: a.leadId }, select: { status: true, firstContactedAt: true, contactId: true } });
-    if (!lead) return notFound;
-    if (lead.status === a.status && a.status !== "lost") return { ok: true };
-    await tx.lead.update({
-      where: { id: a.leadId },
-      data: {
-        status: a.status,
-        statusChangedAt: now,
-        lostReason: a.status === "lost" ? a.lostReason!.trim() : null,
-        firstContactedAt: lead.firstContactedAt ?? (a.status !== "new" ? now : null),
-      },
-    });
-    await tx.leadActivity.create({
-      data: {
-        leadId: a.leadId,
-        actorId: a.actorId,
-        type: "status",
-        fromStatus: lead.status,
-        toStatus: a.status,
-        detail: a.status === "lost" ? a.lostReason!.trim() : null,
-        createdAt: now,
-      },
-    });
-    // An enrolment may confirm the referrer's points for this person (lib/referrals/rules.ts).
-    if (a.status === "enrolled") await settleFriendPoints(tx, lead.contactId, { at: now });
-    // Enrolled spends the lead's single-use discount code; leaving enrolled frees it.
-    const { warning } = await applyCodeOnStatusChange(tx, { leadId: a.leadId, actorId: a.actorId, from: lead.status, to: a.status, now });
-    return warning ? { ok: true as const, warning } : ({ ok: true } as const);
+  return db.$transaction(async (tx) => plain(await changeStatusIn(tx, { ...a, now })));
+}
+
+/** An assignment as one step of a caller's transaction. `owner`: the new owner, already checked to be active staff (or null). */
+export async function assignLeadIn(
+  tx: Tx,
+  a: { leadId: string; actorId: string; owner: { id: string; name: string } | null; now: Date; bulkChangeId?: string },
+): Promise<PipelineChange> {
+  const lead = await tx.lead.findUnique({ where: { id: a.leadId }, select: { ownerId: true } });
+  if (!lead) return NOT_FOUND;
+  if (lead.ownerId === (a.owner?.id ?? null)) return { ok: true, changed: false };
+  await tx.lead.update({ where: { id: a.leadId }, data: { ownerId: a.owner?.id ?? null } });
+  await tx.leadActivity.create({
+    data: {
+      leadId: a.leadId,
+      actorId: a.actorId,
+      type: "assign",
+      detail: a.owner ? a.owner.name : "Unassigned",
+      bulkChangeId: a.bulkChangeId ?? null,
+      createdAt: a.now,
+    },
   });
+  return { ok: true, changed: true };
+}
+
+/** The staff member a lead may be assigned to: active staff, or null (nobody); undefined when `ownerId` is not one. */
+export async function assignableOwner(tx: Tx, ownerId: string | null): Promise<{ id: string; name: string } | null | undefined> {
+  if (!ownerId) return null;
+  const owner = await tx.user.findUnique({ where: { id: ownerId }, select: { id: true, name: true, banned: true } });
+  return owner && !owner.banned ? { id: owner.id, name: owner.name } : undefined;
 }
 
 /** Assigns the lead to a staff member (or to nobody). */
 export async function assignLead(db: Db, a: { leadId: string; actorId: string; ownerId: string | null; now?: Date }): Promise<PipelineResult> {
   const now = a.now ?? new Date();
   return db.$transaction(async (tx) => {
-    const lead = await tx.lead.findUnique({ where: { id: a.leadId }, select: { ownerId: true } });
-    if (!lead) return notFound;
-    const owner = a.ownerId ? await tx.user.findUnique({ where: { id: a.ownerId }, select: { id: true, name: true, banned: true } }) : null;
-    if (a.ownerId && (!owner || owner.banned)) return { ok: false, error: "Choose an active staff member.", field: "ownerId" };
-    if (lead.ownerId === (owner?.id ?? null)) return { ok: true };
-    await tx.lead.update({ where: { id: a.leadId }, data: { ownerId: owner?.id ?? null } });
-    await tx.leadActivity.create({
-      data: { leadId: a.leadId, actorId: a.actorId, type: "assign", detail: owner ? owner.name : "Unassigned", createdAt: now },
-    });
-    return { ok: true } as const;
+    if (!(await tx.lead.findUnique({ where: { id: a.leadId }, select: { id: true } }))) return notFound;
+    const owner = await assignableOwner(tx, a.ownerId);
+    if (owner === undefined) return { ok: false, error: "Choose an active staff member.", field: "ownerId" };
+    return plain(await assignLeadIn(tx, { leadId: a.leadId, actorId: a.actorId, owner, now }));
   });
+}
+
+/** A core's answer as the single change's. */
+function plain(r: PipelineChange): PipelineResult {
+  if (!r.ok) return r.field ? { ok: false, error: r.error, field: r.field } : { ok: false, error: r.error };
+  return r.warning ? { ok: true, warning: r.warning } : { ok: true };
 }
 
 export async function addNote(db: Db, a: { leadId: string; actorId: string; note: string; now?: Date }): Promise<PipelineResult> {
@@ -162,7 +214,11 @@ export async function leadDetail(db: Db, leadId: string) {
     lead.cohortId ? db.cohort.findUnique({ where: { id: lead.cohortId }, select: { name: true, startDate: true } }) : null,
     lead.programSlug ? db.program.findUnique({ where: { slug: lead.programSlug }, select: { name: true } }) : null,
   ]);
-  return { lead, leads, emails, activities, cohort, program };
+  // Which activities were one lead's part of an inbox bulk change, or of its undo (lib/console/bulk.ts).
+  const bulkIds = [...new Set(activities.flatMap((a) => (a.bulkChangeId ? [a.bulkChangeId] : [])))];
+  const bulkRows = bulkIds.length ? await db.bulkChange.findMany({ where: { id: { in: bulkIds } }, select: { id: true, kind: true } }) : [];
+  const bulk = new Map(bulkRows.map((b) => [b.id, b.kind === "undo" ? ("undo" as const) : ("change" as const)]));
+  return { lead, leads, emails, activities, cohort, program, bulk };
 }
 
 export type TimelineItem =
@@ -178,6 +234,8 @@ export type TimelineItem =
       fromStatus: string | null;
       toStatus: string | null;
       detail: string | null;
+      /** Part of an inbox bulk change, or of its undo. */
+      bulk?: "change" | "undo";
     };
 
 /** One time-ordered list (newest first) of the contact's leads, emails and the changes made to their leads. */
@@ -203,6 +261,7 @@ export function timeline(d: NonNullable<Awaited<ReturnType<typeof leadDetail>>>)
       fromStatus: a.fromStatus,
       toStatus: a.toStatus,
       detail: a.detail,
+      ...(a.bulkChangeId && d.bulk.has(a.bulkChangeId) ? { bulk: d.bulk.get(a.bulkChangeId) } : {}),
     })),
   ];
   return items.sort((x, y) => y.at.getTime() - x.at.getTime());

@@ -4,12 +4,13 @@
  * reader's own shortcuts keep working).
  */
 
-export type InboxCommand = "next" | "previous" | "open" | "search" | "help";
+export type InboxCommand = "next" | "previous" | "open" | "select" | "search" | "help";
 
 export const INBOX_SHORTCUTS: readonly { keys: string; command: InboxCommand; does: string }[] = [
   { keys: "j", command: "next", does: "Next lead (down the list)" },
   { keys: "k", command: "previous", does: "Previous lead (up the list)" },
   { keys: "o", command: "open", does: "Open the lead that has focus" },
+  { keys: "x", command: "select", does: "Select the lead that has focus (or clear its selection)" },
   { keys: "/", command: "search", does: "Search" },
   { keys: "?", command: "help", does: "Show these shortcuts" },
 ];

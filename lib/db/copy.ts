@@ -88,6 +88,12 @@ export const COPY_RULES: Record<ModelName, CopyRule> = {
   CtaDailyCount: { copy: true, pageBy: "id" },
   // Issue 19: tasks on leads, open and done (the done ones are the lead's history).
   Task: { copy: true, pageBy: "id" },
+  // Issue 19's inbox: an undo lasts 10 seconds, so a bulk change's previous values are no use
+  // after a move; read marks (composite key) start afresh: every lead shows unread again.
+  BulkChange: { copy: false, why: "kept only for a 10-second undo" },
+  BulkChangeLead: { copy: false, why: "kept only for a 10-second undo" },
+  LeadRead: { copy: false, why: "read marks start afresh (every lead shows unread again)" },
+  InboxMark: { copy: true, pageBy: "userId" },
 };
 
 export const DEFAULT_BATCH_SIZE = 1000;

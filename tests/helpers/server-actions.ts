@@ -1,8 +1,9 @@
 /**
- * The app's Server Actions as Next registers them: every export of every `actions.ts`
- * (each file starts with "use server"). For tests that walk all of them.
+ * The app's Server Actions as Next registers them: every export of every module that starts
+ * with "use server" (`actions.ts`, and others such as leads/bulk-actions.ts). For tests that
+ * walk all of them.
  */
-import { readdirSync, statSync } from "node:fs";
+import { readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(__dirname, "../..");
@@ -11,12 +12,12 @@ function actionFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
     if (statSync(full).isDirectory()) return actionFiles(full);
-    return name === "actions.ts" ? [full] : [];
+    return /\.tsx?$/.test(name) && /^\s*["']use server["']/.test(readFileSync(full, "utf8")) ? [full] : [];
   });
 }
 
 /**
- * Imports every `actions.ts` below `dir` (relative to the repository, e.g. "app/(console)")
+ * Imports every "use server" module below `dir` (relative to the repository, e.g. "app/(console)")
  * and returns each export keyed "file#export", the file relative to the repository.
  */
 export async function importServerActions(dir: string): Promise<Map<string, unknown>> {

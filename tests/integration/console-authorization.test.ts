@@ -383,6 +383,77 @@ const RULES: Record<string, Rule> = {
     call: (a, c) => a(fd({ leadId: c.leadId, ownerId: userId.staff })),
     done: async (c) => (await t.db.lead.findUniqueOrThrow({ where: { id: c.leadId } })).ownerId === userId.staff,
   },
+  "app/(console)/console/leads/bulk-actions.ts#bulkStatusAction": {
+    permission: "leads:work",
+    allowed: ["admin", "staff"],
+    setup: makeLead,
+    call: (a, c) => a(fd({ id: c.leadId, status: "contacted", view: "" })),
+    done: async (c) => (await t.db.lead.findUniqueOrThrow({ where: { id: c.leadId } })).status === "contacted",
+  },
+  "app/(console)/console/leads/bulk-actions.ts#bulkAssignAction": {
+    permission: "leads:work",
+    allowed: ["admin", "staff"],
+    setup: makeLead,
+    call: (a, c) => a(fd({ id: c.leadId, ownerId: userId.staff, view: "" })),
+    done: async (c) => (await t.db.lead.findUniqueOrThrow({ where: { id: c.leadId } })).ownerId === userId.staff,
+  },
+  "app/(console)/console/leads/bulk-actions.ts#bulkMarkReadAction": {
+    permission: "leads:read",
+    allowed: ["admin", "staff"],
+    setup: makeLead,
+    call: (a, c) => a(fd({ id: c.leadId, view: "" })),
+    done: async (c) => (await t.db.leadRead.count({ where: { leadId: c.leadId } })) > 0,
+  },
+  "app/(console)/console/leads/bulk-actions.ts#bulkMarkUnreadAction": {
+    permission: "leads:read",
+    allowed: ["admin", "staff"],
+    setup: async () => {
+      const c = await makeLead();
+      for (const u of Object.values(userId)) await t.db.leadRead.create({ data: { userId: u, leadId: c.leadId, readAt: new Date() } });
+      return c;
+    },
+    call: (a, c) => a(fd({ id: c.leadId, view: "" })),
+    done: async (c) => (await t.db.leadRead.count({ where: { leadId: c.leadId } })) < Object.keys(userId).length,
+  },
+  "app/(console)/console/leads/bulk-actions.ts#undoBulkChangeAction": {
+    permission: "leads:work",
+    allowed: ["admin", "staff"],
+    // One bulk change per role, each made by that role a moment ago: only its actor may undo it.
+    setup: async () => {
+      const ctx: Ctx = {};
+      for (const role of ["staff", "admin"] as const) {
+        const c = await makeLead();
+        const bulk = await t.db.bulkChange.create({
+          data: {
+            actorId: userId[role],
+            kind: "status",
+            value: "contacted",
+            createdAt: new Date(),
+            leads: { create: { leadId: c.leadId, previousStatus: "new" } },
+          },
+        });
+        await t.db.lead.update({ where: { id: c.leadId }, data: { status: "contacted" } });
+        ctx[`${role}Bulk`] = bulk.id;
+        ctx[`${role}Lead`] = c.leadId;
+      }
+      return ctx;
+    },
+    call: async (a, c) => {
+      await a(fd({ bulkChangeId: c.staffBulk, view: "" })).catch((e: unknown) => e);
+      return a(fd({ bulkChangeId: c.adminBulk, view: "" }));
+    },
+    done: async (c) => (await t.db.bulkChange.count({ where: { id: { in: [c.staffBulk, c.adminBulk] }, undoneAt: { not: null } } })) > 0,
+  },
+  "app/(console)/console/leads/bulk-actions.ts#markInboxSeenAction": {
+    permission: "leads:read",
+    allowed: ["admin", "staff"],
+    setup: async () => {
+      await t.db.inboxMark.deleteMany({});
+      return {};
+    },
+    call: (a) => a(fd({ view: "" })),
+    done: async () => (await t.db.inboxMark.count()) > 0,
+  },
   "app/(console)/console/leads/actions.ts#addNoteAction": {
     permission: "leads:work",
     allowed: ["admin", "staff"],

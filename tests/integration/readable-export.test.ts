@@ -293,6 +293,14 @@ describe("readable export .xlsx", () => {
     expect(sheet.rowCount).toBe(2);
     expect(cell(2, "ID").value).toBe("x-quote");
   });
+
+  it("exports only the inbox's selected leads (ids), unknown ids skipped", async () => {
+    const { records } = await csvOf({ ids: ["x-quote", "no-such-lead"] });
+    expect(records.map((r) => r.ID)).toEqual(["x-quote"]);
+    const { sheet, cell } = await xlsxOf({ ids: ["x-enroll"] });
+    expect(sheet.rowCount).toBe(2);
+    expect(cell(2, "ID").value).toBe("x-enroll");
+  });
 });
 
 // ---- every form type ----

@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import { FilterClear, FilterForm, FilterInput, FilterSelect, FilterSubmit } from "@/components/console/filters";
 import { formatCount, formLabel } from "@/components/console/format";
 import { InboxShortcuts } from "@/components/console/inbox-shortcuts";
+import { BulkBar, BulkCheckbox, BulkNoticeBar, BulkSelectAll, NewSinceLastLooked } from "@/components/console/inbox-bulk";
+import { inboxBackHref, readBulkNotice } from "@/lib/console/bulk-notice";
+import { inboxWorkState } from "@/lib/console/bulk";
 import { Age, StatusLabel } from "@/components/console/lead-bits";
 import { displayPhone } from "@/lib/console/lead-display";
 import { filterChips, usesMoreFilters } from "@/lib/console/filter-chips";
@@ -34,6 +37,11 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
   const programName = new Map(programs.map((p) => [p.slug, p.name]));
   const field = (name: keyof typeof filters) => filters[name] ?? "";
   const now = new Date();
+  // Bulk work (components/console/inbox-bulk.tsx): the view to come back to, the last action's notice, read state.
+  const view = filtersToQuery(filters, { after: filters.after });
+  const notice = readBulkNotice(params);
+  const selected = new Set(notice.selected);
+  const work = await inboxWorkState(db(), { userId: staff.id, leadIds: rows.map((r) => r.id), undoId: notice.undo, now });
   const cohorts = programs.flatMap((p) => p.upcomingCohorts.map((c) => ({ id: c.id, label: `${p.name}: ${c.name}` })));
   const chips = filterChips(filters, "/console/leads", {
     form: FORM_LABELS,
@@ -139,6 +147,9 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
         </ul>
       )}
 
+      <NewSinceLastLooked count={work.fresh.count} capped={work.fresh.capped} since={clock.formatDateTime(work.fresh.since)} view={view} />
+      <BulkNoticeBar notice={notice} view={view} undo={work.undo} />
+      <BulkBar view={view} notice={notice} staff={staffList} allHref={inboxBackHref(view, { selected: ["all"] })} />
       <div className="mt-4">
         <InboxShortcuts searchId="q" />
       </div>
@@ -151,12 +162,17 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
         rows={rows}
         empty="No leads match these filters."
         columns={[
+          {
+            header: <BulkSelectAll />,
+            cell: (l) => <BulkCheckbox id={l.id} name={l.name || l.email || l.phone || "this lead"} checked={selected.has("all") || selected.has(l.id)} />,
+          },
           { header: "Received", className: "whitespace-nowrap", cell: (l) => <Age at={l.createdAt} now={now} formatDateTime={clock.formatDateTime} /> },
           {
             header: "Person",
             cell: (l) => (
               <>
-                <a href={leadHref(l.id, filters)} data-lead-link className="font-medium text-brand underline">
+                {!work.read.has(l.id) && <span className="mr-1 rounded bg-ink px-1.5 py-0.5 text-xs font-bold text-white">Unread</span>}
+                <a href={leadHref(l.id, filters)} data-lead-link className={`${work.read.has(l.id) ? "font-medium" : "font-bold"} text-brand underline`}>
                   {l.name || l.email || l.phone || "(no name)"}
                 </a>
                 <div className="text-xs text-ink/70">{[l.email, l.phone && displayPhone(l.phone)].filter(Boolean).join(" · ")}</div>

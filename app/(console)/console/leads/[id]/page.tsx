@@ -22,6 +22,7 @@ import { consentDocumentLinks } from "@/lib/legal/consent";
 import { addNoteAction, assignLeadAction, changeStatusAction, confirmContactAction } from "../actions";
 import { LeadTasks } from "@/components/console/lead-tasks";
 import { leadTasks } from "@/lib/console/tasks";
+import { markLeadRead } from "@/lib/console/bulk";
 import { addTaskAction, completeTaskAction, reassignTaskAction, reopenTaskAction } from "../../tasks/actions";
 
 export const metadata: Metadata = { title: "Lead" };
@@ -164,6 +165,7 @@ export default async function LeadPage({ params, searchParams }: Props) {
     leadNeighbours(db(), view ?? {}, d.lead, staff.id),
     listProgramsForForms(db()),
     leadTasks(db(), d.lead.id),
+    markLeadRead(db(), { userId: staff.id, leadId: d.lead.id }),
   ]);
   // The form's own wording of its answers: program names from the catalogue, the cohort with its start.
   const names: SummaryNames = {
@@ -458,6 +460,7 @@ export default async function LeadPage({ params, searchParams }: Props) {
                                 : item.type === "code"
                                   ? `(pipeline): ${item.detail ?? ""}`
                                   : item.type}
+                      {item.bulk && <span className="text-ink/70">{item.bulk === "undo" ? " (undo of a bulk change)" : " (bulk change)"}</span>}
                       {item.type === "note" && <p className="mt-1 whitespace-pre-wrap break-words">{item.detail}</p>}
                     </>
                   )}

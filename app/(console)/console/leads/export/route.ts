@@ -1,6 +1,7 @@
 import { PassThrough, Readable } from "node:stream";
 import { withPermission } from "@/app/(console)/auth";
 import { parseInboxFilters } from "@/lib/console/inbox";
+import { bulkIds } from "@/lib/console/bulk";
 import { consoleZone } from "@/app/(console)/time-zone";
 import { exportClock, readableExportCsv, readableExportFileName, writeReadableExportXlsx } from "@/lib/console/readable-export";
 import { db } from "@/lib/db";
@@ -28,7 +29,8 @@ function download(body: ReadableStream<Uint8Array>, type: string, format: "csv" 
 }
 
 /**
- * GET /console/leads/export?<the inbox's filters>[&format=xlsx]: the current view as a CSV
+ * GET /console/leads/export?<the inbox's filters>[&format=xlsx], or ?id=…&id=… (the inbox's
+ * selected rows, at most BULK_LIMIT): the current view as a CSV
  * (default) or Excel download (`leads:export`), with readable values, one column per answer,
  * notes and the latest status reason (lib/console/readable-export.ts). Both bodies are
  * pull-based: a slow client holds the queries back. The CSV's first batch is read before the
@@ -38,7 +40,15 @@ function download(body: ReadableStream<Uint8Array>, type: string, format: "csv" 
 export async function GET(request: Request): Promise<Response> {
   return withPermission("leads:export", async (staff) => {
     const params = new URL(request.url).searchParams;
-    const filters = { ...parseInboxFilters(params, (await consoleZone()).timeZone), after: undefined };
+    const timeZone = (await consoleZone()).timeZone;
+    let filters = { ...parseInboxFilters(params, timeZone), after: undefined };
+    // The inbox's bulk bar: the selected leads (`id`, repeated), whatever the view's filters;
+    // its form says `selection`, so that nothing selected is refused rather than the whole view.
+    if (params.has("id") || params.has("selection")) {
+      const chosen = bulkIds(params.getAll("id"));
+      if (!chosen.ok) return Response.json({ error: chosen.error }, { status: 400, headers: { "Cache-Control": "no-store" } });
+      filters = { ids: chosen.ids, timeZone, after: undefined };
+    }
     return params.get("format") === "xlsx" ? xlsx(filters, staff.id) : csv(filters, staff.id);
   });
 }
