@@ -56,6 +56,29 @@ test("a card dragged with the mouse from New to Contacted is moved, and the lead
   await expect(page.getByText(/Sam Staff\s+moved it from new to contacted/)).toBeVisible();
 });
 
+test.describe("on a touch screen", () => {
+  test.use({ hasTouch: true });
+
+  test("a finger drags a card from New to Qualified", async ({ page }) => {
+    const { program, ids } = await seedBoard(["Tess Touch"]);
+    await page.goto(`/console/board?program=${program}`);
+    const from = (await page.getByRole("button", { name: "Drag or pick up Tess Touch" }).boundingBox())!;
+    const to = (await column(page, "qualified").boundingBox())!;
+    // Real touch events (Chromium makes them pointer events of type "touch").
+    const cdp = await page.context().newCDPSession(page);
+    const touch = (type: "touchStart" | "touchMove" | "touchEnd", x: number, y: number) =>
+      cdp.send("Input.dispatchTouchEvent", { type, touchPoints: type === "touchEnd" ? [] : [{ x, y }] });
+    const [x0, y0, x1, y1] = [from.x + from.width / 2, from.y + from.height / 2, to.x + to.width / 2, to.y + 40];
+    await touch("touchStart", x0, y0);
+    for (let i = 1; i <= 12; i++) await touch("touchMove", x0 + ((x1 - x0) * i) / 12, y0 + ((y1 - y0) * i) / 12);
+    await expect(column(page, "qualified")).toContainText("Drop here");
+    await touch("touchEnd", x1, y1);
+
+    await expect(column(page, "qualified").getByRole("link", { name: "Tess Touch" })).toBeVisible();
+    await expect.poll(() => statusOf(ids["Tess Touch"])).toBe("qualified");
+  });
+});
+
 test("the keyboard picks a card up with Space, chooses a column with the arrows, drops with Space, and Escape cancels", async ({ page }) => {
   const { program, ids } = await seedBoard(["Kim Keys"]);
   await page.goto(`/console/board?program=${program}`);
@@ -93,6 +116,8 @@ test("the keyboard picks a card up with Space, chooses a column with the arrows,
   expect(await statusOf(ids["Kim Keys"])).toBe("qualified");
   await page.keyboard.type("Went with another school");
   await page.keyboard.press("Enter");
+  // The card moves at once (optimistic); the notice comes with the server's answer.
+  await expect(page.getByRole("status").filter({ hasText: "Moved Kim Keys to Lost." })).toBeVisible();
   await expect(column(page, "lost").getByRole("link", { name: "Kim Keys" })).toBeVisible();
   expect(await statusOf(ids["Kim Keys"])).toBe("lost");
 });
