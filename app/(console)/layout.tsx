@@ -19,6 +19,7 @@ export const metadata: Metadata = {
 const NAV = [
   { href: "/console", label: "Dashboard" },
   { href: "/console/leads", label: "Leads" },
+  { href: "/console/board", label: "Board" },
   { href: "/console/ctas", label: "CTAs" },
   { href: "/console/tasks", label: "My tasks" },
   { href: "/console/calls", label: "Calls" },

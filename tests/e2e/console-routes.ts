@@ -36,6 +36,7 @@ export const ROUTES: Route[] = [
   page("/console"),
   page("/console/ctas"),
   page("/console/leads"),
+  page("/console/board"),
   page("/console/tasks"),
   // Someone else's tasks: admins only (staff get their own without ?user=).
   page("/console/tasks", "admin-only", (i) => `/console/tasks?user=${i.adminUserId}`),

@@ -376,6 +376,14 @@ const RULES: Record<string, Rule> = {
     call: (a, c) => a(fd({ leadId: c.leadId, status: "contacted" })),
     done: async (c) => (await t.db.lead.findUniqueOrThrow({ where: { id: c.leadId } })).status === "contacted",
   },
+  // The board's move is a status change: leads:work, like the lead page's.
+  "app/(console)/console/board/actions.ts#moveCardAction": {
+    permission: "leads:work",
+    allowed: ["admin", "staff"],
+    setup: makeLead,
+    call: (a, c) => a(fd({ leadId: c.leadId, status: "qualified", owner: "me" })),
+    done: async (c) => (await t.db.lead.findUniqueOrThrow({ where: { id: c.leadId } })).status === "qualified",
+  },
   "app/(console)/console/leads/actions.ts#assignLeadAction": {
     permission: "leads:work",
     allowed: ["admin", "staff"],
