@@ -1,9 +1,11 @@
 import { z } from "zod";
 import type { Db } from "../db";
+import type { Prisma } from "../generated/prisma/client";
 import { applyCodeOnStatusChange } from "../discounts/use";
 import { settleFriendPoints } from "../referrals/confirm";
 import { INVISIBLE_CHARS_MESSAGE, isCleanText, isSingleLine, SINGLE_LINE_MESSAGE } from "../text-checks";
 import { LEAD_STATUSES, type LeadStatus } from "./inbox";
+import { lostReasonByCode, lostReasonText } from "./lost-reasons";
 
 /**
  * Working a lead: status changes along the pipeline, assignment and notes. Every change
@@ -50,76 +52,133 @@ export const noteSchema = z.object({
   note: z.string({ error: "Write a note." }).trim().min(1, "Write a note.").max(LIMITS.note, `Keep notes under ${LIMITS.note} characters.`),
 });
 
-/** `warning`: the change was made, but something staff should know (a discount code not applied). */
-export type PipelineResult = { ok: true; warning?: string } | { ok: false; error: string; field?: string };
+/**
+ * `warning`: the change was made, but something staff should know (a discount code not applied).
+ * `changed` (only from the *In functions): whether anything was written; the wrappers leave it out.
+ */
+export type PipelineResult = { ok: true; warning?: string; changed?: boolean } | { ok: false; error: string; field?: string };
+
+type Tx = Prisma.TransactionClient;
+
+/** A wrapper's answer, as it has always been: without `changed`. */
+function plain(result: PipelineResult): PipelineResult {
+  if (!result.ok) return result;
+  return result.warning ? { ok: true, warning: result.warning } : { ok: true };
+}
 
 const notFound: PipelineResult = { ok: false, error: "That lead does not exist (it may have been erased)." };
+const UNCHANGED = { ok: true, changed: false } as const;
+const LOST_NEEDS_REASON: PipelineResult = { ok: false, error: "Say why the lead was lost.", field: "lostReason" };
+
+export type StatusChange = {
+  leadId: string;
+  actorId: string;
+  status: LeadStatus;
+  /** Free text (older callers); the lost-reason code below is preferred. */
+  lostReason?: string;
+  /** A LostReason code (lib/console/lost-reasons.ts); the lead's text becomes its label and the note. */
+  lostReasonCode?: string;
+  /** Goes with the code. */
+  lostNote?: string;
+  now?: Date;
+};
 
 /** Moves a lead to another status. The first move out of "new" records the first contact. */
-export async function changeStatus(
-  db: Db,
-  a: { leadId: string; actorId: string; status: LeadStatus; lostReason?: string; now?: Date },
-): Promise<PipelineResult> {
-  const now = a.now ?? new Date();
-  if (a.status === "lost" && !a.lostReason?.trim()) return { ok: false, error: "Say why the lead was lost.", field: "lostReason" };
-  return db.$transaction(async (tx) => {
-    const lead = await tx.lead.findUnique({ where: { id: a.leadId }, select: { status: true, firstContactedAt: true, contactId: true } });
-    if (!lead) return notFound;
-    if (lead.status === a.status && a.status !== "lost") return { ok: true };
-    await tx.lead.update({
-      where: { id: a.leadId },
-      data: {
-        status: a.status,
-        statusChangedAt: now,
-        lostReason: a.status === "lost" ? a.lostReason!.trim() : null,
-        firstContactedAt: lead.firstContactedAt ?? (a.status !== "new" ? now : null),
-      },
-    });
-    await tx.leadActivity.create({
-      data: {
-        leadId: a.leadId,
-        actorId: a.actorId,
-        type: "status",
-        fromStatus: lead.status,
-        toStatus: a.status,
-        detail: a.status === "lost" ? a.lostReason!.trim() : null,
-        createdAt: now,
-      },
-    });
-    // An enrolment may confirm the referrer's points for this person (lib/referrals/rules.ts).
-    if (a.status === "enrolled") await settleFriendPoints(tx, lead.contactId, { at: now });
-    // Enrolled spends the lead's single-use discount code; leaving enrolled frees it.
-    const { warning } = await applyCodeOnStatusChange(tx, { leadId: a.leadId, actorId: a.actorId, from: lead.status, to: a.status, now });
-    return warning ? { ok: true as const, warning } : ({ ok: true } as const);
-  });
+export async function changeStatus(db: Db, a: StatusChange): Promise<PipelineResult> {
+  if (a.status === "lost" && !a.lostReason?.trim() && !a.lostReasonCode?.trim()) return LOST_NEEDS_REASON;
+  return plain(await db.$transaction((tx) => changeStatusIn(tx, a)));
 }
+
+/** changeStatus inside a transaction the caller holds (the lead page's action panel). */
+export async function changeStatusIn(tx: Tx, a: StatusChange): Promise<PipelineResult> {
+  const now = a.now ?? new Date();
+  const lead = await tx.lead.findUnique({
+    where: { id: a.leadId },
+    select: { status: true, firstContactedAt: true, contactId: true, lostReason: true, lostReasonCode: true },
+  });
+  if (!lead) return notFound;
+  if (lead.status === a.status && a.status !== "lost") return UNCHANGED;
+  let reasonText: string | null = null;
+  let reasonCode: string | null = null;
+  if (a.status === "lost") {
+    const code = a.lostReasonCode?.trim();
+    if (code) {
+      const reason = await lostReasonByCode(tx, code);
+      if (!reason) return { ok: false, error: "Choose a reason from the list.", field: "lostReason" };
+      // A retired reason stays on the leads that have it, but is not given anew.
+      if (!reason.active && !(lead.status === "lost" && lead.lostReasonCode === code))
+        return { ok: false, error: "That reason has been retired. Choose another.", field: "lostReason" };
+      reasonText = lostReasonText(reason.label, a.lostNote);
+      reasonCode = reason.code;
+    } else if (a.lostReason?.trim()) {
+      reasonText = a.lostReason.trim();
+    } else return LOST_NEEDS_REASON;
+    if (lead.status === "lost" && lead.lostReasonCode === reasonCode && lead.lostReason === reasonText) return UNCHANGED;
+  }
+  await tx.lead.update({
+    where: { id: a.leadId },
+    data: {
+      status: a.status,
+      statusChangedAt: now,
+      lostReason: reasonText,
+      lostReasonCode: reasonCode,
+      firstContactedAt: lead.firstContactedAt ?? (a.status !== "new" ? now : null),
+    },
+  });
+  await tx.leadActivity.create({
+    data: { leadId: a.leadId, actorId: a.actorId, type: "status", fromStatus: lead.status, toStatus: a.status, detail: reasonText, reasonCode, createdAt: now },
+  });
+  // An enrolment may confirm the referrer's points for this person (lib/referrals/rules.ts).
+  if (a.status === "enrolled") await settleFriendPoints(tx, lead.contactId, { at: now });
+  // Enrolled spends the lead's single-use discount code; leaving enrolled frees it.
+  const { warning } = await applyCodeOnStatusChange(tx, { leadId: a.leadId, actorId: a.actorId, from: lead.status, to: a.status, now });
+  return warning ? { ok: true, warning, changed: true } : { ok: true, changed: true };
+}
+
+export type Assignment = { leadId: string; actorId: string; ownerId: string | null; now?: Date };
 
 /** Assigns the lead to a staff member (or to nobody). */
-export async function assignLead(db: Db, a: { leadId: string; actorId: string; ownerId: string | null; now?: Date }): Promise<PipelineResult> {
-  const now = a.now ?? new Date();
-  return db.$transaction(async (tx) => {
-    const lead = await tx.lead.findUnique({ where: { id: a.leadId }, select: { ownerId: true } });
-    if (!lead) return notFound;
-    const owner = a.ownerId ? await tx.user.findUnique({ where: { id: a.ownerId }, select: { id: true, name: true, banned: true } }) : null;
-    if (a.ownerId && (!owner || owner.banned)) return { ok: false, error: "Choose an active staff member.", field: "ownerId" };
-    if (lead.ownerId === (owner?.id ?? null)) return { ok: true };
-    await tx.lead.update({ where: { id: a.leadId }, data: { ownerId: owner?.id ?? null } });
-    await tx.leadActivity.create({
-      data: { leadId: a.leadId, actorId: a.actorId, type: "assign", detail: owner ? owner.name : "Unassigned", createdAt: now },
-    });
-    return { ok: true } as const;
-  });
+export async function assignLead(db: Db, a: Assignment): Promise<PipelineResult> {
+  return plain(await db.$transaction((tx) => assignLeadIn(tx, a)));
 }
 
-export async function addNote(db: Db, a: { leadId: string; actorId: string; note: string; now?: Date }): Promise<PipelineResult> {
-  const note = a.note.trim();
+/** assignLead inside a transaction the caller holds. */
+export async function assignLeadIn(tx: Tx, a: Assignment): Promise<PipelineResult> {
+  const now = a.now ?? new Date();
+  const lead = await tx.lead.findUnique({ where: { id: a.leadId }, select: { ownerId: true } });
+  if (!lead) return notFound;
+  const owner = a.ownerId ? await tx.user.findUnique({ where: { id: a.ownerId }, select: { id: true, name: true, banned: true } }) : null;
+  if (a.ownerId && (!owner || owner.banned)) return { ok: false, error: "Choose an active staff member.", field: "ownerId" };
+  if (lead.ownerId === (owner?.id ?? null)) return UNCHANGED;
+  await tx.lead.update({ where: { id: a.leadId }, data: { ownerId: owner?.id ?? null } });
+  await tx.leadActivity.create({
+    data: { leadId: a.leadId, actorId: a.actorId, type: "assign", detail: owner ? owner.name : "Unassigned", createdAt: now },
+  });
+  return { ok: true, changed: true };
+}
+
+export type NoteInput = { leadId: string; actorId: string; note: string; now?: Date };
+
+export async function addNote(db: Db, a: NoteInput): Promise<PipelineResult> {
+  const invalid = noteProblem(a.note);
+  if (invalid) return invalid;
+  return plain(await db.$transaction((tx) => addNoteIn(tx, a)));
+}
+
+function noteProblem(raw: string): PipelineResult | null {
+  const note = raw.trim();
   if (!note) return { ok: false, error: "Write a note.", field: "note" };
   if (note.length > LIMITS.note) return { ok: false, error: `Keep notes under ${LIMITS.note} characters.`, field: "note" };
-  return db.$transaction(async (tx) => {
-    if (!(await tx.lead.findUnique({ where: { id: a.leadId }, select: { id: true } }))) return notFound;
-    await tx.leadActivity.create({ data: { leadId: a.leadId, actorId: a.actorId, type: "note", detail: note, createdAt: a.now ?? new Date() } });
-    return { ok: true } as const;
-  });
+  return null;
+}
+
+/** addNote inside a transaction the caller holds. */
+export async function addNoteIn(tx: Tx, a: NoteInput): Promise<PipelineResult> {
+  const invalid = noteProblem(a.note);
+  if (invalid) return invalid;
+  if (!(await tx.lead.findUnique({ where: { id: a.leadId }, select: { id: true } }))) return notFound;
+  await tx.leadActivity.create({ data: { leadId: a.leadId, actorId: a.actorId, type: "note", detail: a.note.trim(), createdAt: a.now ?? new Date() } });
+  return { ok: true, changed: true };
 }
 
 /** Everything the lead page shows: the lead, its contact's other leads, emails and the activity trail. */
