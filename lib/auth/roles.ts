@@ -11,6 +11,8 @@ export const PERMISSIONS = {
   /** Move a lead along the pipeline, assign it, add notes. */
   "leads:work": ["admin", "staff"],
   "leads:export": ["admin", "staff"],
+  /** The pipeline's lists: add, rename, reorder and retire the lost reasons (/console/leads/lost-reasons). */
+  "pipeline:edit": ["admin", "staff"],
   /** Approve or reject points redemptions. */
   "referrals:decide": ["admin", "staff"],
   /** A discount code's rules (percentage, expiry, single use, programs). The defaults for new codes are a setting. */

@@ -97,7 +97,7 @@ export async function bulkAssign(db: Db, a: Input & { ownerId: string | null }):
     const owner = await assignableOwner(tx, a.ownerId);
     if (owner === undefined) return { ok: false, error: "Choose an active staff member.", field: "ownerId" };
     return bulkChangeIn(tx, a, "assign", owner?.id ?? "", (tx, leadId, now, bulkChangeId) =>
-      assignLeadIn(tx, { leadId, actorId: a.actorId, owner, now, bulkChangeId }),
+      assignLeadIn(tx, { leadId, actorId: a.actorId, ownerId: owner?.id ?? null, now, bulkChangeId }),
     );
   }, BULK_TRANSACTION);
 }
@@ -224,7 +224,7 @@ export async function undoBulkChange(db: Db, a: { bulkChangeId: string; actorId:
         r =
           owner === undefined
             ? { ok: false, error: "inactive owner" }
-            : await assignLeadIn(tx, { leadId, actorId: a.actorId, owner, now, bulkChangeId: undo.id });
+            : await assignLeadIn(tx, { leadId, actorId: a.actorId, ownerId: owner?.id ?? null, now, bulkChangeId: undo.id });
       }
       if (r.ok && r.changed) {
         reverted++;

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import type { Db } from "../db";
-import type { Tx } from "../db/dialect";
+import type { Prisma } from "../generated/prisma/client";
 import { applyCodeOnStatusChange } from "../discounts/use";
 import { settleFriendPoints } from "../referrals/confirm";
 import { INVISIBLE_CHARS_MESSAGE, isCleanText, isSingleLine, SINGLE_LINE_MESSAGE } from "../text-checks";
 import { LEAD_STATUSES, type LeadStatus } from "./inbox";
+import { lostReasonByCode, lostReasonText } from "./lost-reasons";
 
 /**
  * Working a lead: status changes along the pipeline, assignment and notes. Every change
@@ -21,7 +22,7 @@ export const STATUS_LABELS: Record<LeadStatus, string> = {
 
 export const LIMITS = { note: 5000, lostReason: 300 } as const;
 
-/** A status and, for "lost", its reason: the fields every status change form has (the lead page's and the inbox's bulk bar). */
+/** A status and, for "lost", its reason: the fields every status change form has (the board's and the inbox's bulk bar). */
 const statusChoice = {
   status: z.enum(LEAD_STATUSES, { error: "Choose a status." }),
   lostReason: z.preprocess(
@@ -56,36 +57,85 @@ export const noteSchema = z.object({
   note: z.string({ error: "Write a note." }).trim().min(1, "Write a note.").max(LIMITS.note, `Keep notes under ${LIMITS.note} characters.`),
 });
 
-/** `warning`: the change was made, but something staff should know (a discount code not applied). */
-export type PipelineResult = { ok: true; warning?: string } | { ok: false; error: string; field?: string };
+/**
+ * `warning`: the change was made, but something staff should know (a discount code not applied).
+ * `changed` (only from the *In functions): whether anything was written; the wrappers leave it out.
+ */
+export type PipelineResult = { ok: true; warning?: string; changed?: boolean } | { ok: false; error: string; field?: string };
 
-const notFound: PipelineResult = { ok: false, error: "That lead does not exist (it may have been erased)." };
-const NOT_FOUND: PipelineChange = { ok: false, error: "That lead does not exist (it may have been erased).", notFound: true };
-
-/** What the shared cores below did: `changed` false when the lead already had that value. */
+/** What the *In steps did: `changed` false when the lead already had that value; `notFound` for an erased lead (a bulk change skips it). */
 export type PipelineChange = { ok: true; changed: boolean; warning?: string } | { ok: false; error: string; field?: string; notFound?: true };
 
-/** A status change as one step of a caller's transaction (the lead page's and the inbox's bulk change). */
-export type StatusChange = { leadId: string; actorId: string; status: LeadStatus; lostReason?: string; now: Date; bulkChangeId?: string };
+type Tx = Prisma.TransactionClient;
+
+/** A wrapper's answer, as it has always been: without `changed`. */
+function plain(result: PipelineChange): PipelineResult {
+  if (!result.ok) return result.field ? { ok: false, error: result.error, field: result.field } : { ok: false, error: result.error };
+  return result.warning ? { ok: true, warning: result.warning } : { ok: true };
+}
+
+const notFound = { ok: false, error: "That lead does not exist (it may have been erased).", notFound: true } as const;
+const UNCHANGED = { ok: true, changed: false } as const;
+const LOST_NEEDS_REASON: PipelineChange = { ok: false, error: "Say why the lead was lost.", field: "lostReason" };
+
+export type StatusChange = {
+  leadId: string;
+  actorId: string;
+  status: LeadStatus;
+  /** Free text (older callers); the lost-reason code below is preferred. */
+  lostReason?: string;
+  /** A LostReason code (lib/console/lost-reasons.ts); the lead's text becomes its label and the note. */
+  lostReasonCode?: string;
+  /** Goes with the code. */
+  lostNote?: string;
+  now?: Date;
+  /** Set when the change is one of a bulk change (lib/console/bulk.ts), so undo can find it. */
+  bulkChangeId?: string;
+};
+
+/** Moves a lead to another status. The first move out of "new" records the first contact. */
+export async function changeStatus(db: Db, a: StatusChange): Promise<PipelineResult> {
+  if (a.status === "lost" && !a.lostReason?.trim() && !a.lostReasonCode?.trim()) return LOST_NEEDS_REASON;
+  return plain(await db.$transaction((tx) => changeStatusIn(tx, a)));
+}
 
 /**
- * The rules of a status change, inside the caller's transaction: the first move out of "new"
- * records the first contact, enrolled settles a referrer's points and spends the lead's
- * discount code (leaving enrolled frees it), and a LeadActivity row records it. One lead at a
- * time, so a single change and a bulk change (lib/console/bulk.ts) cannot differ.
+ * changeStatus inside a transaction the caller holds (the lead page's action panel, the inbox's
+ * bulk change and its undo): one lead at a time, so the paths cannot differ.
  */
 export async function changeStatusIn(tx: Tx, a: StatusChange): Promise<PipelineChange> {
-  if (a.status === "lost" && !a.lostReason?.trim()) return { ok: false, error: "Say why the lead was lost.", field: "lostReason" };
-  const lead = await tx.lead.findUnique({ where: { id: a.leadId }, select: { status: true, firstContactedAt: true, contactId: true } });
-  if (!lead) return NOT_FOUND;
-  if (lead.status === a.status && a.status !== "lost") return { ok: true, changed: false };
+  const now = a.now ?? new Date();
+  const lead = await tx.lead.findUnique({
+    where: { id: a.leadId },
+    select: { status: true, firstContactedAt: true, contactId: true, lostReason: true, lostReasonCode: true },
+  });
+  if (!lead) return notFound;
+  if (lead.status === a.status && a.status !== "lost") return UNCHANGED;
+  let reasonText: string | null = null;
+  let reasonCode: string | null = null;
+  if (a.status === "lost") {
+    const code = a.lostReasonCode?.trim();
+    if (code) {
+      const reason = await lostReasonByCode(tx, code);
+      if (!reason) return { ok: false, error: "Choose a reason from the list.", field: "lostReason" };
+      // A retired reason stays on the leads that have it, but is not given anew.
+      if (!reason.active && !(lead.status === "lost" && lead.lostReasonCode === code))
+        return { ok: false, error: "That reason has been retired. Choose another.", field: "lostReason" };
+      reasonText = lostReasonText(reason.label, a.lostNote);
+      reasonCode = reason.code;
+    } else if (a.lostReason?.trim()) {
+      reasonText = a.lostReason.trim();
+    } else return LOST_NEEDS_REASON;
+    if (lead.status === "lost" && lead.lostReasonCode === reasonCode && lead.lostReason === reasonText) return UNCHANGED;
+  }
   await tx.lead.update({
     where: { id: a.leadId },
     data: {
       status: a.status,
-      statusChangedAt: a.now,
-      lostReason: a.status === "lost" ? a.lostReason!.trim() : null,
-      firstContactedAt: lead.firstContactedAt ?? (a.status !== "new" ? a.now : null),
+      statusChangedAt: now,
+      lostReason: reasonText,
+      lostReasonCode: reasonCode,
+      firstContactedAt: lead.firstContactedAt ?? (a.status !== "new" ? now : null),
     },
   });
   await tx.leadActivity.create({
@@ -95,49 +145,20 @@ export async function changeStatusIn(tx: Tx, a: StatusChange): Promise<PipelineC
       type: "status",
       fromStatus: lead.status,
       toStatus: a.status,
-      detail: a.status === "lost" ? a.lostReason!.trim() : null,
+      detail: reasonText,
+      reasonCode,
       bulkChangeId: a.bulkChangeId ?? null,
-      createdAt: a.now,
+      createdAt: now,
     },
   });
   // An enrolment may confirm the referrer's points for this person (lib/referrals/rules.ts).
-  if (a.status === "enrolled") await settleFriendPoints(tx, lead.contactId, { at: a.now });
+  if (a.status === "enrolled") await settleFriendPoints(tx, lead.contactId, { at: now });
   // Enrolled spends the lead's single-use discount code; leaving enrolled frees it.
-  const { warning } = await applyCodeOnStatusChange(tx, { leadId: a.leadId, actorId: a.actorId, from: lead.status, to: a.status, now: a.now });
-  return warning ? { ok: true, changed: true, warning } : { ok: true, changed: true };
+  const { warning } = await applyCodeOnStatusChange(tx, { leadId: a.leadId, actorId: a.actorId, from: lead.status, to: a.status, now });
+  return warning ? { ok: true, warning, changed: true } : { ok: true, changed: true };
 }
 
-/** Moves a lead to another status. The first move out of "new" records the first contact. */
-export async function changeStatus(
-  db: Db,
-  a: { leadId: string; actorId: string; status: LeadStatus; lostReason?: string; now?: Date },
-): Promise<PipelineResult> {
-  const now = a.now ?? new Date();
-  if (a.status === "lost" && !a.lostReason?.trim()) return { ok: false, error: "Say why the lead was lost.", field: "lostReason" };
-  return db.$transaction(async (tx) => plain(await changeStatusIn(tx, { ...a, now })));
-}
-
-/** An assignment as one step of a caller's transaction. `owner`: the new owner, already checked to be active staff (or null). */
-export async function assignLeadIn(
-  tx: Tx,
-  a: { leadId: string; actorId: string; owner: { id: string; name: string } | null; now: Date; bulkChangeId?: string },
-): Promise<PipelineChange> {
-  const lead = await tx.lead.findUnique({ where: { id: a.leadId }, select: { ownerId: true } });
-  if (!lead) return NOT_FOUND;
-  if (lead.ownerId === (a.owner?.id ?? null)) return { ok: true, changed: false };
-  await tx.lead.update({ where: { id: a.leadId }, data: { ownerId: a.owner?.id ?? null } });
-  await tx.leadActivity.create({
-    data: {
-      leadId: a.leadId,
-      actorId: a.actorId,
-      type: "assign",
-      detail: a.owner ? a.owner.name : "Unassigned",
-      bulkChangeId: a.bulkChangeId ?? null,
-      createdAt: a.now,
-    },
-  });
-  return { ok: true, changed: true };
-}
+export type Assignment = { leadId: string; actorId: string; ownerId: string | null; now?: Date; bulkChangeId?: string };
 
 /** The staff member a lead may be assigned to: active staff, or null (nobody); undefined when `ownerId` is not one. */
 export async function assignableOwner(tx: Tx, ownerId: string | null): Promise<{ id: string; name: string } | null | undefined> {
@@ -147,31 +168,54 @@ export async function assignableOwner(tx: Tx, ownerId: string | null): Promise<{
 }
 
 /** Assigns the lead to a staff member (or to nobody). */
-export async function assignLead(db: Db, a: { leadId: string; actorId: string; ownerId: string | null; now?: Date }): Promise<PipelineResult> {
+export async function assignLead(db: Db, a: Assignment): Promise<PipelineResult> {
+  return plain(await db.$transaction((tx) => assignLeadIn(tx, a)));
+}
+
+/** assignLead inside a transaction the caller holds. */
+export async function assignLeadIn(tx: Tx, a: Assignment): Promise<PipelineChange> {
   const now = a.now ?? new Date();
-  return db.$transaction(async (tx) => {
-    if (!(await tx.lead.findUnique({ where: { id: a.leadId }, select: { id: true } }))) return notFound;
-    const owner = await assignableOwner(tx, a.ownerId);
-    if (owner === undefined) return { ok: false, error: "Choose an active staff member.", field: "ownerId" };
-    return plain(await assignLeadIn(tx, { leadId: a.leadId, actorId: a.actorId, owner, now }));
+  const lead = await tx.lead.findUnique({ where: { id: a.leadId }, select: { ownerId: true } });
+  if (!lead) return notFound;
+  const owner = await assignableOwner(tx, a.ownerId);
+  if (owner === undefined) return { ok: false, error: "Choose an active staff member.", field: "ownerId" };
+  if (lead.ownerId === (owner?.id ?? null)) return UNCHANGED;
+  await tx.lead.update({ where: { id: a.leadId }, data: { ownerId: owner?.id ?? null } });
+  await tx.leadActivity.create({
+    data: {
+      leadId: a.leadId,
+      actorId: a.actorId,
+      type: "assign",
+      detail: owner ? owner.name : "Unassigned",
+      bulkChangeId: a.bulkChangeId ?? null,
+      createdAt: now,
+    },
   });
+  return { ok: true, changed: true };
 }
 
-/** A core's answer as the single change's. */
-function plain(r: PipelineChange): PipelineResult {
-  if (!r.ok) return r.field ? { ok: false, error: r.error, field: r.field } : { ok: false, error: r.error };
-  return r.warning ? { ok: true, warning: r.warning } : { ok: true };
+export type NoteInput = { leadId: string; actorId: string; note: string; now?: Date };
+
+export async function addNote(db: Db, a: NoteInput): Promise<PipelineResult> {
+  const invalid = noteProblem(a.note);
+  if (invalid) return invalid;
+  return plain(await db.$transaction((tx) => addNoteIn(tx, a)));
 }
 
-export async function addNote(db: Db, a: { leadId: string; actorId: string; note: string; now?: Date }): Promise<PipelineResult> {
-  const note = a.note.trim();
+function noteProblem(raw: string): Extract<PipelineChange, { ok: false }> | null {
+  const note = raw.trim();
   if (!note) return { ok: false, error: "Write a note.", field: "note" };
   if (note.length > LIMITS.note) return { ok: false, error: `Keep notes under ${LIMITS.note} characters.`, field: "note" };
-  return db.$transaction(async (tx) => {
-    if (!(await tx.lead.findUnique({ where: { id: a.leadId }, select: { id: true } }))) return notFound;
-    await tx.leadActivity.create({ data: { leadId: a.leadId, actorId: a.actorId, type: "note", detail: note, createdAt: a.now ?? new Date() } });
-    return { ok: true } as const;
-  });
+  return null;
+}
+
+/** addNote inside a transaction the caller holds. */
+export async function addNoteIn(tx: Tx, a: NoteInput): Promise<PipelineChange> {
+  const invalid = noteProblem(a.note);
+  if (invalid) return invalid;
+  if (!(await tx.lead.findUnique({ where: { id: a.leadId }, select: { id: true } }))) return notFound;
+  await tx.leadActivity.create({ data: { leadId: a.leadId, actorId: a.actorId, type: "note", detail: a.note.trim(), createdAt: a.now ?? new Date() } });
+  return { ok: true, changed: true };
 }
 
 /** Everything the lead page shows: the lead, its contact's other leads, emails and the activity trail. */

@@ -87,26 +87,31 @@ function describe(task: { kind: string; title: string | null }, ownerName: strin
   return `${kind.toLowerCase()} task for ${ownerName}${task.title ? `: ${task.title}` : ""}`;
 }
 
+export type NewTask = { leadId: string; actorId: string; kind: TaskKind; due: string; ownerId: string; title?: string; timeZone: string; now: Date };
+
+const SKIPPED_TIME: TaskResult = { ok: false, error: "That time does not exist in your time zone (the clocks skip it). Choose another.", field: "due" };
+
 /** Adds a task on a lead. `due` is read in `timeZone` (the adding staff member's). */
-export async function addTask(
-  db: Db,
-  a: { leadId: string; actorId: string; kind: TaskKind; due: string; ownerId: string; title?: string; timeZone: string; now: Date },
-): Promise<TaskResult> {
+export async function addTask(db: Db, a: NewTask): Promise<TaskResult> {
+  if (!parseDue(a.due, a.timeZone)) return SKIPPED_TIME;
+  return db.$transaction((tx) => addTaskIn(tx, a));
+}
+
+/** addTask inside a transaction the caller holds (the lead page's action panel). */
+export async function addTaskIn(tx: Prisma.TransactionClient, a: NewTask): Promise<TaskResult> {
   const dueAt = parseDue(a.due, a.timeZone);
-  if (!dueAt) return { ok: false, error: "That time does not exist in your time zone (the clocks skip it). Choose another.", field: "due" };
-  return db.$transaction(async (tx) => {
-    if (!(await tx.lead.findUnique({ where: { id: a.leadId }, select: { id: true } }))) return NO_LEAD;
-    const owner = await activeStaff(tx, a.ownerId);
-    if (!owner) return NO_OWNER;
-    const title = a.title?.trim() || null;
-    const task = await tx.task.create({
-      data: { leadId: a.leadId, ownerId: owner.id, createdById: a.actorId, kind: a.kind, dueAt, title, createdAt: a.now },
-    });
-    await tx.leadActivity.create({
-      data: { leadId: a.leadId, actorId: a.actorId, type: "task", detail: `added a ${describe(task, owner.name)}`, createdAt: a.now },
-    });
-    return { ok: true as const, taskId: task.id };
+  if (!dueAt) return SKIPPED_TIME;
+  if (!(await tx.lead.findUnique({ where: { id: a.leadId }, select: { id: true } }))) return NO_LEAD;
+  const owner = await activeStaff(tx, a.ownerId);
+  if (!owner) return NO_OWNER;
+  const title = a.title?.trim() || null;
+  const task = await tx.task.create({
+    data: { leadId: a.leadId, ownerId: owner.id, createdById: a.actorId, kind: a.kind, dueAt, title, createdAt: a.now },
   });
+  await tx.leadActivity.create({
+    data: { leadId: a.leadId, actorId: a.actorId, type: "task", detail: `added a ${describe(task, owner.name)}`, createdAt: a.now },
+  });
+  return { ok: true as const, taskId: task.id };
 }
 
 /** Marks a task done (by the actor, now), or open again. Doing what is already so changes nothing. */

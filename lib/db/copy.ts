@@ -94,6 +94,7 @@ export const COPY_RULES: Record<ModelName, CopyRule> = {
   BulkChangeLead: { copy: false, why: "kept only for a 10-second undo" },
   LeadRead: { copy: false, why: "read marks start afresh (every lead shows unread again)" },
   InboxMark: { copy: true, pageBy: "userId" },
+  LostReason: { copy: true, pageBy: "id" },
 };
 
 export const DEFAULT_BATCH_SIZE = 1000;

@@ -41,6 +41,7 @@ export const ROUTES: Route[] = [
   // Someone else's tasks: admins only (staff get their own without ?user=).
   page("/console/tasks", "admin-only", (i) => `/console/tasks?user=${i.adminUserId}`),
   page("/console/leads/[id]", "ok", (i) => `/console/leads/${i.leadId}`),
+  page("/console/leads/lost-reasons"),
   route("/console/leads/export"),
   page("/console/referrals"),
   page("/console/referrals/[contactId]", "ok", (i) => `/console/referrals/${i.contactId}`),

@@ -108,25 +108,23 @@ test.describe("working leads", () => {
     await expect(agreed).toHaveCount(1);
     await expect(agreed).toHaveAttribute("href", "/privacy/v/2");
 
-    // Lost needs a reason, shown next to the field.
-    await page.getByLabel("Status").selectOption("lost");
-    await page.getByRole("button", { name: "Update status" }).click();
-    await expect(page.getByText("Say why the lead was lost.")).toBeVisible();
-    await expect(page.getByLabel("Reason (when lost)")).toHaveAttribute("aria-invalid", "true");
+    // Lost needs a reason code, shown next to the field (the action panel: tests/e2e/action-panel.spec.ts).
+    const work = page.getByRole("region", { name: "Actions", exact: true });
+    await work.getByLabel("Status", { exact: true }).selectOption("lost");
+    await work.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(work.getByText("Choose why the lead was lost.")).toBeVisible();
+    await expect(work.getByLabel("Lost reason", { exact: true })).toHaveAttribute("aria-invalid", "true");
     // The refused change keeps what was chosen.
-    await expect(page.getByLabel("Status")).toHaveValue("lost");
+    await expect(work.getByLabel("Status", { exact: true })).toHaveValue("lost");
 
-    await page.getByLabel("Status").selectOption("contacted");
-    await page.getByRole("button", { name: "Update status" }).click();
-    await expect(page.locator("#status").getByRole("status")).toHaveText("Saved.");
+    // Status, owner and note in one save.
+    await work.getByLabel("Status", { exact: true }).selectOption("contacted");
+    await work.getByLabel("Owner", { exact: true }).selectOption({ label: `${STAFF_ACCOUNTS.staff.name} (me)` });
+    await work.getByLabel("Note", { exact: true }).fill("Called: wants the evening cohort. <b>not bold</b>");
+    await work.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(page.locator("#work").getByRole("status")).toHaveText("Saved.");
     await expect(page.getByText(`${STAFF_ACCOUNTS.staff.name} moved it from new to contacted`)).toBeVisible();
-
-    await page.getByLabel("Assign to").selectOption({ label: `${STAFF_ACCOUNTS.staff.name} (me)` });
-    await page.getByRole("button", { name: "Assign" }).click();
     await expect(page.getByText(`${STAFF_ACCOUNTS.staff.name} assigned it to ${STAFF_ACCOUNTS.staff.name}`)).toBeVisible();
-
-    await page.getByLabel("Note", { exact: true }).fill("Called: wants the evening cohort. <b>not bold</b>");
-    await page.getByRole("button", { name: "Save note" }).click();
     await expect(page.getByText("Called: wants the evening cohort. <b>not bold</b>")).toBeVisible();
 
     const lead = await withDb((db) => db.lead.findFirstOrThrow({ where: { email }, include: { owner: true, activities: true } }));
@@ -150,9 +148,9 @@ test.describe("working leads", () => {
     await expect(around.getByRole("link")).toHaveText([`← Newer: ${names[2]}`, `Older: ${names[0]} →`]);
 
     // A change on the page keeps the view.
-    await page.getByLabel("Status").selectOption("contacted");
-    await page.getByRole("button", { name: "Update status" }).click();
-    await expect(page.locator("#status").getByRole("status")).toHaveText("Saved.");
+    await page.getByRole("region", { name: "Actions", exact: true }).getByLabel("Status", { exact: true }).selectOption("contacted");
+    await page.getByRole("region", { name: "Actions", exact: true }).getByRole("button", { name: "Save", exact: true }).click();
+    await expect(page.locator("#work").getByRole("status")).toHaveText("Saved.");
     await around.getByRole("link", { name: `Older: ${names[0]}` }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(names[0]);
     await expect(around.getByRole("link")).toHaveText([`← Newer: ${names[1]}`]);

@@ -52,6 +52,14 @@ type Rule = {
   done: (ctx: Ctx) => Promise<boolean>;
 };
 
+/** A lost reason at the end of the list. */
+async function makeLostReason(): Promise<Ctx> {
+  const label = `Matrix reason ${randomUUID().slice(0, 8)}`;
+  const last = await t.db.lostReason.findFirst({ orderBy: { position: "desc" }, select: { position: true } });
+  const r = await t.db.lostReason.create({ data: { code: label.toLowerCase().replace(/\W+/g, "-"), label, position: (last?.position ?? 0) + 10 } });
+  return { reasonId: r.id, label };
+}
+
 let leadCounter = 0;
 async function makeLead(): Promise<Ctx> {
   const contact = await t.db.contact.create({
@@ -369,12 +377,16 @@ const RULES: Record<string, Rule> = {
     call: (a, c) => a(fd({ userId: c.userId, date: "2030-12-25" })),
     done: async (c) => (await t.db.advisorDateOff.count({ where: { advisorId: c.userId, date: "2030-12-25" } })) === 0,
   },
-  "app/(console)/console/leads/actions.ts#changeStatusAction": {
+  // The action panel: status, owner and note in one post (each part is tried in tests/integration/console-action-panel.test.ts).
+  "app/(console)/console/leads/actions.ts#saveActionPanelAction": {
     permission: "leads:work",
     allowed: ["admin", "staff"],
     setup: makeLead,
-    call: (a, c) => a(fd({ leadId: c.leadId, status: "contacted" })),
-    done: async (c) => (await t.db.lead.findUniqueOrThrow({ where: { id: c.leadId } })).status === "contacted",
+    call: (a, c) => a(IDLE, fd({ leadId: c.leadId, status: "contacted", ownerId: userId.staff, note: "matrix note" })),
+    done: async (c) => {
+      const lead = await t.db.lead.findUniqueOrThrow({ where: { id: c.leadId }, include: { activities: true } });
+      return lead.status === "contacted" && lead.ownerId === userId.staff && lead.activities.length === 3;
+    },
   },
   // The board's move is a status change: leads:work, like the lead page's.
   "app/(console)/console/board/actions.ts#moveCardAction": {
@@ -384,12 +396,12 @@ const RULES: Record<string, Rule> = {
     call: (a, c) => a(fd({ leadId: c.leadId, status: "qualified", owner: "me" })),
     done: async (c) => (await t.db.lead.findUniqueOrThrow({ where: { id: c.leadId } })).status === "qualified",
   },
-  "app/(console)/console/leads/actions.ts#assignLeadAction": {
-    permission: "leads:work",
+  "app/(console)/console/leads/lost-reasons/actions.ts#addLostReasonAction": {
+    permission: "pipeline:edit",
     allowed: ["admin", "staff"],
-    setup: makeLead,
-    call: (a, c) => a(fd({ leadId: c.leadId, ownerId: userId.staff })),
-    done: async (c) => (await t.db.lead.findUniqueOrThrow({ where: { id: c.leadId } })).ownerId === userId.staff,
+    setup: async () => ({ label: `Matrix reason ${randomUUID().slice(0, 6)}` }),
+    call: (a, c) => a(fd({ label: c.label })),
+    done: async (c) => (await t.db.lostReason.count({ where: { label: c.label } })) === 1,
   },
   "app/(console)/console/leads/bulk-actions.ts#bulkStatusAction": {
     permission: "leads:work",
@@ -462,12 +474,27 @@ const RULES: Record<string, Rule> = {
     call: (a) => a(fd({ view: "" })),
     done: async () => (await t.db.inboxMark.count()) > 0,
   },
-  "app/(console)/console/leads/actions.ts#addNoteAction": {
-    permission: "leads:work",
+  "app/(console)/console/leads/lost-reasons/actions.ts#renameLostReasonAction": {
+    permission: "pipeline:edit",
     allowed: ["admin", "staff"],
-    setup: makeLead,
-    call: (a, c) => a(fd({ leadId: c.leadId, note: "matrix note" })),
-    done: async (c) => (await t.db.leadActivity.count({ where: { leadId: c.leadId, type: "note" } })) === 1,
+    setup: makeLostReason,
+    call: (a, c) => a(fd({ reasonId: c.reasonId, label: `${c.label} renamed` })),
+    done: async (c) => (await t.db.lostReason.findUniqueOrThrow({ where: { id: c.reasonId } })).label === `${c.label} renamed`,
+  },
+  "app/(console)/console/leads/lost-reasons/actions.ts#moveLostReasonAction": {
+    permission: "pipeline:edit",
+    allowed: ["admin", "staff"],
+    setup: makeLostReason,
+    call: (a, c) => a(fd({ reasonId: c.reasonId, direction: "up" })),
+    // Made last, so moving it up takes it off the end of the list.
+    done: async (c) => (await t.db.lostReason.findFirstOrThrow({ orderBy: [{ position: "desc" }, { label: "desc" }] })).id !== c.reasonId,
+  },
+  "app/(console)/console/leads/lost-reasons/actions.ts#retireLostReasonAction": {
+    permission: "pipeline:edit",
+    allowed: ["admin", "staff"],
+    setup: makeLostReason,
+    call: (a, c) => a(fd({ reasonId: c.reasonId, op: "retire" })),
+    done: async (c) => !(await t.db.lostReason.findUniqueOrThrow({ where: { id: c.reasonId } })).active,
   },
   "app/(console)/console/leads/actions.ts#confirmContactAction": {
     permission: "leads:work",
@@ -761,6 +788,7 @@ const HELD_BY_STAFF_AND_ADMINS = [
   "email:retry",
   "comments:moderate",
   "calls:take",
+  "pipeline:edit",
 ] as const;
 const HELD_BY_ADMINS_ONLY = ["staff:manage", "settings:manage", "privacy:manage", "calls:assign"] as const;
 const EXPECTED_ROLES: Record<string, readonly Role[]> = Object.fromEntries([

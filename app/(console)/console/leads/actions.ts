@@ -4,15 +4,18 @@ import { redirect } from "next/navigation";
 import type { FormInput } from "@/lib/actions/client";
 import { db } from "@/lib/db";
 import { confirmContactDetails } from "@/lib/console/contact-details";
-import { addNote, assignLead, assignSchema, changeStatus, noteSchema, statusChangeSchema } from "@/lib/console/pipeline";
-import { LEAD_STATUSES } from "@/lib/console/inbox";
+import { saveActionPanel } from "@/lib/console/action-panel";
+import { PANEL_FIELDS, panelPost } from "@/lib/console/action-panel-schema";
+import { formValues } from "@/lib/console/form-fields";
 import { viewFilters, viewQuery } from "@/lib/console/lead-neighbours";
 import { staffAction } from "@/app/(console)/auth";
+import { consoleZone } from "@/app/(console)/time-zone";
+import { consoleFormAnswers } from "../form-answers";
+import { FIX_FIELDS, type ConsoleFormState } from "../programs/form-state";
 
 /**
- * The lead page's three forms. They post without JavaScript and come back to the page
- * (post/redirect/get) with what happened in the URL; the page shows errors next to the
- * field. Server Actions are public endpoints: staffAction checks the session and the
+ * The lead page's forms: the action panel and the contact details. They post without
+ * JavaScript and come back to the page (post/redirect/get); errors show next to the field. Server Actions are public endpoints: staffAction checks the session and the
  * "leads:work" permission before each body runs.
  */
 
@@ -37,41 +40,24 @@ const leadPage = (name: string) => ({
 
 const leadWork = staffAction("leads:work");
 
-/** The status a refused change asked for, when it is one (the page's select shows it again). */
-const tried = (formData: FormData): Record<string, string> => {
-  const status = formData.get("status");
-  return typeof status === "string" && (LEAD_STATUSES as readonly string[]).includes(status) ? { tried: status } : {};
-};
-
-export const changeStatusAction = leadWork.formAction(leadPage("changeStatusAction"), async ({ formData, staff }) => {
-  const leadId = leadIdOf(formData);
-  const parsed = statusChangeSchema.safeParse({ leadId, status: formData.get("status"), lostReason: formData.get("lostReason") ?? undefined });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    redirect(back(formData, { form: "status", error: issue.message, field: String(issue.path[0] ?? "status"), ...tried(formData) }));
-  }
-  const result = await changeStatus(db(), { leadId, actorId: staff.id, status: parsed.data.status, lostReason: parsed.data.lostReason });
-  // The warning's words stay on the server: the URL only says which one (lib/discounts/use.ts).
-  const saved: Record<string, string> =
-    result.ok && result.warning ? { form: "status", saved: "status", warning: "code" } : { form: "status", saved: "status" };
-  redirect(back(formData, result.ok ? saved : { form: "status", error: result.error, field: result.field ?? "status", ...tried(formData) }));
-});
-
-export const assignLeadAction = leadWork.formAction(leadPage("assignLeadAction"), async ({ formData, staff }) => {
-  const leadId = leadIdOf(formData);
-  const parsed = assignSchema.safeParse({ leadId, ownerId: formData.get("ownerId") ?? "" });
-  if (!parsed.success) redirect(back(formData, { form: "assign", error: "Choose a staff member.", field: "ownerId" }));
-  const result = await assignLead(db(), { leadId, actorId: staff.id, ownerId: parsed.data.ownerId || null });
-  redirect(back(formData, result.ok ? { form: "assign", saved: "assign" } : { form: "assign", error: result.error, field: "ownerId" }));
-});
-
-export const addNoteAction = leadWork.formAction(leadPage("addNoteAction"), async ({ formData, staff }) => {
-  const leadId = leadIdOf(formData);
-  const parsed = noteSchema.safeParse({ leadId, note: formData.get("note") });
-  if (!parsed.success) redirect(back(formData, { form: "note", error: parsed.error.issues[0].message, field: "note" }));
-  const result = await addNote(db(), { leadId, actorId: staff.id, note: parsed.data.note });
-  redirect(back(formData, result.ok ? { form: "note", saved: "note" } : { form: "note", error: result.error, field: "note" }));
-});
+/**
+ * The action panel: status (with a lost reason), owner, next task and note in one post,
+ * applied in one transaction (lib/console/action-panel.ts). A refused save answers with the
+ * form's state (every value posted, errors by field), which re-renders the page with them
+ * when JavaScript is off; a save goes back to the page (post/redirect/get).
+ */
+export const saveActionPanelAction = leadWork.stateAction(
+  consoleFormAnswers("saveActionPanelAction", ({ formData }) => `/console/leads/${encodeURIComponent(leadIdOf(formData))}`),
+  async ({ formData, staff }): Promise<ConsoleFormState> => {
+    const outcome = await saveActionPanel(db(), { raw: panelPost(formData), actorId: staff.id, timeZone: (await consoleZone()).timeZone, now: new Date() });
+    if (!outcome.ok) {
+      const { form, ...fieldErrors } = outcome.fieldErrors;
+      return { status: "error", message: form ?? FIX_FIELDS, fieldErrors: fieldErrors as Record<string, string>, values: formValues(formData, PANEL_FIELDS) };
+    }
+    // The warning's words stay on the server: the URL only says which one (lib/discounts/use.ts).
+    redirect(back(formData, { form: "work", saved: outcome.changed ? "work" : "nothing", ...(outcome.warning ? { warning: "code" } : {}) }));
+  },
+);
 
 /** Staff confirm the person's name and phone (a submission never changes them). */
 export const confirmContactAction = leadWork.formAction(leadPage("confirmContactAction"), async ({ formData, staff }) => {

@@ -2,7 +2,7 @@ import type { ComponentProps, ReactNode } from "react";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Facts, type Fact } from "@/components/console/facts";
-import { FieldError, fieldAria, SelectOptions } from "@/components/console/fields";
+import { FieldError, fieldAria } from "@/components/console/fields";
 import { formLabel } from "@/components/console/format";
 import { consoleClock } from "@/app/(console)/time-zone";
 import { EmailLink, PhoneLink, StatusLabel } from "@/components/console/lead-bits";
@@ -11,15 +11,17 @@ import { BackLink, Section } from "@/components/console/page-parts";
 import { queryParam, type SearchParams } from "@/lib/query-param";
 import { requireStaffPage } from "@/app/(console)/auth";
 import { can } from "@/lib/auth/roles";
-import { LEAD_STATUSES } from "@/lib/console/inbox";
-import { leadDetail, LIMITS, listStaff, STATUS_LABELS, timeline } from "@/lib/console/pipeline";
+import { leadDetail, listStaff, timeline } from "@/lib/console/pipeline";
 import { formatCohortDate, listProgramsForForms } from "@/lib/content/programs";
 import { readableAnswers } from "@/lib/console/lead-answers";
 import type { SummaryNames } from "@/lib/forms/types";
 import { db } from "@/lib/db";
 import { leadSubmissions } from "@/lib/console/contact-details";
 import { consentDocumentLinks } from "@/lib/legal/consent";
-import { addNoteAction, assignLeadAction, changeStatusAction, confirmContactAction } from "../actions";
+import { confirmContactAction, saveActionPanelAction } from "../actions";
+import { ActionPanel } from "@/components/console/action-panel";
+import { lostReasonChoices } from "@/lib/console/lost-reasons";
+import { addDays, localDate } from "@/lib/booking/zones";
 import { LeadTasks } from "@/components/console/lead-tasks";
 import { leadTasks } from "@/lib/console/tasks";
 import { markLeadRead } from "@/lib/console/bulk";
@@ -138,6 +140,12 @@ function Feedback({ form, params }: { form: string; params: SearchParams }) {
       </p>
     );
   if (error) return null; // shown next to its field
+  if (queryParam(params, "saved") === "nothing")
+    return (
+      <p role="status" className="text-sm">
+        Nothing to save: every field was as the lead already is.
+      </p>
+    );
   if (queryParam(params, "saved") && queryParam(params, "warning") === "code")
     return (
       <p role="status" className="mt-2 text-sm font-semibold text-amber-900">
@@ -159,13 +167,15 @@ export default async function LeadPage({ params, searchParams }: Props) {
   const d = await leadDetail(db(), id.slice(0, 64));
   if (!d) notFound();
   const view = viewFilters(queryParam(q, "view", 1000), timeZone);
-  const [staffList, submissions, around, programs, tasks] = await Promise.all([
+  const now = new Date();
+  const [staffList, submissions, around, programs, tasks, , reasons] = await Promise.all([
     listStaff(db()),
     leadSubmissions(db(), d.lead.id),
     leadNeighbours(db(), view ?? {}, d.lead, staff.id),
     listProgramsForForms(db()),
     leadTasks(db(), d.lead.id),
     markLeadRead(db(), { userId: staff.id, leadId: d.lead.id }),
+    lostReasonChoices(db(), d.lead.lostReasonCode),
   ]);
   // The form's own wording of its answers: program names from the catalogue, the cohort with its start.
   const names: SummaryNames = {
@@ -183,13 +193,6 @@ export default async function LeadPage({ params, searchParams }: Props) {
   const canWork = can(staff.role, "leads:work");
   const fieldError = (form: string, field: string) =>
     queryParam(q, "form") === form && queryParam(q, "field") === field && queryParam(q, "error") !== "forbidden" ? queryParam(q, "error") : undefined;
-  const statusError = fieldError("status", "status");
-  const reasonError = fieldError("status", "lostReason");
-  // A refused status change comes back with the status that was chosen, so the select keeps it.
-  const tried = queryParam(q, "form") === "status" && queryParam(q, "error") ? queryParam(q, "tried") : undefined;
-  const triedStatus = LEAD_STATUSES.find((s) => s === tried);
-  const ownerError = fieldError("assign", "ownerId");
-  const noteError = fieldError("note", "note");
   const personNameError = fieldError("person", "name");
   const personPhoneError = fieldError("person", "phone");
   const items = timeline(d);
@@ -230,41 +233,39 @@ export default async function LeadPage({ params, searchParams }: Props) {
 
       <div className="mt-8 grid gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <aside className="space-y-6 lg:col-start-2 lg:row-start-1" aria-label="Work this lead">
-          <Section id="status" headingId="status-h" title="Pipeline" panel>
+          <Section id="work" headingId="work-h" title="Actions" panel>
+            <p className="mt-1 text-sm">
+              Owner: {lead.owner ? lead.owner.name : "nobody yet"}
+              {lead.status === "lost" && lead.lostReason ? (
+                <>
+                  <br />
+                  Lost: {lead.lostReason}
+                </>
+              ) : null}
+            </p>
             {canWork ? (
-              <WorkForm action={changeStatusAction} form="status" leadId={lead.id} submit="Update status" params={q}>
-                <div>
-                  <label htmlFor="status-select" className="text-sm font-semibold">
-                    Status
-                  </label>
-                  <select
-                    id="status-select"
-                    name="status"
-                    defaultValue={triedStatus ?? lead.status}
-                    {...fieldAria("status", { error: statusError })}
-                    className="mt-1 block min-h-10 w-full rounded-lg border border-ink/30 bg-white px-2"
-                  >
-                    <SelectOptions options={LEAD_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} />
-                  </select>
-                  <FieldError id="status" error={statusError} />
-                </div>
-                <div>
-                  <label htmlFor="lostReason" className="text-sm font-semibold">
-                    Reason (when lost)
-                  </label>
-                  <input
-                    id="lostReason"
-                    name="lostReason"
-                    maxLength={LIMITS.lostReason}
-                    defaultValue={lead.lostReason ?? ""}
-                    {...fieldAria("lostReason", { error: reasonError })}
-                    className="mt-1 block min-h-10 w-full rounded-lg border border-ink/30 bg-white px-2"
-                  />
-                  <FieldError id="lostReason" error={reasonError} />
-                </div>
-              </WorkForm>
+              <ActionPanel
+                action={saveActionPanelAction}
+                leadId={lead.id}
+                view={queryParam(q, "view", 1000)}
+                current={{ status: lead.status, ownerId: lead.ownerId, lostReasonCode: lead.lostReasonCode }}
+                reasons={reasons}
+                staff={staffList.map((s) => ({ value: s.id, label: s.id === staff.id ? `${s.name} (me)` : s.name }))}
+                defaultDue={`${addDays(localDate(now, timeZone), 1)}T09:00`}
+                meId={staff.id}
+                timeZone={timeZone}
+              >
+                <Feedback form="work" params={q} />
+              </ActionPanel>
             ) : (
               <p className="mt-2 text-sm">Your role can view leads only.</p>
+            )}
+            {canWork && can(staff.role, "pipeline:edit") && (
+              <p className="mt-3 text-xs">
+                <a href="/console/leads/lost-reasons" className="text-brand underline">
+                  Edit the lost reasons
+                </a>
+              </p>
             )}
             <p className="mt-3 text-xs text-ink/70">First contact: {when(lead.firstContactedAt)}</p>
           </Section>
@@ -277,50 +278,9 @@ export default async function LeadPage({ params, searchParams }: Props) {
             canWork={canWork}
             params={q}
             timeZone={timeZone}
-            now={new Date()}
+            now={now}
             actions={{ add: addTaskAction, complete: completeTaskAction, reopen: reopenTaskAction, reassign: reassignTaskAction }}
           />
-
-          <Section id="assign" headingId="assign-h" title="Owner" panel>
-            <p className="mt-1 text-sm">{lead.owner ? lead.owner.name : "Nobody yet"}</p>
-            {canWork && (
-              <WorkForm action={assignLeadAction} form="assign" leadId={lead.id} submit="Assign" params={q}>
-                <label htmlFor="ownerId" className="text-sm font-semibold">
-                  Assign to
-                </label>
-                <select
-                  id="ownerId"
-                  name="ownerId"
-                  defaultValue={lead.ownerId ?? ""}
-                  {...fieldAria("ownerId", { error: ownerError })}
-                  className="block min-h-10 w-full rounded-lg border border-ink/30 bg-white px-2"
-                >
-                  <option value="">Nobody</option>
-                  <SelectOptions options={staffList.map((s) => ({ value: s.id, label: s.id === staff.id ? `${s.name} (me)` : s.name }))} />
-                </select>
-                <FieldError id="ownerId" error={ownerError} className="text-sm text-red-800" />
-              </WorkForm>
-            )}
-          </Section>
-
-          <Section id="note" headingId="note-h" title="Add a note" panel>
-            {canWork && (
-              <WorkForm action={addNoteAction} form="note" leadId={lead.id} submit="Save note" params={q}>
-                <label htmlFor="note-text" className="sr-only">
-                  Note
-                </label>
-                <textarea
-                  id="note-text"
-                  name="note"
-                  rows={4}
-                  maxLength={LIMITS.note}
-                  {...fieldAria("note", { error: noteError })}
-                  className="block w-full rounded-lg border border-ink/30 bg-white p-2 text-sm"
-                />
-                <FieldError id="note" error={noteError} className="text-sm text-red-800" />
-              </WorkForm>
-            )}
-          </Section>
 
           <Section headingId="person-h" title="The person" panel className="text-sm">
             <Facts
