@@ -88,6 +88,8 @@ export const COPY_RULES: Record<ModelName, CopyRule> = {
   CtaDailyCount: { copy: true, pageBy: "id" },
   // Issue 19: tasks on leads, open and done (the done ones are the lead's history).
   Task: { copy: true, pageBy: "id" },
+  LeadProgram: { copy: true, pageBy: "id" },
+  SavedView: { copy: true, pageBy: "id" },
 };
 
 export const DEFAULT_BATCH_SIZE = 1000;
