@@ -16,6 +16,8 @@ export type Column<T> = {
   align?: "right";
   /** The row's heading cell (th scope="row"), usually the name a row is about. */
   rowHeader?: boolean;
+  /** A sortable column: its heading cell's aria-sort (the heading itself holds the link). */
+  sort?: "ascending" | "descending" | "none";
   /** More classes for the body cells, fixed or per row. */
   className?: string | ((row: T) => string | undefined);
 };
@@ -56,7 +58,7 @@ export function ConsoleTable<T>({ rows, rowKey = byId, columns, empty, caption, 
         <thead className="bg-ink/5">
           <tr>
             {columns.map((c, i) => (
-              <th key={i} scope="col" className={classes("px-3 py-2", c.align === "right" && "text-right")}>
+              <th key={i} scope="col" aria-sort={c.sort} className={classes("px-3 py-2", c.align === "right" && "text-right")}>
                 {c.srOnlyHeader ? <span className="sr-only">{c.header}</span> : c.header}
               </th>
             ))}

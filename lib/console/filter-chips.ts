@@ -1,4 +1,4 @@
-import { filtersToQuery, FILTER_KEYS, NO_SOURCE, type InboxFilters } from "./inbox";
+import { filtersToQuery, FILTER_KEYS, NO_NEXT_TASK, NO_SOURCE, WAITING_24H, type InboxFilters } from "./inbox";
 
 /**
  * The inbox's chosen filters as removable chips: what each one is ("Status: Lost"), and the
@@ -22,6 +22,8 @@ export const FILTER_LABELS: Record<(typeof FILTER_KEYS)[number], string> = {
   cta: "Call to action",
   from: "From",
   to: "To",
+  waiting: "Waiting",
+  nextTask: "Next task",
 };
 
 /** The filters shown in the bar itself; the rest sit under "More filters". */
@@ -50,6 +52,10 @@ function valueText(key: (typeof FILTER_KEYS)[number], value: string, names: Chip
       return value === "me" ? "Me" : value === "none" ? "Unassigned" : (names.owner?.get(value) ?? value);
     case "source":
       return value === NO_SOURCE ? "none (direct)" : value;
+    case "waiting":
+      return value === WAITING_24H ? "new, more than 24 h" : value;
+    case "nextTask":
+      return value === NO_NEXT_TASK ? "none after first contact" : value;
     default:
       return value;
   }

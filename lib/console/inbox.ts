@@ -3,7 +3,8 @@ import type { Db } from "../db";
 import { LEAD_TYPES, type LeadType } from "../leads/form-types";
 import { addDays, isTimeZone, startOfLocalDay } from "../booking/zones";
 import { queryParam, type QueryParams } from "../query-param";
-import { and, cmp, eq, filterColumn, isNull, or, range, toPrismaWhere, type LeadFilter, type LeadValue } from "./lead-filter";
+import { and, cmp, eq, filterColumn, isNull, namesProgram, noOpenTask, or, range, toPrismaWhere, type LeadFilter, type LeadValue } from "./lead-filter";
+import { decodeSortCursor, encodeSortCursor, isDefaultSort, parseSort, readSorted, sortParams, type InboxSort } from "./inbox-sort";
 
 /**
  * The lead inbox: filters that live in the URL, and keyset pagination (newest first), so
@@ -42,16 +43,52 @@ export type InboxFilters = {
   timeZone?: string;
   /** Name, surname, email or phone (matches the start). */
   q?: string;
+  /** "24h": new leads received more than 24 hours before `now` ("Waiting > 24 h"). */
+  waiting?: typeof WAITING_24H;
+  /** "none": leads past first contact (contacted, qualified) without an open task. */
+  nextTask?: typeof NO_NEXT_TASK;
+  /** The clock `waiting` counts from (never read from the URL). Default: the time of the query. */
+  now?: Date;
+  /** The order (lib/console/inbox-sort.ts); absent: received, newest first. */
+  sort?: InboxSort;
   /** Keyset cursor: the last row of the previous page. */
   after?: string;
   /** Only these leads (the inbox's bulk export of the selected rows; never read from the filters' URL). */
   ids?: string[];
 };
 
+export const WAITING_24H = "24h";
+export const NO_NEXT_TASK = "none";
+/** How long a new lead waits before "Waiting > 24 h" shows it. */
+export const WAITING_MS = 24 * 60 * 60 * 1000;
+/** Statuses after first contact, where a lead should always have a next task. */
+export const NEEDS_NEXT_TASK = ["contacted", "qualified"] as const;
+
+/** A lead past first contact with no open task: the inbox flags it "No next task". */
+export function lacksNextTask(lead: { status: string; _count: { tasks: number } }): boolean {
+  return (NEEDS_NEXT_TASK as readonly string[]).includes(lead.status) && lead._count.tasks === 0;
+}
+
 /** The `source` filter's value for leads without a UTM source (the dashboard's "(direct)"). */
 export const NO_SOURCE = "(none)";
 
-export const FILTER_KEYS = ["form", "status", "program", "cohort", "owner", "source", "medium", "campaign", "article", "cta", "from", "to", "q"] as const;
+export const FILTER_KEYS = [
+  "form",
+  "status",
+  "program",
+  "cohort",
+  "owner",
+  "source",
+  "medium",
+  "campaign",
+  "article",
+  "cta",
+  "from",
+  "to",
+  "waiting",
+  "nextTask",
+  "q",
+] as const;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const isDate = (v: string | undefined) => (v && DATE.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) ? v : undefined);
@@ -60,9 +97,10 @@ const isDate = (v: string | undefined) => (v && DATE.test(v) && !Number.isNaN(Da
  * Reads filters from a URL. Values that cannot be valid are dropped, never an error. Dates
  * are days in `timeZone` (the staff member's zone; an invalid zone counts as UTC).
  */
-export function parseInboxFilters(params: QueryParams, timeZone = "UTC"): InboxFilters {
+export function parseInboxFilters(params: QueryParams, timeZone = "UTC", now?: Date): InboxFilters {
   const form = queryParam(params, "form");
   const status = queryParam(params, "status");
+  const sort = parseSort(params);
   return {
     form: (LEAD_TYPES as readonly string[]).includes(form ?? "") ? (form as LeadType) : undefined,
     status: (LEAD_STATUSES as readonly string[]).includes(status ?? "") ? (status as LeadStatus) : undefined,
@@ -77,6 +115,10 @@ export function parseInboxFilters(params: QueryParams, timeZone = "UTC"): InboxF
     from: isDate(queryParam(params, "from")),
     to: isDate(queryParam(params, "to")),
     q: queryParam(params, "q")?.slice(0, 100),
+    waiting: queryParam(params, "waiting") === WAITING_24H ? WAITING_24H : undefined,
+    nextTask: queryParam(params, "nextTask") === NO_NEXT_TASK ? NO_NEXT_TASK : undefined,
+    now,
+    sort: isDefaultSort(sort) ? undefined : sort,
     after: queryParam(params, "after"),
     timeZone: isTimeZone(timeZone) ? timeZone : "UTC",
   };
@@ -89,6 +131,7 @@ export function filtersToQuery(f: InboxFilters, extra: Record<string, string | u
     const v = f[key];
     if (v) q.set(key, v);
   }
+  for (const [k, v] of Object.entries(f.sort ? sortParams(f.sort) : {})) if (v) q.set(k, v);
   for (const [k, v] of Object.entries(extra)) if (v) q.set(k, v);
   return q.toString();
 }
@@ -158,7 +201,8 @@ function filterConditions(f: InboxFilters, me?: string): LeadFilter[] {
   const all: LeadFilter[] = [];
   if (f.form) all.push(eq("formType", f.form));
   if (f.status) all.push(eq("status", f.status));
-  if (f.program) all.push(eq("programSlug", f.program));
+  // Every program the lead names (LeadProgram), so a quote is found by each course it ticked.
+  if (f.program) all.push(namesProgram(f.program));
   if (f.cohort) all.push(eq("cohortId", f.cohort));
   if (f.owner === "none") all.push(isNull("ownerId"));
   else if (f.owner === "me" && me) all.push(eq("ownerId", me));
@@ -170,6 +214,8 @@ function filterConditions(f: InboxFilters, me?: string): LeadFilter[] {
   if (f.article) all.push(eq("article", f.article));
   if (f.cta) all.push(eq("cta", f.cta));
   if (f.ids?.length) all.push(or(...f.ids.map((id) => eq("id", id))));
+  if (f.waiting === WAITING_24H) all.push(eq("status", "new"), cmp("createdAt", "<", new Date((f.now ?? new Date()).getTime() - WAITING_MS)));
+  if (f.nextTask === NO_NEXT_TASK) all.push(or(...NEEDS_NEXT_TASK.map((s) => eq("status", s))), noOpenTask());
   all.push(...dateConditions(f));
   return all;
 }
@@ -237,6 +283,11 @@ export const LEAD_SUMMARY_SELECT = {
 
 export const INBOX_SELECT = {
   ...LEAD_SUMMARY_SELECT,
+  searchName: true,
+  // Every program the lead names (a quote's courses), for the Program column.
+  programs: { select: { programSlug: true }, orderBy: { programSlug: "asc" } },
+  // Open tasks, for the "No next task" label.
+  _count: { select: { tasks: { where: { doneAt: null } } } },
   utmSource: true,
   article: true,
   cta: true,
@@ -252,6 +303,14 @@ export async function listInbox(db: Db, f: InboxFilters, opts: { me?: string; pa
   const pageSize = opts.pageSize ?? INBOX_PAGE_SIZE;
   const take = pageSize + 1;
   const cursor = decodeCursor(f.after);
+  if (f.sort && !isDefaultSort(f.sort)) {
+    // Any other order: plain keyset pages in that order (lib/console/inbox-sort.ts).
+    const sort = f.sort;
+    const found = await readSorted(db, inboxWhere(f, opts.me), sort, decodeSortCursor(f.after, sort), take, INBOX_SELECT);
+    const more = found.length > pageSize;
+    const page = more ? found.slice(0, pageSize) : found;
+    return { rows: page, nextCursor: more ? encodeSortCursor(sort, page[page.length - 1]) : null };
+  }
   const read = (where: Prisma.LeadWhereInput, n: number) => db.lead.findMany({ where, orderBy: NEWEST_FIRST, take: n, select: INBOX_SELECT });
   // Through the search's indexes: every match's id, sorted by SQLite (at most
   // SEARCH_TUNING.indexLimit), then the page's rows by id. Without a LIMIT the planner cannot

@@ -22,7 +22,11 @@ export type LeadFilter =
   | { column: LeadColumn; op: "range"; gte: LeadValue; lt?: LeadValue }
   | { and: LeadFilter[] }
   | { or: LeadFilter[] }
-  | { not: LeadFilter };
+  | { not: LeadFilter }
+  /** The lead names this program (a LeadProgram row: an application's, each course of a quote). */
+  | { program: string }
+  /** The lead has no open task (Task with doneAt null). */
+  | { noOpenTask: true };
 
 export const eq = (column: LeadColumn, value: LeadValue): LeadFilter => ({ column, op: "=", value });
 export const cmp = (column: LeadColumn, op: Comparison, value: LeadValue): LeadFilter => ({ column, op, value });
@@ -32,6 +36,8 @@ export const range = (column: LeadColumn, gte: LeadValue, lt?: LeadValue): LeadF
 export const and = (...all: LeadFilter[]): LeadFilter => ({ and: all });
 export const or = (...any: LeadFilter[]): LeadFilter => ({ or: any });
 export const not = (filter: LeadFilter): LeadFilter => ({ not: filter });
+export const namesProgram = (programSlug: string): LeadFilter => ({ program: programSlug });
+export const noOpenTask = (): LeadFilter => ({ noOpenTask: true });
 
 /** The column a single-column condition is on (undefined for AND / OR / NOT). */
 export function filterColumn(filter: LeadFilter): LeadColumn | undefined {
@@ -45,6 +51,8 @@ export function toPrismaWhere(filter: LeadFilter): Prisma.LeadWhereInput {
   if ("and" in filter) return filter.and.length ? { AND: filter.and.map(toPrismaWhere) } : {};
   if ("or" in filter) return { OR: filter.or.map(toPrismaWhere) };
   if ("not" in filter) return { NOT: toPrismaWhere(filter.not) };
+  if ("program" in filter) return { programs: { some: { programSlug: filter.program } } };
+  if ("noOpenTask" in filter) return { tasks: { none: { doneAt: null } } };
   // Computed keys: Prisma's types cannot follow a column name held in a variable.
   const column = (condition: unknown) => ({ [filter.column]: condition }) as Prisma.LeadWhereInput;
   switch (filter.op) {
@@ -70,6 +78,12 @@ export function toKyselyWhere(filter: LeadFilter, eb: ExpressionBuilder<LeadQuer
   if ("and" in filter) return eb.and(filter.and.map((f) => toKyselyWhere(f, eb, dialect)));
   if ("or" in filter) return eb.or(filter.or.map((f) => toKyselyWhere(f, eb, dialect)));
   if ("not" in filter) return eb.not(toKyselyWhere(filter.not, eb, dialect));
+  if ("program" in filter)
+    return eb.exists(
+      eb.selectFrom("LeadProgram").select("LeadProgram.id").whereRef("LeadProgram.leadId", "=", "L.id").where("LeadProgram.programSlug", "=", filter.program),
+    );
+  if ("noOpenTask" in filter)
+    return eb.not(eb.exists(eb.selectFrom("Task").select("Task.id").whereRef("Task.leadId", "=", "L.id").where("Task.doneAt", "is", null)));
   const ref = eb.ref(`L.${filter.column}`);
   const param = (v: LeadValue) => (v instanceof Date ? dialect.dateParam(v) : v);
   switch (filter.op) {

@@ -95,6 +95,8 @@ export const COPY_RULES: Record<ModelName, CopyRule> = {
   LeadRead: { copy: false, why: "read marks start afresh (every lead shows unread again)" },
   InboxMark: { copy: true, pageBy: "userId" },
   LostReason: { copy: true, pageBy: "id" },
+  LeadProgram: { copy: true, pageBy: "id" },
+  SavedView: { copy: true, pageBy: "id" },
 };
 
 export const DEFAULT_BATCH_SIZE = 1000;

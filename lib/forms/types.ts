@@ -91,6 +91,11 @@ export type FormDefinition<Input = Record<string, unknown>> = {
   summary(input: Input, names: SummaryNames): SummaryRow[];
   /** Lead columns staff filter on, besides name, email and phone. */
   columns?(input: Input): { programSlug?: string | null; cohortId?: string | null };
+  /**
+   * Every program the submission names (LeadProgram rows, the inbox's program filter); by
+   * default the one in `columns`. A quote request names each course ticked.
+   */
+  programs?(input: Input): string[];
   /** Checks against the database (a program that exists, an open cohort); throw FieldError. */
   check?(db: Db, input: Input, now: Date): Promise<{ cohort?: string }>;
   /**

@@ -222,6 +222,13 @@ async function hasPendingAward(sql: Sql, contactId: string): Promise<boolean> {
   return keys.length === 1 && keys[0].key.endsWith(":pending");
 }
 
+/** The programs a submission names: the form's own list, else the program in its columns. */
+export function leadPrograms<I>(form: { programs?(input: I): string[]; columns?(input: I): { programSlug?: string | null } }, input: I): string[] {
+  if (form.programs) return [...new Set(form.programs(input))];
+  const one = form.columns?.(input).programSlug;
+  return one ? [one] : [];
+}
+
 async function saveSubmission(
   tx: Tx,
   sql: Sql,
@@ -346,6 +353,14 @@ async function saveSubmission(
         .compile(),
     );
     await sql.run(q.insertInto("LeadSubmission").values(submissionRow(leadId, 1)).compile());
+    const programs = leadPrograms(form, input);
+    if (programs.length)
+      await sql.run(
+        q
+          .insertInto("LeadProgram")
+          .values(programs.map((programSlug) => ({ id: newId(), leadId, programSlug })))
+          .compile(),
+      );
   }
 
   if (newlyReferredBy) {

@@ -76,6 +76,18 @@ async function makeTask(): Promise<Ctx> {
   return { ...c, taskId: task.id };
 }
 
+/** One saved view each for the staff user and the admin, under the same name. */
+async function makeViews(): Promise<Ctx> {
+  const name = `Matrix view ${randomUUID().slice(0, 8)}`;
+  const [staff, admin] = await Promise.all(
+    (["staff", "admin"] as const).map((r) => t.db.savedView.create({ data: { userId: userId[r], name, query: "status=new" } })),
+  );
+  return { name, staffView: staff.id, adminView: admin.id };
+}
+
+/** The view of whoever calls (a view action only ever touches the caller's own). */
+const callersView = (c: Ctx) => (nextRequest.headers.get("cookie") === cookieFor.admin ? c.adminView : c.staffView);
+
 const IDLE = { status: "idle" };
 let programCounter = 0;
 let codeCounter = 0;
@@ -409,6 +421,28 @@ const RULES: Record<string, Rule> = {
     setup: makeLead,
     call: (a, c) => a(fd({ id: c.leadId, status: "contacted", view: "" })),
     done: async (c) => (await t.db.lead.findUniqueOrThrow({ where: { id: c.leadId } })).status === "contacted",
+  },
+  // Saved inbox views: every role keeps its own; a view is always the session's.
+  "app/(console)/console/leads/views/actions.ts#saveViewAction": {
+    permission: "leads:read",
+    allowed: ["admin", "staff"],
+    setup: async () => ({ name: `Matrix view ${randomUUID().slice(0, 8)}` }),
+    call: (a, c) => a(fd({ name: c.name, query: "status=new&sort=owner", back: "" })),
+    done: async (c) => (await t.db.savedView.count({ where: { name: c.name } })) === 1,
+  },
+  "app/(console)/console/leads/views/actions.ts#renameViewAction": {
+    permission: "leads:read",
+    allowed: ["admin", "staff"],
+    setup: makeViews,
+    call: (a, c) => a(fd({ id: callersView(c), name: `${c.name} renamed`, back: "" })),
+    done: async (c) => (await t.db.savedView.count({ where: { name: `${c.name} renamed` } })) === 1,
+  },
+  "app/(console)/console/leads/views/actions.ts#deleteViewAction": {
+    permission: "leads:read",
+    allowed: ["admin", "staff"],
+    setup: makeViews,
+    call: (a, c) => a(fd({ id: callersView(c), back: "" })),
+    done: async (c) => (await t.db.savedView.count({ where: { name: c.name } })) === 1,
   },
   "app/(console)/console/leads/bulk-actions.ts#bulkAssignAction": {
     permission: "leads:work",

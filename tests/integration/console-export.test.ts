@@ -252,6 +252,10 @@ beforeAll(async () => {
     }),
   );
   await t.db.lead.createMany({ data: seeded });
+  // What a submission writes with the lead: its program, for the program filter.
+  await t.db.leadProgram.createMany({
+    data: seeded.filter((l) => l.programSlug).map((l) => ({ leadId: l.id, programSlug: l.programSlug! })),
+  });
 });
 
 afterAll(() => t.cleanup());
@@ -543,6 +547,8 @@ describe("the export: laziness, resources, and the inbox's view", () => {
       cta: fc.constantFrom("salary-quote", " =1+1"),
       from: fc.integer({ min: -24, max: 320 }).map(day),
       to: fc.integer({ min: -24, max: 320 }).map(day),
+      waiting: fc.constant("24h" as const),
+      nextTask: fc.constant("none" as const),
       q: fc.constantFrom("hop", "grace", "person1", "person7@example.com", "+1415", "1415 555 0010", "zo", "山田", "tie", "evil@", "=HYP", "uni-"),
     });
     // Up to 3 filters at a time, so that most combinations match some leads.

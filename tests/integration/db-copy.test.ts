@@ -1,4 +1,5 @@
 import { addTask } from "@/lib/console/tasks";
+import { saveView } from "@/lib/console/saved-views";
 import { execFileSync, spawnSync } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
@@ -342,6 +343,8 @@ async function seed(db: Db): Promise<Seeded> {
     timeZone: "Europe/Paris",
     now: bookingNow,
   });
+  // A saved inbox view, named in several scripts (issue 19).
+  expect(await saveView(db, staff.id, { name: "Nouveaux — Zoë ☀", query: "status=new&sort=owner" })).toMatchObject({ ok: true });
 
   // Every queued email sent (rendered subject, HTML and text), through the local mailbox.
   await drainOutbox({
@@ -770,7 +773,7 @@ describe("npx tsx scripts/db-copy.ts", () => {
     expect(first.status).toBe(0);
     expect(first.stdout).toContain("Migrating the target (prisma migrate deploy");
     expect(first.stdout).toMatch(
-      /Copying 41 models in this order: Program, Cohort, PaymentOption, .*User, Contact \(referredById in a second pass\), .*DiscountCode, Lead\b/,
+      /Copying 43 models in this order: Program, Cohort, PaymentOption, .*User, Contact \(referredById in a second pass\), .*DiscountCode, Lead\b/,
     );
     expect(first.stdout).toMatch(/Copied \d+ rows in [\d.]+ s/);
     expect(first.stdout).toMatch(/^EmailMessage\s+\d+\s+\d+\s+\d+\s+ok$/m);

@@ -35,6 +35,8 @@ export const quoteForm = {
       ["Best time to call", [optionLabel(CALL_TIME_LABELS, i.bestTime), text(i.timeZone)].filter(Boolean).join(", ")],
       ["Message", text(i.message)],
     ]),
+  // Every course ticked is one of the lead's programs (the inbox's program filter finds it).
+  programs: (i) => [...new Set(i.courses)],
   async check(db, i) {
     const found = await countPublishedPrograms(db, i.courses);
     if (found !== new Set(i.courses).size) throw new FieldError("courses", "Choose courses from the list.");

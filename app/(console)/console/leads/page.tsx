@@ -12,9 +12,25 @@ import { leadHref } from "@/lib/console/lead-neighbours";
 import { Pager } from "@/components/console/listing";
 import type { SearchParams } from "@/lib/query-param";
 import { ConsoleTable } from "@/components/console/table";
+import { SavedViews } from "@/components/console/saved-views";
+import { SortHeader, sortState } from "@/components/console/sort-header";
+import { queryParam } from "@/lib/query-param";
+import { listSavedViews } from "@/lib/console/saved-views";
+import { sortParams, SORT_LABELS, type SortKey } from "@/lib/console/inbox-sort";
 import { requireStaffPage } from "@/app/(console)/auth";
 import { consoleClock } from "@/app/(console)/time-zone";
-import { countInbox, filtersToQuery, LEAD_STATUSES, listInbox, NO_SOURCE, parseInboxFilters } from "@/lib/console/inbox";
+import {
+  countInbox,
+  FILTER_KEYS,
+  filtersToQuery,
+  lacksNextTask,
+  LEAD_STATUSES,
+  listInbox,
+  NO_NEXT_TASK,
+  NO_SOURCE,
+  parseInboxFilters,
+  WAITING_24H,
+} from "@/lib/console/inbox";
 import { listStaff, STATUS_LABELS } from "@/lib/console/pipeline";
 import { listProgramsForForms } from "@/lib/content/programs";
 import { db } from "@/lib/db";
@@ -25,23 +41,26 @@ export const metadata: Metadata = { title: "Leads" };
 export default async function LeadsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const clock = await consoleClock();
-  const filters = parseInboxFilters(params, clock.timeZone);
+  const now = new Date();
+  const filters = parseInboxFilters(params, clock.timeZone, now);
   const staff = await requireStaffPage("leads:read", `/console/leads?${filtersToQuery(filters)}`);
-  const [{ rows, nextCursor }, total, staffList, programs] = await Promise.all([
+  const [{ rows, nextCursor }, total, staffList, programs, myViews] = await Promise.all([
     listInbox(db(), filters, { me: staff.id }),
     countInbox(db(), filters, staff.id),
     listStaff(db()),
     listProgramsForForms(db()),
+    listSavedViews(db(), staff.id),
   ]);
   const query = filtersToQuery(filters);
   const programName = new Map(programs.map((p) => [p.slug, p.name]));
-  const field = (name: keyof typeof filters) => filters[name] ?? "";
-  const now = new Date();
   // Bulk work (components/console/inbox-bulk.tsx): the view to come back to, the last action's notice, read state.
   const view = filtersToQuery(filters, { after: filters.after });
   const notice = readBulkNotice(params);
   const selected = new Set(notice.selected);
   const work = await inboxWorkState(db(), { userId: staff.id, leadIds: rows.map((r) => r.id), undoId: notice.undo, now });
+  const field = (name: (typeof FILTER_KEYS)[number]) => filters[name] ?? "";
+  const sorted = (column: SortKey) => ({ header: <SortHeader path="/console/leads" filters={filters} column={column} />, sort: sortState(filters, column) });
+  const order = filters.sort ? `${SORT_LABELS[filters.sort.sort]}, ${filters.sort.dir === "asc" ? "ascending" : "descending"}` : "newest first";
   const cohorts = programs.flatMap((p) => p.upcomingCohorts.map((c) => ({ id: c.id, label: `${p.name}: ${c.name}` })));
   const chips = filterChips(filters, "/console/leads", {
     form: FORM_LABELS,
@@ -69,6 +88,16 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
         </div>
       </div>
 
+      <SavedViews
+        mine={myViews}
+        query={query}
+        answer={{
+          done: queryParam(params, "viewDone"),
+          error: queryParam(params, "viewError"),
+          for: queryParam(params, "viewFor"),
+          name: queryParam(params, "viewName"),
+        }}
+      />
       <FilterForm action="/console/leads" label="Filter leads" className="mt-6 rounded-xl border border-ink/10 bg-white p-4">
         <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
           <FilterInput dense id="q" label="Search name, email or phone" type="search" defaultValue={field("q")} className="sm:col-span-2" />
@@ -91,7 +120,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
         </div>
         <details open={usesMoreFilters(filters)} className="mt-3">
           <summary className="inline-flex min-h-10 cursor-pointer items-center text-sm font-semibold text-brand">
-            More filters: form, cohort, source, campaign, article, call to action, dates
+            More filters: form, cohort, source, campaign, article, call to action, waiting, next task, dates
           </summary>
           <div className="mt-2 grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
             <FilterSelect dense id="form" label="Form" defaultValue={filters.form} options={LEAD_TYPES.map((f) => ({ value: f, label: FORM_LABELS[f] }))} />
@@ -117,10 +146,21 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
             <FilterInput dense id="campaign" label="UTM campaign" defaultValue={field("campaign")} />
             <FilterInput dense id="article" label="Article" defaultValue={field("article")} placeholder="/careers/…" />
             <FilterInput dense id="cta" label="Call to action" defaultValue={field("cta")} />
+            <FilterSelect dense id="waiting" label="Waiting" defaultValue={filters.waiting} options={[{ value: WAITING_24H, label: "New, more than 24 h" }]} />
+            <FilterSelect
+              dense
+              id="nextTask"
+              label="Next task"
+              defaultValue={filters.nextTask}
+              options={[{ value: NO_NEXT_TASK, label: "None after first contact" }]}
+            />
             <FilterInput dense id="from" label="From" type="date" defaultValue={field("from")} />
             <FilterInput dense id="to" label="To" type="date" defaultValue={field("to")} />
           </div>
         </details>
+        {Object.entries(filters.sort ? sortParams(filters.sort) : {}).map(([k, v]) => (
+          <input key={k} type="hidden" name={k} value={v} />
+        ))}
         <div className="mt-4 flex gap-3">
           <FilterSubmit dense>Apply filters</FilterSubmit>
           <FilterClear dense href="/console/leads">
@@ -158,7 +198,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
         {filters.after ? " (later page)" : ""}
       </p>
       <ConsoleTable
-        label="Leads, newest first"
+        label={`Leads, ${order}`}
         rows={rows}
         empty="No leads match these filters."
         columns={[
@@ -166,9 +206,9 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
             header: <BulkSelectAll />,
             cell: (l) => <BulkCheckbox id={l.id} name={l.name || l.email || l.phone || "this lead"} checked={selected.has("all") || selected.has(l.id)} />,
           },
-          { header: "Received", className: "whitespace-nowrap", cell: (l) => <Age at={l.createdAt} now={now} formatDateTime={clock.formatDateTime} /> },
+          { ...sorted("received"), className: "whitespace-nowrap", cell: (l) => <Age at={l.createdAt} now={now} formatDateTime={clock.formatDateTime} /> },
           {
-            header: "Person",
+            ...sorted("person"),
             cell: (l) => (
               <>
                 {!work.read.has(l.id) && <span className="mr-1 rounded bg-ink px-1.5 py-0.5 text-xs font-bold text-white">Unread</span>}
@@ -179,16 +219,33 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
               </>
             ),
           },
-          { header: "Form", cell: (l) => formLabel(l.formType) },
-          { header: "Program", cell: (l) => (l.programSlug ? (programName.get(l.programSlug) ?? l.programSlug) : "—") },
-          { header: "Status", cell: (l) => <StatusLabel status={l.status} /> },
-          { header: "Owner", cell: (l) => l.owner?.name ?? "—" },
-          { header: "Source", className: "text-xs", cell: (l) => [l.utmSource, l.article, l.cta].filter(Boolean).join(" · ") || "—" },
+          { ...sorted("form"), cell: (l) => formLabel(l.formType) },
+          {
+            ...sorted("program"),
+            cell: (l) =>
+              l.programs.map((p) => programName.get(p.programSlug) ?? p.programSlug).join(", ") ||
+              (l.programSlug ? (programName.get(l.programSlug) ?? l.programSlug) : "—"),
+          },
+          {
+            ...sorted("status"),
+            cell: (l) => (
+              <>
+                <StatusLabel status={l.status} />
+                {lacksNextTask(l) && <div className="mt-1 text-xs font-semibold text-amber-800">No next task</div>}
+              </>
+            ),
+          },
+          { ...sorted("owner"), cell: (l) => l.owner?.name ?? "—" },
+          { ...sorted("source"), className: "text-xs", cell: (l) => [l.utmSource, l.article, l.cta].filter(Boolean).join(" · ") || "—" },
         ]}
       />
       <Pager
         previous={filters.after ? { href: `/console/leads${query ? `?${query}` : ""}`, label: "First page" } : undefined}
-        next={nextCursor ? { href: `/console/leads?${filtersToQuery(filters, { after: nextCursor })}`, label: "Older leads" } : undefined}
+        next={
+          nextCursor
+            ? { href: `/console/leads?${filtersToQuery(filters, { after: nextCursor })}`, label: filters.sort ? "Next page" : "Older leads" }
+            : undefined
+        }
       />
     </>
   );
