@@ -88,6 +88,8 @@ export const COPY_RULES: Record<ModelName, CopyRule> = {
   CtaDailyCount: { copy: true, pageBy: "id" },
   // Issue 19: tasks on leads, open and done (the done ones are the lead's history).
   Task: { copy: true, pageBy: "id" },
+  // Issue 19: the templates staff write to leads with.
+  LeadEmailTemplate: { copy: true, pageBy: "id" },
 };
 
 export const DEFAULT_BATCH_SIZE = 1000;

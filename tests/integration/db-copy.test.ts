@@ -1,4 +1,6 @@
 import { addTask } from "@/lib/console/tasks";
+import { createTemplate } from "@/lib/console/email-templates";
+import { sendLeadEmail } from "@/lib/console/lead-email";
 import { execFileSync, spawnSync } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
@@ -342,6 +344,18 @@ async function seed(db: Db): Promise<Seeded> {
     timeZone: "Europe/Paris",
     now: bookingNow,
   });
+  // An email template, and an email written from the lead page with the writer as Reply-To (issue 19).
+  await createTemplate(db, { name: "Première prise de contact", subject: "{{program}} ☀", body: "Bonjour {{first_name}},\n\n{{advisor_signature}}" }, staff.id);
+  expect(
+    await sendLeadEmail(db, {
+      leadId: enrollLead,
+      writerId: staff.id,
+      token: "copy".repeat(8),
+      subject: "Votre dossier ☀",
+      body: "Bonjour {{first_name}}",
+      now: bookingNow,
+    }),
+  ).toMatchObject({ ok: true });
 
   // Every queued email sent (rendered subject, HTML and text), through the local mailbox.
   await drainOutbox({
@@ -770,7 +784,7 @@ describe("npx tsx scripts/db-copy.ts", () => {
     expect(first.status).toBe(0);
     expect(first.stdout).toContain("Migrating the target (prisma migrate deploy");
     expect(first.stdout).toMatch(
-      /Copying 41 models in this order: Program, Cohort, PaymentOption, .*User, Contact \(referredById in a second pass\), .*DiscountCode, Lead\b/,
+      /Copying 42 models in this order: Program, Cohort, PaymentOption, .*User, Contact \(referredById in a second pass\), .*DiscountCode, Lead\b/,
     );
     expect(first.stdout).toMatch(/Copied \d+ rows in [\d.]+ s/);
     expect(first.stdout).toMatch(/^EmailMessage\s+\d+\s+\d+\s+\d+\s+ok$/m);
