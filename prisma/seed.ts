@@ -7,6 +7,7 @@ import { seedPeople } from "../lib/people/seed";
 import { seedEvents } from "../lib/events/seed-events";
 import { seedRewards } from "../lib/referrals/catalogue";
 import { seedCallTypes } from "../lib/console/call-types";
+import { seedEmailTemplates } from "../lib/console/email-templates";
 
 async function main() {
   const db = createDb();
@@ -21,6 +22,8 @@ async function main() {
     console.log(`Seeded ${rewards.rewards} rewards in the referral catalogue.`);
     const calls = await seedCallTypes(db);
     console.log(`Seeded ${calls.callTypes} call types.`);
+    const templates = await seedEmailTemplates(db);
+    console.log(`Seeded ${templates.templates} email templates for writing to leads.`);
   } finally {
     await db.$disconnect();
   }
