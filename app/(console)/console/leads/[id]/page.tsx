@@ -23,6 +23,10 @@ import { addNoteAction, assignLeadAction, changeStatusAction, confirmContactActi
 import { LeadTasks } from "@/components/console/lead-tasks";
 import { leadTasks } from "@/lib/console/tasks";
 import { addTaskAction, completeTaskAction, reassignTaskAction, reopenTaskAction } from "../../tasks/actions";
+import { LeadEmail } from "@/components/console/lead-email";
+import { activeTemplates } from "@/lib/console/email-templates";
+import { blockMessage, leadEmailContext, newEmailToken } from "@/lib/console/lead-email";
+import { sendLeadEmailAction } from "../email/actions";
 
 export const metadata: Metadata = { title: "Lead" };
 
@@ -158,12 +162,14 @@ export default async function LeadPage({ params, searchParams }: Props) {
   const d = await leadDetail(db(), id.slice(0, 64));
   if (!d) notFound();
   const view = viewFilters(queryParam(q, "view", 1000), timeZone);
-  const [staffList, submissions, around, programs, tasks] = await Promise.all([
+  const [staffList, submissions, around, programs, tasks, emailTemplates, emailContext] = await Promise.all([
     listStaff(db()),
     leadSubmissions(db(), d.lead.id),
     leadNeighbours(db(), view ?? {}, d.lead, staff.id),
     listProgramsForForms(db()),
     leadTasks(db(), d.lead.id),
+    activeTemplates(db()),
+    leadEmailContext(db(), d.lead.id, staff.id),
   ]);
   // The form's own wording of its answers: program names from the catalogue, the cohort with its start.
   const names: SummaryNames = {
@@ -277,6 +283,20 @@ export default async function LeadPage({ params, searchParams }: Props) {
             timeZone={timeZone}
             now={new Date()}
             actions={{ add: addTaskAction, complete: completeTaskAction, reopen: reopenTaskAction, reassign: reassignTaskAction }}
+          />
+
+          <LeadEmail
+            leadId={lead.id}
+            token={newEmailToken()}
+            view={queryParam(q, "view", 1000)}
+            templates={emailTemplates}
+            chosen={queryParam(q, "template", 64)}
+            to={emailContext?.address ?? null}
+            replyTo={emailContext?.replyTo ?? null}
+            blocked={emailContext?.block ? blockMessage(emailContext.block) : null}
+            flash={queryParam(q, "emailed", 20)}
+            canWork={canWork}
+            action={sendLeadEmailAction}
           />
 
           <Section id="assign" headingId="assign-h" title="Owner" panel>
@@ -451,14 +471,16 @@ export default async function LeadPage({ params, searchParams }: Props) {
                           ? `assigned it to ${item.detail}`
                           : item.type === "note"
                             ? "added a note:"
-                            : item.type === "task"
-                              ? item.detail
-                              : item.type === "decision"
-                                ? `decided the redemption: ${item.detail ?? ""}`
-                                : item.type === "code"
-                                  ? `(pipeline): ${item.detail ?? ""}`
-                                  : item.type}
-                      {item.type === "note" && <p className="mt-1 whitespace-pre-wrap break-words">{item.detail}</p>}
+                            : item.type === "email"
+                              ? "wrote an email:"
+                              : item.type === "task"
+                                ? item.detail
+                                : item.type === "decision"
+                                  ? `decided the redemption: ${item.detail ?? ""}`
+                                  : item.type === "code"
+                                    ? `(pipeline): ${item.detail ?? ""}`
+                                    : item.type}
+                      {(item.type === "note" || item.type === "email") && <p className="mt-1 whitespace-pre-wrap break-words">{item.detail}</p>}
                     </>
                   )}
                 </li>
