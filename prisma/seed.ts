@@ -8,6 +8,7 @@ import { seedEvents } from "../lib/events/seed-events";
 import { seedRewards } from "../lib/referrals/catalogue";
 import { seedCallTypes } from "../lib/console/call-types";
 import { seedLostReasons } from "../lib/console/lost-reasons";
+import { seedEmailTemplates } from "../lib/console/email-templates";
 
 async function main() {
   const db = createDb();
@@ -24,6 +25,8 @@ async function main() {
     console.log(`Seeded ${calls.callTypes} call types.`);
     const lost = await seedLostReasons(db);
     console.log(`Seeded ${lost.lostReasons} lost reasons.`);
+    const templates = await seedEmailTemplates(db);
+    console.log(`Seeded ${templates.templates} email templates for writing to leads.`);
   } finally {
     await db.$disconnect();
   }

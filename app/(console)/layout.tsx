@@ -32,6 +32,7 @@ const NAV = [
   { href: "/console/subscribers", label: "Subscribers" },
   { href: "/console/codes", label: "Codes" },
   { href: "/console/comments", label: "Comments" },
+  { href: "/console/email-templates", label: "Email templates" },
   { href: "/mailbox", label: "Outbox" },
 ] as const;
 

@@ -19,6 +19,8 @@ export const PERMISSIONS = {
   "codes:edit": ["admin", "staff"],
   /** Programs, cohorts and prices shown on the public pages. */
   "content:edit": ["admin", "staff"],
+  /** The templates staff write to leads with (/console/email-templates). */
+  "templates:edit": ["admin", "staff"],
   /** Retry failed emails. */
   "email:retry": ["admin", "staff"],
   /** Staff accounts and roles. */

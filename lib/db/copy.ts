@@ -97,6 +97,8 @@ export const COPY_RULES: Record<ModelName, CopyRule> = {
   LostReason: { copy: true, pageBy: "id" },
   LeadProgram: { copy: true, pageBy: "id" },
   SavedView: { copy: true, pageBy: "id" },
+  // Issue 19: the templates staff write to leads with.
+  LeadEmailTemplate: { copy: true, pageBy: "id" },
 };
 
 export const DEFAULT_BATCH_SIZE = 1000;

@@ -86,6 +86,7 @@ type Claimed = {
   category: string;
   attempts: number;
   unsubscribeToken: string | null;
+  replyTo: string | null;
   subject: string | null;
   html: string | null;
   text: string | null;
@@ -100,6 +101,7 @@ const CLAIM_SELECT = {
   category: true,
   attempts: true,
   unsubscribeToken: true,
+  replyTo: true,
   subject: true,
   html: true,
   text: true,
@@ -159,7 +161,8 @@ async function suppressedAddresses(db: Db, messages: Claimed[]): Promise<Map<str
 
 function isSuppressed(entry: string | undefined, category: string): boolean {
   if (!entry) return false;
-  return entry.startsWith("all:") || category === "marketing";
+  // A staff member's own message is not marketing, but a person who complained gets none.
+  return entry.startsWith("all:") || category === "marketing" || (category === "staff" && entry.endsWith(":complaint"));
 }
 
 /** Resumes the worker's claims: only a row this worker still holds is updated. */
@@ -302,7 +305,8 @@ async function deliver(
     sent = await o.transport.send({
       id: m.id,
       from: o.from,
-      replyTo: o.replyTo,
+      // A staff message's replies go to the advisor who wrote it; the rest to the site's address.
+      replyTo: m.replyTo ?? o.replyTo,
       to: m.toAddress,
       subject: rendered.subject,
       html: rendered.html,

@@ -11,10 +11,11 @@ export type QueuedEmail = {
   data: Record<string, unknown>;
   /**
    * "marketing" stops at a marketing unsubscribe; "comments" (a commenter's own
-   * notifications) has an opt-out of its own (Contact.commentEmailsOptOutAt); bounces and
-   * complaints stop everything.
+   * notifications) has an opt-out of its own (Contact.commentEmailsOptOutAt); "staff" (a
+   * message a staff member wrote to a lead) stops at a complaint as well as a hard bounce,
+   * not at a marketing unsubscribe. A hard bounce stops everything.
    */
-  category: "transactional" | "marketing" | "comments";
+  category: "transactional" | "marketing" | "comments" | "staff";
   /** Gets a one-click unsubscribe link and header (marketing: invitations, the newsletter; comment notifications). */
   unsubscribable?: boolean;
   /** Unique per logical email: queuing the same key twice is a no-op. */
@@ -23,6 +24,8 @@ export type QueuedEmail = {
   contactId?: string;
   /** A later send (an event reminder): the dispatcher leaves the row until then. */
   sendAt?: Date;
+  /** Where replies go instead of the site's EMAIL_REPLY_TO (the advisor who wrote a staff message). */
+  replyTo?: string;
 };
 
 /**
@@ -45,6 +48,7 @@ function row(email: QueuedEmail) {
     idempotencyKey: email.idempotencyKey,
     leadId: email.leadId,
     contactId: email.contactId,
+    replyTo: email.replyTo ?? null,
     unsubscribeToken: email.unsubscribable ? randomBytes(24).toString("base64url") : null,
     ...(email.sendAt ? { nextAttemptAt: email.sendAt } : {}),
   };

@@ -159,6 +159,12 @@ export type TaskDigestData = {
   tasksUrl: string;
 };
 
+/**
+ * An email a staff member wrote to a lead (lib/console/lead-email.ts): the subject and the
+ * plain-text body with the merge fields already filled in, as sent.
+ */
+export type StaffMessageData = { subject: string; body: string };
+
 /** The system's own emails; every form's confirmation is named in its definition. */
 export type SystemTemplate =
   | "redemption-decision"
@@ -170,7 +176,8 @@ export type SystemTemplate =
   | "comment-reply"
   | "booking"
   | "password-reset"
-  | "task-digest";
+  | "task-digest"
+  | "staff-message";
 export type FormEmailTemplate = (typeof FORMS)[LeadType]["email"]["template"];
 export type EmailTemplate = SystemTemplate | FormEmailTemplate;
 
@@ -185,6 +192,7 @@ type SystemData = {
   booking: BookingEmailData;
   "password-reset": PasswordResetData;
   "task-digest": TaskDigestData;
+  "staff-message": StaffMessageData;
 };
 
 export type TemplateData = { [T in EmailTemplate]: T extends SystemTemplate ? SystemData[T] : ConfirmationEmailData };

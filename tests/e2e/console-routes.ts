@@ -20,6 +20,7 @@ export type Ids = {
   callTypeId: string;
   adminUserId: string;
   bookingId: string;
+  templateId: string;
 };
 
 /**
@@ -75,6 +76,9 @@ export const ROUTES: Route[] = [
   page("/console/stories/[id]", "ok", (i) => `/console/stories/${i.storyId}`),
   page("/console/comments"),
   page("/console/profile"),
+  page("/console/email-templates"),
+  page("/console/email-templates/new"),
+  page("/console/email-templates/[id]", "ok", (i) => `/console/email-templates/${i.templateId}`),
   page("/console/events"),
   page("/console/events/new"),
   page("/console/events/[id]", "ok", (i) => `/console/events/${i.eventId}`),
@@ -139,6 +143,7 @@ export async function seedRouteIds(): Promise<Ids> {
       },
     });
     const reward = await db.reward.create({ data: { name: "Matrix reward", category: "accessory", points: 50 } });
+    const template = await db.leadEmailTemplate.create({ data: { name: `Matrix template ${uniq}`, subject: "Hi {{first_name}}", body: "About {{program}}" } });
     const callType = await db.callType.findFirstOrThrow({ where: { slug: "admissions-call" } });
     const admin = await db.user.findFirstOrThrow({ where: { email: { contains: "admin" } } });
     // A booked call for its reschedule page, with an advisor of its own (the other tests' advisors stay untouched).
@@ -162,6 +167,7 @@ export async function seedRouteIds(): Promise<Ids> {
       },
     });
     return {
+      templateId: template.id,
       rewardId: reward.id,
       callTypeId: callType.id,
       adminUserId: admin.id,

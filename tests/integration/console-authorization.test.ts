@@ -537,6 +537,35 @@ const RULES: Record<string, Rule> = {
     call: (a, c) => a(fd({ leadId: c.leadId, name: "Matrix Confirmed", phone: "" })),
     done: async (c) => (await t.db.contact.findUniqueOrThrow({ where: { id: c.contactId } })).name === "Matrix Confirmed",
   },
+  // Writing to a lead from its page (issue 19, item 4): queued once, with its timeline entry.
+  "app/(console)/console/leads/email/actions.ts#sendLeadEmailAction": {
+    permission: "leads:work",
+    allowed: ["admin", "staff"],
+    setup: makeLead,
+    call: (a, c) => a(IDLE, fd({ leadId: c.leadId, token: randomUUID().replace(/-/g, ""), subject: "Matrix {{first_name}}", body: "Hello", intent: "send" })),
+    done: async (c) => (await t.db.emailMessage.count({ where: { leadId: c.leadId, template: "staff-message" } })) === 1,
+  },
+  "app/(console)/console/email-templates/actions.ts#createEmailTemplateAction": {
+    permission: "templates:edit",
+    allowed: ["admin", "staff"],
+    setup: async () => ({ name: `Matrix template ${randomUUID().slice(0, 8)}` }),
+    call: (a, c) => a(IDLE, fd({ name: c.name, subject: "Hi {{first_name}}", body: "About {{program}}" })),
+    done: async (c) => (await t.db.leadEmailTemplate.count({ where: { name: c.name } })) === 1,
+  },
+  "app/(console)/console/email-templates/actions.ts#saveEmailTemplateAction": {
+    permission: "templates:edit",
+    allowed: ["admin", "staff"],
+    setup: async () => ({ templateId: (await t.db.leadEmailTemplate.create({ data: { name: "Matrix before", subject: "s", body: "b" } })).id }),
+    call: (a, c) => a(IDLE, fd({ templateId: c.templateId, name: "Matrix after", subject: "s", body: "b" })),
+    done: async (c) => (await t.db.leadEmailTemplate.findUniqueOrThrow({ where: { id: c.templateId } })).name === "Matrix after",
+  },
+  "app/(console)/console/email-templates/actions.ts#archiveEmailTemplateAction": {
+    permission: "templates:edit",
+    allowed: ["admin", "staff"],
+    setup: async () => ({ templateId: (await t.db.leadEmailTemplate.create({ data: { name: "Matrix archive", subject: "s", body: "b" } })).id }),
+    call: (a, c) => a(fd({ templateId: c.templateId, op: "archive" })),
+    done: async (c) => (await t.db.leadEmailTemplate.findUniqueOrThrow({ where: { id: c.templateId } })).archivedAt !== null,
+  },
   "app/(console)/console/tasks/actions.ts#addTaskAction": {
     permission: "leads:work",
     allowed: ["admin", "staff"],
@@ -823,6 +852,7 @@ const HELD_BY_STAFF_AND_ADMINS = [
   "comments:moderate",
   "calls:take",
   "pipeline:edit",
+  "templates:edit",
 ] as const;
 const HELD_BY_ADMINS_ONLY = ["staff:manage", "settings:manage", "privacy:manage", "calls:assign"] as const;
 const EXPECTED_ROLES: Record<string, readonly Role[]> = Object.fromEntries([

@@ -37,6 +37,7 @@ const KEY_FACTS: { [T in EmailTemplate]: string[] } = {
   ],
   "newsletter-welcome": ["Linus Chen", "LOOM20-9XK4TQ2M", "20%", "one-click unsubscribe", "http://localhost:3000/unsubscribe/8f3a1c2e9b7d4e6f"],
   "callback-confirmation": ["Omar Haddad", "at the time you chose", "within one working day", "+12025550143"],
+  "staff-message": ["Hi Omar,", "Machine Learning Engineering", "20-minute call", "Dana Whitfield", "Admissions advisor"],
   "task-digest": [
     "Dana Whitfield",
     "Tuesday, 8 December 2026",
@@ -214,6 +215,7 @@ describe("email templates", () => {
       "staff-new-lead": "New lead: Enrollment application — Ada Lovelace",
       "ownership-link": "Confirm your points request",
       "password-reset": "Choose a new password for the staff console",
+      "staff-message": "Your application to Machine Learning Engineering",
       "task-digest": "Your tasks: 1 overdue, 1 due today, 1 lead without a next task",
       "invite-confirmation": "Thanks for your interest in Loomstack Academy",
       "syllabus-confirmation": "Your Machine Learning Engineering syllabus",
@@ -257,6 +259,7 @@ describe("email templates", () => {
       "staff-new-lead": { ...sample("staff-new-lead").data, name: evil, email: evil, phone: evil, summary: evilRows, attribution: evilRows },
       "ownership-link": { ...sample("ownership-link").data, name: evil, summary: evilRows },
       "password-reset": { ...sample("password-reset").data, name: evil },
+      "staff-message": { subject: evil, body: `${evil}\n\n${evil}` },
       "task-digest": {
         ...sample("task-digest").data,
         name: evil,

@@ -11,6 +11,7 @@ import { redemptionDecision, RedemptionDecisionEmail } from "./redemption-decisi
 import { ReferralInvitationEmail } from "./referral-invitation";
 import { staffLabel, StaffNewLeadEmail } from "./staff-new-lead";
 import { TaskDigestEmail, taskDigestSubject } from "./task-digest";
+import { StaffMessageEmail, staffMessageSubject } from "./staff-message";
 import { count, subjectPart } from "./values";
 import { CommentPublishedEmail, CommentReplyEmail } from "./comment-notification";
 import { BookingEmail, bookingSubject } from "./booking";
@@ -159,6 +160,15 @@ const SAMPLE_task_digest: { data: TemplateData["task-digest"]; ctx: RenderContex
   ctx: { siteUrl },
 };
 
+/** An advisor's first email to a new applicant, written from the lead page. */
+const SAMPLE_staff_message: { data: TemplateData["staff-message"]; ctx: RenderContext } = {
+  data: {
+    subject: "Your application to Machine Learning Engineering",
+    body: "Hi Omar,\n\nThanks for applying to Machine Learning Engineering. I am your admissions advisor: when would suit you for a 20-minute call this week?\n\nBest,\nDana Whitfield\nAdmissions advisor",
+  },
+  ctx: { siteUrl },
+};
+
 const SYSTEM: { [T in SystemTemplate]: Entry<TemplateData[T]> } = {
   "redemption-decision": {
     Component: RedemptionDecisionEmail,
@@ -199,6 +209,14 @@ const SYSTEM: { [T in SystemTemplate]: Entry<TemplateData[T]> } = {
     Component: TaskDigestEmail,
     subject: taskDigestSubject,
     sample: SAMPLE_task_digest,
+  },
+  "staff-message": {
+    Component: StaffMessageEmail,
+    subject: staffMessageSubject,
+    sample: SAMPLE_staff_message,
+    // Not cached: every message is written by hand, and its paragraphs and line breaks are
+    // structure, so each would be a shape of its own that is never reused.
+    renderCache: false,
   },
   booking: {
     Component: BookingEmail,

@@ -7,7 +7,7 @@ import { Facts } from "@/components/console/facts";
 import { Notice } from "@/components/console/page-parts";
 import { packedTimeZones } from "@/components/forms/page-data";
 import { BROWSER_ZONE_COOKIE, ZONE_SOURCE_TEXT } from "@/lib/console/staff-time-zone";
-import { profileOf } from "@/lib/console/profile";
+import { profileOf, SIGNATURE_MAX } from "@/lib/console/profile";
 import { db } from "@/lib/db";
 import { unpackTimeZones } from "@/lib/forms/time-zones";
 import { isTimeZone } from "@/lib/events/time";
@@ -41,10 +41,12 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
       />
       <section aria-labelledby="zone-heading" className="mt-8">
         <h2 id="zone-heading" className="text-lg font-semibold">
-          Time zone
+          Time zone and email signature
         </h2>
         <ProfileForm
           saved={me.timeZone ?? ""}
+          savedSignature={me.emailSignature ?? ""}
+          signatureMax={SIGNATURE_MAX}
           zones={unpackTimeZones(packedTimeZones(new Date()))}
           browserZone={browser && isTimeZone(browser) ? browser : null}
           hoursZone={me.advisor?.timeZone ?? null}

@@ -4,16 +4,20 @@ import { useActionState } from "react";
 import type { SelectOption } from "@/components/console/fields";
 import { saveProfileAction } from "./actions";
 import { IDLE } from "../programs/form-state";
-import { ConsoleForm, errorFor, Select, startValue, SubmitButton } from "../programs/form-ui";
+import { ConsoleForm, errorFor, Select, startValue, SubmitButton, TextArea } from "../programs/form-ui";
 
-/** The time zone choice: the first option follows the browser. */
+/** The time zone choice (the first option follows the browser) and the email signature. */
 export function ProfileForm({
   saved,
+  savedSignature,
+  signatureMax,
   zones,
   browserZone,
   hoursZone,
 }: {
   saved: string;
+  savedSignature: string;
+  signatureMax: number;
   zones: SelectOption[];
   browserZone: string | null;
   hoursZone: string | null;
@@ -33,6 +37,17 @@ export function ProfileForm({
         defaultValue={startValue(state, "timeZone", saved)}
         error={errorFor(state, "timeZone")}
         options={options}
+      />
+      <TextArea
+        id="profile-signature"
+        name="signature"
+        label="Email signature"
+        optional
+        rows={4}
+        maxLength={signatureMax}
+        hint="Plain text under the emails you write to leads, where a template says {{advisor_signature}}. Empty: your name."
+        defaultValue={startValue(state, "signature", savedSignature)}
+        error={errorFor(state, "signature")}
       />
       <SubmitButton pending={pending}>{pending ? "Saving…" : "Save"}</SubmitButton>
     </ConsoleForm>

@@ -10,7 +10,7 @@ import { db } from "@/lib/db";
 import { DEFAULT_FROM } from "@/lib/email/app-dispatcher";
 import { getMessage } from "@/lib/email/manage";
 import { messageContent } from "@/lib/email/message-content";
-import { siteUrl } from "@/lib/site-config";
+import { siteConfig, siteUrl } from "@/lib/site-config";
 import { retryMessageAction } from "../actions";
 
 export const metadata: Metadata = { title: "Message" };
@@ -31,6 +31,8 @@ export default async function MessagePage({ params }: { params: Promise<{ id: st
   const facts: Fact[] = [
     ["From", process.env.EMAIL_FROM?.trim() || DEFAULT_FROM],
     ["To", m.toAddress],
+    // As the dispatcher sends it: the message's own (an advisor's), else the site's.
+    ["Reply-To", m.replyTo ?? (process.env.EMAIL_REPLY_TO?.trim() || siteConfig.contact.email)],
     ["Template", `${m.template} (${m.category})`],
     ["Status", m.status],
     ["Delivered by", m.transport ?? "—"],

@@ -26,6 +26,10 @@ import { LeadTasks } from "@/components/console/lead-tasks";
 import { leadTasks } from "@/lib/console/tasks";
 import { markLeadRead } from "@/lib/console/bulk";
 import { addTaskAction, completeTaskAction, reassignTaskAction, reopenTaskAction } from "../../tasks/actions";
+import { LeadEmail } from "@/components/console/lead-email";
+import { activeTemplates } from "@/lib/console/email-templates";
+import { blockMessage, leadEmailContext, newEmailToken } from "@/lib/console/lead-email";
+import { sendLeadEmailAction } from "../email/actions";
 
 export const metadata: Metadata = { title: "Lead" };
 
@@ -168,7 +172,7 @@ export default async function LeadPage({ params, searchParams }: Props) {
   if (!d) notFound();
   const view = viewFilters(queryParam(q, "view", 1000), timeZone);
   const now = new Date();
-  const [staffList, submissions, around, programs, tasks, , reasons] = await Promise.all([
+  const [staffList, submissions, around, programs, tasks, , reasons, emailTemplates, emailContext] = await Promise.all([
     listStaff(db()),
     leadSubmissions(db(), d.lead.id),
     leadNeighbours(db(), view ?? {}, d.lead, staff.id),
@@ -176,6 +180,8 @@ export default async function LeadPage({ params, searchParams }: Props) {
     leadTasks(db(), d.lead.id),
     markLeadRead(db(), { userId: staff.id, leadId: d.lead.id }),
     lostReasonChoices(db(), d.lead.lostReasonCode),
+    activeTemplates(db()),
+    leadEmailContext(db(), d.lead.id, staff.id),
   ]);
   // The form's own wording of its answers: program names from the catalogue, the cohort with its start.
   const names: SummaryNames = {
@@ -280,6 +286,20 @@ export default async function LeadPage({ params, searchParams }: Props) {
             timeZone={timeZone}
             now={now}
             actions={{ add: addTaskAction, complete: completeTaskAction, reopen: reopenTaskAction, reassign: reassignTaskAction }}
+          />
+
+          <LeadEmail
+            leadId={lead.id}
+            token={newEmailToken()}
+            view={queryParam(q, "view", 1000)}
+            templates={emailTemplates}
+            chosen={queryParam(q, "template", 64)}
+            to={emailContext?.address ?? null}
+            replyTo={emailContext?.replyTo ?? null}
+            blocked={emailContext?.block ? blockMessage(emailContext.block) : null}
+            flash={queryParam(q, "emailed", 20)}
+            canWork={canWork}
+            action={sendLeadEmailAction}
           />
 
           <Section headingId="person-h" title="The person" panel className="text-sm">
@@ -413,15 +433,17 @@ export default async function LeadPage({ params, searchParams }: Props) {
                           ? `assigned it to ${item.detail}`
                           : item.type === "note"
                             ? "added a note:"
-                            : item.type === "task"
-                              ? item.detail
-                              : item.type === "decision"
-                                ? `decided the redemption: ${item.detail ?? ""}`
-                                : item.type === "code"
-                                  ? `(pipeline): ${item.detail ?? ""}`
-                                  : item.type}
+                            : item.type === "email"
+                              ? "wrote an email:"
+                              : item.type === "task"
+                                ? item.detail
+                                : item.type === "decision"
+                                  ? `decided the redemption: ${item.detail ?? ""}`
+                                  : item.type === "code"
+                                    ? `(pipeline): ${item.detail ?? ""}`
+                                    : item.type}
                       {item.bulk && <span className="text-ink/70">{item.bulk === "undo" ? " (undo of a bulk change)" : " (bulk change)"}</span>}
-                      {item.type === "note" && <p className="mt-1 whitespace-pre-wrap break-words">{item.detail}</p>}
+                      {(item.type === "note" || item.type === "email") && <p className="mt-1 whitespace-pre-wrap break-words">{item.detail}</p>}
                     </>
                   )}
                 </li>

@@ -1,0 +1,29 @@
+-- AlterTable
+ALTER TABLE "EmailMessage" ADD COLUMN     "replyTo" TEXT;
+
+-- AlterTable
+ALTER TABLE "user" ADD COLUMN     "emailSignature" TEXT;
+
+-- CreateTable
+CREATE TABLE "LeadEmailTemplate" (
+    "id" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "subject" TEXT NOT NULL,
+    "body" TEXT NOT NULL,
+    "archivedAt" TIMESTAMP(3),
+    "updatedById" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "LeadEmailTemplate_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE INDEX "LeadEmailTemplate_archivedAt_name_idx" ON "LeadEmailTemplate"("archivedAt", "name");
+
+-- CreateIndex
+CREATE INDEX "LeadEmailTemplate_updatedById_idx" ON "LeadEmailTemplate"("updatedById");
+
+-- AddForeignKey
+ALTER TABLE "LeadEmailTemplate" ADD CONSTRAINT "LeadEmailTemplate_updatedById_fkey" FOREIGN KEY ("updatedById") REFERENCES "user"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
