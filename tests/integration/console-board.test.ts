@@ -31,6 +31,8 @@ async function lead(name: string, a: { minutes: number; status?: string; ownerId
       ownerId: a.ownerId,
       programSlug: a.program,
       createdAt: new Date(base.getTime() + a.minutes * 60_000),
+      // The programs a lead names, as a submission writes them (the program filter reads these).
+      ...(a.program ? { programs: { create: { programSlug: a.program } } } : {}),
     },
   });
   return l.id;
