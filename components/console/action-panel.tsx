@@ -8,7 +8,9 @@ import {
   PANEL_LIMITS,
   PANEL_STATUSES,
   panelFieldErrors,
+  NO_OWNER_SHOWN,
   panelPost,
+  SHOWN_FIELDS,
   type PanelField,
 } from "@/lib/console/action-panel-schema";
 import { TASK_KIND_LABELS, TASK_KINDS } from "@/lib/console/tasks";
@@ -71,6 +73,7 @@ export function ActionPanel({
   const serverErrors = state.status === "error" ? state.fieldErrors : {};
   const errors: Partial<Record<string, string>> = clientErrors ?? serverErrors;
   const start = (name: PanelField, saved: string) => (state.status === "error" ? (state.values[name] ?? "") : saved);
+  const shown = (name: (typeof SHOWN_FIELDS)[number], drawn: string) => (state.status === "error" && state.values[name] ? state.values[name] : drawn);
   const first = firstErrorField(errors);
 
   // A refused save (from the server) moves focus to its first field with an error.
@@ -125,6 +128,9 @@ export function ActionPanel({
   return (
     <form action={formAction} onSubmit={check} noValidate className="mt-3 space-y-4" aria-describedby={formMessage ? "panel-form-error" : undefined}>
       <input type="hidden" name="leadId" value={leadId} />
+      {/* What this page showed (after a refused save: what it first showed), see SHOWN_FIELDS. */}
+      <input type="hidden" name="shownStatus" value={shown("shownStatus", current.status)} />
+      <input type="hidden" name="shownOwnerId" value={shown("shownOwnerId", current.ownerId ?? NO_OWNER_SHOWN)} />
       {view && <input type="hidden" name="view" value={view} />}
       {formMessage && (
         <p id="panel-form-error" role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-900">

@@ -19,6 +19,14 @@ export const PANEL_LIMITS = { note: 5000, lostNote: 200, taskTitle: 200, id: 64 
 export const PANEL_FIELDS = ["status", "lostReasonCode", "lostNote", "ownerId", "taskKind", "taskDue", "taskOwnerId", "taskTitle", "note"] as const;
 export type PanelField = (typeof PANEL_FIELDS)[number];
 
+/**
+ * Hidden fields: the status and owner the page showed when it was drawn ("none" for nobody).
+ * A save changes the status or the owner only where the user changed the select, so saving a
+ * note never puts back a status or owner someone else set meanwhile.
+ */
+export const SHOWN_FIELDS = ["shownStatus", "shownOwnerId"] as const;
+export const NO_OWNER_SHOWN = "none";
+
 /** Posted text: anything that is not a string counts as empty. */
 const str = (v: unknown) => (typeof v === "string" ? v : "");
 const id = z.preprocess(str, z.string().trim().max(PANEL_LIMITS.id, "Choose from the list."));
@@ -54,6 +62,9 @@ export const actionPanelSchema = z
     taskOwnerId: id,
     taskTitle: line(PANEL_LIMITS.taskTitle, "the task's note"),
     note: z.preprocess(str, z.string().trim().max(PANEL_LIMITS.note, `Keep notes under ${PANEL_LIMITS.note} characters.`)),
+    /** What the page showed; "" when the post does not say (then the stored values are compared). */
+    shownStatus: z.preprocess(str, z.union([z.literal(""), z.enum(PANEL_STATUSES)])).catch(""),
+    shownOwnerId: z.preprocess(str, z.string().trim().max(PANEL_LIMITS.id)).catch(""),
   })
   .superRefine((v, ctx) => {
     const issue = (path: PanelField, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
@@ -98,8 +109,10 @@ export function panelChanges(current: PanelCurrent, input: ActionPanelInput): Pa
   if (input.status === "lost") {
     if (current.status !== "lost" || current.lostReasonCode !== input.lostReasonCode || input.lostNote)
       out.status = { status: "lost", lostReasonCode: input.lostReasonCode, lostNote: input.lostNote || undefined };
-  } else if (input.status !== current.status) out.status = { status: input.status };
-  if ((input.ownerId || null) !== current.ownerId) out.owner = { ownerId: input.ownerId || null };
+  } else if (input.status !== current.status && input.status !== input.shownStatus) out.status = { status: input.status };
+  const shownOwner = input.shownOwnerId ? (input.shownOwnerId === NO_OWNER_SHOWN ? null : input.shownOwnerId) : undefined;
+  const owner = input.ownerId || null;
+  if (owner !== current.ownerId && owner !== shownOwner) out.owner = { ownerId: owner };
   if (input.taskKind) out.task = { kind: input.taskKind, due: input.taskDue, ownerId: input.taskOwnerId, title: input.taskTitle || undefined };
   if (input.note) out.note = { note: input.note };
   return out;
@@ -108,6 +121,6 @@ export function panelChanges(current: PanelCurrent, input: ActionPanelInput): Pa
 /** A form post (or the browser's FormData) as the schema's raw input. */
 export function panelPost(formData: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = { leadId: formData.get("leadId") };
-  for (const f of PANEL_FIELDS) out[f] = formData.get(f);
+  for (const f of [...PANEL_FIELDS, ...SHOWN_FIELDS]) out[f] = formData.get(f);
   return out;
 }

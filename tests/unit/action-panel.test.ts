@@ -80,6 +80,20 @@ describe("what a save changes", () => {
     });
   });
 
+  it("keeps a status or owner someone else set after the page was drawn, unless the user changed that select", () => {
+    // The page showed a new, unassigned lead; meanwhile someone moved it to contacted and took it.
+    const meanwhile: PanelCurrent = { status: "contacted", ownerId: "user-2", lostReasonCode: null };
+    const shown = { shownStatus: "new", shownOwnerId: "none" };
+    expect(panelChanges(meanwhile, parse({ ...shown, status: "new", ownerId: "", note: "Left a voicemail" }))).toEqual({ note: { note: "Left a voicemail" } });
+    // What the user did change still applies.
+    expect(panelChanges(meanwhile, parse({ ...shown, status: "qualified", ownerId: "user-1" }))).toEqual({
+      status: { status: "qualified" },
+      owner: { ownerId: "user-1" },
+    });
+    // A post that does not say what it showed is compared with the lead as stored.
+    expect(panelChanges(meanwhile, parse({ status: "new", ownerId: "" }))).toEqual({ status: { status: "new" }, owner: { ownerId: null } });
+  });
+
   it("leaves a lost lead alone when its reason is chosen again without a note, and records a new reason or a note", () => {
     const lost: PanelCurrent = { status: "lost", ownerId: "user-1", lostReasonCode: "price" };
     expect(panelChanges(lost, parse({ status: "lost", lostReasonCode: "price" }))).toEqual({});

@@ -5,7 +5,7 @@ import type { FormInput } from "@/lib/actions/client";
 import { db } from "@/lib/db";
 import { confirmContactDetails } from "@/lib/console/contact-details";
 import { saveActionPanel } from "@/lib/console/action-panel";
-import { PANEL_FIELDS, panelPost } from "@/lib/console/action-panel-schema";
+import { PANEL_FIELDS, panelPost, SHOWN_FIELDS } from "@/lib/console/action-panel-schema";
 import { formValues } from "@/lib/console/form-fields";
 import { viewFilters, viewQuery } from "@/lib/console/lead-neighbours";
 import { staffAction } from "@/app/(console)/auth";
@@ -52,7 +52,12 @@ export const saveActionPanelAction = leadWork.stateAction(
     const outcome = await saveActionPanel(db(), { raw: panelPost(formData), actorId: staff.id, timeZone: (await consoleZone()).timeZone, now: new Date() });
     if (!outcome.ok) {
       const { form, ...fieldErrors } = outcome.fieldErrors;
-      return { status: "error", message: form ?? FIX_FIELDS, fieldErrors: fieldErrors as Record<string, string>, values: formValues(formData, PANEL_FIELDS) };
+      return {
+        status: "error",
+        message: form ?? FIX_FIELDS,
+        fieldErrors: fieldErrors as Record<string, string>,
+        values: formValues(formData, [...PANEL_FIELDS, ...SHOWN_FIELDS]),
+      };
     }
     // The warning's words stay on the server: the URL only says which one (lib/discounts/use.ts).
     redirect(back(formData, { form: "work", saved: outcome.changed ? "work" : "nothing", ...(outcome.warning ? { warning: "code" } : {}) }));
