@@ -203,6 +203,9 @@ export default async function LeadPage({ params, searchParams }: Props) {
   const personPhoneError = fieldError("person", "phone");
   const items = timeline(d);
 
+  // In a list sorted by another column than "newest first", the neighbours are not newer and older.
+  const aroundLabels = view?.sort ? (["Previous", "Next"] as const) : (["Newer", "Older"] as const);
+
   return (
     <>
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -214,7 +217,8 @@ export default async function LeadPage({ params, searchParams }: Props) {
               rel="prev"
               className="inline-flex min-h-10 items-center rounded-full px-3 font-semibold ring-1 ring-ink/30 hover:bg-ink/5"
             >
-              <span aria-hidden="true">←&nbsp;</span>Newer: {around.newer.name}
+              <span aria-hidden="true">←&nbsp;</span>
+              {aroundLabels[0]}: {around.newer.name}
             </a>
           )}
           {around.older && (
@@ -223,7 +227,7 @@ export default async function LeadPage({ params, searchParams }: Props) {
               rel="next"
               className="inline-flex min-h-10 items-center rounded-full px-3 font-semibold ring-1 ring-ink/30 hover:bg-ink/5"
             >
-              Older: {around.older.name}
+              {aroundLabels[1]}: {around.older.name}
               <span aria-hidden="true">&nbsp;→</span>
             </a>
           )}
