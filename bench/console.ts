@@ -16,25 +16,15 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { createDb, type Db } from "../lib/db";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { seedPrograms } from "../lib/content/seed-programs";
-import {
-  afterCursor,
-  COUNT_CAP,
-  countInbox,
-  decodeCursor,
-  encodeCursor,
-  INBOX_SELECT,
-  inboxWhere,
-  listInbox,
-  type InboxFilters,
-  type LeadStatus,
-} from "../lib/console/inbox";
+import { afterCursor, COUNT_CAP, countInbox, decodeCursor, encodeCursor, INBOX_SELECT, inboxWhere, listInbox, type InboxFilters } from "../lib/console/inbox";
 import { EXPORT_BATCH_SIZE, readableExportCsv } from "../lib/console/readable-export";
 import { runSqliteShell, sqliteShellVersion, type ShellRun } from "./baselines/export-sqlite3-shell";
 import { firstContactStats, funnels, leadsOverTime, loadDashboard, parseDashboardRange } from "../lib/console/dashboard";
 import { rollupRebuildSql, rollupTriggerSql } from "../lib/console/rollup-sql";
-import { CONSENT, CONSENT_FOR_FORM, type FormType } from "../lib/leads/form-types";
+import { CONSENT, CONSENT_FOR_FORM } from "../lib/leads/form-types";
 import { nameSearchKeys } from "../lib/leads/search-keys";
 import { cliOptions } from "./lib/args";
+import { FORM_WEIGHTS, SOURCES, STATUS_WEIGHTS } from "./lib/lead-mix";
 import { machineLine, peakRssMb, reportToParent, runChild, timed as measure, watchMemory, type MemoryReport } from "./lib/measure";
 import { emptySqliteFile, migrate, resultsPath, ROOT } from "./lib/project";
 import { comparisonTable, table, type Comparison } from "./lib/report";
@@ -117,33 +107,6 @@ type Rng = ReturnType<typeof rng>;
 // The data
 // ---------------------------------------------------------------------------------------------
 
-/** A share per key, as weighted()'s table (in the object's order). */
-const shares = <K extends string>(weights: Record<K, number>) => Object.entries(weights) as [K, number][];
-
-const FORM_WEIGHTS = shares({
-  enroll: 30,
-  quote: 15,
-  referral: 10,
-  newsletter: 30,
-  callback: 10,
-  redemption: 5,
-  syllabus: 8,
-  event: 8,
-  comment: 0,
-  booking: 0,
-} satisfies Record<FormType, number>);
-const STATUS_WEIGHTS = shares({ new: 70, contacted: 12, qualified: 7, enrolled: 4, lost: 7 } satisfies Record<LeadStatus, number>);
-const SOURCES = [
-  [null, 52],
-  ["google", 16],
-  ["newsletter", 8],
-  ["linkedin", 7],
-  ["facebook", 6],
-  ["reddit", 4],
-  ["bing", 3],
-  ["partner", 2],
-  ["youtube", 2],
-] as const;
 const MEDIUM: Record<string, string> = {
   google: "cpc",
   bing: "cpc",

@@ -19,6 +19,7 @@ import { createDb } from "../lib/db";
 import { loadDashboard, parseDashboardRange } from "../lib/console/dashboard";
 import { rollupRebuildSql, rollupTriggerSql } from "../lib/console/rollup-sql";
 import { cliOptions } from "./lib/args";
+import { FORM_WEIGHTS, SOURCES, STATUS_WEIGHTS } from "./lib/lead-mix";
 import { machineLine } from "./lib/measure";
 import { migrate } from "./lib/project";
 import { comparisonTable, table, type Comparison } from "./lib/report";
@@ -70,35 +71,10 @@ function pick(column: string, weights: [string, number][]): string {
   return `CASE ${arms.join(" ")} END`;
 }
 
-// The same shares as bench/console.ts's SQLite seed.
-const FORMS: [string, number][] = [
-  ["enroll", 30],
-  ["quote", 15],
-  ["referral", 10],
-  ["newsletter", 30],
-  ["callback", 10],
-  ["redemption", 5],
-  ["syllabus", 8],
-  ["event", 8],
-];
-const STATUSES: [string, number][] = [
-  ["new", 70],
-  ["contacted", 12],
-  ["qualified", 7],
-  ["enrolled", 4],
-  ["lost", 7],
-];
-const SOURCES: [string, number][] = [
-  ["", 52],
-  ["google", 16],
-  ["newsletter", 8],
-  ["linkedin", 7],
-  ["facebook", 6],
-  ["reddit", 4],
-  ["bing", 3],
-  ["partner", 2],
-  ["youtube", 2],
-];
+// The same shares as bench/console.ts's SQLite seed (bench/lib/lead-mix.ts); "" is no source.
+const FORMS = FORM_WEIGHTS.filter(([, w]) => w > 0);
+const STATUSES: [string, number][] = STATUS_WEIGHTS;
+const SOURCE_SHARES: [string, number][] = SOURCES.map(([s, w]) => [s ?? "", w]);
 const ARTICLES: [string, number][] = [
   ["", 60],
   ["/careers/machine-learning-engineer", 20],
@@ -137,7 +113,7 @@ async function seed(nowMs: number): Promise<number> {
        FROM (
          SELECT y.*, CASE WHEN y.status <> 'new' THEN y.created + (1 + floor(y.rh * 72)) * interval '1 hour' END AS contacted
          FROM (
-           SELECT g, ${pick("rf", FORMS)} AS form, ${pick("rs", STATUSES)} AS status, ${pick("ru", SOURCES)} AS source,
+           SELECT g, ${pick("rf", FORMS)} AS form, ${pick("rs", STATUSES)} AS status, ${pick("ru", SOURCE_SHARES)} AS source,
                   ${pick("ra", ARTICLES)} AS article, ro, rw, rc, rh,
                   (to_timestamp($2::double precision / 1000) AT TIME ZONE 'UTC') - rt * interval '365 days' AS created
            FROM (SELECT g, random() rf, random() rs, random() ru, random() ra, random() ro, random() rw, random() rc,
