@@ -84,6 +84,28 @@ export function FilterSelect({
   );
 }
 
+/** The owner filter the inbox and the board share: anyone, me, unassigned, or one staff member (lib/console/inbox.ts reads it). */
+export function OwnerFilterSelect({
+  staff,
+  defaultValue,
+  dense,
+}: {
+  staff: readonly { id: string; name: string }[];
+  defaultValue: string | undefined;
+  dense?: boolean;
+}) {
+  return (
+    <FilterSelect
+      dense={dense}
+      id="owner"
+      label="Owner"
+      any="Anyone"
+      defaultValue={defaultValue}
+      options={[{ value: "me", label: "Me" }, { value: "none", label: "Unassigned" }, ...staff.map((s) => ({ value: s.id, label: s.name }))]}
+    />
+  );
+}
+
 export function FilterSubmit({ dense, children }: { dense?: boolean; children: ReactNode }) {
   return (
     <button type="submit" className={`rounded-full bg-brand px-5 font-semibold text-white ${dense ? "min-h-10 text-sm" : "min-h-11"}`}>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { PipelineBoard, type BoardCardData, type CardError } from "@/components/console/board";
-import { FilterClear, FilterForm, FilterSelect, FilterSubmit } from "@/components/console/filters";
+import { FilterClear, FilterForm, FilterSelect, FilterSubmit, OwnerFilterSelect } from "@/components/console/filters";
 import { formatCount, formLabel } from "@/components/console/format";
 import { Age } from "@/components/console/lead-bits";
 import { Notice } from "@/components/console/page-parts";
@@ -79,14 +79,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
         </a>
       </div>
       <FilterForm action="/console/board" label="Filter the board" className="mt-4 flex flex-wrap items-end gap-3">
-        <FilterSelect
-          dense
-          id="owner"
-          label="Owner"
-          any="Anyone"
-          defaultValue={filters.owner}
-          options={[{ value: "me", label: "Me" }, { value: "none", label: "Unassigned" }, ...staffList.map((s) => ({ value: s.id, label: s.name }))]}
-        />
+        <OwnerFilterSelect dense staff={staffList} defaultValue={filters.owner} />
         <FilterSelect dense id="program" label="Program" defaultValue={filters.program} options={programs.map((p) => ({ value: p.slug, label: p.name }))} />
         <FilterSubmit dense>Show</FilterSubmit>
         <FilterClear dense href="/console/board">

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { FilterClear, FilterForm, FilterInput, FilterSelect, FilterSubmit } from "@/components/console/filters";
+import { FilterClear, FilterForm, FilterInput, FilterSelect, FilterSubmit, OwnerFilterSelect } from "@/components/console/filters";
 import { formatCount, formLabel } from "@/components/console/format";
 import { InboxShortcuts } from "@/components/console/inbox-shortcuts";
 import { BulkBar, BulkCheckbox, BulkNoticeBar, BulkSelectAll, NewSinceLastLooked } from "@/components/console/inbox-bulk";
@@ -109,14 +109,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
             options={LEAD_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
           />
           <FilterSelect dense id="program" label="Program" defaultValue={filters.program} options={programs.map((p) => ({ value: p.slug, label: p.name }))} />
-          <FilterSelect
-            dense
-            id="owner"
-            label="Owner"
-            any="Anyone"
-            defaultValue={filters.owner}
-            options={[{ value: "me", label: "Me" }, { value: "none", label: "Unassigned" }, ...staffList.map((s) => ({ value: s.id, label: s.name }))]}
-          />
+          <OwnerFilterSelect dense staff={staffList} defaultValue={filters.owner} />
         </div>
         <details open={usesMoreFilters(filters)} className="mt-3">
           <summary className="inline-flex min-h-10 cursor-pointer items-center text-sm font-semibold text-brand">
