@@ -42,7 +42,8 @@ describe("inboxFilter compiled to Prisma (the inbox's pages)", () => {
       AND: [
         { formType: "enroll" },
         { status: "new" },
-        { programSlug: "p" },
+        // A program is any the lead names (LeadProgram: a quote's courses too), not only Lead.programSlug.
+        { programs: { some: { programSlug: "p" } } },
         { cohortId: "c" },
         { ownerId: null },
         { utmSource: "s" },
@@ -79,7 +80,7 @@ describe("inboxFilter compiled to Prisma (the inbox's pages)", () => {
 describe("inboxFilter compiled to Kysely (the export), for SQLite and PostgreSQL", () => {
   it("writes every filter as a parameterised condition, dates the way each database stores them", () => {
     const where =
-      '("L"."formType" = ? and "L"."status" = ? and "L"."programSlug" = ? and "L"."cohortId" = ? and "L"."ownerId" is null and "L"."utmSource" = ? and "L"."utmMedium" = ? and "L"."utmCampaign" = ? and "L"."article" = ? and "L"."cta" = ? and "L"."createdAt" >= ? and "L"."createdAt" < ?)';
+      '("L"."formType" = ? and "L"."status" = ? and exists (select "LeadProgram"."id" from "LeadProgram" where "LeadProgram"."leadId" = "L"."id" and "LeadProgram"."programSlug" = ?) and "L"."cohortId" = ? and "L"."ownerId" is null and "L"."utmSource" = ? and "L"."utmMedium" = ? and "L"."utmCampaign" = ? and "L"."article" = ? and "L"."cta" = ? and "L"."createdAt" >= ? and "L"."createdAt" < ?)';
     const values = ["enroll", "new", "p", "c", "s", "m", "k", "a", "t"];
     expect(sql(inboxFilter(EVERY_FILTER, "me-id"))).toEqual({
       where,
