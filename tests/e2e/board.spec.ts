@@ -18,7 +18,10 @@ async function seedBoard(names: string[]) {
     for (const name of names) {
       const email = `${program}-${Object.keys(ids).length}@example.com`;
       const contact = await db.contact.create({ data: { email, name, referralCode: `BE${randomUUID().slice(0, 8)}`.toUpperCase() } });
-      const lead = await db.lead.create({ data: { contactId: contact.id, formType: "enroll", name, email, fields: "{}", programSlug: program } });
+      // The programs a lead names, as a submission writes them: the board's program filter reads these.
+      const lead = await db.lead.create({
+        data: { contactId: contact.id, formType: "enroll", name, email, fields: "{}", programSlug: program, programs: { create: { programSlug: program } } },
+      });
       ids[name] = lead.id;
     }
   });
